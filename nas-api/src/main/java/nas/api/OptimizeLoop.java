@@ -24,6 +24,9 @@ final class OptimizeLoop {
     }
 
     void run() {
+        if (options.nTrials() == 0 && options.timeout() == null && options.callbacks().isEmpty()) {
+            throw new IllegalArgumentException("give nTrials > 0, a timeout, or a callback that stops the study");
+        }
         study.clearStopRequest();
         if (options.jobs() == 1) {
             work();

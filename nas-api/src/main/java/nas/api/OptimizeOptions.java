@@ -31,9 +31,6 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, but got " + jobs);
         }
-        if (nTrials == 0 && timeout == null && (callbacks == null || callbacks.isEmpty())) {
-            throw new IllegalArgumentException("give nTrials > 0, a timeout, or a callback that stops the study");
-        }
         callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
         endStudyOn = endStudyOn == null ? List.of() : List.copyOf(endStudyOn);
     }
