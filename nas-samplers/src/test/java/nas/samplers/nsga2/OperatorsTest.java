@@ -146,7 +146,7 @@ class OperatorsTest {
 
     @Test
     void variationIsReproducibleWithASeedAndDiffersAcrossSeeds() {
-        Variation variation = new Variation(new SbxCrossover(15, 0.5), 0.9, 0.2, new PolynomialMutation(20));
+        Variation variation = new Variation(new SbxCrossover(15, 0.5), 0.9, 0.5, 0.2, new PolynomialMutation(20));
         double[][] parents = {{0.1, 0.5, 0.9, 0.3, 0.7}, {0.8, 0.2, 0.4, 0.6, 0.1}};
         double[] a = new double[5];
         double[] b = new double[5];
@@ -159,6 +159,35 @@ class OperatorsTest {
     }
 
     @Test
+    void categoricalParametersComeFromAParentOrAreResampled() {
+        double[][] numeric = {{0.2}, {0.8}};
+        int[][] categorical = {{0, 0}, {1, 1}};
+        int[] sizes = {2, 5};
+        double[] x = new double[1];
+        int[] c = new int[2];
+        SplittableRandom rng = new SplittableRandom(9);
+        // Always cross, swap with 0.25, never mutate: the second parent's category 25 % of the time.
+        Variation swapOnly = new Variation(new UniformCrossover(0.5), 1.0, 0.25, 0.0, new PolynomialMutation(20));
+        int fromSecond = 0;
+        for (int i = 0; i < 20_000; i++) {
+            swapOnly.child(numeric, categorical, sizes, x, c, rng);
+            assertThat(c[1]).isIn(0, 1);
+            fromSecond += c[0];
+        }
+        assertThat(fromSecond / 20_000.0).isCloseTo(0.25, within(0.01));
+        // Always mutate: categories are drawn uniformly, so all five appear about equally often.
+        Variation mutateOnly = new Variation(new UniformCrossover(0.5), 0.0, 0.5, 1.0, new PolynomialMutation(20));
+        int[] counts = new int[5];
+        for (int i = 0; i < 20_000; i++) {
+            mutateOnly.child(numeric, categorical, sizes, x, c, rng);
+            counts[c[1]]++;
+        }
+        for (int count : counts) {
+            assertThat(count / 20_000.0).isCloseTo(0.2, within(0.015));
+        }
+    }
+
+    @Test
     void operatorsRejectBadSettings() {
         assertThatThrownBy(() -> new SbxCrossover(-1, 0.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
@@ -166,7 +195,7 @@ class OperatorsTest {
                 .hasMessageContaining("swappingProb");
         assertThatThrownBy(() -> new BlxAlphaCrossover(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SpxCrossover(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Variation(new UniformCrossover(0.5), 0.9, -0.1, new PolynomialMutation(20)))
+        assertThatThrownBy(() -> new Variation(new UniformCrossover(0.5), 0.9, 0.5, -0.1, new PolynomialMutation(20)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mutationProb");
     }
 }
