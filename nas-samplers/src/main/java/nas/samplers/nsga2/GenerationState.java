@@ -6,103 +6,99 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The NSGA-II bookkeeping kept in one study system attribute, so a study resumes from storage and
- * several workers share a generation:
+ * One half of the NSGA-II bookkeeping, kept in a study system attribute so a study resumes from
+ * storage and several workers share a generation: a generation number and its members,
+ * {@code {"generation": 3, "members": [[number, violation, value_0, value_1, ...], ...]}}.
  *
- * <pre>{@code
- * {"generation": 3,
- *  "population": [{"number": 97, "values": [0.1, 0.8], "violation": 0.0}, ...],
- *  "offspring":  [{"number": 151, "values": [...], "violation": 0.0}, ...]}
- * }</pre>
- *
- * {@code population} holds the parents of the current generation's children (empty in generation
- * 0, whose children are sampled at random); {@code offspring} the COMPLETE children of the current
- * generation so far. Values are in minimization form. When {@code offspring} reaches the
- * population size, (mu + lambda) survival turns population and offspring into the next
- * generation's population.
+ * <p>The sampler keeps two: the <i>population</i> (parents of generation {@code g}'s children;
+ * written once per generation) and the <i>offspring</i> (the COMPLETE children of generation
+ * {@code g} so far; one append per completed trial, so each write stays small). Values are in
+ * minimization form; violation is the total constraint violation (0 = feasible).
  */
-record GenerationState(int generation, List<Member> population, List<Member> offspring) {
+record GenerationState(int generation, List<Member> members) {
 
-    /** One evaluated trial: its number, objective values (minimization form) and total constraint violation. */
-    record Member(int number, double[] values, double violation) {
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("number", (long) number);
-            List<Double> v = new ArrayList<>(values.length);
-            for (double d : values) {
-                v.add(d);
+    /** One evaluated trial. */
+    record Member(int number, double violation, double[] values) {
+        List<Object> toJson() {
+            List<Object> row = new ArrayList<>(values.length + 2);
+            row.add((long) number);
+            row.add(violation);
+            for (double v : values) {
+                row.add(v);
             }
-            m.put("values", v);
-            m.put("violation", violation);
-            return m;
+            return row;
         }
 
         static Member parse(Object json) {
-            Map<?, ?> m = (Map<?, ?>) json;
-            List<?> v = (List<?>) m.get("values");
-            double[] values = new double[v.size()];
+            List<?> row = (List<?>) json;
+            double[] values = new double[row.size() - 2];
             for (int i = 0; i < values.length; i++) {
-                values[i] = ((Number) v.get(i)).doubleValue();
+                values[i] = ((Number) row.get(i + 2)).doubleValue();
             }
-            return new Member(((Number) m.get("number")).intValue(), values, ((Number) m.get("violation")).doubleValue());
+            return new Member(((Number) row.get(0)).intValue(), ((Number) row.get(1)).doubleValue(), values);
         }
     }
 
-    static final GenerationState INITIAL = new GenerationState(0, List.of(), List.of());
+    static final GenerationState EMPTY = new GenerationState(0, List.of());
 
     static GenerationState parse(Object json) {
         if (json == null) {
-            return INITIAL;
+            return EMPTY;
         }
-        if (!(json instanceof Map<?, ?> m)) {
-            throw new IllegalStateException("NSGA-II state attribute is not a JSON object: " + json);
+        if (!(json instanceof Map<?, ?> m) || !(m.get("members") instanceof List<?> list)) {
+            throw new IllegalStateException("NSGA-II state attribute is not {generation, members}: " + json);
         }
-        return new GenerationState(((Number) m.get("generation")).intValue(), members(m.get("population")),
-                members(m.get("offspring")));
-    }
-
-    private static List<Member> members(Object json) {
-        List<Member> out = new ArrayList<>();
-        for (Object o : (List<?>) json) {
-            out.add(Member.parse(o));
+        List<Member> members = new ArrayList<>(list.size());
+        for (Object o : list) {
+            members.add(Member.parse(o));
         }
-        return List.copyOf(out);
+        return new GenerationState(((Number) m.get("generation")).intValue(), List.copyOf(members));
     }
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generation", (long) generation);
-        m.put("population", population.stream().map(Member::toJson).toList());
-        m.put("offspring", offspring.stream().map(Member::toJson).toList());
+        List<Object> rows = new ArrayList<>(members.size());
+        for (Member member : members) {
+            rows.add(member.toJson());
+        }
+        m.put("members", rows);
         return m;
     }
 
-    boolean hasOffspring(int number) {
-        return offspring.stream().anyMatch(o -> o.number() == number);
+    boolean contains(int number) {
+        for (Member m : members) {
+            if (m.number() == number) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    GenerationState with(Member member) {
+        List<Member> more = new ArrayList<>(members.size() + 1);
+        more.addAll(members);
+        more.add(member);
+        return new GenerationState(generation, List.copyOf(more));
     }
 
     /**
-     * This state with {@code child} added to the offspring; when that completes the generation,
-     * the next generation's state with the survivors of population and offspring as its population.
+     * Elitist (mu + lambda) survival: the next generation's population, made of the
+     * {@code size} best of {@code population} and {@code offspring} together.
      */
-    GenerationState withChild(Member child, int populationSize) {
-        List<Member> children = new ArrayList<>(offspring);
-        children.add(child);
-        if (children.size() < populationSize) {
-            return new GenerationState(generation, population, List.copyOf(children));
-        }
-        List<Member> pool = new ArrayList<>(population);
-        pool.addAll(children);
+    static GenerationState survivors(GenerationState population, GenerationState offspring, int size) {
+        List<Member> pool = new ArrayList<>(population.members());
+        pool.addAll(offspring.members());
         double[][] values = new double[pool.size()][];
         double[] violations = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             values[i] = pool.get(i).values();
             violations[i] = pool.get(i).violation();
         }
-        List<Member> survivors = new ArrayList<>(populationSize);
-        for (int i : Selection.survivors(values, violations, populationSize)) {
+        List<Member> survivors = new ArrayList<>(size);
+        for (int i : Selection.survivors(values, violations, size)) {
             survivors.add(pool.get(i));
         }
-        return new GenerationState(generation + 1, List.copyOf(survivors), List.of());
+        return new GenerationState(population.generation() + 1, List.copyOf(survivors));
     }
 }

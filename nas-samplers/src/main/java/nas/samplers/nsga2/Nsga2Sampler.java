@@ -29,12 +29,13 @@ import nas.api.sampler.Sampler;
  *
  * <ul>
  *   <li><b>State in storage.</b> The generation, its parents and its completed children live in
- *       the study system attribute {@value #STATE_KEY} ({@link GenerationState}), updated by
- *       compare-and-set; each trial carries its generation in the system attribute
+ *       the study system attributes {@value #POPULATION_KEY} and {@value #OFFSPRING_KEY}
+ *       ({@link GenerationState}), updated by compare-and-set; each trial carries its generation in the system attribute
  *       {@value #GENERATION_KEY}. A study resumes from storage, and several workers fill one
  *       generation: the first {@code populationSize} children to complete make it; later ones
  *       (and PRUNED or FAILED trials) never enter a population. The instance only caches the
- *       parents' encoded parameters per generation, which storage can always rebuild.</li>
+ *       parents' encoded parameters per generation and the last parsed
+ *       attributes, which storage can always rebuild.</li>
  *   <li><b>Encoding.</b> Relative sampling covers the parameters every parent has (intersection
  *       search space). Numeric parameters are mapped to [0, 1] through
  *       {@link SearchSpaceTransform} (log-scaled ones through their logarithm, int and stepped ones
@@ -46,8 +47,10 @@ import nas.api.sampler.Sampler;
  */
 public final class Nsga2Sampler implements Sampler {
 
-    /** Study system attribute holding the {@link GenerationState}. */
-    public static final String STATE_KEY = "nsga2:state";
+    /** Study system attribute holding the current generation and its parents ({@link GenerationState}). */
+    public static final String POPULATION_KEY = "nsga2:population";
+    /** Study system attribute holding the COMPLETE children of the current generation so far. */
+    public static final String OFFSPRING_KEY = "nsga2:offspring";
     /** Trial system attribute holding the generation a trial was sampled for. */
     public static final String GENERATION_KEY = "nsga2:generation";
     /** Trial system attribute holding constraint values (read by {@code Study.bestTrials()}). */
@@ -57,6 +60,11 @@ public final class Nsga2Sampler implements Sampler {
 
     private final Nsga2Options options;
     private final Map<Long, Parents> cache = new ConcurrentHashMap<>();
+    /** Last attribute object parsed and its parse; storages hand out the same object while it is unchanged. */
+    private volatile Parsed lastPopulation = new Parsed(null, GenerationState.EMPTY);
+    private volatile Parsed lastOffspring = new Parsed(null, GenerationState.EMPTY);
+
+    private record Parsed(Object raw, GenerationState state) {}
 
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
@@ -75,13 +83,13 @@ public final class Nsga2Sampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state(study).generation());
+        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) population(study.systemAttrs()).generation());
     }
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        GenerationState state = state(study);
-        if (state.population().isEmpty()) {
+        GenerationState state = population(study.systemAttrs());
+        if (state.members().isEmpty()) {
             return Map.of();
         }
         return parents(study, state).space;
@@ -89,8 +97,8 @@ public final class Nsga2Sampler implements Sampler {
 
     @Override
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
-        GenerationState state = state(study);
-        if (state.population().isEmpty() || searchSpace.isEmpty()) {
+        GenerationState state = population(study.systemAttrs());
+        if (state.members().isEmpty() || searchSpace.isEmpty()) {
             return Map.of();
         }
         Parents parents = parents(study, state);
@@ -155,26 +163,61 @@ public final class Nsga2Sampler implements Sampler {
         for (int m = 0; m < minimized.length; m++) {
             minimized[m] = directions.get(m).toMinimization(values.get(m));
         }
-        GenerationState.Member child = new GenerationState.Member(trial.number(), minimized, violation);
+        GenerationState.Member child = new GenerationState.Member(trial.number(), violation, minimized);
         while (true) {
-            Object current = study.systemAttrs().get(STATE_KEY);
-            GenerationState s = GenerationState.parse(current);
-            if (s.generation() != generation || s.hasOffspring(trial.number())) {
+            Map<String, Object> attrs = study.systemAttrs();
+            Object rawPopulation = attrs.get(POPULATION_KEY);
+            Object rawOffspring = attrs.get(OFFSPRING_KEY);
+            GenerationState population = population(attrs);
+            if (population.generation() != generation) {
                 return; // a straggler: its generation is already complete
             }
-            GenerationState next = s.withChild(child, options.populationSize());
-            if (study.compareAndSetSystemAttr(STATE_KEY, current, next.toJson())) {
+            GenerationState offspring = offspring(attrs);
+            if (offspring.generation() != generation) {
+                offspring = new GenerationState(generation, List.of());
+            }
+            if (offspring.contains(trial.number())) {
+                return;
+            }
+            GenerationState more = offspring.with(child);
+            if (more.members().size() < options.populationSize()) {
+                if (study.compareAndSetSystemAttr(OFFSPRING_KEY, rawOffspring, more.toJson())) {
+                    return;
+                }
+                continue;
+            }
+            // This child completes the generation: select the next population. Whoever replaces
+            // the population first wins; a concurrent completer then sees a newer generation.
+            GenerationState next = GenerationState.survivors(population, more, options.populationSize());
+            if (study.compareAndSetSystemAttr(POPULATION_KEY, rawPopulation, next.toJson())) {
+                study.setSystemAttr(OFFSPRING_KEY, new GenerationState(next.generation(), List.of()).toJson());
                 return;
             }
         }
     }
 
-    private long seed(StudyView study) {
-        return options.seed() != null ? options.seed() : study.seed();
+    private GenerationState population(Map<String, Object> attrs) {
+        Object raw = attrs.get(POPULATION_KEY);
+        Parsed last = lastPopulation;
+        if (last.raw() != raw || raw == null) {
+            last = new Parsed(raw, GenerationState.parse(raw));
+            lastPopulation = last;
+        }
+        return last.state();
     }
 
-    private static GenerationState state(StudyView study) {
-        return GenerationState.parse(study.systemAttrs().get(STATE_KEY));
+    private GenerationState offspring(Map<String, Object> attrs) {
+        Object raw = attrs.get(OFFSPRING_KEY);
+        Parsed last = lastOffspring;
+        if (last.raw() != raw || raw == null) {
+            last = new Parsed(raw, GenerationState.parse(raw));
+            lastOffspring = last;
+        }
+        return last.state();
+    }
+
+    private long seed(StudyView study) {
+        return options.seed() != null ? options.seed() : study.seed();
     }
 
     private static int generationOf(FrozenTrial trial) {
@@ -185,11 +228,11 @@ public final class Nsga2Sampler implements Sampler {
     /** The parents of a generation, loaded from storage once per generation and study. */
     private Parents parents(StudyView study, GenerationState state) {
         Parents cached = cache.get(study.id());
-        if (cached != null && cached.generation == state.generation() && cached.sameMembers(state.population())) {
+        if (cached != null && cached.generation == state.generation() && cached.sameMembers(state.members())) {
             return cached;
         }
         Map<Integer, FrozenTrial> byNumber = new HashMap<>();
-        for (GenerationState.Member m : state.population()) {
+        for (GenerationState.Member m : state.members()) {
             byNumber.put(m.number(), null);
         }
         for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
@@ -198,7 +241,7 @@ public final class Nsga2Sampler implements Sampler {
             }
         }
         List<FrozenTrial> trials = new ArrayList<>();
-        for (GenerationState.Member m : state.population()) {
+        for (GenerationState.Member m : state.members()) {
             FrozenTrial t = byNumber.get(m.number());
             if (t == null) {
                 throw new IllegalStateException("NSGA-II parent trial " + m.number() + " of generation "
@@ -206,7 +249,7 @@ public final class Nsga2Sampler implements Sampler {
             }
             trials.add(t);
         }
-        Parents fresh = new Parents(state.generation(), state.population(), trials);
+        Parents fresh = new Parents(state.generation(), state.members(), trials);
         cache.put(study.id(), fresh);
         return fresh;
     }

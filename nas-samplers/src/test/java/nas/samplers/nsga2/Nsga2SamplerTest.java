@@ -53,7 +53,7 @@ class Nsga2SamplerTest {
             assertThat(b.trials().get(i).params()).isEqualTo(a.trials().get(i).params());
         }
         assertThat(c.trials().get(45).params()).isNotEqualTo(a.trials().get(45).params());
-        assertThat(a.systemAttrs().get(Nsga2Sampler.STATE_KEY)).isEqualTo(b.systemAttrs().get(Nsga2Sampler.STATE_KEY));
+        assertThat(a.systemAttrs().get(Nsga2Sampler.POPULATION_KEY)).isEqualTo(b.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
     }
 
     @Test
@@ -72,18 +72,20 @@ class Nsga2SamplerTest {
             assertThat(resumed.trials().get(i).params()).as("trial %d", i)
                     .isEqualTo(uninterrupted.trials().get(i).params());
         }
-        assertThat(resumed.systemAttrs().get(Nsga2Sampler.STATE_KEY))
-                .isEqualTo(uninterrupted.systemAttrs().get(Nsga2Sampler.STATE_KEY));
+        for (String key : List.of(Nsga2Sampler.POPULATION_KEY, Nsga2Sampler.OFFSPRING_KEY)) {
+            assertThat(resumed.systemAttrs().get(key)).isEqualTo(uninterrupted.systemAttrs().get(key));
+        }
     }
 
     @Test
     void childrenComeFromTheParentsAndGenerationsAdvanceEveryPopulation() {
         Study s = study(new InMemoryStorage(), options(6));
         s.optimizeMulti(MIXED, OptimizeOptions.trials(55));
-        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.STATE_KEY));
+        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
+        GenerationState offspring = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.OFFSPRING_KEY));
         assertThat(state.generation()).isEqualTo(5);
-        assertThat(state.population()).hasSize(POPULATION);
-        assertThat(state.offspring()).hasSize(5);
+        assertThat(state.members()).hasSize(POPULATION);
+        assertThat(offspring.members()).hasSize(5);
         for (FrozenTrial t : s.trials()) {
             assertThat(((Number) t.systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).intValue()).isEqualTo(t.number() / POPULATION);
             // Every value the objective saw lies in its distribution (stepped int on its grid).
@@ -156,11 +158,12 @@ class Nsga2SamplerTest {
             return v;
         }, OptimizeOptions.trials(80));
         Set<Integer> complete = s.trials(TrialState.COMPLETE).stream().map(FrozenTrial::number).collect(Collectors.toSet());
-        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.STATE_KEY));
+        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
+        GenerationState offspring = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.OFFSPRING_KEY));
         // 48 complete trials: generations 0..3 are full, 8 children of generation 4 so far.
         assertThat(state.generation()).isEqualTo(4);
-        assertThat(state.population()).allMatch(m -> complete.contains(m.number()));
-        assertThat(state.offspring()).hasSize(8).allMatch(m -> complete.contains(m.number()));
+        assertThat(state.members()).allMatch(m -> complete.contains(m.number()));
+        assertThat(offspring.members()).hasSize(8).allMatch(m -> complete.contains(m.number()));
     }
 
     @Test
@@ -169,8 +172,8 @@ class Nsga2SamplerTest {
         Nsga2Options opts = options(8).withConstraints(t -> new double[] {0.6 - (Double) t.param("x")});
         Study s = study(new InMemoryStorage(), opts);
         s.optimizeMulti(MIXED, OptimizeOptions.trials(150));
-        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.STATE_KEY));
-        assertThat(state.population()).allMatch(m -> m.violation() == 0.0);
+        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
+        assertThat(state.members()).allMatch(m -> m.violation() == 0.0);
         assertThat(s.trials(TrialState.COMPLETE)).allMatch(t -> t.systemAttrs().get(Nsga2Sampler.CONSTRAINTS_KEY) instanceof List<?>);
         List<FrozenTrial> best = s.bestTrials();
         assertThat(best).isNotEmpty().allMatch(t -> (Double) t.param("x") >= 0.6);
@@ -200,11 +203,11 @@ class Nsga2SamplerTest {
     void severalWorkersFillGenerationsWithoutBreakingThem() {
         Study s = study(new InMemoryStorage(), options(10));
         s.optimizeMulti(MIXED, OptimizeOptions.trials(200).withJobs(4));
-        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.STATE_KEY));
+        GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
         Set<Integer> complete = s.trials(TrialState.COMPLETE).stream().map(FrozenTrial::number).collect(Collectors.toSet());
         assertThat(state.generation()).isBetween(15, 20);
-        assertThat(state.population()).hasSize(POPULATION).allMatch(m -> complete.contains(m.number()));
-        assertThat(state.population().stream().map(GenerationState.Member::number).distinct()).hasSize(POPULATION);
+        assertThat(state.members()).hasSize(POPULATION).allMatch(m -> complete.contains(m.number()));
+        assertThat(state.members().stream().map(GenerationState.Member::number).distinct()).hasSize(POPULATION);
     }
 
     @Test
