@@ -13,8 +13,9 @@ import java.util.Comparator;
  *   <li>3 or more: WFG (While, Bradstreet and Barone, "A fast way of calculating exact
  *       hypervolumes", IEEE TEVC 16(1), 2012): {@code HV(S) = sum_k [ vol(p_k) - HV(nds(limit(p_k,
  *       S_{>k}))) ]}, where {@code limit} bounds the later points by {@code p_k} (component-wise
- *       max) and {@code nds} keeps their non-dominated ones; the recursion ends in the 2-D sweep.
- *       Points are processed in decreasing order of the first objective so limit sets stay small.</li>
+ *       max) and {@code nds} keeps their non-dominated ones. Points are processed in decreasing
+ *       order of the first objective, so each limit set is a slab in that objective and the
+ *       recursion continues on one objective fewer, ending in the 2-D sweep.</li>
  * </ul>
  */
 public final class Hypervolume {
@@ -89,7 +90,13 @@ public final class Hypervolume {
         return total;
     }
 
-    /** Hypervolume of the points after {@code k}, each bounded by {@code sorted[k]} (worse of the two per objective). */
+    /**
+     * Hypervolume of the points after {@code k}, each bounded by {@code sorted[k]} (worse of the
+     * two per objective). The points are sorted by decreasing first objective, so every bounded
+     * point has first objective {@code sorted[k][0]}: the limit set is a slab, its volume the slab
+     * depth times the (m-1)-dimensional hypervolume of the remaining objectives. So each level of
+     * the recursion drops one objective, down to the 2-D sweep.
+     */
     private static double limitedHypervolume(double[][] sorted, int k, double[] reference) {
         int rest = sorted.length - k - 1;
         if (rest == 0) {
@@ -97,14 +104,15 @@ public final class Hypervolume {
         }
         double[] pk = sorted[k];
         int m = pk.length;
-        double[][] limited = new double[rest][m];
+        double[][] limited = new double[rest][m - 1];
         for (int j = 0; j < rest; j++) {
             double[] q = sorted[k + 1 + j];
-            for (int d = 0; d < m; d++) {
-                limited[j][d] = Math.max(pk[d], q[d]);
+            for (int d = 1; d < m; d++) {
+                limited[j][d - 1] = Math.max(pk[d], q[d]);
             }
         }
-        return wfg(nonDominated(limited), reference);
+        double[] lowerReference = Arrays.copyOfRange(reference, 1, m);
+        return (reference[0] - pk[0]) * wfg(nonDominated(limited), lowerReference);
     }
 
     private static double sweep2d(double[][] front, double[] reference) {

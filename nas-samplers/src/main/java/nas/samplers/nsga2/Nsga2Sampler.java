@@ -103,7 +103,9 @@ public final class Nsga2Sampler implements Sampler {
         }
         Parents parents = parents(study, state);
         Encoded encoded = parents.encode(searchSpace);
-        // The generation may have moved on since beforeTrial: the child belongs to the parents it came from.
+        // The generation may have moved on since beforeTrial (another worker completed it): the
+        // child belongs to the parents it came from. The trial's snapshot may not show the tag
+        // written in beforeTrial, so write it unless it visibly matches.
         if (state.generation() != generationOf(trial)) {
             study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state.generation());
         }
