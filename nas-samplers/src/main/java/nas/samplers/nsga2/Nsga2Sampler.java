@@ -66,6 +66,13 @@ public final class Nsga2Sampler implements Sampler {
 
     private record Parsed(Object raw, GenerationState state) {}
 
+    /**
+     * Generation tags of this process's running trials. The tag is in storage too, but the
+     * snapshot a trial hands to the sampler need not show attributes the sampler wrote itself;
+     * a trial told in another process (ask/tell) is read from storage and carries it.
+     */
+    private final Map<Long, Integer> runningTags = new ConcurrentHashMap<>();
+
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
     }
@@ -83,7 +90,9 @@ public final class Nsga2Sampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) population(study.systemAttrs()).generation());
+        int generation = population(study.systemAttrs()).generation();
+        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) generation);
+        runningTags.put(trial.id(), generation);
     }
 
     @Override
@@ -104,10 +113,10 @@ public final class Nsga2Sampler implements Sampler {
         Parents parents = parents(study, state);
         Encoded encoded = parents.encode(searchSpace);
         // The generation may have moved on since beforeTrial (another worker completed it): the
-        // child belongs to the parents it came from. The trial's snapshot may not show the tag
-        // written in beforeTrial, so write it unless it visibly matches.
+        // child belongs to the parents it came from.
         if (state.generation() != generationOf(trial)) {
             study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state.generation());
+            runningTags.put(trial.id(), state.generation());
         }
         SplittableRandom rng = Seeds.random(seed(study), trial.number(), SALT);
         Variation variation = options.variation(searchSpace.size());
@@ -144,6 +153,8 @@ public final class Nsga2Sampler implements Sampler {
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        int generation = generationOf(trial);
+        runningTags.remove(trial.id());
         if (state != TrialState.COMPLETE) {
             return; // pruned and failed trials never enter a population
         }
@@ -156,9 +167,8 @@ public final class Nsga2Sampler implements Sampler {
             violation = Dominance.violation(constraints);
             study.setTrialSystemAttr(trial.id(), CONSTRAINTS_KEY, constraints);
         }
-        int generation = generationOf(trial);
         if (generation < 0) {
-            return;
+            return; // not sampled by this sampler
         }
         List<StudyDirection> directions = study.directions();
         double[] minimized = new double[values.size()];
@@ -222,7 +232,12 @@ public final class Nsga2Sampler implements Sampler {
         return options.seed() != null ? options.seed() : study.seed();
     }
 
-    private static int generationOf(FrozenTrial trial) {
+    /** The generation a trial was sampled for, or -1 when this sampler did not tag it. */
+    private int generationOf(FrozenTrial trial) {
+        Integer running = runningTags.get(trial.id());
+        if (running != null) {
+            return running;
+        }
         Object g = trial.systemAttrs().get(GENERATION_KEY);
         return g instanceof Number n ? n.intValue() : -1;
     }

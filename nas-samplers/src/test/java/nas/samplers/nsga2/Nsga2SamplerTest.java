@@ -78,6 +78,26 @@ class Nsga2SamplerTest {
     }
 
     @Test
+    void resumingFromAnH2DatabaseGivesTheSameStudy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Study uninterrupted = study(new InMemoryStorage(), options(12));
+        uninterrupted.optimizeMulti(MIXED, OptimizeOptions.trials(45));
+        String url = "jdbc:h2:" + dir.resolve("resume").toAbsolutePath();
+        try (Storage first = nas.storage.JdbcStorage.open(url)) {
+            study(first, options(12)).optimizeMulti(MIXED, OptimizeOptions.trials(23));
+        }
+        try (Storage second = nas.storage.JdbcStorage.open(url)) {
+            Study resumed = study(second, options(12));
+            resumed.optimizeMulti(MIXED, OptimizeOptions.trials(22));
+            assertThat(resumed.trials()).hasSize(45);
+            for (int i = 0; i < 45; i++) {
+                assertThat(resumed.trials().get(i).params()).as("trial %d", i)
+                        .isEqualTo(uninterrupted.trials().get(i).params());
+            }
+            assertThat(GenerationState.parse(resumed.systemAttrs().get(Nsga2Sampler.POPULATION_KEY)).generation()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void childrenComeFromTheParentsAndGenerationsAdvanceEveryPopulation() {
         Study s = study(new InMemoryStorage(), options(6));
         s.optimizeMulti(MIXED, OptimizeOptions.trials(55));
