@@ -202,7 +202,10 @@ public final class Nsga2Sampler implements Sampler {
             // the population first wins; a concurrent completer then sees a newer generation.
             GenerationState next = GenerationState.survivors(population, more, options.populationSize());
             if (study.compareAndSetSystemAttr(POPULATION_KEY, rawPopulation, next.toJson())) {
-                study.setSystemAttr(OFFSPRING_KEY, new GenerationState(next.generation(), List.of()).toJson());
+                // Only if no child of the new generation got in first (it would see the stale
+                // offspring as empty and replace them itself).
+                study.compareAndSetSystemAttr(OFFSPRING_KEY, rawOffspring,
+                        new GenerationState(next.generation(), List.of()).toJson());
                 return;
             }
         }
