@@ -46,6 +46,7 @@ public final class Study implements StudyView {
     private final Set<Trial> heartbeatTrials = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
+    private long lastStaleCheckNanos; // guarded by this; 0 = never checked
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -105,7 +106,9 @@ public final class Study implements StudyView {
     /** Starts a trial: the oldest enqueued one if any, else a new one. */
     public Trial ask() {
         if (heartbeatInterval != null) {
-            failStaleTrials();
+            if (staleCheckDue()) {
+                failStaleTrials();
+            }
         }
         FrozenTrial created = storage.claimWaitingTrial(id).orElseGet(() -> storage.createTrial(id, null));
         Trial trial = new Trial(this, created);
@@ -457,6 +460,16 @@ public final class Study implements StudyView {
             }
         }
         return failed;
+    }
+
+    /** One stale-trial check per heartbeat interval is enough: trials go stale on that time scale. */
+    private synchronized boolean staleCheckDue() {
+        long now = System.nanoTime();
+        if (lastStaleCheckNanos != 0 && now - lastStaleCheckNanos < heartbeatInterval.toNanos()) {
+            return false;
+        }
+        lastStaleCheckNanos = now;
+        return true;
     }
 
     private void startHeartbeats() {
