@@ -367,8 +367,8 @@ public final class Cma {
   }
 
   /**
-   * The point at which to evaluate the objective for a raw sample: discrete coordinates are
-   * rounded to their grid, after the margin scaling m + A (x - m) when margin is on (Hamano et
+   * The point at which to evaluate the objective for a raw sample: discrete coordinates become
+   * the centre of the cell they fall in, after the margin scaling m + A (x - m) when margin is on (Hamano et
    * al. 2022, Section 4); continuous coordinates are unchanged.
    */
   public double[] toEvaluation(double[] x) {
@@ -377,15 +377,16 @@ public final class Cma {
       double step = config.step(i);
       if (step > 0) {
         double v = marginA == null ? x[i] : mean[i] + marginA[i] * (x[i] - mean[i]);
-        int k = (int) Math.round((v - config.lower(i)) / step);
-        out[i] = config.lower(i) + Math.max(0, Math.min(gridSize(i) - 1, k)) * step;
+        int k = (int) Math.floor((v - config.lower(i)) / step);
+        out[i] = config.lower(i) + (Math.max(0, Math.min(gridSize(i) - 1, k)) + 0.5) * step;
       }
     }
     return out;
   }
 
+  /** Number of cells of width step in [lower, upper] (at least one). */
   private int gridSize(int i) {
-    return (int) Math.floor((config.upper(i) - config.lower(i)) / config.step(i) + 1e-9) + 1;
+    return Math.max(1, (int) Math.floor((config.upper(i) - config.lower(i)) / config.step(i) + 1e-9));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -619,12 +620,13 @@ public final class Cma {
         continue;
       }
       double lo0 = config.lower(i);
-      // thresholds t_j = lo + (j + 1/2) step, j = 0..k-2; the ones enclosing the mean
-      int firstAbove = (int) Math.ceil((mean[i] - lo0) / step - 0.5); // first j with t_j >= m
+      // thresholds between neighbouring values t_j = lo + (j + 1) step, j = 0..k-2; the ones
+      // enclosing the mean
+      int firstAbove = (int) Math.ceil((mean[i] - lo0) / step - 1); // first j with t_j >= m
       int upIdx = Math.max(0, Math.min(k - 2, firstAbove));
       int lowIdx = Math.max(0, Math.min(k - 2, firstAbove - 1));
-      double tLow = lo0 + (lowIdx + 0.5) * step;
-      double tUp = lo0 + (upIdx + 0.5) * step;
+      double tLow = lo0 + (lowIdx + 1) * step;
+      double tUp = lo0 + (upIdx + 1) * step;
       double sdC = Math.sqrt(separable ? cDiag[i] : c[i][i]);
       double scale = sigma * marginA[i] * sdC;
       double pLow = Phi((tLow - mean[i]) / scale);

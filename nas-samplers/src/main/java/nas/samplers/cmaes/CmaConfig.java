@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * @param lower lower bounds (may be -∞)
  * @param upper upper bounds (may be +∞)
- * @param steps discretization step per coordinate: 0 for continuous, &gt; 0 for a coordinate
- *     whose values are lower + k·step (integers have step 1); discrete coordinates need finite
- *     bounds
+ * @param steps discretization step per coordinate: 0 for continuous, &gt; 0 for a discrete
+ *     coordinate: [lower, upper] is cut into cells of width step and the values are the cell
+ *     centres lower + (k + ½)·step (integers 0..9 are lower = -0.5, upper = 9.5, step 1, the
+ *     encoding of {@code SearchSpaceTransform}); discrete coordinates need finite bounds
  * @param boundary how samples are kept inside the bounds
  * @param withMargin whether discrete coordinates use CMA-ES with margin (Hamano et al. 2022)
  * @param margin the margin α (lower bound of the marginal probability of leaving the current

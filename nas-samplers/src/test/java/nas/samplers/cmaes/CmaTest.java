@@ -174,14 +174,15 @@ class CmaTest {
 
   @Test
   void marginFindsIntegerOptimumOfMixedProblem() {
-    // 5 continuous + 5 integer coordinates in [-10, 10]; optimum x_c = 0, x_z = (3, -2, 5, 0, -7)
+    // 5 continuous coordinates and 5 integers in -10..10 (cells [-10.5, 10.5]);
+    // optimum x_c = 0, x_z = (3, -2, 5, 0, -7)
     int n = 10;
     double[] steps = new double[n];
     for (int i = 5; i < n; i++) {
       steps[i] = 1;
     }
     double[] target = {0, 0, 0, 0, 0, 3, -2, 5, 0, -7};
-    CmaConfig config = CmaConfig.box(filled(n, -10), filled(n, 10)).withSteps(steps, true);
+    CmaConfig config = CmaConfig.box(filled(n, -10.5), filled(n, 10.5)).withSteps(steps, true);
     Cma cma = Cma.start(filled(n, 1.0), 3.0, 0, false, config, 6);
     TestFunctions.minimize(cma, x -> {
       for (int i = 5; i < n; i++) {
@@ -206,7 +207,7 @@ class CmaTest {
     for (int i = 2; i < n; i++) {
       steps[i] = 1;
     }
-    CmaConfig box = CmaConfig.box(filled(n, -20), filled(n, 20));
+    CmaConfig box = CmaConfig.box(filled(n, -20.5), filled(n, 20.5));
     java.util.function.ToDoubleFunction<double[]> f = x -> {
       double s = 1e4 * (x[0] * x[0] + x[1] * x[1]);
       for (int i = 2; i < n; i++) {
