@@ -43,80 +43,80 @@ package nas.samplers.cmaes;
  * @param bestX the point (as evaluated) of {@code bestF}, or empty
  */
 public record CmaState(
-    int version,
-    int dimension,
-    int popsize,
-    boolean separable,
-    double[] mean,
-    double sigma,
-    double[] cov,
-    double[] eigenvectors,
-    double[] eigenvalues,
-    int eigenGeneration,
-    double[] pSigma,
-    double[] pc,
-    int generation,
-    int asked,
-    double[] marginA,
-    double[] bestHistory,
-    double[] medianHistory,
-    double[] worstHistory,
-    long seed,
-    double sigma0,
-    int restarts,
-    int largeRestarts,
-    boolean smallRegime,
-    long evalsSmall,
-    long evalsLarge,
-    int basePopsize,
-    double baseSigma,
-    double[] baseMean,
-    Double bestF,
-    double[] bestX) {
+        int version,
+        int dimension,
+        int popsize,
+        boolean separable,
+        double[] mean,
+        double sigma,
+        double[] cov,
+        double[] eigenvectors,
+        double[] eigenvalues,
+        int eigenGeneration,
+        double[] pSigma,
+        double[] pc,
+        int generation,
+        int asked,
+        double[] marginA,
+        double[] bestHistory,
+        double[] medianHistory,
+        double[] worstHistory,
+        long seed,
+        double sigma0,
+        int restarts,
+        int largeRestarts,
+        boolean smallRegime,
+        long evalsSmall,
+        long evalsLarge,
+        int basePopsize,
+        double baseSigma,
+        double[] baseMean,
+        Double bestF,
+        double[] bestX) {
 
-  /** Version of the field layout written by this code. */
-  public static final int FORMAT_VERSION = 1;
+    /** Version of the field layout written by this code. */
+    public static final int FORMAT_VERSION = 1;
 
-  public CmaState {
-    if (version != FORMAT_VERSION) {
-      throw new IllegalArgumentException(
-          "CMA-ES state format version must be " + FORMAT_VERSION + ", got " + version);
+    public CmaState {
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException(
+                    "CMA-ES state format version must be " + FORMAT_VERSION + ", got " + version);
+        }
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+        }
+        int n = dimension;
+        check("mean", mean, n);
+        check("pSigma", pSigma, n);
+        check("pc", pc, n);
+        check("baseMean", baseMean, n);
+        check("eigenvalues", eigenvalues, n);
+        check("cov", cov, separable ? n : n * (n + 1) / 2);
+        check("eigenvectors", eigenvectors, separable ? 0 : n * n);
+        if (marginA.length != 0) {
+            check("marginA", marginA, n);
+        }
+        if (bestX.length != 0) {
+            check("bestX", bestX, n);
+        }
+        if (!(sigma > 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
+        }
+        if (popsize < 2) {
+            throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);
+        }
+        if (medianHistory.length != bestHistory.length || worstHistory.length != bestHistory.length) {
+            throw new IllegalArgumentException(
+                    "best, median and worst histories must have equal lengths, got "
+                            + bestHistory.length + ", " + medianHistory.length + ", " + worstHistory.length);
+        }
     }
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-    }
-    int n = dimension;
-    check("mean", mean, n);
-    check("pSigma", pSigma, n);
-    check("pc", pc, n);
-    check("baseMean", baseMean, n);
-    check("eigenvalues", eigenvalues, n);
-    check("cov", cov, separable ? n : n * (n + 1) / 2);
-    check("eigenvectors", eigenvectors, separable ? 0 : n * n);
-    if (marginA.length != 0) {
-      check("marginA", marginA, n);
-    }
-    if (bestX.length != 0) {
-      check("bestX", bestX, n);
-    }
-    if (!(sigma > 0) || !Double.isFinite(sigma)) {
-      throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
-    }
-    if (popsize < 2) {
-      throw new IllegalArgumentException("popsize must be >= 2, got " + popsize);
-    }
-    if (medianHistory.length != bestHistory.length || worstHistory.length != bestHistory.length) {
-      throw new IllegalArgumentException(
-          "best, median and worst histories must have equal lengths, got "
-              + bestHistory.length + ", " + medianHistory.length + ", " + worstHistory.length);
-    }
-  }
 
-  private static void check(String name, double[] values, int expected) {
-    if (values == null || values.length != expected) {
-      throw new IllegalArgumentException(
-          name + " must have " + expected + " values, got "
-              + (values == null ? "null" : values.length));
+    private static void check(String name, double[] values, int expected) {
+        if (values == null || values.length != expected) {
+            throw new IllegalArgumentException(
+                    name + " must have " + expected + " values, got "
+                            + (values == null ? "null" : values.length));
+        }
     }
-  }
 }

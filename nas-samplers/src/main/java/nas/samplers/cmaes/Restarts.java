@@ -21,59 +21,59 @@ import java.util.random.RandomGenerator;
  */
 public final class Restarts {
 
-  private Restarts() {}
+    private Restarts() {}
 
-  /**
-   * The initial state of the run that follows {@code stopped}.
-   *
-   * @throws IllegalArgumentException for {@link RestartStrategy#NONE}
-   */
-  public static CmaState next(
-      CmaState stopped, CmaConfig config, RestartStrategy strategy, RandomGenerator rng) {
-    if (strategy == RestartStrategy.NONE) {
-      throw new IllegalArgumentException("restart strategy NONE has no next run");
+    /**
+     * The initial state of the run that follows {@code stopped}.
+     *
+     * @throws IllegalArgumentException for {@link RestartStrategy#NONE}
+     */
+    public static CmaState next(
+            CmaState stopped, CmaConfig config, RestartStrategy strategy, RandomGenerator rng) {
+        if (strategy == RestartStrategy.NONE) {
+            throw new IllegalArgumentException("restart strategy NONE has no next run");
+        }
+        long runEvals = (long) stopped.generation() * stopped.popsize();
+        long evalsSmall = stopped.evalsSmall() + (stopped.smallRegime() ? runEvals : 0);
+        long evalsLarge = stopped.evalsLarge() + (stopped.smallRegime() ? 0 : runEvals);
+        int largeRestarts = stopped.largeRestarts();
+        int base = stopped.basePopsize();
+        double sigma;
+        int lambda;
+        boolean small;
+        if (strategy == RestartStrategy.BIPOP && largeRestarts > 0 && evalsSmall < evalsLarge) {
+            small = true;
+            double u = rng.nextDouble();
+            double largeLambda = base * Math.pow(2, largeRestarts);
+            lambda = (int) Math.floor(base * Math.pow(largeLambda / (2.0 * base), u * u));
+            lambda = Math.max(2, lambda);
+            sigma = stopped.baseSigma() * Math.pow(10, -2 * rng.nextDouble());
+        } else {
+            small = false;
+            largeRestarts++;
+            lambda = (int) Math.min(Integer.MAX_VALUE / 2, base * Math.pow(2, largeRestarts));
+            sigma = stopped.baseSigma();
+        }
+        double[] x0 = stopped.baseMean().clone();
+        for (int i = 0; i < x0.length; i++) {
+            if (config.isBounded(i)) {
+                x0[i] = config.lower(i) + rng.nextDouble() * (config.upper(i) - config.lower(i));
+            }
+        }
+        return Cma.freshRun(
+                x0, sigma, null, lambda, stopped.separable(), config, stopped.seed(),
+                stopped.restarts() + 1, largeRestarts, small, evalsSmall, evalsLarge, base,
+                stopped.baseSigma(), stopped.baseMean(), stopped.bestF(), stopped.bestX());
     }
-    long runEvals = (long) stopped.generation() * stopped.popsize();
-    long evalsSmall = stopped.evalsSmall() + (stopped.smallRegime() ? runEvals : 0);
-    long evalsLarge = stopped.evalsLarge() + (stopped.smallRegime() ? 0 : runEvals);
-    int largeRestarts = stopped.largeRestarts();
-    int base = stopped.basePopsize();
-    double sigma;
-    int lambda;
-    boolean small;
-    if (strategy == RestartStrategy.BIPOP && largeRestarts > 0 && evalsSmall < evalsLarge) {
-      small = true;
-      double u = rng.nextDouble();
-      double largeLambda = base * Math.pow(2, largeRestarts);
-      lambda = (int) Math.floor(base * Math.pow(largeLambda / (2.0 * base), u * u));
-      lambda = Math.max(2, lambda);
-      sigma = stopped.baseSigma() * Math.pow(10, -2 * rng.nextDouble());
-    } else {
-      small = false;
-      largeRestarts++;
-      lambda = (int) Math.min(Integer.MAX_VALUE / 2, base * Math.pow(2, largeRestarts));
-      sigma = stopped.baseSigma();
-    }
-    double[] x0 = stopped.baseMean().clone();
-    for (int i = 0; i < x0.length; i++) {
-      if (config.isBounded(i)) {
-        x0[i] = config.lower(i) + rng.nextDouble() * (config.upper(i) - config.lower(i));
-      }
-    }
-    return Cma.freshRun(
-        x0, sigma, null, lambda, stopped.separable(), config, stopped.seed(),
-        stopped.restarts() + 1, largeRestarts, small, evalsSmall, evalsLarge, base,
-        stopped.baseSigma(), stopped.baseMean(), stopped.bestF(), stopped.bestX());
-  }
 
-  /**
-   * {@code cma} itself while it should go on, otherwise the next run under {@code strategy}
-   * ({@code cma} too for {@link RestartStrategy#NONE}).
-   */
-  public static Cma continueOrRestart(Cma cma, RestartStrategy strategy, RandomGenerator rng) {
-    if (strategy == RestartStrategy.NONE || !cma.shouldStop()) {
-      return cma;
+    /**
+     * {@code cma} itself while it should go on, otherwise the next run under {@code strategy}
+     * ({@code cma} too for {@link RestartStrategy#NONE}).
+     */
+    public static Cma continueOrRestart(Cma cma, RestartStrategy strategy, RandomGenerator rng) {
+        if (strategy == RestartStrategy.NONE || !cma.shouldStop()) {
+            return cma;
+        }
+        return Cma.restore(next(cma.state(), cma.config(), strategy, rng), cma.config());
     }
-    return Cma.restore(next(cma.state(), cma.config(), strategy, rng), cma.config());
-  }
 }
