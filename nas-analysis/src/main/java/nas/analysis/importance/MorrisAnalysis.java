@@ -20,7 +20,9 @@ import java.util.SplittableRandom;
  * an integer or categorical parameter rounds a design level.
  *
  * <p>Steps whose end points lack an output (NaN: a failed or missing trial) are skipped and counted;
- * steps where no coordinate changed (a rounding collapsed the step) are skipped and counted separately.
+ * steps where no coordinate changed (a rounding collapsed the step) are skipped and counted separately. A
+ * NaN coordinate marks a parameter the trial did not use (a conditional parameter): NaN at both ends is no
+ * change, and a step that switches a parameter on or off counts as empty.
  *
  * <p>Confidence intervals of μ* are bootstrap percentile intervals: the parameter's effects are resampled
  * with replacement, μ* is recomputed, and the {@code (1-c)/2} and {@code (1+c)/2} quantiles are reported.
@@ -54,7 +56,8 @@ public final class MorrisAnalysis {
      *
      * @param indices      per parameter, in input order
      * @param missingSteps steps skipped because an end point has no output (failed or missing trial)
-     * @param emptySteps   steps skipped because no coordinate changed
+     * @param emptySteps   steps skipped because no coordinate changed, or the one that changed was inactive
+     *                     at one end
      */
     public record Result(List<MorrisIndices> indices, int missingSteps, int emptySteps) {
         public Result {
@@ -102,9 +105,15 @@ public final class MorrisAnalysis {
                     throw new IllegalArgumentException("every point must have " + k + " coordinates; trajectory "
                             + t + " point " + s + " has " + b.length);
                 }
+                double ya = outputs[t][s - 1];
+                double yb = outputs[t][s];
+                if (!Double.isFinite(ya) || !Double.isFinite(yb)) {
+                    missing++; // coordinates of a missing point are not looked at
+                    continue;
+                }
                 int changed = -1;
                 for (int i = 0; i < k; i++) {
-                    if (a[i] != b[i]) {
+                    if (Double.compare(a[i], b[i]) != 0) { // NaN (inactive) at both ends is no change
                         if (changed >= 0) {
                             throw new IllegalArgumentException("trajectory " + t + " step " + s
                                     + " changes coordinates " + changed + " and " + i + "; a Morris step changes one");
@@ -112,11 +121,7 @@ public final class MorrisAnalysis {
                         changed = i;
                     }
                 }
-                double ya = outputs[t][s - 1];
-                double yb = outputs[t][s];
-                if (!Double.isFinite(ya) || !Double.isFinite(yb)) {
-                    missing++;
-                } else if (changed < 0) {
+                if (changed < 0 || Double.isNaN(a[changed]) || Double.isNaN(b[changed])) {
                     empty++;
                 } else {
                     effects.get(changed).add((yb - ya) / (b[changed] - a[changed]));
