@@ -7,7 +7,10 @@ import java.util.Map;
 import nas.api.FrozenTrial;
 import nas.api.StudyView;
 import nas.api.TrialState;
+import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
 import nas.api.distribution.Distributions;
 import nas.api.sampler.Sampler;
 
@@ -26,7 +29,7 @@ public final class PartialFixedSampler implements Sampler {
     private final Sampler delegate;
 
     /**
-     * @param fixed    parameter name → external value
+     * @param fixed    parameter name → external value, or its text (parsed by the parameter's distribution)
      * @param delegate sampler of the other parameters
      */
     public PartialFixedSampler(Map<String, ?> fixed, Sampler delegate) {
@@ -77,7 +80,7 @@ public final class PartialFixedSampler implements Sampler {
         }
         double internal;
         try {
-            internal = distribution.toInternal(value);
+            internal = distribution.toInternal(value instanceof String text ? parse(text, distribution) : value);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("fixed value " + value + " of parameter '" + name + "' is not a value of "
                     + Distributions.describe(distribution) + ": " + e.getMessage(), e);
@@ -87,6 +90,27 @@ public final class PartialFixedSampler implements Sampler {
                     + Distributions.describe(distribution));
         }
         return internal;
+    }
+
+    /**
+     * A value given as text (from the command line) as the distribution's external type: a number for a
+     * float or int, the choice whose text is {@code text} for a categorical.
+     */
+    static Object parse(String text, Distribution distribution) {
+        String t = text.trim();
+        if (distribution instanceof FloatDistribution) {
+            return Double.parseDouble(t);
+        }
+        if (distribution instanceof IntDistribution) {
+            return Long.parseLong(t);
+        }
+        for (Object choice : ((CategoricalDistribution) distribution).choices()) {
+            if (String.valueOf(choice).equals(t)) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("'" + t + "' is none of the choices "
+                + ((CategoricalDistribution) distribution).choices());
     }
 
     @Override

@@ -40,6 +40,20 @@ class PartialFixedSamplerTest {
     }
 
     @Test
+    void valuesGivenAsTextAreParsedByTheDistribution() {
+        Study study = Studies.builder("t")
+                .sampler(new PartialFixedSampler(Map.of("a", "0.5", "c", "3", "d", "y"), new RandomSampler(1L))).create();
+        study.optimize(MorrisSamplerTest::objective, 3);
+        assertThat(study.trials()).allMatch(t -> t.params().get("a").equals(0.5) && t.params().get("c").equals(3L)
+                && t.params().get("d").equals("y"));
+        Study bad = Studies.builder("b")
+                .sampler(new PartialFixedSampler(Map.of("d", "w"), new RandomSampler(1L))).create();
+        Trial trial = bad.ask();
+        assertThatThrownBy(() -> trial.suggestCategorical("d", "x", "y", "z"))
+                .hasMessageContaining("'w' is none of the choices [x, y, z]");
+    }
+
+    @Test
     void aFixedValueOutsideTheDistributionIsAClearError() {
         Study study = Studies.builder("e").sampler(new PartialFixedSampler(Map.of("c", 9), new RandomSampler(1L))).create();
         Trial trial = study.ask();
