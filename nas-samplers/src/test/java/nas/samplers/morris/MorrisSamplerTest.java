@@ -88,6 +88,36 @@ public class MorrisSamplerTest {
     }
 
     @Test
+    void concurrentWorkersOnADatabaseClaimEveryPointOnce() throws Exception {
+        // Two processes' worth of workers: separate Study objects over one H2 database, on two threads.
+        try (nas.storage.JdbcStorage storage = nas.storage.JdbcStorage.open("jdbc:h2:mem:morris-workers;DB_CLOSE_DELAY=-1")) {
+            MorrisSampler sampler = new MorrisSampler(space(), 4, 4, 0, 3L);
+            // One trial first: it registers the parameters' distributions in the study, which concurrent first
+            // suggestions of one name would otherwise race on.
+            Studies.builder("w").storage(storage).sampler(sampler).create().optimize(MorrisSamplerTest::objective, 1);
+            Thread[] workers = new Thread[2];
+            for (int w = 0; w < 2; w++) {
+                Study study = Studies.builder("w").storage(storage).sampler(new MorrisSampler(space(), 4, 4, 0, 3L)).load();
+                int n = w == 0 ? 10 : 9;
+                workers[w] = new Thread(() -> study.optimize(MorrisSamplerTest::objective, n));
+                workers[w].start();
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+            Study done = Studies.builder("w").storage(storage).sampler(sampler).load();
+            Set<Long> points = new HashSet<>();
+            for (FrozenTrial t : done.trials()) {
+                points.add((Long) t.systemAttrs().get(MorrisSampler.POINT_ATTR));
+                double[] x = sampler.design().point(((Long) t.systemAttrs().get(MorrisSampler.POINT_ATTR)).intValue());
+                assertThat((Double) t.params().get("a")).isEqualTo(x[0]);
+            }
+            assertThat(points).hasSize(20);
+            assertThat(sampler.remaining(done)).isZero();
+        }
+    }
+
+    @Test
     void refusesAStudyRunningAnotherDesign() {
         Storage storage = new InMemoryStorage();
         Studies.builder("s").storage(storage).sampler(new MorrisSampler(space(), 4, 4, 0, 1L)).create()
