@@ -78,7 +78,7 @@ public final class MorrisDesign {
         for (int t = 0; t < pool; t++) {
             fillTrajectory(random, dimension, levels, all, t * stride, allMoved, t * pointsPer);
         }
-        int[] chosen = pool == trajectories ? identity(pool) : selectSpread(all, pool, trajectories, dimension, levels);
+        int[] chosen = pool == trajectories ? identity(pool) : selectSpread(all, allMoved, pool, trajectories, dimension, levels);
         int[] grid = new int[trajectories * stride];
         int[] moved = new int[trajectories * pointsPer];
         for (int t = 0; t < trajectories; t++) {
@@ -116,24 +116,22 @@ public final class MorrisDesign {
     }
 
     /** Greedy backward elimination to the {@code keep} most spread trajectories, returned in ascending order. */
-    private static int[] selectSpread(int[] all, int pool, int keep, int k, int p) {
-        int pointsPer = k + 1;
-        int stride = pointsPer * k;
+    private static int[] selectSpread(int[] all, int[] moved, int pool, int keep, int k, int p) {
         double[][] d2 = new double[pool][pool];
+        long[] sq = new long[(k + 1) * (k + 1)];
+        // Squared grid distances are integers up to k (p-1)^2: look their roots up instead of computing them.
+        double[] root = new double[k * (p - 1) * (p - 1) + 1];
+        for (int v = 0; v < root.length; v++) {
+            root[v] = Math.sqrt(v);
+        }
         for (int m = 0; m < pool; m++) {
             for (int l = m + 1; l < pool; l++) {
+                squaredDistances(all, moved, m, l, k, sq);
                 double d = 0;
-                for (int i = 0; i < pointsPer; i++) {
-                    for (int j = 0; j < pointsPer; j++) {
-                        double s = 0;
-                        for (int f = 0; f < k; f++) {
-                            double diff = all[m * stride + i * k + f] - all[l * stride + j * k + f];
-                            s += diff * diff;
-                        }
-                        d += Math.sqrt(s);
-                    }
+                for (long v : sq) {
+                    d += root[(int) v];
                 }
-                d /= (p - 1); // back to unit-cube distances
+                d /= (p - 1); // grid steps back to unit-cube distances
                 d2[m][l] = d * d;
                 d2[l][m] = d * d;
             }
@@ -165,6 +163,40 @@ public final class MorrisDesign {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Squared grid distances between every point {@code i} of trajectory {@code m} and every point {@code j}
+     * of trajectory {@code l}, into {@code out[i (k+1) + j]}. Consecutive points of a trajectory differ in one
+     * factor, so after the first distance each one is an O(1) update of a neighbour: O(k²) per pair of
+     * trajectories instead of O(k³).
+     */
+    private static void squaredDistances(int[] all, int[] moved, int m, int l, int k, long[] out) {
+        int stride = (k + 1) * k;
+        int am = m * stride;
+        int bl = l * stride;
+        long first = 0;
+        for (int f = 0; f < k; f++) {
+            long diff = all[am + f] - all[bl + f];
+            first += diff * diff;
+        }
+        out[0] = first;
+        for (int j = 1; j <= k; j++) { // row 0: move along trajectory l
+            int f = moved[l * (k + 1) + j];
+            long a = all[am + f];
+            long before = a - all[bl + (j - 1) * k + f];
+            long after = a - all[bl + j * k + f];
+            out[j] = out[j - 1] - before * before + after * after;
+        }
+        for (int i = 1; i <= k; i++) { // row i from row i-1: move along trajectory m
+            int f = moved[m * (k + 1) + i];
+            long before = all[am + (i - 1) * k + f];
+            long after = all[am + i * k + f];
+            for (int j = 0; j <= k; j++) {
+                long b = all[bl + j * k + f];
+                out[i * (k + 1) + j] = out[(i - 1) * (k + 1) + j] - (before - b) * (before - b) + (after - b) * (after - b);
+            }
+        }
     }
 
     private static int[] identity(int n) {

@@ -60,6 +60,63 @@ class MorrisDesignTest {
         assertThat(spread(selected)).isGreaterThan(spread(plain));
     }
 
+    @Test
+    void selectionEqualsGreedyEliminationWithDirectDistances() {
+        // The pool's trajectories are the plain design with r = pool and the same seed. Eliminate greedily with
+        // distances computed point by point, and compare with the design's own (incremental) selection.
+        int k = 5;
+        int pool = 12;
+        int keep = 4;
+        MorrisDesign all = MorrisDesign.generate(k, 4, pool, 0, 21L);
+        double[][] d2 = new double[pool][pool];
+        for (int m = 0; m < pool; m++) {
+            for (int l = 0; l < pool; l++) {
+                double d = m == l ? 0 : distance(all.trajectory(m), all.trajectory(l));
+                d2[m][l] = d * d;
+            }
+        }
+        boolean[] removed = new boolean[pool];
+        for (int left = pool; left > keep; left--) {
+            int worst = -1;
+            double worstSum = 0;
+            for (int m = 0; m < pool; m++) {
+                if (removed[m]) {
+                    continue;
+                }
+                double sum = 0;
+                for (int l = 0; l < pool; l++) {
+                    sum += removed[l] ? 0 : d2[m][l];
+                }
+                if (worst < 0 || sum < worstSum) {
+                    worst = m;
+                    worstSum = sum;
+                }
+            }
+            removed[worst] = true;
+        }
+        MorrisDesign selected = MorrisDesign.generate(k, 4, keep, pool, 21L);
+        int t = 0;
+        for (int m = 0; m < pool; m++) {
+            if (!removed[m]) {
+                assertThat(selected.trajectory(t++)).isDeepEqualTo(all.trajectory(m));
+            }
+        }
+    }
+
+    private static double distance(double[][] a, double[][] b) {
+        double dist = 0;
+        for (double[] p : a) {
+            for (double[] q : b) {
+                double s = 0;
+                for (int i = 0; i < p.length; i++) {
+                    s += (p[i] - q[i]) * (p[i] - q[i]);
+                }
+                dist += Math.sqrt(s);
+            }
+        }
+        return dist;
+    }
+
     private static double spread(MorrisDesign d) {
         double total = 0;
         for (int m = 0; m < d.trajectories(); m++) {
