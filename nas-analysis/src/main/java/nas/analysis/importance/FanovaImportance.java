@@ -68,13 +68,16 @@ public final class FanovaImportance {
         } else if (r.treesSkipped() > 0) {
             notes.add(r.treesSkipped() + " of " + forest.trees() + " trees predict a constant and were left out");
         }
+        if (!data.constant().isEmpty()) {
+            notes.add("parameters that never varied were left out: " + data.constant());
+        }
         if (data.skipped() > 0) {
             notes.add(data.skipped() + " trial(s) not complete or without a finite target were left out");
         }
         return new ImportanceResult("fanova", targetName, list, pairList, data.y().length, data.skipped(), notes);
     }
 
-    /** Options; defaults: 64 trees, depth 64, node size 5, seed 0, objective 0, all parameters, no pairs. */
+    /** Options; defaults: 64 trees, depth 64, node size 3, seed 0, objective 0, all parameters, no pairs. */
     public static final class Builder {
         private ForestOptions forest = ForestOptions.defaults();
         private ToDoubleFunction<FrozenTrial> target = Targets.objective(0);

@@ -5,7 +5,9 @@ package nas.analysis.importance;
  *
  * @param trees      number of trees (64 by default)
  * @param maxDepth   maximum depth of a tree (64 by default: in practice limited by {@code minSamples})
- * @param minSamples Smile's node size: nodes with fewer samples are not split (5 by default)
+ * @param minSamples Smile's node size: nodes with fewer samples are not split (3 by default: deeper trees
+ *                   than Smile's 5 resolve small effects better, as Optuna's fully grown trees do, at about
+ *                   1.7 times the fitting time; 1 doubles it again for little gain)
  * @param mtry       features tried per split; 0 means all of them (the default, as in Optuna's fANOVA)
  * @param subsample  fraction of trials each tree samples with replacement (1.0 = a bootstrap sample)
  * @param seed       seed every tree's randomness derives from
@@ -31,7 +33,7 @@ public record ForestOptions(int trees, int maxDepth, int minSamples, int mtry, d
     }
 
     public static ForestOptions defaults() {
-        return new ForestOptions(64, 64, 5, 0, 1.0, 0L);
+        return new ForestOptions(64, 64, 3, 0, 1.0, 0L);
     }
 
     public ForestOptions withTrees(int t) {

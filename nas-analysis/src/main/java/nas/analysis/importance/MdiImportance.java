@@ -43,6 +43,9 @@ public final class MdiImportance {
         if (r.treesUsed() == 0) {
             notes.add("no tree split at all: the target is constant or there are too few trials");
         }
+        if (!data.constant().isEmpty()) {
+            notes.add("parameters that never varied were left out: " + data.constant());
+        }
         if (data.skipped() > 0) {
             notes.add(data.skipped() + " trial(s) not complete or without a finite target were left out");
         }

@@ -17,10 +17,11 @@ import nas.api.sampler.IntersectionSearchSpace;
  * The completed trials of a study as a design matrix: one column per parameter ({@link ParameterScale}),
  * one row per COMPLETE trial with a finite target that has every parameter. The parameters are those all
  * such trials share with the same distribution (Optuna's intersection search space), minus single-valued
- * ones, optionally restricted to a subset.
+ * ones, optionally restricted to a subset. Parameters that took one value in every usable trial (held fixed,
+ * e.g. in phase 2 of screening) explain nothing and are left out, by name in {@link #constant()}.
  */
 record TrialData(List<String> names, List<Distribution> distributions, double[][] x, double[] y, double[] lower,
-                 double[] upper, int skipped) {
+                 double[] upper, int skipped, List<String> constant) {
 
     static TrialData of(StudyView study, ToDoubleFunction<FrozenTrial> target, Collection<String> subset,
                         int minTrials, String evaluator) {
@@ -51,6 +52,18 @@ record TrialData(List<String> names, List<Distribution> distributions, double[][
             throw new IllegalArgumentException("the completed trials of study '" + study.name()
                     + "' share no parameter with more than one value; nothing to rank");
         }
+        List<String> constant = new ArrayList<>();
+        for (Map.Entry<String, Distribution> e : space.entrySet()) {
+            double first = usable.get(0).internalParams().get(e.getKey());
+            if (usable.stream().allMatch(t -> t.internalParams().get(e.getKey()) == first)) {
+                constant.add(e.getKey());
+            }
+        }
+        space.keySet().removeAll(constant);
+        if (space.isEmpty()) {
+            throw new IllegalArgumentException("no parameter of study '" + study.name()
+                    + "' took more than one value in its completed trials; nothing to rank");
+        }
         List<String> names = List.copyOf(space.keySet());
         List<Distribution> dists = List.copyOf(space.values());
         int k = names.size();
@@ -70,6 +83,6 @@ record TrialData(List<String> names, List<Distribution> distributions, double[][
                 x[r][p] = ParameterScale.encode(dists.get(p), t.internalParams().get(names.get(p)));
             }
         }
-        return new TrialData(names, dists, x, y, lower, upper, all - usable.size());
+        return new TrialData(names, dists, x, y, lower, upper, all - usable.size(), List.copyOf(constant));
     }
 }

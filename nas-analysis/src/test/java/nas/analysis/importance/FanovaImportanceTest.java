@@ -62,6 +62,29 @@ class FanovaImportanceTest {
     }
 
     @Test
+    void parametersHeldFixedAreLeftOutAndSaidSo() {
+        Study study = Studies.builder("fixed").sampler(new RandomSampler(4L)).create();
+        study.optimize(t -> {
+            t.suggestFloat("held", 0, 1, false);
+            return mixed(t);
+        }, 20);
+        // "held" varies in these 20 trials; a study where it is always 0.5:
+        Study fixed = Studies.builder("fixed2").sampler(new RandomSampler(4L)).create();
+        for (int i = 0; i < 20; i++) {
+            fixed.enqueueTrial(java.util.Map.of("held", 0.5));
+        }
+        fixed.optimize(t -> {
+            t.suggestFloat("held", 0, 1, false);
+            return mixed(t);
+        }, 20);
+        assertThat(FanovaImportance.builder().trees(8).build().evaluate(study).parameters())
+                .extracting(ParameterImportance::name).contains("held");
+        ImportanceResult r = FanovaImportance.builder().trees(8).build().evaluate(fixed);
+        assertThat(r.parameters()).extracting(ParameterImportance::name).doesNotContain("held").hasSize(4);
+        assertThat(r.notes()).anyMatch(n -> n.contains("never varied") && n.contains("[held]"));
+    }
+
+    @Test
     void clearErrors() {
         Study study = Studies.builder("few").sampler(new RandomSampler(1L)).create();
         study.optimize(FanovaImportanceTest::mixed, 3);
