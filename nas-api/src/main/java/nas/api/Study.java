@@ -43,7 +43,7 @@ public final class Study implements StudyView {
     private final long seed;
     private final Duration heartbeatInterval;
     private final Callback staleTrialCallback;
-    private final Set<Long> heartbeatTrials = ConcurrentHashMap.newKeySet();
+    private final Set<Trial> heartbeatTrials = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
 
@@ -108,12 +108,12 @@ public final class Study implements StudyView {
             failStaleTrials();
         }
         FrozenTrial created = storage.claimWaitingTrial(id).orElseGet(() -> storage.createTrial(id, null));
+        Trial trial = new Trial(this, created);
         if (heartbeatInterval != null) {
             storage.recordHeartbeat(created.id());
-            heartbeatTrials.add(created.id());
+            heartbeatTrials.add(trial);
             startHeartbeats();
         }
-        Trial trial = new Trial(this, created);
         sampler.beforeTrial(trial.samplerView(), trial.snapshot());
         return trial;
     }
@@ -184,6 +184,14 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
+            try {
+                trial.flushParams();
+            } catch (IllegalArgumentException e) {
+                // a worker stored another distribution for a parameter name meanwhile
+                state = TrialState.FAIL;
+                values = List.of();
+                failReason = e.getMessage();
+            }
             if (failReason != null) {
                 trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
                 LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);
@@ -193,7 +201,7 @@ public final class Study implements StudyView {
             storage.setTrialStateValues(trial.id(), state, values);
         } finally {
             trial.markFinished();
-            heartbeatTrials.remove(trial.id());
+            heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
         return trial.finishedSnapshot(state, values);
@@ -470,12 +478,13 @@ public final class Study implements StudyView {
     }
 
     private void beat() {
-        for (Long trialId : heartbeatTrials) {
+        for (Trial trial : heartbeatTrials) {
             try {
-                storage.recordHeartbeat(trialId);
+                trial.flushParams();
+                storage.recordHeartbeat(trial.id());
             } catch (RuntimeException e) {
                 // the trial may have finished meanwhile; the next beat tries the others again
-                heartbeatTrials.remove(trialId);
+                heartbeatTrials.remove(trial);
             }
         }
     }
