@@ -213,7 +213,8 @@ public final class Trial {
 
     /**
      * Asks the study's pruner whether this trial should stop now. The objective then throws
-     * {@link nas.api.exception.TrialPrunedException}.
+     * {@link nas.api.exception.TrialPrunedException}. The pruner sees this trial's system
+     * attributes as stored, including those it wrote on earlier calls.
      *
      * @throws UnsupportedOperationException for multi-objective studies
      */
@@ -222,6 +223,15 @@ public final class Trial {
         if (study.isMultiObjective()) {
             throw new UnsupportedOperationException(
                     "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
+        }
+        // A pruner keeps per-trial bookkeeping in this trial's system attributes (successive
+        // halving records each rung it passed) through StudyView#setTrialSystemAttr, which
+        // bypasses this handle: reread them so the pruner sees what it wrote last time.
+        Map<String, Object> stored = study.storage().trial(id).systemAttrs();
+        if (!stored.equals(systemAttrs)) {
+            systemAttrs.clear();
+            systemAttrs.putAll(stored);
+            snapshot = null;
         }
         return study.pruner().prune(study, snapshot());
     }
