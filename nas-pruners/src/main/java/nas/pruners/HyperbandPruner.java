@@ -69,6 +69,9 @@ public record HyperbandPruner(int minResource, int maxResource, int reductionFac
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         PruneRules.direction(study);
+        if (trial.state().isFinished()) {
+            return false; // a finished trial is history: never pruned, never written
+        }
         BracketStudyView bracket = bracketView(study, trial);
         if (bracket == null) {
             return false;

@@ -40,6 +40,9 @@ public record PatientPruner(Pruner wrapped, int patience, double minDelta) imple
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         StudyDirection direction = PruneRules.direction(study);
+        if (trial.state().isFinished()) {
+            return false; // a finished trial is history: never pruned, never written
+        }
         NavigableMap<Integer, Double> reports = trial.intermediateValues();
         if (reports.size() <= patience + 1) {
             return false;

@@ -69,6 +69,9 @@ public record PercentilePruner(double percentile, int nStartupTrials, int nWarmu
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         StudyDirection direction = PruneRules.direction(study);
+        if (trial.state().isFinished()) {
+            return false; // a finished trial is history: never pruned, never written
+        }
         int step = trial.lastStep();
         if (step < 0 || step < nWarmupSteps) {
             return false;

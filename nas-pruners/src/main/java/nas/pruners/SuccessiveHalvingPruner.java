@@ -92,6 +92,9 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         StudyDirection direction = PruneRules.direction(study);
+        if (trial.state().isFinished()) {
+            return false; // a finished trial is history: never pruned, never written
+        }
         int step = trial.lastStep();
         if (step < 0) {
             return false;

@@ -58,6 +58,9 @@ public record ThresholdPruner(double lower, double upper, int nWarmupSteps, int 
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         PruneRules.direction(study);
+        if (trial.state().isFinished()) {
+            return false; // a finished trial is history: never pruned, never written
+        }
         int step = trial.lastStep();
         if (step < 0 || step < nWarmupSteps) {
             return false;

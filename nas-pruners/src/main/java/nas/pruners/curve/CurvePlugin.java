@@ -21,7 +21,7 @@ import nas.api.objective.ObjectivePlugin;
 public final class CurvePlugin implements ObjectivePlugin {
 
     static final int DEFAULT_STEPS = 100;
-    static final double DEFAULT_NOISE = 0.01;
+    static final double DEFAULT_NOISE = 0.001;
 
     @Override
     public String name() {
