@@ -183,18 +183,20 @@ public final class Study implements StudyView {
         if (trial.isFinished()) {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
-        trial.markFinished();
         try {
             if (failReason != null) {
-                storage.setTrialSystemAttr(trial.id(), FrozenTrial.FAIL_REASON, failReason);
+                trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
                 LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);
             }
-            sampler.afterTrial(trial.samplerView(), storage.trial(trial.id()), state, values);
+            trial.markFinished();
+            sampler.afterTrial(trial.samplerView(), trial.snapshot(), state, values);
             storage.setTrialStateValues(trial.id(), state, values);
         } finally {
+            trial.markFinished();
             heartbeatTrials.remove(trial.id());
         }
-        return storage.trial(trial.id());
+        // built locally: the storage holds the same, and reading it back would cost a round trip
+        return trial.finishedSnapshot(state, values);
     }
 
     // ---- optimize ----
@@ -240,13 +242,13 @@ public final class Study implements StudyView {
         } catch (TrialPrunedException e) {
             return tell(trial, TrialState.PRUNED);
         } catch (Exception e) {
-            tell(trial, TrialState.FAIL, e.toString());
+            FrozenTrial failed = tell(trial, TrialState.FAIL, e.toString());
             for (Class<? extends Throwable> type : endStudyOn) {
                 if (type.isInstance(e)) {
                     throw new StudyEndedException(e);
                 }
             }
-            return storage.trial(trial.id());
+            return failed;
         } catch (Error e) {
             tell(trial, TrialState.FAIL, e.toString());
             throw e;

@@ -288,6 +288,11 @@ public final class Trial {
         return snapshot;
     }
 
+    FrozenTrial finishedSnapshot(TrialState state, List<Double> values) {
+        return new FrozenTrial(id, number, state, values, start, java.time.Instant.now(), params, distributions,
+                intermediate, userAttrs, systemAttrs);
+    }
+
     NavigableLast lastIntermediate() {
         return intermediate.isEmpty() ? null : new NavigableLast(intermediate.lastKey(), intermediate.lastEntry().getValue());
     }
