@@ -226,14 +226,21 @@ public final class Trial {
         }
         // A pruner keeps per-trial bookkeeping in this trial's system attributes (successive
         // halving records each rung it passed) through StudyView#setTrialSystemAttr, which
-        // bypasses this handle: reread them so the pruner sees what it wrote last time.
+        // bypasses this handle: reread them before, so the pruner sees what was written since,
+        // and after, so this trial's snapshots (and the one tell returns) hold what it wrote now.
+        syncSystemAttrs();
+        boolean prune = study.pruner().prune(study, snapshot());
+        syncSystemAttrs();
+        return prune;
+    }
+
+    private void syncSystemAttrs() {
         Map<String, Object> stored = study.storage().trial(id).systemAttrs();
         if (!stored.equals(systemAttrs)) {
             systemAttrs.clear();
             systemAttrs.putAll(stored);
             snapshot = null;
         }
-        return study.pruner().prune(study, snapshot());
     }
 
     // ---- attributes ----

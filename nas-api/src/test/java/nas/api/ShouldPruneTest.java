@@ -34,9 +34,10 @@ class ShouldPruneTest {
         assertThat(trial.shouldPrune()).isFalse();
         assertThat(trial.shouldPrune()).isTrue();
         assertThat(pruner.seen).containsExactly(null, 1L, 2L);
-        assertThat(trial.systemAttrs()).containsEntry("calls", 2L);
+        assertThat(trial.systemAttrs()).as("what the pruner wrote last").containsEntry("calls", 3L);
         FrozenTrial pruned = study.tell(trial, TrialState.PRUNED);
         assertThat(pruned.systemAttrs()).containsEntry("calls", 3L);
+        assertThat(study.storage().trial(trial.id()).systemAttrs()).containsEntry("calls", 3L);
         assertThat(pruned.values()).containsExactly(2.0);
     }
 }
