@@ -14,10 +14,15 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             TrialsCommand.class,
             BestCommand.class,
+            ParetoCommand.class,
             StudiesCommand.class,
             CreateStudyCommand.class,
             DeleteStudyCommand.class,
             ObjectivesCommand.class,
+            ConfigsCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            BenchmarkCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class NasCommand implements Runnable {
