@@ -362,6 +362,13 @@ public final class Trial {
      * written lazily so that a trial costs few transactions: at the latest before the trial
      * reports, sets an attribute or finishes, and at every heartbeat.
      */
+    /** Stores the pending parameters and the outcome together (one transaction in a database). */
+    synchronized void storeFinish(TrialState state, List<Double> values) {
+        study.storage().finishTrial(id, pendingParams, pendingDistributions, state, values);
+        pendingParams.clear();
+        pendingDistributions.clear();
+    }
+
     synchronized void flushParams() {
         if (pendingParams.isEmpty()) {
             return;

@@ -622,6 +622,26 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+        checkContained(internalValues, distributions);
+        inTx(c -> {
+            insertParams(c, writableTrialStudy(c, trialId), trialId, internalValues, distributions);
+            return null;
+        });
+    }
+
+    @Override
+    public void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+            TrialState state, List<Double> values) {
+        checkContained(internalValues, distributions);
+        inTx(c -> {
+            long studyId = writableTrialStudy(c, trialId);
+            insertParams(c, studyId, trialId, internalValues, distributions);
+            updateState(c, trialId, state, values == null ? List.of() : values);
+            return null;
+        }, true);
+    }
+
+    private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
         for (Map.Entry<String, Double> e : internalValues.entrySet()) {
             Distribution d = distributions.get(e.getKey());
             if (!d.contains(e.getValue())) {
@@ -629,30 +649,33 @@ public final class JdbcStorage implements Storage {
                         + "' is outside " + Distributions.describe(d));
             }
         }
-        inTx(c -> {
-            long studyId = writableTrialStudy(c, trialId);
+    }
+
+    private void insertParams(Connection c, long studyId, long trialId, Map<String, Double> internalValues,
+            Map<String, Distribution> distributions) throws SQLException {
+        if (internalValues.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+            checkStoredDistribution(c, studyId, e.getKey(), distributions.get(e.getKey()));
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                + "distribution_json) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-                checkStoredDistribution(c, studyId, e.getKey(), distributions.get(e.getKey()));
+                p.setLong(1, trialId);
+                p.setString(2, e.getKey());
+                p.setDouble(3, e.getValue());
+                p.setString(4, Distributions.toJson(distributions.get(e.getKey())));
+                p.addBatch();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                    + "distribution_json) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-                    p.setLong(1, trialId);
-                    p.setString(2, e.getKey());
-                    p.setDouble(3, e.getValue());
-                    p.setString(4, Distributions.toJson(distributions.get(e.getKey())));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            } catch (SQLException e) {
-                if (JdbcErrors.isUniqueViolation(e)) {
-                    throw new IllegalArgumentException("a parameter of " + internalValues.keySet()
-                            + " is already set in trial " + trialId);
-                }
-                throw e;
+            p.executeBatch();
+        } catch (SQLException e) {
+            if (JdbcErrors.isUniqueViolation(e)) {
+                throw new IllegalArgumentException("a parameter of " + internalValues.keySet()
+                        + " is already set in trial " + trialId);
             }
-            return null;
-        });
+            throw e;
+        }
     }
 
     @Override
@@ -783,28 +806,33 @@ public final class JdbcStorage implements Storage {
         List<Double> v = values == null ? List.of() : values;
         inTx(c -> {
             writableTrialStudy(c, trialId);
-            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
-                    + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                p.setString(1, state.name());
-                p.setTimestamp(2, state.isFinished() ? now : null);
-                p.setTimestamp(3, state == TrialState.WAITING ? null : now);
-                p.setLong(4, trialId);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+            updateState(c, trialId, state, v);
+            return null;
+        }, true);
+    }
+
+    private static void updateState(Connection c, long trialId, TrialState state, List<Double> values)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
+                + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            p.setString(1, state.name());
+            p.setTimestamp(2, state.isFinished() ? now : null);
+            p.setTimestamp(3, state == TrialState.WAITING ? null : now);
+            p.setLong(4, trialId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            p.executeUpdate();
+        }
+        insertValues(c, trialId, values);
+        if (state.isFinished()) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
                 p.setLong(1, trialId);
                 p.executeUpdate();
             }
-            insertValues(c, trialId, v);
-            if (state.isFinished()) {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
-                    p.setLong(1, trialId);
-                    p.executeUpdate();
-                }
-            }
-            return null;
-        }, true);
+        }
     }
 
     private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
