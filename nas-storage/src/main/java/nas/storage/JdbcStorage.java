@@ -59,8 +59,6 @@ public final class JdbcStorage implements Storage {
     /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
 
-    private static final String FINISHED = "('COMPLETE','PRUNED','FAIL')";
-
     private final String url;
     private final Dialect dialect;
     private final ConnectionPool pool;
@@ -554,11 +552,7 @@ public final class JdbcStorage implements Storage {
                 return new FrozenTrial(id, number, state, List.of(), start, null, Map.of(), Map.of(), new TreeMap<>(),
                         Map.of(), Map.of());
             }
-            for (Map.Entry<String, Double> e : template.internalParams().entrySet()) {
-                Distribution d = template.distributions().get(e.getKey());
-                checkStoredDistribution(c, studyId, e.getKey(), d);
-                insertParam(c, id, e.getKey(), e.getValue(), d);
-            }
+            insertParams(c, studyId, id, template.internalParams(), template.distributions());
             insertValues(c, id, template.values());
             for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
                 insertIntermediate(c, id, e.getKey(), e.getValue());
@@ -608,16 +602,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
-        if (!distribution.contains(internalValue)) {
-            throw new IllegalArgumentException("value " + internalValue + " of parameter '" + name + "' is outside "
-                    + Distributions.describe(distribution));
-        }
-        inTx(c -> {
-            long studyId = writableTrialStudy(c, trialId);
-            checkStoredDistribution(c, studyId, name, distribution);
-            insertParam(c, trialId, name, internalValue, distribution);
-            return null;
-        });
+        setTrialParams(trialId, Map.of(name, internalValue), Map.of(name, distribution));
     }
 
     @Override
@@ -763,23 +748,6 @@ public final class JdbcStorage implements Storage {
         }
         if (!known.equals(d)) {
             throw conflict(studyId, name, known, d);
-        }
-    }
-
-    private static void insertParam(Connection c, long trialId, String name, double value, Distribution d)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                + "distribution_json) VALUES (?, ?, ?, ?)")) {
-            p.setLong(1, trialId);
-            p.setString(2, name);
-            p.setDouble(3, value);
-            p.setString(4, Distributions.toJson(d));
-            p.executeUpdate();
-        } catch (SQLException e) {
-            if (JdbcErrors.isUniqueViolation(e)) {
-                throw new IllegalArgumentException("parameter '" + name + "' is already set in trial " + trialId);
-            }
-            throw e;
         }
     }
 
