@@ -514,21 +514,7 @@ public final class JdbcStorage implements Storage {
             }
         }
         return inTx(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
-                p.setLong(1, studyId);
-                if (p.executeUpdate() == 0) {
-                    throw new StudyNotFoundException("with id " + studyId);
-                }
-            }
-            int number;
-            try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
-                p.setLong(1, studyId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    number = r.getInt(1) - 1;
-                }
-            }
+            int number = nextTrialNumber(c, studyId);
             TrialState state = template == null ? TrialState.RUNNING : template.state();
             Instant start = state == TrialState.WAITING ? null
                     : template != null && template.datetimeStart() != null ? template.datetimeStart() : Instant.now();
@@ -570,34 +556,90 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
-    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        Long claimed = inTx(c -> {
-            while (true) {
-                Long candidate = null;
-                try (PreparedStatement p = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND "
-                        + "state = 'WAITING' ORDER BY trial_number LIMIT 1")) {
-                    p.setLong(1, studyId);
-                    try (ResultSet r = p.executeQuery()) {
-                        if (r.next()) {
-                            candidate = r.getLong(1);
-                        }
-                    }
-                }
-                if (candidate == null) {
-                    return null;
-                }
-                try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
-                        + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
-                    p.setTimestamp(1, Timestamp.from(Instant.now()));
-                    p.setLong(2, candidate);
-                    if (p.executeUpdate() == 1) {
-                        return candidate;
-                    }
-                }
-                // another worker claimed it first: look again
+    public FrozenTrial startTrial(long studyId, boolean heartbeat) {
+        // one transaction: after a crash the trial and its first heartbeat are both on disk or both gone
+        long now = System.currentTimeMillis();
+        long[] idAndNumber = inTx(c -> {
+            Long claimed = claimWaiting(c, studyId);
+            long[] started = claimed != null ? new long[] {claimed, -1} : insertRunningTrial(c, studyId);
+            if (heartbeat) {
+                upsertHeartbeat(c, started[0], now);
             }
+            return started;
         });
+        if (idAndNumber[1] < 0) {
+            return trial(idAndNumber[0]);
+        }
+        return new FrozenTrial(idAndNumber[0], (int) idAndNumber[1], TrialState.RUNNING, List.of(), Instant.ofEpochMilli(now),
+                null, Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of());
+    }
+
+    /** Allocates the next number and inserts a RUNNING trial; returns {id, number}. */
+    private static long[] insertRunningTrial(Connection c, long studyId) throws SQLException {
+        int number = nextTrialNumber(c, studyId);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
+                + "datetime_start) VALUES (?, ?, 'RUNNING', ?)", new String[] {"trial_id"})) {
+            p.setLong(1, studyId);
+            p.setInt(2, number);
+            p.setTimestamp(3, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+            try (ResultSet k = p.getGeneratedKeys()) {
+                k.next();
+                return new long[] {k.getLong(1), number};
+            }
+        }
+    }
+
+    /** Takes the next number of a study inside the caller's transaction (the counter row stays locked). */
+    private static int nextTrialNumber(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            if (p.executeUpdate() == 0) {
+                throw new StudyNotFoundException("with id " + studyId);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1) - 1;
+            }
+        }
+    }
+
+    @Override
+    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+        Long claimed = inTx(c -> claimWaiting(c, studyId));
         return claimed == null ? Optional.empty() : Optional.of(trial(claimed));
+    }
+
+    /** Moves the oldest WAITING trial of a study to RUNNING; returns its id, or null. */
+    private static Long claimWaiting(Connection c, long studyId) throws SQLException {
+        while (true) {
+            Long candidate = null;
+            try (PreparedStatement p = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND "
+                    + "state = 'WAITING' ORDER BY trial_number LIMIT 1")) {
+                p.setLong(1, studyId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        candidate = r.getLong(1);
+                    }
+                }
+            }
+            if (candidate == null) {
+                return null;
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
+                    + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
+                p.setTimestamp(1, Timestamp.from(Instant.now()));
+                p.setLong(2, candidate);
+                if (p.executeUpdate() == 1) {
+                    return candidate;
+                }
+            }
+            // another worker claimed it first: look again
+        }
     }
 
     @Override
@@ -1046,22 +1088,26 @@ public final class JdbcStorage implements Storage {
         long now = System.currentTimeMillis();
         inTx(c -> {
             writableTrialStudy(c, trialId);
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
-                p.setLong(1, now);
-                p.setLong(2, trialId);
-                if (p.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
-                p.setLong(1, trialId);
-                p.setLong(2, now);
-                p.executeUpdate();
-            }
+            upsertHeartbeat(c, trialId, now);
             return null;
         });
+    }
+
+    private static void upsertHeartbeat(Connection c, long trialId, long epochMillis) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
+            p.setLong(1, epochMillis);
+            p.setLong(2, trialId);
+            if (p.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
+            p.setLong(1, trialId);
+            p.setLong(2, epochMillis);
+            p.executeUpdate();
+        }
     }
 
     @Override
