@@ -186,7 +186,7 @@ public final class Trial {
 
     StudyView samplerView() {
         if (samplerView == null) {
-            samplerView = study.pruner().samplerView(study, snapshot());
+            samplerView = new OwnTrialView(study.pruner().samplerView(study, snapshot()));
         }
         return samplerView;
     }
@@ -234,16 +234,23 @@ public final class Trial {
                     "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
         }
         flushParams();
-        return study.pruner().prune(new PrunerView(), snapshot());
+        return study.pruner().prune(new OwnTrialView(study), snapshot());
     }
 
     /**
-     * The study as the pruner sees it. A pruner keeps per-trial bookkeeping in this trial's
-     * system attributes (successive halving records each rung it passed); its writes to this
-     * trial go through this handle, so the next snapshot, the next pruning call and the
-     * snapshot {@code tell} returns all hold them, without rereading the trial from storage.
+     * The study as the sampler and the pruner see it. They keep per-trial bookkeeping in this
+     * trial's system attributes (NSGA-II and CMA-ES tag the generation, successive halving records
+     * each rung passed); their writes to this trial go through this handle, so the next snapshot,
+     * the next call and the snapshot {@code tell} returns all hold them, without rereading the
+     * trial from storage.
      */
-    private final class PrunerView implements StudyView {
+    private final class OwnTrialView implements StudyView {
+
+        private final StudyView study;
+
+        OwnTrialView(StudyView study) {
+            this.study = study;
+        }
 
         @Override
         public long id() {
@@ -293,7 +300,7 @@ public final class Trial {
         @Override
         public void setTrialSystemAttr(long trialId, String key, Object value) {
             if (trialId == id) {
-                Trial.this.setSystemAttr(key, value);
+                recordSystemAttr(key, value);
             } else {
                 study.setTrialSystemAttr(trialId, key, value);
             }
@@ -318,6 +325,11 @@ public final class Trial {
 
     public void setSystemAttr(String key, Object value) {
         checkRunning();
+        recordSystemAttr(key, value);
+    }
+
+    /** Stores a system attribute, also while {@code tell} is finishing the trial (samplers' afterTrial). */
+    private void recordSystemAttr(String key, Object value) {
         Object frozen = Json.freeze(value);
         flushParams();
         study.storage().setTrialSystemAttr(id, key, frozen);
@@ -350,6 +362,13 @@ public final class Trial {
      * written lazily so that a trial costs few transactions: at the latest before the trial
      * reports, sets an attribute or finishes, and at every heartbeat.
      */
+    /** Stores the pending parameters and the outcome together (one transaction in a database). */
+    synchronized void storeFinish(TrialState state, List<Double> values) {
+        study.storage().finishTrial(id, pendingParams, pendingDistributions, state, values);
+        pendingParams.clear();
+        pendingDistributions.clear();
+    }
+
     synchronized void flushParams() {
         if (pendingParams.isEmpty()) {
             return;

@@ -102,15 +102,11 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
         double value = trial.intermediateValues().get(step);
         int rung = currentRung(trial);
         List<FrozenTrial> trials = null;
-        long r = minResource;
+        long r = minResource == AUTO ? resolveMinResource(study) : minResource;
+        if (r == AUTO) {
+            return false;
+        }
         while (true) {
-            if (r == AUTO) {
-                trials = study.trials();
-                r = resolveMinResource(study, trials);
-                if (r == AUTO) {
-                    return false;
-                }
-            }
             if (step < promotionStep(r, rung)) {
                 return false;
             }
@@ -162,16 +158,14 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
      * The minimum resource to use: the explicit one, or the estimate fixed in the study system
      * attributes (made now if a trial completed; else {@link #AUTO}).
      */
-    private long resolveMinResource(StudyView study, List<FrozenTrial> trials) {
+    private static long resolveMinResource(StudyView study) {
         Object stored = study.systemAttrs().get(MIN_RESOURCE_KEY);
         if (stored instanceof Number n) {
             return n.longValue();
         }
         int maxLastStep = -1;
-        for (FrozenTrial t : trials) {
-            if (t.state() == nas.api.TrialState.COMPLETE) {
-                maxLastStep = Math.max(maxLastStep, t.lastStep());
-            }
+        for (FrozenTrial t : study.trials(nas.api.TrialState.COMPLETE)) {
+            maxLastStep = Math.max(maxLastStep, t.lastStep());
         }
         if (maxLastStep < 0) {
             return AUTO;
