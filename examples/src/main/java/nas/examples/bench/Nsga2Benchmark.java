@@ -126,6 +126,10 @@ public final class Nsga2Benchmark {
     }
 
     private static void timing(Nsga2Options options, int trials) {
+        // Warm-up study first, so the JIT has compiled the hot paths before anything is measured.
+        Studies.builder("warm-up").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(new Nsga2Sampler(options)).seed(0).create()
+                .optimizeMulti(zdt(1), OptimizeOptions.trials(Math.min(trials, 3000)));
         TimedSampler sampler = new TimedSampler(new Nsga2Sampler(options), trials);
         Study study = Studies.builder("timing").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
                 .sampler(sampler).seed(0).create();

@@ -33,9 +33,9 @@ import nas.api.sampler.Sampler;
  *       ({@link GenerationState}), updated by compare-and-set; each trial carries its generation in the system attribute
  *       {@value #GENERATION_KEY}. A study resumes from storage, and several workers fill one
  *       generation: the first {@code populationSize} children to complete make it; later ones
- *       (and PRUNED or FAILED trials) never enter a population. The instance only caches the
- *       parents' encoded parameters per generation and the last parsed
- *       attributes, which storage can always rebuild.</li>
+ *       (and PRUNED or FAILED trials) never enter a population. The instance only caches what storage
+ *       can always rebuild: the parents' encoded parameters per generation, the trials it saw
+ *       complete that may still become parents, and the last parsed attributes.</li>
  *   <li><b>Encoding.</b> Relative sampling covers the parameters every parent has (intersection
  *       search space). Numeric parameters are mapped to [0, 1] through
  *       {@link SearchSpaceTransform} (log-scaled ones through their logarithm, int and stepped ones
@@ -72,6 +72,11 @@ public final class Nsga2Sampler implements Sampler {
      * a trial told in another process (ask/tell) is read from storage and carries it.
      */
     private final Map<Long, Integer> runningTags = new ConcurrentHashMap<>();
+
+    /** COMPLETE trials this process saw that may still become parents, by study and number (a cache of storage). */
+    private final Map<Long, Map<Integer, Completed>> completed = new ConcurrentHashMap<>();
+
+    private record Completed(int generation, FrozenTrial trial) {}
 
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
@@ -176,6 +181,8 @@ public final class Nsga2Sampler implements Sampler {
             minimized[m] = directions.get(m).toMinimization(values.get(m));
         }
         GenerationState.Member child = new GenerationState.Member(trial.number(), violation, minimized);
+        completed.computeIfAbsent(study.id(), k -> new ConcurrentHashMap<>())
+                .put(trial.number(), new Completed(generation, trial));
         while (true) {
             Map<String, Object> attrs = study.systemAttrs();
             Object rawPopulation = attrs.get(POPULATION_KEY);
@@ -251,13 +258,21 @@ public final class Nsga2Sampler implements Sampler {
         if (cached != null && cached.generation == state.generation() && cached.sameMembers(state.members())) {
             return cached;
         }
+        // Parents this process saw complete are at hand; only others (another process's, or
+        // before a restart) need a pass over the study's trials.
+        Map<Integer, Completed> known = completed.getOrDefault(study.id(), Map.of());
         Map<Integer, FrozenTrial> byNumber = new HashMap<>();
+        boolean missing = false;
         for (GenerationState.Member m : state.members()) {
-            byNumber.put(m.number(), null);
+            Completed c = known.get(m.number());
+            byNumber.put(m.number(), c == null ? null : c.trial());
+            missing |= c == null;
         }
-        for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
-            if (byNumber.containsKey(t.number())) {
-                byNumber.put(t.number(), t);
+        if (missing) {
+            for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
+                if (byNumber.containsKey(t.number()) && byNumber.get(t.number()) == null) {
+                    byNumber.put(t.number(), t);
+                }
             }
         }
         List<FrozenTrial> trials = new ArrayList<>();
@@ -271,6 +286,10 @@ public final class Nsga2Sampler implements Sampler {
         }
         Parents fresh = new Parents(state.generation(), state.members(), trials);
         cache.put(study.id(), fresh);
+        // Keep only what can still become a parent: this population and children of this
+        // generation or later.
+        known.entrySet().removeIf(e -> e.getValue().generation() < state.generation()
+                && !byNumber.containsKey(e.getKey()));
         return fresh;
     }
 
