@@ -139,26 +139,34 @@ public final class Nsga2Benchmark {
         System.out.printf(Locale.ROOT, "%nsampler time per trial, ZDT1, %s crossover, %d trials, in-memory storage (wall %.0f ms, "
                 + "all trials incl. objective and storage: %.3f ms/trial)%n",
                 options.crossover().name().toLowerCase(Locale.ROOT), trials, wall, wall / trials);
-        // Wall time is what a user waits; thread CPU time is the same work without the noise of
-        // other processes on a shared machine.
+        // Wall time is what a user waits; thread CPU time is the same work without the time the
+        // thread waited for a core. On a shared machine both means are noisy (descheduling, GC),
+        // so each block also shows the median trial.
         int block = Math.max(1, trials / 10);
         double total = 0;
         double totalCpu = 0;
-        System.out.println("  trials         wall ms/trial  cpu ms/trial");
+        System.out.println("  trials         wall ms/trial (mean, median)   cpu ms/trial (mean, median)");
         for (int from = 0; from < trials; from += block) {
-            long nanos = 0;
-            long cpu = 0;
             int to = Math.min(trials, from + block);
+            double[] wallMs = new double[to - from];
+            double[] cpuMs = new double[to - from];
             for (int t = from; t < to; t++) {
-                nanos += sampler.nanos.get(t);
-                cpu += sampler.cpuNanos.get(t);
+                wallMs[t - from] = sampler.nanos.get(t) / 1e6;
+                cpuMs[t - from] = sampler.cpuNanos.get(t) / 1e6;
             }
-            total += nanos;
-            totalCpu += cpu;
-            System.out.printf(Locale.ROOT, "  %5d-%5d    %.4f         %.4f%n", from, to - 1, nanos / 1e6 / (to - from),
-                    cpu / 1e6 / (to - from));
+            total += mean(wallMs) * wallMs.length;
+            totalCpu += mean(cpuMs) * cpuMs.length;
+            System.out.printf(Locale.ROOT, "  %5d-%5d    %.4f  %.4f                 %.4f  %.4f%n", from, to - 1,
+                    mean(wallMs), median(wallMs), mean(cpuMs), median(cpuMs));
         }
-        System.out.printf(Locale.ROOT, "  all            %.4f         %.4f%n", total / 1e6 / trials, totalCpu / 1e6 / trials);
+        System.out.printf(Locale.ROOT, "  all            %.4f                         %.4f%n", total / trials, totalCpu / trials);
+    }
+
+    private static double median(double[] a) {
+        double[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     private static double mean(double[] a) {
