@@ -35,7 +35,7 @@ import nas.samplers.nsga2.Nsga2Sampler;
  * <p>Run: {@code mvn -q -pl examples -am package -DskipTests} then
  * {@code java -cp "examples/target/classes:$(cat examples/target/cp.txt)" nas.examples.bench.Nsga2Benchmark}
  * or with {@code exec:java}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
- * {@code --seeds 5}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
+ * {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
  * {@code --mutation-eta 10}, {@code --sbx-eta 20}.
  */
 public final class Nsga2Benchmark {
@@ -71,6 +71,7 @@ public final class Nsga2Benchmark {
     public static void main(String[] args) {
         String crossover = "all";
         int seeds = 5;
+        int firstSeed = 0;
         int trials = 5000;
         int population = 50;
         int timingTrials = 10_000;
@@ -80,6 +81,7 @@ public final class Nsga2Benchmark {
             switch (args[i]) {
                 case "--crossover" -> crossover = value;
                 case "--seeds" -> seeds = Integer.parseInt(value);
+                case "--first-seed" -> firstSeed = Integer.parseInt(value);
                 case "--trials" -> trials = Integer.parseInt(value);
                 case "--population" -> population = Integer.parseInt(value);
                 case "--timing-trials" -> timingTrials = Integer.parseInt(value);
@@ -111,7 +113,8 @@ public final class Nsga2Benchmark {
                 for (int seed = 0; seed < seeds; seed++) {
                     Study study = Studies.builder("zdt" + problem)
                             .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-                            .sampler(new Nsga2Sampler(options.withSeed((long) seed))).seed(seed).create();
+                            .sampler(new Nsga2Sampler(options.withSeed((long) (firstSeed + seed))))
+                            .seed(firstSeed + seed).create();
                     study.optimizeMulti(zdt(problem), OptimizeOptions.trials(trials));
                     hv[problem - 1][seed] = hypervolume(study);
                 }
