@@ -36,7 +36,7 @@ import nas.samplers.nsga2.Nsga2Sampler;
  * {@code java -cp "examples/target/classes:$(cat examples/target/cp.txt)" nas.examples.bench.Nsga2Benchmark}
  * or with {@code exec:java}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
  * {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
- * {@code --mutation-eta 10}, {@code --sbx-eta 20}.
+ * {@code --mutation-eta 5}, {@code --sbx-eta 20}.
  */
 public final class Nsga2Benchmark {
     private static final int VARIABLES = 30;
