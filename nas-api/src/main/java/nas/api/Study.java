@@ -187,21 +187,22 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
-            try {
-                trial.flushParams();
-            } catch (IllegalArgumentException e) {
-                // a worker stored another distribution for a parameter name meanwhile
-                state = TrialState.FAIL;
-                values = List.of();
-                failReason = e.getMessage();
-            }
             if (failReason != null) {
                 trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
                 LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);
             }
             trial.markFinished();
             sampler.afterTrial(trial.samplerView(), trial.snapshot(), state, values);
-            storage.setTrialStateValues(trial.id(), state, values);
+            try {
+                trial.storeFinish(state, values);
+            } catch (IllegalArgumentException e) {
+                // a worker stored another distribution for one of its parameter names meanwhile
+                LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, e.getMessage());
+                storage.setTrialSystemAttr(trial.id(), FrozenTrial.FAIL_REASON, e.getMessage());
+                state = TrialState.FAIL;
+                values = List.of();
+                storage.setTrialStateValues(trial.id(), state, values);
+            }
         } finally {
             trial.markFinished();
             heartbeatTrials.remove(trial);

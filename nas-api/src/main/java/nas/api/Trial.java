@@ -186,7 +186,7 @@ public final class Trial {
 
     StudyView samplerView() {
         if (samplerView == null) {
-            samplerView = study.pruner().samplerView(study, snapshot());
+            samplerView = new OwnTrialView(study.pruner().samplerView(study, snapshot()));
         }
         return samplerView;
     }
@@ -222,7 +222,8 @@ public final class Trial {
 
     /**
      * Asks the study's pruner whether this trial should stop now. The objective then throws
-     * {@link nas.api.exception.TrialPrunedException}.
+     * {@link nas.api.exception.TrialPrunedException}. The pruner sees this trial's system
+     * attributes including those it wrote on earlier calls.
      *
      * @throws UnsupportedOperationException for multi-objective studies
      */
@@ -233,7 +234,82 @@ public final class Trial {
                     "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
         }
         flushParams();
-        return study.pruner().prune(study, snapshot());
+        return study.pruner().prune(new OwnTrialView(study), snapshot());
+    }
+
+    /**
+     * The study as the sampler and the pruner see it. They keep per-trial bookkeeping in this
+     * trial's system attributes (NSGA-II and CMA-ES tag the generation, successive halving records
+     * each rung passed); their writes to this trial go through this handle, so the next snapshot,
+     * the next call and the snapshot {@code tell} returns all hold them, without rereading the
+     * trial from storage.
+     */
+    private final class OwnTrialView implements StudyView {
+
+        private final StudyView study;
+
+        OwnTrialView(StudyView study) {
+            this.study = study;
+        }
+
+        @Override
+        public long id() {
+            return study.id();
+        }
+
+        @Override
+        public String name() {
+            return study.name();
+        }
+
+        @Override
+        public List<StudyDirection> directions() {
+            return study.directions();
+        }
+
+        @Override
+        public long seed() {
+            return study.seed();
+        }
+
+        @Override
+        public List<FrozenTrial> trials(TrialState... states) {
+            return study.trials(states);
+        }
+
+        @Override
+        public Map<String, Object> userAttrs() {
+            return study.userAttrs();
+        }
+
+        @Override
+        public Map<String, Object> systemAttrs() {
+            return study.systemAttrs();
+        }
+
+        @Override
+        public void setSystemAttr(String key, Object value) {
+            study.setSystemAttr(key, value);
+        }
+
+        @Override
+        public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
+            return study.compareAndSetSystemAttr(key, expected, value);
+        }
+
+        @Override
+        public void setTrialSystemAttr(long trialId, String key, Object value) {
+            if (trialId == id) {
+                recordSystemAttr(key, value);
+            } else {
+                study.setTrialSystemAttr(trialId, key, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return study.toString();
+        }
     }
 
     // ---- attributes ----
@@ -249,6 +325,11 @@ public final class Trial {
 
     public void setSystemAttr(String key, Object value) {
         checkRunning();
+        recordSystemAttr(key, value);
+    }
+
+    /** Stores a system attribute, also while {@code tell} is finishing the trial (samplers' afterTrial). */
+    private void recordSystemAttr(String key, Object value) {
         Object frozen = Json.freeze(value);
         flushParams();
         study.storage().setTrialSystemAttr(id, key, frozen);
@@ -281,6 +362,13 @@ public final class Trial {
      * written lazily so that a trial costs few transactions: at the latest before the trial
      * reports, sets an attribute or finishes, and at every heartbeat.
      */
+    /** Stores the pending parameters and the outcome together (one transaction in a database). */
+    synchronized void storeFinish(TrialState state, List<Double> values) {
+        study.storage().finishTrial(id, pendingParams, pendingDistributions, state, values);
+        pendingParams.clear();
+        pendingDistributions.clear();
+    }
+
     synchronized void flushParams() {
         if (pendingParams.isEmpty()) {
             return;

@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
             CreateStudyCommand.class,
             DeleteStudyCommand.class,
             ObjectivesCommand.class,
+            ConfigsCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            BenchmarkCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class NasCommand implements Runnable {

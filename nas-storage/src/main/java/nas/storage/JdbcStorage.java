@@ -59,8 +59,6 @@ public final class JdbcStorage implements Storage {
     /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
 
-    private static final String FINISHED = "('COMPLETE','PRUNED','FAIL')";
-
     private final String url;
     private final Dialect dialect;
     private final ConnectionPool pool;
@@ -554,11 +552,7 @@ public final class JdbcStorage implements Storage {
                 return new FrozenTrial(id, number, state, List.of(), start, null, Map.of(), Map.of(), new TreeMap<>(),
                         Map.of(), Map.of());
             }
-            for (Map.Entry<String, Double> e : template.internalParams().entrySet()) {
-                Distribution d = template.distributions().get(e.getKey());
-                checkStoredDistribution(c, studyId, e.getKey(), d);
-                insertParam(c, id, e.getKey(), e.getValue(), d);
-            }
+            insertParams(c, studyId, id, template.internalParams(), template.distributions());
             insertValues(c, id, template.values());
             for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
                 insertIntermediate(c, id, e.getKey(), e.getValue());
@@ -608,20 +602,31 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
-        if (!distribution.contains(internalValue)) {
-            throw new IllegalArgumentException("value " + internalValue + " of parameter '" + name + "' is outside "
-                    + Distributions.describe(distribution));
-        }
+        setTrialParams(trialId, Map.of(name, internalValue), Map.of(name, distribution));
+    }
+
+    @Override
+    public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+        checkContained(internalValues, distributions);
         inTx(c -> {
-            long studyId = writableTrialStudy(c, trialId);
-            checkStoredDistribution(c, studyId, name, distribution);
-            insertParam(c, trialId, name, internalValue, distribution);
+            insertParams(c, writableTrialStudy(c, trialId), trialId, internalValues, distributions);
             return null;
         });
     }
 
     @Override
-    public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+    public void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+            TrialState state, List<Double> values) {
+        checkContained(internalValues, distributions);
+        inTx(c -> {
+            long studyId = writableTrialStudy(c, trialId);
+            insertParams(c, studyId, trialId, internalValues, distributions);
+            updateState(c, trialId, state, values == null ? List.of() : values);
+            return null;
+        }, true);
+    }
+
+    private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
         for (Map.Entry<String, Double> e : internalValues.entrySet()) {
             Distribution d = distributions.get(e.getKey());
             if (!d.contains(e.getValue())) {
@@ -629,30 +634,33 @@ public final class JdbcStorage implements Storage {
                         + "' is outside " + Distributions.describe(d));
             }
         }
-        inTx(c -> {
-            long studyId = writableTrialStudy(c, trialId);
+    }
+
+    private void insertParams(Connection c, long studyId, long trialId, Map<String, Double> internalValues,
+            Map<String, Distribution> distributions) throws SQLException {
+        if (internalValues.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+            checkStoredDistribution(c, studyId, e.getKey(), distributions.get(e.getKey()));
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                + "distribution_json) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-                checkStoredDistribution(c, studyId, e.getKey(), distributions.get(e.getKey()));
+                p.setLong(1, trialId);
+                p.setString(2, e.getKey());
+                p.setDouble(3, e.getValue());
+                p.setString(4, Distributions.toJson(distributions.get(e.getKey())));
+                p.addBatch();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                    + "distribution_json) VALUES (?, ?, ?, ?)")) {
-                for (Map.Entry<String, Double> e : internalValues.entrySet()) {
-                    p.setLong(1, trialId);
-                    p.setString(2, e.getKey());
-                    p.setDouble(3, e.getValue());
-                    p.setString(4, Distributions.toJson(distributions.get(e.getKey())));
-                    p.addBatch();
-                }
-                p.executeBatch();
-            } catch (SQLException e) {
-                if (JdbcErrors.isUniqueViolation(e)) {
-                    throw new IllegalArgumentException("a parameter of " + internalValues.keySet()
-                            + " is already set in trial " + trialId);
-                }
-                throw e;
+            p.executeBatch();
+        } catch (SQLException e) {
+            if (JdbcErrors.isUniqueViolation(e)) {
+                throw new IllegalArgumentException("a parameter of " + internalValues.keySet()
+                        + " is already set in trial " + trialId);
             }
-            return null;
-        });
+            throw e;
+        }
     }
 
     @Override
@@ -708,38 +716,38 @@ public final class JdbcStorage implements Storage {
                 }
             }
             if (known == null) {
+                java.sql.Savepoint before = c.setSavepoint();
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO study_param_distributions "
                         + "(study_id, param_name, distribution_json) VALUES (?, ?, ?)")) {
                     p.setLong(1, studyId);
                     p.setString(2, name);
                     p.setString(3, Distributions.toJson(d));
                     p.executeUpdate();
+                    // not cached yet: this transaction may still roll back
+                    known = d;
+                } catch (SQLException e) {
+                    if (!JdbcErrors.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    // another worker stored this name first: its distribution rules
+                    c.rollback(before);
+                    try (PreparedStatement p = c.prepareStatement("SELECT distribution_json FROM "
+                            + "study_param_distributions WHERE study_id = ? AND param_name = ?")) {
+                        p.setLong(1, studyId);
+                        p.setString(2, name);
+                        try (ResultSet r = p.executeQuery()) {
+                            r.next();
+                            known = Distributions.fromJson(r.getString(1));
+                        }
+                    }
+                    cache.put(name, known);
                 }
-                // cached only once this transaction has committed (see setTrialParam's caller)
-                known = d;
             } else {
                 cache.put(name, known);
             }
         }
         if (!known.equals(d)) {
             throw conflict(studyId, name, known, d);
-        }
-    }
-
-    private static void insertParam(Connection c, long trialId, String name, double value, Distribution d)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                + "distribution_json) VALUES (?, ?, ?, ?)")) {
-            p.setLong(1, trialId);
-            p.setString(2, name);
-            p.setDouble(3, value);
-            p.setString(4, Distributions.toJson(d));
-            p.executeUpdate();
-        } catch (SQLException e) {
-            if (JdbcErrors.isUniqueViolation(e)) {
-                throw new IllegalArgumentException("parameter '" + name + "' is already set in trial " + trialId);
-            }
-            throw e;
         }
     }
 
@@ -766,28 +774,33 @@ public final class JdbcStorage implements Storage {
         List<Double> v = values == null ? List.of() : values;
         inTx(c -> {
             writableTrialStudy(c, trialId);
-            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
-                    + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                p.setString(1, state.name());
-                p.setTimestamp(2, state.isFinished() ? now : null);
-                p.setTimestamp(3, state == TrialState.WAITING ? null : now);
-                p.setLong(4, trialId);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+            updateState(c, trialId, state, v);
+            return null;
+        }, true);
+    }
+
+    private static void updateState(Connection c, long trialId, TrialState state, List<Double> values)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
+                + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            p.setString(1, state.name());
+            p.setTimestamp(2, state.isFinished() ? now : null);
+            p.setTimestamp(3, state == TrialState.WAITING ? null : now);
+            p.setLong(4, trialId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            p.executeUpdate();
+        }
+        insertValues(c, trialId, values);
+        if (state.isFinished()) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
                 p.setLong(1, trialId);
                 p.executeUpdate();
             }
-            insertValues(c, trialId, v);
-            if (state.isFinished()) {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
-                    p.setLong(1, trialId);
-                    p.executeUpdate();
-                }
-            }
-            return null;
-        }, true);
+        }
     }
 
     private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {

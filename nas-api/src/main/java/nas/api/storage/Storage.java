@@ -128,6 +128,18 @@ public interface Storage extends AutoCloseable {
     void setTrialStateValues(long trialId, TrialState state, List<Double> values);
 
     /**
+     * Records the last parameters of a trial and finishes it: {@link #setTrialParams} then
+     * {@link #setTrialStateValues}, in one transaction where that matters.
+     */
+    default void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
+            TrialState state, List<Double> values) {
+        if (!internalValues.isEmpty()) {
+            setTrialParams(trialId, internalValues, distributions);
+        }
+        setTrialStateValues(trialId, state, values);
+    }
+
+    /**
      * Records an intermediate value. A step already reported keeps its first value.
      *
      * @return false when the step was already reported (nothing written)

@@ -1,0 +1,107 @@
+package nas.api.objective.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nas.api.FrozenTrial;
+import nas.api.OptimizeOptions;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.TrialState;
+import nas.api.objective.ObjectiveDefinition;
+import nas.api.objective.ObjectiveOptions;
+import nas.api.objective.ObjectivePlugins;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real processes: small sh/sed/awk programs that follow the protocol. */
+class ExternalProgramPluginTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SPACE = "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1},"
+            + " \"mode\": {\"type\": \"categorical\", \"choices\": [\"a\", \"b\"]}}, \"defaults\": {\"x\": 0.5}}";
+
+    /** Writes a script that reads x from $NAS_PARAMS_FILE and runs {@code body} with $x set. */
+    private String script(String name, String body) throws Exception {
+        Path s = dir.resolve(name);
+        Files.writeString(s, "x=$(sed 's/.*\"x\":\\([-0-9.eE]*\\).*/\\1/' \"$NAS_PARAMS_FILE\")\n" + body + "\n");
+        return "sh " + s.toAbsolutePath();
+    }
+
+    private ObjectiveDefinition objective(String command, String... more) throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, SPACE);
+        java.util.Map<String, String> o = new java.util.LinkedHashMap<>(Map.of("command", command, "space",
+                space.toString(), "workdir", dir.resolve("runs").toString()));
+        for (int i = 0; i < more.length; i += 2) {
+            o.put(more[i], more[i + 1]);
+        }
+        return ObjectivePlugins.find("external").create(new ObjectiveOptions(o));
+    }
+
+    @Test
+    void runsTheProgramPerTrialAndReadsItsResult() throws Exception {
+        ObjectiveDefinition def = objective(script("quad.sh",
+                "awk -v x=\"$x\" 'BEGIN { printf \"nas:result %.12f\\n\", (x - 0.3) * (x - 0.3) }'"));
+        assertThat(def.parameterDefaults()).containsEntry("x", 0.5);
+        Study study = Studies.builder("ext").sampler(new nas.api.sampler.RandomSampler(1)).create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(5));
+        for (FrozenTrial t : study.trials()) {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            double x = (Double) t.param("x");
+            assertThat(t.value()).isCloseTo((x - 0.3) * (x - 0.3), offset(1e-9));
+            Path trialDir = Path.of((String) t.userAttrs().get("trial_dir"));
+            assertThat(Files.readString(trialDir.resolve("params.json"))).contains("\"x\":" + x);
+            assertThat(Files.readString(trialDir.resolve("stdout.log"))).startsWith("nas:result ");
+        }
+    }
+
+    @Test
+    void failuresAreRecordedWithTheirReason() throws Exception {
+        Study study = Studies.builder("ext").create();
+        study.optimizeMulti(objective(script("crash.sh", "echo 'out of memory' >&2; exit 3")).function(),
+                OptimizeOptions.trials(1));
+        study.optimizeMulti(objective(script("silent.sh", "echo working")).function(), OptimizeOptions.trials(1));
+        study.optimizeMulti(objective(script("slow.sh", "sleep 5; echo nas:result 1"), "timeout", "0.5").function(),
+                OptimizeOptions.trials(1));
+        List<FrozenTrial> t = study.trials();
+        assertThat(t).extracting(FrozenTrial::state).containsOnly(TrialState.FAIL);
+        assertThat(t.get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
+                .contains("exited with code 3").contains("out of memory");
+        assertThat(t.get(1).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("no 'nas:result' line");
+        assertThat(t.get(2).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("longer than 0.5 s");
+        assertThat(t.get(2).duration().toMillis()).isLessThan(4000);
+    }
+
+    @Test
+    void reportsReachThePrunerWhichStopsTheProgram() throws Exception {
+        ObjectiveDefinition def = objective(script("curve.sh",
+                "for s in 0 1 2 3 4 5 6 7 8 9; do echo \"nas:report $s $((10 - s))\"; sleep 0.05; done; echo nas:result 0"));
+        Study study = Studies.builder("ext").pruner((s, t) -> t.lastStep() >= 2).create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        FrozenTrial t = study.trials().get(0);
+        assertThat(t.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(t.intermediateValues()).containsExactly(Map.entry(0, 10.0), Map.entry(1, 9.0), Map.entry(2, 8.0));
+        assertThat(t.values()).containsExactly(8.0);
+    }
+
+    @Test
+    void badOptionsAreClearErrors() throws Exception {
+        assertThatThrownBy(() -> ObjectivePlugins.find("external").create(ObjectiveOptions.none()))
+                .hasMessageContaining("needs -O command=... and -O space=FILE.json");
+        Files.writeString(dir.resolve("bad.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 2, \"high\": 1}}}");
+        assertThatThrownBy(() -> ObjectivePlugins.find("external").create(new ObjectiveOptions(Map.of("command", "true",
+                "space", dir.resolve("bad.json").toString())))).hasMessageContaining("parameter 'x'")
+                .hasMessageContaining("low <= high");
+        assertThatThrownBy(() -> ExternalProgramPlugin.split("python 'unbalanced")).hasMessageContaining("unbalanced");
+        assertThat(ExternalProgramPlugin.split("python  train.py --name 'a b' \"c d\"")).containsExactly("python",
+                "train.py", "--name", "a b", "c d");
+    }
+}
