@@ -66,13 +66,6 @@ public final class Nsga2Sampler implements Sampler {
 
     private record Parsed(Object raw, GenerationState state) {}
 
-    /**
-     * Generation tags of this process's running trials. The tag is in storage too, but the
-     * snapshot a trial hands to the sampler need not show attributes the sampler wrote itself;
-     * a trial told in another process (ask/tell) is read from storage and carries it.
-     */
-    private final Map<Long, Integer> runningTags = new ConcurrentHashMap<>();
-
     /** COMPLETE trials this process saw that may still become parents, by study and number (a cache of storage). */
     private final Map<Long, Map<Integer, Completed>> completed = new ConcurrentHashMap<>();
 
@@ -97,7 +90,6 @@ public final class Nsga2Sampler implements Sampler {
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         int generation = population(study.systemAttrs()).generation();
         study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) generation);
-        runningTags.put(trial.id(), generation);
     }
 
     @Override
@@ -121,7 +113,6 @@ public final class Nsga2Sampler implements Sampler {
         // child belongs to the parents it came from.
         if (state.generation() != generationOf(trial)) {
             study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state.generation());
-            runningTags.put(trial.id(), state.generation());
         }
         SplittableRandom rng = Seeds.random(seed(study), trial.number(), SALT);
         Variation variation = options.variation(searchSpace.size());
@@ -159,7 +150,6 @@ public final class Nsga2Sampler implements Sampler {
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
         int generation = generationOf(trial);
-        runningTags.remove(trial.id());
         if (state != TrialState.COMPLETE) {
             return; // pruned and failed trials never enter a population
         }
@@ -243,11 +233,7 @@ public final class Nsga2Sampler implements Sampler {
     }
 
     /** The generation a trial was sampled for, or -1 when this sampler did not tag it. */
-    private int generationOf(FrozenTrial trial) {
-        Integer running = runningTags.get(trial.id());
-        if (running != null) {
-            return running;
-        }
+    private static int generationOf(FrozenTrial trial) {
         Object g = trial.systemAttrs().get(GENERATION_KEY);
         return g instanceof Number n ? n.intValue() : -1;
     }
