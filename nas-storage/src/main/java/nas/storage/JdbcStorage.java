@@ -59,6 +59,9 @@ public final class JdbcStorage implements Storage {
     /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
 
+    /** How long a call retries a lost connection or a lock timeout before it gives up. */
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(30);
+
     private static final String FINISHED = "('COMPLETE','PRUNED','FAIL')";
 
     private final String url;
@@ -68,6 +71,12 @@ public final class JdbcStorage implements Storage {
     private final boolean checkpoints;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
+    /**
+     * Studies whose trials this process keeps alive with heartbeats. Their new and claimed trials
+     * get a first heartbeat in the transaction that starts them, so a worker killed between
+     * starting a trial and its first beat still leaves a trial that goes stale (and is failed).
+     */
+    private final Set<Long> heartbeatStudies = ConcurrentHashMap.newKeySet();
 
     private JdbcStorage(String url, Dialect dialect, Properties properties, Duration retryBudget) {
         this.url = url;
@@ -91,13 +100,24 @@ public final class JdbcStorage implements Storage {
      * @throws StorageException         when the database cannot be opened
      */
     public static JdbcStorage open(String url, boolean create) {
+        return open(url, create, DEFAULT_RETRY_BUDGET);
+    }
+
+    /**
+     * Opens the database at {@code url}, retrying lost connections and lock timeouts of each call
+     * for at most {@code retryBudget} before reporting them as a {@link StorageException}.
+     */
+    public static JdbcStorage open(String url, boolean create, Duration retryBudget) {
         Objects.requireNonNull(url, "url");
+        if (retryBudget.isNegative()) {
+            throw new IllegalArgumentException("the retry budget must be >= 0, but got " + retryBudget);
+        }
         String resolved = resolve(url);
         Dialect dialect = Dialect.of(resolved);
         if (dialect == Dialect.H2) {
             resolved = h2Settings(resolved, create);
         }
-        JdbcStorage storage = new JdbcStorage(resolved, dialect, new Properties(), Duration.ofSeconds(30));
+        JdbcStorage storage = new JdbcStorage(resolved, dialect, new Properties(), retryBudget);
         try {
             storage.inTx(c -> {
                 Migrations.migrate(c, dialect);
@@ -194,6 +214,7 @@ public final class JdbcStorage implements Storage {
     private <T> T inTx(Work<T> work, boolean durable) {
         long deadline = System.nanoTime() + retryBudget.toNanos();
         long backoffMs = 20;
+        int keyRaces = 0;
         while (true) {
             Connection c;
             try {
@@ -222,7 +243,17 @@ public final class JdbcStorage implements Storage {
                     backoffMs = sleep(backoffMs);
                     continue;
                 }
-                throw new StorageException("storage error on " + redact(url) + ": " + e.getMessage(), e);
+                // Two workers inserting the same new key (an attribute, a parameter's distribution)
+                // at once: the loser's transaction is void (PostgreSQL aborts it); run it again, and
+                // its update-or-insert now finds the winner's row.
+                if (JdbcErrors.isUniqueViolation(e) && keyRaces++ < 3) {
+                    continue;
+                }
+                if (JdbcErrors.isTransient(e)) {
+                    throw new StorageException("storage unavailable for " + retryBudget.toSeconds() + " s ("
+                            + redact(url) + "): " + firstLine(e), e);
+                }
+                throw new StorageException("storage error on " + redact(url) + ": " + firstLine(e), e);
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -230,6 +261,10 @@ public final class JdbcStorage implements Storage {
                 pool.giveBack(c, healthy);
             }
         }
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().split("\\r?\\n")[0];
     }
 
     private static boolean isRefusedAtOpen(SQLException e) {
@@ -551,6 +586,9 @@ public final class JdbcStorage implements Storage {
                 }
             }
             if (template == null) {
+                if (heartbeatStudies.contains(studyId)) {
+                    insertHeartbeat(c, id, System.currentTimeMillis());
+                }
                 return new FrozenTrial(id, number, state, List.of(), start, null, Map.of(), Map.of(), new TreeMap<>(),
                         Map.of(), Map.of());
             }
@@ -597,6 +635,9 @@ public final class JdbcStorage implements Storage {
                     p.setTimestamp(1, Timestamp.from(Instant.now()));
                     p.setLong(2, candidate);
                     if (p.executeUpdate() == 1) {
+                        if (heartbeatStudies.contains(studyId)) {
+                            insertHeartbeat(c, candidate, System.currentTimeMillis());
+                        }
                         return candidate;
                     }
                 }
@@ -764,7 +805,13 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
         List<Double> v = values == null ? List.of() : values;
+        boolean[] retried = {false};
         inTx(c -> {
+            if (retried[0] && alreadyFinishedAs(c, trialId, state, v)) {
+                // the first attempt committed but its answer was lost with the connection
+                return null;
+            }
+            retried[0] = true;
             writableTrialStudy(c, trialId);
             try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
                     + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
@@ -788,6 +835,33 @@ public final class JdbcStorage implements Storage {
             }
             return null;
         }, true);
+    }
+
+    /** Whether a trial is already finished in {@code state} with exactly {@code values}. */
+    private static boolean alreadyFinishedAs(Connection c, long trialId, TrialState state, List<Double> values)
+            throws SQLException {
+        if (!state.isFinished()) {
+            return false;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM trials WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next() || !state.name().equals(r.getString(1))) {
+                    return false;
+                }
+            }
+        }
+        List<Double> stored = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT objective_value FROM trial_values WHERE trial_id = ? ORDER BY objective")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getDouble(1));
+                }
+            }
+        }
+        return stored.equals(values);
     }
 
     private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
@@ -938,7 +1012,7 @@ public final class JdbcStorage implements Storage {
         }
         String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
         try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json "
-                + "FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
+                + "FROM trial_params x" + join + " ORDER BY x.trial_id, x.param_seq", args); ResultSet r = p.executeQuery()) {
             Map<String, Distribution> parsed = new HashMap<>();
             while (r.next()) {
                 TrialRow row = rows.get(r.getLong(1));
@@ -1032,7 +1106,7 @@ public final class JdbcStorage implements Storage {
     public void recordHeartbeat(long trialId) {
         long now = System.currentTimeMillis();
         inTx(c -> {
-            writableTrialStudy(c, trialId);
+            heartbeatStudies.add(writableTrialStudy(c, trialId));
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
                 p.setLong(1, now);
@@ -1041,14 +1115,18 @@ public final class JdbcStorage implements Storage {
                     return null;
                 }
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
-                p.setLong(1, trialId);
-                p.setLong(2, now);
-                p.executeUpdate();
-            }
+            insertHeartbeat(c, trialId, now);
             return null;
         });
+    }
+
+    private static void insertHeartbeat(Connection c, long trialId, long nowMs) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
+            p.setLong(1, trialId);
+            p.setLong(2, nowMs);
+            p.executeUpdate();
+        }
     }
 
     @Override
