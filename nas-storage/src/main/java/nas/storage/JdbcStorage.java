@@ -62,6 +62,9 @@ public final class JdbcStorage implements Storage {
     /** How long a call retries a lost connection or a lock timeout before it gives up. */
     public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(30);
 
+    /** How long opening retries a refused connection (a server restarting) before it gives up. */
+    private static final Duration OPEN_BUDGET = Duration.ofSeconds(5);
+
     private static final String FINISHED = "('COMPLETE','PRUNED','FAIL')";
 
     private final String url;
@@ -69,6 +72,8 @@ public final class JdbcStorage implements Storage {
     private final ConnectionPool pool;
     private final Duration retryBudget;
     private final boolean checkpoints;
+    /** Set once the schema is up to date; before that, failures are reported as failures to open. */
+    private volatile boolean opened;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
     /**
@@ -123,6 +128,7 @@ public final class JdbcStorage implements Storage {
                 Migrations.migrate(c, dialect);
                 return null;
             });
+            storage.opened = true;
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -212,7 +218,9 @@ public final class JdbcStorage implements Storage {
 
     /** Like {@link #inTx(Work)}; when {@code durable}, the commit is on disk before this returns. */
     private <T> T inTx(Work<T> work, boolean durable) {
-        long deadline = System.nanoTime() + retryBudget.toNanos();
+        // opening gives up sooner: a wrong host or port should not keep a command waiting
+        long deadline = System.nanoTime() + (opened ? retryBudget : OPEN_BUDGET.compareTo(retryBudget) < 0
+                ? OPEN_BUDGET : retryBudget).toNanos();
         long backoffMs = 20;
         int keyRaces = 0;
         while (true) {
@@ -223,6 +231,10 @@ public final class JdbcStorage implements Storage {
                 if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline && !isRefusedAtOpen(e)) {
                     backoffMs = sleep(backoffMs);
                     continue;
+                }
+                if (JdbcErrors.isTransient(e) && !isRefusedAtOpen(e) && opened) {
+                    throw new StorageException("storage unavailable for " + retryBudget.toSeconds() + " s ("
+                            + redact(url) + "): " + firstLine(e), e);
                 }
                 throw openFailure(e);
             }
