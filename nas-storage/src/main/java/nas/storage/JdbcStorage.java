@@ -72,6 +72,7 @@ public final class JdbcStorage implements Storage {
     private final ConnectionPool pool;
     private final Duration retryBudget;
     private final boolean checkpoints;
+    private final boolean localFile;
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
@@ -90,6 +91,7 @@ public final class JdbcStorage implements Storage {
         this.retryBudget = retryBudget;
         String lower = url.toLowerCase(Locale.ROOT);
         this.checkpoints = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:");
+        this.localFile = checkpoints && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -174,9 +176,11 @@ public final class JdbcStorage implements Storage {
                 throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
             }
             Path dir = dbFile.toAbsolutePath().getParent();
-            if (dir != null && !Files.exists(dbFile) && Files.isDirectory(dir) && !Files.isWritable(dir)) {
-                throw new IllegalArgumentException("cannot create the database " + dbFile + ": directory " + dir
-                        + " is not writable");
+            if (dir != null && (create || Files.exists(dbFile)) && !canCreateFilesIn(dir)) {
+                // H2 needs its lock file beside the database (and would print a stack trace of
+                // its own when it cannot write its trace file there)
+                throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
+                        + "the database ") + dbFile + ": directory " + dir + " is not writable");
             }
             if (!lower.contains("auto_server=")) {
                 u.append(";AUTO_SERVER=TRUE");
@@ -188,6 +192,33 @@ public final class JdbcStorage implements Storage {
             u.append(";DB_CLOSE_DELAY=-1");
         }
         return u.toString();
+    }
+
+    /**
+     * Declares that this process keeps the trials of {@code studyId} alive with heartbeats, so its
+     * new and claimed trials carry a first heartbeat from the transaction that starts them: a
+     * worker killed at any moment leaves no RUNNING trial that can never go stale. (Without this
+     * call the same happens from the first {@link #recordHeartbeat} on.)
+     */
+    public void useHeartbeats(long studyId) {
+        heartbeatStudies.add(studyId);
+    }
+
+    /**
+     * Whether files can be created in {@code dir}, tried for real: permission bits do not tell it
+     * for root or for read-only file systems. A missing directory is H2's to create.
+     */
+    private static boolean canCreateFilesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return !Files.exists(dir) && (dir.getParent() == null || !Files.isDirectory(dir.getParent())
+                    || canCreateFilesIn(dir.getParent()));
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".nas-probe", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
@@ -218,9 +249,24 @@ public final class JdbcStorage implements Storage {
 
     /** Like {@link #inTx(Work)}; when {@code durable}, the commit is on disk before this returns. */
     private <T> T inTx(Work<T> work, boolean durable) {
-        // opening gives up sooner: a wrong host or port should not keep a command waiting
-        long deadline = System.nanoTime() + (opened ? retryBudget : OPEN_BUDGET.compareTo(retryBudget) < 0
-                ? OPEN_BUDGET : retryBudget).toNanos();
+        return inTx(work, durable, false);
+    }
+
+    /**
+     * A read of several statements that must agree with each other: under READ COMMITTED each
+     * statement would see the commits of other workers made since the previous one (a trial
+     * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
+     */
+    private <T> T snapshot(Work<T> work) {
+        return inTx(work, false, true);
+    }
+
+    private <T> T inTx(Work<T> work, boolean durable, boolean snapshot) {
+        // Opening a server database gives up sooner: a wrong host or port should not keep a
+        // command waiting. An H2 file gets the whole budget: processes that start together wait
+        // for each other's file lock ("lock file recently modified") until one serves the file.
+        Duration budget = opened || localFile || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
+        long deadline = System.nanoTime() + budget.toNanos();
         long backoffMs = 20;
         int keyRaces = 0;
         while (true) {
@@ -240,6 +286,9 @@ public final class JdbcStorage implements Storage {
             }
             boolean healthy = true;
             try {
+                if (snapshot) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                }
                 T result = work.run(c);
                 c.commit();
                 if (durable && checkpoints) {
@@ -270,6 +319,13 @@ public final class JdbcStorage implements Storage {
                 rollbackQuietly(c);
                 throw e;
             } finally {
+                if (snapshot && healthy) {
+                    try {
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    } catch (SQLException e) {
+                        healthy = false;
+                    }
+                }
                 pool.giveBack(c, healthy);
             }
         }
@@ -282,20 +338,29 @@ public final class JdbcStorage implements Storage {
     private static boolean isRefusedAtOpen(SQLException e) {
         // H2 file errors (corrupt / not a database / locked by a foreign program) do not heal by waiting
         int code = e.getErrorCode();
-        return code == 90030 || code == 90048 || code == 90013 || code == 90146 || code == 90020;
+        return code == 90030 || code == 90048 || code == 90028 || code == 90013 || code == 90146 || code == 90020;
     }
 
     private RuntimeException openFailure(SQLException e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\\r?\\n")[0];
         int code = e.getErrorCode();
-        if (code == 90030 || code == 90048) {
-            return new IllegalArgumentException("cannot open " + redact(url) + ": the file is not an H2 database of NAS ("
-                    + msg + ")");
+        if (code == 90030 || code == 90048 || code == 90028) {
+            return new IllegalArgumentException("cannot open " + shownName() + ": the file is not an H2 database"
+                    + " (or cannot be read)");
         }
         if (code == 90146 || code == 90013) {
             return new IllegalArgumentException("no NAS database at " + redact(url));
         }
         return new StorageException("cannot open storage " + redact(url) + ": " + msg, e);
+    }
+
+    /** The database as the user named it: an H2 file's path, else the URL without a password. */
+    private String shownName() {
+        if (localFile) {
+            String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+            return (path.startsWith("file:") ? path.substring(5) : path) + ".mv.db";
+        }
+        return redact(url);
     }
 
     private static String redact(String url) {
@@ -949,7 +1014,7 @@ public final class JdbcStorage implements Storage {
         if (cached != null) {
             return cached;
         }
-        List<FrozenTrial> read = inTx(c -> readTrials(c, "t.trial_id = ?", trialId));
+        List<FrozenTrial> read = snapshot(c -> readTrials(c, "t.trial_id = ?", trialId));
         if (read.isEmpty()) {
             throw new IllegalArgumentException("no trial with id " + trialId);
         }
@@ -965,7 +1030,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        return inTx(c -> {
+        return snapshot(c -> {
             requireStudy(c, studyId);
             // ids and states first; details only for trials not already cached as finished
             List<long[]> rows = new ArrayList<>();
