@@ -73,6 +73,7 @@ public final class JdbcStorage implements Storage {
     private final Duration retryBudget;
     private final boolean checkpoints;
     private final boolean localFile;
+    private final boolean autoServer;
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
@@ -92,6 +93,7 @@ public final class JdbcStorage implements Storage {
         String lower = url.toLowerCase(Locale.ROOT);
         this.checkpoints = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:");
         this.localFile = checkpoints && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        this.autoServer = lower.contains(";auto_server=true");
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -274,7 +276,10 @@ public final class JdbcStorage implements Storage {
             try {
                 c = pool.borrow();
             } catch (SQLException e) {
-                if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline && !isRefusedAtOpen(e)) {
+                // 90020 (file in use) on an AUTO_SERVER file: another process is just starting to
+                // serve it, or the one serving it exited and the file is being taken over; wait
+                boolean handover = localFile && autoServer && e.getErrorCode() == 90020;
+                if ((handover || JdbcErrors.isTransient(e) && !isRefusedAtOpen(e)) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
                 }
@@ -347,6 +352,10 @@ public final class JdbcStorage implements Storage {
         if (code == 90030 || code == 90048 || code == 90028) {
             return new IllegalArgumentException("cannot open " + shownName() + ": the file is not an H2 database"
                     + " (or cannot be read)");
+        }
+        if (code == 90020) {
+            return new IllegalArgumentException("cannot open " + shownName() + ": another program holds it without"
+                    + " sharing it (open it with AUTO_SERVER=TRUE there, or close that program)");
         }
         if (code == 90146 || code == 90013) {
             return new IllegalArgumentException("no NAS database at " + redact(url));
