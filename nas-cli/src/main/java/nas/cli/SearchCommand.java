@@ -129,6 +129,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--print-trials",
+            description = "Print a line on stdout for each trial this process finishes, once it is stored: "
+                    + "'trial NUMBER STATE VALUES'.")
+    boolean printTrials;
+
     @Override
     public Integer call() {
         validate();
@@ -183,6 +188,14 @@ public final class SearchCommand implements Callable<Integer> {
                     return Nas.OK;
                 }
                 run = run.withCallback(new MaxTrialsCallback(maxTrials, EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)));
+            }
+            if (printTrials) {
+                run = run.withCallback((st, t) -> {
+                    synchronized (out) {
+                        out.println("trial " + t.number() + " " + t.state() + " " + t.values());
+                        out.flush();
+                    }
+                });
             }
             SearchProgress progress = null;
             if (!quiet) {
@@ -265,18 +278,10 @@ public final class SearchCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private Map<String, String> objectiveOptions(Map<String, Object> remembered) {
         Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
-        if (dim != null) {
-            given.put("dim", String.valueOf(dim));
-        }
-        if (generations != null) {
-            given.put("generations", String.valueOf(generations));
-        }
-        if (seeds != null) {
-            given.put("seeds", String.valueOf(seeds));
-        }
-        if (mode != null) {
-            given.put("mode", mode);
-        }
+        putOnce(given, "dim", dim);
+        putOnce(given, "generations", generations);
+        putOnce(given, "seeds", seeds);
+        putOnce(given, "mode", mode);
         Object stored = remembered.get(OBJECTIVE_OPTIONS_ATTR);
         if (given.isEmpty() && stored instanceof Map<?, ?> m) {
             Map<String, String> out = new LinkedHashMap<>();
@@ -284,6 +289,18 @@ public final class SearchCommand implements Callable<Integer> {
             return out;
         }
         return given;
+    }
+
+    /** {@code --dim 3} and {@code -O dim=4} name one option twice: refused rather than one silently winning. */
+    private static void putOnce(Map<String, String> options, String key, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (options.containsKey(key)) {
+            throw new Nas.BadInputException("objective option '" + key + "' is given twice: --" + key + " " + value
+                    + " and -O " + key + "=" + options.get(key));
+        }
+        options.put(key, String.valueOf(value));
     }
 
     private List<StudyDirection> directions(ObjectiveDefinition definition) {
