@@ -27,7 +27,7 @@ import nas.samplers.cmaes.Restarts;
  *       1e6) and Rosenbrock.
  *   <li>Rastrigin-10: best value of a single run (until a termination criterion) against IPOP
  *       (and BIPOP) restarts within a budget of 200,000 evaluations.
- *   <li>Overhead: wall time per trial of a 1,000-trial in-memory study with CmaEsSampler, against
+ *   <li>Overhead: CPU time per trial of a 1,000-trial in-memory study with CmaEsSampler, against
  *       RandomSampler.
  * </ul>
  *
@@ -35,9 +35,7 @@ import nas.samplers.cmaes.Restarts;
  * ({@link CmaEsSampler} on a {@link Study}; its trial 0 is sampled at random, because the search
  * space is known only after one trial).
  *
- * <p>Run: {@code mvn -B -q -o -pl examples -am package -DskipTests} then {@code java -cp
- * "examples/target/classes:$(cat cp.txt)" nas.examples.bench.CmaBenchmark}, or through {@code
- * exec:java}; see the README block in the issue report.
+ * <p>Run: {@code scripts/bench.sh Cma}.
  */
 public final class CmaBenchmark {
 
