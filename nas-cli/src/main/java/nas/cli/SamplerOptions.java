@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "nsga2");
+    static final List<String> NAMES = List.of("random", "nsga2", "cmaes");
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -20,6 +20,9 @@ public final class SamplerOptions {
 
     @Mixin
     Nsga2CliOptions nsga2;
+
+    @Mixin
+    CmaEsCliOptions cmaes;
 
     /** Completion candidates for help text. */
     static final class Names implements Iterable<String> {
@@ -39,11 +42,17 @@ public final class SamplerOptions {
             throw new Nas.BadInputException("--population-size, --crossover, --crossover-prob, --swapping-prob, "
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
         }
+        if (!sampler.equals("cmaes") && cmaes.anyGiven()) {
+            throw new Nas.BadInputException("--cma-sigma0, --cma-restart, --cma-popsize, --cma-separable and "
+                    + "--cma-no-margin belong to --sampler cmaes, not '" + sampler + "'");
+        }
         switch (sampler) {
             case "random":
                 return new RandomSampler(seed);
             case "nsga2":
                 return nsga2.create(seed);
+            case "cmaes":
+                return cmaes.create(seed);
             default:
                 throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
                         + String.join(", ", NAMES));
