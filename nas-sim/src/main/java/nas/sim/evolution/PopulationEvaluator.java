@@ -1,0 +1,89 @@
+package nas.sim.evolution;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import nas.sim.config.LabConfig;
+import nas.sim.control.NeuralNetwork;
+import nas.sim.genome.CreatureGenome;
+import nas.sim.physics.CreatureSimulator;
+import nas.sim.physics.EvaluationResult;
+
+/**
+ * Evaluates creatures in parallel. Creatures never interact and each has its own pellet stream, so the
+ * results are identical for any thread count. Each worker thread reuses one {@link CreatureSimulator}.
+ */
+public final class PopulationEvaluator implements AutoCloseable {
+
+    private final int threads;
+    private final ForkJoinPool pool;
+    private final ThreadLocal<CreatureSimulator> simulators = ThreadLocal.withInitial(CreatureSimulator::new);
+
+    /** @param threads worker threads; 1 evaluates on the calling thread */
+    public PopulationEvaluator(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
+    }
+
+    /** One thread per available processor. */
+    public static PopulationEvaluator allCores() {
+        return new PopulationEvaluator(Runtime.getRuntime().availableProcessors());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Simulates every genome.
+     *
+     * @param pelletSeeds seed of each creature's pellet stream, same order as the population
+     */
+    public EvaluationResult[] evaluate(List<CreatureGenome> population, LabConfig config, long[] pelletSeeds) {
+        if (pelletSeeds.length != population.size()) {
+            throw new IllegalArgumentException("need one pellet seed per creature: " + population.size()
+                    + " creatures, " + pelletSeeds.length + " seeds");
+        }
+        EvaluationResult[] out = new EvaluationResult[population.size()];
+        if (pool == null) {
+            CreatureSimulator sim = simulators.get();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = evaluate(sim, population.get(i), config, pelletSeeds[i]);
+            }
+            return out;
+        }
+        try {
+            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(
+                    i -> out[i] = evaluate(simulators.get(), population.get(i), config, pelletSeeds[i]))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("evaluation failed", cause);
+        }
+        return out;
+    }
+
+    /** Simulates one creature with the pellet stream of {@code pelletSeed} (re-simulation of a stored genome). */
+    public static EvaluationResult evaluate(CreatureSimulator sim, CreatureGenome genome, LabConfig config,
+            long pelletSeed) {
+        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
+        return sim.simulate(genome, net, config, new SplittableRandom(pelletSeed));
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+}

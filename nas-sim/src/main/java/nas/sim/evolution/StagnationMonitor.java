@@ -1,0 +1,47 @@
+package nas.sim.evolution;
+
+/**
+ * Early stop (spec 8.2): the run stops after {@code limit} consecutive generations in which neither the
+ * best nor the average fitness exceeded 1.05 times its threshold; a generation that exceeds one resets
+ * the count and moves that threshold to the new value.
+ */
+public final class StagnationMonitor {
+
+    static final double GAIN = 1.05;
+
+    private final int limit;
+    private double bestThreshold = Double.NaN;
+    private double avgThreshold = Double.NaN;
+    private int stagnant;
+
+    public StagnationMonitor(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("stagnation limit must be >= 1, got " + limit);
+        }
+        this.limit = limit;
+    }
+
+    /** Records a generation; returns true if the run should stop now. */
+    public boolean record(double best, double average) {
+        if (Double.isNaN(bestThreshold)) {
+            bestThreshold = best;
+            avgThreshold = average;
+            return false;
+        }
+        boolean improved = false;
+        if (best > GAIN * bestThreshold) {
+            bestThreshold = best;
+            improved = true;
+        }
+        if (average > GAIN * avgThreshold) {
+            avgThreshold = average;
+            improved = true;
+        }
+        stagnant = improved ? 0 : stagnant + 1;
+        return stagnant >= limit;
+    }
+
+    public int stagnantGenerations() {
+        return stagnant;
+    }
+}
