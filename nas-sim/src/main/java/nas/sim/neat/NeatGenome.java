@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +83,7 @@ public final class NeatGenome {
      * @param outputs      number of output neurons (muscles), >= 0
      * @param outputBias   output neuron bias in node mode, bias-neuron link weight in bias_node mode
      */
-    public static NeatGenome createMinimal(int inputs, int outputs, BiasMode biasMode, InitialConnectivity connectivity,
+    public static NeatGenome createMinimal(int inputs, int outputs, BiasMode biasMode, NeatConnectivity connectivity,
                                            double outputBias, InnovationTracker tracker, RandomGenerator rng) {
         if (inputs < 1) {
             throw new IllegalArgumentException("a NEAT genome needs at least 1 input, got " + inputs);
@@ -316,7 +318,7 @@ public final class NeatGenome {
 
     @Override
     public String toString() {
-        return "NeatGenome[" + biasMode.configName() + ", neurons=" + neurons.size() + " (hidden " + hiddenCount()
+        return "NeatGenome[" + biasMode.key() + ", neurons=" + neurons.size() + " (hidden " + hiddenCount()
                 + "), connections=" + connections.size() + " (enabled " + enabledConnectionCount() + ")]";
     }
 }

@@ -1,5 +1,6 @@
 package nas.sim.neat;
 
+import nas.sim.config.BiasMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import nas.sim.control.Activations;
 import nas.sim.control.NeuralNetwork;
 
 /**
@@ -13,7 +14,7 @@ import nas.sim.control.NeuralNetwork;
  * connections) once and lays the network out in flat arrays: for each evaluated neuron in order, its bias
  * and a contiguous run of (source slot, weight) pairs. {@link #forward} is then two nested loops over
  * primitive arrays, without allocation, like a fixed-topology layer. Each evaluated neuron is
- * tanh(bias + sum of source value x weight), summed in the genome's connection order.
+ * tanh(bias + sum of source value x weight) (the simulator's {@link Activations#tanh}), summed in the genome's connection order.
  *
  * <p>Inputs map to input neurons in ascending id order, outputs come from output neurons in ascending id
  * order and drive muscles 0..M-1; muscles without an output neuron get 0, output neurons beyond M are
@@ -205,6 +206,16 @@ public final class NeatNetwork implements NeuralNetwork {
         return outputCount;
     }
 
+    /** A network sharing this one's compiled program, with its own value buffer (for another evaluation). */
+    public NeatNetwork withOwnBuffer() {
+        NeatNetwork n = new NeatNetwork(inputCount, outputCount, values.length, inputSlots, biasSlot, evalSlot,
+                evalBias, edgeStart, edgeSource, edgeWeight, outputSlots);
+        if (biasSlot >= 0) {
+            n.values[biasSlot] = NeatGenome.BIAS_NEURON_VALUE;
+        }
+        return n;
+    }
+
     /** Number of enabled connections evaluated per forward pass. */
     public int edgeCount() {
         return edgeSource.length;
@@ -225,7 +236,7 @@ public final class NeatNetwork implements NeuralNetwork {
             for (int e = start[k], end = start[k + 1]; e < end; e++) {
                 sum += v[src[e]] * w[e];
             }
-            v[evalSlot[k]] = Math.tanh(sum);
+            v[evalSlot[k]] = Activations.tanh(sum);
         }
         for (int j = 0; j < outputSlots.length; j++) {
             int s = outputSlots[j];

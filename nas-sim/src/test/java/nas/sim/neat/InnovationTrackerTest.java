@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -28,8 +30,8 @@ class InnovationTrackerTest {
     void initialGenomesShareTheirInnovationNumbers() {
         InnovationTracker t = new InnovationTracker();
         SplittableRandom rng = new SplittableRandom(1);
-        NeatGenome g1 = NeatGenome.createMinimal(3, 2, BiasMode.BIAS_NODE, InitialConnectivity.FULL, -0.1, t, rng);
-        NeatGenome g2 = NeatGenome.createMinimal(3, 2, BiasMode.BIAS_NODE, InitialConnectivity.FULL, -0.1, t, rng);
+        NeatGenome g1 = NeatGenome.createMinimal(3, 2, BiasMode.BIAS_NODE, NeatConnectivity.FULL, -0.1, t, rng);
+        NeatGenome g2 = NeatGenome.createMinimal(3, 2, BiasMode.BIAS_NODE, NeatConnectivity.FULL, -0.1, t, rng);
         // bias 0, inputs 1..3, outputs 4..5: 6 neuron numbers, then 6 input links and 2 bias links.
         assertThat(g1.neurons()).extracting(NeuronGene::innovation).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(g1.connections()).extracting(ConnectionGene::innovation)

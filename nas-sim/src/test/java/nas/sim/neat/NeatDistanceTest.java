@@ -1,5 +1,6 @@
 package nas.sim.neat;
 
+import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.input;
 import static nas.sim.neat.NeatTestGenomes.output;

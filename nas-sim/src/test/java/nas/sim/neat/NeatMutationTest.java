@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.hidden;
 import static nas.sim.neat.NeatTestGenomes.input;
@@ -80,7 +82,7 @@ class NeatMutationTest {
         NeatMutationParams p = new NeatMutationParams(0.6, 0.9, 0.3, 0.3, 0.5, 7, 0.3, 0.2, false);
         for (int run = 0; run < 20; run++) {
             NeatGenome g = NeatGenome.createMinimal(5, 4, run % 2 == 0 ? BiasMode.NODE : BiasMode.BIAS_NODE,
-                    InitialConnectivity.values()[run % 4], -0.1, t, rng);
+                    NeatConnectivity.values()[run % 4], -0.1, t, rng);
             for (int k = 0; k < 100; k++) {
                 g = NeatMutation.mutate(g, p, 0.8, t, rng);
                 NeatTestGenomes.revalidate(g);
@@ -95,7 +97,7 @@ class NeatMutationTest {
 
     @Test
     void biasesMutateInNodeModeUnlessTheReferenceSwitchFreezesThem() {
-        NeatGenome g = NeatGenome.createMinimal(3, 3, BiasMode.NODE, InitialConnectivity.FULL, -0.1,
+        NeatGenome g = NeatGenome.createMinimal(3, 3, BiasMode.NODE, NeatConnectivity.FULL, -0.1,
                 new InnovationTracker(), new SplittableRandom(1));
         NeatMutationParams correct = new NeatMutationParams(0, 0, 0, 0, 0.5, 8, 1.0, 0.2, false);
         NeatMutationParams frozen = new NeatMutationParams(0, 0, 0, 0, 0.5, 8, 1.0, 0.2, true);
@@ -113,7 +115,7 @@ class NeatMutationTest {
 
     @Test
     void weightMutationRateOneTouchesEveryWeightAndRateZeroNone() {
-        NeatGenome g = NeatGenome.createMinimal(4, 3, BiasMode.BIAS_NODE, InitialConnectivity.FULL, -0.1,
+        NeatGenome g = NeatGenome.createMinimal(4, 3, BiasMode.BIAS_NODE, NeatConnectivity.FULL, -0.1,
                 new InnovationTracker(), new SplittableRandom(1));
         NeatMutationParams p = NeatMutationParams.of(0, 0, 0, 0, 0.5, 8);
         NeatGenome all = NeatMutation.mutate(g, p, 1.0, new InnovationTracker(), new SplittableRandom(3));

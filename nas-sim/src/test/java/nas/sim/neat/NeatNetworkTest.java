@@ -1,5 +1,8 @@
 package nas.sim.neat;
 
+import nas.sim.control.Activations;
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.hidden;
 import static nas.sim.neat.NeatTestGenomes.input;
@@ -26,9 +29,9 @@ class NeatNetworkTest {
         NeatNetwork net = NeatNetwork.compile(g, 3);
         double[] out = new double[3];
         net.forward(new double[] {0.8, -0.4}, out);
-        double h = Math.tanh(0.1 + 0.8 * 0.5 + (-0.4) * (-1.5));
-        assertThat(out[0]).isEqualTo(Math.tanh(0.05 + h * 2.0 + (-0.4) * 0.25));
-        assertThat(out[1]).isEqualTo(Math.tanh(-0.2));
+        double h = Activations.tanh(0.1 + 0.8 * 0.5 + (-0.4) * (-1.5));
+        assertThat(out[0]).isEqualTo(Activations.tanh(0.05 + h * 2.0 + (-0.4) * 0.25));
+        assertThat(out[1]).isEqualTo(Activations.tanh(-0.2));
         assertThat(out[2]).as("muscle without output neuron").isEqualTo(0.0);
         assertThat(net.inputCount()).isEqualTo(2);
         assertThat(net.outputCount()).isEqualTo(3);
@@ -37,12 +40,12 @@ class NeatNetworkTest {
 
     @Test
     void biasNeuronFeedsOneAndOutputsFollowAscendingIds() {
-        NeatGenome g = NeatGenome.createMinimal(2, 2, BiasMode.BIAS_NODE, InitialConnectivity.NONE, -0.3,
+        NeatGenome g = NeatGenome.createMinimal(2, 2, BiasMode.BIAS_NODE, NeatConnectivity.NONE, -0.3,
                 new InnovationTracker(), new SplittableRandom(3));
         NeatNetwork net = NeatNetwork.compile(g, 1);
         double[] out = new double[1];
         net.forward(new double[] {5, 5}, out);
-        assertThat(out[0]).isEqualTo(Math.tanh(-0.3));
+        assertThat(out[0]).isEqualTo(Activations.tanh(-0.3));
     }
 
     @Test
@@ -97,7 +100,7 @@ class NeatNetworkTest {
                 sum += value(g, c.from(), memo) * c.weight();
             }
         }
-        double v = Math.tanh(sum);
+        double v = Activations.tanh(sum);
         memo.put(id, v);
         return v;
     }

@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -32,7 +34,7 @@ final class NeatTestGenomes {
      */
     static NeatGenome grown(int inputs, int outputs, int mutations, BiasMode mode, InnovationTracker tracker,
                             RandomGenerator rng) {
-        NeatGenome g = NeatGenome.createMinimal(inputs, outputs, mode, InitialConnectivity.SPARSE_INPUTS, -0.1,
+        NeatGenome g = NeatGenome.createMinimal(inputs, outputs, mode, NeatConnectivity.SPARSE_INPUTS, -0.1,
                 tracker, rng);
         NeatMutationParams p = new NeatMutationParams(0.5, 0.8, 0.2, 0.1, 0.8, 12, 0.5, 0.5, false);
         for (int i = 0; i < mutations; i++) {

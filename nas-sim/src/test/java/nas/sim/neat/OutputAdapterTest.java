@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.sim.config.NeatConnectivity;
+import nas.sim.config.BiasMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
@@ -11,7 +13,7 @@ class OutputAdapterTest {
     @Test
     void removedMusclesDropTheirOutputsByIndex() {
         InnovationTracker t = new InnovationTracker();
-        NeatGenome g = NeatGenome.createMinimal(2, 4, BiasMode.BIAS_NODE, InitialConnectivity.FULL, -0.1, t,
+        NeatGenome g = NeatGenome.createMinimal(2, 4, BiasMode.BIAS_NODE, NeatConnectivity.FULL, -0.1, t,
                 new SplittableRandom(1));
         // bias 0, inputs 1-2, outputs 3-6; muscles 1 and 3 removed -> outputs 4 and 6 go.
         NeatGenome a = OutputAdapter.adapt(g, new int[] {3, 1}, 2, t, new SplittableRandom(2));
@@ -24,7 +26,7 @@ class OutputAdapterTest {
     @Test
     void newOutputsGetOneRandomInputLinkAndTheBiasLink() {
         InnovationTracker t = new InnovationTracker();
-        NeatGenome g = NeatGenome.createMinimal(3, 1, BiasMode.BIAS_NODE, InitialConnectivity.NONE, -0.1, t,
+        NeatGenome g = NeatGenome.createMinimal(3, 1, BiasMode.BIAS_NODE, NeatConnectivity.NONE, -0.1, t,
                 new SplittableRandom(1));
         for (int seed = 0; seed < 30; seed++) {
             NeatGenome a = OutputAdapter.adapt(g, new int[0], 3, t, new SplittableRandom(seed));
@@ -45,7 +47,7 @@ class OutputAdapterTest {
     @Test
     void surplusOutputsGoHighestIdFirst() {
         InnovationTracker t = new InnovationTracker();
-        NeatGenome g = NeatGenome.createMinimal(2, 5, BiasMode.NODE, InitialConnectivity.FULL, -0.1, t,
+        NeatGenome g = NeatGenome.createMinimal(2, 5, BiasMode.NODE, NeatConnectivity.FULL, -0.1, t,
                 new SplittableRandom(1));
         NeatGenome a = OutputAdapter.adapt(g, new int[0], 2, t, new SplittableRandom(2));
         assertThat(a.ids(NeuronType.OUTPUT)).containsExactly(2, 3);
