@@ -11,6 +11,7 @@ import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.Evolver;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
+import nas.sim.neat.NeatSpeciationControl;
 import nas.sim.physics.EvaluationResult;
 
 /**
@@ -61,7 +62,7 @@ public final class EvolutionRun {
             throw new IllegalArgumentException("generations must be >= 1, got " + generations);
         }
         BrainOperators brains = BrainOperatorsFactory.create(config);
-        Evolver evolver = new Evolver(config, brains);
+        Evolver evolver = new Evolver(config, brains, NeatSpeciationControl.of(config));
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom init = Streams.random(seed, Streams.INIT);
         List<CreatureGenome> population = new ArrayList<>(config.populationSize());
