@@ -95,7 +95,7 @@ public final class NeatBenchmark {
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         BrainOperators brains = BrainOperatorsFactory.create(config);
-        Evolver evolver = new Evolver(config, brains);
+        Evolver evolver = new Evolver(config, brains, nas.sim.neat.NeatSpeciationControl.of(config));
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom init = new SplittableRandom(seed);
         List<CreatureGenome> pop = new ArrayList<>();

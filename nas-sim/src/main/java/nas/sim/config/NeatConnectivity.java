@@ -14,6 +14,9 @@ public enum NeatConnectivity {
 
     /** Parses the reference's spelling (case-insensitive). */
     public static NeatConnectivity parse(String value) {
+        if (value.trim().equalsIgnoreCase("sparse")) {
+            return SPARSE_OUTPUTS; // the reference's alias
+        }
         for (NeatConnectivity v : values()) {
             if (v.key().equalsIgnoreCase(value.trim())) {
                 return v;

@@ -156,6 +156,15 @@ public final class GenomeJson {
         return (List<Object>) v;
     }
 
+    /** A double array as a JSON-compatible list. */
+    public static List<Double> list(double[] a) {
+        List<Double> l = new ArrayList<>(a.length);
+        for (double v : a) {
+            l.add(v);
+        }
+        return l;
+    }
+
     static double[] doubles(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (!(v instanceof List<?> l)) {
@@ -188,10 +197,10 @@ public final class GenomeJson {
             m.put("hiddenSize", f.hiddenCount());
             m.put("outputSize", f.outputCount());
             m.put("activation", f.activation().key());
-            m.put("weightsIh", f.weightsIh());
-            m.put("biasesH", f.biasesH());
-            m.put("weightsHo", f.weightsHo());
-            m.put("biasesO", f.biasesO());
+            m.put("weightsIh", list(f.weightsIh()));
+            m.put("biasesH", list(f.biasesH()));
+            m.put("weightsHo", list(f.weightsHo()));
+            m.put("biasesO", list(f.biasesO()));
             return m;
         }
 

@@ -33,13 +33,14 @@ public record MuscleGene(
         if (!(restLength > 0.0) || Double.isInfinite(restLength)) {
             throw new IllegalArgumentException("restLength must be a finite number > 0, got " + restLength);
         }
-        double[] all = {stiffness, damping, frequency, amplitude, phase, directionBiasX, directionBiasY,
-            directionBiasZ, biasStrength, velocityBiasX, velocityBiasY, velocityBiasZ, velocityStrength,
-            distanceBias, distanceStrength};
-        for (double v : all) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("muscle genes must be finite, got " + v);
-            }
+        if (!(Double.isFinite(stiffness) && Double.isFinite(damping) && Double.isFinite(frequency)
+                && Double.isFinite(amplitude) && Double.isFinite(phase) && Double.isFinite(directionBiasX)
+                && Double.isFinite(directionBiasY) && Double.isFinite(directionBiasZ) && Double.isFinite(biasStrength)
+                && Double.isFinite(velocityBiasX) && Double.isFinite(velocityBiasY) && Double.isFinite(velocityBiasZ)
+                && Double.isFinite(velocityStrength) && Double.isFinite(distanceBias)
+                && Double.isFinite(distanceStrength))) {
+            throw new IllegalArgumentException("muscle genes must be finite, got stiffness=" + stiffness + " damping="
+                    + damping + " frequency=" + frequency + " amplitude=" + amplitude + " phase=" + phase);
         }
     }
 

@@ -1,0 +1,121 @@
+package nas.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import nas.api.distribution.Distribution;
+
+/**
+ * An immutable snapshot of a trial, as storages return it. Later writes to the trial never change
+ * a snapshot already handed out.
+ *
+ * @param id                 storage-wide trial id
+ * @param number             0-based number of the trial within its study
+ * @param state              life-cycle state
+ * @param values             objective values (empty until COMPLETE; a PRUNED trial holds its last
+ *                           intermediate value when it reported one)
+ * @param datetimeStart      when the trial started running (null while WAITING)
+ * @param datetimeComplete   when it finished (null while not finished)
+ * @param internalParams     parameter values in internal representation, in suggestion order
+ * @param distributions      the distribution of every parameter
+ * @param intermediateValues reported values by step
+ * @param userAttrs          user attributes (JSON-compatible values)
+ * @param systemAttrs        attributes that samplers, pruners and the framework keep
+ */
+public record FrozenTrial(
+        long id,
+        int number,
+        TrialState state,
+        List<Double> values,
+        Instant datetimeStart,
+        Instant datetimeComplete,
+        Map<String, Double> internalParams,
+        Map<String, Distribution> distributions,
+        NavigableMap<Integer, Double> intermediateValues,
+        Map<String, Object> userAttrs,
+        Map<String, Object> systemAttrs) {
+
+    /** System attribute holding the reason a trial failed. */
+    public static final String FAIL_REASON = "fail_reason";
+    /** System attribute holding the parameters an enqueued trial must use. */
+    public static final String FIXED_PARAMS = "fixed_params";
+
+    public FrozenTrial {
+        Objects.requireNonNull(state, "state");
+        values = values == null ? List.of() : List.copyOf(values);
+        internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
+        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
+        intermediateValues = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
+        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
+        systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+    }
+
+    /** The single objective value; throws if the trial has none or several. */
+    public double value() {
+        if (values.size() != 1) {
+            throw new IllegalStateException("trial " + number + " has " + values.size()
+                    + " values; value() needs exactly one (use values())");
+        }
+        return values.get(0);
+    }
+
+    /** Parameter values as the objective saw them (Double, Long, or the categorical choice). */
+    public Map<String, Object> params() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : internalParams.entrySet()) {
+            out.put(e.getKey(), distributions.get(e.getKey()).toExternal(e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** One parameter as the objective saw it, or null. */
+    public Object param(String name) {
+        Double v = internalParams.get(name);
+        return v == null ? null : distributions.get(name).toExternal(v);
+    }
+
+    /** Last reported step, or -1 when nothing was reported. */
+    public int lastStep() {
+        return intermediateValues.isEmpty() ? -1 : intermediateValues.lastKey();
+    }
+
+    /** Time between start and completion, or null while unfinished. */
+    public Duration duration() {
+        return datetimeStart == null || datetimeComplete == null ? null : Duration.between(datetimeStart, datetimeComplete);
+    }
+
+    /** A copy in another state with other values (used to build trials for {@code Study.addTrial}). */
+    public FrozenTrial withStateAndValues(TrialState newState, List<Double> newValues) {
+        return new FrozenTrial(id, number, newState, newValues, datetimeStart, datetimeComplete, internalParams,
+                distributions, intermediateValues, userAttrs, systemAttrs);
+    }
+
+    /**
+     * A finished trial made by hand, for {@link Study#addTrial}: parameters given as external
+     * values with their distributions.
+     */
+    public static FrozenTrial of(TrialState state, List<Double> values, Map<String, Object> params,
+            Map<String, Distribution> distributions) {
+        Map<String, Double> internal = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            Distribution d = distributions.get(e.getKey());
+            if (d == null) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' has no distribution");
+            }
+            double v = d.toInternal(e.getValue());
+            if (!d.contains(v)) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' = " + e.getValue() + " is outside " + d);
+            }
+            internal.put(e.getKey(), v);
+        }
+        Instant now = Instant.now();
+        return new FrozenTrial(-1, -1, state, values, now, state.isFinished() ? now : null, internal, distributions,
+                new TreeMap<>(), Map.of(), Map.of());
+    }
+}

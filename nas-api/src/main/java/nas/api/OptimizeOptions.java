@@ -1,0 +1,61 @@
+package nas.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@link Study#optimize} runs: how many trials, for how long, on how many worker threads,
+ * which callbacks, and which exceptions end the study instead of failing one trial.
+ *
+ * @param nTrials    trials to run in this call; 0 = no limit (then a timeout or a callback that
+ *                   calls {@link Study#stop()} must end it)
+ * @param timeout    no trial starts after this much time; null = none
+ * @param jobs       worker threads (≥ 1)
+ * @param callbacks  called after each finished trial
+ * @param endStudyOn exception types that, after the trial is recorded as FAIL, end the study by
+ *                   propagating out of {@code optimize}; every other {@link Exception} only fails its
+ *                   trial. {@link Error}s always propagate.
+ */
+public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Callback> callbacks,
+        List<Class<? extends Throwable>> endStudyOn) {
+
+    public OptimizeOptions {
+        if (nTrials < 0) {
+            throw new IllegalArgumentException("nTrials must be >= 0, but got " + nTrials);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, but got " + timeout);
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be >= 1, but got " + jobs);
+        }
+        callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+        endStudyOn = endStudyOn == null ? List.of() : List.copyOf(endStudyOn);
+    }
+
+    /** {@code n} trials on one thread. */
+    public static OptimizeOptions trials(int n) {
+        return new OptimizeOptions(n, null, 1, List.of(), List.of());
+    }
+
+    public OptimizeOptions withTimeout(Duration t) {
+        return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn);
+    }
+
+    public OptimizeOptions withJobs(int j) {
+        return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn);
+    }
+
+    public OptimizeOptions withCallback(Callback c) {
+        List<Callback> all = new ArrayList<>(callbacks);
+        all.add(Objects.requireNonNull(c, "callback"));
+        return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn);
+    }
+
+    @SafeVarargs
+    public final OptimizeOptions withEndStudyOn(Class<? extends Throwable>... types) {
+        return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types));
+    }
+}

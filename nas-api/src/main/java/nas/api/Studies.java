@@ -1,0 +1,196 @@
+package nas.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import nas.api.exception.StudyNotFoundException;
+import nas.api.pruner.NopPruner;
+import nas.api.pruner.Pruner;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
+import nas.api.storage.InMemoryStorage;
+import nas.api.storage.Storage;
+import nas.api.storage.StudyInfo;
+
+/**
+ * Creating, loading, listing and deleting studies.
+ *
+ * <pre>{@code
+ * Study study = Studies.builder("demo")
+ *         .directions(StudyDirection.MINIMIZE)
+ *         .sampler(new RandomSampler(42))
+ *         .create();
+ * study.optimize(trial -> {
+ *     double x = trial.suggestFloat("x", -5, 5);
+ *     return x * x;
+ * }, 100);
+ * }</pre>
+ */
+public final class Studies {
+
+    private Studies() {
+    }
+
+    /** Starts building (creating or loading) the study {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Deletes a study and all its trials. */
+    public static void delete(Storage storage, String name) {
+        OptionalLong id = storage.findStudy(name);
+        if (id.isEmpty()) {
+            throw new StudyNotFoundException("named '" + name + "'");
+        }
+        storage.deleteStudy(id.getAsLong());
+    }
+
+    /** All studies of a storage. */
+    public static List<StudyInfo> list(Storage storage) {
+        return storage.studies();
+    }
+
+    /** Options of a study; what is not set has a sensible default. */
+    public static final class Builder {
+        private final String name;
+        private Storage storage;
+        private List<StudyDirection> directions;
+        private Sampler sampler;
+        private Pruner pruner;
+        private long seed;
+        private boolean loadIfExists;
+        private Duration heartbeatInterval;
+        private Callback staleTrialCallback;
+
+        private Builder(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a study name must not be blank");
+            }
+            this.name = name;
+        }
+
+        /** Where the study lives; default a new {@link InMemoryStorage}. */
+        public Builder storage(Storage s) {
+            this.storage = Objects.requireNonNull(s, "storage");
+            return this;
+        }
+
+        /** One direction per objective; default a single MINIMIZE. */
+        public Builder directions(StudyDirection... d) {
+            return directions(List.of(d));
+        }
+
+        public Builder directions(List<StudyDirection> d) {
+            if (d.isEmpty()) {
+                throw new IllegalArgumentException("a study needs at least one direction");
+            }
+            this.directions = List.copyOf(d);
+            return this;
+        }
+
+        /** Default: {@link RandomSampler} with the study seed. */
+        public Builder sampler(Sampler s) {
+            this.sampler = Objects.requireNonNull(s, "sampler");
+            return this;
+        }
+
+        /** Default: {@link NopPruner}. Multi-objective studies accept no other. */
+        public Builder pruner(Pruner p) {
+            this.pruner = Objects.requireNonNull(p, "pruner");
+            return this;
+        }
+
+        /** Seed for samplers that were not given one (default 0). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** With {@link #create()}: load the study instead of failing when it already exists. */
+        public Builder loadIfExists(boolean b) {
+            this.loadIfExists = b;
+            return this;
+        }
+
+        /**
+         * Running trials record a heartbeat this often; a RUNNING trial silent for twice as long is
+         * failed by the next {@link Study#ask()} (its process is presumed dead).
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            if (interval != null && (interval.isNegative() || interval.isZero())) {
+                throw new IllegalArgumentException("heartbeat interval must be positive, but got " + interval);
+            }
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        /** Called for each trial failed for a stale heartbeat (e.g. {@link RetryFailedTrialCallback}). */
+        public Builder staleTrialCallback(Callback callback) {
+            this.staleTrialCallback = callback;
+            return this;
+        }
+
+        /**
+         * Creates the study (or loads it with {@link #loadIfExists}).
+         *
+         * @throws nas.api.exception.DuplicateStudyException if it exists and loadIfExists is off
+         */
+        public Study create() {
+            Storage s = storage != null ? storage : new InMemoryStorage();
+            List<StudyDirection> d = directions != null ? directions : List.of(StudyDirection.MINIMIZE);
+            checkPruner(d);
+            OptionalLong existing = s.findStudy(name);
+            if (existing.isPresent() && loadIfExists) {
+                return open(s, existing.getAsLong());
+            }
+            long id;
+            try {
+                id = s.createStudy(name, d);
+            } catch (nas.api.exception.DuplicateStudyException e) {
+                if (!loadIfExists) {
+                    throw e;
+                }
+                // another process created it between our lookup and our insert
+                id = s.findStudy(name).orElseThrow(() -> e);
+            }
+            return open(s, id);
+        }
+
+        /**
+         * Loads an existing study.
+         *
+         * @throws StudyNotFoundException if there is none
+         * @throws IllegalArgumentException if directions were given and differ from the stored ones
+         */
+        public Study load() {
+            if (storage == null) {
+                throw new IllegalArgumentException("load() needs the storage that holds study '" + name + "'");
+            }
+            OptionalLong id = storage.findStudy(name);
+            if (id.isEmpty()) {
+                throw new StudyNotFoundException("named '" + name + "'");
+            }
+            return open(storage, id.getAsLong());
+        }
+
+        private Study open(Storage s, long id) {
+            List<StudyDirection> stored = s.studyDirections(id);
+            if (directions != null && !directions.equals(stored)) {
+                throw new IllegalArgumentException("study '" + name + "' has directions " + stored
+                        + ", which do not match the requested " + directions);
+            }
+            checkPruner(stored);
+            return new Study(s, id, name, stored, sampler != null ? sampler : new RandomSampler(),
+                    pruner != null ? pruner : new NopPruner(), seed, heartbeatInterval, staleTrialCallback);
+        }
+
+        private void checkPruner(List<StudyDirection> d) {
+            if (d.size() > 1 && pruner != null && !(pruner instanceof NopPruner)) {
+                throw new IllegalArgumentException("pruning is not supported for multi-objective studies, but study '"
+                        + name + "' has " + d.size() + " objectives and pruner " + pruner.getClass().getSimpleName());
+            }
+        }
+    }
+}

@@ -1,0 +1,499 @@
+package nas.api;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nas.api.distribution.Distribution;
+import nas.api.exception.TrialPrunedException;
+import nas.api.json.Json;
+import nas.api.pruner.Pruner;
+import nas.api.sampler.Sampler;
+import nas.api.storage.Storage;
+
+/**
+ * A study: one optimization problem, its trials and its attributes, kept in a {@link Storage}.
+ * Made with {@link Studies#builder(String)}.
+ *
+ * <p>Ask/tell is the core: {@link #ask()} starts a trial, the caller evaluates it, and
+ * {@link #tell} records the outcome. {@link #optimize} is a loop over them, on one or several
+ * worker threads. All methods are thread-safe.
+ */
+public final class Study implements StudyView {
+
+    private static final System.Logger LOG = System.getLogger(Study.class.getName());
+    private static final Set<TrialState> ALL = EnumSet.noneOf(TrialState.class);
+
+    private final Storage storage;
+    private final long id;
+    private final String name;
+    private final List<StudyDirection> directions;
+    private final Sampler sampler;
+    private final Pruner pruner;
+    private final long seed;
+    private final Duration heartbeatInterval;
+    private final Callback staleTrialCallback;
+    private final Set<Long> heartbeatTrials = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService heartbeats;
+    private volatile boolean stopRequested;
+
+    Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
+            long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
+        this.storage = storage;
+        this.id = id;
+        this.name = name;
+        this.directions = List.copyOf(directions);
+        this.sampler = sampler;
+        this.pruner = pruner;
+        this.seed = seed;
+        this.heartbeatInterval = heartbeatInterval;
+        this.staleTrialCallback = staleTrialCallback;
+    }
+
+    // ---- identity ----
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<StudyDirection> directions() {
+        return directions;
+    }
+
+    /** The only direction of a single-objective study. */
+    public StudyDirection direction() {
+        requireSingleObjective("direction()");
+        return directions.get(0);
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public Pruner pruner() {
+        return pruner;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    // ---- ask / tell ----
+
+    /** Starts a trial: the oldest enqueued one if any, else a new one. */
+    public Trial ask() {
+        if (heartbeatInterval != null) {
+            failStaleTrials();
+        }
+        FrozenTrial created = storage.claimWaitingTrial(id).orElseGet(() -> storage.createTrial(id, null));
+        if (heartbeatInterval != null) {
+            storage.recordHeartbeat(created.id());
+            heartbeatTrials.add(created.id());
+            startHeartbeats();
+        }
+        Trial trial = new Trial(this, created);
+        sampler.beforeTrial(trial.samplerView(), trial.snapshot());
+        return trial;
+    }
+
+    /** Starts a trial and suggests the given parameters at once. */
+    public Trial ask(Map<String, Distribution> fixedDistributions) {
+        Trial trial = ask();
+        fixedDistributions.forEach(trial::suggest);
+        return trial;
+    }
+
+    /**
+     * Finishes a trial as COMPLETE with one value per direction. Values of the wrong count, NaN
+     * or infinite finish it as FAIL instead (with the reason stored).
+     *
+     * @return the finished trial
+     */
+    public FrozenTrial tell(Trial trial, double... values) {
+        String problem = checkValues(values);
+        if (problem != null) {
+            return finish(trial, TrialState.FAIL, List.of(), problem);
+        }
+        List<Double> v = new ArrayList<>(values.length);
+        for (double d : values) {
+            v.add(d);
+        }
+        return finish(trial, TrialState.COMPLETE, v, null);
+    }
+
+    /**
+     * Finishes a trial as PRUNED (keeping its last intermediate value as its value) or FAIL.
+     */
+    public FrozenTrial tell(Trial trial, TrialState state) {
+        return tell(trial, state, null);
+    }
+
+    /** Like {@link #tell(Trial, TrialState)}, with a failure reason. */
+    public FrozenTrial tell(Trial trial, TrialState state, String failReason) {
+        if (state == TrialState.PRUNED) {
+            Trial.NavigableLast last = trial.lastIntermediate();
+            return finish(trial, state, last == null ? List.of() : List.of(last.value()), null);
+        }
+        if (state == TrialState.FAIL) {
+            return finish(trial, state, List.of(), failReason == null ? "told as failed" : failReason);
+        }
+        throw new IllegalArgumentException("tell(trial, state) takes PRUNED or FAIL, but got " + state
+                + " (a COMPLETE trial needs its values)");
+    }
+
+    private String checkValues(double[] values) {
+        if (values == null || values.length != directions.size()) {
+            return "objective returned " + (values == null ? "null" : values.length + " values") + " but study '"
+                    + name + "' has " + directions.size() + " direction(s)";
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return "objective returned " + Arrays.toString(values) + ", which is not finite";
+            }
+        }
+        return null;
+    }
+
+    private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
+        if (trial.study() != this) {
+            throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
+        }
+        if (trial.isFinished()) {
+            throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
+        }
+        try {
+            if (failReason != null) {
+                trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
+                LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);
+            }
+            trial.markFinished();
+            sampler.afterTrial(trial.samplerView(), trial.snapshot(), state, values);
+            storage.setTrialStateValues(trial.id(), state, values);
+        } finally {
+            trial.markFinished();
+            heartbeatTrials.remove(trial.id());
+        }
+        // built locally: the storage holds the same, and reading it back would cost a round trip
+        return trial.finishedSnapshot(state, values);
+    }
+
+    // ---- optimize ----
+
+    /** Runs {@code nTrials} trials of a single-objective function on this thread. */
+    public void optimize(Objective objective, int nTrials) {
+        optimize(objective, OptimizeOptions.trials(nTrials));
+    }
+
+    /** Runs a single-objective function as {@code options} say. */
+    public void optimize(Objective objective, OptimizeOptions options) {
+        requireSingleObjective("optimize(Objective, ...)");
+        optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
+    }
+
+    /** Runs a multi-objective function (one value per direction) as {@code options} say. */
+    public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
+        new OptimizeLoop(this, objective, options).run();
+    }
+
+    /** Asks running {@link #optimize} loops to start no more trials (running ones finish). */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    boolean consumeStopRequest() {
+        return stopRequested;
+    }
+
+    void clearStopRequest() {
+        stopRequested = false;
+    }
+
+    /**
+     * Runs one trial: ask, evaluate, tell. Exceptions other than pruning fail the trial; those
+     * listed in {@code endStudyOn} (and every {@link Error}) are rethrown after it is recorded.
+     */
+    FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn) {
+        Trial trial = ask();
+        double[] values;
+        try {
+            values = objective.evaluate(trial);
+        } catch (TrialPrunedException e) {
+            return tell(trial, TrialState.PRUNED);
+        } catch (Exception e) {
+            FrozenTrial failed = tell(trial, TrialState.FAIL, e.toString());
+            for (Class<? extends Throwable> type : endStudyOn) {
+                if (type.isInstance(e)) {
+                    throw new StudyEndedException(e);
+                }
+            }
+            return failed;
+        } catch (Error e) {
+            tell(trial, TrialState.FAIL, e.toString());
+            throw e;
+        }
+        return tell(trial, values);
+    }
+
+    /** Wraps an objective's exception that ended a study. */
+    public static final class StudyEndedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StudyEndedException(Exception cause) {
+            super("objective raised " + cause, cause);
+        }
+    }
+
+    // ---- enqueue / add ----
+
+    /**
+     * Enqueues a trial whose parameters (given by name, as external values) are fixed; the next
+     * {@link #ask()} takes it. Parameters it does not name are sampled as usual.
+     */
+    public void enqueueTrial(Map<String, Object> params) {
+        enqueueTrial(params, Map.of());
+    }
+
+    /** Like {@link #enqueueTrial(Map)}, with user attributes for the trial. */
+    public void enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
+        Map<String, Object> sys = new LinkedHashMap<>();
+        sys.put(FrozenTrial.FIXED_PARAMS, Json.freeze(params));
+        Map<String, Object> user = new LinkedHashMap<>();
+        userAttrs.forEach((k, v) -> user.put(k, Json.freeze(v)));
+        storage.createTrial(id, new FrozenTrial(-1, -1, TrialState.WAITING, List.of(), null, null, Map.of(), Map.of(),
+                new java.util.TreeMap<>(), user, sys));
+    }
+
+    /** Adds a finished trial made elsewhere (e.g. {@link FrozenTrial#of}) to this study. */
+    public FrozenTrial addTrial(FrozenTrial trial) {
+        if (!trial.state().isFinished()) {
+            throw new IllegalArgumentException("addTrial takes a finished trial, but got " + trial.state());
+        }
+        if (trial.state() == TrialState.COMPLETE && trial.values().size() != directions.size()) {
+            throw new IllegalArgumentException("a COMPLETE trial needs " + directions.size() + " value(s), but got "
+                    + trial.values());
+        }
+        for (double v : trial.values()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("trial values must be finite, but got " + trial.values());
+            }
+        }
+        return storage.createTrial(id, trial);
+    }
+
+    // ---- results ----
+
+    @Override
+    public List<FrozenTrial> trials(TrialState... states) {
+        return storage.trials(id, states.length == 0 ? ALL : EnumSet.copyOf(Arrays.asList(states)));
+    }
+
+    /**
+     * The best COMPLETE trial of a single-objective study (the earliest among equals).
+     *
+     * @throws IllegalStateException with several objectives or no COMPLETE trial
+     */
+    public FrozenTrial bestTrial() {
+        requireSingleObjective("bestTrial()");
+        StudyDirection dir = directions.get(0);
+        FrozenTrial best = null;
+        for (FrozenTrial t : trials(TrialState.COMPLETE)) {
+            if (best == null || dir.isBetter(t.value(), best.value())) {
+                best = t;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
+        }
+        return best;
+    }
+
+    /** Value of {@link #bestTrial()}. */
+    public double bestValue() {
+        return bestTrial().value();
+    }
+
+    /** Parameters of {@link #bestTrial()}. */
+    public Map<String, Object> bestParams() {
+        return bestTrial().params();
+    }
+
+    /**
+     * The Pareto front: COMPLETE trials no other COMPLETE trial dominates, by number. When trials
+     * carry constraints (system attribute {@code constraints}, feasible when all ≤ 0), only
+     * feasible trials count if any exist. For one objective, every trial sharing the best value.
+     */
+    public List<FrozenTrial> bestTrials() {
+        List<FrozenTrial> complete = trials(TrialState.COMPLETE);
+        List<FrozenTrial> feasible = new ArrayList<>();
+        for (FrozenTrial t : complete) {
+            if (isFeasible(t)) {
+                feasible.add(t);
+            }
+        }
+        List<FrozenTrial> pool = feasible.isEmpty() ? complete : feasible;
+        List<FrozenTrial> front = new ArrayList<>();
+        for (FrozenTrial t : pool) {
+            boolean dominated = false;
+            for (int i = front.size() - 1; i >= 0; i--) {
+                FrozenTrial f = front.get(i);
+                if (dominates(f, t)) {
+                    dominated = true;
+                    break;
+                }
+                if (dominates(t, f)) {
+                    front.remove(i);
+                }
+            }
+            if (!dominated) {
+                front.add(t);
+            }
+        }
+        front.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return Collections.unmodifiableList(front);
+    }
+
+    private static boolean isFeasible(FrozenTrial t) {
+        Object c = t.systemAttrs().get("constraints");
+        if (!(c instanceof List<?> list)) {
+            return true;
+        }
+        for (Object o : list) {
+            if (o instanceof Number n && n.doubleValue() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code a} is no worse than {@code b} in every objective and better in one. */
+    public boolean dominates(FrozenTrial a, FrozenTrial b) {
+        boolean better = false;
+        for (int k = 0; k < directions.size(); k++) {
+            double x = directions.get(k).toMinimization(a.values().get(k));
+            double y = directions.get(k).toMinimization(b.values().get(k));
+            if (x > y) {
+                return false;
+            }
+            if (x < y) {
+                better = true;
+            }
+        }
+        return better;
+    }
+
+    // ---- attributes ----
+
+    @Override
+    public Map<String, Object> userAttrs() {
+        return storage.studyUserAttrs(id);
+    }
+
+    @Override
+    public Map<String, Object> systemAttrs() {
+        return storage.studySystemAttrs(id);
+    }
+
+    public void setUserAttr(String key, Object value) {
+        storage.setStudyUserAttr(id, key, value);
+    }
+
+    @Override
+    public void setSystemAttr(String key, Object value) {
+        storage.setStudySystemAttr(id, key, value);
+    }
+
+    @Override
+    public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
+        return storage.compareAndSetStudySystemAttr(id, key, expected, value);
+    }
+
+    @Override
+    public void setTrialSystemAttr(long trialId, String key, Object value) {
+        storage.setTrialSystemAttr(trialId, key, value);
+    }
+
+    // ---- heartbeats ----
+
+    /** Fails this study's RUNNING trials whose heartbeat went stale; returns them. */
+    public List<FrozenTrial> failStaleTrials() {
+        if (heartbeatInterval == null) {
+            return List.of();
+        }
+        List<FrozenTrial> failed = storage.failStaleTrials(id, heartbeatInterval.multipliedBy(2));
+        for (FrozenTrial t : failed) {
+            LOG.log(Level.WARNING, "trial {0} of study ''{1}'' stopped sending heartbeats and is now FAIL", t.number(), name);
+            if (staleTrialCallback != null) {
+                staleTrialCallback.afterTrial(this, t);
+            }
+        }
+        return failed;
+    }
+
+    private void startHeartbeats() {
+        if (heartbeats != null) {
+            return;
+        }
+        synchronized (this) {
+            if (heartbeats == null) {
+                ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nas-heartbeat-" + name);
+                    t.setDaemon(true);
+                    return t;
+                });
+                long ms = heartbeatInterval.toMillis();
+                s.scheduleAtFixedRate(this::beat, ms, ms, TimeUnit.MILLISECONDS);
+                heartbeats = s;
+            }
+        }
+    }
+
+    private void beat() {
+        for (Long trialId : heartbeatTrials) {
+            try {
+                storage.recordHeartbeat(trialId);
+            } catch (RuntimeException e) {
+                // the trial may have finished meanwhile; the next beat tries the others again
+                heartbeatTrials.remove(trialId);
+            }
+        }
+    }
+
+    /** Heartbeat interval, or null when heartbeats are off. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    private void requireSingleObjective(String what) {
+        if (directions.size() != 1) {
+            throw new IllegalStateException(what + " needs a single-objective study, but '" + name + "' has "
+                    + directions.size() + " objectives (use bestTrials() / optimizeMulti)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Study[" + name + ", " + directions + "]";
+    }
+}

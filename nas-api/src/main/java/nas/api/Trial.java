@@ -1,0 +1,306 @@
+package nas.api;
+
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nas.api.distribution.CategoricalDistribution;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.Distributions;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
+import nas.api.exception.TrialFinishedException;
+import nas.api.json.Json;
+
+/**
+ * A running trial, as the objective sees it: define-by-run suggestions, intermediate reports and
+ * the pruning question. Handed out by {@link Study#ask()}; used by one thread.
+ *
+ * <p>A suggestion's value comes from, in order: the value already suggested under that name in
+ * this trial; the fixed value of an enqueued trial; the only value of a single-valued
+ * distribution; the sampler's relative sample; the sampler's independent sample. Every value is
+ * stored at once.
+ */
+public final class Trial {
+
+    private static final System.Logger LOG = System.getLogger(Trial.class.getName());
+
+    private final Study study;
+    private final long id;
+    private final int number;
+    private final Map<String, Object> fixedParams;
+    private final Map<String, Double> params = new LinkedHashMap<>();
+    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+    private final Map<String, Object> userAttrs = new LinkedHashMap<>();
+    private final Map<String, Object> systemAttrs;
+    private final java.time.Instant start;
+    private FrozenTrial snapshot;
+    private StudyView samplerView;
+    private Map<String, Distribution> relativeSpace;
+    private Map<String, Double> relativeParams;
+    private boolean finished;
+
+    @SuppressWarnings("unchecked")
+    Trial(Study study, FrozenTrial created) {
+        this.study = study;
+        this.id = created.id();
+        this.number = created.number();
+        this.start = created.datetimeStart();
+        this.systemAttrs = new LinkedHashMap<>(created.systemAttrs());
+        this.userAttrs.putAll(created.userAttrs());
+        this.params.putAll(created.internalParams());
+        this.distributions.putAll(created.distributions());
+        this.intermediate.putAll(created.intermediateValues());
+        Object fixed = created.systemAttrs().get(FrozenTrial.FIXED_PARAMS);
+        this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** 0-based number of this trial in its study. */
+    public int number() {
+        return number;
+    }
+
+    /** Storage id of this trial. */
+    public long id() {
+        return id;
+    }
+
+    /** The study this trial belongs to. */
+    public Study study() {
+        return study;
+    }
+
+    // ---- suggestions ----
+
+    /** A real value uniform in {@code [low, high]}. */
+    public double suggestFloat(String name, double low, double high) {
+        return (Double) suggest(name, FloatDistribution.of(low, high));
+    }
+
+    /** A real value in {@code [low, high]}, uniform in log space when {@code log}. */
+    public double suggestFloat(String name, double low, double high, boolean log) {
+        return (Double) suggest(name, new FloatDistribution(low, high, log, 0));
+    }
+
+    /** A real value on the grid {@code low, low + step, ...} up to {@code high}. */
+    public double suggestFloat(String name, double low, double high, double step) {
+        return (Double) suggest(name, FloatDistribution.stepOf(low, high, step));
+    }
+
+    /** An integer in {@code [low, high]}. */
+    public int suggestInt(String name, int low, int high) {
+        return toInt(suggest(name, IntDistribution.of(low, high)));
+    }
+
+    /** An integer in {@code [low, high]}, uniform in log space when {@code log}. */
+    public int suggestInt(String name, int low, int high, boolean log) {
+        return toInt(suggest(name, new IntDistribution(low, high, log, 1)));
+    }
+
+    /** An integer on the grid {@code low, low + step, ...} up to {@code high}. */
+    public int suggestInt(String name, int low, int high, int step) {
+        return toInt(suggest(name, IntDistribution.stepOf(low, high, step)));
+    }
+
+    private static int toInt(Object v) {
+        return Math.toIntExact((Long) v);
+    }
+
+    /**
+     * One of {@code choices} (strings, numbers, booleans). Returns the caller's own element.
+     */
+    public <T> T suggestCategorical(String name, List<T> choices) {
+        CategoricalDistribution d = new CategoricalDistribution(List.copyOf(choices));
+        Object external = suggest(name, d);
+        return choices.get(d.indexOf(external));
+    }
+
+    /** Varargs form of {@link #suggestCategorical(String, List)}. */
+    @SafeVarargs
+    public final <T> T suggestCategorical(String name, T... choices) {
+        return suggestCategorical(name, List.of(choices));
+    }
+
+    /**
+     * The general form: a value of {@code distribution}, as an external value ({@code Double},
+     * {@code Long}, or a categorical choice).
+     *
+     * @throws IllegalArgumentException if the name was suggested with another distribution in
+     *                                  this study, or an enqueued value lies outside it
+     */
+    public Object suggest(String name, Distribution distribution) {
+        checkRunning();
+        Double existing = params.get(name);
+        if (existing != null) {
+            Distribution known = distributions.get(name);
+            if (!known.equals(distribution)) {
+                throw new IllegalArgumentException("parameter '" + name + "' was already suggested in this trial as "
+                        + Distributions.describe(known) + " and cannot now be " + Distributions.describe(distribution));
+            }
+            return distribution.toExternal(existing);
+        }
+        double internal;
+        if (fixedParams.containsKey(name)) {
+            internal = distribution.toInternal(fixedParams.get(name));
+            if (!distribution.contains(internal)) {
+                throw new IllegalArgumentException("fixed value " + fixedParams.get(name) + " of parameter '" + name
+                        + "' lies outside " + Distributions.describe(distribution));
+            }
+        } else if (distribution.isSingle()) {
+            internal = distribution.singleValue();
+        } else {
+            Double relative = relativeValue(name, distribution);
+            internal = relative != null ? relative
+                    : study.sampler().sampleIndependent(samplerView(), snapshot(), name, distribution);
+        }
+        study.storage().setTrialParam(id, name, internal, distribution);
+        params.put(name, internal);
+        distributions.put(name, distribution);
+        snapshot = null;
+        return distribution.toExternal(internal);
+    }
+
+    private Double relativeValue(String name, Distribution distribution) {
+        if (relativeSpace == null) {
+            relativeSpace = study.sampler().inferRelativeSearchSpace(samplerView(), snapshot());
+            relativeParams = relativeSpace.isEmpty() ? Map.of()
+                    : study.sampler().sampleRelative(samplerView(), snapshot(), relativeSpace);
+        }
+        if (!distribution.equals(relativeSpace.get(name))) {
+            return null;
+        }
+        Double v = relativeParams.get(name);
+        return v != null && distribution.contains(v) ? v : null;
+    }
+
+    StudyView samplerView() {
+        if (samplerView == null) {
+            samplerView = study.pruner().samplerView(study, snapshot());
+        }
+        return samplerView;
+    }
+
+    // ---- reports and pruning ----
+
+    /**
+     * Reports an intermediate value at {@code step} (≥ 0), stored at once. A step reported twice
+     * keeps its first value (and logs a warning).
+     */
+    public void report(double value, int step) {
+        checkRunning();
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, but got " + step);
+        }
+        if (study.isMultiObjective()) {
+            throw new UnsupportedOperationException(
+                    "report() is not supported for multi-objective studies (study '" + study.name() + "')");
+        }
+        if (intermediate.containsKey(step)) {
+            LOG.log(Level.WARNING, "trial {0} already reported step {1}; keeping the first value {2}",
+                    number, step, intermediate.get(step));
+            return;
+        }
+        if (study.storage().setTrialIntermediateValue(id, step, value)) {
+            intermediate.put(step, value);
+            snapshot = null;
+        } else {
+            LOG.log(Level.WARNING, "trial {0} already reported step {1}; keeping the first value", number, step);
+        }
+    }
+
+    /**
+     * Asks the study's pruner whether this trial should stop now. The objective then throws
+     * {@link nas.api.exception.TrialPrunedException}.
+     *
+     * @throws UnsupportedOperationException for multi-objective studies
+     */
+    public boolean shouldPrune() {
+        checkRunning();
+        if (study.isMultiObjective()) {
+            throw new UnsupportedOperationException(
+                    "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
+        }
+        return study.pruner().prune(study, snapshot());
+    }
+
+    // ---- attributes ----
+
+    public void setUserAttr(String key, Object value) {
+        checkRunning();
+        Object frozen = Json.freeze(value);
+        study.storage().setTrialUserAttr(id, key, frozen);
+        userAttrs.put(key, frozen);
+        snapshot = null;
+    }
+
+    public void setSystemAttr(String key, Object value) {
+        checkRunning();
+        Object frozen = Json.freeze(value);
+        study.storage().setTrialSystemAttr(id, key, frozen);
+        systemAttrs.put(key, frozen);
+        snapshot = null;
+    }
+
+    public Map<String, Object> userAttrs() {
+        return Map.copyOf(userAttrs);
+    }
+
+    public Map<String, Object> systemAttrs() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+    }
+
+    /** Parameters suggested so far, as the objective saw them. */
+    public Map<String, Object> params() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, distributions.get(k).toExternal(v)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Distributions of the parameters suggested so far. */
+    public Map<String, Distribution> distributions() {
+        return Map.copyOf(distributions);
+    }
+
+    /** Intermediate values reported so far. */
+    public Map<Integer, Double> intermediateValues() {
+        return java.util.Collections.unmodifiableMap(new HashMap<>(intermediate));
+    }
+
+    /** The trial as a RUNNING snapshot (what samplers and pruners see). */
+    public FrozenTrial snapshot() {
+        if (snapshot == null) {
+            snapshot = new FrozenTrial(id, number, TrialState.RUNNING, List.of(), start, null, params, distributions,
+                    intermediate, userAttrs, systemAttrs);
+        }
+        return snapshot;
+    }
+
+    FrozenTrial finishedSnapshot(TrialState state, List<Double> values) {
+        return new FrozenTrial(id, number, state, values, start, java.time.Instant.now(), params, distributions,
+                intermediate, userAttrs, systemAttrs);
+    }
+
+    NavigableLast lastIntermediate() {
+        return intermediate.isEmpty() ? null : new NavigableLast(intermediate.lastKey(), intermediate.lastEntry().getValue());
+    }
+
+    record NavigableLast(int step, double value) {
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    void markFinished() {
+        finished = true;
+    }
+
+    private void checkRunning() {
+        if (finished) {
+            throw new TrialFinishedException(number, "told");
+        }
+    }
+}

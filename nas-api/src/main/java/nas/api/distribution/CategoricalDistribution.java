@@ -1,0 +1,87 @@
+package nas.api.distribution;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A choice among strings, numbers and booleans. The internal value is the index of the choice.
+ * Numbers are normalized ({@code Long} for integral types, {@code Double} otherwise) so that a
+ * distribution read back from storage equals the one the objective declared.
+ */
+public record CategoricalDistribution(List<Object> choices) implements Distribution {
+
+    public CategoricalDistribution {
+        if (choices == null || choices.isEmpty()) {
+            throw new IllegalArgumentException("a categorical parameter needs at least one choice, but got none");
+        }
+        List<Object> normalized = new ArrayList<>(choices.size());
+        Set<Object> seen = new HashSet<>();
+        for (Object c : choices) {
+            Object n = normalize(c);
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("choices must be distinct, but " + c + " appears twice in " + choices);
+            }
+            normalized.add(n);
+        }
+        choices = List.copyOf(normalized);
+    }
+
+    /** Convenience factory. */
+    public static CategoricalDistribution of(Object... choices) {
+        return new CategoricalDistribution(List.of(choices));
+    }
+
+    static Object normalize(Object c) {
+        if (c instanceof String || c instanceof Boolean) {
+            return c;
+        }
+        if (c instanceof Long || c instanceof Integer || c instanceof Short || c instanceof Byte) {
+            return ((Number) c).longValue();
+        }
+        if (c instanceof Double || c instanceof Float) {
+            return ((Number) c).doubleValue();
+        }
+        throw new IllegalArgumentException(
+                "categorical choices must be strings, numbers or booleans, but got " + FloatDistribution.describe(c));
+    }
+
+    /** Index of a choice, or -1. */
+    public int indexOf(Object choice) {
+        try {
+            return choices.indexOf(normalize(choice));
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public double toInternal(Object external) {
+        int i = indexOf(external);
+        if (i < 0) {
+            throw new IllegalArgumentException(external + " is not one of the choices " + choices);
+        }
+        return i;
+    }
+
+    @Override
+    public Object toExternal(double internal) {
+        return choices.get((int) internal);
+    }
+
+    @Override
+    public boolean contains(double value) {
+        return value >= 0 && value < choices.size() && value == Math.rint(value);
+    }
+
+    @Override
+    public boolean isSingle() {
+        return choices.size() == 1;
+    }
+
+    @Override
+    public double singleValue() {
+        return 0;
+    }
+}

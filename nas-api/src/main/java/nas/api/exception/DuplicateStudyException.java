@@ -1,0 +1,10 @@
+package nas.api.exception;
+
+/** A study with the requested name already exists in the storage. */
+public class DuplicateStudyException extends NasException {
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateStudyException(String studyName) {
+        super("a study named '" + studyName + "' already exists");
+    }
+}

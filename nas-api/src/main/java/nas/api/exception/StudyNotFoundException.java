@@ -1,0 +1,10 @@
+package nas.api.exception;
+
+/** No study with the requested name or id exists in the storage. */
+public class StudyNotFoundException extends NasException {
+    private static final long serialVersionUID = 1L;
+
+    public StudyNotFoundException(String what) {
+        super("no study " + what + " exists");
+    }
+}

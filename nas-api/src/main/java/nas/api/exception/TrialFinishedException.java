@@ -1,0 +1,10 @@
+package nas.api.exception;
+
+/** An attempt to change a trial that is already COMPLETE, PRUNED or FAIL. */
+public class TrialFinishedException extends NasException {
+    private static final long serialVersionUID = 1L;
+
+    public TrialFinishedException(int number, Object state) {
+        super("trial " + number + " is already finished (" + state + ") and cannot be changed");
+    }
+}

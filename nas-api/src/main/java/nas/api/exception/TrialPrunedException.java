@@ -1,0 +1,17 @@
+package nas.api.exception;
+
+/**
+ * Thrown by an objective to end its trial as PRUNED. The trial keeps its last reported
+ * intermediate value as its value, so samplers can still learn from it.
+ */
+public class TrialPrunedException extends NasException {
+    private static final long serialVersionUID = 1L;
+
+    public TrialPrunedException() {
+        super("trial was pruned");
+    }
+
+    public TrialPrunedException(String message) {
+        super(message);
+    }
+}

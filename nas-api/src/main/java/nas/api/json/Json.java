@@ -1,0 +1,101 @@
+package nas.api.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON for attributes and algorithm state. Attribute values are JSON-compatible Java values:
+ * {@code String}, {@code Boolean}, {@code Long}, {@code Double}, {@code List} and
+ * {@code Map<String, ?>} of those. {@link #freeze} turns any such value into an immutable copy
+ * with numbers normalized, which is what storages keep and snapshots expose.
+ */
+public final class Json {
+
+    /** Shared, thread-safe mapper; records and plain values (de)serialize without annotations. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Json() {
+    }
+
+    /** Serializes a value (attribute or record) to JSON text. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text into a frozen attribute value. */
+    public static Object read(String json) {
+        try {
+            return freeze(MAPPER.readValue(json, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text into a record or class. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Validates a JSON-compatible value and returns an immutable deep copy (integral numbers
+     * become {@code Long}, other numbers {@code Double}). {@code null} stays {@code null} at the top
+     * level and inside lists and maps.
+     *
+     * @throws IllegalArgumentException for values JSON cannot hold (NaN is allowed and kept)
+     */
+    public static Object freeze(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings, but got " + e.getKey());
+                }
+                copy.put(key, freeze(e.getValue()));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object o : list) {
+                copy.add(freeze(o));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof double[] a) {
+            List<Object> copy = new ArrayList<>(a.length);
+            for (double d : a) {
+                copy.add(d);
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new IllegalArgumentException("attribute values must be JSON-compatible (string, number, boolean, list, map), but got "
+                + value.getClass().getName());
+    }
+}

@@ -1,0 +1,86 @@
+package nas.api.objective;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Options given to an objective plugin ({@code --dim 10}, {@code --generations 50}, ...) as
+ * text, with typed getters whose errors name the option and the value.
+ */
+public final class ObjectiveOptions {
+
+    private final Map<String, String> values;
+
+    public ObjectiveOptions(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static ObjectiveOptions none() {
+        return new ObjectiveOptions(Map.of());
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public String getString(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    public int getInt(String name, int defaultValue) {
+        String v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + name + "' needs an integer, but got '" + v + "'");
+        }
+    }
+
+    public double getDouble(String name, double defaultValue) {
+        String v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + name + "' needs a number, but got '" + v + "'");
+        }
+    }
+
+    public boolean getBoolean(String name, boolean defaultValue) {
+        String v = values.get(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "yes": case "1": return true;
+            case "false": case "no": case "0": return false;
+            default: throw new IllegalArgumentException("option '" + name + "' needs true or false, but got '" + v + "'");
+        }
+    }
+
+    /**
+     * Rejects options the plugin does not know.
+     *
+     * @throws IllegalArgumentException naming the unknown options and the known ones
+     */
+    public void requireOnly(String plugin, Set<String> known) {
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("objective '" + plugin + "' does not take option(s) " + unknown
+                    + (known.isEmpty() ? "; it takes none" : "; it takes " + new TreeSet<>(known)));
+        }
+    }
+}

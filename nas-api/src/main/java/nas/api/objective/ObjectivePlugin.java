@@ -1,0 +1,27 @@
+package nas.api.objective;
+
+import java.util.Map;
+
+/**
+ * An objective the CLI can run by name ({@code nas search --objective NAME}). Plugins are found
+ * with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/nas.api.objective.ObjectivePlugin}.
+ */
+public interface ObjectivePlugin {
+
+    /** Unique name, e.g. {@code sphere} or {@code evolution-lab}. */
+    String name();
+
+    /** One line for {@code nas objectives}. */
+    String description();
+
+    /** The options it takes, name → one-line help (with the default). */
+    Map<String, String> options();
+
+    /**
+     * Builds the objective.
+     *
+     * @throws IllegalArgumentException for unknown or invalid options
+     */
+    ObjectiveDefinition create(ObjectiveOptions options);
+}

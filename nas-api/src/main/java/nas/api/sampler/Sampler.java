@@ -1,0 +1,51 @@
+package nas.api.sampler;
+
+import java.util.List;
+import java.util.Map;
+import nas.api.FrozenTrial;
+import nas.api.StudyView;
+import nas.api.TrialState;
+import nas.api.distribution.Distribution;
+
+/**
+ * Proposes parameter values. The trial decides where a value comes from, in this order: already
+ * set in the trial → fixed (enqueued) → single-valued distribution → relative sample → independent
+ * sample. Only the trial writes to storage.
+ *
+ * <p><b>Relative</b> sampling models several parameters jointly (CMA-ES, NSGA-II): once per trial,
+ * before the first suggestion, the trial asks {@link #inferRelativeSearchSpace} and then
+ * {@link #sampleRelative}. Parameters outside that space, or suggested with a different
+ * distribution, are sampled <b>independently</b>, one at a time.
+ *
+ * <p>Samplers keep no cross-trial state in fields: what an algorithm must remember lives in
+ * study or trial system attributes, so a study resumes from storage and several processes can
+ * share it. Randomness derives from a seed and the trial number ({@link nas.api.Seeds}).
+ * Implementations must be thread-safe.
+ */
+public interface Sampler {
+
+    /** The parameters this sampler wants to sample jointly for {@code trial}; empty by default. */
+    default Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return Map.of();
+    }
+
+    /**
+     * Joint sample over {@code searchSpace}, as internal values; may leave parameters out (they are
+     * then sampled independently). Empty by default.
+     */
+    default Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
+            Map<String, Distribution> searchSpace) {
+        return Map.of();
+    }
+
+    /** One parameter, as an internal value inside {@code distribution}. */
+    double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);
+
+    /** Called when a trial starts, before any suggestion. */
+    default void beforeTrial(StudyView study, FrozenTrial trial) {
+    }
+
+    /** Called when a trial ends, before its state is stored. */
+    default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+    }
+}

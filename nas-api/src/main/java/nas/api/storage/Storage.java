@@ -1,0 +1,149 @@
+package nas.api.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.distribution.Distribution;
+
+/**
+ * Where studies and trials live. The interface is fine-grained and id-based so that every call
+ * can be one transaction in a relational database.
+ *
+ * <p><b>Contract.</b>
+ * <ul>
+ *   <li>Implementations are thread-safe; a relational implementation is also safe for several
+ *       processes sharing one database.</li>
+ *   <li>Trial numbers are 0, 1, 2, ... within a study, allocated atomically: concurrent
+ *       {@link #createTrial} calls never get the same number.</li>
+ *   <li>A {@link FrozenTrial} already returned never changes when the trial is written later.</li>
+ *   <li>A finished trial (COMPLETE, PRUNED, FAIL) is read-only: writing to it throws
+ *       {@link nas.api.exception.TrialFinishedException}.</li>
+ *   <li>A parameter name has one distribution per study: setting a parameter with a
+ *       distribution that differs from the one already stored for that name in the study throws
+ *       {@link IllegalArgumentException} naming both.</li>
+ *   <li>Attribute values are JSON-compatible (see {@link nas.api.json.Json#freeze}).</li>
+ *   <li>Unknown study or trial ids throw {@link nas.api.exception.StudyNotFoundException} or
+ *       {@link IllegalArgumentException}; failures of the medium throw
+ *       {@link nas.api.exception.StorageException}.</li>
+ * </ul>
+ */
+public interface Storage extends AutoCloseable {
+
+    // ---- studies ----
+
+    /**
+     * Creates a study.
+     *
+     * @return its id
+     * @throws nas.api.exception.DuplicateStudyException if the name is taken
+     */
+    long createStudy(String name, List<StudyDirection> directions);
+
+    /** Deletes a study with all its trials. */
+    void deleteStudy(long studyId);
+
+    /** The id of the study with this name, if any. */
+    OptionalLong findStudy(String name);
+
+    /** The name of a study. */
+    String studyName(long studyId);
+
+    /** The directions of a study, one per objective. */
+    List<StudyDirection> studyDirections(long studyId);
+
+    /** All studies with their trial counts, ordered by id. */
+    List<StudyInfo> studies();
+
+    /** User attributes of a study (immutable snapshot). */
+    Map<String, Object> studyUserAttrs(long studyId);
+
+    /** System attributes of a study (immutable snapshot). */
+    Map<String, Object> studySystemAttrs(long studyId);
+
+    void setStudyUserAttr(long studyId, String key, Object value);
+
+    void setStudySystemAttr(long studyId, String key, Object value);
+
+    /**
+     * Atomically sets a study system attribute if its current value equals {@code expected}
+     * ({@code null} = absent). Lets samplers that keep shared state (CMA-ES, NSGA-II) update it
+     * safely from several workers.
+     *
+     * @return whether the value was set
+     */
+    boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value);
+
+    // ---- trials ----
+
+    /**
+     * Creates a trial with the next number. With a {@code null} template the trial is RUNNING and
+     * empty; otherwise it copies the template's state, values, params, intermediate values and
+     * attributes (its id and number are ignored), which is how enqueued (WAITING) and added
+     * trials are made.
+     *
+     * @return the new trial
+     */
+    FrozenTrial createTrial(long studyId, FrozenTrial template);
+
+    /**
+     * Atomically turns the oldest WAITING trial of the study into RUNNING (its start time set to
+     * now) and returns it; empty when none waits. Two workers never claim the same trial.
+     */
+    Optional<FrozenTrial> claimWaitingTrial(long studyId);
+
+    /** Records a parameter of a RUNNING trial (internal value). */
+    void setTrialParam(long trialId, String name, double internalValue, Distribution distribution);
+
+    /**
+     * Moves a trial to {@code state} with {@code values} (may be empty). Finishing sets the
+     * completion time.
+     *
+     * @throws nas.api.exception.TrialFinishedException if the trial is already finished
+     */
+    void setTrialStateValues(long trialId, TrialState state, List<Double> values);
+
+    /**
+     * Records an intermediate value. A step already reported keeps its first value.
+     *
+     * @return false when the step was already reported (nothing written)
+     */
+    boolean setTrialIntermediateValue(long trialId, int step, double value);
+
+    void setTrialUserAttr(long trialId, String key, Object value);
+
+    void setTrialSystemAttr(long trialId, String key, Object value);
+
+    /** A snapshot of one trial. */
+    FrozenTrial trial(long trialId);
+
+    /** Snapshots of a study's trials in the given states (all states when empty), by number. */
+    List<FrozenTrial> trials(long studyId, Set<TrialState> states);
+
+    /** Number of a study's trials in the given states (all states when empty). */
+    int countTrials(long studyId, Set<TrialState> states);
+
+    // ---- heartbeats ----
+
+    /** Records that a RUNNING trial is alive now. */
+    void recordHeartbeat(long trialId);
+
+    /**
+     * Fails RUNNING trials of the study whose last heartbeat is older than {@code grace}
+     * (trials that never recorded a heartbeat are left alone), with system attribute
+     * {@link FrozenTrial#FAIL_REASON} = "stale heartbeat".
+     *
+     * @return the trials it failed, as they are now
+     */
+    List<FrozenTrial> failStaleTrials(long studyId, Duration grace);
+
+    /** Releases connections and files; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

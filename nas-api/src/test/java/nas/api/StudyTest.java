@@ -1,0 +1,261 @@
+package nas.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import nas.api.exception.TrialPrunedException;
+import nas.api.sampler.RandomSampler;
+import org.junit.jupiter.api.Test;
+
+class StudyTest {
+
+    private static Study newStudy(long seed) {
+        return Studies.builder("s").sampler(new RandomSampler(seed)).create();
+    }
+
+    private static double quadratic(Trial t) {
+        double x = t.suggestFloat("x", -10, 10);
+        int n = t.suggestInt("n", 1, 5);
+        String c = t.suggestCategorical("c", "a", "b");
+        return (x - 2) * (x - 2) + n + (c.equals("a") ? 0 : 1);
+    }
+
+    @Test
+    void optimizeRecordsEveryTrialAndFindsTheBest() {
+        Study study = newStudy(7);
+        study.optimize(StudyTest::quadratic, 300);
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).hasSize(300);
+        assertThat(trials).allMatch(t -> t.state() == TrialState.COMPLETE);
+        assertThat(trials).extracting(FrozenTrial::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 300).boxed().toList());
+        double min = trials.stream().mapToDouble(FrozenTrial::value).min().orElseThrow();
+        assertThat(study.bestValue()).isEqualTo(min);
+        // 300 random points in [-10, 10]: the best is close to x = 2, n = 1, c = a → value ≈ 1
+        assertThat(study.bestValue()).isBetween(1.0, 1.5);
+        assertThat(study.bestParams()).containsEntry("n", 1L).containsEntry("c", "a");
+    }
+
+    @Test
+    void sameSeedGivesSameTrialsAndDifferentSeedDifferentOnes() {
+        Study a = newStudy(42);
+        Study b = newStudy(42);
+        Study c = newStudy(43);
+        a.optimize(StudyTest::quadratic, 20);
+        b.optimize(StudyTest::quadratic, 20);
+        c.optimize(StudyTest::quadratic, 20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(a.trials().get(i).params()).isEqualTo(b.trials().get(i).params());
+        }
+        assertThat(a.trials().get(0).params()).isNotEqualTo(c.trials().get(0).params());
+    }
+
+    @Test
+    void parametersOfATrialNumberDoNotDependOnTheNumberOfWorkers() {
+        Study serial = newStudy(5);
+        Study parallel = newStudy(5);
+        serial.optimize(StudyTest::quadratic, 200);
+        parallel.optimize(StudyTest::quadratic, OptimizeOptions.trials(200).withJobs(4));
+        assertThat(parallel.trials()).hasSize(200);
+        for (int i = 0; i < 200; i++) {
+            assertThat(parallel.trials().get(i).params()).isEqualTo(serial.trials().get(i).params());
+        }
+        assertThat(parallel.bestValue()).isEqualTo(serial.bestValue());
+    }
+
+    @Test
+    void failuresAreRecordedAndTheStudyGoesOn() {
+        Study study = newStudy(1);
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            switch (t.number() % 4) {
+                case 0: throw new IllegalStateException("boom " + t.number());
+                case 1: return Double.NaN;
+                case 2: return Double.POSITIVE_INFINITY;
+                default: return x;
+            }
+        }, 8);
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(FrozenTrial::state).containsExactly(
+                TrialState.FAIL, TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE,
+                TrialState.FAIL, TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE);
+        assertThat(trials.get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("boom 0");
+        assertThat(trials.get(1).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("NaN");
+        assertThat(trials.get(2).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("Infinity");
+        assertThat(trials.get(0).params()).containsKey("x");
+    }
+
+    @Test
+    void wrongNumberOfValuesFailsTheTrial() {
+        Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
+        study.optimizeMulti(t -> new double[] {1}, OptimizeOptions.trials(1));
+        FrozenTrial t = study.trials().get(0);
+        assertThat(t.state()).isEqualTo(TrialState.FAIL);
+        assertThat(t.systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("1 values").contains("2 direction");
+    }
+
+    @Test
+    void endStudyOnStopsTheLoopAfterRecordingTheFailure() {
+        Study study = newStudy(1);
+        OptimizeOptions options = OptimizeOptions.trials(10).withEndStudyOn(ArithmeticException.class);
+        assertThatThrownBy(() -> study.optimize(t -> {
+            if (t.number() == 3) {
+                throw new ArithmeticException("stop here");
+            }
+            return 1;
+        }, options)).hasRootCauseInstanceOf(ArithmeticException.class);
+        assertThat(study.trials()).hasSize(4);
+        assertThat(study.trials().get(3).state()).isEqualTo(TrialState.FAIL);
+    }
+
+    @Test
+    void sameNameWithAnotherDistributionIsAnErrorNamingBoth() {
+        Study study = newStudy(1);
+        study.optimize(t -> t.suggestFloat("x", 0, 1), 1);
+        Trial t = study.ask();
+        assertThatThrownBy(() -> t.suggestFloat("x", 0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("float[0.0, 1.0]")
+                .hasMessageContaining("float[0.0, 2.0]");
+        Trial u = study.ask();
+        assertThatThrownBy(() -> u.suggestInt("x", 0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("int[0, 1]");
+    }
+
+    @Test
+    void invalidSuggestionsAreClearErrors() {
+        Trial t = newStudy(1).ask();
+        assertThatThrownBy(() -> t.suggestFloat("x", 5, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("low <= high must hold, but got low=5.0, high=1.0");
+        assertThatThrownBy(() -> t.suggestFloat("y", 0, 1, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("log-scale distribution needs low > 0");
+        assertThatThrownBy(() -> t.suggestCategorical("z", List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one choice");
+    }
+
+    @Test
+    void askTellWorksWithoutOptimize() {
+        Study study = newStudy(3);
+        Trial t = study.ask();
+        double x = t.suggestFloat("x", 0, 1);
+        FrozenTrial done = study.tell(t, x * 2);
+        assertThat(done.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(done.value()).isEqualTo(x * 2);
+        assertThatThrownBy(() -> study.tell(t, 1.0)).hasMessageContaining("already finished");
+    }
+
+    @Test
+    void prunedTrialKeepsItsLastReportedValue() {
+        Study study = newStudy(3);
+        study.optimize(t -> {
+            t.report(5.0, 0);
+            t.report(4.0, 1);
+            t.report(3.0, 1); // a step twice keeps the first value
+            throw new TrialPrunedException();
+        }, 1);
+        FrozenTrial t = study.trials().get(0);
+        assertThat(t.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(t.values()).containsExactly(4.0);
+        assertThat(t.intermediateValues()).containsExactly(Map.entry(0, 5.0), Map.entry(1, 4.0));
+    }
+
+    @Test
+    void enqueuedParametersAreUsedFirst() {
+        Study study = newStudy(3);
+        study.enqueueTrial(Map.of("x", 0.25, "c", "b"));
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            String c = t.suggestCategorical("c", "a", "b");
+            double y = t.suggestFloat("y", 0, 1);
+            return x + y + c.length();
+        }, 2);
+        FrozenTrial first = study.trials().get(0);
+        assertThat(first.params()).containsEntry("x", 0.25).containsEntry("c", "b").containsKey("y");
+        assertThat(study.trials().get(1).param("x")).isNotEqualTo(0.25);
+    }
+
+    @Test
+    void enqueuedValueOutsideTheRangeIsAnError() {
+        Study study = newStudy(3);
+        study.enqueueTrial(Map.of("x", 7.0));
+        Trial t = study.ask();
+        assertThatThrownBy(() -> t.suggestFloat("x", 0, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fixed value 7.0");
+    }
+
+    @Test
+    void addTrialAndBestTrialsOfAMultiObjectiveStudy() {
+        Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
+        var d = Map.<String, nas.api.distribution.Distribution>of("x",
+                nas.api.distribution.FloatDistribution.of(0, 1));
+        double[][] points = {{1, 5}, {2, 6}, {2, 4}, {0.5, 1}, {3, 6}, {1, 5}};
+        for (double[] p : points) {
+            study.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(p[0], p[1]), Map.of("x", 0.5), d));
+        }
+        // (2,4) is dominated by (1,5); (3,6) by (2,6); the duplicate (1,5) is not dominated
+        assertThat(study.bestTrials()).extracting(FrozenTrial::number).containsExactly(0, 1, 3, 5);
+        assertThatThrownBy(study::bestTrial).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bestTrials()");
+    }
+
+    @Test
+    void stopEndsTheLoopFromACallback() {
+        Study study = newStudy(3);
+        study.optimize(t -> t.suggestFloat("x", 0, 1),
+                OptimizeOptions.trials(0).withCallback(new MaxTrialsCallback(7, java.util.EnumSet.of(TrialState.COMPLETE))));
+        assertThat(study.trials()).hasSize(7);
+    }
+
+    @Test
+    void callbacksSeeEveryFinishedTrial() {
+        Study study = newStudy(3);
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(25).withJobs(3)
+                .withCallback((s, t) -> seen.add(t.number())));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 25).boxed().toList());
+    }
+
+    @Test
+    void studyAttributesRoundTrip() {
+        Study study = newStudy(3);
+        study.setUserAttr("note", "hello");
+        study.setSystemAttr("state", Map.of("gen", 3, "mean", List.of(1.5, 2.5)));
+        assertThat(study.userAttrs()).containsEntry("note", "hello");
+        assertThat(study.systemAttrs().get("state")).isEqualTo(Map.of("gen", 3L, "mean", List.of(1.5, 2.5)));
+        assertThat(study.compareAndSetSystemAttr("state", Map.of("gen", 2), 1)).isFalse();
+        assertThat(study.compareAndSetSystemAttr("state", Map.of("gen", 3, "mean", List.of(1.5, 2.5)), 1)).isTrue();
+        assertThat(study.systemAttrs()).containsEntry("state", 1L);
+    }
+
+    @Test
+    void multiObjectiveStudiesRejectPrunersAndPruning() {
+        assertThatThrownBy(() -> Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .pruner((s, t) -> true).create())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multi-objective");
+        Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).create();
+        Trial t = study.ask();
+        assertThatThrownBy(t::shouldPrune).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void loadChecksDirections() {
+        var storage = new nas.api.storage.InMemoryStorage();
+        Studies.builder("s").storage(storage).directions(StudyDirection.MAXIMIZE).create();
+        assertThatThrownBy(() -> Studies.builder("s").storage(storage).directions(StudyDirection.MINIMIZE).load())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not match");
+        assertThat(Studies.builder("s").storage(storage).load().direction()).isEqualTo(StudyDirection.MAXIMIZE);
+        assertThatThrownBy(() -> Studies.builder("s").storage(storage).create())
+                .isInstanceOf(nas.api.exception.DuplicateStudyException.class);
+        assertThat(Studies.builder("s").storage(storage).loadIfExists(true).create().direction())
+                .isEqualTo(StudyDirection.MAXIMIZE);
+        Studies.delete(storage, "s");
+        assertThat(Studies.list(storage)).isEmpty();
+        assertThatThrownBy(() -> Studies.builder("s").storage(storage).load())
+                .isInstanceOf(nas.api.exception.StudyNotFoundException.class);
+    }
+}

@@ -1,0 +1,323 @@
+package nas.api.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.distribution.CategoricalDistribution;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
+import nas.api.exception.DuplicateStudyException;
+import nas.api.exception.StudyNotFoundException;
+import nas.api.exception.TrialFinishedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Storage} must have. Subclass it with {@link #newStorage()} returning a
+ * fresh, empty storage; the suite closes it after each test.
+ */
+public abstract class StorageContractTest {
+
+    protected Storage storage;
+
+    /** A new, empty storage. */
+    protected abstract Storage newStorage() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        storage = newStorage();
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    private static final Set<TrialState> ALL = EnumSet.noneOf(TrialState.class);
+    private static final FloatDistribution UNIT = FloatDistribution.of(0, 1);
+
+    private long study(String name) {
+        return storage.createStudy(name, List.of(StudyDirection.MINIMIZE));
+    }
+
+    @Test
+    void createsFindsListsAndDeletesStudies() {
+        long a = storage.createStudy("a", List.of(StudyDirection.MINIMIZE));
+        long b = storage.createStudy("b", List.of(StudyDirection.MAXIMIZE, StudyDirection.MINIMIZE));
+        assertThat(a).isNotEqualTo(b);
+        assertThat(storage.findStudy("a")).hasValue(a);
+        assertThat(storage.findStudy("missing")).isEmpty();
+        assertThat(storage.studyName(b)).isEqualTo("b");
+        assertThat(storage.studyDirections(b)).containsExactly(StudyDirection.MAXIMIZE, StudyDirection.MINIMIZE);
+        storage.createTrial(b, null);
+        assertThat(storage.studies()).extracting(StudyInfo::name).containsExactly("a", "b");
+        assertThat(storage.studies().get(1).trialCounts()).containsEntry(TrialState.RUNNING, 1);
+        storage.deleteStudy(a);
+        assertThat(storage.findStudy("a")).isEmpty();
+        assertThat(storage.studies()).extracting(StudyInfo::name).containsExactly("b");
+        assertThatThrownBy(() -> storage.studyName(a)).isInstanceOf(StudyNotFoundException.class);
+    }
+
+    @Test
+    void duplicateStudyNameIsRejected() {
+        study("dup");
+        assertThatThrownBy(() -> study("dup")).isInstanceOf(DuplicateStudyException.class).hasMessageContaining("dup");
+    }
+
+    @Test
+    void studyAttributesAreJsonValues() {
+        long s = study("s");
+        storage.setStudyUserAttr(s, "k", List.of(1, 2.5, "x", true));
+        storage.setStudySystemAttr(s, "m", Map.of("a", 1));
+        assertThat(storage.studyUserAttrs(s)).containsEntry("k", List.of(1L, 2.5, "x", true));
+        assertThat(storage.studySystemAttrs(s)).containsEntry("m", Map.of("a", 1L));
+        storage.setStudySystemAttr(s, "m", "replaced");
+        assertThat(storage.studySystemAttrs(s)).containsEntry("m", "replaced");
+    }
+
+    @Test
+    void compareAndSetStudySystemAttr() {
+        long s = study("s");
+        assertThat(storage.compareAndSetStudySystemAttr(s, "gen", 1, 2)).isFalse();
+        assertThat(storage.compareAndSetStudySystemAttr(s, "gen", null, 1)).isTrue();
+        assertThat(storage.compareAndSetStudySystemAttr(s, "gen", null, 5)).isFalse();
+        assertThat(storage.compareAndSetStudySystemAttr(s, "gen", 1, 2)).isTrue();
+        assertThat(storage.studySystemAttrs(s)).containsEntry("gen", 2L);
+    }
+
+    @Test
+    void trialsAreNumberedFromZeroPerStudy() {
+        long s = study("s");
+        long t = study("t");
+        assertThat(storage.createTrial(s, null).number()).isZero();
+        assertThat(storage.createTrial(s, null).number()).isEqualTo(1);
+        assertThat(storage.createTrial(t, null).number()).isZero();
+        FrozenTrial third = storage.createTrial(s, null);
+        assertThat(third.number()).isEqualTo(2);
+        assertThat(third.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(third.datetimeStart()).isNotNull();
+        assertThat(third.datetimeComplete()).isNull();
+    }
+
+    @Test
+    void concurrentTrialCreationNeverSharesANumber() throws Exception {
+        long s = study("s");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() -> storage.createTrial(s, null).number()));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                numbers.add(f.get());
+            }
+            Collections.sort(numbers);
+            assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 200).boxed().toList());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void paramsStateAndValuesRoundTrip() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        storage.setTrialParam(t.id(), "lr", 0.01, FloatDistribution.logOf(1e-4, 1));
+        storage.setTrialParam(t.id(), "n", 3, IntDistribution.of(1, 5));
+        storage.setTrialParam(t.id(), "act", 1, CategoricalDistribution.of("relu", "tanh"));
+        storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of(0.5));
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(read.values()).containsExactly(0.5);
+        assertThat(read.params()).containsExactly(Map.entry("lr", 0.01), Map.entry("n", 3L), Map.entry("act", "tanh"));
+        assertThat(read.distributions().get("lr")).isEqualTo(FloatDistribution.logOf(1e-4, 1));
+        assertThat(read.datetimeComplete()).isNotNull();
+        assertThat(read.duration().isNegative()).isFalse();
+    }
+
+    @Test
+    void oneDistributionPerParameterNameInAStudy() {
+        long s = study("s");
+        FrozenTrial a = storage.createTrial(s, null);
+        storage.setTrialParam(a.id(), "x", 0.5, UNIT);
+        FrozenTrial b = storage.createTrial(s, null);
+        assertThatThrownBy(() -> storage.setTrialParam(b.id(), "x", 0.5, FloatDistribution.of(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("float[0.0, 1.0]").hasMessageContaining("float[0.0, 2.0]");
+        storage.setTrialParam(b.id(), "x", 0.25, UNIT);
+        // another study may use the name differently
+        long other = study("other");
+        FrozenTrial c = storage.createTrial(other, null);
+        storage.setTrialParam(c.id(), "x", 1.5, FloatDistribution.of(0, 2));
+        assertThat(storage.trial(c.id()).param("x")).isEqualTo(1.5);
+    }
+
+    @Test
+    void valueOutsideTheDistributionIsRejected() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        assertThatThrownBy(() -> storage.setTrialParam(t.id(), "x", 2, UNIT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void finishedTrialsAreReadOnly() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        storage.setTrialStateValues(t.id(), TrialState.FAIL, List.of());
+        assertThatThrownBy(() -> storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of(1.0)))
+                .isInstanceOf(TrialFinishedException.class);
+        assertThatThrownBy(() -> storage.setTrialParam(t.id(), "x", 0.5, UNIT)).isInstanceOf(TrialFinishedException.class);
+        assertThatThrownBy(() -> storage.setTrialIntermediateValue(t.id(), 0, 1)).isInstanceOf(TrialFinishedException.class);
+        assertThatThrownBy(() -> storage.setTrialUserAttr(t.id(), "k", 1)).isInstanceOf(TrialFinishedException.class);
+        assertThat(storage.trial(t.id()).state()).isEqualTo(TrialState.FAIL);
+    }
+
+    @Test
+    void snapshotsNeverChange() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        FrozenTrial before = storage.trial(t.id());
+        storage.setTrialParam(t.id(), "x", 0.5, UNIT);
+        storage.setTrialIntermediateValue(t.id(), 0, 3.0);
+        storage.setTrialUserAttr(t.id(), "k", "v");
+        storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of(1.0));
+        assertThat(before.internalParams()).isEmpty();
+        assertThat(before.intermediateValues()).isEmpty();
+        assertThat(before.userAttrs()).isEmpty();
+        assertThat(before.state()).isEqualTo(TrialState.RUNNING);
+        assertThatThrownBy(() -> before.userAttrs().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void intermediateValuesKeepTheFirstReportOfAStep() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        assertThat(storage.setTrialIntermediateValue(t.id(), 2, 0.5)).isTrue();
+        assertThat(storage.setTrialIntermediateValue(t.id(), 0, 0.9)).isTrue();
+        assertThat(storage.setTrialIntermediateValue(t.id(), 2, 0.1)).isFalse();
+        storage.setTrialIntermediateValue(t.id(), 1, Double.NaN);
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.intermediateValues().keySet()).containsExactly(0, 1, 2);
+        assertThat(read.intermediateValues().get(2)).isEqualTo(0.5);
+        assertThat(read.intermediateValues().get(1)).isNaN();
+        assertThat(read.lastStep()).isEqualTo(2);
+    }
+
+    @Test
+    void trialAttributes() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        storage.setTrialUserAttr(t.id(), "genome", Map.of("nodes", List.of(1, 2)));
+        storage.setTrialSystemAttr(t.id(), "generation", 4);
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.userAttrs()).containsEntry("genome", Map.of("nodes", List.of(1L, 2L)));
+        assertThat(read.systemAttrs()).containsEntry("generation", 4L);
+    }
+
+    @Test
+    void trialsFilterByStateInNumberOrder() {
+        long s = study("s");
+        for (int i = 0; i < 5; i++) {
+            FrozenTrial t = storage.createTrial(s, null);
+            if (i % 2 == 0) {
+                storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of((double) i));
+            }
+        }
+        assertThat(storage.trials(s, ALL)).extracting(FrozenTrial::number).containsExactly(0, 1, 2, 3, 4);
+        assertThat(storage.trials(s, EnumSet.of(TrialState.COMPLETE))).extracting(FrozenTrial::number)
+                .containsExactly(0, 2, 4);
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.RUNNING))).isEqualTo(2);
+        assertThat(storage.countTrials(s, ALL)).isEqualTo(5);
+    }
+
+    @Test
+    void templatesMakeWaitingAndFinishedTrials() {
+        long s = study("s");
+        Map<String, Distribution> d = Map.of("x", UNIT);
+        FrozenTrial done = FrozenTrial.of(TrialState.COMPLETE, List.of(2.0), Map.of("x", 0.75), d);
+        FrozenTrial added = storage.createTrial(s, done);
+        assertThat(added.number()).isZero();
+        assertThat(added.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(added.values()).containsExactly(2.0);
+        assertThat(added.params()).containsEntry("x", 0.75);
+        FrozenTrial waiting = storage.createTrial(s, new FrozenTrial(-1, -1, TrialState.WAITING, List.of(), null, null,
+                Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of(FrozenTrial.FIXED_PARAMS, Map.of("x", 0.5))));
+        assertThat(waiting.state()).isEqualTo(TrialState.WAITING);
+        assertThat(waiting.datetimeStart()).isNull();
+        assertThat(waiting.systemAttrs()).containsEntry(FrozenTrial.FIXED_PARAMS, Map.of("x", 0.5));
+    }
+
+    @Test
+    void waitingTrialsAreClaimedOnceInOrder() throws Exception {
+        long s = study("s");
+        for (int i = 0; i < 20; i++) {
+            storage.createTrial(s, new FrozenTrial(-1, -1, TrialState.WAITING, List.of(), null, null, Map.of(), Map.of(),
+                    new TreeMap<>(), Map.of(), Map.of()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> claims = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                claims.add(pool.submit(() -> storage.claimWaitingTrial(s).map(FrozenTrial::number).orElse(-1)));
+            }
+            List<Integer> got = new ArrayList<>();
+            for (Future<Integer> f : claims) {
+                got.add(f.get());
+            }
+            assertThat(got.stream().filter(n -> n >= 0).sorted().toList())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+            assertThat(got.stream().filter(n -> n < 0)).hasSize(4);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.RUNNING))).isEqualTo(20);
+        assertThat(storage.trials(s, ALL).get(0).datetimeStart()).isNotNull();
+    }
+
+    @Test
+    void staleHeartbeatsFailRunningTrials() throws Exception {
+        long s = study("s");
+        FrozenTrial beating = storage.createTrial(s, null);
+        FrozenTrial silent = storage.createTrial(s, null);
+        FrozenTrial noHeartbeat = storage.createTrial(s, null);
+        storage.recordHeartbeat(silent.id());
+        Thread.sleep(300);
+        storage.recordHeartbeat(beating.id());
+        List<FrozenTrial> failed = storage.failStaleTrials(s, Duration.ofMillis(200));
+        assertThat(failed).extracting(FrozenTrial::number).containsExactly(silent.number());
+        assertThat(storage.trial(silent.id()).state()).isEqualTo(TrialState.FAIL);
+        assertThat(storage.trial(silent.id()).systemAttrs()).containsEntry(FrozenTrial.FAIL_REASON, "stale heartbeat");
+        assertThat(storage.trial(beating.id()).state()).isEqualTo(TrialState.RUNNING);
+        assertThat(storage.trial(noHeartbeat.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
+    void deletingAStudyDeletesItsTrials() {
+        long s = study("s");
+        FrozenTrial t = storage.createTrial(s, null);
+        storage.setTrialParam(t.id(), "x", 0.5, UNIT);
+        storage.deleteStudy(s);
+        long again = study("s");
+        assertThat(storage.countTrials(again, ALL)).isZero();
+        // the name is free again, and so is its parameter distribution
+        FrozenTrial u = storage.createTrial(again, null);
+        storage.setTrialParam(u.id(), "x", 1.5, FloatDistribution.of(0, 2));
+    }
+}

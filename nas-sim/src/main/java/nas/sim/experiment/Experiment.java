@@ -1,0 +1,119 @@
+package nas.sim.experiment;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nas.sim.config.LabConfig;
+import nas.sim.evolution.Evolution;
+import nas.sim.evolution.GenerationStats;
+import nas.sim.evolution.PopulationEvaluator;
+import nas.sim.evolution.RunResult;
+import nas.sim.genome.GenomeJson;
+
+/**
+ * A named configuration evolved for several seeds, one after the other (the reference's {@code nas run}),
+ * with the results document rewritten after every generation (see {@link ResultsFile}): config, per-seed
+ * curves of [generation, best, average, median, worst], best genome with its re-simulation seed, and the
+ * aggregate mean and standard deviation of the seeds' best-ever fitness.
+ */
+public final class Experiment {
+
+    /** Progress of one generation of one seed. */
+    @FunctionalInterface
+    public interface Progress {
+        void onGeneration(int seedIndex, int seedCount, long seed, GenerationStats stats);
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param finals  best-ever fitness of each seed
+     * @param mean    their mean
+     * @param std     their population standard deviation (ddof 0, as numpy's default)
+     * @param seconds total wall time
+     */
+    public record Summary(String configName, List<Double> finals, double mean, double std, double seconds,
+            Path resultsFile) {
+    }
+
+    private final String configName;
+    private final LabConfig config;
+    private final int generations;
+    private final long[] seeds;
+
+    public Experiment(String configName, LabConfig config, int generations, long[] seeds) {
+        if (generations < 1) {
+            throw new IllegalArgumentException("generations must be >= 1, got " + generations);
+        }
+        if (seeds.length == 0) {
+            throw new IllegalArgumentException("at least one seed is needed");
+        }
+        this.configName = configName;
+        this.config = config;
+        this.generations = generations;
+        this.seeds = seeds.clone();
+    }
+
+    /** {@code <dir>/<config>_<yyyyMMdd_HHmmss>.json}. */
+    public static Path resultsPath(Path dir, String configName, LocalDateTime now) {
+        return dir.resolve(configName + "_" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + ".json");
+    }
+
+    public Summary run(PopulationEvaluator evaluator, Path resultsFile, Progress progress) {
+        long start = System.nanoTime();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("config_name", configName);
+        doc.put("status", "running");
+        doc.put("generations", generations);
+        doc.put("seeds", java.util.Arrays.stream(seeds).boxed().toList());
+        doc.put("population_size", config.populationSize());
+        doc.put("config", config.toMap());
+        List<Map<String, Object>> runs = new ArrayList<>();
+        doc.put("runs", runs);
+        List<Double> finals = new ArrayList<>();
+        GenomeJson json = GenomeJson.standard();
+        for (int s = 0; s < seeds.length; s++) {
+            Evolution evolution = new Evolution(config, evaluator, seeds[s], generations);
+            Map<String, Object> run = new LinkedHashMap<>();
+            List<List<Double>> curve = new ArrayList<>();
+            run.put("seed", seeds[s]);
+            run.put("curve_columns", List.of("generation", "best", "average", "median", "worst"));
+            run.put("curve", curve);
+            runs.add(run);
+            while (evolution.hasNext()) {
+                GenerationStats g = evolution.next();
+                curve.add(List.of((double) g.generation(), g.best(), g.average(), g.median(), g.worst()));
+                run.put("best_fitness", g.bestEver());
+                doc.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
+                ResultsFile.write(resultsFile, doc);
+                if (progress != null) {
+                    progress.onGeneration(s, seeds.length, seeds[s], g);
+                }
+            }
+            RunResult r = evolution.result();
+            finals.add(r.bestFitness());
+            run.put("best_fitness", r.bestFitness());
+            run.put("best_generation", r.bestGeneration());
+            run.put("stopped_early", r.stoppedEarly());
+            run.put("final_average", r.last().average());
+            run.put("best_genome", json.toMap(r.bestGenome()));
+            run.put("best_genome_pellet_seed", Long.toString(r.bestPelletSeed()));
+        }
+        double mean = finals.stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
+        double var = finals.stream().mapToDouble(f -> (f - mean) * (f - mean)).average().orElse(0.0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> aggregate = new LinkedHashMap<>();
+        aggregate.put("finals", finals);
+        aggregate.put("mean", mean);
+        aggregate.put("std", Math.sqrt(var));
+        doc.put("aggregate", aggregate);
+        doc.put("status", "complete");
+        doc.put("elapsed_seconds", seconds);
+        ResultsFile.write(resultsFile, doc);
+        return new Summary(configName, finals, mean, Math.sqrt(var), seconds, resultsFile);
+    }
+}

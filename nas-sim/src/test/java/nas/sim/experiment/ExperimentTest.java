@@ -1,0 +1,64 @@
+package nas.sim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nas.sim.config.LabConfig;
+import nas.sim.config.Presets;
+import nas.sim.evolution.PopulationEvaluator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheResultsDocumentAfterEveryGenerationAndSummarises() throws Exception {
+        LabConfig c = Presets.builder("pure_baseline").set("population_size", 12).build();
+        Path file = Experiment.resultsPath(dir, "pure_baseline", LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+        assertThat(file.getFileName().toString()).isEqualTo("pure_baseline_20260102_030405.json");
+        List<Integer> seen = new ArrayList<>();
+        Experiment.Summary s;
+        try (PopulationEvaluator ev = new PopulationEvaluator(2)) {
+            s = new Experiment("pure_baseline", c, 3, new long[] {42, 123}).run(ev, file, (i, n, seed, g) -> {
+                // the file on disk is complete and parseable after every generation
+                Map<String, Object> doc = ResultsFile.read(file);
+                assertThat(doc.get("status")).isEqualTo("running");
+                seen.add(((List<?>) doc.get("runs")).size() * 100 + g.generation());
+            });
+        }
+        assertThat(seen).containsExactly(100, 101, 102, 200, 201, 202);
+        Map<String, Object> doc = ResultsFile.read(file);
+        assertThat(doc.get("status")).isEqualTo("complete");
+        assertThat(s.finals()).hasSize(2);
+        double mean = (s.finals().get(0) + s.finals().get(1)) / 2;
+        assertThat(s.mean()).isCloseTo(mean, within(1e-12));
+        assertThat(s.std()).isCloseTo(Math.abs(s.finals().get(0) - s.finals().get(1)) / 2, within(1e-12));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".tmp")).count()).isZero();
+        }
+
+        ResultsComparison.Row row = ResultsComparison.row(ResultsComparison.latest(dir, "pure_baseline").orElseThrow());
+        assertThat(row.mean()).isCloseTo(s.mean(), within(1e-12));
+        assertThat(row.std()).isCloseTo(s.std(), within(1e-12));
+        assertThat(row.seeds()).isEqualTo(2);
+        assertThat(ResultsComparison.latest(dir, "pure")).isEmpty(); // prefix of another name does not match
+    }
+
+    @Test
+    void latestPicksTheNewestTimestamp() throws Exception {
+        Files.writeString(dir.resolve("a_20260101_000000.json"), "{}");
+        Files.writeString(dir.resolve("a_20260301_000000.json"), "{}");
+        Files.writeString(dir.resolve("a_b_20270101_000000.json"), "{}");
+        assertThat(ResultsComparison.latest(dir, "a").orElseThrow().getFileName().toString())
+                .isEqualTo("a_20260301_000000.json");
+    }
+}

@@ -1,0 +1,69 @@
+package nas.storage;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Properties;
+
+/**
+ * A small pool of JDBC connections: one is borrowed per storage call and returned afterwards, so
+ * worker threads never share a connection. Broken connections are dropped, not returned.
+ */
+final class ConnectionPool implements AutoCloseable {
+
+    private final String url;
+    private final Properties properties;
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private boolean closed;
+
+    ConnectionPool(String url, Properties properties) {
+        this.url = url;
+        this.properties = properties;
+    }
+
+    Connection borrow() throws SQLException {
+        synchronized (this) {
+            if (closed) {
+                throw new SQLException("storage is closed", "08003");
+            }
+            Connection c = idle.pollFirst();
+            if (c != null) {
+                return c;
+            }
+        }
+        Connection c = DriverManager.getConnection(url, properties);
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    void giveBack(Connection c, boolean healthy) {
+        synchronized (this) {
+            if (healthy && !closed) {
+                idle.addFirst(c);
+                return;
+            }
+        }
+        closeQuietly(c);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            for (Connection c : idle) {
+                closeQuietly(c);
+            }
+            idle.clear();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection: nothing more to do
+        }
+    }
+}

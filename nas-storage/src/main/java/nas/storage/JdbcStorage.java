@@ -1,0 +1,1019 @@
+package nas.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.Distributions;
+import nas.api.exception.DuplicateStudyException;
+import nas.api.exception.StorageException;
+import nas.api.exception.StudyNotFoundException;
+import nas.api.exception.TrialFinishedException;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.api.storage.StudyInfo;
+
+/**
+ * Studies in a relational database: an H2 file by default, PostgreSQL when several machines share
+ * a study. Every call is one transaction; trial numbers come from a per-study counter row updated
+ * inside the trial's creating transaction, so concurrent workers never collide. Lost connections
+ * and lock timeouts are retried with back-off for a bounded time.
+ *
+ * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE} (several local processes share the
+ * file: the first serves it, the others connect to it) and {@code WRITE_DELAY=0} (a committed
+ * trial is on disk before the call returns, so a killed process loses nothing it finished).
+ *
+ * <p>Finished trials never change, so their snapshots are cached in this process.
+ */
+public final class JdbcStorage implements Storage {
+
+    /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
+    public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
+
+    private static final String FINISHED = "('COMPLETE','PRUNED','FAIL')";
+
+    private final String url;
+    private final Dialect dialect;
+    private final ConnectionPool pool;
+    private final Duration retryBudget;
+    private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
+
+    private JdbcStorage(String url, Dialect dialect, Properties properties, Duration retryBudget) {
+        this.url = url;
+        this.dialect = dialect;
+        this.pool = new ConnectionPool(url, properties);
+        this.retryBudget = retryBudget;
+    }
+
+    /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
+    public static JdbcStorage open(String url) {
+        return open(url, true);
+    }
+
+    /**
+     * Opens the database at {@code url}. With {@code create} false an H2 file that does not exist
+     * is an error instead of being created (for commands that only read).
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL, or a missing database
+     * @throws StorageException         when the database cannot be opened
+     */
+    public static JdbcStorage open(String url, boolean create) {
+        Objects.requireNonNull(url, "url");
+        String resolved = resolve(url);
+        Dialect dialect = Dialect.of(resolved);
+        if (dialect == Dialect.H2) {
+            resolved = h2Settings(resolved, create);
+        }
+        JdbcStorage storage = new JdbcStorage(resolved, dialect, new Properties(), Duration.ofSeconds(30));
+        try {
+            storage.inTx(c -> {
+                Migrations.migrate(c, dialect);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        return storage;
+    }
+
+    /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
+    static String resolve(String url) {
+        String u = url.trim();
+        if (u.isEmpty()) {
+            throw new IllegalArgumentException("storage URL is empty");
+        }
+        if (u.startsWith("jdbc:")) {
+            return u;
+        }
+        if (u.contains(":") && !u.matches("^[A-Za-z]:[\\\\/].*")) {
+            throw new IllegalArgumentException("malformed storage URL '" + url
+                    + "': use jdbc:h2:PATH, jdbc:postgresql://host:port/database, or a plain file path");
+        }
+        String path = u.endsWith(".mv.db") ? u.substring(0, u.length() - ".mv.db".length()) : u;
+        if (!path.startsWith("/") && !path.startsWith("./") && !path.startsWith("../")) {
+            path = "./" + path;
+        }
+        return "jdbc:h2:" + path;
+    }
+
+    private static String h2Settings(String url, boolean create) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        String body = url.substring("jdbc:h2:".length());
+        String path = body.split(";", 2)[0];
+        boolean file = !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
+        StringBuilder u = new StringBuilder(url);
+        if (file) {
+            String filePath = path.startsWith("file:") ? path.substring(5) : path;
+            Path dbFile = Path.of(filePath + ".mv.db");
+            if (!create && !Files.exists(dbFile)) {
+                throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
+                        + " (run 'nas search' first, or pass --storage)");
+            }
+            if (Files.exists(dbFile) && !Files.isWritable(dbFile)) {
+                throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
+            }
+            Path dir = dbFile.toAbsolutePath().getParent();
+            if (dir != null && !Files.exists(dbFile) && Files.isDirectory(dir) && !Files.isWritable(dir)) {
+                throw new IllegalArgumentException("cannot create the database " + dbFile + ": directory " + dir
+                        + " is not writable");
+            }
+            if (!lower.contains("auto_server=")) {
+                u.append(";AUTO_SERVER=TRUE");
+            }
+            if (!create && !lower.contains("ifexists=")) {
+                u.append(";IFEXISTS=TRUE");
+            }
+        } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
+            u.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!lower.contains("write_delay=") && file) {
+            u.append(";WRITE_DELAY=0");
+        }
+        return u.toString();
+    }
+
+    /** The JDBC URL in use (with the settings NAS added). */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ---- transactions ----
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, committing at the end. Transient failures (lost
+     * connection, lock timeout, deadlock) are retried with exponential back-off within
+     * {@link #retryBudget}; other SQL errors become {@link StorageException}.
+     */
+    private <T> T inTx(Work<T> work) {
+        long deadline = System.nanoTime() + retryBudget.toNanos();
+        long backoffMs = 20;
+        while (true) {
+            Connection c;
+            try {
+                c = pool.borrow();
+            } catch (SQLException e) {
+                if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline && !isRefusedAtOpen(e)) {
+                    backoffMs = sleep(backoffMs);
+                    continue;
+                }
+                throw openFailure(e);
+            }
+            boolean healthy = true;
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                healthy = !JdbcErrors.breaksConnection(e);
+                if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline) {
+                    backoffMs = sleep(backoffMs);
+                    continue;
+                }
+                throw new StorageException("storage error on " + redact(url) + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                pool.giveBack(c, healthy);
+            }
+        }
+    }
+
+    private static boolean isRefusedAtOpen(SQLException e) {
+        // H2 file errors (corrupt / not a database / locked by a foreign program) do not heal by waiting
+        int code = e.getErrorCode();
+        return code == 90030 || code == 90048 || code == 90013 || code == 90146 || code == 90020;
+    }
+
+    private RuntimeException openFailure(SQLException e) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\\r?\\n")[0];
+        int code = e.getErrorCode();
+        if (code == 90030 || code == 90048) {
+            return new IllegalArgumentException("cannot open " + redact(url) + ": the file is not an H2 database of NAS ("
+                    + msg + ")");
+        }
+        if (code == 90146 || code == 90013) {
+            return new IllegalArgumentException("no NAS database at " + redact(url));
+        }
+        return new StorageException("cannot open storage " + redact(url) + ": " + msg, e);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static long sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while retrying a storage call");
+        }
+        return Math.min(1000, ms * 2);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is probably gone; it will not be reused
+        }
+    }
+
+    // ---- studies ----
+
+    @Override
+    public long createStudy(String name, List<StudyDirection> directions) {
+        Objects.requireNonNull(name, "name");
+        if (directions == null || directions.isEmpty()) {
+            throw new IllegalArgumentException("a study needs at least one direction");
+        }
+        if (name.length() > 512) {
+            throw new IllegalArgumentException("a study name has at most 512 characters, but got " + name.length());
+        }
+        return inTx(c -> {
+            long id;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO studies (study_name) VALUES (?)",
+                    new String[] {"study_id"})) {
+                p.setString(1, name);
+                p.executeUpdate();
+                try (ResultSet k = p.getGeneratedKeys()) {
+                    k.next();
+                    id = k.getLong(1);
+                }
+            } catch (SQLException e) {
+                if (JdbcErrors.isUniqueViolation(e)) {
+                    throw new DuplicateStudyException(name);
+                }
+                throw e;
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < directions.size(); i++) {
+                    p.setLong(1, id);
+                    p.setInt(2, i);
+                    p.setString(3, directions.get(i).name());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public void deleteStudy(long studyId) {
+        inTx(c -> {
+            requireStudy(c, studyId);
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
+                p.setLong(1, studyId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+        knownDistributions.remove(studyId);
+    }
+
+    @Override
+    public OptionalLong findStudy(String name) {
+        return inTx(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM studies WHERE study_name = ?")) {
+                p.setString(1, name);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public String studyName(long studyId) {
+        return inTx(c -> requireStudy(c, studyId));
+    }
+
+    private static String requireStudy(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT study_name FROM studies WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new StudyNotFoundException("with id " + studyId);
+                }
+                return r.getString(1);
+            }
+        }
+    }
+
+    @Override
+    public List<StudyDirection> studyDirections(long studyId) {
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            return directions(c, studyId);
+        });
+    }
+
+    private static List<StudyDirection> directions(Connection c, long studyId) throws SQLException {
+        List<StudyDirection> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(StudyDirection.valueOf(r.getString(1)));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<StudyInfo> studies() {
+        return inTx(c -> {
+            Map<Long, String> names = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT study_id, study_name FROM studies ORDER BY study_id")) {
+                while (r.next()) {
+                    names.put(r.getLong(1), r.getString(2));
+                }
+            }
+            Map<Long, Map<TrialState, Integer>> counts = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT study_id, state, COUNT(*) FROM trials GROUP BY study_id, state")) {
+                while (r.next()) {
+                    counts.computeIfAbsent(r.getLong(1), k -> new EnumMap<>(TrialState.class))
+                            .put(TrialState.valueOf(r.getString(2)), r.getInt(3));
+                }
+            }
+            List<StudyInfo> out = new ArrayList<>();
+            for (Map.Entry<Long, String> e : names.entrySet()) {
+                out.add(new StudyInfo(e.getKey(), e.getValue(), directions(c, e.getKey()),
+                        counts.getOrDefault(e.getKey(), Map.of())));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Object> studyUserAttrs(long studyId) {
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            return attrs(c, "study_user_attributes", "study_id", studyId);
+        });
+    }
+
+    @Override
+    public Map<String, Object> studySystemAttrs(long studyId) {
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            return attrs(c, "study_system_attributes", "study_id", studyId);
+        });
+    }
+
+    private static Map<String, Object> attrs(Connection c, String table, String idColumn, long id) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT attr_key, value_json FROM " + table + " WHERE " + idColumn + " = ? ORDER BY attr_key")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), Json.read(r.getString(2)));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public void setStudyUserAttr(long studyId, String key, Object value) {
+        String json = Json.write(Json.freeze(value));
+        inTx(c -> {
+            requireStudy(c, studyId);
+            upsertAttr(c, "study_user_attributes", "study_id", studyId, key, json);
+            return null;
+        });
+    }
+
+    @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        String json = Json.write(Json.freeze(value));
+        inTx(c -> {
+            requireStudy(c, studyId);
+            upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
+            return null;
+        });
+    }
+
+    private static void upsertAttr(Connection c, String table, String idColumn, long id, String key, String json)
+            throws SQLException {
+        Objects.requireNonNull(key, "key");
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE " + table + " SET value_json = ? WHERE " + idColumn + " = ? AND attr_key = ?")) {
+            p.setString(1, json);
+            p.setLong(2, id);
+            p.setString(3, key);
+            if (p.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO " + table + " (" + idColumn + ", attr_key, value_json) VALUES (?, ?, ?)")) {
+            p.setLong(1, id);
+            p.setString(2, key);
+            p.setString(3, json);
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value) {
+        Object expectedFrozen = Json.freeze(expected);
+        String json = Json.write(Json.freeze(value));
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            // lock the study row: compare-and-set calls on one study are serialized
+            try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
+                p.setLong(1, studyId);
+                p.executeQuery().close();
+            }
+            Object current = null;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND attr_key = ?")) {
+                p.setLong(1, studyId);
+                p.setString(2, key);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        current = Json.read(r.getString(1));
+                    }
+                }
+            }
+            if (!Objects.equals(current, expectedFrozen)) {
+                return false;
+            }
+            upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
+            return true;
+        });
+    }
+
+    // ---- trials ----
+
+    @Override
+    public FrozenTrial createTrial(long studyId, FrozenTrial template) {
+        if (template != null) {
+            for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
+                checkKnownDistribution(studyId, e.getKey(), e.getValue());
+            }
+        }
+        return inTx(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
+                p.setLong(1, studyId);
+                if (p.executeUpdate() == 0) {
+                    throw new StudyNotFoundException("with id " + studyId);
+                }
+            }
+            int number;
+            try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
+                p.setLong(1, studyId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    number = r.getInt(1) - 1;
+                }
+            }
+            TrialState state = template == null ? TrialState.RUNNING : template.state();
+            Instant start = state == TrialState.WAITING ? null
+                    : template != null && template.datetimeStart() != null ? template.datetimeStart() : Instant.now();
+            Instant complete = state.isFinished()
+                    ? (template.datetimeComplete() != null ? template.datetimeComplete() : Instant.now()) : null;
+            long id;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
+                    + "datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", new String[] {"trial_id"})) {
+                p.setLong(1, studyId);
+                p.setInt(2, number);
+                p.setString(3, state.name());
+                p.setTimestamp(4, start == null ? null : Timestamp.from(start));
+                p.setTimestamp(5, complete == null ? null : Timestamp.from(complete));
+                p.executeUpdate();
+                try (ResultSet k = p.getGeneratedKeys()) {
+                    k.next();
+                    id = k.getLong(1);
+                }
+            }
+            if (template == null) {
+                return new FrozenTrial(id, number, state, List.of(), start, null, Map.of(), Map.of(), new TreeMap<>(),
+                        Map.of(), Map.of());
+            }
+            for (Map.Entry<String, Double> e : template.internalParams().entrySet()) {
+                Distribution d = template.distributions().get(e.getKey());
+                checkStoredDistribution(c, studyId, e.getKey(), d);
+                insertParam(c, id, e.getKey(), e.getValue(), d);
+            }
+            insertValues(c, id, template.values());
+            for (Map.Entry<Integer, Double> e : template.intermediateValues().entrySet()) {
+                insertIntermediate(c, id, e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, Object> e : template.userAttrs().entrySet()) {
+                upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+            }
+            for (Map.Entry<String, Object> e : template.systemAttrs().entrySet()) {
+                upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+            }
+            return new FrozenTrial(id, number, state, template.values(), start, complete, template.internalParams(),
+                    template.distributions(), template.intermediateValues(), template.userAttrs(),
+                    template.systemAttrs());
+        });
+    }
+
+    @Override
+    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+        Long claimed = inTx(c -> {
+            while (true) {
+                Long candidate = null;
+                try (PreparedStatement p = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND "
+                        + "state = 'WAITING' ORDER BY trial_number LIMIT 1")) {
+                    p.setLong(1, studyId);
+                    try (ResultSet r = p.executeQuery()) {
+                        if (r.next()) {
+                            candidate = r.getLong(1);
+                        }
+                    }
+                }
+                if (candidate == null) {
+                    return null;
+                }
+                try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
+                        + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
+                    p.setTimestamp(1, Timestamp.from(Instant.now()));
+                    p.setLong(2, candidate);
+                    if (p.executeUpdate() == 1) {
+                        return candidate;
+                    }
+                }
+                // another worker claimed it first: look again
+            }
+        });
+        return claimed == null ? Optional.empty() : Optional.of(trial(claimed));
+    }
+
+    @Override
+    public void setTrialParam(long trialId, String name, double internalValue, Distribution distribution) {
+        if (!distribution.contains(internalValue)) {
+            throw new IllegalArgumentException("value " + internalValue + " of parameter '" + name + "' is outside "
+                    + Distributions.describe(distribution));
+        }
+        inTx(c -> {
+            long studyId = writableTrialStudy(c, trialId);
+            checkStoredDistribution(c, studyId, name, distribution);
+            insertParam(c, trialId, name, internalValue, distribution);
+            return null;
+        });
+    }
+
+    /** Checks a distribution against this process's cache only (no database access). */
+    private void checkKnownDistribution(long studyId, String name, Distribution d) {
+        Distribution known = knownDistributions.getOrDefault(studyId, Map.of()).get(name);
+        if (known != null && !known.equals(d)) {
+            throw conflict(studyId, name, known, d);
+        }
+    }
+
+    private IllegalArgumentException conflict(long studyId, String name, Distribution known, Distribution d) {
+        return new IllegalArgumentException("parameter '" + name + "' was already suggested in study " + studyId
+                + " as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d));
+    }
+
+    /** The first distribution stored for a name in a study wins; later ones must equal it. */
+    private void checkStoredDistribution(Connection c, long studyId, String name, Distribution d) throws SQLException {
+        Map<String, Distribution> cache = knownDistributions.computeIfAbsent(studyId, k -> new ConcurrentHashMap<>());
+        Distribution known = cache.get(name);
+        if (known == null) {
+            try (PreparedStatement p = c.prepareStatement("SELECT distribution_json FROM study_param_distributions "
+                    + "WHERE study_id = ? AND param_name = ?")) {
+                p.setLong(1, studyId);
+                p.setString(2, name);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        known = Distributions.fromJson(r.getString(1));
+                    }
+                }
+            }
+            if (known == null) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO study_param_distributions "
+                        + "(study_id, param_name, distribution_json) VALUES (?, ?, ?)")) {
+                    p.setLong(1, studyId);
+                    p.setString(2, name);
+                    p.setString(3, Distributions.toJson(d));
+                    p.executeUpdate();
+                }
+                // cached only once this transaction has committed (see setTrialParam's caller)
+                known = d;
+            } else {
+                cache.put(name, known);
+            }
+        }
+        if (!known.equals(d)) {
+            throw conflict(studyId, name, known, d);
+        }
+    }
+
+    private static void insertParam(Connection c, long trialId, String name, double value, Distribution d)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                + "distribution_json) VALUES (?, ?, ?, ?)")) {
+            p.setLong(1, trialId);
+            p.setString(2, name);
+            p.setDouble(3, value);
+            p.setString(4, Distributions.toJson(d));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (JdbcErrors.isUniqueViolation(e)) {
+                throw new IllegalArgumentException("parameter '" + name + "' is already set in trial " + trialId);
+            }
+            throw e;
+        }
+    }
+
+    /** Locks a trial that must not be finished and returns its study id. */
+    private static long writableTrialStudy(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT study_id, state, trial_number FROM trials WHERE trial_id = ? FOR UPDATE")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("no trial with id " + trialId);
+                }
+                TrialState state = TrialState.valueOf(r.getString(2));
+                if (state.isFinished()) {
+                    throw new TrialFinishedException(r.getInt(3), state);
+                }
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
+        List<Double> v = values == null ? List.of() : values;
+        inTx(c -> {
+            writableTrialStudy(c, trialId);
+            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
+                    + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                p.setString(1, state.name());
+                p.setTimestamp(2, state.isFinished() ? now : null);
+                p.setTimestamp(3, state == TrialState.WAITING ? null : now);
+                p.setLong(4, trialId);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+                p.setLong(1, trialId);
+                p.executeUpdate();
+            }
+            insertValues(c, trialId, v);
+            if (state.isFinished()) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
+                    p.setLong(1, trialId);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO trial_values (trial_id, objective, objective_value) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < values.size(); i++) {
+                p.setLong(1, trialId);
+                p.setInt(2, i);
+                p.setDouble(3, values.get(i));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    @Override
+    public boolean setTrialIntermediateValue(long trialId, int step, double value) {
+        return inTx(c -> {
+            writableTrialStudy(c, trialId);
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT 1 FROM trial_intermediate_values WHERE trial_id = ? AND step = ?")) {
+                p.setLong(1, trialId);
+                p.setInt(2, step);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        return false;
+                    }
+                }
+            }
+            insertIntermediate(c, trialId, step, value);
+            return true;
+        });
+    }
+
+    private static void insertIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value) VALUES (?, ?, ?)")) {
+            p.setLong(1, trialId);
+            p.setInt(2, step);
+            p.setDouble(3, value);
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public void setTrialUserAttr(long trialId, String key, Object value) {
+        String json = Json.write(Json.freeze(value));
+        inTx(c -> {
+            writableTrialStudy(c, trialId);
+            upsertAttr(c, "trial_user_attributes", "trial_id", trialId, key, json);
+            return null;
+        });
+    }
+
+    @Override
+    public void setTrialSystemAttr(long trialId, String key, Object value) {
+        String json = Json.write(Json.freeze(value));
+        inTx(c -> {
+            writableTrialStudy(c, trialId);
+            upsertAttr(c, "trial_system_attributes", "trial_id", trialId, key, json);
+            return null;
+        });
+    }
+
+    // ---- reading trials ----
+
+    @Override
+    public FrozenTrial trial(long trialId) {
+        FrozenTrial cached = finishedTrials.get(trialId);
+        if (cached != null) {
+            return cached;
+        }
+        List<FrozenTrial> read = inTx(c -> readTrials(c, "t.trial_id = ?", trialId));
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException("no trial with id " + trialId);
+        }
+        return remember(read.get(0));
+    }
+
+    private FrozenTrial remember(FrozenTrial t) {
+        if (t.state().isFinished()) {
+            finishedTrials.put(t.id(), t);
+        }
+        return t;
+    }
+
+    @Override
+    public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            // ids and states first; details only for trials not already cached as finished
+            List<long[]> rows = new ArrayList<>();
+            long minUncached = Long.MAX_VALUE;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT trial_id, state FROM trials WHERE study_id = ? ORDER BY trial_number")) {
+                p.setLong(1, studyId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        TrialState s = TrialState.valueOf(r.getString(2));
+                        if (!states.isEmpty() && !states.contains(s)) {
+                            continue;
+                        }
+                        long id = r.getLong(1);
+                        rows.add(new long[] {id});
+                        if (!finishedTrials.containsKey(id)) {
+                            minUncached = Math.min(minUncached, id);
+                        }
+                    }
+                }
+            }
+            Map<Long, FrozenTrial> fresh = new HashMap<>();
+            if (minUncached != Long.MAX_VALUE) {
+                for (FrozenTrial t : readTrials(c, "t.study_id = ? AND t.trial_id >= ?", studyId, minUncached)) {
+                    fresh.put(t.id(), remember(t));
+                }
+            }
+            List<FrozenTrial> out = new ArrayList<>(rows.size());
+            for (long[] row : rows) {
+                FrozenTrial t = fresh.get(row[0]);
+                if (t == null) {
+                    t = finishedTrials.get(row[0]);
+                }
+                if (t != null && (states.isEmpty() || states.contains(t.state()))) {
+                    out.add(t);
+                }
+            }
+            return Collections.unmodifiableList(out);
+        });
+    }
+
+    /** Reads whole trials matching a condition on {@code trials t}, in number order. */
+    private static List<FrozenTrial> readTrials(Connection c, String where, Object... args) throws SQLException {
+        Map<Long, TrialRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement p = prepare(c, "SELECT t.trial_id, t.trial_number, t.state, t.datetime_start, "
+                + "t.datetime_complete FROM trials t WHERE " + where + " ORDER BY t.trial_number", args);
+                ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                TrialRow row = new TrialRow(r.getLong(1), r.getInt(2), TrialState.valueOf(r.getString(3)),
+                        instant(r.getTimestamp(4)), instant(r.getTimestamp(5)));
+                rows.put(row.id, row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json "
+                + "FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
+            Map<String, Distribution> parsed = new HashMap<>();
+            while (r.next()) {
+                TrialRow row = rows.get(r.getLong(1));
+                String name = r.getString(2);
+                row.params.put(name, r.getDouble(3));
+                row.distributions.put(name, parsed.computeIfAbsent(r.getString(4), Distributions::fromJson));
+            }
+        }
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.objective, x.objective_value FROM trial_values x"
+                + join + " ORDER BY x.trial_id, x.objective", args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.get(r.getLong(1)).values.add(r.getDouble(3));
+            }
+        }
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.step, x.intermediate_value "
+                + "FROM trial_intermediate_values x" + join, args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.get(r.getLong(1)).intermediate.put(r.getInt(2), r.getDouble(3));
+            }
+        }
+        for (String kind : new String[] {"user", "system"}) {
+            try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.attr_key, x.value_json FROM trial_" + kind
+                    + "_attributes x" + join + " ORDER BY x.trial_id, x.attr_key", args); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRow row = rows.get(r.getLong(1));
+                    (kind.equals("user") ? row.userAttrs : row.systemAttrs).put(r.getString(2), Json.read(r.getString(3)));
+                }
+            }
+        }
+        return rows.values().stream().map(TrialRow::freeze).collect(Collectors.toList());
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            p.setLong(i + 1, ((Number) args[i]).longValue());
+        }
+        return p;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static final class TrialRow {
+        final long id;
+        final int number;
+        final TrialState state;
+        final Instant start;
+        final Instant complete;
+        final Map<String, Double> params = new LinkedHashMap<>();
+        final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        final List<Double> values = new ArrayList<>();
+        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+        final Map<String, Object> userAttrs = new LinkedHashMap<>();
+        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+
+        TrialRow(long id, int number, TrialState state, Instant start, Instant complete) {
+            this.id = id;
+            this.number = number;
+            this.state = state;
+            this.start = start;
+            this.complete = complete;
+        }
+
+        FrozenTrial freeze() {
+            return new FrozenTrial(id, number, state, values, start, complete, params, distributions, intermediate,
+                    userAttrs, systemAttrs);
+        }
+    }
+
+    @Override
+    public int countTrials(long studyId, Set<TrialState> states) {
+        return inTx(c -> {
+            requireStudy(c, studyId);
+            String filter = states.isEmpty() ? "" : " AND state IN (" + states.stream().map(s -> "'" + s.name() + "'")
+                    .collect(Collectors.joining(",")) + ")";
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?" + filter)) {
+                p.setLong(1, studyId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    // ---- heartbeats ----
+
+    @Override
+    public void recordHeartbeat(long trialId) {
+        long now = System.currentTimeMillis();
+        inTx(c -> {
+            writableTrialStudy(c, trialId);
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
+                p.setLong(1, now);
+                p.setLong(2, trialId);
+                if (p.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
+                p.setLong(1, trialId);
+                p.setLong(2, now);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
+        long limit = System.currentTimeMillis() - grace.toMillis();
+        List<Long> failed = inTx(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT t.trial_id FROM trials t JOIN trial_heartbeats h "
+                    + "ON h.trial_id = t.trial_id WHERE t.study_id = ? AND t.state = 'RUNNING' AND h.heartbeat_ms < ? "
+                    + "FOR UPDATE")) {
+                p.setLong(1, studyId);
+                p.setLong(2, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+            List<Long> done = new ArrayList<>();
+            for (long id : ids) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'FAIL', datetime_complete = ? "
+                        + "WHERE trial_id = ? AND state = 'RUNNING'")) {
+                    p.setTimestamp(1, Timestamp.from(Instant.now()));
+                    p.setLong(2, id);
+                    if (p.executeUpdate() == 1) {
+                        upsertAttr(c, "trial_system_attributes", "trial_id", id, FrozenTrial.FAIL_REASON,
+                                Json.write("stale heartbeat"));
+                        done.add(id);
+                    }
+                }
+            }
+            return done;
+        });
+        List<FrozenTrial> out = new ArrayList<>();
+        for (long id : failed) {
+            out.add(trial(id));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package nas.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema migrations. Each version is a script {@code V<n>__<what>.sql} per database;
+ * the table {@code nas_schema_version} records the versions applied. Scripts are idempotent
+ * ({@code IF NOT EXISTS}) so that several processes opening a new database at once cannot break
+ * it: whoever records a version first wins, the others find it recorded.
+ */
+final class Migrations {
+
+    /** The scripts, in order; a new schema version appends one. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    /** The schema version this code reads and writes. */
+    static final int CURRENT = SCRIPTS.size();
+
+    private Migrations() {
+    }
+
+    static void migrate(Connection c, Dialect dialect) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS nas_schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL)");
+        }
+        c.commit();
+        int applied = appliedVersion(c);
+        if (applied > CURRENT) {
+            throw new IllegalStateException("the database has schema version " + applied + " but this NAS knows only up to "
+                    + CURRENT + ": upgrade NAS");
+        }
+        for (int v = applied + 1; v <= CURRENT; v++) {
+            String script = SCRIPTS.get(v - 1);
+            for (String statement : read(dialect.migrationFolder() + script).split(";\\s*(\\r?\\n|$)")) {
+                String sql = stripComments(statement);
+                if (!sql.isBlank()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO nas_schema_version (version, script) VALUES (?, ?)")) {
+                p.setInt(1, v);
+                p.setString(2, script);
+                p.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if (!JdbcErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // another process recorded this version meanwhile; its DDL and ours were the same
+            }
+        }
+    }
+
+    static int appliedVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM nas_schema_version")) {
+            r.next();
+            int v = r.getInt(1);
+            c.commit();
+            return v;
+        }
+    }
+
+    private static String stripComments(String sql) {
+        StringBuilder out = new StringBuilder();
+        for (String line : sql.split("\\r?\\n")) {
+            if (!line.trim().startsWith("--")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration script " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration script " + resource, e);
+        }
+    }
+}
