@@ -13,8 +13,10 @@ public final class NeatBrain implements BrainGenome {
     private final NeatGenome genome;
     private final int inputs;
     private final int outputs;
-    // Benign race: the compiled network only has final fields, so any thread sees it fully built.
+    // Benign races: the compiled network and the sorted genes only have final fields, so any thread sees them
+    // fully built.
     private NeatNetwork compiled;
+    private NeatDistance.Genes genes;
 
     public NeatBrain(NeatGenome genome) {
         this.genome = genome.copy();
@@ -41,6 +43,16 @@ public final class NeatBrain implements BrainGenome {
     /** The genome without copying, for the operators of this package (must not be modified). */
     NeatGenome genomeView() {
         return genome;
+    }
+
+    /** The genes sorted for the compatibility distance (computed once). */
+    NeatDistance.Genes genes() {
+        NeatDistance.Genes g = genes;
+        if (g == null) {
+            g = NeatDistance.Genes.of(genome);
+            genes = g;
+        }
+        return g;
     }
 
     @Override

@@ -103,7 +103,12 @@ public final class NeatBrainOperators implements BrainOperators {
 
     @Override
     public double distance(BrainGenome a, BrainGenome b) {
-        return distance.between(neat(a), neat(b));
+        NeatBrain x = brain(a);
+        NeatBrain y = brain(b);
+        if (x.genes().size() == 0 && y.genes().size() == 0) {
+            return NeatDistance.biasDistance(x.genomeView(), y.genomeView());
+        }
+        return distance.between(x.genes(), y.genes());
     }
 
     @Override
@@ -112,10 +117,14 @@ public final class NeatBrainOperators implements BrainOperators {
     }
 
     private static NeatGenome neat(BrainGenome b) {
+        return brain(b).genomeView();
+    }
+
+    private static NeatBrain brain(BrainGenome b) {
         if (!(b instanceof NeatBrain nb)) {
             throw new IllegalArgumentException("NEAT operators need a NEAT brain, got "
                     + (b == null ? "null" : b.getClass().getSimpleName()));
         }
-        return nb.genomeView();
+        return nb;
     }
 }

@@ -1,13 +1,13 @@
 package nas.sim.neat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,24 +43,26 @@ public final class NeatCrossover {
         NeatGenome primary = equal ? (rng.nextBoolean() ? a : b) : (aFitter ? a : b);
         NeatGenome secondary = primary == a ? b : a;
 
-        TreeMap<Integer, ConnectionGene> genesA = byInnovation(a);
-        TreeMap<Integer, ConnectionGene> genesB = byInnovation(b);
-        TreeSet<Integer> innovations = new TreeSet<>(genesA.keySet());
-        innovations.addAll(genesB.keySet());
-        List<ConnectionGene> chosen = new ArrayList<>();
-        for (int innovation : innovations) {
-            ConnectionGene ga = genesA.get(innovation);
-            ConnectionGene gb = genesB.get(innovation);
-            if (ga != null && gb != null) {
+        ConnectionGene[] genesA = byInnovation(a);
+        ConnectionGene[] genesB = byInnovation(b);
+        List<ConnectionGene> chosen = new ArrayList<>(Math.max(genesA.length, genesB.length));
+        int ka = 0;
+        int kb = 0;
+        while (ka < genesA.length || kb < genesB.length) {
+            int ia = ka < genesA.length ? genesA[ka].innovation() : Integer.MAX_VALUE;
+            int ib = kb < genesB.length ? genesB[kb].innovation() : Integer.MAX_VALUE;
+            if (ia == ib) {
+                ConnectionGene ga = genesA[ka++];
+                ConnectionGene gb = genesB[kb++];
                 ConnectionGene pick = rng.nextBoolean() ? ga : gb;
                 if (!ga.enabled() || !gb.enabled()) {
                     pick = pick.withEnabled(!(rng.nextDouble() < DISABLE_INHERITANCE));
                 }
                 chosen.add(pick);
             } else {
-                ConnectionGene only = ga != null ? ga : gb;
-                boolean fromFitter = (ga != null) == aFitter;
-                if (equal ? rng.nextDouble() < 0.5 : fromFitter) {
+                boolean fromA = ia < ib;
+                ConnectionGene only = fromA ? genesA[ka++] : genesB[kb++];
+                if (equal ? rng.nextDouble() < 0.5 : fromA == aFitter) {
                     chosen.add(only);
                 }
             }
@@ -102,29 +104,76 @@ public final class NeatCrossover {
 
         NeatGenome child = new NeatGenome(primary.biasMode(), childNeurons, List.of());
         Set<Long> pairs = new HashSet<>();
+        List<ConnectionGene> valid = new ArrayList<>(chosen.size());
         for (ConnectionGene c : chosen) {
             NeuronType from = child.neuron(c.from()).type();
             NeuronType to = child.neuron(c.to()).type();
-            if (!from.canBeSource() || !to.canBeTarget()) {
+            if (from.canBeSource() && to.canBeTarget() && pairs.add(NeatGenome.pairKey(c.from(), c.to()))) {
+                valid.add(c);
+            }
+        }
+        // Usually the union of two acyclic parents is acyclic: one O(V + E) check then suffices. Otherwise add
+        // the genes in order and drop each enabled gene that would close a cycle (same result either way).
+        boolean acyclic = isAcyclic(childNeurons, valid);
+        for (ConnectionGene c : valid) {
+            if (!acyclic && c.enabled() && child.wouldCreateCycle(c.from(), c.to())) {
                 continue;
             }
-            if (pairs.contains(NeatGenome.pairKey(c.from(), c.to()))) {
-                continue;
-            }
-            if (c.enabled() && child.wouldCreateCycle(c.from(), c.to())) {
-                continue;
-            }
-            pairs.add(NeatGenome.pairKey(c.from(), c.to()));
             child.addConnectionGene(c);
         }
         return child;
     }
 
-    private static TreeMap<Integer, ConnectionGene> byInnovation(NeatGenome g) {
-        TreeMap<Integer, ConnectionGene> map = new TreeMap<>();
-        for (ConnectionGene c : g.connections()) {
-            map.putIfAbsent(c.innovation(), c);
+    /** Kahn's algorithm over the enabled connections: true if every neuron can be ordered. */
+    static boolean isAcyclic(List<NeuronGene> neurons, List<ConnectionGene> connections) {
+        int n = neurons.size();
+        int[] ids = new int[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = neurons.get(k).id();
         }
-        return map;
+        int[] inDegree = new int[n];
+        int[] start = new int[n + 1];
+        int enabled = 0;
+        for (ConnectionGene c : connections) {
+            if (c.enabled()) {
+                start[Arrays.binarySearch(ids, c.from()) + 1]++;
+                inDegree[Arrays.binarySearch(ids, c.to())]++;
+                enabled++;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] targets = new int[enabled];
+        int[] fill = Arrays.copyOf(start, n);
+        for (ConnectionGene c : connections) {
+            if (c.enabled()) {
+                targets[fill[Arrays.binarySearch(ids, c.from())]++] = Arrays.binarySearch(ids, c.to());
+            }
+        }
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int k = 0; k < n; k++) {
+            if (inDegree[k] == 0) {
+                queue[tail++] = k;
+            }
+        }
+        while (head < tail) {
+            int k = queue[head++];
+            for (int e = start[k]; e < start[k + 1]; e++) {
+                if (--inDegree[targets[e]] == 0) {
+                    queue[tail++] = targets[e];
+                }
+            }
+        }
+        return tail == n;
+    }
+
+    /** Genes sorted by innovation (a genome holds each innovation once). */
+    private static ConnectionGene[] byInnovation(NeatGenome g) {
+        ConnectionGene[] genes = g.connections().toArray(new ConnectionGene[0]);
+        Arrays.sort(genes, (x, y) -> Integer.compare(x.innovation(), y.innovation()));
+        return genes;
     }
 }

@@ -28,40 +28,75 @@ public record NeatDistance(double excess, double disjoint, double weight) {
         }
     }
 
+    /**
+     * A genome's connection genes sorted by innovation, the form the distance needs; immutable, so a brain can
+     * compute it once and reuse it for every comparison of a speciation pass.
+     */
+    public static final class Genes {
+        private final int[] innovations;
+        private final double[] weights;
+
+        private Genes(int[] innovations, double[] weights) {
+            this.innovations = innovations;
+            this.weights = weights;
+        }
+
+        /** The sorted genes of {@code genome}. */
+        public static Genes of(NeatGenome genome) {
+            List<ConnectionGene> genes = genome.connections();
+            long[] keys = new long[genes.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = ((long) genes.get(k).innovation() << 32) | k;
+            }
+            Arrays.sort(keys);
+            int[] inn = new int[keys.length];
+            double[] w = new double[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                inn[k] = (int) (keys[k] >> 32);
+                w[k] = genes.get((int) keys[k]).weight();
+            }
+            return new Genes(inn, w);
+        }
+
+        public int size() {
+            return innovations.length;
+        }
+    }
+
     /** The distance between two genomes (symmetric). */
     public double between(NeatGenome a, NeatGenome b) {
-        List<ConnectionGene> ca = a.connections();
-        List<ConnectionGene> cb = b.connections();
-        if (ca.isEmpty() && cb.isEmpty()) {
-            double sum = 0;
-            int shared = 0;
-            for (NeuronGene n : a.neurons()) {
-                NeuronGene m = b.neuron(n.id());
-                if (m != null) {
-                    sum += Math.abs(n.bias() - m.bias());
-                    shared++;
-                }
-            }
-            return shared == 0 ? 0.0 : sum / shared;
+        if (a.connections().isEmpty() && b.connections().isEmpty()) {
+            return biasDistance(a, b);
         }
-        if (ca.isEmpty() || cb.isEmpty()) {
-            return excess * (ca.isEmpty() ? cb.size() : ca.size());
+        return between(Genes.of(a), Genes.of(b));
+    }
+
+    /**
+     * The distance from precomputed genes; when neither genome has connections this is 0 (the neuron-bias
+     * fallback needs the genomes, see {@link #between(NeatGenome, NeatGenome)}).
+     */
+    public double between(Genes a, Genes b) {
+        int na = a.innovations.length;
+        int nb = b.innovations.length;
+        if (na == 0 && nb == 0) {
+            return 0.0;
         }
-        long[] ga = sorted(ca);
-        long[] gb = sorted(cb);
-        int maxA = innovation(ga[ga.length - 1]);
-        int maxB = innovation(gb[gb.length - 1]);
+        if (na == 0 || nb == 0) {
+            return excess * (na == 0 ? nb : na);
+        }
+        int maxA = a.innovations[na - 1];
+        int maxB = b.innovations[nb - 1];
         int i = 0;
         int j = 0;
         int excessCount = 0;
         int disjointCount = 0;
         int matching = 0;
         double weightDiff = 0;
-        while (i < ga.length || j < gb.length) {
-            int ia = i < ga.length ? innovation(ga[i]) : Integer.MAX_VALUE;
-            int ib = j < gb.length ? innovation(gb[j]) : Integer.MAX_VALUE;
+        while (i < na || j < nb) {
+            int ia = i < na ? a.innovations[i] : Integer.MAX_VALUE;
+            int ib = j < nb ? b.innovations[j] : Integer.MAX_VALUE;
             if (ia == ib) {
-                weightDiff += Math.abs(ca.get(index(ga[i])).weight() - cb.get(index(gb[j])).weight());
+                weightDiff += Math.abs(a.weights[i] - b.weights[j]);
                 matching++;
                 i++;
                 j++;
@@ -81,26 +116,22 @@ public record NeatDistance(double excess, double disjoint, double weight) {
                 j++;
             }
         }
-        double n = Math.max(Math.max(ca.size(), cb.size()), 1);
+        double n = Math.max(Math.max(na, nb), 1);
         double meanWeight = matching == 0 ? 0.0 : weightDiff / matching;
         return excess * excessCount / n + disjoint * disjointCount / n + weight * meanWeight;
     }
 
-    /** Innovation in the high 32 bits, list index in the low 32: sorting orders by innovation. */
-    private static long[] sorted(List<ConnectionGene> genes) {
-        long[] keys = new long[genes.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = ((long) genes.get(k).innovation() << 32) | k;
+    /** Both genomes without connections: the mean absolute bias difference over shared neuron ids. */
+    static double biasDistance(NeatGenome a, NeatGenome b) {
+        double sum = 0;
+        int shared = 0;
+        for (NeuronGene n : a.neurons()) {
+            NeuronGene m = b.neuron(n.id());
+            if (m != null) {
+                sum += Math.abs(n.bias() - m.bias());
+                shared++;
+            }
         }
-        Arrays.sort(keys);
-        return keys;
-    }
-
-    private static int innovation(long key) {
-        return (int) (key >> 32);
-    }
-
-    private static int index(long key) {
-        return (int) key;
+        return shared == 0 ? 0.0 : sum / shared;
     }
 }
