@@ -27,7 +27,8 @@ import nas.sim.physics.CreatureSimulator;
  *
  * <ol>
  *   <li>Whole generations through {@link EvolutionRun} on all threads: wall-clock creatures/s, and the
- *       process CPU time per creature (which other processes' load does not inflate).</li>
+ *       process CPU time per creature (all JVM threads, JIT and GC included), which other processes' load
+ *       hardly inflates; min(threads, cores) / that time is the throughput on idle cores.</li>
  *   <li>The split on one thread: evaluation and breeding CPU milliseconds per creature, so the unloaded
  *       wall figure on T cores can be estimated as 1 / (eval / T + breed) (breeding is sequential).</li>
  *   <li>Network size at the end: mean hidden neurons and enabled connections.</li>
@@ -81,9 +82,12 @@ public final class NeatBenchmark {
                 double creatures = (double) r.generations().size() * population;
                 System.out.printf(Locale.ROOT,
                         "%-18s whole generations: %.0f creatures/s wall (%.2f s for %d x %d, %.1f ms/generation),"
-                                + " %.3f CPU-ms/creature, best %.1f%n",
+                                + " %.3f process-CPU-ms/creature (all JVM threads) = %.0f creatures/s on %d idle"
+                                + " cores, best %.1f%n",
                         name, creatures / wall, wall, r.generations().size(), population,
-                        1000.0 * wall / r.generations().size(), 1000.0 * cpu / creatures, r.bestFitness());
+                        1000.0 * wall / r.generations().size(), 1000.0 * cpu / creatures,
+                        Math.min(threads, Runtime.getRuntime().availableProcessors()) * creatures / cpu,
+                        r.bestFitness());
                 split(name, config, Math.min(4, generations), seed, threads);
                 structure(name, r.finalPopulation());
             }

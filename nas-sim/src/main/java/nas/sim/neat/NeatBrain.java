@@ -29,7 +29,7 @@ public final class NeatBrain implements BrainGenome {
         return new NeatBrain(owned, true);
     }
 
-    private NeatBrain(NeatGenome owned, boolean noCopy) {
+    private NeatBrain(NeatGenome owned, boolean alreadyOwned) {
         this.genome = owned;
         this.inputs = owned.inputCount();
         this.outputs = owned.outputCount();
