@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import nas.sim.config.Activation;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
+import nas.sim.control.FixedBrainGenome;
+import nas.sim.control.NeuralNetwork;
 import nas.sim.control.SensorLayout;
 import nas.sim.evolution.BrainOperatorsFactory;
 import nas.sim.evolution.EvolutionRun;
@@ -18,7 +21,9 @@ import nas.sim.genetics.Evolver;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
 import nas.sim.neat.NeatBrain;
+import nas.sim.neat.LayeredNeat;
 import nas.sim.neat.NeatGenome;
+import nas.sim.neat.NeatNetwork;
 import nas.sim.physics.CreatureSimulator;
 
 /**
@@ -32,6 +37,8 @@ import nas.sim.physics.CreatureSimulator;
  *   <li>The split on one thread: evaluation and breeding CPU milliseconds per creature, so the unloaded
  *       wall figure on T cores can be estimated as 1 / (eval / T + breed) (breeding is sequential).</li>
  *   <li>Network size at the end: mean hidden neurons and enabled connections.</li>
+ *   <li>Forward pass: nanoseconds per call of the compiled NEAT network and of the fixed-topology network
+ *       on the same layered topology and weights ({@link LayeredNeat}; their outputs are identical).</li>
  * </ol>
  *
  * <p>Usage: {@code NeatBenchmark [-c CONFIG[,CONFIG...]] [-p POP] [-g GENS] [-t THREADS] [-w WARMUP] [-s SEED]}.
@@ -63,6 +70,7 @@ public final class NeatBenchmark {
             }
             i++;
         }
+        forwardComparison(new int[][] {{7, 8, 15}, {27, 8, 17}, {59, 8, 15}});
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "threads=%d cores=%d population=%d generations=%d (+%d warm-up) load=%.2f%n",
@@ -129,6 +137,41 @@ public final class NeatBenchmark {
                 "%-18s one thread: evaluation %.3f CPU-ms/creature, breeding %.3f CPU-ms/creature;"
                         + " unloaded estimate on %d threads: %.0f creatures/s%n",
                 name, evalMs, breedMs, threads, 1000.0 / (evalMs / threads + breedMs));
+    }
+
+    /** ns per forward call, NEAT compiled vs fixed network, for each {inputs, hidden, outputs}. */
+    private static void forwardComparison(int[][] shapes) {
+        SplittableRandom rng = new SplittableRandom(1);
+        // Thread CPU time, not wall time: other processes' load does not inflate it.
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int[] shape : shapes) {
+            FixedBrainGenome fixed = FixedBrainGenome.random(shape[0], shape[1], shape[2], Activation.TANH, -0.1, rng);
+            NeuralNetwork a = fixed.newNetwork();
+            NeuralNetwork b = NeatNetwork.compile(LayeredNeat.of(fixed), shape[2]);
+            double[] x = new double[shape[0]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextDouble(-1, 1);
+            }
+            double[] out = new double[shape[2]];
+            double sink = 0;
+            double[] ns = new double[2];
+            for (int round = 0; round < 3; round++) {
+                for (int k = 0; k < 2; k++) {
+                    NeuralNetwork net = k == 0 ? a : b;
+                    int calls = 400_000;
+                    long t = bean.getCurrentThreadCpuTime();
+                    for (int c = 0; c < calls; c++) {
+                        x[c % x.length] = (c & 1023) * 1e-3;
+                        net.forward(x, out);
+                        sink += out[0];
+                    }
+                    ns[k] = (bean.getCurrentThreadCpuTime() - t) / (double) calls;
+                }
+            }
+            System.out.printf(Locale.ROOT, "forward %d-%d-%d: fixed %.0f CPU-ns/call, NEAT compiled %.0f CPU-ns/call%s%n",
+                    shape[0], shape[1], shape[2], ns[0], ns[1], sink == 42 ? " " : "");
+        }
     }
 
     private static void structure(String name, List<CreatureGenome> population) {
