@@ -49,11 +49,12 @@ public record FrozenTrial(
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
         values = values == null ? List.of() : List.copyOf(values);
-        internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
-        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
-        intermediateValues = Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
-        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
-        systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+        internalParams = FrozenMap.of(internalParams);
+        distributions = FrozenMap.of(distributions);
+        intermediateValues = intermediateValues.isEmpty() ? Collections.emptyNavigableMap()
+                : Collections.unmodifiableNavigableMap(new TreeMap<>(intermediateValues));
+        userAttrs = FrozenMap.of(userAttrs);
+        systemAttrs = FrozenMap.of(systemAttrs);
     }
 
     /** The single objective value; throws if the trial has none or several. */

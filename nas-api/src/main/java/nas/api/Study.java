@@ -43,9 +43,10 @@ public final class Study implements StudyView {
     private final long seed;
     private final Duration heartbeatInterval;
     private final Callback staleTrialCallback;
-    private final Set<Long> heartbeatTrials = ConcurrentHashMap.newKeySet();
+    private final Set<Trial> heartbeatTrials = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
+    private long lastStaleCheckNanos; // guarded by this; 0 = never checked
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -105,15 +106,17 @@ public final class Study implements StudyView {
     /** Starts a trial: the oldest enqueued one if any, else a new one. */
     public Trial ask() {
         if (heartbeatInterval != null) {
-            failStaleTrials();
+            if (staleCheckDue()) {
+                failStaleTrials();
+            }
         }
         FrozenTrial created = storage.claimWaitingTrial(id).orElseGet(() -> storage.createTrial(id, null));
+        Trial trial = new Trial(this, created);
         if (heartbeatInterval != null) {
             storage.recordHeartbeat(created.id());
-            heartbeatTrials.add(created.id());
+            heartbeatTrials.add(trial);
             startHeartbeats();
         }
-        Trial trial = new Trial(this, created);
         sampler.beforeTrial(trial.samplerView(), trial.snapshot());
         return trial;
     }
@@ -184,6 +187,14 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
+            try {
+                trial.flushParams();
+            } catch (IllegalArgumentException e) {
+                // a worker stored another distribution for a parameter name meanwhile
+                state = TrialState.FAIL;
+                values = List.of();
+                failReason = e.getMessage();
+            }
             if (failReason != null) {
                 trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
                 LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);
@@ -193,7 +204,7 @@ public final class Study implements StudyView {
             storage.setTrialStateValues(trial.id(), state, values);
         } finally {
             trial.markFinished();
-            heartbeatTrials.remove(trial.id());
+            heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
         return trial.finishedSnapshot(state, values);
@@ -451,6 +462,16 @@ public final class Study implements StudyView {
         return failed;
     }
 
+    /** One stale-trial check per heartbeat interval is enough: trials go stale on that time scale. */
+    private synchronized boolean staleCheckDue() {
+        long now = System.nanoTime();
+        if (lastStaleCheckNanos != 0 && now - lastStaleCheckNanos < heartbeatInterval.toNanos()) {
+            return false;
+        }
+        lastStaleCheckNanos = now;
+        return true;
+    }
+
     private void startHeartbeats() {
         if (heartbeats != null) {
             return;
@@ -470,12 +491,13 @@ public final class Study implements StudyView {
     }
 
     private void beat() {
-        for (Long trialId : heartbeatTrials) {
+        for (Trial trial : heartbeatTrials) {
             try {
-                storage.recordHeartbeat(trialId);
+                trial.flushParams();
+                storage.recordHeartbeat(trial.id());
             } catch (RuntimeException e) {
                 // the trial may have finished meanwhile; the next beat tries the others again
-                heartbeatTrials.remove(trialId);
+                heartbeatTrials.remove(trial);
             }
         }
     }

@@ -31,11 +31,15 @@ public final class Trial {
     private final long id;
     private final int number;
     private final Map<String, Object> fixedParams;
-    private final Map<String, Double> params = new LinkedHashMap<>();
-    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    // copy-on-write immutable maps: a snapshot shares them instead of copying
+    private Map<String, Double> params;
+    private Map<String, Distribution> distributions;
+    private Map<String, Object> userAttrs;
+    private Map<String, Object> systemAttrs;
     private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-    private final Map<String, Object> userAttrs = new LinkedHashMap<>();
-    private final Map<String, Object> systemAttrs;
+    // suggested but not yet stored; written in one call before anything else is stored
+    private final Map<String, Double> pendingParams = new LinkedHashMap<>();
+    private final Map<String, Distribution> pendingDistributions = new LinkedHashMap<>();
     private final java.time.Instant start;
     private FrozenTrial snapshot;
     private StudyView samplerView;
@@ -49,10 +53,10 @@ public final class Trial {
         this.id = created.id();
         this.number = created.number();
         this.start = created.datetimeStart();
-        this.systemAttrs = new LinkedHashMap<>(created.systemAttrs());
-        this.userAttrs.putAll(created.userAttrs());
-        this.params.putAll(created.internalParams());
-        this.distributions.putAll(created.distributions());
+        this.systemAttrs = created.systemAttrs();
+        this.userAttrs = created.userAttrs();
+        this.params = created.internalParams();
+        this.distributions = created.distributions();
         this.intermediate.putAll(created.intermediateValues());
         Object fixed = created.systemAttrs().get(FrozenTrial.FIXED_PARAMS);
         this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
@@ -156,9 +160,13 @@ public final class Trial {
             internal = relative != null ? relative
                     : study.sampler().sampleIndependent(samplerView(), snapshot(), name, distribution);
         }
-        study.storage().setTrialParam(id, name, internal, distribution);
-        params.put(name, internal);
-        distributions.put(name, distribution);
+        study.storage().checkParamDistribution(study.id(), name, distribution);
+        synchronized (this) {
+            pendingParams.put(name, internal);
+            pendingDistributions.put(name, distribution);
+        }
+        params = FrozenMap.with(params, name, internal);
+        distributions = FrozenMap.with(distributions, name, distribution);
         snapshot = null;
         return distribution.toExternal(internal);
     }
@@ -203,6 +211,7 @@ public final class Trial {
                     number, step, intermediate.get(step));
             return;
         }
+        flushParams();
         if (study.storage().setTrialIntermediateValue(id, step, value)) {
             intermediate.put(step, value);
             snapshot = null;
@@ -223,6 +232,7 @@ public final class Trial {
             throw new UnsupportedOperationException(
                     "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
         }
+        flushParams();
         return study.pruner().prune(study, snapshot());
     }
 
@@ -231,25 +241,27 @@ public final class Trial {
     public void setUserAttr(String key, Object value) {
         checkRunning();
         Object frozen = Json.freeze(value);
+        flushParams();
         study.storage().setTrialUserAttr(id, key, frozen);
-        userAttrs.put(key, frozen);
+        userAttrs = FrozenMap.with(userAttrs, key, frozen);
         snapshot = null;
     }
 
     public void setSystemAttr(String key, Object value) {
         checkRunning();
         Object frozen = Json.freeze(value);
+        flushParams();
         study.storage().setTrialSystemAttr(id, key, frozen);
-        systemAttrs.put(key, frozen);
+        systemAttrs = FrozenMap.with(systemAttrs, key, frozen);
         snapshot = null;
     }
 
     public Map<String, Object> userAttrs() {
-        return Map.copyOf(userAttrs);
+        return userAttrs;
     }
 
     public Map<String, Object> systemAttrs() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+        return systemAttrs;
     }
 
     /** Parameters suggested so far, as the objective saw them. */
@@ -261,7 +273,21 @@ public final class Trial {
 
     /** Distributions of the parameters suggested so far. */
     public Map<String, Distribution> distributions() {
-        return Map.copyOf(distributions);
+        return distributions;
+    }
+
+    /**
+     * Stores the parameters suggested since the last write, in one storage call. Suggestions are
+     * written lazily so that a trial costs few transactions: at the latest before the trial
+     * reports, sets an attribute or finishes, and at every heartbeat.
+     */
+    synchronized void flushParams() {
+        if (pendingParams.isEmpty()) {
+            return;
+        }
+        study.storage().setTrialParams(id, pendingParams, pendingDistributions);
+        pendingParams.clear();
+        pendingDistributions.clear();
     }
 
     /** Intermediate values reported so far. */

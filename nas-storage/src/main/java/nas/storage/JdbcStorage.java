@@ -45,9 +45,12 @@ import nas.api.storage.StudyInfo;
  * inside the trial's creating transaction, so concurrent workers never collide. Lost connections
  * and lock timeouts are retried with back-off for a bounded time.
  *
- * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE} (several local processes share the
- * file: the first serves it, the others connect to it) and {@code WRITE_DELAY=0} (a committed
- * trial is on disk before the call returns, so a killed process loses nothing it finished).
+ * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE}: several local processes share the
+ * file (the first serves it, the others connect to it). H2 writes commits to the file in the
+ * background; calls whose loss would matter after a crash — finishing a trial, adding or
+ * enqueuing one, study and study-attribute changes — are followed by a {@code CHECKPOINT}, so a
+ * process killed right after {@code tell} returns has its trial on disk. Parameters, reports and
+ * heartbeats of running trials ride along with the next checkpoint.
  *
  * <p>Finished trials never change, so their snapshots are cached in this process.
  */
@@ -62,6 +65,7 @@ public final class JdbcStorage implements Storage {
     private final Dialect dialect;
     private final ConnectionPool pool;
     private final Duration retryBudget;
+    private final boolean checkpoints;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
 
@@ -70,6 +74,8 @@ public final class JdbcStorage implements Storage {
         this.dialect = dialect;
         this.pool = new ConnectionPool(url, properties);
         this.retryBudget = retryBudget;
+        String lower = url.toLowerCase(Locale.ROOT);
+        this.checkpoints = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:");
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -155,9 +161,6 @@ public final class JdbcStorage implements Storage {
         } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
             u.append(";DB_CLOSE_DELAY=-1");
         }
-        if (!lower.contains("write_delay=") && file) {
-            u.append(";WRITE_DELAY=0");
-        }
         return u.toString();
     }
 
@@ -184,6 +187,11 @@ public final class JdbcStorage implements Storage {
      * {@link #retryBudget}; other SQL errors become {@link StorageException}.
      */
     private <T> T inTx(Work<T> work) {
+        return inTx(work, false);
+    }
+
+    /** Like {@link #inTx(Work)}; when {@code durable}, the commit is on disk before this returns. */
+    private <T> T inTx(Work<T> work, boolean durable) {
         long deadline = System.nanoTime() + retryBudget.toNanos();
         long backoffMs = 20;
         while (true) {
@@ -201,6 +209,11 @@ public final class JdbcStorage implements Storage {
             try {
                 T result = work.run(c);
                 c.commit();
+                if (durable && checkpoints) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CHECKPOINT");
+                    }
+                }
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(c);
@@ -298,7 +311,7 @@ public final class JdbcStorage implements Storage {
                 p.executeBatch();
             }
             return id;
-        });
+        }, true);
     }
 
     @Override
@@ -310,7 +323,7 @@ public final class JdbcStorage implements Storage {
                 p.executeUpdate();
             }
             return null;
-        });
+        }, true);
         knownDistributions.remove(studyId);
     }
 
@@ -429,7 +442,7 @@ public final class JdbcStorage implements Storage {
             requireStudy(c, studyId);
             upsertAttr(c, "study_user_attributes", "study_id", studyId, key, json);
             return null;
-        });
+        }, true);
     }
 
     @Override
@@ -439,7 +452,7 @@ public final class JdbcStorage implements Storage {
             requireStudy(c, studyId);
             upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
             return null;
-        });
+        }, true);
     }
 
     private static void upsertAttr(Connection c, String table, String idColumn, long id, String key, String json)
@@ -490,7 +503,7 @@ public final class JdbcStorage implements Storage {
             }
             upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
             return true;
-        });
+        }, true);
     }
 
     // ---- trials ----
@@ -559,7 +572,7 @@ public final class JdbcStorage implements Storage {
             return new FrozenTrial(id, number, state, template.values(), start, complete, template.internalParams(),
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
-        });
+        }, true);
     }
 
     @Override
@@ -605,6 +618,65 @@ public final class JdbcStorage implements Storage {
             insertParam(c, trialId, name, internalValue, distribution);
             return null;
         });
+    }
+
+    @Override
+    public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+        for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+            Distribution d = distributions.get(e.getKey());
+            if (!d.contains(e.getValue())) {
+                throw new IllegalArgumentException("value " + e.getValue() + " of parameter '" + e.getKey()
+                        + "' is outside " + Distributions.describe(d));
+            }
+        }
+        inTx(c -> {
+            long studyId = writableTrialStudy(c, trialId);
+            for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+                checkStoredDistribution(c, studyId, e.getKey(), distributions.get(e.getKey()));
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                    + "distribution_json) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+                    p.setLong(1, trialId);
+                    p.setString(2, e.getKey());
+                    p.setDouble(3, e.getValue());
+                    p.setString(4, Distributions.toJson(distributions.get(e.getKey())));
+                    p.addBatch();
+                }
+                p.executeBatch();
+            } catch (SQLException e) {
+                if (JdbcErrors.isUniqueViolation(e)) {
+                    throw new IllegalArgumentException("a parameter of " + internalValues.keySet()
+                            + " is already set in trial " + trialId);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void checkParamDistribution(long studyId, String name, Distribution distribution) {
+        Distribution known = knownDistributions.getOrDefault(studyId, Map.of()).get(name);
+        if (known == null) {
+            known = inTx(c -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT distribution_json FROM study_param_distributions "
+                        + "WHERE study_id = ? AND param_name = ?")) {
+                    p.setLong(1, studyId);
+                    p.setString(2, name);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() ? Distributions.fromJson(r.getString(1)) : null;
+                    }
+                }
+            });
+            if (known == null) {
+                return;
+            }
+            knownDistributions.computeIfAbsent(studyId, k -> new ConcurrentHashMap<>()).put(name, known);
+        }
+        if (!known.equals(distribution)) {
+            throw conflict(studyId, name, known, distribution);
+        }
     }
 
     /** Checks a distribution against this process's cache only (no database access). */
@@ -715,7 +787,7 @@ public final class JdbcStorage implements Storage {
                 }
             }
             return null;
-        });
+        }, true);
     }
 
     private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
@@ -1009,7 +1081,7 @@ public final class JdbcStorage implements Storage {
                 }
             }
             return done;
-        });
+        }, true);
         List<FrozenTrial> out = new ArrayList<>();
         for (long id : failed) {
             out.add(trial(id));

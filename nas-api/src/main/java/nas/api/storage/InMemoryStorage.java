@@ -44,6 +44,7 @@ public final class InMemoryStorage implements Storage {
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
         final List<TrialRecord> trials = new ArrayList<>();
         final Map<String, Distribution> paramDistributions = new HashMap<>();
+        final java.util.ArrayDeque<TrialRecord> waiting = new java.util.ArrayDeque<>();
 
         StudyRecord(long id, String name, List<StudyDirection> directions) {
             this.id = id;
@@ -201,12 +202,17 @@ public final class InMemoryStorage implements Storage {
         }
         s.trials.add(t);
         trialsById.put(t.id, t);
+        if (t.state == TrialState.WAITING) {
+            s.waiting.addLast(t);
+        }
         return t.snapshot();
     }
 
     @Override
     public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        for (TrialRecord t : study(studyId).trials) {
+        java.util.ArrayDeque<TrialRecord> waiting = study(studyId).waiting;
+        while (!waiting.isEmpty()) {
+            TrialRecord t = waiting.pollFirst();
             if (t.state == TrialState.WAITING) {
                 t.state = TrialState.RUNNING;
                 t.start = Instant.now();
@@ -230,6 +236,11 @@ public final class InMemoryStorage implements Storage {
         t.params.put(name, internalValue);
         t.distributions.put(name, distribution);
         t.snapshot = null;
+    }
+
+    @Override
+    public synchronized void checkParamDistribution(long studyId, String name, Distribution distribution) {
+        checkDistribution(study(studyId), name, distribution);
     }
 
     private static void checkDistribution(StudyRecord s, String name, Distribution d) {

@@ -101,6 +101,25 @@ public interface Storage extends AutoCloseable {
     void setTrialParam(long trialId, String name, double internalValue, Distribution distribution);
 
     /**
+     * Records several parameters of a RUNNING trial at once (one transaction where that matters).
+     * Both maps have the same keys.
+     */
+    default void setTrialParams(long trialId, Map<String, Double> internalValues,
+            Map<String, Distribution> distributions) {
+        for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+            setTrialParam(trialId, e.getKey(), e.getValue(), distributions.get(e.getKey()));
+        }
+    }
+
+    /**
+     * Checks, without writing, that {@code distribution} may be used for parameter {@code name} in
+     * the study: it must equal the distribution already stored for that name, if any.
+     *
+     * @throws IllegalArgumentException naming both distributions when they differ
+     */
+    void checkParamDistribution(long studyId, String name, Distribution distribution);
+
+    /**
      * Moves a trial to {@code state} with {@code values} (may be empty). Finishing sets the
      * completion time.
      *

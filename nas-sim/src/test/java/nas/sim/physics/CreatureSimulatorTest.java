@@ -208,6 +208,26 @@ class CreatureSimulatorTest {
     }
 
     @Test
+    void oscillatorModulationFollowsPelletDirectionAndNearness() {
+        // direction bias +x with strength 0.5, pellet straight along +x: mod = 1 + 0.5; the distance term adds
+        // distanceBias * nearness * distanceStrength = 0.4 * (1 - 10/20) * 0.5 = 0.1
+        MuscleGene m = new MuscleGene(0, 1, 2.0, 100, 3, 1.0, 0.4, Math.PI / 2, 1, 0, 0, 0.5, 0, 1, 0, 0.3, 0.4, 0.5);
+        CreatureSimulator sim = load(creature(List.of(node(0.5, 0, 1.25, 0), node(0.5, 1, 1.25, 0)), List.of(m)), null,
+                OSC);
+        sim.placePellet(sim.comX() + 10.0, sim.comY(), sim.comZ());
+        sim.step();
+        assertThat(sim.restLength(0)).isCloseTo(2.0 * (1 - 0.4 * 1.6), within(1e-12));
+        // the modulation is clamped to [0.1, 2.5] and L to at least 0.1
+        MuscleGene strong = new MuscleGene(0, 1, 2.0, 100, 3, 1.0, 0.5, Math.PI / 2, 1, 0, 0, 1.0, 0, 1, 0, 0.0, 1.0,
+                1.0);
+        CreatureSimulator s2 = load(creature(List.of(node(0.5, 0, 1.25, 0), node(0.5, 1, 1.25, 0)), List.of(strong)),
+                null, OSC);
+        s2.placePellet(s2.comX() + 1.0, s2.comY(), s2.comZ());
+        s2.step();
+        assertThat(s2.restLength(0)).isEqualTo(0.1); // 2 * (1 - 0.5 * 2.5) < 0.1
+    }
+
+    @Test
     void collectionRadiusIsHalfTheSizePlus035() {
         assertThat(PhysicsConstants.collectionRadius(0.4)).isCloseTo(0.55, within(1e-15));
         assertThat(PhysicsConstants.collectionRadius(1.0)).isCloseTo(0.85, within(1e-15));

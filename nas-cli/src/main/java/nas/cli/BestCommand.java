@@ -1,0 +1,100 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas.api.FrozenTrial;
+import nas.api.Study;
+import nas.api.TrialState;
+import nas.api.json.Json;
+import nas.storage.JdbcStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nas best}: the best trial, or the Pareto front of a multi-objective study. */
+@Command(name = "best", sortOptions = false,
+        description = "Show the best trial of a study, or its Pareto front when it has several objectives.")
+public final class BestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME")
+    String study;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default table).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (JdbcStorage store = storage.openExisting()) {
+            printBest(out, StudyLoader.load(store, study), format);
+        }
+        return Nas.OK;
+    }
+
+    /** Prints the best trial (one objective) or the front (several). */
+    static void printBest(PrintWriter out, Study s, OutputFormat format) {
+        List<FrozenTrial> best = s.directions().size() == 1
+                ? (s.trials(TrialState.COMPLETE).isEmpty() ? List.of() : List.of(s.bestTrial()))
+                : s.bestTrials();
+        switch (format) {
+            case JSON: {
+                List<Map<String, Object>> records = new ArrayList<>();
+                for (FrozenTrial t : best) {
+                    records.add(TrialsCommand.json(t));
+                }
+                out.println(Json.write(s.directions().size() == 1 && !records.isEmpty() ? records.get(0) : records));
+                break;
+            }
+            case CSV: {
+                List<String> columns = TrialRecords.columns(best, s.directions().size());
+                Csv.row(out, columns);
+                for (FrozenTrial t : best) {
+                    Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+                }
+                break;
+            }
+            default:
+                if (best.isEmpty()) {
+                    out.println("study '" + s.name() + "' has no COMPLETE trial yet");
+                } else if (s.directions().size() == 1) {
+                    FrozenTrial t = best.get(0);
+                    out.println("best trial " + t.number() + " of study '" + s.name() + "' ("
+                            + s.directions().get(0).name().toLowerCase(java.util.Locale.ROOT) + "): value "
+                            + Csv.repr(t.value()));
+                    t.params().forEach((k, v) -> out.println("  " + k + " = " + v));
+                } else {
+                    out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
+                            + s.directions());
+                    List<String> headers = new ArrayList<>(List.of("number"));
+                    for (int k = 0; k < s.directions().size(); k++) {
+                        headers.add("values_" + k);
+                    }
+                    headers.add("params");
+                    TextTable table = new TextTable(headers);
+                    for (FrozenTrial t : best) {
+                        List<String> cells = new ArrayList<>(List.of(String.valueOf(t.number())));
+                        t.values().forEach(v -> cells.add(TextTable.num(v)));
+                        StringBuilder p = new StringBuilder();
+                        t.params().forEach((k, v) -> p.append(p.length() == 0 ? "" : " ").append(k).append('=')
+                                .append(TextTable.cell(v)));
+                        cells.add(p.length() > 80 ? p.substring(0, 77) + "..." : p.toString());
+                        table.row(cells);
+                    }
+                    table.print(out);
+                }
+        }
+        out.flush();
+    }
+}

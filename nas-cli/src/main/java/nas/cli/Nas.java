@@ -1,0 +1,91 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import nas.api.exception.NasException;
+import nas.api.exception.StorageException;
+import picocli.CommandLine;
+
+/** Builds the {@code nas} command line with NAS's error handling and exit codes. */
+public final class Nas {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** An unexpected failure (a bug or an environment problem). */
+    public static final int FAILURE = 1;
+    /** Bad input: unknown names, invalid values, missing studies. */
+    public static final int BAD_INPUT = 2;
+
+    private Nas() {
+    }
+
+    /** The command line, ready to {@code execute(args)}. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new NasCommand());
+        cmd.setExecutionExceptionHandler(Nas::handleExecutionException);
+        cmd.setParameterExceptionHandler(Nas::handleParameterException);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("nas: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try 'nas " + qualifiedName(e.getCommandLine()) + " --help' for more information.");
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("nas ") ? name.substring(4) : "";
+    }
+
+    /**
+     * Bad input (invalid arguments, unknown studies, duplicate names, unusable storage) → one line
+     * and exit 2; anything else → one line and exit 1, with the stack trace only when
+     * {@code NAS_DEBUG} is set.
+     */
+    private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        Throwable cause = e;
+        if (isBadInput(cause)) {
+            err.println("nas: " + message(cause));
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("nas: unexpected error: " + message(cause));
+        if (System.getenv("NAS_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set NAS_DEBUG=1 for the stack trace)");
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    static boolean isBadInput(Throwable t) {
+        return t instanceof IllegalArgumentException || t instanceof CommandLine.ParameterException
+                || t instanceof BadInputException
+                || (t instanceof NasException && !(t instanceof StorageException))
+                || t instanceof UnsupportedOperationException;
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.toString() : m.split("\\r?\\n")[0];
+    }
+
+    /** A user error found by a command (exit code 2). */
+    public static final class BadInputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public BadInputException(String message) {
+            super(message);
+        }
+
+        public BadInputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

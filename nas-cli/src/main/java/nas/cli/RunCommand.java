@@ -1,0 +1,115 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import nas.sim.config.LabConfig;
+import nas.sim.config.Presets;
+import nas.sim.evolution.EvolutionRun;
+import nas.sim.evolution.PopulationEvaluator;
+import nas.sim.experiment.Experiment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas run}: evolves an Evolution Lab preset for several seeds (42, 123, 456, 789, 1337 in that
+ * order), with per-generation progress on stderr and the results written to
+ * {@code <results-dir>/<config>_<timestamp>.json} after every generation.
+ */
+@Command(name = "run", sortOptions = false,
+        description = "Evolve an Evolution Lab preset for several seeds; results JSON is written as it goes.",
+        footer = {"", "Examples:",
+            "  nas run --config pure_baseline --generations 100 --seeds 3",
+            "  nas run -c pure_optimal -g 200 -s 2 -p 300 --set neural_dead_zone=0.118"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "CONFIG", defaultValue = "pure_baseline",
+            description = "Preset to run (see 'nas configs'). Default: ${DEFAULT-VALUE}.")
+    String config;
+
+    @Option(names = {"-g", "--generations"}, paramLabel = "N", defaultValue = "100",
+            description = "Generations per seed. Default: ${DEFAULT-VALUE}.")
+    int generations;
+
+    @Option(names = {"-s", "--seeds"}, paramLabel = "N", defaultValue = "3",
+            description = "Number of seeds. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = {"-p", "--population-size"}, paramLabel = "N",
+            description = "Override the preset's population size.")
+    Integer population;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override any setting (repeatable), e.g. --set mutation_rate=0.4.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
+            description = "Where the results JSON goes. Default: ${DEFAULT-VALUE}.")
+    Path resultsDir;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "Threads evaluating creatures. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+            description = "Print progress every N generations. Default: ${DEFAULT-VALUE}.")
+    int every;
+
+    @Option(names = {"-q", "--quiet"}, description = "No per-generation progress.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (!Presets.exists(config)) {
+            throw new Nas.BadInputException("unknown config '" + config + "'; available: " + Presets.names());
+        }
+        if (generations < 1 || seeds < 1 || every < 1) {
+            throw new Nas.BadInputException("--generations, --seeds and --every must be >= 1, got " + generations
+                    + ", " + seeds + ", " + every);
+        }
+        LabConfig.Builder b = Presets.builder(config);
+        if (population != null) {
+            b.set("population_size", population);
+        }
+        for (String s : sets) {
+            b.parse(s);
+        }
+        LabConfig lab = b.build();
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path file = Experiment.resultsPath(resultsDir, config, LocalDateTime.now());
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
+        Experiment.Summary summary;
+        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads)) {
+            summary = experiment.run(evaluator, file, (i, n, seed, g) -> {
+                if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0
+                        || g.generation() + 1 == generations)) {
+                    // the NAS plan's console line
+                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d/%d | best: %.1f | avg: %.1f | %.2fs/gen%n", i + 1, n,
+                            g.generation() + 1, generations, g.bestEver(), g.average(), g.seconds());
+                    err.flush();
+                }
+            });
+        }
+        out.printf(Locale.ROOT, "Config: %s | Seeds: %d | Final: %.1f ± %.1f | Time: %s%n", config, seeds,
+                summary.mean(), summary.std(), duration(summary.seconds()));
+        out.println("Results: " + summary.resultsFile());
+        out.flush();
+        return Nas.OK;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
+    }
+}

@@ -1,0 +1,42 @@
+package nas.cli;
+
+import java.util.List;
+import nas.api.objective.ObjectiveDefinition;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
+import picocli.CommandLine.Option;
+
+/** {@code --sampler NAME} and the samplers' own options, for {@code nas search}. */
+public final class SamplerOptions {
+
+    /** Names accepted by {@code --sampler}. */
+    static final List<String> NAMES = List.of("random");
+
+    @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
+            description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = Names.class)
+    String sampler;
+
+    /** Completion candidates for help text. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
+    }
+
+    /**
+     * The sampler named by {@code --sampler}, seeded with {@code seed}.
+     *
+     * @throws Nas.BadInputException for an unknown name
+     */
+    Sampler create(long seed, ObjectiveDefinition objective) {
+        switch (sampler) {
+            case "random":
+                return new RandomSampler(seed);
+            default:
+                throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
+                        + String.join(", ", NAMES));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas.api.MaxTrialsCallback;
+import nas.api.OptimizeOptions;
+import nas.api.RetryFailedTrialCallback;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.objective.ObjectiveDefinition;
+import nas.api.objective.ObjectiveOptions;
+import nas.api.objective.ObjectivePlugin;
+import nas.api.objective.ObjectivePlugins;
+import nas.storage.JdbcStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas search}: creates or resumes a study and runs trials of an objective plugin. A resumed
+ * study remembers its objective, objective options and seed, so {@code nas search --study NAME}
+ * alone continues it.
+ */
+@Command(name = "search", sortOptions = false,
+        description = "Create or resume a study and run trials of an objective.",
+        footer = {"", "Examples:",
+            "  nas search --study demo --objective sphere --sampler random --n-trials 200 --seed 1",
+            "  nas search --study demo --n-trials 100            # resume: objective and seed are remembered",
+            "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2"})
+public final class SearchCommand implements Callable<Integer> {
+
+    static final String OBJECTIVE_ATTR = "cli:objective";
+    static final String OBJECTIVE_OPTIONS_ATTR = "cli:objective_options";
+    static final String SEED_ATTR = "cli:seed";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "Study to create or resume.")
+    String study;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--objective", paramLabel = "NAME",
+            description = "Objective plugin (see 'nas objectives'). Remembered by the study.")
+    String objective;
+
+    @Option(names = "--dim", paramLabel = "N", description = "Objective option 'dim' (test functions).")
+    Integer dim;
+
+    @Option(names = "--generations", paramLabel = "N", description = "Objective option 'generations' (evolution-lab).")
+    Integer generations;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Objective option 'seeds' (evolution-lab).")
+    Integer seeds;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "Objective option 'mode' (evolution-lab).")
+    String mode;
+
+    @Option(names = {"-O", "--objective-option"}, paramLabel = "KEY=VALUE",
+            description = "Any objective option, e.g. -O steps=50. Repeatable.")
+    Map<String, String> objectiveOptions = new LinkedHashMap<>();
+
+    @Mixin
+    SamplerOptions sampler;
+
+    @Mixin
+    PrunerOptions pruner;
+
+    @Option(names = "--n-trials", paramLabel = "N",
+            description = "Trials to run in this invocation (default 100 unless --timeout or --max-trials is given).")
+    Integer nTrials;
+
+    @Option(names = "--max-trials", paramLabel = "N",
+            description = "Stop once the study holds N COMPLETE or PRUNED trials, counting every worker and earlier runs.")
+    Integer maxTrials;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Start no trial after this many seconds.")
+    Double timeout;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of every random choice (default 0; a resumed study keeps its seed).")
+    Long seed;
+
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
+    int jobs;
+
+    @Option(names = {"--direction", "--directions"}, arity = "1..*", paramLabel = "DIR",
+            description = "minimize or maximize, one per objective value (default: the objective's).")
+    List<String> directions;
+
+    @Option(names = "--heartbeat-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Running trials record a heartbeat this often; a trial silent for twice as long (its "
+                    + "process died) is marked FAIL by the next worker. 0 turns heartbeats off. Default 5.")
+    double heartbeatInterval;
+
+    @Option(names = "--retry-stale", paramLabel = "N", defaultValue = "0",
+            description = "Re-enqueue a trial failed for a stale heartbeat with the same parameters, up to N times.")
+    int retryStale;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (JdbcStorage store = storage.open()) {
+            Map<String, Object> remembered = rememberedSettings(store);
+            String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
+            if (objectiveName == null) {
+                throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
+                        + "(see 'nas objectives')");
+            }
+            ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
+            Map<String, String> options = objectiveOptions(remembered);
+            ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
+            long studySeed = seed != null ? seed : remembered.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
+
+            Studies.Builder builder = Studies.builder(study).storage(store)
+                    .directions(directions(definition))
+                    .sampler(sampler.create(studySeed, definition))
+                    .pruner(pruner.create())
+                    .seed(studySeed)
+                    .loadIfExists(true);
+            if (heartbeatInterval > 0) {
+                builder.heartbeatInterval(Duration.ofMillis(Math.round(heartbeatInterval * 1000)));
+                if (retryStale > 0) {
+                    builder.staleTrialCallback(new RetryFailedTrialCallback(retryStale));
+                }
+            }
+            Study s = builder.create();
+            remember(s, objectiveName, options, studySeed, remembered);
+            s.failStaleTrials();
+
+            int n = nTrials != null ? nTrials : (timeout == null && maxTrials == null ? 100 : 0);
+            OptimizeOptions run = new OptimizeOptions(n, timeout == null ? null
+                    : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of());
+            if (maxTrials != null) {
+                if (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)) >= maxTrials) {
+                    err.println("[" + study + "] already holds " + maxTrials + " finished trials; nothing to do");
+                    BestCommand.printBest(out, s, OutputFormat.TABLE);
+                    return Nas.OK;
+                }
+                run = run.withCallback(new MaxTrialsCallback(maxTrials, EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)));
+            }
+            SearchProgress progress = null;
+            if (!quiet) {
+                progress = new SearchProgress(err, s, n, timeout, System.console() != null);
+                run = run.withCallback(progress);
+            }
+            s.optimizeMulti(definition.function(), run);
+            if (progress != null) {
+                progress.finish();
+            }
+            BestCommand.printBest(out, s, OutputFormat.TABLE);
+        }
+        return Nas.OK;
+    }
+
+    private void validate() {
+        if (nTrials != null && nTrials < 1) {
+            throw new Nas.BadInputException("--n-trials must be >= 1, but got " + nTrials);
+        }
+        if (maxTrials != null && maxTrials < 1) {
+            throw new Nas.BadInputException("--max-trials must be >= 1, but got " + maxTrials);
+        }
+        if (timeout != null && !(timeout > 0)) {
+            throw new Nas.BadInputException("--timeout must be > 0 seconds, but got " + timeout);
+        }
+        if (jobs < 1) {
+            throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
+        }
+        if (!(heartbeatInterval >= 0)) {
+            throw new Nas.BadInputException("--heartbeat-interval must be >= 0, but got " + heartbeatInterval);
+        }
+        if (retryStale < 0) {
+            throw new Nas.BadInputException("--retry-stale must be >= 0, but got " + retryStale);
+        }
+    }
+
+    private Map<String, Object> rememberedSettings(JdbcStorage store) {
+        var id = store.findStudy(study);
+        return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
+    }
+
+    /** The objective options: those given now, else those the study remembers. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> objectiveOptions(Map<String, Object> remembered) {
+        Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
+        if (dim != null) {
+            given.put("dim", String.valueOf(dim));
+        }
+        if (generations != null) {
+            given.put("generations", String.valueOf(generations));
+        }
+        if (seeds != null) {
+            given.put("seeds", String.valueOf(seeds));
+        }
+        if (mode != null) {
+            given.put("mode", mode);
+        }
+        Object stored = remembered.get(OBJECTIVE_OPTIONS_ATTR);
+        if (given.isEmpty() && stored instanceof Map<?, ?> m) {
+            Map<String, String> out = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> out.put(k, String.valueOf(v)));
+            return out;
+        }
+        return given;
+    }
+
+    private List<StudyDirection> directions(ObjectiveDefinition definition) {
+        if (directions == null) {
+            return definition.directions();
+        }
+        List<StudyDirection> d = new ArrayList<>();
+        for (String text : directions) {
+            d.add(StudyDirection.parse(text));
+        }
+        if (d.size() != definition.directions().size()) {
+            throw new Nas.BadInputException("the objective returns " + definition.directions().size()
+                    + " value(s) " + definition.objectiveNames() + ", but " + d.size() + " direction(s) were given");
+        }
+        return d;
+    }
+
+    private void remember(Study s, String objectiveName, Map<String, String> options, long studySeed,
+            Map<String, Object> remembered) {
+        Object storedObjective = remembered.get(OBJECTIVE_ATTR);
+        if (storedObjective != null && !storedObjective.equals(objectiveName)) {
+            throw new Nas.BadInputException("study '" + study + "' runs objective '" + storedObjective
+                    + "', not '" + objectiveName + "'");
+        }
+        Object storedOptions = remembered.get(OBJECTIVE_OPTIONS_ATTR);
+        if (storedOptions != null && !storedOptions.equals(nas.api.json.Json.freeze(options))) {
+            throw new Nas.BadInputException("study '" + study + "' was created with objective options "
+                    + storedOptions + ", not " + options + " (omit them to resume)");
+        }
+        if (storedObjective == null) {
+            s.setSystemAttr(OBJECTIVE_ATTR, objectiveName);
+            s.setSystemAttr(OBJECTIVE_OPTIONS_ATTR, options);
+            s.setSystemAttr(SEED_ATTR, studySeed);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with aligned columns; numbers are right-aligned. */
+public final class TextTable {
+
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public TextTable(List<String> headers) {
+        this.headers = List.copyOf(headers);
+    }
+
+    public TextTable row(List<String> cells) {
+        if (cells.size() != headers.size()) {
+            throw new IllegalArgumentException("row has " + cells.size() + " cells for " + headers.size() + " columns");
+        }
+        rows.add(List.copyOf(cells));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    public void print(PrintWriter out) {
+        int n = headers.size();
+        int[] width = new int[n];
+        boolean[] numeric = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            width[c] = headers.get(c).length();
+            numeric[c] = !rows.isEmpty();
+        }
+        for (List<String> r : rows) {
+            for (int c = 0; c < n; c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+                if (!r.get(c).isEmpty() && !isNumber(r.get(c))) {
+                    numeric[c] = false;
+                }
+            }
+        }
+        line(out, headers, width, numeric);
+        StringBuilder rule = new StringBuilder();
+        for (int c = 0; c < n; c++) {
+            rule.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
+        }
+        out.println(rule);
+        for (List<String> r : rows) {
+            line(out, r, width, numeric);
+        }
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, List<String> cells, int[] width, boolean[] numeric) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            if (c > 0) {
+                b.append("  ");
+            }
+            String pad = " ".repeat(width[c] - cell.length());
+            b.append(numeric[c] ? pad + cell : (c == cells.size() - 1 ? cell : cell + pad));
+        }
+        out.println(b.toString().stripTrailing());
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Compact formatting of a number for tables (6 significant digits). */
+    public static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+        if (s.contains("e") || s.contains("E")) {
+            return s;
+        }
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s;
+    }
+
+    /** A value as people read it: numbers compactly, the rest as text. */
+    public static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double d) {
+            return num(d);
+        }
+        return String.valueOf(v);
+    }
+}
