@@ -27,7 +27,7 @@ class NeatSearchSpaceTest {
         for (int i = 0; i < 40; i++) {
             Trial trial = study.ask();
             LabConfig c = space.suggest(trial, LabConfig.builder());
-            Map<String, Object> params = study.trials().get(i).params();
+            Map<String, Object> params = study.tell(trial, 1.0).params();
             seen.add(c.neatSpeciesTargetMode());
             assertThat(params).containsKey("neat_species_target_mode");
             switch (c.neatSpeciesTargetMode()) {
@@ -42,7 +42,6 @@ class NeatSearchSpaceTest {
                 assertThat(c.neatSpeciesTarget()).isBetween(3, 30)
                         .isEqualTo(((Number) params.get("neat_species_target")).intValue());
             }
-            study.tell(trial, 1.0);
         }
         assertThat(seen).containsExactlyInAnyOrder(SpeciesTargetMode.values());
         assertThat(space.defaults(LabConfig.defaults())).containsEntry("neat_species_target_mode", "off");
