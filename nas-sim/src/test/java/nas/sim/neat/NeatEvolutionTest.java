@@ -35,7 +35,7 @@ class NeatEvolutionTest {
     @Test
     void everyNeatPresetRunsAndStaysFeedForward() {
         for (String preset : List.of("neat_baseline", "neat_sparse", "neat_minimal", "neat_aggressive",
-                "neat_conservative", "nas_optimal", "nas_balanced")) {
+                "neat_conservative", "nas_optimal", "nas_balanced", "neat_adaptive")) {
             RunResult r = run(small(preset), 2, 42, 4);
             assertThat(r.generations()).as(preset).hasSize(4);
             assertThat(r.bestGenome().brain()).as(preset).isInstanceOf(NeatBrain.class);
