@@ -81,6 +81,26 @@ class NeatEvolutionTest {
     }
 
     @Test
+    void compatibilitySwitchFreezesNodeBiasesLikeTheReferenceNasPath() {
+        LabConfig correct = Presets.builder("nas_balanced").set("weight_mutation_rate", 0.0).build();
+        LabConfig compat = correct.toBuilder().set("compat_neat_bias_frozen", true).build();
+        for (LabConfig c : List.of(correct, compat)) {
+            NeatBrainOperators ops = new NeatBrainOperators(c);
+            SplittableRandom rng = new SplittableRandom(4);
+            NeatBrain parent = (NeatBrain) ops.create(8, 5, rng);
+            boolean changed = false;
+            for (int k = 0; k < 20; k++) {
+                NeatGenome child = ((NeatBrain) ops.mutate(parent, 0, 1.0, rng)).genome();
+                for (NeuronGene n : child.neurons()) {
+                    NeuronGene before = parent.genome().neuron(n.id());
+                    changed |= before != null && before.bias() != n.bias();
+                }
+            }
+            assertThat(changed).as("biases mutate unless compat_neat_bias_frozen").isEqualTo(!c.compatNeatBiasFrozen());
+        }
+    }
+
+    @Test
     void innovationNumbersAgreeAcrossTheInitialPopulation() {
         LabConfig config = small("neat_baseline");
         NeatBrainOperators ops = new NeatBrainOperators(config);
