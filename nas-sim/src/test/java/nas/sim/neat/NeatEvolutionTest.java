@@ -48,6 +48,18 @@ class NeatEvolutionTest {
     }
 
     @Test
+    void evolutionImprovesOnTheFirstGeneration() {
+        LabConfig config = Presets.builder("neat_baseline").set("population_size", 80)
+                .set("simulation_duration", 10.0).build();
+        for (long seed : new long[] {42, 123}) {
+            RunResult r = run(config, 2, seed, 12);
+            double first = r.generations().get(0).best();
+            assertThat(r.bestFitness()).as("seed %d", seed).isGreaterThan(first * 1.5);
+            assertThat(r.last().average()).as("seed %d", seed).isGreaterThan(r.generations().get(0).average());
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         LabConfig config = small("neat_baseline");
         RunResult one = run(config, 1, 7, 5);
