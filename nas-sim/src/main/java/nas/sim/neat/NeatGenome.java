@@ -1,7 +1,5 @@
 package nas.sim.neat;
 
-import nas.sim.config.NeatConnectivity;
-import nas.sim.config.BiasMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+
+import nas.sim.config.BiasMode;
+import nas.sim.config.NeatConnectivity;
 
 /**
  * A NEAT network genome (spec §7.7): neuron genes kept sorted by id, connection genes in the order they

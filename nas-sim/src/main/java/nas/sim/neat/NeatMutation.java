@@ -1,9 +1,10 @@
 package nas.sim.neat;
 
-import nas.sim.config.BiasMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+
+import nas.sim.config.BiasMode;
 
 /**
  * NEAT mutation ({@code mutate_neat_genome}, spec §7.7), applied to a copy in the reference order:

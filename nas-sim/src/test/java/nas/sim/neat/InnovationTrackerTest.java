@@ -1,12 +1,12 @@
 package nas.sim.neat;
 
-import nas.sim.config.NeatConnectivity;
-import nas.sim.config.BiasMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.sim.config.BiasMode;
+import nas.sim.config.NeatConnectivity;
 import org.junit.jupiter.api.Test;
 
 class InnovationTrackerTest {

@@ -1,6 +1,5 @@
 package nas.sim.neat;
 
-import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.hidden;
 import static nas.sim.neat.NeatTestGenomes.input;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import nas.sim.config.BiasMode;
 import org.junit.jupiter.api.Test;
 
 /** Parents of figure 4 of Stanley and Miikkulainen (2002): inputs 1-3, output 4, hidden 5 (and 6). */

@@ -1,6 +1,5 @@
 package nas.sim.neat;
 
-import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.input;
 import static nas.sim.neat.NeatTestGenomes.output;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.sim.config.BiasMode;
 import org.junit.jupiter.api.Test;
 
 class NeatDistanceTest {

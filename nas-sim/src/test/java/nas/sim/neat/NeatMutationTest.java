@@ -1,7 +1,5 @@
 package nas.sim.neat;
 
-import nas.sim.config.NeatConnectivity;
-import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.hidden;
 import static nas.sim.neat.NeatTestGenomes.input;
@@ -12,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.sim.config.BiasMode;
+import nas.sim.config.NeatConnectivity;
 import org.junit.jupiter.api.Test;
 
 class NeatMutationTest {

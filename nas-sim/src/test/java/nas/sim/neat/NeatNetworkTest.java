@@ -1,8 +1,5 @@
 package nas.sim.neat;
 
-import nas.sim.control.Activations;
-import nas.sim.config.NeatConnectivity;
-import nas.sim.config.BiasMode;
 import static nas.sim.neat.NeatTestGenomes.conn;
 import static nas.sim.neat.NeatTestGenomes.hidden;
 import static nas.sim.neat.NeatTestGenomes.input;
@@ -15,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import nas.sim.config.BiasMode;
+import nas.sim.config.NeatConnectivity;
+import nas.sim.control.Activations;
 import org.junit.jupiter.api.Test;
 
 class NeatNetworkTest {

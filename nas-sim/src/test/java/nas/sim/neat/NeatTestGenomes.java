@@ -1,10 +1,11 @@
 package nas.sim.neat;
 
-import nas.sim.config.NeatConnectivity;
-import nas.sim.config.BiasMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+
+import nas.sim.config.BiasMode;
+import nas.sim.config.NeatConnectivity;
 
 /** Builders shared by the NEAT tests. */
 final class NeatTestGenomes {
