@@ -222,7 +222,8 @@ public final class Trial {
 
     /**
      * Asks the study's pruner whether this trial should stop now. The objective then throws
-     * {@link nas.api.exception.TrialPrunedException}.
+     * {@link nas.api.exception.TrialPrunedException}. The pruner sees this trial's system
+     * attributes including those it wrote on earlier calls.
      *
      * @throws UnsupportedOperationException for multi-objective studies
      */
@@ -233,7 +234,75 @@ public final class Trial {
                     "shouldPrune() is not supported for multi-objective studies (study '" + study.name() + "')");
         }
         flushParams();
-        return study.pruner().prune(study, snapshot());
+        return study.pruner().prune(new PrunerView(), snapshot());
+    }
+
+    /**
+     * The study as the pruner sees it. A pruner keeps per-trial bookkeeping in this trial's
+     * system attributes (successive halving records each rung it passed); its writes to this
+     * trial go through this handle, so the next snapshot, the next pruning call and the
+     * snapshot {@code tell} returns all hold them, without rereading the trial from storage.
+     */
+    private final class PrunerView implements StudyView {
+
+        @Override
+        public long id() {
+            return study.id();
+        }
+
+        @Override
+        public String name() {
+            return study.name();
+        }
+
+        @Override
+        public List<StudyDirection> directions() {
+            return study.directions();
+        }
+
+        @Override
+        public long seed() {
+            return study.seed();
+        }
+
+        @Override
+        public List<FrozenTrial> trials(TrialState... states) {
+            return study.trials(states);
+        }
+
+        @Override
+        public Map<String, Object> userAttrs() {
+            return study.userAttrs();
+        }
+
+        @Override
+        public Map<String, Object> systemAttrs() {
+            return study.systemAttrs();
+        }
+
+        @Override
+        public void setSystemAttr(String key, Object value) {
+            study.setSystemAttr(key, value);
+        }
+
+        @Override
+        public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
+            return study.compareAndSetSystemAttr(key, expected, value);
+        }
+
+        @Override
+        public void setTrialSystemAttr(long trialId, String key, Object value) {
+            if (trialId == id) {
+                Trial.this.setSystemAttr(key, value);
+            } else {
+                study.setTrialSystemAttr(trialId, key, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return study.toString();
+        }
     }
 
     // ---- attributes ----

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             TrialsCommand.class,
             BestCommand.class,
+            ParetoCommand.class,
             StudiesCommand.class,
             CreateStudyCommand.class,
             DeleteStudyCommand.class,

@@ -4,18 +4,22 @@ import java.util.List;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --sampler NAME} and the samplers' own options, for {@code nas search}. */
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random");
+    static final List<String> NAMES = List.of("random", "nsga2");
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = Names.class)
     String sampler;
+
+    @Mixin
+    Nsga2CliOptions nsga2;
 
     /** Completion candidates for help text. */
     static final class Names implements Iterable<String> {
@@ -31,9 +35,15 @@ public final class SamplerOptions {
      * @throws Nas.BadInputException for an unknown name
      */
     Sampler create(long seed, ObjectiveDefinition objective) {
+        if (!sampler.equals("nsga2") && nsga2.anyGiven()) {
+            throw new Nas.BadInputException("--population-size, --crossover, --crossover-prob, --swapping-prob, "
+                    + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
+        }
         switch (sampler) {
             case "random":
                 return new RandomSampler(seed);
+            case "nsga2":
+                return nsga2.create(seed);
             default:
                 throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
                         + String.join(", ", NAMES));

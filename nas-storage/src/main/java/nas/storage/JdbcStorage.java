@@ -708,15 +708,32 @@ public final class JdbcStorage implements Storage {
                 }
             }
             if (known == null) {
+                java.sql.Savepoint before = c.setSavepoint();
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO study_param_distributions "
                         + "(study_id, param_name, distribution_json) VALUES (?, ?, ?)")) {
                     p.setLong(1, studyId);
                     p.setString(2, name);
                     p.setString(3, Distributions.toJson(d));
                     p.executeUpdate();
+                    // not cached yet: this transaction may still roll back
+                    known = d;
+                } catch (SQLException e) {
+                    if (!JdbcErrors.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    // another worker stored this name first: its distribution rules
+                    c.rollback(before);
+                    try (PreparedStatement p = c.prepareStatement("SELECT distribution_json FROM "
+                            + "study_param_distributions WHERE study_id = ? AND param_name = ?")) {
+                        p.setLong(1, studyId);
+                        p.setString(2, name);
+                        try (ResultSet r = p.executeQuery()) {
+                            r.next();
+                            known = Distributions.fromJson(r.getString(1));
+                        }
+                    }
+                    cache.put(name, known);
                 }
-                // cached only once this transaction has committed (see setTrialParam's caller)
-                known = d;
             } else {
                 cache.put(name, known);
             }

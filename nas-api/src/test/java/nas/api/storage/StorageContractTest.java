@@ -170,6 +170,26 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void concurrentFirstUsesOfAParameterNameAgree() throws Exception {
+        long s = study("s");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                FrozenTrial t = storage.createTrial(s, null);
+                writes.add(pool.submit(() -> storage.setTrialParams(t.id(), Map.of("x", 0.5, "y", 0.25),
+                        Map.of("x", UNIT, "y", UNIT))));
+            }
+            for (Future<?> f : writes) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(storage.trials(s, ALL)).allMatch(t -> t.params().equals(Map.of("x", 0.5, "y", 0.25)));
+    }
+
+    @Test
     void valueOutsideTheDistributionIsRejected() {
         long s = study("s");
         FrozenTrial t = storage.createTrial(s, null);

@@ -1,0 +1,202 @@
+package nas.examples.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import nas.samplers.cmaes.Cma;
+import nas.samplers.cmaes.CmaConfig;
+import nas.samplers.cmaes.RestartStrategy;
+import nas.samplers.cmaes.Restarts;
+
+/**
+ * CMA-ES quality and cost figures for issue 4.
+ *
+ * <ul>
+ *   <li>Evaluations to reach f &lt; 1e-8 in 10 dimensions, box [-5, 5]^10, x0 uniform in the box
+ *       (from the seed), σ0 = 10 / 6, median over seeds 1..5, on sphere, ellipsoid (condition
+ *       1e6) and Rosenbrock.
+ *   <li>Rastrigin-10: best value of a single run (until a termination criterion) against IPOP
+ *       restarts within a budget of 200,000 evaluations.
+ * </ul>
+ *
+ * <p>Run: {@code mvn -B -q -o -pl examples -am package -DskipTests} then {@code java -cp
+ * "examples/target/classes:$(cat cp.txt)" nas.examples.bench.CmaBenchmark}, or through {@code
+ * exec:java}; see the README block in the issue report.
+ */
+public final class CmaBenchmark {
+
+    static final int DIM = 10;
+    static final double LOW = -5;
+    static final double HIGH = 5;
+    static final double SIGMA0 = (HIGH - LOW) / 6;
+    static final double TARGET = 1e-8;
+    static final int SEEDS = 5;
+    static final long RASTRIGIN_BUDGET = 200_000;
+
+    private CmaBenchmark() {}
+
+    static double sphere(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    static double ellipsoid(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += Math.pow(1e6, i / (x.length - 1.0)) * x[i] * x[i];
+        }
+        return s;
+    }
+
+    static double rosenbrock(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length - 1; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            double b = 1 - x[i];
+            s += 100 * a * a + b * b;
+        }
+        return s;
+    }
+
+    static double rastrigin(double[] x) {
+        double s = 10 * x.length;
+        for (double v : x) {
+            s += v * v - 10 * Math.cos(2 * Math.PI * v);
+        }
+        return s;
+    }
+
+    static double[] randomStart(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed * 7919 + 17);
+        double[] x0 = new double[DIM];
+        for (int i = 0; i < DIM; i++) {
+            x0[i] = LOW + (HIGH - LOW) * rng.nextDouble();
+        }
+        return x0;
+    }
+
+    static CmaConfig box() {
+        double[] lo = new double[DIM];
+        double[] hi = new double[DIM];
+        Arrays.fill(lo, LOW);
+        Arrays.fill(hi, HIGH);
+        return CmaConfig.box(lo, hi);
+    }
+
+    /** Evaluations of the core until f &lt; target (or Long.MAX_VALUE if it stopped first). */
+    static long coreEvaluationsToTarget(ToDoubleFunction<double[]> f, long seed) {
+        Cma cma = Cma.start(randomStart(seed), SIGMA0, 0, false, box(), seed);
+        int lambda = cma.popsize();
+        double[][] xs = new double[lambda][];
+        double[] fs = new double[lambda];
+        long evals = 0;
+        while (evals < 1_000_000) {
+            for (int k = 0; k < lambda; k++) {
+                xs[k] = cma.ask();
+                fs[k] = f.applyAsDouble(xs[k]);
+                evals++;
+                if (fs[k] < TARGET) {
+                    return evals;
+                }
+            }
+            cma.tell(xs, fs);
+            if (cma.shouldStop()) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Best Rastrigin value of the core with the given restart strategy and budget. */
+    static double coreRastrigin(RestartStrategy strategy, long seed, long budget) {
+        Cma cma = Cma.start(randomStart(seed), SIGMA0, 0, false, box(), seed);
+        SplittableRandom restartRng = new SplittableRandom(seed);
+        while (cma.evaluations() < budget) {
+            int lambda = cma.popsize();
+            double[][] xs = new double[lambda][];
+            double[] fs = new double[lambda];
+            for (int k = 0; k < lambda; k++) {
+                xs[k] = cma.ask();
+                fs[k] = rastrigin(xs[k]);
+            }
+            cma.tell(xs, fs);
+            if (cma.bestValue() < TARGET) {
+                break;
+            }
+            if (cma.shouldStop()) {
+                if (strategy == RestartStrategy.NONE) {
+                    break;
+                }
+                cma = Restarts.continueOrRestart(cma, strategy, restartRng);
+            }
+        }
+        return cma.bestValue();
+    }
+
+    static long median(long[] values) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static String fmt(long evals) {
+        return evals == Long.MAX_VALUE ? "not reached" : String.format(Locale.ROOT, "%,d", evals);
+    }
+
+    public static void main(String[] args) {
+        System.out.println("CMA-ES benchmark: n = 10, box [-5, 5], sigma0 = 10/6, x0 uniform in box,"
+                + " target f < 1e-8, seeds 1..5");
+        Object[][] functions = {
+            {"sphere", (ToDoubleFunction<double[]>) CmaBenchmark::sphere, 1_450},
+            {"ellipsoid", (ToDoubleFunction<double[]>) CmaBenchmark::ellipsoid, 4_200},
+            {"rosenbrock", (ToDoubleFunction<double[]>) CmaBenchmark::rosenbrock, 5_500},
+        };
+        System.out.println();
+        System.out.println("core (Cma ask/tell): evaluations to target");
+        for (Object[] fn : functions) {
+            @SuppressWarnings("unchecked")
+            ToDoubleFunction<double[]> f = (ToDoubleFunction<double[]>) fn[1];
+            long[] evals = new long[SEEDS];
+            for (int s = 0; s < SEEDS; s++) {
+                evals[s] = coreEvaluationsToTarget(f, s + 1);
+            }
+            System.out.printf(Locale.ROOT, "  %-10s median %7s  (reference cmaes ~%,d)  runs %s%n",
+                    fn[0], fmt(median(evals)), fn[2], runs(evals));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "core: Rastrigin-10, best value (budget %,d evaluations)%n",
+                RASTRIGIN_BUDGET);
+        double[] single = new double[SEEDS];
+        double[] ipop = new double[SEEDS];
+        double[] bipop = new double[SEEDS];
+        for (int s = 0; s < SEEDS; s++) {
+            single[s] = coreRastrigin(RestartStrategy.NONE, s + 1, RASTRIGIN_BUDGET);
+            ipop[s] = coreRastrigin(RestartStrategy.IPOP, s + 1, RASTRIGIN_BUDGET);
+            bipop[s] = coreRastrigin(RestartStrategy.BIPOP, s + 1, RASTRIGIN_BUDGET);
+        }
+        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", median(single),
+                Arrays.toString(single));
+        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", median(ipop),
+                Arrays.toString(ipop));
+        System.out.printf(Locale.ROOT, "  BIPOP       median %.4g  runs %s%n", median(bipop),
+                Arrays.toString(bipop));
+    }
+
+    static String runs(long[] evals) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < evals.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(fmt(evals[i]));
+        }
+        return sb.append(']').toString();
+    }
+}

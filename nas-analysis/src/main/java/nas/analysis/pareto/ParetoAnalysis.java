@@ -1,0 +1,127 @@
+package nas.analysis.pareto;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+
+/**
+ * The Pareto front of a multi-objective study and its hypervolume, from trials and directions.
+ * Reference points are given in the objectives' own units (for a maximized objective, a value
+ * below every value of interest); internally everything is turned into minimization form.
+ */
+public final class ParetoAnalysis {
+    private ParetoAnalysis() {}
+
+    /** A front with the reference point used (objective units) and its hypervolume. */
+    public record Summary(List<FrozenTrial> front, double[] referencePoint, double hypervolume) {}
+
+    /**
+     * Front and hypervolume of {@code trials}: the non-dominated COMPLETE trials, restricted to
+     * the feasible ones (system attribute {@code constraints} all ≤ 0) when there are any.
+     *
+     * @param reference reference point in objective units, or null for {@link #defaultReference}
+     */
+    public static Summary summarize(List<FrozenTrial> trials, List<StudyDirection> directions, double[] reference) {
+        List<FrozenTrial> pool = candidates(trials, directions.size());
+        double[][] minimized = minimized(pool, directions);
+        List<FrozenTrial> front = new ArrayList<>();
+        int[] idx = ParetoFront.indices(minimized);
+        double[][] frontValues = new double[idx.length][];
+        for (int k = 0; k < idx.length; k++) {
+            front.add(pool.get(idx[k]));
+            frontValues[k] = minimized[idx[k]];
+        }
+        double[] ref = reference != null ? checkReference(reference, directions) : defaultReference(front, directions);
+        double hv = front.isEmpty() ? 0.0 : Hypervolume.of(frontValues, toMinimization(ref, directions));
+        return new Summary(List.copyOf(front), ref, hv);
+    }
+
+    /**
+     * Hypervolume after each trial, in trial order, over the COMPLETE (and, when any trial is
+     * feasible, feasible) trials; element {@code i} belongs to the {@code i}-th of those.
+     */
+    public static double[] history(List<FrozenTrial> trials, List<StudyDirection> directions, double[] reference) {
+        List<FrozenTrial> pool = candidates(trials, directions.size());
+        return Hypervolume.history(minimized(pool, directions), toMinimization(checkReference(reference, directions), directions));
+    }
+
+    /**
+     * A reference point just beyond the front's worst values: the nadir point moved outwards by
+     * 10% of the front's range in each objective (by 1 when the range is 0), in objective units.
+     */
+    public static double[] defaultReference(List<FrozenTrial> front, List<StudyDirection> directions) {
+        int m = directions.size();
+        double[] ref = new double[m];
+        if (front.isEmpty()) {
+            Arrays.fill(ref, Double.NaN);
+            return ref;
+        }
+        for (int d = 0; d < m; d++) {
+            double worst = Double.NEGATIVE_INFINITY;
+            double best = Double.POSITIVE_INFINITY;
+            for (FrozenTrial t : front) {
+                double v = directions.get(d).toMinimization(t.values().get(d));
+                worst = Math.max(worst, v);
+                best = Math.min(best, v);
+            }
+            double margin = worst > best ? 0.1 * (worst - best) : 1.0;
+            ref[d] = directions.get(d).toMinimization(worst + margin); // negation is its own inverse
+        }
+        return ref;
+    }
+
+    private static List<FrozenTrial> candidates(List<FrozenTrial> trials, int objectives) {
+        List<FrozenTrial> complete = new ArrayList<>();
+        List<FrozenTrial> feasible = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.state() != TrialState.COMPLETE || t.values().size() != objectives) {
+                continue;
+            }
+            complete.add(t);
+            if (isFeasible(t)) {
+                feasible.add(t);
+            }
+        }
+        return feasible.isEmpty() ? complete : feasible;
+    }
+
+    private static boolean isFeasible(FrozenTrial t) {
+        if (t.systemAttrs().get("constraints") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Number n && n.doubleValue() > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double[][] minimized(List<FrozenTrial> trials, List<StudyDirection> directions) {
+        double[][] out = new double[trials.size()][directions.size()];
+        for (int i = 0; i < out.length; i++) {
+            for (int d = 0; d < directions.size(); d++) {
+                out[i][d] = directions.get(d).toMinimization(trials.get(i).values().get(d));
+            }
+        }
+        return out;
+    }
+
+    private static double[] toMinimization(double[] reference, List<StudyDirection> directions) {
+        double[] out = new double[reference.length];
+        for (int d = 0; d < reference.length; d++) {
+            out[d] = directions.get(d).toMinimization(reference[d]);
+        }
+        return out;
+    }
+
+    private static double[] checkReference(double[] reference, List<StudyDirection> directions) {
+        if (reference == null || reference.length != directions.size()) {
+            throw new IllegalArgumentException("the reference point needs one value per objective (" + directions.size()
+                    + "), but got " + (reference == null ? "none" : Arrays.toString(reference)));
+        }
+        return reference.clone();
+    }
+}

@@ -1,0 +1,141 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas.analysis.pareto.ParetoAnalysis;
+import nas.api.FrozenTrial;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.json.Json;
+import nas.storage.JdbcStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nas pareto}: the Pareto front of a study and its hypervolume. */
+@Command(name = "pareto", sortOptions = false,
+        description = "Show the Pareto front of a study (its non-dominated COMPLETE trials, feasible ones only when "
+                + "trials carry constraints) and the front's hypervolume.",
+        footer = {"%nExample:", "  nas pareto --study zdt --reference-point 1.1,1.1 --format json"})
+public final class ParetoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME")
+    String study;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--reference-point", split = ",", paramLabel = "V",
+            description = "Hypervolume reference point, one value per objective in the objectives' own units, "
+                    + "e.g. 1.1,1.1 (default: 10% of the front's range beyond its worst values).")
+    List<Double> referencePoint;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default table). CSV has the front's rows; JSON adds the hypervolume.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (JdbcStorage store = storage.openExisting()) {
+            Study s = StudyLoader.load(store, study);
+            double[] reference = null;
+            if (referencePoint != null) {
+                if (referencePoint.size() != s.directions().size()) {
+                    throw new Nas.BadInputException("--reference-point needs " + s.directions().size()
+                            + " value(s), one per objective of study '" + study + "', but got " + referencePoint.size());
+                }
+                reference = referencePoint.stream().mapToDouble(Double::doubleValue).toArray();
+                for (double r : reference) {
+                    if (!Double.isFinite(r)) {
+                        throw new Nas.BadInputException("--reference-point values must be finite, but got " + referencePoint);
+                    }
+                }
+            }
+            ParetoAnalysis.Summary summary = ParetoAnalysis.summarize(s.trials(), s.directions(), reference);
+            print(out, s, summary);
+        }
+        return Nas.OK;
+    }
+
+    private void print(PrintWriter out, Study s, ParetoAnalysis.Summary summary) {
+        List<FrozenTrial> front = summary.front();
+        switch (format) {
+            case JSON: {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("study", s.name());
+                doc.put("directions", s.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+                doc.put("reference_point", front.isEmpty() ? null : toList(summary.referencePoint()));
+                doc.put("hypervolume", summary.hypervolume());
+                List<Map<String, Object>> trials = new ArrayList<>();
+                for (FrozenTrial t : front) {
+                    trials.add(TrialsCommand.json(t));
+                }
+                doc.put("front", trials);
+                out.println(Json.write(doc));
+                break;
+            }
+            case CSV: {
+                List<String> columns = TrialRecords.columns(front, s.directions().size());
+                Csv.row(out, columns);
+                for (FrozenTrial t : front) {
+                    Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+                }
+                break;
+            }
+            default: {
+                if (front.isEmpty()) {
+                    out.println("study '" + s.name() + "' has no COMPLETE trial yet");
+                    break;
+                }
+                out.println("Pareto front of study '" + s.name() + "': " + front.size() + " trial(s), directions "
+                        + directions(s.directions()));
+                List<String> headers = new ArrayList<>(List.of("number"));
+                for (int k = 0; k < s.directions().size(); k++) {
+                    headers.add("values_" + k);
+                }
+                headers.add("params");
+                TextTable table = new TextTable(headers);
+                for (FrozenTrial t : front) {
+                    List<String> cells = new ArrayList<>(List.of(String.valueOf(t.number())));
+                    t.values().forEach(v -> cells.add(TextTable.num(v)));
+                    StringBuilder p = new StringBuilder();
+                    t.params().forEach((k, v) -> p.append(p.length() == 0 ? "" : " ").append(k).append('=')
+                            .append(TextTable.cell(v)));
+                    cells.add(p.length() > 80 ? p.substring(0, 77) + "..." : p.toString());
+                    table.row(cells);
+                }
+                table.print(out);
+                StringBuilder ref = new StringBuilder();
+                for (double r : summary.referencePoint()) {
+                    ref.append(ref.length() == 0 ? "" : ", ").append(TextTable.num(r));
+                }
+                out.println("hypervolume " + Csv.repr(summary.hypervolume()) + " (reference point (" + ref
+                        + ")" + (referencePoint == null ? ", default" : "") + ")");
+            }
+        }
+        out.flush();
+    }
+
+    private static List<Double> toList(double[] a) {
+        List<Double> out = new ArrayList<>(a.length);
+        for (double v : a) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static String directions(List<StudyDirection> directions) {
+        return directions.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList().toString();
+    }
+}

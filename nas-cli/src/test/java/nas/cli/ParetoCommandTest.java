@@ -1,0 +1,92 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nas.analysis.pareto.Hypervolume;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.json.Json;
+import nas.samplers.nsga2.Nsga2Sampler;
+import nas.storage.JdbcStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ParetoCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run nas(String... args) {
+        CommandLine cmd = Nas.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String url() {
+        return "jdbc:h2:" + dir.resolve("cli").toAbsolutePath();
+    }
+
+    @Test
+    void searchWithNsga2ThenParetoPrintsTheFrontAndItsHypervolume() {
+        Run search = nas("search", "--study", "z", "--objective", "zdt1", "-O", "dim=5", "--sampler", "nsga2",
+                "--population-size", "5", "--crossover", "sbx", "--mutation-prob", "0.3", "--n-trials", "15",
+                "--seed", "3", "--heartbeat-interval", "0", "--quiet", "--storage", url());
+        assertThat(search.exit()).as(search.err()).isZero();
+
+        Run json = nas("pareto", "--study", "z", "--reference-point", "1.1,10", "--format", "json", "--storage", url());
+        assertThat(json.exit()).as(json.err()).isZero();
+        Map<?, ?> doc = (Map<?, ?>) Json.read(json.out());
+        List<?> front = (List<?>) doc.get("front");
+        assertThat(front).isNotEmpty();
+        assertThat(doc.get("reference_point")).isEqualTo(List.of(1.1, 10.0));
+        // The hypervolume printed is the one of the printed front.
+        double[][] points = front.stream().map(t -> ((List<?>) ((Map<?, ?>) t).get("values")).stream()
+                .mapToDouble(v -> ((Number) v).doubleValue()).toArray()).toArray(double[][]::new);
+        assertThat(((Number) doc.get("hypervolume")).doubleValue())
+                .isPositive().isCloseTo(Hypervolume.of(points, new double[] {1.1, 10}), within(1e-12));
+
+        // The sampler ran generations (15 trials, population 5) with the given options.
+        try (JdbcStorage store = JdbcStorage.open(url())) {
+            Study s = Studies.builder("z").storage(store).load();
+            assertThat(((Map<?, ?>) s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY)).get("generation")).isEqualTo(3L);
+        }
+
+        Run table = nas("pareto", "--study", "z", "--storage", url());
+        assertThat(table.exit()).isZero();
+        assertThat(table.out()).contains("Pareto front of study 'z': " + front.size() + " trial(s)")
+                .contains("hypervolume ").contains(", default)");
+
+        Run csv = nas("pareto", "--study", "z", "--format", "csv", "--storage", url());
+        assertThat(csv.out().lines().count()).isEqualTo(front.size() + 1);
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("number,state,values_0,values_1");
+    }
+
+    @Test
+    void badInputExitsWith2AndOneLine() {
+        assertThat(nas("search", "--study", "z", "--objective", "zdt1", "--n-trials", "3", "--quiet",
+                "--storage", url()).exit()).isZero();
+        Run wrongSize = nas("pareto", "--study", "z", "--reference-point", "1,2,3", "--storage", url());
+        assertThat(wrongSize.exit()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(wrongSize.err()).contains("needs 2 value(s)");
+        Run wrongOperator = nas("search", "--study", "y", "--objective", "zdt1", "--sampler", "nsga2",
+                "--crossover", "pmx", "--n-trials", "1", "--quiet", "--storage", url());
+        assertThat(wrongOperator.exit()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(wrongOperator.err()).contains("'pmx'");
+        Run optionOfAnotherSampler = nas("search", "--study", "y", "--objective", "zdt1", "--sampler", "random",
+                "--population-size", "10", "--n-trials", "1", "--quiet", "--storage", url());
+        assertThat(optionOfAnotherSampler.exit()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(optionOfAnotherSampler.err()).contains("belong to --sampler nsga2");
+    }
+}

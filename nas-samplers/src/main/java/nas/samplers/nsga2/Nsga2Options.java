@@ -1,0 +1,163 @@
+package nas.samplers.nsga2;
+
+import java.util.Locale;
+import java.util.function.Function;
+import nas.api.FrozenTrial;
+
+/**
+ * Settings of {@link Nsga2Sampler}. Start from {@link #defaults()} and change fields with the
+ * {@code with...} methods; every value is validated when the record is made.
+ *
+ * @param populationSize  parents per generation and children per generation (mu = lambda)
+ * @param crossover       recombination operator
+ * @param crossoverProb   probability that a child is recombined rather than copied from a parent
+ * @param swappingProb    probability that uniform crossover (and every categorical parameter
+ *                        of a recombined child) takes a value from the second parent
+ * @param mutationProb    per-parameter mutation probability; NaN = 1 / number of parameters
+ * @param mutationEta     distribution index of polynomial mutation
+ * @param sbxEta          distribution index of SBX
+ * @param blxAlpha        widening factor of BLX-alpha
+ * @param spxEpsilon      expansion rate of SPX; NaN = sqrt(parents + 1)
+ * @param constraintsFunc constraint values of a finished trial ({@code c <= 0} satisfied), or null
+ * @param seed            seed of all random choices, or null to use the study's seed
+ */
+public record Nsga2Options(
+        int populationSize,
+        CrossoverKind crossover,
+        double crossoverProb,
+        double swappingProb,
+        double mutationProb,
+        double mutationEta,
+        double sbxEta,
+        double blxAlpha,
+        double spxEpsilon,
+        Function<FrozenTrial, double[]> constraintsFunc,
+        Long seed) {
+
+    /** The recombination operators on offer. */
+    public enum CrossoverKind {
+        SBX, UNIFORM, BLX_ALPHA, SPX;
+
+        /** Parses {@code sbx}, {@code uniform}, {@code blx-alpha} (or {@code blxalpha}, {@code blx}), {@code spx}. */
+        public static CrossoverKind parse(String text) {
+            switch (text.trim().toLowerCase(Locale.ROOT).replace("_", "-")) {
+                case "sbx": return SBX;
+                case "uniform": return UNIFORM;
+                case "blx-alpha": case "blxalpha": case "blx": return BLX_ALPHA;
+                case "spx": return SPX;
+                default:
+                    throw new IllegalArgumentException(
+                            "crossover must be one of sbx, uniform, blx-alpha, spx, but got '" + text + "'");
+            }
+        }
+    }
+
+    public Nsga2Options {
+        if (populationSize < 2) {
+            throw new IllegalArgumentException("populationSize must be >= 2, but got " + populationSize);
+        }
+        if (crossover == null) {
+            throw new IllegalArgumentException("crossover must not be null");
+        }
+        Crossover.checkProbability("crossoverProb", crossoverProb);
+        Crossover.checkProbability("swappingProb", swappingProb);
+        if (!Double.isNaN(mutationProb)) {
+            Crossover.checkProbability("mutationProb", mutationProb);
+        }
+        Crossover.checkEta("mutationEta", mutationEta);
+        // Building the operator validates its own parameters.
+        Crossover op = crossover(crossover, sbxEta, blxAlpha, spxEpsilon, swappingProb);
+        if (op.parents() > populationSize) {
+            throw new IllegalArgumentException(crossover + " needs " + op.parents()
+                    + " parents, so populationSize must be at least that, but got " + populationSize);
+        }
+    }
+
+    /**
+     * Population 50; uniform crossover with probability 0.9 (swapping 0.5); polynomial mutation
+     * with eta 10 at 1/n per parameter. Uniform crossover plus polynomial mutation won the ZDT
+     * benchmark ({@code nas.examples.bench.Nsga2Benchmark}) against SBX, BLX-alpha and SPX: it
+     * recombines whole coordinates of good parents unchanged, and mutation does the fine search.
+     */
+    public static Nsga2Options defaults() {
+        return new Nsga2Options(50, CrossoverKind.UNIFORM, 0.9, 0.5, Double.NaN, 10.0, 20.0, 0.5, Double.NaN, null, null);
+    }
+
+    public Nsga2Options withPopulationSize(int v) {
+        return new Nsga2Options(v, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta, blxAlpha,
+                spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withCrossover(CrossoverKind v) {
+        return new Nsga2Options(populationSize, v, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
+                blxAlpha, spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withCrossoverProb(double v) {
+        return new Nsga2Options(populationSize, crossover, v, swappingProb, mutationProb, mutationEta, sbxEta, blxAlpha,
+                spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withSwappingProb(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, v, mutationProb, mutationEta, sbxEta, blxAlpha,
+                spxEpsilon, constraintsFunc, seed);
+    }
+
+    /** Per-parameter mutation probability; NaN restores the default 1 / number of parameters. */
+    public Nsga2Options withMutationProb(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, v, mutationEta, sbxEta, blxAlpha,
+                spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withMutationEta(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, v, sbxEta, blxAlpha,
+                spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withSbxEta(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, v,
+                blxAlpha, spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withBlxAlpha(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
+                v, spxEpsilon, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withSpxEpsilon(double v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
+                blxAlpha, v, constraintsFunc, seed);
+    }
+
+    public Nsga2Options withConstraints(Function<FrozenTrial, double[]> v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
+                blxAlpha, spxEpsilon, v, seed);
+    }
+
+    public Nsga2Options withSeed(Long v) {
+        return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
+                blxAlpha, spxEpsilon, constraintsFunc, v);
+    }
+
+    /** The configured crossover operator. */
+    public Crossover crossoverOperator() {
+        return crossover(crossover, sbxEta, blxAlpha, spxEpsilon, swappingProb);
+    }
+
+    /** The variation for a search space of {@code parameters} parameters. */
+    Variation variation(int parameters) {
+        double pm = Double.isNaN(mutationProb) ? 1.0 / Math.max(1, parameters) : mutationProb;
+        return new Variation(crossoverOperator(), crossoverProb, swappingProb, pm, new PolynomialMutation(mutationEta));
+    }
+
+    private static Crossover crossover(CrossoverKind kind, double sbxEta, double blxAlpha, double spxEpsilon,
+            double swappingProb) {
+        return switch (kind) {
+            // Deb's SBX recombines each variable with probability 1/2.
+            case SBX -> new SbxCrossover(sbxEta, 0.5);
+            case UNIFORM -> new UniformCrossover(swappingProb);
+            case BLX_ALPHA -> new BlxAlphaCrossover(blxAlpha);
+            case SPX -> new SpxCrossover(spxEpsilon);
+        };
+    }
+}

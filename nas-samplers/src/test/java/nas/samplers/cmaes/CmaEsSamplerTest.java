@@ -1,0 +1,271 @@
+package nas.samplers.cmaes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import nas.api.FrozenTrial;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.Trial;
+import nas.api.TrialState;
+import nas.api.sampler.RandomSampler;
+import nas.api.storage.InMemoryStorage;
+import nas.api.storage.Storage;
+import nas.storage.JdbcStorage;
+import org.junit.jupiter.api.Test;
+
+class CmaEsSamplerTest {
+
+    /** Four floats (one on a log scale) and an int; minimum 0 at x = 1, y = -2, lr = 1e-3, k = 7. */
+    private static double mixed(Trial t) {
+        double x = t.suggestFloat("x", -5, 5);
+        double y = t.suggestFloat("y", -5, 5);
+        double z = t.suggestFloat("z", -5, 5);
+        double lr = t.suggestFloat("lr", 1e-5, 1, true);
+        int k = t.suggestInt("k", 0, 20);
+        double l = Math.log10(lr) + 3;
+        return (x - 1) * (x - 1) + (y + 2) * (y + 2) + z * z + l * l + (k - 7) * (k - 7);
+    }
+
+    private static Study study(Storage storage, String name, CmaEsSampler sampler, long seed) {
+        return Studies.builder(name).storage(storage).sampler(sampler).seed(seed).loadIfExists(true).create();
+    }
+
+    private static List<Map<String, Object>> params(Study s) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FrozenTrial t : s.trials()) {
+            out.add(t.params());
+        }
+        return out;
+    }
+
+    @Test
+    void optimizesAMixedSpaceFarBetterThanRandomSearch() {
+        Study cma = study(new InMemoryStorage(), "cma", new CmaEsSampler(), 1);
+        cma.optimize(CmaEsSamplerTest::mixed, 400);
+        Study random = Studies.builder("random").sampler(new RandomSampler(1)).create();
+        random.optimize(CmaEsSamplerTest::mixed, 400);
+        assertThat(cma.bestValue()).isLessThan(1e-3);
+        assertThat(cma.bestValue()).isLessThan(random.bestValue() / 100);
+        assertThat(cma.bestParams().get("k")).isEqualTo(7L);
+    }
+
+    @Test
+    void stateAndTagsLiveInTheStudy() {
+        CmaEsSampler sampler = new CmaEsSampler();
+        Study s = study(new InMemoryStorage(), "tags", sampler, 3);
+        s.optimize(CmaEsSamplerTest::mixed, 1 + 3 * 8); // trial 0 defines the space; λ = 8 for n = 5
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(state.dimension()).isEqualTo(5);
+        assertThat(state.popsize()).isEqualTo(8);
+        assertThat(state.generation()).isEqualTo(2); // the third generation is complete but told on the next ask
+        assertThat((String) s.systemAttrs().get(CmaEsSampler.SPACE_KEY)).contains("\"k\"", "\"lr\"", "\"x\"");
+        List<FrozenTrial> trials = s.trials();
+        assertThat(trials.get(0).systemAttrs()).doesNotContainKey(CmaEsSampler.GENERATION_KEY);
+        for (int k = 1; k < trials.size(); k++) {
+            Map<String, Object> attrs = trials.get(k).systemAttrs();
+            assertThat(attrs.get(CmaEsSampler.GENERATION_KEY)).isEqualTo((long) ((k - 1) / 8));
+            assertThat(attrs.get(CmaEsSampler.RESTART_KEY)).isEqualTo(0L);
+            assertThat((List<?>) attrs.get(CmaEsSampler.X_KEY)).hasSize(5);
+        }
+    }
+
+    @Test
+    void sameSeedSameTrialsDifferentSeedDifferentTrials() {
+        Study a = study(new InMemoryStorage(), "a", new CmaEsSampler(), 5);
+        a.optimize(CmaEsSamplerTest::mixed, 60);
+        Study b = study(new InMemoryStorage(), "b", new CmaEsSampler(), 5);
+        b.optimize(CmaEsSamplerTest::mixed, 60);
+        Study c = study(new InMemoryStorage(), "c", new CmaEsSampler(), 6);
+        c.optimize(CmaEsSamplerTest::mixed, 60);
+        assertThat(params(a)).isEqualTo(params(b));
+        assertThat(params(a).subList(1, 60)).isNotEqualTo(params(c).subList(1, 60));
+        // the sampler's own seed overrides the study's
+        Study d = study(new InMemoryStorage(), "d",
+                new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(5L)), 99);
+        d.optimize(CmaEsSamplerTest::mixed, 60);
+        assertThat(params(d)).isEqualTo(params(a));
+    }
+
+    @Test
+    void resumedStudyContinuesTheSameRunThroughH2() {
+        // uninterrupted reference run in memory
+        Study reference = study(new InMemoryStorage(), "ref", new CmaEsSampler(), 11);
+        reference.optimize(CmaEsSamplerTest::mixed, 70);
+
+        // the same study on H2, "crashing" after 33 trials (mid-generation): a new process opens the
+        // database again with a new sampler and continues
+        String url = "jdbc:h2:mem:cma-resume;DB_CLOSE_DELAY=-1";
+        Study first = study(JdbcStorage.open(url), "resume", new CmaEsSampler(), 11);
+        first.optimize(CmaEsSamplerTest::mixed, 33);
+        Study second = study(JdbcStorage.open(url), "resume", new CmaEsSampler(), 11);
+        second.optimize(CmaEsSamplerTest::mixed, 37);
+
+        assertThat(params(second)).isEqualTo(params(reference));
+        assertThat(second.systemAttrs().get(CmaEsSampler.STATE_KEY))
+                .isEqualTo(reference.systemAttrs().get(CmaEsSampler.STATE_KEY));
+    }
+
+    @Test
+    void workersShareOneGeneration() {
+        // two workers on one storage ask a whole generation before anyone tells
+        Storage storage = new InMemoryStorage();
+        Study w1 = study(storage, "shared", new CmaEsSampler(), 2);
+        Study w2 = study(storage, "shared", new CmaEsSampler(), 2);
+        Trial first = w1.ask();
+        w1.tell(first, mixed(first));
+        for (int g = 0; g < 3; g++) {
+            List<Trial> open = new ArrayList<>();
+            List<Study> owners = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                Study w = k % 2 == 0 ? w1 : w2;
+                Trial t = w.ask();
+                t.suggestFloat("x", -5, 5); // triggers the relative sample
+                open.add(t);
+                owners.add(w);
+            }
+            for (int k = 0; k < 8; k++) {
+                owners.get(k).tell(open.get(k), mixed(open.get(k)));
+            }
+        }
+        List<FrozenTrial> trials = w1.trials();
+        for (int k = 1; k < trials.size(); k++) {
+            assertThat(trials.get(k).systemAttrs().get(CmaEsSampler.GENERATION_KEY)).isEqualTo((long) ((k - 1) / 8));
+        }
+        // identical to one worker doing the same sequence
+        Study solo = study(new InMemoryStorage(), "solo", new CmaEsSampler(), 2);
+        solo.optimize(CmaEsSamplerTest::mixed, 25);
+        assertThat(params(w1)).isEqualTo(params(solo));
+    }
+
+    @Test
+    void failedTrialsAreReplacedNotTold() {
+        Study s = study(new InMemoryStorage(), "fail", new CmaEsSampler(), 4);
+        int[] calls = {0};
+        s.optimize(t -> {
+            double v = mixed(t);
+            return ++calls[0] % 3 == 0 ? Double.NaN : v; // every third trial fails
+        }, 1 + 24);
+        long failed = s.trials(TrialState.FAIL).size();
+        assertThat(failed).isEqualTo(8);
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        // 16 completed tagged trials = two full generations of 8 (the last told on the next ask)
+        assertThat(state.generation()).isEqualTo(1);
+        Set<Object> gens = new HashSet<>();
+        for (FrozenTrial t : s.trials(TrialState.FAIL)) {
+            gens.add(t.systemAttrs().get(CmaEsSampler.GENERATION_KEY));
+        }
+        assertThat(gens).containsOnly(0L, 1L);
+    }
+
+    @Test
+    void maximizationIsSupported() {
+        Study s = Studies.builder("max").sampler(new CmaEsSampler()).seed(8).directions(StudyDirection.MAXIMIZE)
+                .create();
+        s.optimize(t -> -mixed(t), 400);
+        assertThat(s.bestValue()).isGreaterThan(-1e-3);
+    }
+
+    @Test
+    void categoricalParametersAreSampledIndependentlyWithOneWarning() {
+        List<LogRecord> records = new ArrayList<>();
+        Logger jul = Logger.getLogger(CmaEsSampler.class.getName());
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jul.addHandler(h);
+        try {
+            Study s = study(new InMemoryStorage(), "cat", new CmaEsSampler(), 9);
+            s.optimize(t -> {
+                String act = t.suggestCategorical("activation", "relu", "tanh", "gelu");
+                return mixed(t) + (act.equals("tanh") ? 0 : 1);
+            }, 60);
+            Set<Object> seen = new HashSet<>();
+            s.trials().forEach(t -> seen.add(t.param("activation")));
+            assertThat(seen).containsExactlyInAnyOrder("relu", "tanh", "gelu");
+            assertThat((String) s.systemAttrs().get(CmaEsSampler.SPACE_KEY)).doesNotContain("activation");
+        } finally {
+            jul.removeHandler(h);
+        }
+        List<String> warnings = new ArrayList<>();
+        for (LogRecord r : records) {
+            String text = java.text.MessageFormat.format(r.getMessage(), r.getParameters());
+            if (text.contains("categorical")) {
+                warnings.add(text);
+            }
+        }
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("[activation]").contains("RandomSampler");
+    }
+
+    @Test
+    void ipopRestartsInsideTheStudyWithDoubledPopulation() {
+        // a flat objective trips TOL_FUN after 10 + ⌈30·2/6⌉ = 20 generations of λ = 6
+        CmaEsSampler sampler = new CmaEsSampler(CmaEsSampler.Options.defaults()
+                .withRestartStrategy(RestartStrategy.IPOP));
+        Study s = study(new InMemoryStorage(), "ipop", sampler, 1);
+        s.optimize(t -> {
+            t.suggestFloat("a", 0, 1);
+            t.suggestFloat("b", 0, 1);
+            return 1.0;
+        }, 1 + 20 * 6 + 1);
+        FrozenTrial last = s.trials().get(s.trials().size() - 1);
+        assertThat(last.systemAttrs().get(CmaEsSampler.RESTART_KEY)).isEqualTo(1L);
+        assertThat(last.systemAttrs().get(CmaEsSampler.GENERATION_KEY)).isEqualTo(0L);
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(state.popsize()).isEqualTo(12);
+        assertThat(state.restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void warmStartBeginsAtTheSourceStudysBestRegion() {
+        Study source = Studies.builder("source").sampler(new RandomSampler(3)).create();
+        source.optimize(CmaEsSamplerTest::mixed, 300);
+        CmaEsSampler warm = new CmaEsSampler(CmaEsSampler.Options.defaults()
+                .withWarmStartTrials(source.trials(TrialState.COMPLETE)));
+        Study s = study(new InMemoryStorage(), "warm", warm, 3);
+        s.optimize(CmaEsSamplerTest::mixed, 2);
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        // columns in name order: k, lr, x, y, z; the best 10% of random trials cluster near the optimum
+        double[] m = state.mean();
+        double distance = Math.hypot(m[2] - 1, m[3] + 2);
+        assertThat(distance).isLessThan(Math.hypot(1, 2) / 2); // the cold start (centre) is at √5
+        assertThat(m[0]).isBetween(4.0, 10.0); // k, optimum 7
+        // C comes from the top solutions: not the identity of a cold start
+        assertThat(state.cov()[1]).isNotZero();
+    }
+
+    @Test
+    void x0AndSigma0AreUsedForTheFirstGeneration() {
+        CmaEsSampler sampler = new CmaEsSampler(CmaEsSampler.Options.defaults()
+                .withX0(Map.of("x", 4.0, "lr", 1e-2, "k", 3L)).withSigma0(0.5).withPopsize(10));
+        Study s = study(new InMemoryStorage(), "x0", sampler, 3);
+        s.optimize(CmaEsSamplerTest::mixed, 2);
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(state.mean()).containsExactly(3, Math.log(1e-2), 4, 0, 0);
+        assertThat(state.sigma()).isEqualTo(0.5);
+        assertThat(state.popsize()).isEqualTo(10);
+        assertThatThrownBy(() -> CmaEsSampler.Options.defaults().withPopsize(1))
+                .hasMessageContaining("popsize must be 0 (default) or >= 2, got 1");
+        assertThatThrownBy(() -> CmaEsSampler.Options.defaults().withSigma0(-1))
+                .hasMessageContaining("sigma0 must be > 0 and finite (or NaN for the default), got -1.0");
+    }
+}

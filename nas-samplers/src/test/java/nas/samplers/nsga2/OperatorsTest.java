@@ -1,0 +1,201 @@
+package nas.samplers.nsga2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class OperatorsTest {
+    private static final int DRAWS = 40_000;
+
+    @Test
+    void sbxIsMeanPreservingInsideTheBoundsAndTightensWithEta() {
+        double[][] parents = {{0.4}, {0.6}};
+        double[] child = new double[1];
+        SplittableRandom rng = new SplittableRandom(1);
+        double sum = 0;
+        double spreadLowEta = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SbxCrossover(2, 1.0).cross(parents, child, rng);
+            assertThat(child[0]).isBetween(0.0, 1.0);
+            sum += child[0];
+            spreadLowEta += (child[0] - 0.5) * (child[0] - 0.5);
+        }
+        assertThat(sum / DRAWS).isCloseTo(0.5, within(0.005));
+        double spreadHighEta = 0;
+        double squaredHighEta = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SbxCrossover(30, 1.0).cross(parents, child, rng);
+            spreadHighEta += Math.abs(child[0] - 0.5);
+            squaredHighEta += (child[0] - 0.5) * (child[0] - 0.5);
+        }
+        // Large eta: children concentrate on the parents (|c - 0.5| near 0.1).
+        assertThat(spreadHighEta / DRAWS).isCloseTo(0.1, within(0.01));
+        // E[beta^2] is (eta+1)/(eta+3) on the contracting and (eta+1)/(eta-1) on the expanding side:
+        // 1.8 * 0.1^2 for eta = 2 (slightly less, as the bounds cut the tail) and 1.004 * 0.1^2 for eta = 30.
+        assertThat(spreadLowEta / DRAWS).isBetween(0.015, 0.019);
+        assertThat(squaredHighEta / DRAWS).isCloseTo(0.01, within(0.0005));
+    }
+
+    @Test
+    void sbxStaysInsideNearTheBound() {
+        double[][] parents = {{0.0}, {0.02}};
+        double[] child = new double[1];
+        SplittableRandom rng = new SplittableRandom(2);
+        int below = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SbxCrossover(1, 1.0).cross(parents, child, rng);
+            assertThat(child[0]).isBetween(0.0, 1.0);
+            if (child[0] < 0.01) {
+                below++;
+            }
+        }
+        assertThat(below).isPositive();
+    }
+
+    @Test
+    void sbxWithoutVariableCrossingCopiesTheFirstParent() {
+        double[][] parents = {{0.1, 0.2, 0.3}, {0.9, 0.8, 0.7}};
+        double[] child = new double[3];
+        new SbxCrossover(15, 0.0).cross(parents, child, new SplittableRandom(3));
+        assertThat(child).containsExactly(0.1, 0.2, 0.3);
+    }
+
+    @Test
+    void uniformSwapsWithTheGivenProbability() {
+        double[][] parents = {new double[100], new double[100]};
+        java.util.Arrays.fill(parents[1], 1.0);
+        double[] child = new double[100];
+        SplittableRandom rng = new SplittableRandom(4);
+        double fromSecond = 0;
+        for (int i = 0; i < 400; i++) {
+            new UniformCrossover(0.3).cross(parents, child, rng);
+            for (double c : child) {
+                fromSecond += c;
+            }
+        }
+        assertThat(fromSecond / 40_000).isCloseTo(0.3, within(0.01));
+        new UniformCrossover(0.0).cross(parents, child, rng);
+        assertThat(child).containsOnly(0.0);
+    }
+
+    @Test
+    void blxDrawsUniformlyFromTheWidenedInterval() {
+        double[][] parents = {{0.4}, {0.6}};
+        double[] child = new double[1];
+        SplittableRandom rng = new SplittableRandom(5);
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new BlxAlphaCrossover(0.5).cross(parents, child, rng);
+            assertThat(child[0]).isBetween(0.3, 0.7);
+            sum += child[0];
+            sumSq += (child[0] - 0.5) * (child[0] - 0.5);
+        }
+        assertThat(sum / DRAWS).isCloseTo(0.5, within(0.003));
+        // Uniform on an interval of length 0.4: variance 0.4^2 / 12.
+        assertThat(sumSq / DRAWS).isCloseTo(0.16 / 12, within(0.0005));
+    }
+
+    @Test
+    void spxChildrenAverageToTheCentroidAndSpanTheExpandedSimplex() {
+        double[][] parents = {{0.4, 0.4}, {0.6, 0.4}, {0.5, 0.6}};
+        double[] child = new double[2];
+        SplittableRandom rng = new SplittableRandom(6);
+        double[] sum = new double[2];
+        double maxX = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SpxCrossover(Double.NaN).cross(parents, child, rng);
+            sum[0] += child[0];
+            sum[1] += child[1];
+            maxX = Math.max(maxX, child[0]);
+        }
+        assertThat(sum[0] / DRAWS).isCloseTo(0.5, within(0.003));
+        assertThat(sum[1] / DRAWS).isCloseTo(1.4 / 3, within(0.003));
+        // Expanded by epsilon = 2 about the centroid, the simplex reaches x = 0.5 + 2 * 0.1 = 0.7.
+        assertThat(maxX).isBetween(0.68, 0.7 + 1e-12);
+    }
+
+    @Test
+    void polynomialMutationHasMeanStep1OverEtaPlus2AwayFromTheBounds() {
+        PolynomialMutation mutation = new PolynomialMutation(20);
+        SplittableRandom rng = new SplittableRandom(7);
+        double sumAbs = 0;
+        double sum = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            double y = mutation.mutate(0.5, rng);
+            sumAbs += Math.abs(y - 0.5);
+            sum += y - 0.5;
+        }
+        // Density 0.5 (eta + 1) (1 - |d|)^eta gives E|d| = 1 / (eta + 2).
+        assertThat(sumAbs / DRAWS).isCloseTo(1.0 / 22, within(0.001));
+        assertThat(sum / DRAWS).isCloseTo(0.0, within(0.002));
+    }
+
+    @Test
+    void polynomialMutationStaysInsideAtTheBounds() {
+        PolynomialMutation mutation = new PolynomialMutation(5);
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int i = 0; i < DRAWS; i++) {
+            assertThat(mutation.mutate(0.0, rng)).isBetween(0.0, 1.0);
+            assertThat(mutation.mutate(1.0, rng)).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void variationIsReproducibleWithASeedAndDiffersAcrossSeeds() {
+        Variation variation = new Variation(new SbxCrossover(15, 0.5), 0.9, 0.5, 0.2, new PolynomialMutation(20));
+        double[][] parents = {{0.1, 0.5, 0.9, 0.3, 0.7}, {0.8, 0.2, 0.4, 0.6, 0.1}};
+        double[] a = new double[5];
+        double[] b = new double[5];
+        double[] c = new double[5];
+        variation.child(parents, a, new SplittableRandom(42));
+        variation.child(parents, b, new SplittableRandom(42));
+        variation.child(parents, c, new SplittableRandom(43));
+        assertThat(a).containsExactly(b);
+        assertThat(a).isNotEqualTo(c);
+    }
+
+    @Test
+    void categoricalParametersComeFromAParentOrAreResampled() {
+        double[][] numeric = {{0.2}, {0.8}};
+        int[][] categorical = {{0, 0}, {1, 1}};
+        int[] sizes = {2, 5};
+        double[] x = new double[1];
+        int[] c = new int[2];
+        SplittableRandom rng = new SplittableRandom(9);
+        // Always cross, swap with 0.25, never mutate: the second parent's category 25 % of the time.
+        Variation swapOnly = new Variation(new UniformCrossover(0.5), 1.0, 0.25, 0.0, new PolynomialMutation(20));
+        int fromSecond = 0;
+        for (int i = 0; i < 20_000; i++) {
+            swapOnly.child(numeric, categorical, sizes, x, c, rng);
+            assertThat(c[1]).isIn(0, 1);
+            fromSecond += c[0];
+        }
+        assertThat(fromSecond / 20_000.0).isCloseTo(0.25, within(0.01));
+        // Always mutate: categories are drawn uniformly, so all five appear about equally often.
+        Variation mutateOnly = new Variation(new UniformCrossover(0.5), 0.0, 0.5, 1.0, new PolynomialMutation(20));
+        int[] counts = new int[5];
+        for (int i = 0; i < 20_000; i++) {
+            mutateOnly.child(numeric, categorical, sizes, x, c, rng);
+            counts[c[1]]++;
+        }
+        for (int count : counts) {
+            assertThat(count / 20_000.0).isCloseTo(0.2, within(0.015));
+        }
+    }
+
+    @Test
+    void operatorsRejectBadSettings() {
+        assertThatThrownBy(() -> new SbxCrossover(-1, 0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> new UniformCrossover(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("swappingProb");
+        assertThatThrownBy(() -> new BlxAlphaCrossover(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpxCrossover(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Variation(new UniformCrossover(0.5), 0.9, 0.5, -0.1, new PolynomialMutation(20)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mutationProb");
+    }
+}

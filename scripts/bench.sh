@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs a benchmark program of the examples module: scripts/bench.sh NAME [ARGS...]
+# runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Nsga2, Cma, Sim, Pruner, Fanova, Workers).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Nsga2, Cma, Sim, Pruner, Fanova, Workers)}"
+shift
+cd "$root"
+mvn -B -q -DskipTests -pl examples -am install >"$root/.nas-build.log" 2>&1 || {
+  echo "build failed; see $root/.nas-build.log" >&2; exit 1; }
+cp="$(mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+exec java ${NAS_JAVA_OPTS:-} -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"
