@@ -95,7 +95,7 @@ public final class NeatBenchmark {
                         name, creatures / wall, wall, r.generations().size(), population,
                         1000.0 * wall / r.generations().size(), 1000.0 * cpu / creatures,
                         Math.min(threads, Runtime.getRuntime().availableProcessors()) * creatures / cpu,
-                        r.bestFitness());
+                        Math.min(threads, Runtime.getRuntime().availableProcessors()), r.bestFitness());
                 split(name, config, Math.min(4, generations), seed, threads);
                 structure(name, r.finalPopulation());
             }
