@@ -14,6 +14,8 @@
  *       fitness (6).</li>
  *   <li>{@code nas.sim.genetics}: selection, speciation (generic over a distance), crossover, mutation, fitness
  *       sharing, adaptive mutation and the generation step {@code Evolver} (spec 7).</li>
+ *   <li>{@code nas.sim.neat}: NEAT genomes, compiled networks and operators (spec 7.7), the adaptive species
+ *       target and species stagnation.</li>
  *   <li>{@code nas.sim.evolution}: in-memory runs, parallel and thread-count independent (spec 8.2).</li>
  *   <li>{@code nas.sim.experiment}: multi-seed runs with results files, comparison, throughput.</li>
  *   <li>{@code nas.sim.objective}: the {@code evolution-lab} objective plugin, the only package that uses

@@ -80,6 +80,13 @@ import java.util.Set;
  * @param neatDisjointCoefficient <code>neat_disjoint_coefficient</code>: c2 of the compatibility distance.
  * @param neatWeightCoefficient <code>neat_weight_coefficient</code>: c3 of the compatibility distance.
  * @param neatMaxHiddenNodes <code>neat_max_hidden_nodes</code>: Cap of NEAT hidden neurons.
+ * @param neatSpeciesTargetMode <code>neat_species_target_mode</code>: Adaptive compatibility threshold (seed 001): off, pid, hill or auto (bandit).
+ * @param neatSpeciesTarget <code>neat_species_target</code>: Species count the adaptive threshold steers towards.
+ * @param neatPidKp <code>neat_pid_kp</code>: Proportional gain of the species-target PID controller.
+ * @param neatPidKi <code>neat_pid_ki</code>: Integral gain of the species-target PID controller.
+ * @param neatPidKd <code>neat_pid_kd</code>: Derivative gain of the species-target PID controller.
+ * @param neatSpeciesEpsilon <code>neat_species_epsilon</code>: Exploration probability of the PID/hill bandit (mode auto).
+ * @param neatSpeciesStagnation <code>neat_species_stagnation</code>: Generations without improvement after which a NEAT species gets no offspring; 0 = off (reference).
  * @param stagnationLimit <code>stagnation_limit</code>: Early stop after this many generations without a 5% gain of best or average.
  * @param compatHiddenOutputScramble <code>compat_hidden_output_scramble</code>: Reference bug (spec 7.4): adapt hidden->output weights as if output-major.
  * @param compatOutputMisrouting <code>compat_output_misrouting</code>: Reference bug (spec 2.4): after a truncated muscle, output j drives simulated slot j.
@@ -150,6 +157,13 @@ public record LabConfig(
         double neatDisjointCoefficient,
         double neatWeightCoefficient,
         int neatMaxHiddenNodes,
+        SpeciesTargetMode neatSpeciesTargetMode,
+        int neatSpeciesTarget,
+        double neatPidKp,
+        double neatPidKi,
+        double neatPidKd,
+        double neatSpeciesEpsilon,
+        int neatSpeciesStagnation,
         int stagnationLimit,
         boolean compatHiddenOutputScramble,
         boolean compatOutputMisrouting,
@@ -221,6 +235,17 @@ public record LabConfig(
         }
         if (neatMaxHiddenNodes < 0) {
             throw new IllegalArgumentException("neat_max_hidden_nodes must be >= 0, got " + neatMaxHiddenNodes);
+        }
+        if (neatSpeciesTarget < 1) {
+            throw new IllegalArgumentException("neat_species_target must be >= 1, got " + neatSpeciesTarget);
+        }
+        nonNegative("neat_pid_kp", neatPidKp);
+        nonNegative("neat_pid_ki", neatPidKi);
+        nonNegative("neat_pid_kd", neatPidKd);
+        unit("neat_species_epsilon", neatSpeciesEpsilon);
+        if (neatSpeciesStagnation < 0) {
+            throw new IllegalArgumentException("neat_species_stagnation must be >= 0 (0 = off), got "
+                    + neatSpeciesStagnation);
         }
     }
 
@@ -331,6 +356,13 @@ public record LabConfig(
         m.put("neat_disjoint_coefficient", neatDisjointCoefficient);
         m.put("neat_weight_coefficient", neatWeightCoefficient);
         m.put("neat_max_hidden_nodes", neatMaxHiddenNodes);
+        m.put("neat_species_target_mode", neatSpeciesTargetMode.key());
+        m.put("neat_species_target", neatSpeciesTarget);
+        m.put("neat_pid_kp", neatPidKp);
+        m.put("neat_pid_ki", neatPidKi);
+        m.put("neat_pid_kd", neatPidKd);
+        m.put("neat_species_epsilon", neatSpeciesEpsilon);
+        m.put("neat_species_stagnation", neatSpeciesStagnation);
         m.put("stagnation_limit", stagnationLimit);
         m.put("compat_hidden_output_scramble", compatHiddenOutputScramble);
         m.put("compat_output_misrouting", compatOutputMisrouting);
@@ -419,6 +451,13 @@ public record LabConfig(
         m.put("neat_disjoint_coefficient", 1.0);
         m.put("neat_weight_coefficient", 0.4);
         m.put("neat_max_hidden_nodes", 16);
+        m.put("neat_species_target_mode", SpeciesTargetMode.OFF);
+        m.put("neat_species_target", 10);
+        m.put("neat_pid_kp", 0.35);
+        m.put("neat_pid_ki", 0.02);
+        m.put("neat_pid_kd", 0.10);
+        m.put("neat_species_epsilon", 0.1);
+        m.put("neat_species_stagnation", 0);
         m.put("stagnation_limit", 50);
         m.put("compat_hidden_output_scramble", false);
         m.put("compat_output_misrouting", false);
@@ -584,6 +623,13 @@ public record LabConfig(
                     dbl(m, "neat_disjoint_coefficient"),
                     dbl(m, "neat_weight_coefficient"),
                     integer(m, "neat_max_hidden_nodes"),
+                    SpeciesTargetMode.parse(str(m, "neat_species_target_mode")),
+                    integer(m, "neat_species_target"),
+                    dbl(m, "neat_pid_kp"),
+                    dbl(m, "neat_pid_ki"),
+                    dbl(m, "neat_pid_kd"),
+                    dbl(m, "neat_species_epsilon"),
+                    integer(m, "neat_species_stagnation"),
                     integer(m, "stagnation_limit"),
                     bool(m, "compat_hidden_output_scramble"),
                     bool(m, "compat_output_misrouting"),

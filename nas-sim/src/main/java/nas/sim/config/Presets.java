@@ -68,6 +68,9 @@ public final class Presets {
                 "weight_mutation_rate", 0.5, "weight_mutation_magnitude", 0.3));
         add("neat_proprio", "NEAT with all proprioception", with(neatBaseline, "use_proprioception", true,
                 "proprioception_inputs", "all"));
+        add("neat_adaptive", "neat_baseline with the adaptive species target (PID/hill bandit, 10 species) and"
+                + " species stagnation after 15 generations", with(neatBaseline, "neat_species_target_mode", "auto",
+                "neat_species_target", 10, "neat_species_stagnation", 15));
         // pure (fixed topology)
         add("pure_baseline", "Pure neural control, 8 hidden units, no time input", pureBaseline);
         add("pure_large", "Pure, 16 hidden units", with(pureBaseline, "neural_hidden_size", 16));

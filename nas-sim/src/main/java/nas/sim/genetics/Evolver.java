@@ -21,10 +21,17 @@ public final class Evolver {
     private final BodyMutation bodyMutation;
     private final BodyCrossover bodyCrossover;
     private final int inputs;
+    private final SpeciationControl speciationControl;
 
     public Evolver(LabConfig config, BrainOperators brains) {
+        this(config, brains, SpeciationControl.NONE);
+    }
+
+    /** An Evolver whose speciation is steered by {@code speciationControl} (NEAT species target, stagnation). */
+    public Evolver(LabConfig config, BrainOperators brains, SpeciationControl speciationControl) {
         this.config = config;
         this.brains = brains;
+        this.speciationControl = speciationControl;
         this.bodyMutation = new BodyMutation(config);
         this.bodyCrossover = new BodyCrossover(config);
         this.inputs = SensorLayout.inputCount(config);
@@ -70,8 +77,10 @@ public final class Evolver {
         List<CreatureGenome> next = new ArrayList<>(target);
         SelectionMethod method = config.effectiveSelectionMethod();
         if (method == SelectionMethod.SPECIATION) {
-            Speciation.Plan plan = Speciation.plan(population, sel, dist, config.compatibilityThreshold(),
+            Speciation.Plan plan = Speciation.plan(population, sel, dist,
+                    speciationControl.threshold(config.compatibilityThreshold()),
                     config.minSpeciesSize(), config.survivalRate(), target);
+            int[] offspring = speciationControl.offspring(plan, sel, rng);
             // rule 3: survivors pass unchanged
             for (int i : plan.allSurvivors()) {
                 next.add(population.get(i).survived());
@@ -79,7 +88,7 @@ public final class Evolver {
             // breeding within each species from all its members, culled ones included (reference quirk)
             for (int k = 0; k < plan.species().size(); k++) {
                 int[] members = plan.species().get(k);
-                breed(population, sel, members, plan.offspring()[k], generation, boost, rng, next);
+                breed(population, sel, members, offspring[k], generation, boost, rng, next);
             }
         } else {
             // rule 2: survivor selection

@@ -27,9 +27,9 @@ public final class GenomeJson {
         this.codecs = List.copyOf(codecs);
     }
 
-    /** The codec set with the fixed-topology brain. */
+    /** The codec set with the fixed-topology and the NEAT brain. */
     public static GenomeJson standard() {
-        return new GenomeJson(List.of(new FixedBrainCodec()));
+        return new GenomeJson(List.of(new FixedBrainCodec(), new nas.sim.neat.NeatBrainCodec()));
     }
 
     public String toJson(CreatureGenome g) {

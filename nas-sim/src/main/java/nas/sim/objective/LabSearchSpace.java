@@ -19,7 +19,8 @@ import nas.sim.config.NeuralMode;
  *       population_size is fixed by the objective's option unless that asks for it to be searched
  *       (100-1000); elite_count is omitted because the reference never reads it.</li>
  *   <li>Tier 2 (NEAT-specific, and fitness sharing): for NEAT the neat_* rates and coefficients,
- *       compatibility_threshold, min_species_size and bias_mode; for pure/hybrid use_fitness_sharing then
+ *       compatibility_threshold, min_species_size, bias_mode and the adaptive species target
+ *       (neat_species_target_mode off/pid/hill/auto, then its target and gains); for pure/hybrid use_fitness_sharing then
  *       sharing_radius.</li>
  *   <li>Tier 3 (body): min_nodes, max_nodes, max_muscles.</li>
  *   <li>Tier 4 (controller): neural_hidden_size (pure/hybrid), neural_output_bias, time_encoding (hybrid:
@@ -102,6 +103,7 @@ public final class LabSearchSpace {
                 b.set("neat_weight_coefficient", trial.suggestFloat("neat_weight_coefficient", 0.1, 1.0));
                 b.set("bias_mode", trial.suggestCategorical("bias_mode", "node", "bias_node"));
                 suggestSpeciation(trial, b);
+                suggestSpeciesTarget(trial, b);
             } else {
                 boolean sharing = trial.suggestCategorical("use_fitness_sharing", true, false);
                 b.set("use_fitness_sharing", sharing);
@@ -141,6 +143,27 @@ public final class LabSearchSpace {
         return b.build();
     }
 
+    /**
+     * Adaptive species target (seed 001, off in the reference): the mode, then the target species count and
+     * the gains of the method(s) the mode uses (PID gains around the seed's 0.35/0.02/0.10).
+     */
+    private static void suggestSpeciesTarget(Trial trial, LabConfig.Builder b) {
+        String mode = trial.suggestCategorical("neat_species_target_mode", "off", "pid", "hill", "auto");
+        b.set("neat_species_target_mode", mode);
+        if (mode.equals("off")) {
+            return;
+        }
+        b.set("neat_species_target", trial.suggestInt("neat_species_target", 3, 30));
+        if (!mode.equals("hill")) {
+            b.set("neat_pid_kp", trial.suggestFloat("neat_pid_kp", 0.05, 1.0, true));
+            b.set("neat_pid_ki", trial.suggestFloat("neat_pid_ki", 0.0, 0.1));
+            b.set("neat_pid_kd", trial.suggestFloat("neat_pid_kd", 0.0, 0.5));
+        }
+        if (mode.equals("auto")) {
+            b.set("neat_species_epsilon", trial.suggestFloat("neat_species_epsilon", 0.0, 0.3));
+        }
+    }
+
     private static void suggestSpeciation(Trial trial, LabConfig.Builder b) {
         b.set("compatibility_threshold", trial.suggestFloat("compatibility_threshold", 0.5, 5.0));
         b.set("min_species_size", trial.suggestInt("min_species_size", 1, 5));
@@ -155,7 +178,8 @@ public final class LabSearchSpace {
             "compatibility_threshold", "min_species_size", "neat_initial_connectivity", "neat_add_connection_rate",
             "neat_add_node_rate", "neat_enable_rate", "neat_disable_rate", "neat_max_hidden_nodes",
             "neat_excess_coefficient", "neat_disjoint_coefficient", "neat_weight_coefficient", "bias_mode",
-            "use_fitness_sharing", "sharing_radius", "min_nodes", "max_nodes", "max_muscles", "neural_hidden_size",
+            "neat_species_target_mode", "neat_species_target", "neat_pid_kp", "neat_pid_ki", "neat_pid_kd",
+            "neat_species_epsilon", "use_fitness_sharing", "sharing_radius", "min_nodes", "max_nodes", "max_muscles", "neural_hidden_size",
             "neural_output_bias", "time_encoding", "use_proprioception", "proprioception_inputs"}) {
             out.put(k, all.get(k));
         }

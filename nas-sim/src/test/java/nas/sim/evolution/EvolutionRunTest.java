@@ -121,9 +121,9 @@ class EvolutionRunTest {
     }
 
     @Test
-    void neatModeIsRejectedUntilTheNeatGenomeExists() {
-        assertThatThrownBy(() -> run(small("neat_baseline", 10), 1, 1, 1))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("nas.sim.neat");
+    void neatModeRunsWithNeatBrains() {
+        RunResult r = run(small("neat_baseline", 10), 1, 2, 1);
+        assertThat(r.bestGenome().brain()).isInstanceOf(nas.sim.neat.NeatBrain.class);
     }
 
     @Test
