@@ -92,6 +92,8 @@ public final class ParzenEstimator {
     private final double[][] mus;      // [dim][kernel], numeric dims
     private final double[][] sigmas;   // [dim][kernel]
     private final double[][] logNorm;  // [dim][kernel]: log mass of the kernel inside the box
+    private final double[][] logConst; // [dim][kernel]: −log(σ√(2π)) − logNorm, the continuous density's constant
+    private final double[][] invSigma; // [dim][kernel]
     private final double[][][] logProbs; // [dim][kernel][choice], categorical dims
     private final double[][][] cumProbs;
 
@@ -103,6 +105,8 @@ public final class ParzenEstimator {
         this.mus = new double[dims.length][];
         this.sigmas = new double[dims.length][];
         this.logNorm = new double[dims.length][];
+        this.logConst = new double[dims.length][];
+        this.invSigma = new double[dims.length][];
         this.logProbs = new double[dims.length][][];
         this.cumProbs = new double[dims.length][][];
     }
@@ -224,8 +228,12 @@ public final class ParzenEstimator {
         mus[d] = mu;
         sigmas[d] = sigma;
         logNorm[d] = new double[kernels];
+        logConst[d] = new double[kernels];
+        invSigma[d] = new double[kernels];
         for (int i = 0; i < kernels; i++) {
             logNorm[d][i] = TruncatedNormal.logMass(mu[i], sigma[i], low, high);
+            logConst[d][i] = -Math.log(sigma[i]) - 0.5 * Math.log(2 * Math.PI) - logNorm[d][i];
+            invSigma[d][i] = 1 / sigma[i];
         }
     }
 
@@ -320,8 +328,8 @@ public final class ParzenEstimator {
         if (x < dim.low() || x > dim.high()) {
             return Double.NEGATIVE_INFINITY;
         }
-        double z = (x - mu) / sigma;
-        return -0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - Math.log(sigma) - logNorm[d][k];
+        double z = (x - mu) * invSigma[d][k];
+        return -0.5 * z * z + logConst[d][k];
     }
 
     /** Centre of the grid cell holding {@code x}, clamped to the box. */
