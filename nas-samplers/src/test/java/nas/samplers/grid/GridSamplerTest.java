@@ -87,6 +87,26 @@ class GridSamplerTest {
     }
 
     @Test
+    void twoProcessesOnOneDatabaseShareTheGrid() throws Exception {
+        // two Study objects on one H2 database stand for two processes; each has its own stop flag
+        String url = "jdbc:h2:mem:grid-shared;DB_CLOSE_DELAY=-1";
+        Study a = Studies.builder("shared").storage(nas.storage.JdbcStorage.open(url)).directions(StudyDirection.MINIMIZE)
+                .sampler(new GridSampler(GRID, 6L)).seed(9).loadIfExists(true).create();
+        Study b = Studies.builder("shared").storage(nas.storage.JdbcStorage.open(url)).directions(StudyDirection.MINIMIZE)
+                .sampler(new GridSampler(GRID, 6L)).seed(9).loadIfExists(true).create();
+        Thread other = new Thread(() -> b.optimize(F, 1000));
+        other.start();
+        a.optimize(F, 1000);
+        other.join();
+        List<Map<String, Object>> ps = points(a);
+        assertThat(new HashSet<>(ps)).hasSize(24);
+        assertThat(ps.size()).isBetween(24, 25);
+        // resuming the finished study starts at most one more trial (a repeat) and stops again
+        a.optimize(F, 1000);
+        assertThat(a.trials().size()).isLessThanOrEqualTo(ps.size() + 1);
+    }
+
+    @Test
     void aFailedTrialsPointIsVisitedAgain() {
         Set<Map<String, Object>> failedOnce = new HashSet<>();
         Objective flaky = t -> {

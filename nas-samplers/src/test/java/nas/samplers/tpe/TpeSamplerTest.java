@@ -132,6 +132,16 @@ class TpeSamplerTest {
     }
 
     @Test
+    void concurrentWorkersRunAMixedSpaceStudy() {
+        Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(6L).withMultivariate(true)), StudyDirection.MINIMIZE);
+        s.optimize(MIXED, OptimizeOptions.trials(60).withJobs(4));
+        assertThat(s.trials(TrialState.COMPLETE)).hasSize(60);
+        Study r = study(new RandomSampler(6), StudyDirection.MINIMIZE);
+        r.optimize(MIXED, 60);
+        assertThat(s.bestValue()).isLessThan(r.bestValue());
+    }
+
+    @Test
     void multiObjectiveStudiesAreSampledAtRandom() {
         Study mo = Studies.builder("mo").storage(new InMemoryStorage())
                 .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
