@@ -8,5 +8,9 @@ shift
 cd "$root"
 mvn -B -q -DskipTests -pl examples -am install >"$root/.nas-build.log" 2>&1 || {
   echo "build failed; see $root/.nas-build.log" >&2; exit 1; }
-cp="$(mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java ${NAS_JAVA_OPTS:-} -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"
+# Through a file: Maven may print an ANSI reset on stdout, which would corrupt the first entry.
+cpfile="$(mktemp)"
+trap 'rm -f "$cpfile"' EXIT
+mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
+cp="$(cat "$cpfile")"
+java ${NAS_JAVA_OPTS:-} -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"

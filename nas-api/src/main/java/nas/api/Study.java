@@ -110,10 +110,9 @@ public final class Study implements StudyView {
                 failStaleTrials();
             }
         }
-        FrozenTrial created = storage.claimWaitingTrial(id).orElseGet(() -> storage.createTrial(id, null));
+        FrozenTrial created = storage.startTrial(id, heartbeatInterval != null);
         Trial trial = new Trial(this, created);
         if (heartbeatInterval != null) {
-            storage.recordHeartbeat(created.id());
             heartbeatTrials.add(trial);
             startHeartbeats();
         }

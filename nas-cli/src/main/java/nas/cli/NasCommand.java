@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
             TrialsCommand.class,
             BestCommand.class,
             ParetoCommand.class,
+            ImportanceCommand.class,
+            ScreenCommand.class,
             StudiesCommand.class,
             CreateStudyCommand.class,
             DeleteStudyCommand.class,

@@ -29,7 +29,7 @@ public final class Nsga2CliOptions {
     Double mutationProb;
 
     @Option(names = "--mutation-eta", paramLabel = "ETA",
-            description = "nsga2: distribution index of polynomial mutation (default 10).")
+            description = "nsga2: distribution index of polynomial mutation (default 5).")
     Double mutationEta;
 
     @Option(names = "--sbx-eta", paramLabel = "ETA", description = "nsga2: distribution index of SBX (default 20).")

@@ -37,7 +37,7 @@ public final class ParetoCommand implements Callable<Integer> {
 
     @Option(names = "--reference-point", split = ",", paramLabel = "V",
             description = "Hypervolume reference point, one value per objective in the objectives' own units, "
-                    + "e.g. 1.1,1.1 (default: 10% of the front's range beyond its worst values).")
+                    + "e.g. 1.1,1.1 (default: 10%% of the front's range beyond its worst values).")
     List<Double> referencePoint;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -91,12 +91,13 @@ public final class RunCommand implements Callable<Integer> {
         Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
         Experiment.Summary summary;
         try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads)) {
-            summary = experiment.run(evaluator, file, (i, n, seed, g) -> {
-                if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0
-                        || g.generation() + 1 == generations)) {
+            summary = experiment.run(evaluator, file, (i, n, seed, g, last) -> {
+                if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0 || last)) {
                     // the NAS plan's console line
-                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d/%d | best: %.1f | avg: %.1f | %.2fs/gen%n", i + 1, n,
-                            g.generation() + 1, generations, g.bestEver(), g.average(), g.seconds());
+                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d/%d | best: %.1f | avg: %.1f | %.2fs/gen%s%n", i + 1, n,
+                            g.generation() + 1, generations, g.bestEver(), g.average(), g.seconds(),
+                            last && g.generation() + 1 < generations ? " | early stop (no 5% gain in "
+                                    + lab.stagnationLimit() + " generations)" : "");
                     err.flush();
                 }
             });

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "tpe", "qmc", "grid", "nsga2");
+    static final List<String> NAMES = List.of("random", "tpe", "qmc", "grid", "nsga2", "cmaes");
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -29,6 +29,9 @@ public final class SamplerOptions {
 
     @Mixin
     GridCliOptions grid;
+
+    @Mixin
+    CmaEsCliOptions cmaes;
 
     /** Completion candidates for help text. */
     static final class Names implements Iterable<String> {
@@ -58,6 +61,10 @@ public final class SamplerOptions {
         if (!sampler.equals("grid") && grid.anyGiven()) {
             throw new Nas.BadInputException("--grid belongs to --sampler grid, not '" + sampler + "'");
         }
+        if (!sampler.equals("cmaes") && cmaes.anyGiven()) {
+            throw new Nas.BadInputException("--cma-sigma0, --cma-restart, --cma-popsize, --cma-separable and "
+                    + "--cma-no-margin belong to --sampler cmaes, not '" + sampler + "'");
+        }
         switch (sampler) {
             case "random":
                 return new RandomSampler(seed);
@@ -69,6 +76,8 @@ public final class SamplerOptions {
                 return grid.create(seed);
             case "nsga2":
                 return nsga2.create(seed);
+            case "cmaes":
+                return cmaes.create(seed);
             default:
                 throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
                         + String.join(", ", NAMES));

@@ -36,12 +36,16 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random --n-trials 200 --seed 1",
             "  nas search --study demo --n-trials 100            # resume: objective and seed are remembered",
-            "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2"})
+            "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 --param population_size=200",
+            "                                                     # phase 2: search the screening's top 15"})
 public final class SearchCommand implements Callable<Integer> {
 
     static final String OBJECTIVE_ATTR = "cli:objective";
     static final String OBJECTIVE_OPTIONS_ATTR = "cli:objective_options";
     static final String SEED_ATTR = "cli:seed";
+    static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
+    static final String SPACE_FROM_ATTR = "cli:space_from";
 
     @Spec
     CommandSpec spec;
@@ -74,6 +78,19 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     SamplerOptions sampler;
+
+    @Option(names = "--space-from", paramLabel = "STUDY",
+            description = "Phase 2: search only the top parameters of this screening study (Morris ranking, or "
+                    + "fANOVA for a study not made by 'nas screen'); the rest stay at their defaults.")
+    String spaceFrom;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "15",
+            description = "With --space-from: how many parameters to search (default 15).")
+    int top;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "Hold a parameter at a value instead of its default or instead of searching it. Repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Mixin
     PrunerOptions pruner;
@@ -112,6 +129,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--print-trials",
+            description = "Print a line on stdout for each trial this process finishes, once it is stored: "
+                    + "'trial NUMBER STATE VALUES'.")
+    boolean printTrials;
+
     @Override
     public Integer call() {
         validate();
@@ -129,9 +151,14 @@ public final class SearchCommand implements Callable<Integer> {
             ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
             long studySeed = seed != null ? seed : remembered.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
 
+            Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
+            nas.api.sampler.Sampler chosen = sampler.create(studySeed, definition);
+            if (!fixed.isEmpty()) {
+                chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
+            }
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
-                    .sampler(sampler.create(studySeed, definition))
+                    .sampler(chosen)
                     .pruner(pruner.create())
                     .seed(studySeed)
                     .loadIfExists(true);
@@ -143,6 +170,12 @@ public final class SearchCommand implements Callable<Integer> {
             }
             Study s = builder.create();
             remember(s, objectiveName, options, studySeed, remembered);
+            if (!fixed.isEmpty() && !remembered.containsKey(FIXED_PARAMS_ATTR)) {
+                s.setSystemAttr(FIXED_PARAMS_ATTR, fixed);
+                if (spaceFrom != null) {
+                    s.setSystemAttr(SPACE_FROM_ATTR, spaceFrom);
+                }
+            }
             s.failStaleTrials();
 
             int n = nTrials != null ? nTrials : (timeout == null && maxTrials == null ? 100 : 0);
@@ -155,6 +188,14 @@ public final class SearchCommand implements Callable<Integer> {
                     return Nas.OK;
                 }
                 run = run.withCallback(new MaxTrialsCallback(maxTrials, EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)));
+            }
+            if (printTrials) {
+                run = run.withCallback((st, t) -> {
+                    synchronized (out) {
+                        out.println("trial " + t.number() + " " + t.state() + " " + t.values());
+                        out.flush();
+                    }
+                });
             }
             SearchProgress progress = null;
             if (!quiet) {
@@ -191,6 +232,43 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The parameters held fixed. Phase 2 ({@code --space-from}): all but the screening's top {@code --top},
+     * at the objective's defaults or {@code --param} values. Without it: the {@code --param} values. A resumed
+     * study keeps the ones it was created with.
+     */
+    private Map<String, Object> fixedParameters(JdbcStorage store, Map<String, Object> remembered,
+            ObjectiveDefinition definition, PrintWriter err) {
+        if (top < 1) {
+            throw new Nas.BadInputException("--top must be >= 1, but got " + top);
+        }
+        Object stored = remembered.get(FIXED_PARAMS_ATTR);
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        if (spaceFrom != null) {
+            Study screening = StudyLoader.load(store, spaceFrom);
+            List<String> ranking = ScreeningRanking.of(screening);
+            nas.analysis.importance.PhaseTwo phase = nas.analysis.importance.PhaseTwo.select(ranking, top,
+                    definition.parameterDefaults(), params);
+            fixed.putAll(phase.fixed());
+            if (!quiet) {
+                err.println("[" + study + "] phase 2: searching " + phase.searched().size() + " parameter(s) "
+                        + phase.searched() + " from '" + spaceFrom + "'; " + fixed.size() + " held fixed");
+            }
+        } else {
+            fixed.putAll(params);
+        }
+        if (stored instanceof Map<?, ?> m) {
+            if (!fixed.isEmpty() && !nas.api.json.Json.freeze(fixed).equals(stored)) {
+                throw new Nas.BadInputException("study '" + study + "' was created holding " + stored
+                        + " fixed; omit --space-from, --top and --param to resume it");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        return fixed;
+    }
+
     private Map<String, Object> rememberedSettings(JdbcStorage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
@@ -200,18 +278,10 @@ public final class SearchCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private Map<String, String> objectiveOptions(Map<String, Object> remembered) {
         Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
-        if (dim != null) {
-            given.put("dim", String.valueOf(dim));
-        }
-        if (generations != null) {
-            given.put("generations", String.valueOf(generations));
-        }
-        if (seeds != null) {
-            given.put("seeds", String.valueOf(seeds));
-        }
-        if (mode != null) {
-            given.put("mode", mode);
-        }
+        putOnce(given, "dim", dim);
+        putOnce(given, "generations", generations);
+        putOnce(given, "seeds", seeds);
+        putOnce(given, "mode", mode);
         Object stored = remembered.get(OBJECTIVE_OPTIONS_ATTR);
         if (given.isEmpty() && stored instanceof Map<?, ?> m) {
             Map<String, String> out = new LinkedHashMap<>();
@@ -219,6 +289,18 @@ public final class SearchCommand implements Callable<Integer> {
             return out;
         }
         return given;
+    }
+
+    /** {@code --dim 3} and {@code -O dim=4} name one option twice: refused rather than one silently winning. */
+    private static void putOnce(Map<String, String> options, String key, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (options.containsKey(key)) {
+            throw new Nas.BadInputException("objective option '" + key + "' is given twice: --" + key + " " + value
+                    + " and -O " + key + "=" + options.get(key));
+        }
+        options.put(key, String.valueOf(value));
     }
 
     private List<StudyDirection> directions(ObjectiveDefinition definition) {

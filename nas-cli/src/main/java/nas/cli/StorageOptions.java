@@ -12,6 +12,14 @@ public final class StorageOptions {
                     + "Default: $NAS_STORAGE, else ./nas-studies (an H2 file in the working directory).")
     String storage;
 
+    public StorageOptions() {
+    }
+
+    /** Options naming {@code url} (for commands that take the URL another way). */
+    StorageOptions(String url) {
+        this.storage = url;
+    }
+
     /** The URL in effect. */
     public String url() {
         if (storage != null) {

@@ -1,8 +1,10 @@
 package nas.storage;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Set;
 
 /** Classifies SQL errors by SQLState, the same way for H2 and PostgreSQL. */
 final class JdbcErrors {
@@ -17,7 +19,8 @@ final class JdbcErrors {
 
     /**
      * Worth retrying: a lost or refused connection (class 08), a serialization failure or deadlock
-     * (40001, 40P01), a lock timeout (H2 HYT00, PostgreSQL 55P03), or a driver-declared transient
+     * (40001, 40P01), a lock timeout (H2 HYT00, PostgreSQL 55P03), an H2 connection lost (90067,
+     * 90098, 90121), an administrator shutdown (57P01), or a driver-declared transient
      * error.
      */
     static boolean isTransient(SQLException e) {
@@ -28,7 +31,7 @@ final class JdbcErrors {
             if (t instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
                 if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("HYT00")
-                        || state.equals("55P03") || state.equals("57P01")) {
+                        || state.equals("55P03") || state.equals("57P01") || H2_CONNECTION_LOST.contains(state)) {
                     return true;
                 }
             }
@@ -36,8 +39,17 @@ final class JdbcErrors {
         return false;
     }
 
+    /**
+     * H2's own states for a connection that died under it: broken (90067: the server stopped or
+     * the process serving an AUTO_SERVER file was killed), database closed (90098), closing (90121).
+     * A new connection may well succeed.
+     */
+    private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121");
+
     /** The connection itself is unusable after this error. */
     static boolean breaksConnection(SQLException e) {
-        return e instanceof SQLRecoverableException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        String state = e.getSQLState();
+        return e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException
+                || (state != null && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state)));
     }
 }

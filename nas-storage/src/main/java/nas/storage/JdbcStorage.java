@@ -59,11 +59,21 @@ public final class JdbcStorage implements Storage {
     /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
 
+    /** How long a call retries a lost connection or a lock timeout before it gives up. */
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(30);
+
+    /** How long opening retries a refused connection (a server restarting) before it gives up. */
+    private static final Duration OPEN_BUDGET = Duration.ofSeconds(5);
+
     private final String url;
     private final Dialect dialect;
     private final ConnectionPool pool;
     private final Duration retryBudget;
     private final boolean checkpoints;
+    private final boolean localFile;
+    private final boolean autoServer;
+    /** Set once the schema is up to date; before that, failures are reported as failures to open. */
+    private volatile boolean opened;
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
 
@@ -74,6 +84,8 @@ public final class JdbcStorage implements Storage {
         this.retryBudget = retryBudget;
         String lower = url.toLowerCase(Locale.ROOT);
         this.checkpoints = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:");
+        this.localFile = checkpoints && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        this.autoServer = lower.contains(";auto_server=true");
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -89,18 +101,30 @@ public final class JdbcStorage implements Storage {
      * @throws StorageException         when the database cannot be opened
      */
     public static JdbcStorage open(String url, boolean create) {
+        return open(url, create, DEFAULT_RETRY_BUDGET);
+    }
+
+    /**
+     * Opens the database at {@code url}, retrying lost connections and lock timeouts of each call
+     * for at most {@code retryBudget} before reporting them as a {@link StorageException}.
+     */
+    public static JdbcStorage open(String url, boolean create, Duration retryBudget) {
         Objects.requireNonNull(url, "url");
+        if (retryBudget.isNegative()) {
+            throw new IllegalArgumentException("the retry budget must be >= 0, but got " + retryBudget);
+        }
         String resolved = resolve(url);
         Dialect dialect = Dialect.of(resolved);
         if (dialect == Dialect.H2) {
             resolved = h2Settings(resolved, create);
         }
-        JdbcStorage storage = new JdbcStorage(resolved, dialect, new Properties(), Duration.ofSeconds(30));
+        JdbcStorage storage = new JdbcStorage(resolved, dialect, new Properties(), retryBudget);
         try {
             storage.inTx(c -> {
                 Migrations.migrate(c, dialect);
                 return null;
             });
+            storage.opened = true;
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -146,9 +170,11 @@ public final class JdbcStorage implements Storage {
                 throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
             }
             Path dir = dbFile.toAbsolutePath().getParent();
-            if (dir != null && !Files.exists(dbFile) && Files.isDirectory(dir) && !Files.isWritable(dir)) {
-                throw new IllegalArgumentException("cannot create the database " + dbFile + ": directory " + dir
-                        + " is not writable");
+            if (dir != null && (create || Files.exists(dbFile)) && !canCreateFilesIn(dir)) {
+                // H2 needs its lock file beside the database (and would print a stack trace of
+                // its own when it cannot write its trace file there)
+                throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
+                        + "the database ") + dbFile + ": directory " + dir + " is not writable");
             }
             if (!lower.contains("auto_server=")) {
                 u.append(";AUTO_SERVER=TRUE");
@@ -160,6 +186,23 @@ public final class JdbcStorage implements Storage {
             u.append(";DB_CLOSE_DELAY=-1");
         }
         return u.toString();
+    }
+
+    /**
+     * Whether files can be created in {@code dir}, tried for real: permission bits do not tell it
+     * for root or for read-only file systems. A missing directory is H2's to create.
+     */
+    private static boolean canCreateFilesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return !Files.exists(dir) && (dir.getParent() == null || !Files.isDirectory(dir.getParent())
+                    || canCreateFilesIn(dir.getParent()));
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".nas-probe", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
@@ -190,21 +233,49 @@ public final class JdbcStorage implements Storage {
 
     /** Like {@link #inTx(Work)}; when {@code durable}, the commit is on disk before this returns. */
     private <T> T inTx(Work<T> work, boolean durable) {
-        long deadline = System.nanoTime() + retryBudget.toNanos();
+        return inTx(work, durable, false);
+    }
+
+    /**
+     * A read of several statements that must agree with each other: under READ COMMITTED each
+     * statement would see the commits of other workers made since the previous one (a trial
+     * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
+     */
+    private <T> T snapshot(Work<T> work) {
+        return inTx(work, false, true);
+    }
+
+    private <T> T inTx(Work<T> work, boolean durable, boolean snapshot) {
+        // Opening a server database gives up sooner: a wrong host or port should not keep a
+        // command waiting. An H2 file gets the whole budget: processes that start together wait
+        // for each other's file lock ("lock file recently modified") until one serves the file.
+        Duration budget = opened || localFile || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
+        long deadline = System.nanoTime() + budget.toNanos();
         long backoffMs = 20;
+        int keyRaces = 0;
         while (true) {
             Connection c;
             try {
                 c = pool.borrow();
             } catch (SQLException e) {
-                if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline && !isRefusedAtOpen(e)) {
+                // 90020 (file in use) on an AUTO_SERVER file: another process is just starting to
+                // serve it, or the one serving it exited and the file is being taken over; wait
+                boolean handover = localFile && autoServer && e.getErrorCode() == 90020;
+                if ((handover || JdbcErrors.isTransient(e) && !isRefusedAtOpen(e)) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
+                }
+                if (JdbcErrors.isTransient(e) && !isRefusedAtOpen(e) && opened) {
+                    throw new StorageException("storage unavailable for " + retryBudget.toSeconds() + " s ("
+                            + redact(url) + "): " + firstLine(e), e);
                 }
                 throw openFailure(e);
             }
             boolean healthy = true;
             try {
+                if (snapshot) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                }
                 T result = work.run(c);
                 c.commit();
                 if (durable && checkpoints) {
@@ -220,33 +291,67 @@ public final class JdbcStorage implements Storage {
                     backoffMs = sleep(backoffMs);
                     continue;
                 }
-                throw new StorageException("storage error on " + redact(url) + ": " + e.getMessage(), e);
+                // Two workers inserting the same new key (an attribute, a parameter's distribution)
+                // at once: the loser's transaction is void (PostgreSQL aborts it); run it again, and
+                // its update-or-insert now finds the winner's row.
+                if (JdbcErrors.isUniqueViolation(e) && keyRaces++ < 3) {
+                    continue;
+                }
+                if (JdbcErrors.isTransient(e)) {
+                    throw new StorageException("storage unavailable for " + retryBudget.toSeconds() + " s ("
+                            + redact(url) + "): " + firstLine(e), e);
+                }
+                throw new StorageException("storage error on " + redact(url) + ": " + firstLine(e), e);
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             } finally {
+                if (snapshot && healthy) {
+                    try {
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    } catch (SQLException e) {
+                        healthy = false;
+                    }
+                }
                 pool.giveBack(c, healthy);
             }
         }
     }
 
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().split("\\r?\\n")[0];
+    }
+
     private static boolean isRefusedAtOpen(SQLException e) {
         // H2 file errors (corrupt / not a database / locked by a foreign program) do not heal by waiting
         int code = e.getErrorCode();
-        return code == 90030 || code == 90048 || code == 90013 || code == 90146 || code == 90020;
+        return code == 90030 || code == 90048 || code == 90028 || code == 90013 || code == 90146 || code == 90020;
     }
 
     private RuntimeException openFailure(SQLException e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\\r?\\n")[0];
         int code = e.getErrorCode();
-        if (code == 90030 || code == 90048) {
-            return new IllegalArgumentException("cannot open " + redact(url) + ": the file is not an H2 database of NAS ("
-                    + msg + ")");
+        if (code == 90030 || code == 90048 || code == 90028) {
+            return new IllegalArgumentException("cannot open " + shownName() + ": the file is not an H2 database"
+                    + " (or cannot be read)");
+        }
+        if (code == 90020) {
+            return new IllegalArgumentException("cannot open " + shownName() + ": another program holds it without"
+                    + " sharing it (open it with AUTO_SERVER=TRUE there, or close that program)");
         }
         if (code == 90146 || code == 90013) {
             return new IllegalArgumentException("no NAS database at " + redact(url));
         }
         return new StorageException("cannot open storage " + redact(url) + ": " + msg, e);
+    }
+
+    /** The database as the user named it: an H2 file's path, else the URL without a password. */
+    private String shownName() {
+        if (localFile) {
+            String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+            return (path.startsWith("file:") ? path.substring(5) : path) + ".mv.db";
+        }
+        return redact(url);
     }
 
     private static String redact(String url) {
@@ -514,21 +619,7 @@ public final class JdbcStorage implements Storage {
             }
         }
         return inTx(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
-                p.setLong(1, studyId);
-                if (p.executeUpdate() == 0) {
-                    throw new StudyNotFoundException("with id " + studyId);
-                }
-            }
-            int number;
-            try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
-                p.setLong(1, studyId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    number = r.getInt(1) - 1;
-                }
-            }
+            int number = nextTrialNumber(c, studyId);
             TrialState state = template == null ? TrialState.RUNNING : template.state();
             Instant start = state == TrialState.WAITING ? null
                     : template != null && template.datetimeStart() != null ? template.datetimeStart() : Instant.now();
@@ -570,34 +661,90 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
-    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        Long claimed = inTx(c -> {
-            while (true) {
-                Long candidate = null;
-                try (PreparedStatement p = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND "
-                        + "state = 'WAITING' ORDER BY trial_number LIMIT 1")) {
-                    p.setLong(1, studyId);
-                    try (ResultSet r = p.executeQuery()) {
-                        if (r.next()) {
-                            candidate = r.getLong(1);
-                        }
-                    }
-                }
-                if (candidate == null) {
-                    return null;
-                }
-                try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
-                        + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
-                    p.setTimestamp(1, Timestamp.from(Instant.now()));
-                    p.setLong(2, candidate);
-                    if (p.executeUpdate() == 1) {
-                        return candidate;
-                    }
-                }
-                // another worker claimed it first: look again
+    public FrozenTrial startTrial(long studyId, boolean heartbeat) {
+        // one transaction: after a crash the trial and its first heartbeat are both on disk or both gone
+        long now = System.currentTimeMillis();
+        long[] idAndNumber = inTx(c -> {
+            Long claimed = claimWaiting(c, studyId);
+            long[] started = claimed != null ? new long[] {claimed, -1} : insertRunningTrial(c, studyId);
+            if (heartbeat) {
+                upsertHeartbeat(c, started[0], now);
             }
+            return started;
         });
+        if (idAndNumber[1] < 0) {
+            return trial(idAndNumber[0]);
+        }
+        return new FrozenTrial(idAndNumber[0], (int) idAndNumber[1], TrialState.RUNNING, List.of(), Instant.ofEpochMilli(now),
+                null, Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of());
+    }
+
+    /** Allocates the next number and inserts a RUNNING trial; returns {id, number}. */
+    private static long[] insertRunningTrial(Connection c, long studyId) throws SQLException {
+        int number = nextTrialNumber(c, studyId);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
+                + "datetime_start) VALUES (?, ?, 'RUNNING', ?)", new String[] {"trial_id"})) {
+            p.setLong(1, studyId);
+            p.setInt(2, number);
+            p.setTimestamp(3, Timestamp.from(Instant.now()));
+            p.executeUpdate();
+            try (ResultSet k = p.getGeneratedKeys()) {
+                k.next();
+                return new long[] {k.getLong(1), number};
+            }
+        }
+    }
+
+    /** Takes the next number of a study inside the caller's transaction (the counter row stays locked). */
+    private static int nextTrialNumber(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            if (p.executeUpdate() == 0) {
+                throw new StudyNotFoundException("with id " + studyId);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1) - 1;
+            }
+        }
+    }
+
+    @Override
+    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+        Long claimed = inTx(c -> claimWaiting(c, studyId));
         return claimed == null ? Optional.empty() : Optional.of(trial(claimed));
+    }
+
+    /** Moves the oldest WAITING trial of a study to RUNNING; returns its id, or null. */
+    private static Long claimWaiting(Connection c, long studyId) throws SQLException {
+        while (true) {
+            Long candidate = null;
+            try (PreparedStatement p = c.prepareStatement("SELECT trial_id FROM trials WHERE study_id = ? AND "
+                    + "state = 'WAITING' ORDER BY trial_number LIMIT 1")) {
+                p.setLong(1, studyId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        candidate = r.getLong(1);
+                    }
+                }
+            }
+            if (candidate == null) {
+                return null;
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = 'RUNNING', "
+                    + "datetime_start = ? WHERE trial_id = ? AND state = 'WAITING'")) {
+                p.setTimestamp(1, Timestamp.from(Instant.now()));
+                p.setLong(2, candidate);
+                if (p.executeUpdate() == 1) {
+                    return candidate;
+                }
+            }
+            // another worker claimed it first: look again
+        }
     }
 
     @Override
@@ -772,7 +919,13 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
         List<Double> v = values == null ? List.of() : values;
+        boolean[] retried = {false};
         inTx(c -> {
+            if (retried[0] && alreadyFinishedAs(c, trialId, state, v)) {
+                // the first attempt committed but its answer was lost with the connection
+                return null;
+            }
+            retried[0] = true;
             writableTrialStudy(c, trialId);
             updateState(c, trialId, state, v);
             return null;
@@ -801,6 +954,33 @@ public final class JdbcStorage implements Storage {
                 p.executeUpdate();
             }
         }
+    }
+
+    /** Whether a trial is already finished in {@code state} with exactly {@code values}. */
+    private static boolean alreadyFinishedAs(Connection c, long trialId, TrialState state, List<Double> values)
+            throws SQLException {
+        if (!state.isFinished()) {
+            return false;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM trials WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next() || !state.name().equals(r.getString(1))) {
+                    return false;
+                }
+            }
+        }
+        List<Double> stored = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT objective_value FROM trial_values WHERE trial_id = ? ORDER BY objective")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getDouble(1));
+                }
+            }
+        }
+        return stored.equals(values);
     }
 
     private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
@@ -876,7 +1056,7 @@ public final class JdbcStorage implements Storage {
         if (cached != null) {
             return cached;
         }
-        List<FrozenTrial> read = inTx(c -> readTrials(c, "t.trial_id = ?", trialId));
+        List<FrozenTrial> read = snapshot(c -> readTrials(c, "t.trial_id = ?", trialId));
         if (read.isEmpty()) {
             throw new IllegalArgumentException("no trial with id " + trialId);
         }
@@ -892,7 +1072,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        return inTx(c -> {
+        return snapshot(c -> {
             requireStudy(c, studyId);
             // ids and states first; details only for trials not already cached as finished
             List<long[]> rows = new ArrayList<>();
@@ -951,7 +1131,7 @@ public final class JdbcStorage implements Storage {
         }
         String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
         try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json "
-                + "FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
+                + "FROM trial_params x" + join + " ORDER BY x.trial_id, x.param_seq", args); ResultSet r = p.executeQuery()) {
             Map<String, Distribution> parsed = new HashMap<>();
             while (r.next()) {
                 TrialRow row = rows.get(r.getLong(1));
@@ -1046,22 +1226,26 @@ public final class JdbcStorage implements Storage {
         long now = System.currentTimeMillis();
         inTx(c -> {
             writableTrialStudy(c, trialId);
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
-                p.setLong(1, now);
-                p.setLong(2, trialId);
-                if (p.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
-                p.setLong(1, trialId);
-                p.setLong(2, now);
-                p.executeUpdate();
-            }
+            upsertHeartbeat(c, trialId, now);
             return null;
         });
+    }
+
+    private static void upsertHeartbeat(Connection c, long trialId, long epochMillis) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE trial_heartbeats SET heartbeat_ms = ? WHERE trial_id = ?")) {
+            p.setLong(1, epochMillis);
+            p.setLong(2, trialId);
+            if (p.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO trial_heartbeats (trial_id, heartbeat_ms) VALUES (?, ?)")) {
+            p.setLong(1, trialId);
+            p.setLong(2, epochMillis);
+            p.executeUpdate();
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
 final class Migrations {
 
     /** The scripts, in order; a new schema version appends one. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__param_order.sql");
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = SCRIPTS.size();
@@ -27,7 +27,31 @@ final class Migrations {
     private Migrations() {
     }
 
+    /** Key of the PostgreSQL advisory lock that lets one process at a time migrate. */
+    private static final long MIGRATION_LOCK = 0x4e41535f4d494752L;
+
     static void migrate(Connection c, Dialect dialect) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            migrateLocked(c, dialect);
+            return;
+        }
+        // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin (both may
+        // pass the check and one then fails on the catalog's unique index): take a session lock.
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+        }
+        try {
+            migrateLocked(c, dialect);
+        } finally {
+            c.rollback();
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+            c.commit();
+        }
+    }
+
+    private static void migrateLocked(Connection c, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS nas_schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL)");
         }

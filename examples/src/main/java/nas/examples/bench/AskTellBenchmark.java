@@ -3,20 +3,15 @@ package nas.examples.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
-import nas.api.Studies;
-import nas.api.Study;
-import nas.api.Trial;
-import nas.api.sampler.RandomSampler;
+import nas.api.benchmark.AskTellThroughput;
 import nas.api.storage.InMemoryStorage;
-import nas.api.storage.Storage;
 import nas.storage.JdbcStorage;
 
 /**
  * Ask + tell overhead with the random sampler on a 10-parameter float space, in memory and on an
- * H2 file: what the framework itself costs per trial, objective excluded.
+ * H2 file (also {@code nas benchmark storage}).
  *
- * <pre>java -cp ... nas.examples.bench.AskTellBenchmark [inMemoryTrials=200000] [h2Trials=10000]</pre>
+ * <pre>scripts/bench.sh AskTell [inMemoryTrials=200000] [h2Trials=10000]</pre>
  */
 public final class AskTellBenchmark {
 
@@ -26,46 +21,15 @@ public final class AskTellBenchmark {
     public static void main(String[] args) throws Exception {
         int memTrials = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int h2Trials = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-
-        run("in-memory (warm-up)", new InMemoryStorage(), memTrials / 4);
-        double mem = run("in-memory", new InMemoryStorage(), memTrials);
-
+        System.out.println("in-memory warm-up: " + AskTellThroughput.measure(new InMemoryStorage(), "w", memTrials / 4));
+        System.out.println("in-memory:         " + AskTellThroughput.measure(new InMemoryStorage(), "m", memTrials));
         Path dir = Files.createTempDirectory("nas-bench");
-        try {
-            double h2 = run("H2 file", JdbcStorage.open(dir.resolve("bench").toString()), h2Trials);
-            System.out.printf(Locale.ROOT, "%nresult: in-memory %,.0f trials/s, H2 file %,.0f trials/s%n", mem, h2);
+        try (JdbcStorage h2 = JdbcStorage.open(dir.resolve("bench").toString())) {
+            System.out.println("H2 file:           " + AskTellThroughput.measure(h2, "h", h2Trials));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static double run(String label, Storage storage, int trials) {
-        Study study = Studies.builder("bench").storage(storage).sampler(new RandomSampler(1)).create();
-        long t0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
-        for (int i = 0; i < trials; i++) {
-            Trial t = study.ask();
-            double s = 0;
-            for (int p = 0; p < 10; p++) {
-                s += t.suggestFloat("x" + p, -5, 5);
-            }
-            study.tell(t, s);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-        double rate = trials / seconds;
-        // On a busy machine wall time includes waiting for a core; CPU time per trial estimates the idle rate.
-        System.out.printf(Locale.ROOT, "%-20s %,9d trials in %6.2f s = %,10.0f trials/s (%.1f µs/trial); "
-                + "process CPU %.2f s = %,.0f trials per CPU-second%n", label, trials, seconds, rate, 1e6 / rate,
-                cpuSeconds, trials / cpuSeconds);
-        storage.close();
-        return rate;
     }
 }

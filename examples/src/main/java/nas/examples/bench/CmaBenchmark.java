@@ -1,10 +1,19 @@
 package nas.examples.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.Trial;
+import nas.api.TrialState;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
 import nas.samplers.cmaes.Cma;
+import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.cmaes.CmaConfig;
 import nas.samplers.cmaes.RestartStrategy;
 import nas.samplers.cmaes.Restarts;
@@ -17,12 +26,16 @@ import nas.samplers.cmaes.Restarts;
  *       (from the seed), σ0 = 10 / 6, median over seeds 1..5, on sphere, ellipsoid (condition
  *       1e6) and Rosenbrock.
  *   <li>Rastrigin-10: best value of a single run (until a termination criterion) against IPOP
- *       restarts within a budget of 200,000 evaluations.
+ *       (and BIPOP) restarts within a budget of 200,000 evaluations.
+ *   <li>Overhead: CPU time per trial of a 1,000-trial in-memory study with CmaEsSampler, against
+ *       RandomSampler.
  * </ul>
  *
- * <p>Run: {@code mvn -B -q -o -pl examples -am package -DskipTests} then {@code java -cp
- * "examples/target/classes:$(cat cp.txt)" nas.examples.bench.CmaBenchmark}, or through {@code
- * exec:java}; see the README block in the issue report.
+ * <p>Each figure is measured on the core alone ({@link Cma} ask/tell) and through the sampler
+ * ({@link CmaEsSampler} on a {@link Study}; its trial 0 is sampled at random, because the search
+ * space is known only after one trial).
+ *
+ * <p>Run: {@code scripts/bench.sh Cma}.
  */
 public final class CmaBenchmark {
 
@@ -33,6 +46,8 @@ public final class CmaBenchmark {
     static final double TARGET = 1e-8;
     static final int SEEDS = 5;
     static final long RASTRIGIN_BUDGET = 200_000;
+    /** Smaller through the sampler: like Optuna's, it reads the study's trials on every sample. */
+    static final long SAMPLER_RASTRIGIN_BUDGET = 50_000;
 
     private CmaBenchmark() {}
 
@@ -137,6 +152,88 @@ public final class CmaBenchmark {
         return cma.bestValue();
     }
 
+
+    /** The objective through the API: ten floats x0..x9 in [-5, 5]. */
+    static double evaluate(Trial trial, ToDoubleFunction<double[]> f) {
+        double[] x = new double[DIM];
+        for (int i = 0; i < DIM; i++) {
+            x[i] = trial.suggestFloat("x" + i, LOW, HIGH);
+        }
+        return f.applyAsDouble(x);
+    }
+
+    static CmaEsSampler sampler(long seed, RestartStrategy strategy) {
+        double[] x0 = randomStart(seed);
+        Map<String, Object> start = new LinkedHashMap<>();
+        for (int i = 0; i < DIM; i++) {
+            start.put("x" + i, x0[i]);
+        }
+        return new CmaEsSampler(CmaEsSampler.Options.defaults().withX0(start).withSeed(seed)
+                .withRestartStrategy(strategy));
+    }
+
+    /** Trials of a study (ask/tell through CmaEsSampler) until f &lt; target; trial 0 is random. */
+    static long samplerEvaluationsToTarget(ToDoubleFunction<double[]> f, long seed) {
+        Study study = Studies.builder("bench").sampler(sampler(seed, RestartStrategy.NONE)).seed(seed).create();
+        for (long evals = 1; evals <= 200_000; evals++) {
+            Trial t = study.ask();
+            double v = evaluate(t, f);
+            study.tell(t, v);
+            if (v < TARGET) {
+                return evals;
+            }
+            if (evals % 100 == 0 && stopped(study)) {
+                return Long.MAX_VALUE; // the run met a termination criterion first (as in the core loop)
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Best Rastrigin value of a study with the given restart strategy and trial budget. */
+    static double samplerRastrigin(RestartStrategy strategy, long seed, long budget) {
+        Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
+        for (long evals = 1; evals <= budget; evals++) {
+            Trial t = study.ask();
+            double v = evaluate(t, CmaBenchmark::rastrigin);
+            study.tell(t, v);
+            if (v < TARGET) {
+                break;
+            }
+            if (strategy == RestartStrategy.NONE && evals % 1000 == 0 && stopped(study)) {
+                break;
+            }
+        }
+        return study.bestValue();
+    }
+
+    private static boolean stopped(Study study) {
+        Object json = study.systemAttrs().get(CmaEsSampler.STATE_KEY);
+        if (!(json instanceof String s)) {
+            return false;
+        }
+        nas.samplers.cmaes.CmaState state = nas.samplers.cmaes.CmaStateCodec.fromJson(s);
+        return Cma.restore(state, box()).shouldStop();
+    }
+
+    /**
+     * Mean CPU time of this thread per trial of a {@code trials}-trial in-memory study on 10-D
+     * sphere (ns). CPU rather than wall time, because the benchmark machine is shared.
+     */
+    static double nanosPerTrial(Sampler sampler, int trials) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        Study study = Studies.builder("overhead").sampler(sampler).seed(1).create();
+        long start = bean.getCurrentThreadCpuTime();
+        for (int k = 0; k < trials; k++) {
+            Trial t = study.ask();
+            study.tell(t, evaluate(t, CmaBenchmark::sphere));
+        }
+        long elapsed = bean.getCurrentThreadCpuTime() - start;
+        if (study.trials(TrialState.COMPLETE).size() != trials) {
+            throw new IllegalStateException("expected " + trials + " complete trials");
+        }
+        return (double) elapsed / trials;
+    }
+
     static long median(long[] values) {
         long[] s = values.clone();
         Arrays.sort(s);
@@ -190,6 +287,55 @@ public final class CmaBenchmark {
                 Arrays.toString(ipop));
         System.out.printf(Locale.ROOT, "  BIPOP       median %.4g  runs %s%n", median(bipop),
                 Arrays.toString(bipop));
+        double[] ipopSmall = new double[SEEDS];
+        for (int s = 0; s < SEEDS; s++) {
+            ipopSmall[s] = coreRastrigin(RestartStrategy.IPOP, s + 1, SAMPLER_RASTRIGIN_BUDGET);
+        }
+        System.out.printf(Locale.ROOT, "  IPOP with the sampler's budget of %,d: median %.4g  runs %s%n",
+                SAMPLER_RASTRIGIN_BUDGET, median(ipopSmall), Arrays.toString(ipopSmall));
+
+        System.out.println();
+        System.out.println("sampler (CmaEsSampler on an in-memory Study, ask/tell): evaluations to target");
+        for (Object[] fn : functions) {
+            @SuppressWarnings("unchecked")
+            ToDoubleFunction<double[]> f = (ToDoubleFunction<double[]>) fn[1];
+            long[] evals = new long[SEEDS];
+            for (int s = 0; s < SEEDS; s++) {
+                evals[s] = samplerEvaluationsToTarget(f, s + 1);
+            }
+            System.out.printf(Locale.ROOT, "  %-10s median %7s  (reference cmaes ~%,d)  runs %s%n",
+                    fn[0], fmt(median(evals)), fn[2], runs(evals));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "sampler: Rastrigin-10, best value (budget %,d trials)%n",
+                SAMPLER_RASTRIGIN_BUDGET);
+        double[] sSingle = new double[SEEDS];
+        double[] sIpop = new double[SEEDS];
+        for (int s = 0; s < SEEDS; s++) {
+            sSingle[s] = samplerRastrigin(RestartStrategy.NONE, s + 1, SAMPLER_RASTRIGIN_BUDGET);
+            sIpop[s] = samplerRastrigin(RestartStrategy.IPOP, s + 1, SAMPLER_RASTRIGIN_BUDGET);
+        }
+        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", median(sSingle),
+                Arrays.toString(sSingle));
+        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", median(sIpop),
+                Arrays.toString(sIpop));
+
+        System.out.println();
+        System.out.println("overhead: 1,000 trials of 10-D sphere in memory, CPU time per trial"
+                + " (ask + 10 suggestions + tell), best of 5 repetitions after warm-up");
+        for (int warm = 0; warm < 3; warm++) {
+            nanosPerTrial(new CmaEsSampler(), 1000);
+            nanosPerTrial(new RandomSampler(1), 1000);
+        }
+        double cma = Double.POSITIVE_INFINITY;
+        double random = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 5; rep++) {
+            cma = Math.min(cma, nanosPerTrial(new CmaEsSampler(), 1000));
+            random = Math.min(random, nanosPerTrial(new RandomSampler(1), 1000));
+        }
+        System.out.printf(Locale.ROOT, "  CmaEsSampler   %.4f ms/trial%n", cma / 1e6);
+        System.out.printf(Locale.ROOT, "  RandomSampler  %.4f ms/trial%n", random / 1e6);
+        System.out.printf(Locale.ROOT, "  CMA-ES overhead over random sampling: %.4f ms/trial%n", (cma - random) / 1e6);
     }
 
     static String runs(long[] evals) {

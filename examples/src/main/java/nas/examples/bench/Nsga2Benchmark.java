@@ -35,8 +35,8 @@ import nas.samplers.nsga2.Nsga2Sampler;
  * <p>Run: {@code mvn -q -pl examples -am package -DskipTests} then
  * {@code java -cp "examples/target/classes:$(cat examples/target/cp.txt)" nas.examples.bench.Nsga2Benchmark}
  * or with {@code exec:java}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
- * {@code --seeds 5}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
- * {@code --mutation-eta 10}, {@code --sbx-eta 20}.
+ * {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
+ * {@code --mutation-eta 5}, {@code --sbx-eta 20}.
  */
 public final class Nsga2Benchmark {
     private static final int VARIABLES = 30;
@@ -71,6 +71,7 @@ public final class Nsga2Benchmark {
     public static void main(String[] args) {
         String crossover = "all";
         int seeds = 5;
+        int firstSeed = 0;
         int trials = 5000;
         int population = 50;
         int timingTrials = 10_000;
@@ -80,6 +81,7 @@ public final class Nsga2Benchmark {
             switch (args[i]) {
                 case "--crossover" -> crossover = value;
                 case "--seeds" -> seeds = Integer.parseInt(value);
+                case "--first-seed" -> firstSeed = Integer.parseInt(value);
                 case "--trials" -> trials = Integer.parseInt(value);
                 case "--population" -> population = Integer.parseInt(value);
                 case "--timing-trials" -> timingTrials = Integer.parseInt(value);
@@ -111,7 +113,8 @@ public final class Nsga2Benchmark {
                 for (int seed = 0; seed < seeds; seed++) {
                     Study study = Studies.builder("zdt" + problem)
                             .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-                            .sampler(new Nsga2Sampler(options.withSeed((long) seed))).seed(seed).create();
+                            .sampler(new Nsga2Sampler(options.withSeed((long) (firstSeed + seed))))
+                            .seed(firstSeed + seed).create();
                     study.optimizeMulti(zdt(problem), OptimizeOptions.trials(trials));
                     hv[problem - 1][seed] = hypervolume(study);
                 }
@@ -120,39 +123,53 @@ public final class Nsga2Benchmark {
                     mean(hv[0]), mean(hv[1]), format(hv[0]), format(hv[1]));
         }
         if (timingTrials > 0) {
-            timing(base.withCrossover(kinds.get(0)).withSeed(0L), timingTrials);
+            // The default operator unless one was named.
+            timing((kinds.size() == 1 ? base.withCrossover(kinds.get(0)) : base).withSeed(0L), timingTrials);
         }
     }
 
     private static void timing(Nsga2Options options, int trials) {
+        // Warm-up study first, so the JIT has compiled the hot paths before anything is measured.
+        Studies.builder("warm-up").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(new Nsga2Sampler(options)).seed(0).create()
+                .optimizeMulti(zdt(1), OptimizeOptions.trials(Math.min(trials, 3000)));
         TimedSampler sampler = new TimedSampler(new Nsga2Sampler(options), trials);
         Study study = Studies.builder("timing").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
                 .sampler(sampler).seed(0).create();
         long start = System.nanoTime();
         study.optimizeMulti(zdt(1), OptimizeOptions.trials(trials));
         double wall = (System.nanoTime() - start) / 1e6;
-        System.out.printf(Locale.ROOT, "%nsampler time per trial, ZDT1, %d trials, in-memory storage (wall %.0f ms, "
-                + "all trials incl. objective and storage: %.3f ms/trial)%n", trials, wall, wall / trials);
-        // Wall time is what a user waits; thread CPU time is the same work without the noise of
-        // other processes on a shared machine.
+        System.out.printf(Locale.ROOT, "%nsampler time per trial, ZDT1, %s crossover, %d trials, in-memory storage (wall %.0f ms, "
+                + "all trials incl. objective and storage: %.3f ms/trial)%n",
+                options.crossover().name().toLowerCase(Locale.ROOT), trials, wall, wall / trials);
+        // Wall time is what a user waits; thread CPU time is the same work without the time the
+        // thread waited for a core. On a shared machine both means are noisy (descheduling, GC),
+        // so each block also shows the median trial.
         int block = Math.max(1, trials / 10);
         double total = 0;
         double totalCpu = 0;
-        System.out.println("  trials         wall ms/trial  cpu ms/trial");
+        System.out.println("  trials         wall ms/trial (mean, median)   cpu ms/trial (mean, median)");
         for (int from = 0; from < trials; from += block) {
-            long nanos = 0;
-            long cpu = 0;
             int to = Math.min(trials, from + block);
+            double[] wallMs = new double[to - from];
+            double[] cpuMs = new double[to - from];
             for (int t = from; t < to; t++) {
-                nanos += sampler.nanos.get(t);
-                cpu += sampler.cpuNanos.get(t);
+                wallMs[t - from] = sampler.nanos.get(t) / 1e6;
+                cpuMs[t - from] = sampler.cpuNanos.get(t) / 1e6;
             }
-            total += nanos;
-            totalCpu += cpu;
-            System.out.printf(Locale.ROOT, "  %5d-%5d    %.4f         %.4f%n", from, to - 1, nanos / 1e6 / (to - from),
-                    cpu / 1e6 / (to - from));
+            total += mean(wallMs) * wallMs.length;
+            totalCpu += mean(cpuMs) * cpuMs.length;
+            System.out.printf(Locale.ROOT, "  %5d-%5d    %.4f  %.4f                 %.4f  %.4f%n", from, to - 1,
+                    mean(wallMs), median(wallMs), mean(cpuMs), median(cpuMs));
         }
-        System.out.printf(Locale.ROOT, "  all            %.4f         %.4f%n", total / 1e6 / trials, totalCpu / 1e6 / trials);
+        System.out.printf(Locale.ROOT, "  all            %.4f                         %.4f%n", total / trials, totalCpu / trials);
+    }
+
+    private static double median(double[] a) {
+        double[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     private static double mean(double[] a) {

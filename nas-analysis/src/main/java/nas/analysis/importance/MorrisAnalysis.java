@@ -75,6 +75,22 @@ public final class MorrisAnalysis {
      * @param outputs      {@code [r][k+1]} outputs; NaN marks a missing one
      */
     public static Result analyze(double[][][] trajectories, double[][] outputs, Options options) {
+        return analyze(trajectories, outputs, null, options);
+    }
+
+    /**
+     * Analyses a Morris design whose moved factors are known.
+     *
+     * <p>{@code moved[t][s]} (for {@code s >= 1}) is the factor the design moved between points {@code s-1}
+     * and {@code s}. The step's effect is attributed to that factor, and changes of other coordinates in the
+     * same step are ignored: they are side effects of the move (a conditional parameter switched off, or a
+     * rule of the objective that adjusts one parameter to another). The denominator is the realised change
+     * of the moved factor; a step where it did not change, or was inactive at one end, is empty.
+     *
+     * @param moved {@code [r][k+1]} moved factor per step (entry 0 unused), or null to infer it from the
+     *              coordinates (then every step must change at most one coordinate)
+     */
+    public static Result analyze(double[][][] trajectories, double[][] outputs, int[][] moved, Options options) {
         if (trajectories.length == 0) {
             throw new IllegalArgumentException("at least one trajectory is needed, got 0");
         }
@@ -112,13 +128,24 @@ public final class MorrisAnalysis {
                     continue;
                 }
                 int changed = -1;
-                for (int i = 0; i < k; i++) {
-                    if (Double.compare(a[i], b[i]) != 0) { // NaN (inactive) at both ends is no change
-                        if (changed >= 0) {
-                            throw new IllegalArgumentException("trajectory " + t + " step " + s
-                                    + " changes coordinates " + changed + " and " + i + "; a Morris step changes one");
+                if (moved != null) {
+                    changed = moved[t][s];
+                    if (changed < 0 || changed >= k) {
+                        throw new IllegalArgumentException("trajectory " + t + " step " + s + " moves factor " + changed
+                                + ", outside [0, " + k + ")");
+                    }
+                    if (Double.compare(a[changed], b[changed]) == 0) {
+                        changed = -1;
+                    }
+                } else {
+                    for (int i = 0; i < k; i++) {
+                        if (Double.compare(a[i], b[i]) != 0) { // NaN (inactive) at both ends is no change
+                            if (changed >= 0) {
+                                throw new IllegalArgumentException("trajectory " + t + " step " + s
+                                        + " changes coordinates " + changed + " and " + i + "; a Morris step changes one");
+                            }
+                            changed = i;
                         }
-                        changed = i;
                     }
                 }
                 if (changed < 0 || Double.isNaN(a[changed]) || Double.isNaN(b[changed])) {

@@ -9,6 +9,7 @@ import nas.api.FrozenTrial;
 import nas.api.StudyView;
 import nas.api.TrialState;
 import nas.api.distribution.Distribution;
+import nas.samplers.morris.MorrisDesign;
 import nas.samplers.morris.MorrisSampler;
 
 /**
@@ -104,6 +105,14 @@ public final class MorrisImportance {
         int k = names.size();
         int r = ((Number) settings.get("trajectories")).intValue();
         int size = r * (k + 1);
+        // The design itself says which factor each step moved; other parameters may change along with it
+        // (conditional parameters, rules of the objective) and must not be mistaken for the move.
+        MorrisDesign design = MorrisDesign.generate(k, ((Number) settings.get("levels")).intValue(), r,
+                ((Number) settings.get("candidate_pool")).intValue(), ((Number) settings.get("seed")).longValue());
+        int[][] moved = new int[r][k + 1];
+        for (int index = 0; index < size; index++) {
+            moved[index / (k + 1)][index % (k + 1)] = design.movedFactor(index);
+        }
         Map<Integer, FrozenTrial> byPoint = new HashMap<>();
         List<Integer> notCompleted = new ArrayList<>();
         for (FrozenTrial t : study.trials()) {
@@ -140,7 +149,7 @@ public final class MorrisImportance {
                 x[traj][step][p] = d == null || internal == null ? Double.NaN : ParameterScale.unit(d, internal);
             }
         }
-        MorrisAnalysis.Result result = MorrisAnalysis.analyze(x, y, options);
+        MorrisAnalysis.Result result = MorrisAnalysis.analyze(x, y, moved, options);
         List<Row> rows = new ArrayList<>();
         for (int p = 0; p < k; p++) {
             rows.add(new Row(names.get(p), result.indices().get(p)));

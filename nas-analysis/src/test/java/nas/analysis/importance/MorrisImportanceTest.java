@@ -85,6 +85,30 @@ class MorrisImportanceTest {
     }
 
     @Test
+    void conditionalParametersSwitchingWithTheMovedOneDoNotConfuseTheAnalysis() {
+        // "size" exists only under sel = tour; a step that moves sel also switches size on or off.
+        Map<String, Distribution> space = new LinkedHashMap<>(unitCube(1));
+        space.put("sel", nas.api.distribution.CategoricalDistribution.of("tour", "rank"));
+        space.put("size", new IntDistribution(2, 7, false, 1));
+        MorrisSampler sampler = new MorrisSampler(space, 4, 12, 0, 6L);
+        Study study = Studies.builder("cond").sampler(sampler).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x0", 0, 1);
+            String sel = t.suggestCategorical("sel", "tour", "rank");
+            return x + (sel.equals("tour") ? t.suggestInt("size", 2, 7) : 10);
+        }, sampler.designSize());
+        MorrisImportance.Report report = new MorrisImportance(0).evaluate(study);
+        Map<String, MorrisIndices> byName = new java.util.HashMap<>();
+        report.rows().forEach(r -> byName.put(r.name(), r.indices()));
+        assertThat(byName.get("x0").muStar()).isCloseTo(1.0, within(1e-9));
+        assertThat(byName.get("sel").effects()).isEqualTo(12);
+        // size has an effect of 5 per full range wherever it is active at both ends of its step.
+        assertThat(byName.get("size").muStar()).isCloseTo(5.0, within(1e-9));
+        assertThat(byName.get("size").effects()).isLessThan(12);
+        assertThat(report.emptySteps()).isEqualTo(12 - byName.get("size").effects());
+    }
+
+    @Test
     void aStudyWithoutAMorrisDesignIsAClearError() {
         Study study = Studies.builder("random").sampler(new RandomSampler(1L)).create();
         study.optimize(MorrisImportanceTest::linear, 5);

@@ -239,6 +239,21 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized void setTrialParams(long trialId, Map<String, Double> internalValues,
+            Map<String, Distribution> distributions) {
+        for (Map.Entry<String, Double> e : internalValues.entrySet()) {
+            setTrialParam(trialId, e.getKey(), e.getValue(), distributions.get(e.getKey()));
+        }
+    }
+
+    @Override
+    public synchronized void finishTrial(long trialId, Map<String, Double> internalValues,
+            Map<String, Distribution> distributions, TrialState state, List<Double> values) {
+        setTrialParams(trialId, internalValues, distributions);
+        setTrialStateValues(trialId, state, values);
+    }
+
+    @Override
     public synchronized void checkParamDistribution(long studyId, String name, Distribution distribution) {
         checkDistribution(study(studyId), name, distribution);
     }

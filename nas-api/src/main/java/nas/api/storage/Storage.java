@@ -97,6 +97,20 @@ public interface Storage extends AutoCloseable {
      */
     Optional<FrozenTrial> claimWaitingTrial(long studyId);
 
+    /**
+     * Starts a trial for a worker: claims the oldest WAITING trial, or creates a RUNNING one. With
+     * {@code heartbeat}, the trial's first heartbeat is recorded with it, so that a worker killed
+     * right after this call leaves a trial the next worker can recognise as stale. A relational
+     * storage does it all in one transaction.
+     */
+    default FrozenTrial startTrial(long studyId, boolean heartbeat) {
+        FrozenTrial t = claimWaitingTrial(studyId).orElseGet(() -> createTrial(studyId, null));
+        if (heartbeat) {
+            recordHeartbeat(t.id());
+        }
+        return t;
+    }
+
     /** Records a parameter of a RUNNING trial (internal value). */
     void setTrialParam(long trialId, String name, double internalValue, Distribution distribution);
 

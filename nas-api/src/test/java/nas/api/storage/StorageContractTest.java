@@ -329,6 +329,25 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void startTrialClaimsWaitingTrialsFirstAndRecordsTheFirstHeartbeat() throws Exception {
+        long s = study("s");
+        storage.createTrial(s, new FrozenTrial(-1, -1, TrialState.WAITING, List.of(), null, null, Map.of(), Map.of(),
+                new TreeMap<>(), Map.of(), Map.of()));
+        FrozenTrial claimed = storage.startTrial(s, true);
+        assertThat(claimed.number()).isZero();
+        assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+        FrozenTrial created = storage.startTrial(s, true);
+        assertThat(created.number()).isEqualTo(1);
+        assertThat(created.state()).isEqualTo(TrialState.RUNNING);
+        FrozenTrial silent = storage.startTrial(s, false);
+        Thread.sleep(250);
+        // the first heartbeat came with the trial: both started trials are stale now, the third never beat
+        assertThat(storage.failStaleTrials(s, Duration.ofMillis(200))).extracting(FrozenTrial::number)
+                .containsExactly(0, 1);
+        assertThat(storage.trial(silent.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
     void deletingAStudyDeletesItsTrials() {
         long s = study("s");
         FrozenTrial t = storage.createTrial(s, null);

@@ -409,11 +409,23 @@ public final class CmaEsSampler implements Sampler {
                 : new TrialState[] {TrialState.COMPLETE};
         long restart = cma.restarts();
         long generation = cma.generation();
-        for (FrozenTrial t : study.trials(states)) {
+        List<FrozenTrial> trials = study.trials(states);
+        // Newest first. Trials are tagged in sampling order, so those of the current generation are
+        // among the newest: the scan stops after a long run of trials from earlier generations
+        // (longer than any number of trials sampled concurrently), which keeps a long study from
+        // costing O(trials) per sample in the common case.
+        int patience = Math.max(2 * cma.popsize(), 64);
+        int older = 0;
+        for (int k = trials.size() - 1; k >= 0 && older < patience; k--) {
+            FrozenTrial t = trials.get(k);
             Map<String, Object> attrs = t.systemAttrs();
             if (!(attrs.get(GENERATION_KEY) instanceof Number g) || g.longValue() != generation
-                    || !(attrs.get(RESTART_KEY) instanceof Number r) || r.longValue() != restart
-                    || t.values().size() != 1 || !Double.isFinite(t.values().get(0))) {
+                    || !(attrs.get(RESTART_KEY) instanceof Number r) || r.longValue() != restart) {
+                older++;
+                continue;
+            }
+            older = 0;
+            if (t.values().size() != 1 || !Double.isFinite(t.values().get(0))) {
                 continue;
             }
             double[] x = rawPoint(t, attrs.get(X_KEY), enc, cma);

@@ -33,9 +33,9 @@ import nas.api.sampler.Sampler;
  *       ({@link GenerationState}), updated by compare-and-set; each trial carries its generation in the system attribute
  *       {@value #GENERATION_KEY}. A study resumes from storage, and several workers fill one
  *       generation: the first {@code populationSize} children to complete make it; later ones
- *       (and PRUNED or FAILED trials) never enter a population. The instance only caches the
- *       parents' encoded parameters per generation and the last parsed
- *       attributes, which storage can always rebuild.</li>
+ *       (and PRUNED or FAILED trials) never enter a population. The instance only caches what storage
+ *       can always rebuild: the parents' encoded parameters per generation, the trials it saw
+ *       complete that may still become parents, and the last parsed attributes.</li>
  *   <li><b>Encoding.</b> Relative sampling covers the parameters every parent has (intersection
  *       search space). Numeric parameters are mapped to [0, 1] through
  *       {@link SearchSpaceTransform} (log-scaled ones through their logarithm, int and stepped ones
@@ -66,12 +66,10 @@ public final class Nsga2Sampler implements Sampler {
 
     private record Parsed(Object raw, GenerationState state) {}
 
-    /**
-     * Generation tags of this process's running trials. The tag is in storage too, but the
-     * snapshot a trial hands to the sampler need not show attributes the sampler wrote itself;
-     * a trial told in another process (ask/tell) is read from storage and carries it.
-     */
-    private final Map<Long, Integer> runningTags = new ConcurrentHashMap<>();
+    /** COMPLETE trials this process saw that may still become parents, by study and number (a cache of storage). */
+    private final Map<Long, Map<Integer, Completed>> completed = new ConcurrentHashMap<>();
+
+    private record Completed(int generation, FrozenTrial trial) {}
 
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
@@ -92,7 +90,6 @@ public final class Nsga2Sampler implements Sampler {
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         int generation = population(study.systemAttrs()).generation();
         study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) generation);
-        runningTags.put(trial.id(), generation);
     }
 
     @Override
@@ -116,7 +113,6 @@ public final class Nsga2Sampler implements Sampler {
         // child belongs to the parents it came from.
         if (state.generation() != generationOf(trial)) {
             study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state.generation());
-            runningTags.put(trial.id(), state.generation());
         }
         SplittableRandom rng = Seeds.random(seed(study), trial.number(), SALT);
         Variation variation = options.variation(searchSpace.size());
@@ -154,7 +150,6 @@ public final class Nsga2Sampler implements Sampler {
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
         int generation = generationOf(trial);
-        runningTags.remove(trial.id());
         if (state != TrialState.COMPLETE) {
             return; // pruned and failed trials never enter a population
         }
@@ -176,6 +171,8 @@ public final class Nsga2Sampler implements Sampler {
             minimized[m] = directions.get(m).toMinimization(values.get(m));
         }
         GenerationState.Member child = new GenerationState.Member(trial.number(), violation, minimized);
+        completed.computeIfAbsent(study.id(), k -> new ConcurrentHashMap<>())
+                .put(trial.number(), new Completed(generation, trial));
         while (true) {
             Map<String, Object> attrs = study.systemAttrs();
             Object rawPopulation = attrs.get(POPULATION_KEY);
@@ -236,11 +233,7 @@ public final class Nsga2Sampler implements Sampler {
     }
 
     /** The generation a trial was sampled for, or -1 when this sampler did not tag it. */
-    private int generationOf(FrozenTrial trial) {
-        Integer running = runningTags.get(trial.id());
-        if (running != null) {
-            return running;
-        }
+    private static int generationOf(FrozenTrial trial) {
         Object g = trial.systemAttrs().get(GENERATION_KEY);
         return g instanceof Number n ? n.intValue() : -1;
     }
@@ -251,13 +244,21 @@ public final class Nsga2Sampler implements Sampler {
         if (cached != null && cached.generation == state.generation() && cached.sameMembers(state.members())) {
             return cached;
         }
+        // Parents this process saw complete are at hand; only others (another process's, or
+        // before a restart) need a pass over the study's trials.
+        Map<Integer, Completed> known = completed.getOrDefault(study.id(), Map.of());
         Map<Integer, FrozenTrial> byNumber = new HashMap<>();
+        boolean missing = false;
         for (GenerationState.Member m : state.members()) {
-            byNumber.put(m.number(), null);
+            Completed c = known.get(m.number());
+            byNumber.put(m.number(), c == null ? null : c.trial());
+            missing |= c == null;
         }
-        for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
-            if (byNumber.containsKey(t.number())) {
-                byNumber.put(t.number(), t);
+        if (missing) {
+            for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
+                if (byNumber.containsKey(t.number()) && byNumber.get(t.number()) == null) {
+                    byNumber.put(t.number(), t);
+                }
             }
         }
         List<FrozenTrial> trials = new ArrayList<>();
@@ -271,6 +272,10 @@ public final class Nsga2Sampler implements Sampler {
         }
         Parents fresh = new Parents(state.generation(), state.members(), trials);
         cache.put(study.id(), fresh);
+        // Keep only what can still become a parent: this population and children of this
+        // generation or later.
+        known.entrySet().removeIf(e -> e.getValue().generation() < state.generation()
+                && !byNumber.containsKey(e.getKey()));
         return fresh;
     }
 

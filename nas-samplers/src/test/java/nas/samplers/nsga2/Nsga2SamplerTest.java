@@ -79,17 +79,19 @@ class Nsga2SamplerTest {
 
     @Test
     void resumingFromAnH2DatabaseGivesTheSameStudy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        Study uninterrupted = study(new InMemoryStorage(), options(12));
-        uninterrupted.optimizeMulti(MIXED, OptimizeOptions.trials(45));
+        // Small population: a database round trip per write is slow, and 4 generations suffice.
+        Nsga2Options small = options(12).withPopulationSize(4);
+        Study uninterrupted = study(new InMemoryStorage(), small);
+        uninterrupted.optimizeMulti(MIXED, OptimizeOptions.trials(18));
         String url = "jdbc:h2:" + dir.resolve("resume").toAbsolutePath();
         try (Storage first = nas.storage.JdbcStorage.open(url)) {
-            study(first, options(12)).optimizeMulti(MIXED, OptimizeOptions.trials(23));
+            study(first, small).optimizeMulti(MIXED, OptimizeOptions.trials(9));
         }
         try (Storage second = nas.storage.JdbcStorage.open(url)) {
-            Study resumed = study(second, options(12));
-            resumed.optimizeMulti(MIXED, OptimizeOptions.trials(22));
-            assertThat(resumed.trials()).hasSize(45);
-            for (int i = 0; i < 45; i++) {
+            Study resumed = study(second, small);
+            resumed.optimizeMulti(MIXED, OptimizeOptions.trials(9));
+            assertThat(resumed.trials()).hasSize(18);
+            for (int i = 0; i < 18; i++) {
                 assertThat(resumed.trials().get(i).params()).as("trial %d", i)
                         .isEqualTo(uninterrupted.trials().get(i).params());
             }
@@ -128,7 +130,8 @@ class Nsga2SamplerTest {
 
     @Test
     void convergesFasterThanRandomSampling() {
-        // A 6-variable ZDT1: after 400 trials the front of NSGA-II must dominate far more than random's.
+        // A 6-variable ZDT1: after 400 trials the front of NSGA-II must dominate far more than random's
+        // (hypervolume with reference (1.1, 3), which random search also reaches).
         MultiObjective zdt1 = t -> {
             double[] x = new double[6];
             for (int i = 0; i < 6; i++) {
@@ -148,15 +151,15 @@ class Nsga2SamplerTest {
         random.optimizeMulti(zdt1, OptimizeOptions.trials(400));
         double hvNsga = hypervolume2d(nsga.bestTrials());
         double hvRandom = hypervolume2d(random.bestTrials());
-        // The optimum under (1.1, 1.1) is about 0.87.
-        assertThat(hvNsga).isGreaterThan(0.6).isGreaterThan(hvRandom + 0.15);
+        // Under (1.1, 3) the optimum is about 2.97; random search reaches about 1.3.
+        assertThat(hvNsga).isGreaterThan(2.3).isGreaterThan(hvRandom + 0.8);
     }
 
     private static double hypervolume2d(List<FrozenTrial> front) {
         List<double[]> points = front.stream().map(t -> new double[] {t.values().get(0), t.values().get(1)})
-                .filter(p -> p[0] < 1.1 && p[1] < 1.1).sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+                .filter(p -> p[0] < 1.1 && p[1] < 3).sorted((a, b) -> Double.compare(a[0], b[0])).toList();
         double area = 0;
-        double lastY = 1.1;
+        double lastY = 3;
         for (double[] p : points) {
             area += (1.1 - p[0]) * (lastY - p[1]);
             lastY = p[1];

@@ -22,10 +22,10 @@ import nas.sim.genome.GenomeJson;
  */
 public final class Experiment {
 
-    /** Progress of one generation of one seed. */
+    /** Progress of one generation of one seed; {@code last} is true for the seed's final generation. */
     @FunctionalInterface
     public interface Progress {
-        void onGeneration(int seedIndex, int seedCount, long seed, GenerationStats stats);
+        void onGeneration(int seedIndex, int seedCount, long seed, GenerationStats stats, boolean last);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class Experiment {
                 doc.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
                 ResultsFile.write(resultsFile, doc);
                 if (progress != null) {
-                    progress.onGeneration(s, seeds.length, seeds[s], g);
+                    progress.onGeneration(s, seeds.length, seeds[s], g, !evolution.hasNext());
                 }
             }
             RunResult r = evolution.result();

@@ -34,7 +34,7 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
     public Map<String, String> options() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("generations", "generations per seed (default 30)");
-        m.put("population-size", "creatures per generation, fixed (default 300)");
+        m.put("population-size", "creatures per generation (default 300), or 'search' to search 100-1000");
         m.put("seeds", "seeds per trial, the first of 42,123,456,789,1337 (default 2)");
         m.put("mode", "pure, hybrid or neat (default pure)");
         m.put("tiers", "parameter tiers searched, comma-separated subset of 1,2,3,4 (default 1,2,3,4)");
@@ -48,7 +48,8 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
     public ObjectiveDefinition create(ObjectiveOptions options) {
         options.requireOnly(name(), options().keySet());
         int generations = options.getInt("generations", 30);
-        int population = options.getInt("population-size", 300);
+        boolean searchPopulation = options.getString("population-size", "").trim().equals("search");
+        int population = searchPopulation ? 300 : options.getInt("population-size", 300);
         int seeds = options.getInt("seeds", 2);
         int threads = options.getInt("threads", Runtime.getRuntime().availableProcessors());
         if (generations < 1 || population < 2 || seeds < 1 || threads < 1) {
@@ -79,7 +80,7 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
         String preset = options.getString("base", mode.key() + "_baseline");
         LabConfig baseConfig = Presets.builder(preset).set("neural_mode", mode.key())
                 .set("population_size", population).build();
-        LabSearchSpace space = new LabSearchSpace(mode, tiers);
+        LabSearchSpace space = new LabSearchSpace(mode, tiers, searchPopulation);
         EvolutionLabObjective objective = new EvolutionLabObjective(space, baseConfig::toBuilder, generations, seeds,
                 diversity, threads);
         List<StudyDirection> directions = diversity

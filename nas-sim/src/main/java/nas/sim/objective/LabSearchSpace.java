@@ -16,8 +16,8 @@ import nas.sim.config.NeuralMode;
  *   <li>Tier 1 (evolution): cull_percentage, mutation_rate, mutation_magnitude, weight_mutation_rate,
  *       weight_mutation_magnitude, use_crossover then crossover_rate, selection_method (not for NEAT) then
  *       tournament_size for tournament, compatibility_threshold and min_species_size for speciation.
- *       population_size is fixed by the objective's option; elite_count is omitted because the reference
- *       never reads it.</li>
+ *       population_size is fixed by the objective's option unless that asks for it to be searched
+ *       (100-1000); elite_count is omitted because the reference never reads it.</li>
  *   <li>Tier 2 (NEAT-specific, and fitness sharing): for NEAT the neat_* rates and coefficients,
  *       compatibility_threshold, min_species_size and bias_mode; for pure/hybrid use_fitness_sharing then
  *       sharing_radius.</li>
@@ -36,8 +36,18 @@ public final class LabSearchSpace {
 
     private final NeuralMode mode;
     private final Set<Integer> tiers;
+    private final boolean searchPopulation;
 
+    /** A space whose population size is fixed by the base configuration. */
     public LabSearchSpace(NeuralMode mode, Set<Integer> tiers) {
+        this(mode, tiers, false);
+    }
+
+    /**
+     * @param searchPopulation also search population_size in [100, 1000] (tier 1 of the NAS plan); otherwise
+     *                         the base configuration's size is kept
+     */
+    public LabSearchSpace(NeuralMode mode, Set<Integer> tiers, boolean searchPopulation) {
         for (int t : tiers) {
             if (t < 1 || t > 4) {
                 throw new IllegalArgumentException("tiers are 1..4, got " + t);
@@ -45,6 +55,7 @@ public final class LabSearchSpace {
         }
         this.mode = mode;
         this.tiers = Set.copyOf(tiers);
+        this.searchPopulation = searchPopulation;
     }
 
     /** Suggests the searched parameters on {@code trial} and returns the configuration. */
@@ -53,6 +64,9 @@ public final class LabSearchSpace {
         b.set("neural_mode", mode.key());
         boolean neat = mode == NeuralMode.NEAT;
         if (tiers.contains(1)) {
+            if (searchPopulation) {
+                b.set("population_size", trial.suggestInt("population_size", 100, 1000));
+            }
             b.set("cull_percentage", trial.suggestFloat("cull_percentage", 0.3, 0.8));
             b.set("mutation_rate", trial.suggestFloat("mutation_rate", 0.1, 0.6));
             b.set("mutation_magnitude", trial.suggestFloat("mutation_magnitude", 0.1, 0.5));
@@ -136,7 +150,7 @@ public final class LabSearchSpace {
     public Map<String, Object> defaults(LabConfig base) {
         Map<String, Object> all = base.toMap();
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String k : new String[] {"cull_percentage", "mutation_rate", "mutation_magnitude", "weight_mutation_rate",
+        for (String k : new String[] {"population_size", "cull_percentage", "mutation_rate", "mutation_magnitude", "weight_mutation_rate",
             "weight_mutation_magnitude", "use_crossover", "crossover_rate", "selection_method", "tournament_size",
             "compatibility_threshold", "min_species_size", "neat_initial_connectivity", "neat_add_connection_rate",
             "neat_add_node_rate", "neat_enable_rate", "neat_disable_rate", "neat_max_hidden_nodes",

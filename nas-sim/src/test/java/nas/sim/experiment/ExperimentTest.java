@@ -28,7 +28,7 @@ class ExperimentTest {
         List<Integer> seen = new ArrayList<>();
         Experiment.Summary s;
         try (PopulationEvaluator ev = new PopulationEvaluator(2)) {
-            s = new Experiment("pure_baseline", c, 3, new long[] {42, 123}).run(ev, file, (i, n, seed, g) -> {
+            s = new Experiment("pure_baseline", c, 3, new long[] {42, 123}).run(ev, file, (i, n, seed, g, last) -> {
                 // the file on disk is complete and parseable after every generation
                 Map<String, Object> doc = ResultsFile.read(file);
                 assertThat(doc.get("status")).isEqualTo("running");

@@ -115,6 +115,17 @@ class EvolutionLabPluginTest {
     }
 
     @Test
+    void populationSizeCanBeSearched() {
+        LabSearchSpace space = new LabSearchSpace(nas.sim.config.NeuralMode.PURE, java.util.Set.of(1), true);
+        Study study = Studies.builder("pop").sampler(new RandomSampler(6)).create();
+        nas.api.Trial t = study.ask();
+        LabConfig c = space.suggest(t, LabConfig.builder());
+        assertThat(c.populationSize()).isBetween(100, 1000);
+        assertThat(((Number) t.params().get("population_size")).intValue()).isEqualTo(c.populationSize());
+        assertThat(create(Map.of("population-size", "search")).parameterDefaults()).containsKey("population_size");
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThatThrownBy(() -> create(Map.of("generation", "3"))).hasMessageContaining("does not take option(s) [generation]");
         assertThatThrownBy(() -> create(Map.of("objectives", "speed"))).hasMessageContaining("'fitness,diversity'");

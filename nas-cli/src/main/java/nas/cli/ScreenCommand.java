@@ -1,0 +1,214 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas.analysis.importance.ImportanceFormat;
+import nas.analysis.importance.MorrisAnalysis;
+import nas.analysis.importance.MorrisImportance;
+import nas.analysis.importance.Targets;
+import nas.api.OptimizeOptions;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.distribution.Distribution;
+import nas.api.objective.ObjectiveDefinition;
+import nas.api.objective.ObjectiveOptions;
+import nas.api.objective.ObjectivePlugin;
+import nas.api.objective.ObjectivePlugins;
+import nas.api.sampler.RandomSampler;
+import nas.samplers.morris.MorrisSampler;
+import nas.samplers.morris.MorrisScreening;
+import nas.storage.JdbcStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas screen}: phase 1 of the two-phase workflow. Runs a Morris elementary-effects design over the
+ * objective's parameters and prints μ*, σ per parameter. The first trial runs the objective's defaults
+ * (a baseline that also tells which parameters the objective suggests); then one trial per design point.
+ * A stopped screening resumes where it stopped; several processes may run it together.
+ */
+@Command(name = "screen", sortOptions = false,
+        description = "Screen which parameters matter with a Morris design (phase 1 of screen -> search).",
+        footer = {"", "Examples:",
+            "  nas screen --study exp-screen --objective evolution-lab -O generations=20 --trajectories 10",
+            "  nas screen --study exp-screen                      # resume: objective and design are remembered",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 --n-trials 300   # phase 2"})
+public final class ScreenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "Screening study to create or resume.")
+    String study;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--objective", paramLabel = "NAME", description = "Objective plugin (see 'nas objectives').")
+    String objective;
+
+    @Option(names = "--dim", paramLabel = "N", description = "Objective option 'dim' (test functions).")
+    Integer dim;
+
+    @Option(names = {"-O", "--objective-option"}, paramLabel = "KEY=VALUE",
+            description = "Any objective option, e.g. -O generations=20. Repeatable.")
+    Map<String, String> objectiveOptions = new LinkedHashMap<>();
+
+    @Option(names = "--trajectories", paramLabel = "R", description = "Morris trajectories r (default 10).")
+    Integer trajectories;
+
+    @Option(names = "--levels", paramLabel = "P", description = "Grid levels p, even (default 4).")
+    Integer levels;
+
+    @Option(names = "--candidates", paramLabel = "M",
+            description = "Generate M trajectories and keep the r most spread (Campolongo); 0 = none (default 50).")
+    Integer candidates;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the design (default 0).")
+    Long seed;
+
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
+    int jobs;
+
+    @Option(names = "--objective-index", paramLabel = "K", defaultValue = "0",
+            description = "Which objective value to analyse, from 0 (default 0).")
+    int objectiveIndex;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Show only the N largest mu*.")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default table).")
+    OutputFormat format;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (jobs < 1) {
+            throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (JdbcStorage store = storage.open()) {
+            var id = store.findStudy(study);
+            Map<String, Object> remembered = id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
+            String objectiveName = objective != null ? objective : (String) remembered.get(SearchCommand.OBJECTIVE_ATTR);
+            if (objectiveName == null) {
+                throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
+                        + "(see 'nas objectives')");
+            }
+            ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
+            Map<String, String> options = options(remembered);
+            ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
+            long studySeed = seed != null ? seed
+                    : remembered.get(SearchCommand.SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
+            Study baseline = Studies.builder(study).storage(store).directions(definition.directions())
+                    .sampler(new RandomSampler(studySeed)).seed(studySeed).loadIfExists(true).create();
+            remember(baseline, remembered, objectiveName, options, studySeed);
+            if (objectiveIndex < 0 || objectiveIndex >= baseline.directions().size()) {
+                throw new Nas.BadInputException("--objective-index must lie in [0, " + baseline.directions().size()
+                        + "), but got " + objectiveIndex);
+            }
+            boolean fresh = baseline.trials().isEmpty();
+            if (fresh && !quiet) {
+                err.println("[" + study + "] baseline trial at the objective's defaults");
+            }
+            Map<String, Distribution> space = MorrisScreening.space(baseline, definition.function(),
+                    definition.parameterDefaults());
+            MorrisSampler sampler = sampler(remembered, space, studySeed);
+            Study s = Studies.builder(study).storage(store).sampler(sampler).load();
+            int remaining = sampler.remaining(s);
+            if (remaining > 0) {
+                if (!quiet) {
+                    err.println("[" + study + "] Morris design: " + space.size() + " parameters, "
+                            + sampler.design().trajectories() + " trajectories, " + sampler.design().levels()
+                            + " levels: " + sampler.designSize() + " trials, " + remaining + " to run");
+                }
+                OptimizeOptions run = new OptimizeOptions(remaining, null, jobs, List.of(), List.of());
+                SearchProgress progress = null;
+                if (!quiet) {
+                    progress = new SearchProgress(err, s, remaining, null, System.console() != null);
+                    run = run.withCallback(progress);
+                }
+                s.optimizeMulti(definition.function(), run);
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
+            MorrisImportance.Report report = new MorrisImportance(Targets.objective(objectiveIndex),
+                    new MorrisAnalysis.Options(1000, 0.95, studySeed)).evaluate(s);
+            out.print(switch (format) {
+                case TABLE -> ImportanceFormat.morrisTable(report, top);
+                case CSV -> ImportanceFormat.morrisCsv(report, top);
+                case JSON -> ImportanceFormat.morrisJson(report, top) + System.lineSeparator();
+            });
+        }
+        out.flush();
+        return Nas.OK;
+    }
+
+    private Map<String, String> options(Map<String, Object> remembered) {
+        Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
+        if (dim != null) {
+            given.put("dim", String.valueOf(dim));
+        }
+        Object stored = remembered.get(SearchCommand.OBJECTIVE_OPTIONS_ATTR);
+        if (given.isEmpty() && stored instanceof Map<?, ?> m) {
+            Map<String, String> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+            return out;
+        }
+        return given;
+    }
+
+    private void remember(Study s, Map<String, Object> remembered, String objectiveName, Map<String, String> options,
+                          long studySeed) {
+        Object storedObjective = remembered.get(SearchCommand.OBJECTIVE_ATTR);
+        if (storedObjective != null && !storedObjective.equals(objectiveName)) {
+            throw new Nas.BadInputException("study '" + study + "' runs objective '" + storedObjective + "', not '"
+                    + objectiveName + "'");
+        }
+        Object storedOptions = remembered.get(SearchCommand.OBJECTIVE_OPTIONS_ATTR);
+        if (storedOptions != null && !storedOptions.equals(nas.api.json.Json.freeze(options))) {
+            throw new Nas.BadInputException("study '" + study + "' was created with objective options " + storedOptions
+                    + ", not " + options + " (omit them to resume)");
+        }
+        if (storedObjective == null) {
+            s.setSystemAttr(SearchCommand.OBJECTIVE_ATTR, objectiveName);
+            s.setSystemAttr(SearchCommand.OBJECTIVE_OPTIONS_ATTR, options);
+            s.setSystemAttr(SearchCommand.SEED_ATTR, studySeed);
+        }
+    }
+
+    /** The design's settings: those stored in the study win; given ones must agree with them. */
+    private MorrisSampler sampler(Map<String, Object> remembered, Map<String, Distribution> space, long studySeed) {
+        Object stored = remembered.get(MorrisSampler.DESIGN_ATTR);
+        int p = levels != null ? levels : 4;
+        int r = trajectories != null ? trajectories : 10;
+        int m = candidates != null ? candidates : 50;
+        long designSeed = studySeed;
+        if (stored instanceof Map<?, ?> settings) {
+            p = agree("--levels", levels, ((Number) settings.get("levels")).intValue());
+            r = agree("--trajectories", trajectories, ((Number) settings.get("trajectories")).intValue());
+            m = agree("--candidates", candidates, ((Number) settings.get("candidate_pool")).intValue());
+            designSeed = ((Number) settings.get("seed")).longValue();
+        }
+        return new MorrisSampler(space, p, r, m, designSeed);
+    }
+
+    private int agree(String option, Integer given, int stored) {
+        if (given != null && given != stored) {
+            throw new Nas.BadInputException("study '" + study + "' runs a Morris design with " + option + " " + stored
+                    + ", not " + given + " (omit it to resume)");
+        }
+        return stored;
+    }
+}

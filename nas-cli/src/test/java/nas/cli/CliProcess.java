@@ -1,0 +1,78 @@
+package nas.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code nas} in a process of its own ({@code java -cp <test classpath> nas.cli.Main ...}), as users run it. */
+final class CliProcess {
+
+    /** A finished run: exit code and what it printed. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private CliProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts {@code nas args...} in {@code workDir}; stdout and stderr go to files. */
+    static CliProcess start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "nas-out", ".txt");
+        Path err = Files.createTempFile(workDir, "nas-err", ".txt");
+        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new CliProcess(p, out, err);
+    }
+
+    /** Runs {@code nas args...} to the end. */
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return start(workDir, args).await(120);
+    }
+
+    Result await(int seconds) throws IOException, InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("nas did not finish in " + seconds + " s; stderr: " + Files.readString(err));
+        }
+        return result();
+    }
+
+    /** Waits until the process has printed {@code lines} lines on stdout, or has ended. */
+    void awaitOutputLines(int lines, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (Files.readString(out, StandardCharsets.UTF_8).lines().count() >= lines) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** SIGKILL (on Linux {@link Process#destroyForcibly()} sends it), then what it had printed. */
+    Result kill() throws IOException, InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return result();
+    }
+
+    private Result result() throws IOException {
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
