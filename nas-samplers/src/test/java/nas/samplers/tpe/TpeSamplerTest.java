@@ -132,6 +132,35 @@ class TpeSamplerTest {
     }
 
     @Test
+    void proposesWhereTheGoodHandMadeTrialsAreInEitherDirection() {
+        // 20 trials x = 0, 0.05, ..., 0.95 with value x: gamma(20) = 2 good ones at the low end when
+        // minimizing, at the high end when maximizing
+        for (StudyDirection direction : StudyDirection.values()) {
+            Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), direction);
+            nas.api.distribution.FloatDistribution d = nas.api.distribution.FloatDistribution.of(0, 1);
+            for (int i = 0; i < 20; i++) {
+                s.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(0.05 * i), java.util.Map.of("x", 0.05 * i),
+                        java.util.Map.of("x", d)));
+            }
+            double[] proposals = new double[10];
+            for (int k = 0; k < 10; k++) {
+                nas.api.Trial t = s.ask();
+                proposals[k] = t.suggestFloat("x", 0, 1);
+                s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+            }
+            for (double x : proposals) {
+                if (direction == StudyDirection.MINIMIZE) {
+                    assertThat(x).isLessThan(0.3);
+                } else {
+                    assertThat(x).isGreaterThan(0.7);
+                }
+            }
+            // the ten proposals differ: each trial number draws its own candidates
+            assertThat(Arrays.stream(proposals).distinct().count()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void concurrentWorkersRunAMixedSpaceStudy() {
         Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(6L).withMultivariate(true)), StudyDirection.MINIMIZE);
         s.optimize(MIXED, OptimizeOptions.trials(60).withJobs(4));
