@@ -26,7 +26,7 @@ public final class ParzenEstimator {
      * half a step where that applies), {@code step > 0} for a grid of cells of that width, 0 for
      * continuous. Categorical: {@code choices > 0}, values are indices.
      */
-    public record Dimension(double low, double high, double step, int choices) {
+    public record Dimension(double low, double high, double step, int choices, boolean logIntegers) {
         public Dimension {
             if (choices < 0) {
                 throw new IllegalArgumentException("choices must be >= 0, but got " + choices);
@@ -38,19 +38,33 @@ public final class ParzenEstimator {
             if (!(step >= 0) || Double.isInfinite(step)) {
                 throw new IllegalArgumentException("step must be finite and >= 0, but got " + step);
             }
+            if (logIntegers && (step != 0 || choices != 0)) {
+                throw new IllegalArgumentException("log-integer cells exclude a step and choices");
+            }
         }
 
         public static Dimension continuous(double low, double high) {
-            return new Dimension(low, high, 0, 0);
+            return new Dimension(low, high, 0, 0, false);
         }
 
         /** Cells of width {@code step} covering {@code [low, high]}. */
         public static Dimension discrete(double low, double high, double step) {
-            return new Dimension(low, high, step, 0);
+            return new Dimension(low, high, step, 0, false);
+        }
+
+        /**
+         * Integers {@code lo..hi} modelled in log space: the box is {@code [ln(lo − ½), ln(hi + ½)]}
+         * and integer v owns the cell {@code [ln(v − ½), ln(v + ½)]}.
+         */
+        public static Dimension logIntegers(long lo, long hi) {
+            if (lo < 1 || hi <= lo) {
+                throw new IllegalArgumentException("log integers need 1 <= lo < hi, but got " + lo + ".." + hi);
+            }
+            return new Dimension(Math.log(lo - 0.5), Math.log(hi + 0.5), 0, 0, true);
         }
 
         public static Dimension categorical(int choices) {
-            return new Dimension(0, 0, 0, choices);
+            return new Dimension(0, 0, 0, choices, false);
         }
 
         public boolean isCategorical() {
@@ -323,6 +337,16 @@ public final class ParzenEstimator {
             double half = dim.step() / 2;
             double c = cellCentre(dim, x);
             double m = TruncatedNormal.mass((c - half - mu) / sigma, (c + half - mu) / sigma);
+            return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
+        }
+        if (dim.logIntegers()) {
+            // the integer nearest to e^x, inside the range, and the mass of its cell
+            double lo = Math.exp(dim.low()) + 0.5;
+            double hi = Math.exp(dim.high()) - 0.5;
+            double v = Math.min(Math.rint(hi), Math.max(Math.rint(lo), Math.rint(Math.exp(x))));
+            double a = Math.max(dim.low(), Math.log(v - 0.5));
+            double b = Math.min(dim.high(), Math.log(v + 0.5));
+            double m = TruncatedNormal.mass((a - mu) / sigma, (b - mu) / sigma);
             return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
         }
         if (x < dim.low() || x > dim.high()) {

@@ -10,7 +10,7 @@ import nas.api.distribution.IntDistribution;
 /**
  * Where TPE models each distribution: floats as themselves, log scales as {@code ln x}, steps and
  * ints as grid cells (bounds widened by half a step, {@code ln(low − ½)..ln(high + ½)} for log
- * ints, which are modelled continuously in log space), categoricals as choice indices.
+ * ints, whose cells are {@code [ln(v − ½), ln(v + ½)]}), categoricals as choice indices.
  */
 final class TpeSpace {
 
@@ -42,7 +42,7 @@ final class TpeSpace {
         }
         IntDistribution i = (IntDistribution) d;
         if (i.log()) {
-            return ParzenEstimator.Dimension.continuous(Math.log(i.low() - 0.5), Math.log(i.high() + 0.5));
+            return ParzenEstimator.Dimension.logIntegers(i.low(), i.high());
         }
         return ParzenEstimator.Dimension.discrete(i.low() - i.step() / 2.0, i.high() + i.step() / 2.0, i.step());
     }

@@ -97,6 +97,13 @@ class ParzenEstimatorTest {
             s += Math.exp(ints.logPdf(new double[] {v}));
         }
         assertThat(s).isCloseTo(1.0, within(1e-12));
+        // log ints 1..100: cells [ln(v − ½), ln(v + ½)]
+        ParzenEstimator logInts = fit1(new double[] {0.0, Math.log(3), Math.log(50)}, Dimension.logIntegers(1, 100), UNI);
+        double l = 0;
+        for (int v = 1; v <= 100; v++) {
+            l += Math.exp(logInts.logPdf(new double[] {Math.log(v)}));
+        }
+        assertThat(l).isCloseTo(1.0, within(1e-12));
         ParzenEstimator cat = fit1(new double[] {0, 0, 2}, Dimension.categorical(4), UNI);
         double c = 0;
         for (int v = 0; v < 4; v++) {
@@ -149,6 +156,7 @@ class ParzenEstimatorTest {
     @Test
     void rejectsBadInput() {
         assertThatThrownBy(() -> Dimension.continuous(1, 1)).hasMessageContaining("low < high");
+        assertThatThrownBy(() -> Dimension.logIntegers(0, 5)).hasMessageContaining("1 <= lo < hi");
         assertThatThrownBy(() -> new Settings(true, 0, true, false, false)).hasMessageContaining("priorWeight");
         assertThatThrownBy(() -> fit1(new double[] {2}, Dimension.continuous(0, 1), UNI)).hasMessageContaining("outside");
         assertThatThrownBy(() -> fit1(new double[] {4}, Dimension.categorical(3), UNI)).hasMessageContaining("index");
