@@ -186,6 +186,19 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
+            return record(trial, state, values, failReason);
+        } catch (nas.api.exception.TrialFinishedException e) {
+            // another worker finished it first: it saw no heartbeat for too long and failed it as stale
+            LOG.log(Level.WARNING, "trial {0} of study ''{1}'' was already finished by another worker (its heartbeat "
+                    + "went stale); its outcome {2} {3} is not stored", trial.number(), name, state, values);
+            trial.markFinished();
+            heartbeatTrials.remove(trial);
+            return storage.trial(trial.id());
+        }
+    }
+
+    private FrozenTrial record(Trial trial, TrialState state, List<Double> values, String failReason) {
+        try {
             if (failReason != null) {
                 trial.setSystemAttr(FrozenTrial.FAIL_REASON, failReason);
                 LOG.log(Level.WARNING, "trial {0} of study ''{1}'' failed: {2}", trial.number(), name, failReason);

@@ -139,6 +139,22 @@ class StudyTest {
     }
 
     @Test
+    void aTrialAnotherWorkerFailedAsStaleEndsQuietly() {
+        Study study = newStudy(1);
+        Trial t = study.ask();
+        t.suggestFloat("x", 0, 1);
+        study.storage().setTrialStateValues(t.id(), TrialState.FAIL, List.of());
+        assertThat(study.tell(t, 1.0).state()).isEqualTo(TrialState.FAIL);
+        // inside optimize: the objective's report meets its finished trial; the loop goes on
+        study.optimize(trial -> {
+            study.storage().setTrialStateValues(trial.id(), TrialState.FAIL, List.of());
+            trial.report(1.0, 0);
+            return 1.0;
+        }, 3);
+        assertThat(study.trials()).hasSize(4).allMatch(x -> x.state() == TrialState.FAIL);
+    }
+
+    @Test
     void askTellWorksWithoutOptimize() {
         Study study = newStudy(3);
         Trial t = study.ask();
