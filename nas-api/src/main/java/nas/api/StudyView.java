@@ -35,6 +35,15 @@ public interface StudyView {
     /** Writes a system attribute of a trial that is not finished (e.g. its generation). */
     void setTrialSystemAttr(long trialId, String key, Object value);
 
+    /**
+     * Asks the study's running {@code optimize} loops in this process to start no more trials
+     * (running ones finish), as {@link Study#stop()} does: a sampler that has nothing left to
+     * propose (an exhausted grid) ends the study this way. Views that cannot reach a study throw.
+     */
+    default void stop() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot stop its study");
+    }
+
     /** True with more than one objective. */
     default boolean isMultiObjective() {
         return directions().size() > 1;

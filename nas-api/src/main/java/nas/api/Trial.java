@@ -307,6 +307,11 @@ public final class Trial {
         }
 
         @Override
+        public void stop() {
+            study.stop();
+        }
+
+        @Override
         public String toString() {
             return study.toString();
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "nsga2", "cmaes");
+    static final List<String> NAMES = List.of("random", "tpe", "qmc", "grid", "nsga2", "cmaes");
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -20,6 +20,15 @@ public final class SamplerOptions {
 
     @Mixin
     Nsga2CliOptions nsga2;
+
+    @Mixin
+    TpeCliOptions tpe;
+
+    @Mixin
+    QmcCliOptions qmc;
+
+    @Mixin
+    GridCliOptions grid;
 
     @Mixin
     CmaEsCliOptions cmaes;
@@ -42,6 +51,16 @@ public final class SamplerOptions {
             throw new Nas.BadInputException("--population-size, --crossover, --crossover-prob, --swapping-prob, "
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
         }
+        if (!sampler.equals("tpe") && tpe.anyGiven()) {
+            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates and --tpe-multivariate belong to "
+                    + "--sampler tpe, not '" + sampler + "'");
+        }
+        if (!sampler.equals("qmc") && qmc.anyGiven()) {
+            throw new Nas.BadInputException("--qmc-type belongs to --sampler qmc, not '" + sampler + "'");
+        }
+        if (!sampler.equals("grid") && grid.anyGiven()) {
+            throw new Nas.BadInputException("--grid belongs to --sampler grid, not '" + sampler + "'");
+        }
         if (!sampler.equals("cmaes") && cmaes.anyGiven()) {
             throw new Nas.BadInputException("--cma-sigma0, --cma-restart, --cma-popsize, --cma-separable and "
                     + "--cma-no-margin belong to --sampler cmaes, not '" + sampler + "'");
@@ -49,6 +68,12 @@ public final class SamplerOptions {
         switch (sampler) {
             case "random":
                 return new RandomSampler(seed);
+            case "tpe":
+                return tpe.create(seed);
+            case "qmc":
+                return qmc.create(seed);
+            case "grid":
+                return grid.create(seed);
             case "nsga2":
                 return nsga2.create(seed);
             case "cmaes":

@@ -75,6 +75,11 @@ final class BracketStudyView implements StudyView {
     }
 
     @Override
+    public void stop() {
+        study.stop();
+    }
+
+    @Override
     public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
         return study.compareAndSetSystemAttr(key, expected, value);
     }

@@ -1,0 +1,43 @@
+package nas.cli;
+
+import nas.samplers.tpe.TpeOptions;
+import nas.samplers.tpe.TpeSampler;
+import picocli.CommandLine.Option;
+
+/** The {@code tpe} sampler's options on {@code nas search}; unset ones keep {@link TpeOptions#defaults()}. */
+public final class TpeCliOptions {
+
+    @Option(names = "--tpe-startup-trials", paramLabel = "N",
+            description = "tpe: finished trials sampled at random before TPE starts (default 10).")
+    Integer startupTrials;
+
+    @Option(names = "--tpe-ei-candidates", paramLabel = "N",
+            description = "tpe: candidates drawn from l(x) per sample (default 24).")
+    Integer eiCandidates;
+
+    @Option(names = "--tpe-multivariate",
+            description = "tpe: one joint Parzen estimator over the parameters every trial has (default: one per parameter).")
+    Boolean multivariate;
+
+    TpeSampler create(long seed) {
+        try {
+            TpeOptions o = TpeOptions.defaults().withSeed(seed);
+            if (startupTrials != null) {
+                o = o.withNStartupTrials(startupTrials);
+            }
+            if (eiCandidates != null) {
+                o = o.withNEiCandidates(eiCandidates);
+            }
+            if (multivariate != null) {
+                o = o.withMultivariate(multivariate);
+            }
+            return new TpeSampler(o);
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
+        }
+    }
+
+    boolean anyGiven() {
+        return startupTrials != null || eiCandidates != null || multivariate != null;
+    }
+}

@@ -1,0 +1,93 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nas search --sampler tpe|qmc|grid} and their options. */
+class MoreSamplersCliTest {
+
+    @TempDir
+    Path dir;
+
+    private String db(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private List<String> csvRows(String storage, String study) {
+        CliRunner.Result csv = CliRunner.run("trials", "--study", study, "--format", "csv", "--storage", storage);
+        assertThat(csv.exitCode()).isZero();
+        return csv.out().lines().skip(1).toList();
+    }
+
+    @Test
+    void tpeAndQmcSearchesAreReproducible() {
+        for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
+                new String[] {"tpe"}, new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
+            String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
+                "--seed", "4", "--quiet", "--sampler"};
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(sampler))
+                    .toArray(String[]::new);
+            String a = db(sampler[0] + sampler.length + "a");
+            String b = db(sampler[0] + sampler.length + "b");
+            CliRunner.Result ra = CliRunner.run(concat(args, "--storage", a));
+            CliRunner.Result rb = CliRunner.run(concat(args, "--storage", b));
+            assertThat(ra.exitCode()).as(ra.err()).isZero();
+            assertThat(ra.out()).isEqualTo(rb.out());
+            assertThat(csvRows(a, "s")).hasSize(25);
+        }
+    }
+
+    @Test
+    void gridSearchVisitsEveryPointOnceAndStops() {
+        CliRunner.Result r = CliRunner.run("search", "--study", "g", "--objective", "sphere", "--dim", "2",
+                "--sampler", "grid", "--grid", "x0=-1,0,1.5", "--grid", "x1=0,2", "--n-trials", "100", "--seed", "1",
+                "--quiet", "--storage", db("g"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = csvRows(db("g"), "g");
+        assertThat(rows).hasSize(6);
+        assertThat(rows.stream().map(l -> l.split(",")[2]).map(Double::parseDouble).sorted().toList())
+                .containsExactly(0.0, 1.0, 2.25, 4.0, 5.0, 6.25);
+    }
+
+    @Test
+    void badSamplerOptionsExitWithCode2() {
+        CliRunner.Result wrongOwner = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler",
+                "random", "--tpe-startup-trials", "3", "--storage", db("x"));
+        assertThat(wrongOwner.exitCode()).isEqualTo(2);
+        assertThat(wrongOwner.err()).contains("belong to --sampler tpe");
+        CliRunner.Result badType = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "qmc",
+                "--qmc-type", "lhs", "--storage", db("x"));
+        assertThat(badType.exitCode()).isEqualTo(2);
+        assertThat(badType.err()).contains("sobol or halton");
+        CliRunner.Result noGrid = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "grid",
+                "--storage", db("x"));
+        assertThat(noGrid.exitCode()).isEqualTo(2);
+        assertThat(noGrid.err()).contains("needs at least one --grid");
+        CliRunner.Result badGrid = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "grid",
+                "--grid", "x0", "--storage", db("x"));
+        assertThat(badGrid.exitCode()).isEqualTo(2);
+        assertThat(badGrid.err()).contains("NAME=V1,V2");
+        CliRunner.Result negative = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "tpe",
+                "--tpe-startup-trials", "-1", "--storage", db("x"));
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("nStartupTrials must be >= 0");
+    }
+
+    @Test
+    void gridValuesAreParsedByKind() {
+        assertThat(GridCliOptions.parse("3")).isEqualTo(3L);
+        assertThat(GridCliOptions.parse("0.5")).isEqualTo(0.5);
+        assertThat(GridCliOptions.parse("true")).isEqualTo(true);
+        assertThat(GridCliOptions.parse("adam")).isEqualTo("adam");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

@@ -1,0 +1,34 @@
+package nas.samplers.qmc;
+
+/**
+ * Settings of {@link QmcSampler}.
+ *
+ * @param kind     Sobol or Halton
+ * @param scramble randomize the sequence from the seed (digital shift / digit permutations)
+ * @param seed     seed of the scramble and of independent sampling, or null for the study's seed
+ */
+public record QmcOptions(QmcSequence.Kind kind, boolean scramble, Long seed) {
+
+    public QmcOptions {
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be sobol or halton, but got null");
+        }
+    }
+
+    /** Scrambled Sobol with the study's seed (Optuna's default). */
+    public static QmcOptions defaults() {
+        return new QmcOptions(QmcSequence.Kind.SOBOL, true, null);
+    }
+
+    public QmcOptions withKind(QmcSequence.Kind k) {
+        return new QmcOptions(k, scramble, seed);
+    }
+
+    public QmcOptions withScramble(boolean s) {
+        return new QmcOptions(kind, s, seed);
+    }
+
+    public QmcOptions withSeed(Long s) {
+        return new QmcOptions(kind, scramble, s);
+    }
+}

@@ -1,0 +1,391 @@
+package nas.samplers.tpe;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A Parzen (kernel density) estimator on a box of numeric and categorical dimensions: a weighted
+ * mixture with one kernel per observation plus an optional prior kernel (Bergstra et al., 2011,
+ * "Algorithms for Hyper-Parameter Optimization", §4). Each kernel is a product over dimensions of
+ * a truncated normal (numeric; on a step grid, the normal's mass over the grid cell) or a
+ * probability vector over the choices (categorical). TPE fits one estimator l(x) on the good
+ * trials and one g(x) on the rest and picks the candidate maximizing l(x)/g(x).
+ *
+ * <p>Bandwidths follow Optuna's documented rules: univariate, each kernel's sigma is the larger
+ * distance to its neighbours among the sorted centres (the box ends count as neighbours only with
+ * {@code considerEndpoints}); multivariate, Scott's rule {@code 0.2·n^(−1/(d+4))·(high − low)}.
+ * The prior kernel sits at the centre of the box with sigma {@code high − low}; the "magic clip"
+ * keeps every sigma at least {@code (high − low)/min(100, 1 + kernels)}.
+ *
+ * <p>Immutable after {@link #fit}; {@link #logPdf} and {@link #sample} allocate nothing.
+ */
+public final class ParzenEstimator {
+
+    /**
+     * One coordinate of the box. Numeric: {@code [low, high]} (already log-scaled and widened by
+     * half a step where that applies), {@code step > 0} for a grid of cells of that width, 0 for
+     * continuous. Categorical: {@code choices > 0}, values are indices.
+     */
+    public record Dimension(double low, double high, double step, int choices, boolean logIntegers) {
+        public Dimension {
+            if (choices < 0) {
+                throw new IllegalArgumentException("choices must be >= 0, but got " + choices);
+            }
+            if (choices == 0 && !(Double.isFinite(low) && Double.isFinite(high) && low < high)) {
+                throw new IllegalArgumentException("a numeric dimension needs finite low < high, but got ["
+                        + low + ", " + high + "]");
+            }
+            if (!(step >= 0) || Double.isInfinite(step)) {
+                throw new IllegalArgumentException("step must be finite and >= 0, but got " + step);
+            }
+            if (logIntegers && (step != 0 || choices != 0)) {
+                throw new IllegalArgumentException("log-integer cells exclude a step and choices");
+            }
+        }
+
+        public static Dimension continuous(double low, double high) {
+            return new Dimension(low, high, 0, 0, false);
+        }
+
+        /** Cells of width {@code step} covering {@code [low, high]}. */
+        public static Dimension discrete(double low, double high, double step) {
+            return new Dimension(low, high, step, 0, false);
+        }
+
+        /**
+         * Integers {@code lo..hi} modelled in log space: the box is {@code [ln(lo − ½), ln(hi + ½)]}
+         * and integer v owns the cell {@code [ln(v − ½), ln(v + ½)]}.
+         */
+        public static Dimension logIntegers(long lo, long hi) {
+            if (lo < 1 || hi <= lo) {
+                throw new IllegalArgumentException("log integers need 1 <= lo < hi, but got " + lo + ".." + hi);
+            }
+            return new Dimension(Math.log(lo - 0.5), Math.log(hi + 0.5), 0, 0, true);
+        }
+
+        public static Dimension categorical(int choices) {
+            return new Dimension(0, 0, 0, choices, false);
+        }
+
+        public boolean isCategorical() {
+            return choices > 0;
+        }
+    }
+
+    /**
+     * How the estimator is built.
+     *
+     * @param considerPrior     add the prior kernel (always added when there is no observation)
+     * @param priorWeight       weight of the prior kernel relative to an observation of weight 1
+     * @param considerMagicClip lower-bound sigmas by {@code (high − low)/min(100, 1 + kernels)}
+     * @param considerEndpoints let the box ends act as neighbours of the outermost kernels
+     * @param multivariate      Scott's-rule bandwidths (joint estimator) instead of neighbour gaps
+     */
+    public record Settings(boolean considerPrior, double priorWeight, boolean considerMagicClip,
+            boolean considerEndpoints, boolean multivariate) {
+        public Settings {
+            if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
+                throw new IllegalArgumentException("priorWeight must be a positive finite number, but got " + priorWeight);
+            }
+        }
+
+        /** Optuna's defaults: prior of weight 1, magic clip, no endpoints. */
+        public static Settings defaults(boolean multivariate) {
+            return new Settings(true, 1.0, true, false, multivariate);
+        }
+    }
+
+    /** Scott's-rule magnitude of Optuna's multivariate estimator. */
+    static final double SIGMA0_MAGNITUDE = 0.2;
+    private static final double EPS = 1e-12;
+
+    private final Dimension[] dims;
+    private final int kernels;
+    private final double[] logWeights;
+    private final double[] cumulativeWeights;
+    private final double[][] mus;      // [dim][kernel], numeric dims
+    private final double[][] sigmas;   // [dim][kernel]
+    private final double[][] logNorm;  // [dim][kernel]: log mass of the kernel inside the box
+    private final double[][] logConst; // [dim][kernel]: −log(σ√(2π)) − logNorm, the continuous density's constant
+    private final double[][] invSigma; // [dim][kernel]
+    private final double[][][] logProbs; // [dim][kernel][choice], categorical dims
+    private final double[][][] cumProbs;
+
+    private ParzenEstimator(Dimension[] dims, int kernels) {
+        this.dims = dims;
+        this.kernels = kernels;
+        this.logWeights = new double[kernels];
+        this.cumulativeWeights = new double[kernels];
+        this.mus = new double[dims.length][];
+        this.sigmas = new double[dims.length][];
+        this.logNorm = new double[dims.length][];
+        this.logConst = new double[dims.length][];
+        this.invSigma = new double[dims.length][];
+        this.logProbs = new double[dims.length][][];
+        this.cumProbs = new double[dims.length][][];
+    }
+
+    /**
+     * Fits the estimator.
+     *
+     * @param observations one row per observation, one column per dimension (categorical = index)
+     * @param weights      non-negative weight of each observation
+     */
+    public static ParzenEstimator fit(double[][] observations, double[] weights, Dimension[] dims, Settings settings) {
+        int n = observations.length;
+        if (weights.length != n) {
+            throw new IllegalArgumentException("need one weight per observation, but got " + weights.length
+                    + " weights for " + n + " observations");
+        }
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("need at least one dimension");
+        }
+        for (double[] row : observations) {
+            if (row.length != dims.length) {
+                throw new IllegalArgumentException("observation has " + row.length + " values, but there are "
+                        + dims.length + " dimensions");
+            }
+        }
+        boolean prior = settings.considerPrior() || n == 0;
+        int k = n + (prior ? 1 : 0);
+        ParzenEstimator pe = new ParzenEstimator(dims.clone(), k);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("weights must be finite and >= 0, but got " + weights[i]);
+            }
+            total += weights[i];
+        }
+        double priorW = prior ? settings.priorWeight() : 0;
+        total += priorW;
+        double cum = 0;
+        for (int i = 0; i < k; i++) {
+            double w = (i < n ? weights[i] : priorW) / total;
+            pe.logWeights[i] = Math.log(w);
+            cum += w;
+            pe.cumulativeWeights[i] = cum;
+        }
+        pe.cumulativeWeights[k - 1] = 1.0;
+        for (int d = 0; d < dims.length; d++) {
+            Dimension dim = dims[d];
+            if (dim.isCategorical()) {
+                pe.fitCategorical(d, observations, prior, settings.priorWeight());
+            } else {
+                pe.fitNumeric(d, observations, prior, settings);
+            }
+        }
+        return pe;
+    }
+
+    private void fitCategorical(int d, double[][] obs, boolean prior, double priorWeight) {
+        int c = dims[d].choices();
+        logProbs[d] = new double[kernels][c];
+        cumProbs[d] = new double[kernels][c];
+        for (int i = 0; i < kernels; i++) {
+            double[] p = new double[c];
+            if (i < obs.length) {
+                // every choice keeps a floor of priorWeight / c; the observed one gets 1 more
+                Arrays.fill(p, priorWeight / c);
+                int idx = (int) obs[i][d];
+                if (idx < 0 || idx >= c || idx != obs[i][d]) {
+                    throw new IllegalArgumentException("categorical value must be an index in [0, " + c
+                            + "), but got " + obs[i][d]);
+                }
+                p[idx] += 1;
+            } else {
+                Arrays.fill(p, 1.0);
+            }
+            double s = 0;
+            for (double v : p) {
+                s += v;
+            }
+            double cum = 0;
+            for (int j = 0; j < c; j++) {
+                logProbs[d][i][j] = Math.log(p[j] / s);
+                cum += p[j] / s;
+                cumProbs[d][i][j] = cum;
+            }
+            cumProbs[d][i][c - 1] = 1.0;
+        }
+    }
+
+    private void fitNumeric(int d, double[][] obs, boolean prior, Settings s) {
+        Dimension dim = dims[d];
+        double low = dim.low();
+        double high = dim.high();
+        double range = high - low;
+        int n = obs.length;
+        double[] mu = new double[kernels];
+        double[] sigma = new double[kernels];
+        for (int i = 0; i < n; i++) {
+            if (!(obs[i][d] >= low && obs[i][d] <= high)) {
+                throw new IllegalArgumentException("observation " + obs[i][d] + " lies outside [" + low + ", " + high + "]");
+            }
+            mu[i] = obs[i][d];
+        }
+        if (prior) {
+            mu[kernels - 1] = 0.5 * (low + high);
+        }
+        if (s.multivariate()) {
+            double sg = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (dims.length + 4)) * range;
+            Arrays.fill(sigma, sg);
+        } else {
+            neighbourBandwidths(mu, sigma, low, high, s.considerEndpoints());
+        }
+        if (prior) {
+            sigma[kernels - 1] = range;
+        }
+        double minSigma = s.considerMagicClip() ? range / Math.min(100.0, 1.0 + kernels) : EPS;
+        for (int i = 0; i < kernels; i++) {
+            sigma[i] = Math.min(range, Math.max(minSigma, sigma[i]));
+        }
+        mus[d] = mu;
+        sigmas[d] = sigma;
+        logNorm[d] = new double[kernels];
+        logConst[d] = new double[kernels];
+        invSigma[d] = new double[kernels];
+        for (int i = 0; i < kernels; i++) {
+            logNorm[d][i] = TruncatedNormal.logMass(mu[i], sigma[i], low, high);
+            logConst[d][i] = -Math.log(sigma[i]) - 0.5 * Math.log(2 * Math.PI) - logNorm[d][i];
+            invSigma[d][i] = 1 / sigma[i];
+        }
+    }
+
+    /** Sigma of each centre = the larger gap to its sorted neighbours. */
+    private static void neighbourBandwidths(double[] mu, double[] sigma, double low, double high, boolean endpoints) {
+        int m = mu.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(mu[a], mu[b]));
+        for (int r = 0; r < m; r++) {
+            double left = mu[order[r]] - (r == 0 ? low : mu[order[r - 1]]);
+            double right = (r == m - 1 ? high : mu[order[r + 1]]) - mu[order[r]];
+            double s;
+            if (!endpoints && m > 1 && r == 0) {
+                s = right;
+            } else if (!endpoints && m > 1 && r == m - 1) {
+                s = left;
+            } else {
+                s = Math.max(left, right);
+            }
+            sigma[order[r]] = s;
+        }
+    }
+
+    /** Number of kernels (observations plus the prior). */
+    public int kernels() {
+        return kernels;
+    }
+
+    /** Mixture weight of kernel {@code k}. */
+    public double weight(int k) {
+        return Math.exp(logWeights[k]);
+    }
+
+    /** Centre of numeric kernel {@code k} in dimension {@code d}. */
+    public double mu(int d, int k) {
+        return mus[d][k];
+    }
+
+    /** Bandwidth of numeric kernel {@code k} in dimension {@code d}. */
+    public double sigma(int d, int k) {
+        return sigmas[d][k];
+    }
+
+    /** Dimensions. */
+    public int dimension() {
+        return dims.length;
+    }
+
+    /**
+     * Log density at {@code x}; on a step grid (and for categoricals) the log probability of
+     * {@code x}'s cell, so l/g ratios compare like with like.
+     */
+    public double logPdf(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int k = 0; k < kernels; k++) {
+            double v = logWeights[k];
+            for (int d = 0; d < dims.length && v > Double.NEGATIVE_INFINITY; d++) {
+                v += kernelLog(d, k, x[d]);
+            }
+            // streaming log-sum-exp
+            if (v == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (v <= max) {
+                sum += Math.exp(v - max);
+            } else {
+                sum = sum * Math.exp(max - v) + 1;
+                max = v;
+            }
+        }
+        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(sum);
+    }
+
+    private double kernelLog(int d, int k, double x) {
+        Dimension dim = dims[d];
+        if (dim.isCategorical()) {
+            int idx = (int) x;
+            return idx >= 0 && idx < dim.choices() ? logProbs[d][k][idx] : Double.NEGATIVE_INFINITY;
+        }
+        double mu = mus[d][k];
+        double sigma = sigmas[d][k];
+        if (dim.step() > 0) {
+            double half = dim.step() / 2;
+            double c = cellCentre(dim, x);
+            double m = TruncatedNormal.mass((c - half - mu) / sigma, (c + half - mu) / sigma);
+            return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
+        }
+        if (dim.logIntegers()) {
+            // the integer nearest to e^x, inside the range, and the mass of its cell
+            double lo = Math.exp(dim.low()) + 0.5;
+            double hi = Math.exp(dim.high()) - 0.5;
+            double v = Math.min(Math.rint(hi), Math.max(Math.rint(lo), Math.rint(Math.exp(x))));
+            double a = Math.max(dim.low(), Math.log(v - 0.5));
+            double b = Math.min(dim.high(), Math.log(v + 0.5));
+            double m = TruncatedNormal.mass((a - mu) / sigma, (b - mu) / sigma);
+            return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
+        }
+        if (x < dim.low() || x > dim.high()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double z = (x - mu) * invSigma[d][k];
+        return -0.5 * z * z + logConst[d][k];
+    }
+
+    /** Centre of the grid cell holding {@code x}, clamped to the box. */
+    static double cellCentre(Dimension dim, double x) {
+        double half = dim.step() / 2;
+        double first = dim.low() + half;
+        double last = dim.high() - half;
+        double c = first + Math.rint((x - first) / dim.step()) * dim.step();
+        return Math.min(last, Math.max(first, c));
+    }
+
+    /** Draws one point into {@code out}: a kernel by weight, then each coordinate from it. */
+    public void sample(SplittableRandom rng, double[] out) {
+        double u = rng.nextDouble();
+        int k = 0;
+        while (k < kernels - 1 && cumulativeWeights[k] <= u) {
+            k++;
+        }
+        for (int d = 0; d < dims.length; d++) {
+            Dimension dim = dims[d];
+            if (dim.isCategorical()) {
+                double v = rng.nextDouble();
+                double[] cp = cumProbs[d][k];
+                int j = 0;
+                while (j < cp.length - 1 && cp[j] <= v) {
+                    j++;
+                }
+                out[d] = j;
+            } else {
+                double x = TruncatedNormal.sample(rng, mus[d][k], sigmas[d][k], dim.low(), dim.high());
+                out[d] = dim.step() > 0 ? cellCentre(dim, x) : x;
+            }
+        }
+    }
+}

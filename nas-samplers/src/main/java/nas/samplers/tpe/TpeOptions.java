@@ -1,0 +1,110 @@
+package nas.samplers.tpe;
+
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Settings of {@link TpeSampler}, validated at construction. {@link #defaults()} gives Optuna's
+ * documented defaults; change fields with the {@code with...} methods.
+ *
+ * @param nStartupTrials    finished (complete or pruned) trials sampled at random before TPE starts
+ * @param nEiCandidates     candidates drawn from l(x) per sample; the one with the largest l/g wins
+ * @param gamma             how many of n finished trials count as "good"
+ * @param considerPrior     add the prior kernel to both estimators
+ * @param priorWeight       weight of the prior kernel
+ * @param considerMagicClip lower-bound kernel widths (see {@link ParzenEstimator})
+ * @param considerEndpoints let the box ends count as neighbours when setting kernel widths
+ * @param multivariate      model the intersection search space with one joint estimator
+ * @param seed              seed of all random choices, or null to use the study's seed
+ */
+public record TpeOptions(
+        int nStartupTrials,
+        int nEiCandidates,
+        IntUnaryOperator gamma,
+        boolean considerPrior,
+        double priorWeight,
+        boolean considerMagicClip,
+        boolean considerEndpoints,
+        boolean multivariate,
+        Long seed) {
+
+    public TpeOptions {
+        if (nStartupTrials < 0) {
+            throw new IllegalArgumentException("nStartupTrials must be >= 0, but got " + nStartupTrials);
+        }
+        if (nEiCandidates < 1) {
+            throw new IllegalArgumentException("nEiCandidates must be >= 1, but got " + nEiCandidates);
+        }
+        if (gamma == null) {
+            throw new IllegalArgumentException("gamma must not be null");
+        }
+        if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
+            throw new IllegalArgumentException("priorWeight must be a positive finite number, but got " + priorWeight);
+        }
+    }
+
+    /** Optuna's default gamma: {@code min(ceil(0.1 n), 25)}. */
+    public static int defaultGamma(int n) {
+        return Math.min((int) Math.ceil(0.1 * n), 25);
+    }
+
+    /**
+     * Optuna's default weights for {@code n} observations ordered oldest first: all 1 below 25;
+     * from 25 on, the newest 25 weigh 1 and the older ones ramp linearly from 1/n up to 1.
+     */
+    public static double[] defaultWeights(int n) {
+        double[] w = new double[n];
+        if (n < 25) {
+            java.util.Arrays.fill(w, 1.0);
+            return w;
+        }
+        int ramp = n - 25;
+        for (int i = 0; i < ramp; i++) {
+            w[i] = ramp == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (ramp - 1);
+        }
+        for (int i = ramp; i < n; i++) {
+            w[i] = 1.0;
+        }
+        return w;
+    }
+
+    /** 10 random start-up trials, 24 candidates, default gamma, prior weight 1, magic clip, univariate. */
+    public static TpeOptions defaults() {
+        return new TpeOptions(10, 24, TpeOptions::defaultGamma, true, 1.0, true, false, false, null);
+    }
+
+    ParzenEstimator.Settings estimatorSettings() {
+        return new ParzenEstimator.Settings(considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate);
+    }
+
+    public TpeOptions withNStartupTrials(int v) {
+        return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+    }
+
+    public TpeOptions withNEiCandidates(int v) {
+        return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+    }
+
+    public TpeOptions withGamma(IntUnaryOperator v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+    }
+
+    public TpeOptions withPrior(boolean consider, double weight) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, seed);
+    }
+
+    public TpeOptions withConsiderMagicClip(boolean v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, seed);
+    }
+
+    public TpeOptions withConsiderEndpoints(boolean v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, seed);
+    }
+
+    public TpeOptions withMultivariate(boolean v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, seed);
+    }
+
+    public TpeOptions withSeed(Long v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, v);
+    }
+}

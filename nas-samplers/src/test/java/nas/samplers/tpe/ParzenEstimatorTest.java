@@ -1,0 +1,164 @@
+package nas.samplers.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import nas.samplers.tpe.ParzenEstimator.Dimension;
+import nas.samplers.tpe.ParzenEstimator.Settings;
+import org.junit.jupiter.api.Test;
+
+class ParzenEstimatorTest {
+
+    private static final Settings UNI = Settings.defaults(false);
+
+    private static ParzenEstimator fit1(double[] obs, Dimension dim, Settings s) {
+        double[][] rows = new double[obs.length][];
+        double[] w = new double[obs.length];
+        for (int i = 0; i < obs.length; i++) {
+            rows[i] = new double[] {obs[i]};
+            w[i] = 1;
+        }
+        return ParzenEstimator.fit(rows, w, new Dimension[] {dim}, s);
+    }
+
+    @Test
+    void univariateBandwidthsAreTheLargerNeighbourGapWithPriorAndMagicClip() {
+        // centres 0.1, 0.3, 0.8 and the prior at 0.5 on [0, 1]; 4 kernels → clip at 1/5 = 0.2
+        ParzenEstimator pe = fit1(new double[] {0.1, 0.3, 0.8}, Dimension.continuous(0, 1), UNI);
+        assertThat(pe.kernels()).isEqualTo(4);
+        assertThat(pe.sigma(0, 0)).isCloseTo(0.2, within(1e-12)); // first: right gap only
+        assertThat(pe.sigma(0, 1)).isCloseTo(0.2, within(1e-12)); // max(0.2, 0.2)
+        assertThat(pe.sigma(0, 2)).isCloseTo(0.3, within(1e-12)); // last: left gap 0.8 − 0.5
+        assertThat(pe.mu(0, 3)).isEqualTo(0.5);
+        assertThat(pe.sigma(0, 3)).isEqualTo(1.0); // prior: the whole range
+        for (int k = 0; k < 4; k++) {
+            assertThat(pe.weight(k)).isCloseTo(0.25, within(1e-12));
+        }
+        // with endpoints (no clip) the first kernel also sees the gap to 0: max(0.1, 0.2); the last max(0.3, 0.2)
+        ParzenEstimator ends = fit1(new double[] {0.1, 0.3, 0.8}, Dimension.continuous(0, 1),
+                new Settings(true, 1.0, false, true, false));
+        assertThat(ends.sigma(0, 0)).isCloseTo(0.2, within(1e-12));
+        assertThat(ends.sigma(0, 2)).isCloseTo(0.3, within(1e-12));
+        ParzenEstimator noClip = fit1(new double[] {0.1, 0.12, 0.8}, Dimension.continuous(0, 1),
+                new Settings(true, 2.0, false, false, false));
+        assertThat(noClip.sigma(0, 0)).isCloseTo(0.02, within(1e-12));
+        assertThat(noClip.weight(3)).isCloseTo(0.4, within(1e-12)); // prior weight 2 of 5
+    }
+
+    @Test
+    void multivariateBandwidthsFollowScottsRule() {
+        double[][] obs = {{0.1, 2}, {0.3, 4}, {0.8, 9}};
+        Dimension[] dims = {Dimension.continuous(0, 1), Dimension.continuous(0, 10)};
+        ParzenEstimator pe = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, new Settings(true, 1, false, false, true));
+        double factor = 0.2 * Math.pow(3, -1.0 / 6); // 0.1665
+        assertThat(pe.sigma(0, 0)).isCloseTo(factor, within(1e-12));
+        assertThat(pe.sigma(1, 2)).isCloseTo(10 * factor, within(1e-12));
+        assertThat(pe.sigma(1, 3)).isEqualTo(10.0);
+        // the magic clip raises them to range / min(100, 1 + 4 kernels) = range / 5
+        ParzenEstimator clipped = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, Settings.defaults(true));
+        assertThat(clipped.sigma(0, 0)).isCloseTo(0.2, within(1e-12));
+        assertThat(clipped.sigma(1, 0)).isCloseTo(2.0, within(1e-12));
+    }
+
+    @Test
+    void continuousDensityIntegratesToOne() {
+        ParzenEstimator pe = fit1(new double[] {-4.9, -1, 0.5, 0.52, 3, 4.99}, Dimension.continuous(-5, 5), UNI);
+        double integral = TruncatedNormalTest.integrate(x -> pe.logPdf(new double[] {x}), -5, 5, 4000);
+        assertThat(integral).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void twoDimensionalDensityIntegratesToOne() {
+        double[][] obs = {{0.1, 0.9}, {0.4, 0.5}, {0.45, 0.2}};
+        Dimension[] dims = {Dimension.continuous(0, 1), Dimension.continuous(0, 1)};
+        ParzenEstimator pe = ParzenEstimator.fit(obs, new double[] {1, 2, 0.5}, dims, Settings.defaults(true));
+        int n = 400;
+        double h = 1.0 / n;
+        double sum = 0;
+        double[] x = new double[2];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x[0] = (i + 0.5) * h;
+                x[1] = (j + 0.5) * h;
+                sum += Math.exp(pe.logPdf(x)) * h * h;
+            }
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-3));
+    }
+
+    @Test
+    void discreteAndCategoricalProbabilitiesSumToOne() {
+        // ints 1..7 (cells of width 1 on [0.5, 7.5])
+        ParzenEstimator ints = fit1(new double[] {1, 2, 2, 6}, Dimension.discrete(0.5, 7.5, 1), UNI);
+        double s = 0;
+        for (int v = 1; v <= 7; v++) {
+            s += Math.exp(ints.logPdf(new double[] {v}));
+        }
+        assertThat(s).isCloseTo(1.0, within(1e-12));
+        // log ints 1..100: cells [ln(v − ½), ln(v + ½)]
+        ParzenEstimator logInts = fit1(new double[] {0.0, Math.log(3), Math.log(50)}, Dimension.logIntegers(1, 100), UNI);
+        double l = 0;
+        for (int v = 1; v <= 100; v++) {
+            l += Math.exp(logInts.logPdf(new double[] {Math.log(v)}));
+        }
+        assertThat(l).isCloseTo(1.0, within(1e-12));
+        ParzenEstimator cat = fit1(new double[] {0, 0, 2}, Dimension.categorical(4), UNI);
+        double c = 0;
+        for (int v = 0; v < 4; v++) {
+            c += Math.exp(cat.logPdf(new double[] {v}));
+        }
+        assertThat(c).isCloseTo(1.0, within(1e-12));
+        // hand computed: kernels (1.25, .25, .25, .25)/2 twice, (.25, .25, 1.25, .25)/2, prior uniform; weights 1/4
+        double p0 = 0.25 * (0.625 + 0.625 + 0.125 + 0.25);
+        assertThat(Math.exp(cat.logPdf(new double[] {0}))).isCloseTo(p0, within(1e-12));
+    }
+
+    @Test
+    void samplesMatchTheDensity() {
+        ParzenEstimator pe = fit1(new double[] {0.05, 0.2, 0.21, 0.7}, Dimension.continuous(0, 1), UNI);
+        SplittableRandom rng = new SplittableRandom(7);
+        int n = 200_000;
+        int bins = 10;
+        int[] counts = new int[bins];
+        double[] x = new double[1];
+        for (int i = 0; i < n; i++) {
+            pe.sample(rng, x);
+            counts[Math.min(bins - 1, (int) (x[0] * bins))]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            double lo = (double) b / bins;
+            double p = TruncatedNormalTest.integrate(v -> pe.logPdf(new double[] {v}), lo, lo + 1.0 / bins, 200);
+            double sd = Math.sqrt(p * (1 - p) / n);
+            assertThat((double) counts[b] / n).as("bin %d", b).isCloseTo(p, within(5 * sd));
+        }
+        ParzenEstimator cat = fit1(new double[] {1, 1, 3}, Dimension.categorical(5), UNI);
+        int[] cc = new int[5];
+        for (int i = 0; i < n; i++) {
+            cat.sample(rng, x);
+            cc[(int) x[0]]++;
+        }
+        for (int v = 0; v < 5; v++) {
+            double p = Math.exp(cat.logPdf(new double[] {v}));
+            assertThat((double) cc[v] / n).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / n)));
+        }
+    }
+
+    @Test
+    void withoutObservationsTheEstimatorIsThePrior() {
+        ParzenEstimator pe = ParzenEstimator.fit(new double[0][], new double[0], new Dimension[] {Dimension.continuous(0, 1)},
+                new Settings(false, 1.0, true, false, false));
+        assertThat(pe.kernels()).isEqualTo(1);
+        assertThat(pe.mu(0, 0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertThatThrownBy(() -> Dimension.continuous(1, 1)).hasMessageContaining("low < high");
+        assertThatThrownBy(() -> Dimension.logIntegers(0, 5)).hasMessageContaining("1 <= lo < hi");
+        assertThatThrownBy(() -> new Settings(true, 0, true, false, false)).hasMessageContaining("priorWeight");
+        assertThatThrownBy(() -> fit1(new double[] {2}, Dimension.continuous(0, 1), UNI)).hasMessageContaining("outside");
+        assertThatThrownBy(() -> fit1(new double[] {4}, Dimension.categorical(3), UNI)).hasMessageContaining("index");
+    }
+}

@@ -1,0 +1,196 @@
+package nas.samplers.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import nas.api.FrozenTrial;
+import nas.api.Objective;
+import nas.api.OptimizeOptions;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.exception.TrialPrunedException;
+import nas.api.objective.functions.TestFunctions;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
+import nas.api.storage.InMemoryStorage;
+import org.junit.jupiter.api.Test;
+
+class TpeSamplerTest {
+
+    static final Objective SPHERE3 = t -> {
+        double[] x = new double[3];
+        for (int i = 0; i < 3; i++) {
+            x[i] = t.suggestFloat("x" + i, -5, 5);
+        }
+        return TestFunctions.sphere(x);
+    };
+
+    /** Float, log float, stepped int, log int and categorical; minimum 0 at x=1, lr=1e-3, n=8, m=16, c="b". */
+    static final Objective MIXED = t -> {
+        double x = t.suggestFloat("x", -3, 3);
+        double lr = t.suggestFloat("lr", 1e-5, 1e-1, true);
+        int n = t.suggestInt("n", 2, 20, 2);
+        int m = t.suggestInt("m", 1, 256, true);
+        String c = t.suggestCategorical("c", "a", "b", "c");
+        return (x - 1) * (x - 1) + Math.pow(Math.log10(lr) + 3, 2) + Math.abs(n - 8) / 4.0
+                + Math.abs(Math.log(m / 16.0)) + (c.equals("b") ? 0 : 1);
+    };
+
+    static Study study(Sampler sampler, StudyDirection direction) {
+        return Studies.builder("tpe").storage(new InMemoryStorage()).directions(direction).sampler(sampler).seed(5).create();
+    }
+
+    static double best(Sampler sampler, Objective f, int n) {
+        Study s = study(sampler, StudyDirection.MINIMIZE);
+        s.optimize(f, n);
+        return s.bestValue();
+    }
+
+    @Test
+    void sameSeedSameStudyAnotherSeedAnotherStudy() {
+        Study a = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), StudyDirection.MINIMIZE);
+        Study b = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), StudyDirection.MINIMIZE);
+        Study c = study(new TpeSampler(TpeOptions.defaults().withSeed(2L)), StudyDirection.MINIMIZE);
+        for (Study s : List.of(a, b, c)) {
+            s.optimize(MIXED, 40);
+        }
+        for (int i = 0; i < 40; i++) {
+            assertThat(b.trials().get(i).params()).isEqualTo(a.trials().get(i).params());
+        }
+        assertThat(c.trials().get(30).params()).isNotEqualTo(a.trials().get(30).params());
+    }
+
+    @Test
+    void startupTrialsAreTheRandomSamplersOnes() {
+        Study tpe = study(new TpeSampler(TpeOptions.defaults().withSeed(3L)), StudyDirection.MINIMIZE);
+        Study rnd = study(new RandomSampler(3), StudyDirection.MINIMIZE);
+        tpe.optimize(SPHERE3, 12);
+        rnd.optimize(SPHERE3, 12);
+        for (int i = 0; i < 10; i++) {
+            assertThat(tpe.trials().get(i).params()).isEqualTo(rnd.trials().get(i).params());
+        }
+        assertThat(tpe.trials().get(10).params()).isNotEqualTo(rnd.trials().get(10).params());
+    }
+
+    @Test
+    void beatsRandomSearchOnSphereAndOnAMixedSpace() {
+        // median of five seeds after 80 trials
+        for (Objective f : List.of(SPHERE3, MIXED)) {
+            double[] tpe = new double[5];
+            double[] multi = new double[5];
+            double[] rnd = new double[5];
+            for (int s = 0; s < 5; s++) {
+                tpe[s] = best(new TpeSampler(TpeOptions.defaults().withSeed((long) s)), f, 80);
+                multi[s] = best(new TpeSampler(TpeOptions.defaults().withSeed((long) s).withMultivariate(true)), f, 80);
+                rnd[s] = best(new RandomSampler(s), f, 80);
+            }
+            Arrays.sort(tpe);
+            Arrays.sort(multi);
+            Arrays.sort(rnd);
+            assertThat(tpe[2]).isLessThan(0.5 * rnd[2]);
+            assertThat(multi[2]).isLessThan(0.5 * rnd[2]);
+        }
+    }
+
+    @Test
+    void maximizesWhenAskedTo() {
+        Objective negSphere = t -> -SPHERE3.evaluate(t);
+        Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(4L)), StudyDirection.MAXIMIZE);
+        s.optimize(negSphere, 80);
+        Study r = study(new RandomSampler(4), StudyDirection.MAXIMIZE);
+        r.optimize(negSphere, 80);
+        assertThat(s.bestValue()).isGreaterThan(r.bestValue());
+        // the second half of TPE's trials is better on average than the start-up ones
+        List<FrozenTrial> ts = s.trials();
+        double early = ts.subList(0, 10).stream().mapToDouble(FrozenTrial::value).average().orElseThrow();
+        double late = ts.subList(40, 80).stream().mapToDouble(FrozenTrial::value).average().orElseThrow();
+        assertThat(late).isGreaterThan(early);
+    }
+
+    @Test
+    void failedTrialsAreIgnoredAndPrunedOnesUsed() {
+        Objective f = t -> {
+            double v = SPHERE3.evaluate(t);
+            if (t.number() % 5 == 1) {
+                throw new IllegalStateException("fails");
+            }
+            if (t.number() % 5 == 2) {
+                t.report(v, 0);
+                throw new TrialPrunedException();
+            }
+            return v;
+        };
+        Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(8L)), StudyDirection.MINIMIZE);
+        s.optimize(f, 60);
+        assertThat(s.trials(TrialState.FAIL)).hasSize(12);
+        assertThat(s.trials(TrialState.PRUNED)).hasSize(12);
+        assertThat(s.bestValue()).isLessThan(best(new RandomSampler(8), SPHERE3, 36));
+    }
+
+    @Test
+    void proposesWhereTheGoodHandMadeTrialsAreInEitherDirection() {
+        // 20 trials x = 0, 0.05, ..., 0.95 with value x: gamma(20) = 2 good ones at the low end when
+        // minimizing, at the high end when maximizing
+        for (StudyDirection direction : StudyDirection.values()) {
+            Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), direction);
+            nas.api.distribution.FloatDistribution d = nas.api.distribution.FloatDistribution.of(0, 1);
+            for (int i = 0; i < 20; i++) {
+                s.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(0.05 * i), java.util.Map.of("x", 0.05 * i),
+                        java.util.Map.of("x", d)));
+            }
+            double[] proposals = new double[10];
+            for (int k = 0; k < 10; k++) {
+                nas.api.Trial t = s.ask();
+                proposals[k] = t.suggestFloat("x", 0, 1);
+                s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+            }
+            for (double x : proposals) {
+                if (direction == StudyDirection.MINIMIZE) {
+                    assertThat(x).isLessThan(0.3);
+                } else {
+                    assertThat(x).isGreaterThan(0.7);
+                }
+            }
+            // the ten proposals differ: each trial number draws its own candidates
+            assertThat(Arrays.stream(proposals).distinct().count()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void concurrentWorkersRunAMixedSpaceStudy() {
+        Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(6L).withMultivariate(true)), StudyDirection.MINIMIZE);
+        s.optimize(MIXED, OptimizeOptions.trials(60).withJobs(4));
+        assertThat(s.trials(TrialState.COMPLETE)).hasSize(60);
+        Study r = study(new RandomSampler(6), StudyDirection.MINIMIZE);
+        r.optimize(MIXED, 60);
+        assertThat(s.bestValue()).isLessThan(r.bestValue());
+    }
+
+    @Test
+    void multiObjectiveStudiesAreSampledAtRandom() {
+        Study mo = Studies.builder("mo").storage(new InMemoryStorage())
+                .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(new TpeSampler(TpeOptions.defaults().withSeed(2L))).create();
+        Study rnd = Studies.builder("mo").storage(new InMemoryStorage())
+                .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(new RandomSampler(2)).create();
+        for (Study s : List.of(mo, rnd)) {
+            s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)}, OptimizeOptions.trials(20));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(mo.trials().get(i).params()).isEqualTo(rnd.trials().get(i).params());
+        }
+    }
+
+    @Test
+    void optionsAreValidated() {
+        assertThatThrownBy(() -> TpeOptions.defaults().withNStartupTrials(-1)).hasMessageContaining("nStartupTrials must be >= 0");
+        assertThatThrownBy(() -> TpeOptions.defaults().withNEiCandidates(0)).hasMessageContaining("nEiCandidates");
+        assertThatThrownBy(() -> TpeOptions.defaults().withPrior(true, -1)).hasMessageContaining("priorWeight");
+        assertThat(TpeOptions.defaults().nStartupTrials()).isEqualTo(10);
+        assertThat(TpeOptions.defaults().nEiCandidates()).isEqualTo(24);
+    }
+}

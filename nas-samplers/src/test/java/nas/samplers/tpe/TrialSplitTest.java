@@ -1,0 +1,80 @@
+package nas.samplers.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
+import org.junit.jupiter.api.Test;
+
+class TrialSplitTest {
+
+    static FrozenTrial trial(int number, TrialState state, Double value, double x, double... intermediate) {
+        TreeMap<Integer, Double> iv = new TreeMap<>();
+        for (int i = 0; i < intermediate.length; i++) {
+            iv.put(i, intermediate[i]);
+        }
+        Map<String, Distribution> d = Map.of("x", FloatDistribution.of(0, 10));
+        return new FrozenTrial(number, number, state, value == null ? List.of() : List.of(value), Instant.EPOCH,
+                Instant.EPOCH, Map.of("x", x), d, iv, Map.of(), Map.of());
+    }
+
+    private static List<Integer> numbers(List<FrozenTrial> ts) {
+        return ts.stream().map(FrozenTrial::number).toList();
+    }
+
+    @Test
+    void bestGammaOfCompleteTrialsAreBelowInTrialOrder() {
+        // values 9, 8, ..., 0 for trials 0..9; gamma(12) = 2 with two pruned trials and a failed one
+        List<FrozenTrial> ts = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ts.add(trial(i, TrialState.COMPLETE, 9.0 - i, i));
+        }
+        ts.add(trial(10, TrialState.PRUNED, null, 1, -100, -200));
+        ts.add(trial(11, TrialState.PRUNED, null, 1, -300));
+        ts.add(trial(12, TrialState.FAIL, null, 1));
+        TrialSplit min = TrialSplit.of(ts, StudyDirection.MINIMIZE, TpeOptions::defaultGamma);
+        assertThat(numbers(min.below())).containsExactly(8, 9);
+        assertThat(min.above()).hasSize(10);
+        assertThat(numbers(min.above())).doesNotContain(12).contains(10, 11);
+        TrialSplit max = TrialSplit.of(ts, StudyDirection.MAXIMIZE, TpeOptions::defaultGamma);
+        assertThat(numbers(max.below())).containsExactly(0, 1);
+    }
+
+    @Test
+    void prunedTrialsRankAfterCompleteOnesFurthestStepFirst() {
+        List<FrozenTrial> ts = List.of(
+                trial(0, TrialState.COMPLETE, 5.0, 0),
+                trial(1, TrialState.PRUNED, null, 0, 1, 1, 1),       // step 2, last 1
+                trial(2, TrialState.PRUNED, null, 0, 0.5),           // step 0
+                trial(3, TrialState.PRUNED, null, 0, 9, 9, 0.1),     // step 2, last 0.1
+                trial(4, TrialState.PRUNED, null, 0));               // never reported
+        // gamma = 3: the complete trial, then the two that reached step 2, better last value first
+        TrialSplit s = TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 3);
+        assertThat(numbers(s.below())).containsExactly(0, 1, 3);
+        TrialSplit s2 = TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 2);
+        assertThat(numbers(s2.below())).containsExactly(0, 3);
+        TrialSplit s4 = TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 4);
+        assertThat(numbers(s4.above())).containsExactly(4);
+    }
+
+    @Test
+    void defaultGammaAndWeightsAreOptunas() {
+        assertThat(TpeOptions.defaultGamma(1)).isEqualTo(1);
+        assertThat(TpeOptions.defaultGamma(10)).isEqualTo(1);
+        assertThat(TpeOptions.defaultGamma(11)).isEqualTo(2);
+        assertThat(TpeOptions.defaultGamma(1000)).isEqualTo(25);
+        assertThat(TpeOptions.defaultWeights(3)).containsExactly(1, 1, 1);
+        double[] w = TpeOptions.defaultWeights(30);
+        assertThat(w[0]).isEqualTo(1.0 / 30);
+        assertThat(w[4]).isEqualTo(1.0);
+        assertThat(w[2]).isCloseTo((1.0 / 30 + 1) / 2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(w[29]).isEqualTo(1.0);
+    }
+}
