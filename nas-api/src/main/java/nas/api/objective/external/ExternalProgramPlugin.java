@@ -115,7 +115,7 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8)); var log = Files.newBufferedWriter(dir.resolve("stdout.log"))) {
             String line;
-            while ((line = out.readLine()) != null) {
+            while ((line = readLine(out, watchdog)) != null) {
                 log.write(line);
                 log.newLine();
                 String t = line.trim();
@@ -151,6 +151,18 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             throw new IllegalStateException("program printed no 'nas:result' line (see " + dir.resolve("stdout.log") + ")");
         }
         return result;
+    }
+
+    /** The next line of the program's output; null at its end, also when the time-out stopped it. */
+    private static String readLine(BufferedReader out, ProcessTimeout watchdog) throws IOException {
+        try {
+            return out.readLine();
+        } catch (IOException e) {
+            if (watchdog != null && watchdog.fired()) {
+                return null; // the stream closed under us because the program was stopped
+            }
+            throw e;
+        }
     }
 
     private static double number(String[] fields, int i, String line) {
