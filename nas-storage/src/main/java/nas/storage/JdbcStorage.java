@@ -185,6 +185,10 @@ public final class JdbcStorage implements Storage {
         } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
             u.append(";DB_CLOSE_DELAY=-1");
         }
+        if (!lower.contains("query_cache_size=")) {
+            // a trial touches about twenty distinct statements; H2's default cache of 8 re-parses them
+            u.append(";QUERY_CACHE_SIZE=64");
+        }
         return u.toString();
     }
 
@@ -768,7 +772,7 @@ public final class JdbcStorage implements Storage {
         inTx(c -> {
             long studyId = writableTrialStudy(c, trialId);
             insertParams(c, studyId, trialId, internalValues, distributions);
-            updateState(c, trialId, state, values == null ? List.of() : values);
+            updateState(c, trialId, state, values == null ? List.of() : values, false);
             return null;
         }, true);
     }
@@ -927,13 +931,18 @@ public final class JdbcStorage implements Storage {
             }
             retried[0] = true;
             writableTrialStudy(c, trialId);
-            updateState(c, trialId, state, v);
+            updateState(c, trialId, state, v, true);
             return null;
         }, true);
     }
 
-    private static void updateState(Connection c, long trialId, TrialState state, List<Double> values)
-            throws SQLException {
+    /**
+     * Sets a trial's state and values. {@code replaceValues} deletes values stored earlier (only the
+     * general {@link #setTrialStateValues} can meet any; finishing a trial from the API cannot).
+     * Heartbeat rows of finished trials stay: the stale-trial check only looks at RUNNING trials.
+     */
+    private static void updateState(Connection c, long trialId, TrialState state, List<Double> values,
+            boolean replaceValues) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
                 + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
             Timestamp now = Timestamp.from(Instant.now());
@@ -943,17 +952,13 @@ public final class JdbcStorage implements Storage {
             p.setLong(4, trialId);
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
-            p.setLong(1, trialId);
-            p.executeUpdate();
-        }
-        insertValues(c, trialId, values);
-        if (state.isFinished()) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_heartbeats WHERE trial_id = ?")) {
+        if (replaceValues) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
                 p.setLong(1, trialId);
                 p.executeUpdate();
             }
         }
+        insertValues(c, trialId, values);
     }
 
     /** Whether a trial is already finished in {@code state} with exactly {@code values}. */
