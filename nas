@@ -19,4 +19,9 @@ if stale; then
     exit 1
   fi
 fi
+# On one or two cores the serial collector leaves the cores to the work (G1's concurrent threads
+# compete with H2's writer and the simulator); larger machines keep the JVM's default.
+if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
+  NAS_JAVA_OPTS="-XX:+UseSerialGC"
+fi
 exec java ${NAS_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -13,4 +13,8 @@ cpfile="$(mktemp)"
 trap 'rm -f "$cpfile"' EXIT
 mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
 cp="$(cat "$cpfile")"
+# Same collector choice as ./nas: serial on one or two cores.
+if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
+  NAS_JAVA_OPTS="-XX:+UseSerialGC"
+fi
 java ${NAS_JAVA_OPTS:-} -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"
