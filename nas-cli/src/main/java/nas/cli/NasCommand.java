@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code nas} command: lists the subcommands. */
 @Command(name = "nas",
         mixinStandardHelpOptions = true,
+        scope = picocli.CommandLine.ScopeType.INHERIT, // every subcommand takes --help (and --version)
         versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization and architecture search for the JVM.%n"
                 + "Studies live in an H2 file (./nas-studies.mv.db) unless --storage or NAS_STORAGE says otherwise.",

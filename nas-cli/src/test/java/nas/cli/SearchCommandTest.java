@@ -122,6 +122,16 @@ class SearchCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String command : List.of("search", "trials", "best", "pareto", "importance", "screen", "studies",
+                "create-study", "delete-study", "objectives", "configs", "run", "compare", "benchmark")) {
+            CliRunner.Result r = CliRunner.run(command, "--help");
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: nas " + command);
+        }
+    }
+
+    @Test
     void studiesCreateAndDelete() {
         assertThat(CliRunner.run("create-study", "--study", "s1", "--directions", "maximize", "minimize", "--storage",
                 db("s")).exitCode()).isZero();
