@@ -46,11 +46,12 @@ import nas.api.storage.StudyInfo;
  * and lock timeouts are retried with back-off for a bounded time.
  *
  * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE}: several local processes share the
- * file (the first serves it, the others connect to it). H2 writes commits to the file in the
- * background; calls whose loss would matter after a crash — finishing a trial, adding or
- * enqueuing one, study and study-attribute changes — are followed by a {@code CHECKPOINT}, so a
- * process killed right after {@code tell} returns has its trial on disk. Parameters, reports and
- * heartbeats of running trials ride along with the next checkpoint.
+ * file (the first serves it, the others connect to it). They are also opened with
+ * {@code WRITE_DELAY=0}: H2 then writes every commit to the file before the commit returns, so a
+ * process killed right after {@code tell} returns has its trial on disk. (With H2's default
+ * background writer, even an explicit {@code CHECKPOINT} can be skipped while the writer is busy,
+ * and a killed process then loses trials it had finished.) A trial costs two commits: its start
+ * and its end.
  *
  * <p>Finished trials never change, so their snapshots are cached in this process.
  */
@@ -69,7 +70,6 @@ public final class JdbcStorage implements Storage {
     private final Dialect dialect;
     private final ConnectionPool pool;
     private final Duration retryBudget;
-    private final boolean checkpoints;
     private final boolean localFile;
     private final boolean autoServer;
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
@@ -83,8 +83,8 @@ public final class JdbcStorage implements Storage {
         this.pool = new ConnectionPool(url, properties);
         this.retryBudget = retryBudget;
         String lower = url.toLowerCase(Locale.ROOT);
-        this.checkpoints = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:");
-        this.localFile = checkpoints && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        this.localFile = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
         this.autoServer = lower.contains(";auto_server=true");
     }
 
@@ -185,6 +185,9 @@ public final class JdbcStorage implements Storage {
         } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
             u.append(";DB_CLOSE_DELAY=-1");
         }
+        if (file && !lower.contains("write_delay=")) {
+            u.append(";WRITE_DELAY=0");
+        }
         if (!lower.contains("query_cache_size=")) {
             // a trial touches about twenty distinct statements; H2's default cache of 8 re-parses them
             u.append(";QUERY_CACHE_SIZE=64");
@@ -235,21 +238,16 @@ public final class JdbcStorage implements Storage {
         return inTx(work, false);
     }
 
-    /** Like {@link #inTx(Work)}; when {@code durable}, the commit is on disk before this returns. */
-    private <T> T inTx(Work<T> work, boolean durable) {
-        return inTx(work, durable, false);
-    }
-
     /**
      * A read of several statements that must agree with each other: under READ COMMITTED each
      * statement would see the commits of other workers made since the previous one (a trial
      * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
      */
     private <T> T snapshot(Work<T> work) {
-        return inTx(work, false, true);
+        return inTx(work, true);
     }
 
-    private <T> T inTx(Work<T> work, boolean durable, boolean snapshot) {
+    private <T> T inTx(Work<T> work, boolean snapshot) {
         // Opening a server database gives up sooner: a wrong host or port should not keep a
         // command waiting. An H2 file gets the whole budget: processes that start together wait
         // for each other's file lock ("lock file recently modified") until one serves the file.
@@ -282,11 +280,6 @@ public final class JdbcStorage implements Storage {
                 }
                 T result = work.run(c);
                 c.commit();
-                if (durable && checkpoints) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("CHECKPOINT");
-                    }
-                }
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(c);
@@ -418,7 +411,7 @@ public final class JdbcStorage implements Storage {
                 p.executeBatch();
             }
             return id;
-        }, true);
+        });
     }
 
     @Override
@@ -430,7 +423,7 @@ public final class JdbcStorage implements Storage {
                 p.executeUpdate();
             }
             return null;
-        }, true);
+        });
         knownDistributions.remove(studyId);
     }
 
@@ -549,7 +542,7 @@ public final class JdbcStorage implements Storage {
             requireStudy(c, studyId);
             upsertAttr(c, "study_user_attributes", "study_id", studyId, key, json);
             return null;
-        }, true);
+        });
     }
 
     @Override
@@ -559,7 +552,7 @@ public final class JdbcStorage implements Storage {
             requireStudy(c, studyId);
             upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
             return null;
-        }, true);
+        });
     }
 
     private static void upsertAttr(Connection c, String table, String idColumn, long id, String key, String json)
@@ -610,7 +603,7 @@ public final class JdbcStorage implements Storage {
             }
             upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
             return true;
-        }, true);
+        });
     }
 
     // ---- trials ----
@@ -661,7 +654,7 @@ public final class JdbcStorage implements Storage {
             return new FrozenTrial(id, number, state, template.values(), start, complete, template.internalParams(),
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
-        }, true);
+        });
     }
 
     @Override
@@ -774,7 +767,7 @@ public final class JdbcStorage implements Storage {
             insertParams(c, studyId, trialId, internalValues, distributions);
             updateState(c, trialId, state, values == null ? List.of() : values, false);
             return null;
-        }, true);
+        });
     }
 
     private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
@@ -933,7 +926,7 @@ public final class JdbcStorage implements Storage {
             writableTrialStudy(c, trialId);
             updateState(c, trialId, state, v, true);
             return null;
-        }, true);
+        });
     }
 
     /**
@@ -1283,7 +1276,7 @@ public final class JdbcStorage implements Storage {
                 }
             }
             return done;
-        }, true);
+        });
         List<FrozenTrial> out = new ArrayList<>();
         for (long id : failed) {
             out.add(trial(id));
