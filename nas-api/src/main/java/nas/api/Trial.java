@@ -244,57 +244,10 @@ public final class Trial {
      * the next call and the snapshot {@code tell} returns all hold them, without rereading the
      * trial from storage.
      */
-    private final class OwnTrialView implements StudyView {
-
-        private final StudyView study;
+    private final class OwnTrialView extends ForwardingStudyView {
 
         OwnTrialView(StudyView study) {
-            this.study = study;
-        }
-
-        @Override
-        public long id() {
-            return study.id();
-        }
-
-        @Override
-        public String name() {
-            return study.name();
-        }
-
-        @Override
-        public List<StudyDirection> directions() {
-            return study.directions();
-        }
-
-        @Override
-        public long seed() {
-            return study.seed();
-        }
-
-        @Override
-        public List<FrozenTrial> trials(TrialState... states) {
-            return study.trials(states);
-        }
-
-        @Override
-        public Map<String, Object> userAttrs() {
-            return study.userAttrs();
-        }
-
-        @Override
-        public Map<String, Object> systemAttrs() {
-            return study.systemAttrs();
-        }
-
-        @Override
-        public void setSystemAttr(String key, Object value) {
-            study.setSystemAttr(key, value);
-        }
-
-        @Override
-        public boolean compareAndSetSystemAttr(String key, Object expected, Object value) {
-            return study.compareAndSetSystemAttr(key, expected, value);
+            super(study);
         }
 
         @Override
@@ -302,18 +255,8 @@ public final class Trial {
             if (trialId == id) {
                 recordSystemAttr(key, value);
             } else {
-                study.setTrialSystemAttr(trialId, key, value);
+                delegate().setTrialSystemAttr(trialId, key, value);
             }
-        }
-
-        @Override
-        public void stop() {
-            study.stop();
-        }
-
-        @Override
-        public String toString() {
-            return study.toString();
         }
     }
 
