@@ -43,6 +43,26 @@ public final class BestCommand implements Callable<Integer> {
         return Nas.OK;
     }
 
+    /** The front as a table: number, one column per objective, the parameters (shortened). */
+    static TextTable frontTable(Study s, List<FrozenTrial> front) {
+        List<String> headers = new ArrayList<>(List.of("number"));
+        for (int k = 0; k < s.directions().size(); k++) {
+            headers.add("values_" + k);
+        }
+        headers.add("params");
+        TextTable table = new TextTable(headers);
+        for (FrozenTrial t : front) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(t.number())));
+            t.values().forEach(v -> cells.add(TextTable.num(v)));
+            StringBuilder p = new StringBuilder();
+            t.params().forEach((k, v) -> p.append(p.length() == 0 ? "" : " ").append(k).append('=')
+                    .append(TextTable.cell(v)));
+            cells.add(p.length() > 80 ? p.substring(0, 77) + "..." : p.toString());
+            table.row(cells);
+        }
+        return table;
+    }
+
     /** Prints the best trial (one objective) or the front (several). */
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
@@ -77,22 +97,7 @@ public final class BestCommand implements Callable<Integer> {
                 } else {
                     out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
                             + s.directions());
-                    List<String> headers = new ArrayList<>(List.of("number"));
-                    for (int k = 0; k < s.directions().size(); k++) {
-                        headers.add("values_" + k);
-                    }
-                    headers.add("params");
-                    TextTable table = new TextTable(headers);
-                    for (FrozenTrial t : best) {
-                        List<String> cells = new ArrayList<>(List.of(String.valueOf(t.number())));
-                        t.values().forEach(v -> cells.add(TextTable.num(v)));
-                        StringBuilder p = new StringBuilder();
-                        t.params().forEach((k, v) -> p.append(p.length() == 0 ? "" : " ").append(k).append('=')
-                                .append(TextTable.cell(v)));
-                        cells.add(p.length() > 80 ? p.substring(0, 77) + "..." : p.toString());
-                        table.row(cells);
-                    }
-                    table.print(out);
+                    frontTable(s, best).print(out);
                 }
         }
         out.flush();

@@ -100,22 +100,7 @@ public final class ParetoCommand implements Callable<Integer> {
                 }
                 out.println("Pareto front of study '" + s.name() + "': " + front.size() + " trial(s), directions "
                         + directions(s.directions()));
-                List<String> headers = new ArrayList<>(List.of("number"));
-                for (int k = 0; k < s.directions().size(); k++) {
-                    headers.add("values_" + k);
-                }
-                headers.add("params");
-                TextTable table = new TextTable(headers);
-                for (FrozenTrial t : front) {
-                    List<String> cells = new ArrayList<>(List.of(String.valueOf(t.number())));
-                    t.values().forEach(v -> cells.add(TextTable.num(v)));
-                    StringBuilder p = new StringBuilder();
-                    t.params().forEach((k, v) -> p.append(p.length() == 0 ? "" : " ").append(k).append('=')
-                            .append(TextTable.cell(v)));
-                    cells.add(p.length() > 80 ? p.substring(0, 77) + "..." : p.toString());
-                    table.row(cells);
-                }
-                table.print(out);
+                BestCommand.frontTable(s, front).print(out);
                 StringBuilder ref = new StringBuilder();
                 for (double r : summary.referencePoint()) {
                     ref.append(ref.length() == 0 ? "" : ", ").append(TextTable.num(r));

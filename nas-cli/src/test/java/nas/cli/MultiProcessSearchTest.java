@@ -22,15 +22,15 @@ class MultiProcessSearchTest {
 
     @Test
     void fourProcessesOnOneH2File() throws Exception {
-        fourProcesses(dir.resolve("shared").toString());
+        assertFourProcessesStoreEveryTrialOnce(dir.resolve("shared").toString());
     }
 
     @Test
     void fourProcessesOnPostgres() throws Exception {
-        fourProcesses(PostgresTestServer.freshUrl("search"));
+        assertFourProcessesStoreEveryTrialOnce(PostgresTestServer.freshUrl("search"));
     }
 
-    private void fourProcesses(String url) throws Exception {
+    private void assertFourProcessesStoreEveryTrialOnce(String url) throws Exception {
         List<CliProcess> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             // all four create-or-load the study at once

@@ -28,16 +28,16 @@ class MultiWorkerTest {
 
     @Test
     void fourThreadWorkersOnH2() throws Exception {
-        fourThreadWorkers(dir.resolve("threads").toString());
+        assertFourThreadWorkersStoreEveryTrialOnce(dir.resolve("threads").toString());
     }
 
     @Test
     void fourThreadWorkersOnPostgres() throws Exception {
-        fourThreadWorkers(PostgresTestServer.freshUrl("threads"));
+        assertFourThreadWorkersStoreEveryTrialOnce(PostgresTestServer.freshUrl("threads"));
     }
 
     /** Four workers (one Study each, as four users would) x 50 trials: 200 trials numbered 0..199. */
-    private static void fourThreadWorkers(String url) throws Exception {
+    private static void assertFourThreadWorkersStoreEveryTrialOnce(String url) throws Exception {
         try (JdbcStorage storage = JdbcStorage.open(url)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
@@ -69,16 +69,16 @@ class MultiWorkerTest {
 
     @Test
     void compareAndSetIsAtomicAcrossProcessesAndThreadsOnH2() throws Exception {
-        compareAndSetAcrossProcesses(dir.resolve("cas").toString());
+        assertCompareAndSetIsAtomicAcrossProcesses(dir.resolve("cas").toString());
     }
 
     @Test
     void compareAndSetIsAtomicAcrossProcessesAndThreadsOnPostgres() throws Exception {
-        compareAndSetAcrossProcesses(PostgresTestServer.freshUrl("cas"));
+        assertCompareAndSetIsAtomicAcrossProcesses(PostgresTestServer.freshUrl("cas"));
     }
 
     /** Two processes and two threads each add 1 to a counter 15 times: the counter ends at 60. */
-    private static void compareAndSetAcrossProcesses(String url) throws Exception {
+    private static void assertCompareAndSetIsAtomicAcrossProcesses(String url) throws Exception {
         int n = 15;
         try (JdbcStorage storage = JdbcStorage.open(url)) {
             long study = storage.createStudy("cas", List.of(StudyDirection.MINIMIZE));
