@@ -537,20 +537,19 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setStudyUserAttr(long studyId, String key, Object value) {
-        String json = Json.write(Json.freeze(value));
-        inTx(c -> {
-            requireStudy(c, studyId);
-            upsertAttr(c, "study_user_attributes", "study_id", studyId, key, json);
-            return null;
-        });
+        setStudyAttr("study_user_attributes", studyId, key, value);
     }
 
     @Override
     public void setStudySystemAttr(long studyId, String key, Object value) {
+        setStudyAttr("study_system_attributes", studyId, key, value);
+    }
+
+    private void setStudyAttr(String table, long studyId, String key, Object value) {
         String json = Json.write(Json.freeze(value));
         inTx(c -> {
             requireStudy(c, studyId);
-            upsertAttr(c, "study_system_attributes", "study_id", studyId, key, json);
+            upsertAttr(c, table, "study_id", studyId, key, json);
             return null;
         });
     }
@@ -1028,20 +1027,19 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialUserAttr(long trialId, String key, Object value) {
-        String json = Json.write(Json.freeze(value));
-        inTx(c -> {
-            writableTrialStudy(c, trialId);
-            upsertAttr(c, "trial_user_attributes", "trial_id", trialId, key, json);
-            return null;
-        });
+        setTrialAttr("trial_user_attributes", trialId, key, value);
     }
 
     @Override
     public void setTrialSystemAttr(long trialId, String key, Object value) {
+        setTrialAttr("trial_system_attributes", trialId, key, value);
+    }
+
+    private void setTrialAttr(String table, long trialId, String key, Object value) {
         String json = Json.write(Json.freeze(value));
         inTx(c -> {
             writableTrialStudy(c, trialId);
-            upsertAttr(c, "trial_system_attributes", "trial_id", trialId, key, json);
+            upsertAttr(c, table, "trial_id", trialId, key, json);
             return null;
         });
     }
