@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code nas search} SIGKILLed ten times at random moments and restarted: no COMPLETE trial is
- * lost or changed, every trial a run printed as stored is in the database, the killed runs'
- * RUNNING trials become FAIL (stale heartbeat), and the study reaches its target.
+ * lost or changed, every trial a run printed as stored is in the database, a killed run's RUNNING
+ * trial that reached the file becomes FAIL (stale heartbeat), and the study reaches its target.
  */
 class KillLoopTest {
 
@@ -76,6 +76,28 @@ class KillLoopTest {
             assertThat(end).containsAllEntriesOf(complete);
             System.out.printf("kill loop: %d trials, %d COMPLETE, %d FAIL (stale), %d RUNNING left by kills%n",
                     all.size(), TARGET, failed, killedRunning);
+        }
+    }
+
+    /**
+     * H2 told to write commits only once an hour: every trial the killed run printed comes back
+     * from the journal beside the file.
+     */
+    @Test
+    void killedBeforeH2WroteAnyTrial() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("held") + ";WRITE_DELAY=3600000";
+        CliProcess p = CliProcess.start(dir, "search", "--study", "kill", "--storage", url, "--objective", "sphere",
+                "--dim", "2", "--sampler", "random", "--seed", "5", "--n-trials", "100000", "--quiet", "--print-trials");
+        p.awaitOutputLines(300, 60);
+        CliProcess.Result r = p.kill();
+        List<String> printed = r.out().lines().filter(l -> l.startsWith("trial ")).toList();
+        assertThat(printed).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(dir.resolve("held.journal")).exists();
+        Map<Integer, List<Double>> stored = completeTrials(url);
+        for (String line : printed) {
+            String[] f = line.split(" ", 4);
+            assertThat(stored).as(line).containsKey(Integer.parseInt(f[1]));
+            assertThat(stored.get(Integer.parseInt(f[1])).toString()).isEqualTo(f[3]);
         }
     }
 

@@ -18,9 +18,18 @@ final class ConnectionPool implements AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    ConnectionPool(String url, Properties properties) {
+    /** Prepares a new connection before its first use. */
+    @FunctionalInterface
+    interface OnConnect {
+        void prepare(Connection c) throws SQLException;
+    }
+
+    private final OnConnect onConnect;
+
+    ConnectionPool(String url, Properties properties, OnConnect onConnect) {
         this.url = url;
         this.properties = properties;
+        this.onConnect = onConnect;
     }
 
     Connection borrow() throws SQLException {
@@ -34,7 +43,13 @@ final class ConnectionPool implements AutoCloseable {
             }
         }
         Connection c = DriverManager.getConnection(url, properties);
-        c.setAutoCommit(false);
+        try {
+            c.setAutoCommit(false);
+            onConnect.prepare(c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
         return c;
     }
 

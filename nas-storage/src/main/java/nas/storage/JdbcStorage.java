@@ -46,12 +46,14 @@ import nas.api.storage.StudyInfo;
  * and lock timeouts are retried with back-off for a bounded time.
  *
  * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE}: several local processes share the
- * file (the first serves it, the others connect to it). They are also opened with
- * {@code WRITE_DELAY=0}: H2 then writes every commit to the file before the commit returns, so a
- * process killed right after {@code tell} returns has its trial on disk. (With H2's default
- * background writer, even an explicit {@code CHECKPOINT} can be skipped while the writer is busy,
- * and a killed process then loses trials it had finished.) A trial costs two commits: its start
- * and its end.
+ * file (the first serves it, the others connect to it). H2's background writer stores commits
+ * every {@code WRITE_DELAY} ms (500 by default) and compacts the file as it goes. A trial that
+ * ends is appended to the file's {@link TrialJournal} before the call returns, and the next
+ * process to open the file after a crash replays it ({@link JournalReplay}). Creating or deleting
+ * a study, its attributes and created (enqueued) trials wait for a store of the file instead. The
+ * start of a trial, its parameters, intermediate values and heartbeats reach the file with the
+ * next store: a process killed before that loses its unfinished trial, whose number is then
+ * taken again.
  *
  * <p>Finished trials never change, so their snapshots are cached in this process.
  */
@@ -80,11 +82,11 @@ public final class JdbcStorage implements Storage {
     private JdbcStorage(String url, Dialect dialect, Properties properties, Duration retryBudget) {
         this.url = url;
         this.dialect = dialect;
-        this.pool = new ConnectionPool(url, properties);
         this.retryBudget = retryBudget;
         String lower = url.toLowerCase(Locale.ROOT);
         this.localFile = dialect == Dialect.H2 && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
                 && !lower.startsWith("jdbc:h2:ssl:");
+        this.pool = new ConnectionPool(url, properties, localFile ? JdbcStorage::recoverJournal : c -> { });
         this.autoServer = lower.contains(";auto_server=true");
     }
 
@@ -185,9 +187,6 @@ public final class JdbcStorage implements Storage {
         } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
             u.append(";DB_CLOSE_DELAY=-1");
         }
-        if (file && !lower.contains("write_delay=")) {
-            u.append(";WRITE_DELAY=0");
-        }
         if (!lower.contains("query_cache_size=")) {
             // a trial touches about twenty distinct statements; H2's default cache of 8 re-parses them
             u.append(";QUERY_CACHE_SIZE=64");
@@ -219,6 +218,17 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        if (localFile && opened) {
+            try {
+                // everything is in the file now: the journal can be emptied
+                inTx(c -> {
+                    flushToFile(c);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // the database is already gone; the journal stays for the next opening to replay
+            }
+        }
         pool.close();
     }
 
@@ -235,7 +245,24 @@ public final class JdbcStorage implements Storage {
      * {@link #retryBudget}; other SQL errors become {@link StorageException}.
      */
     private <T> T inTx(Work<T> work) {
-        return inTx(work, false);
+        return inTx(work, false, null);
+    }
+
+    /** {@link #inTx} for a write that must be in the file when the call returns. */
+    private <T> T durableTx(Work<T> work) {
+        return inTx(work, false, (c, result) -> flushToFile(c));
+    }
+
+    /**
+     * {@link #inTx} for work that ends a trial and returns it (as a journal record on an H2 file,
+     * else null): the record is journaled before the call returns.
+     */
+    private JournalRecord endTrialTx(Work<JournalRecord> work) {
+        return inTx(work, false, (c, record) -> {
+            if (record != null) {
+                journal(c, record);
+            }
+        });
     }
 
     /**
@@ -244,10 +271,16 @@ public final class JdbcStorage implements Storage {
      * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
      */
     private <T> T snapshot(Work<T> work) {
-        return inTx(work, true);
+        return inTx(work, true, null);
     }
 
-    private <T> T inTx(Work<T> work, boolean snapshot) {
+    /** What a call does on an H2 file after its commit, so that the commit survives a crash. */
+    @FunctionalInterface
+    private interface AfterCommit<T> {
+        void run(Connection c, T result) throws SQLException;
+    }
+
+    private <T> T inTx(Work<T> work, boolean snapshot, AfterCommit<T> afterCommit) {
         // Opening a server database gives up sooner: a wrong host or port should not keep a
         // command waiting. An H2 file gets the whole budget: processes that start together wait
         // for each other's file lock ("lock file recently modified") until one serves the file.
@@ -280,6 +313,18 @@ public final class JdbcStorage implements Storage {
                 }
                 T result = work.run(c);
                 c.commit();
+                if (afterCommit != null && localFile) {
+                    try {
+                        afterCommit.run(c, result);
+                        c.commit();
+                    } catch (SQLException e) {
+                        // not retried: the commit happened, so the work must not run again
+                        rollbackQuietly(c);
+                        healthy = !JdbcErrors.breaksConnection(e);
+                        throw new StorageException("committed to " + redact(url) + " but could not confirm that "
+                                + "the write reached the file: " + firstLine(e), e);
+                    }
+                }
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly(c);
@@ -312,6 +357,44 @@ public final class JdbcStorage implements Storage {
                 }
                 pool.giveBack(c, healthy);
             }
+        }
+    }
+
+    /** Returns once every commit so far is in the H2 file ({@link TrialJournal#flush}). */
+    private static void flushToFile(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CALL NAS_FLUSH()");
+        }
+    }
+
+    /** Appends a finished trial to the journal of the H2 file. */
+    private static void journal(Connection c, JournalRecord record) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("CALL NAS_JOURNAL(?)")) {
+            p.setString(1, record.toLine());
+            p.execute();
+        }
+    }
+
+    /**
+     * Run on each new connection to an H2 file before its first use: replays the journal a
+     * crashed process left, if this is the first connection since the file was opened. A file
+     * whose schema predates the journal has none (H2 then does not know the function).
+     */
+    private static void recoverJournal(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES "
+                    + "WHERE ROUTINE_NAME = 'NAS_RECOVER'")) {
+                r.next();
+                if (r.getInt(1) == 0) {
+                    c.commit();
+                    return;
+                }
+            }
+            s.execute("CALL NAS_RECOVER()");
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
         }
     }
 
@@ -384,7 +467,7 @@ public final class JdbcStorage implements Storage {
         if (name.length() > 512) {
             throw new IllegalArgumentException("a study name has at most 512 characters, but got " + name.length());
         }
-        return inTx(c -> {
+        return durableTx(c -> {
             long id;
             try (PreparedStatement p = c.prepareStatement("INSERT INTO studies (study_name) VALUES (?)",
                     new String[] {"study_id"})) {
@@ -416,7 +499,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void deleteStudy(long studyId) {
-        inTx(c -> {
+        durableTx(c -> {
             requireStudy(c, studyId);
             try (PreparedStatement p = c.prepareStatement("DELETE FROM studies WHERE study_id = ?")) {
                 p.setLong(1, studyId);
@@ -547,14 +630,14 @@ public final class JdbcStorage implements Storage {
 
     private void setStudyAttr(String table, long studyId, String key, Object value) {
         String json = Json.write(Json.freeze(value));
-        inTx(c -> {
+        durableTx(c -> {
             requireStudy(c, studyId);
             upsertAttr(c, table, "study_id", studyId, key, json);
             return null;
         });
     }
 
-    private static void upsertAttr(Connection c, String table, String idColumn, long id, String key, String json)
+    static void upsertAttr(Connection c, String table, String idColumn, long id, String key, String json)
             throws SQLException {
         Objects.requireNonNull(key, "key");
         try (PreparedStatement p = c.prepareStatement(
@@ -579,7 +662,7 @@ public final class JdbcStorage implements Storage {
     public boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value) {
         Object expectedFrozen = Json.freeze(expected);
         String json = Json.write(Json.freeze(value));
-        return inTx(c -> {
+        return durableTx(c -> {
             requireStudy(c, studyId);
             // lock the study row: compare-and-set calls on one study are serialized
             try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
@@ -614,7 +697,7 @@ public final class JdbcStorage implements Storage {
                 checkKnownDistribution(studyId, e.getKey(), e.getValue());
             }
         }
-        return inTx(c -> {
+        return durableTx(c -> {
             int number = nextTrialNumber(c, studyId);
             TrialState state = template == null ? TrialState.RUNNING : template.state();
             Instant start = state == TrialState.WAITING ? null
@@ -761,12 +844,23 @@ public final class JdbcStorage implements Storage {
     public void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
             TrialState state, List<Double> values) {
         checkContained(internalValues, distributions);
-        inTx(c -> {
+        JournalRecord ended = endTrialTx(c -> {
             long studyId = writableTrialStudy(c, trialId);
             insertParams(c, studyId, trialId, internalValues, distributions);
             updateState(c, trialId, state, values == null ? List.of() : values, false);
-            return null;
+            return endedTrial(c, studyId, trialId, state);
         });
+        if (ended != null) {
+            remember(ended.trial());
+        }
+    }
+
+    /** The trial as it ends, for the journal of an H2 file (null elsewhere, or if it does not end). */
+    private JournalRecord endedTrial(Connection c, long studyId, long trialId, TrialState state) throws SQLException {
+        if (!localFile || !state.isFinished()) {
+            return null;
+        }
+        return new JournalRecord(studyId, readTrials(c, "t.trial_id = ?", trialId).get(0));
     }
 
     private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
@@ -915,17 +1009,38 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
         List<Double> v = values == null ? List.of() : values;
+        if (!state.isFinished()) {
+            durableTx(c -> {
+                writableTrialStudy(c, trialId);
+                updateState(c, trialId, state, v, true);
+                return null;
+            });
+            return;
+        }
         boolean[] retried = {false};
-        inTx(c -> {
+        JournalRecord ended = endTrialTx(c -> {
             if (retried[0] && alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
-                return null;
+                return endedTrial(c, trialStudy(c, trialId), trialId, state);
             }
             retried[0] = true;
-            writableTrialStudy(c, trialId);
+            long studyId = writableTrialStudy(c, trialId);
             updateState(c, trialId, state, v, true);
-            return null;
+            return endedTrial(c, studyId, trialId, state);
         });
+        if (ended != null) {
+            remember(ended.trial());
+        }
+    }
+
+    private static long trialStudy(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM trials WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     /**
@@ -980,7 +1095,7 @@ public final class JdbcStorage implements Storage {
         return stored.equals(values);
     }
 
-    private static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
+    static void insertValues(Connection c, long trialId, List<Double> values) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
@@ -1015,7 +1130,7 @@ public final class JdbcStorage implements Storage {
         });
     }
 
-    private static void insertIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
+    static void insertIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value) VALUES (?, ?, ?)")) {
             p.setLong(1, trialId);

@@ -1,0 +1,142 @@
+package nas.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nas.api.FrozenTrial;
+import nas.api.TrialState;
+import nas.api.distribution.Distributions;
+import nas.api.json.Json;
+
+/**
+ * Puts the trials of a {@link TrialJournal} back into the database after a crash. It runs before
+ * any other work on the reopened file, so a trial's number is still free when its row is missing.
+ * A trial is found by study and number (its id may have been lost with it):
+ * <ul>
+ *   <li>finished in the database: it was stored, nothing to do;</li>
+ *   <li>present but unfinished: its start was stored, not its end; it takes the journal's state,
+ *       values, parameters, intermediate values and attributes;</li>
+ *   <li>missing: it is inserted with its number, and the study's counter moves past it.</li>
+ * </ul>
+ * Records of studies deleted since are skipped.
+ */
+final class JournalReplay {
+
+    private JournalReplay() {
+    }
+
+    static void replay(Connection c, List<String> lines) throws SQLException {
+        for (String line : lines) {
+            restore(c, JournalRecord.parse(line));
+        }
+    }
+
+    private static void restore(Connection c, JournalRecord record) throws SQLException {
+        long studyId = record.studyId();
+        FrozenTrial t = record.trial();
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM studies WHERE study_id = ?")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return;
+                }
+            }
+        }
+        Long id = null;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT trial_id, state FROM trials WHERE study_id = ? AND trial_number = ?")) {
+            p.setLong(1, studyId);
+            p.setInt(2, t.number());
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    if (TrialState.valueOf(r.getString(2)).isFinished()) {
+                        return;
+                    }
+                    id = r.getLong(1);
+                }
+            }
+        }
+        if (id == null) {
+            id = insertTrial(c, studyId, t);
+        } else {
+            for (String table : List.of("trial_params", "trial_values", "trial_intermediate_values",
+                    "trial_user_attributes", "trial_system_attributes")) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE trial_id = ?")) {
+                    p.setLong(1, id);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE trials SET state = ?, datetime_start = ?, datetime_complete = ? WHERE trial_id = ?")) {
+                p.setString(1, t.state().name());
+                p.setTimestamp(2, timestamp(t.datetimeStart()));
+                p.setTimestamp(3, timestamp(t.datetimeComplete()));
+                p.setLong(4, id);
+                p.executeUpdate();
+            }
+        }
+        for (Map.Entry<String, Double> e : t.internalParams().entrySet()) {
+            String distribution = Distributions.toJson(t.distributions().get(e.getKey()));
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO study_param_distributions (study_id, param_name, "
+                    + "distribution_json) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM study_param_distributions "
+                    + "WHERE study_id = ? AND param_name = ?)")) {
+                p.setLong(1, studyId);
+                p.setString(2, e.getKey());
+                p.setString(3, distribution);
+                p.setLong(4, studyId);
+                p.setString(5, e.getKey());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
+                    + "distribution_json) VALUES (?, ?, ?, ?)")) {
+                p.setLong(1, id);
+                p.setString(2, e.getKey());
+                p.setDouble(3, e.getValue());
+                p.setString(4, distribution);
+                p.executeUpdate();
+            }
+        }
+        JdbcStorage.insertValues(c, id, t.values());
+        for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
+            JdbcStorage.insertIntermediate(c, id, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Object> e : t.userAttrs().entrySet()) {
+            JdbcStorage.upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+        }
+        for (Map.Entry<String, Object> e : t.systemAttrs().entrySet()) {
+            JdbcStorage.upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+        }
+    }
+
+    /** Inserts the trial's row with its number and moves the study's counter past it. */
+    private static long insertTrial(Connection c, long studyId, FrozenTrial t) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE studies SET next_trial_number = "
+                + "GREATEST(next_trial_number, ?) WHERE study_id = ?")) {
+            p.setInt(1, t.number() + 1);
+            p.setLong(2, studyId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
+                + "datetime_start, datetime_complete) VALUES (?, ?, ?, ?, ?)", new String[] {"trial_id"})) {
+            p.setLong(1, studyId);
+            p.setInt(2, t.number());
+            p.setString(3, t.state().name());
+            p.setTimestamp(4, timestamp(t.datetimeStart()));
+            p.setTimestamp(5, timestamp(t.datetimeComplete()));
+            p.executeUpdate();
+            try (ResultSet k = p.getGeneratedKeys()) {
+                k.next();
+                return k.getLong(1);
+            }
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,1 @@
+-- Nothing to do: PostgreSQL makes each commit durable itself (H2 files get NAS_FLUSH and NAS_JOURNAL here).
