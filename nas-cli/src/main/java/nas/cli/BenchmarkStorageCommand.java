@@ -41,8 +41,11 @@ public final class BenchmarkStorageCommand implements Callable<Integer> {
         String url = storage != null ? storage : dir.resolve("bench").toString();
         String study = "nas-benchmark-" + System.currentTimeMillis();
         try (JdbcStorage s = new StorageOptions(url).open()) {
-            // the JIT compiles the storage's code paths during the first thousands of trials: warm up first
-            AskTellThroughput.measure(s, study + "-warm-up", Math.max(1, trials / 2));
+            // the JIT compiles the storage's code paths during the first thousands of trials: the
+            // same number of trials first, shown apart as what a fresh process gets
+            out.println(url.split(";")[0] + " (warm-up, fresh JVM): "
+                    + AskTellThroughput.measure(s, study + "-warm-up", trials));
+            out.flush();
             nas.api.Studies.delete(s, study + "-warm-up");
             out.println(url.split(";")[0] + ": " + AskTellThroughput.measure(s, study, trials));
             nas.api.Studies.delete(s, study);

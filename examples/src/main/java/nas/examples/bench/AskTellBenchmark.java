@@ -25,8 +25,9 @@ public final class AskTellBenchmark {
         System.out.println("in-memory:         " + AskTellThroughput.measure(new InMemoryStorage(), "m", memTrials));
         Path dir = Files.createTempDirectory("nas-bench");
         try (JdbcStorage h2 = JdbcStorage.open(dir.resolve("bench").toString())) {
-            // the JIT compiles H2's code paths during the first thousands of trials: warm up first
-            System.out.println("H2 file warm-up:   " + AskTellThroughput.measure(h2, "w", h2Trials / 2));
+            // the JIT compiles H2's code paths during the first thousands of trials: as many
+            // trials first, shown apart as what a fresh process gets
+            System.out.println("H2 file warm-up:   " + AskTellThroughput.measure(h2, "w", h2Trials));
             System.out.println("H2 file:           " + AskTellThroughput.measure(h2, "h", h2Trials));
         } finally {
             try (var files = Files.walk(dir)) {

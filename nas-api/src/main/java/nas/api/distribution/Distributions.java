@@ -3,17 +3,38 @@ package nas.api.distribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nas.api.json.Json;
 
 /** JSON form of distributions, as stored next to every parameter value. */
 public final class Distributions {
+
+    /**
+     * Both directions are cached: a study writes and reads the same few distributions with every
+     * trial. The caches are cleared when full, for searches whose ranges change from trial to trial.
+     */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<Distribution, String> JSON_OF = new ConcurrentHashMap<>();
+    private static final Map<String, Distribution> PARSED = new ConcurrentHashMap<>();
 
     private Distributions() {
     }
 
     /** JSON text, e.g. {@code {"type":"float","low":0.0,"high":1.0,"log":false,"step":0.0}}. */
     public static String toJson(Distribution d) {
-        return Json.write(toMap(d));
+        String json = JSON_OF.get(d);
+        if (json == null) {
+            json = Json.write(toMap(d));
+            cache(JSON_OF, d, json);
+        }
+        return json;
+    }
+
+    private static <K, V> void cache(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, value);
     }
 
     /** Plain-map form (for embedding in larger JSON records). */
@@ -40,6 +61,16 @@ public final class Distributions {
 
     /** Reads the form written by {@link #toJson}. */
     public static Distribution fromJson(String json) {
+        Distribution known = PARSED.get(json);
+        if (known != null) {
+            return known;
+        }
+        Distribution d = parse(json);
+        cache(PARSED, json, d);
+        return d;
+    }
+
+    private static Distribution parse(String json) {
         Object parsed = Json.read(json);
         if (!(parsed instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("a distribution must be a JSON object, but got " + json);

@@ -67,4 +67,17 @@ class DistributionTest {
         }
         assertThat(Distributions.describe(FloatDistribution.logOf(0.001, 1))).isEqualTo("float[0.001, 1.0, log]");
     }
+
+    /** The JSON caches hold 4,096 entries; past that they start over and answers stay right. */
+    @Test
+    void jsonFormsStayRightPastTheCacheLimit() {
+        for (int i = 0; i < 10_000; i++) {
+            IntDistribution d = new IntDistribution(0, i + 1, false, 1);
+            String json = Distributions.toJson(d);
+            assertThat(json).isEqualTo("{\"type\":\"int\",\"low\":0,\"high\":" + (i + 1) + ",\"log\":false,\"step\":1}");
+            assertThat(Distributions.fromJson(json)).isEqualTo(d);
+        }
+        FloatDistribution first = new FloatDistribution(0, 1, false, 0);
+        assertThat(Distributions.fromJson(Distributions.toJson(first))).isEqualTo(first);
+    }
 }
