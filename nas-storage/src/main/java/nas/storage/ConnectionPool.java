@@ -53,6 +53,11 @@ final class ConnectionPool implements AutoCloseable {
         return c;
     }
 
+    /** An idle connection, or null when there is none (no new one is opened). */
+    synchronized Connection takeIdle() {
+        return closed ? null : idle.pollFirst();
+    }
+
     void giveBack(Connection c, boolean healthy) {
         synchronized (this) {
             if (healthy && !closed) {

@@ -225,15 +225,16 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
-        if (localFile && opened) {
+        Connection idle = localFile ? pool.takeIdle() : null;
+        if (idle != null) {
+            // store everything and remove the journal; on an idle connection only, without retries:
+            // a database that is gone keeps its journal for the next opening to replay
             try {
-                // everything is in the file now: the journal can be emptied
-                inTx(c -> {
-                    flushToFile(c);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                // the database is already gone; the journal stays for the next opening to replay
+                flushToFile(idle);
+                idle.commit();
+                pool.giveBack(idle, true);
+            } catch (SQLException e) {
+                pool.giveBack(idle, false);
             }
         }
         pool.close();
