@@ -64,6 +64,11 @@ final class CliProcess {
         }
     }
 
+    /** How many lines it has printed on stdout so far. */
+    long outputLines() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8).lines().count();
+    }
+
     /** SIGKILL (on Linux {@link Process#destroyForcibly()} sends it), then what it had printed. */
     Result kill() throws IOException, InterruptedException {
         process.destroyForcibly();

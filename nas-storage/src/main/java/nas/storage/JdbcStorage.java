@@ -38,6 +38,8 @@ import nas.api.exception.TrialFinishedException;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * Studies in a relational database: an H2 file by default, PostgreSQL when several machines share
@@ -50,10 +52,11 @@ import nas.api.storage.StudyInfo;
  * every {@code WRITE_DELAY} ms (500 by default) and compacts the file as it goes. A trial that
  * ends is appended to the file's {@link TrialJournal} before the call returns, and the next
  * process to open the file after a crash replays it ({@link JournalReplay}). Creating or deleting
- * a study, its attributes and created (enqueued) trials wait for a store of the file instead. The
- * start of a trial, its parameters, intermediate values and heartbeats reach the file with the
- * next store: a process killed before that loses its unfinished trial, whose number is then
- * taken again.
+ * a study, its attributes and created (enqueued) trials wait for a store of the file instead. In
+ * the process holding the file, the start of a trial, its parameters, intermediate values and
+ * heartbeats reach the file with the next store: if the process is killed before that, its
+ * unfinished trial is lost with it and its number is taken again. The other processes wait for
+ * the store after these writes too, since their trials must outlive the holder.
  *
  * <p>Finished trials never change, so their snapshots are cached in this process.
  */
@@ -262,6 +265,20 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
+     * {@link #inTx} for a write about a running trial. The process holding the file writes it
+     * with its next store: if that process dies first, its own trials die with it. A process that
+     * reaches the file through another one ({@code AUTO_SERVER}) waits for the store instead,
+     * since its trial outlives the other process and must still be there when it ends.
+     */
+    private <T> T writeTx(Work<T> work) {
+        return inTx(work, false, (c, result) -> {
+            if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal)) {
+                flushToFile(c);
+            }
+        });
+    }
+
+    /**
      * {@link #inTx} for work that ends a trial and returns it (as a journal record on an H2 file,
      * else null): the record is journaled before the call returns.
      */
@@ -322,16 +339,11 @@ public final class JdbcStorage implements Storage {
                 T result = work.run(c);
                 c.commit();
                 if (afterCommit != null && localFile) {
-                    try {
-                        afterCommit.run(c, result);
-                        c.commit();
-                    } catch (SQLException e) {
-                        // not retried: the commit happened, so the work must not run again
-                        rollbackQuietly(c);
-                        healthy = !JdbcErrors.breaksConnection(e);
-                        throw new StorageException("committed to " + redact(url) + " but could not confirm that "
-                                + "the write reached the file: " + firstLine(e), e);
-                    }
+                    // A lost connection here (the process serving the file died) is retried like a
+                    // lost commit: the work runs again on the file as the next process recovered
+                    // it, and each call copes with finding its first attempt already there.
+                    afterCommit.run(c, result);
+                    c.commit();
                 }
                 return result;
             } catch (SQLException e) {
@@ -751,7 +763,7 @@ public final class JdbcStorage implements Storage {
     public FrozenTrial startTrial(long studyId, boolean heartbeat) {
         // one transaction: after a crash the trial and its first heartbeat are both on disk or both gone
         long now = System.currentTimeMillis();
-        long[] idAndNumber = inTx(c -> {
+        long[] idAndNumber = writeTx(c -> {
             Long claimed = claimWaiting(c, studyId);
             long[] started = claimed != null ? new long[] {claimed, -1} : insertRunningTrial(c, studyId);
             if (heartbeat) {
@@ -802,7 +814,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        Long claimed = inTx(c -> claimWaiting(c, studyId));
+        Long claimed = writeTx(c -> claimWaiting(c, studyId));
         return claimed == null ? Optional.empty() : Optional.of(trial(claimed));
     }
 
@@ -842,20 +854,49 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
         checkContained(internalValues, distributions);
-        inTx(c -> {
-            insertParams(c, writableTrialStudy(c, trialId), trialId, internalValues, distributions);
+        boolean[] retried = {false};
+        writeTx(c -> {
+            long studyId = writableTrialStudy(c, trialId);
+            Map<String, Double> toStore = internalValues;
+            if (retried[0]) {
+                // the first attempt may have committed before its answer was lost with the connection
+                toStore = new LinkedHashMap<>(internalValues);
+                toStore.keySet().removeAll(storedParamNames(c, trialId));
+            }
+            retried[0] = true;
+            insertParams(c, studyId, trialId, toStore, distributions);
             return null;
         });
+    }
+
+    private static Set<String> storedParamNames(Connection c, long trialId) throws SQLException {
+        Set<String> names = new java.util.HashSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT param_name FROM trial_params WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     @Override
     public void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
             TrialState state, List<Double> values) {
         checkContained(internalValues, distributions);
+        List<Double> v = values == null ? List.of() : values;
+        boolean[] retried = {false};
         JournalRecord ended = endTrialTx(c -> {
+            if (retried[0] && alreadyFinishedAs(c, trialId, state, v)) {
+                // the first attempt committed but its answer was lost with the connection
+                return endedTrial(c, trialStudy(c, trialId), trialId, state);
+            }
+            retried[0] = true;
             long studyId = writableTrialStudy(c, trialId);
             insertParams(c, studyId, trialId, internalValues, distributions);
-            updateState(c, trialId, state, values == null ? List.of() : values, false);
+            updateState(c, trialId, state, v, false);
             return endedTrial(c, studyId, trialId, state);
         });
         if (ended != null) {
@@ -1123,7 +1164,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public boolean setTrialIntermediateValue(long trialId, int step, double value) {
-        return inTx(c -> {
+        return writeTx(c -> {
             writableTrialStudy(c, trialId);
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT 1 FROM trial_intermediate_values WHERE trial_id = ? AND step = ?")) {
@@ -1162,7 +1203,7 @@ public final class JdbcStorage implements Storage {
 
     private void setTrialAttr(String table, long trialId, String key, Object value) {
         String json = Json.write(Json.freeze(value));
-        inTx(c -> {
+        writeTx(c -> {
             writableTrialStudy(c, trialId);
             upsertAttr(c, table, "trial_id", trialId, key, json);
             return null;
@@ -1345,7 +1386,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public void recordHeartbeat(long trialId) {
         long now = System.currentTimeMillis();
-        inTx(c -> {
+        writeTx(c -> {
             writableTrialStudy(c, trialId);
             upsertHeartbeat(c, trialId, now);
             return null;
@@ -1372,7 +1413,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
         long limit = System.currentTimeMillis() - grace.toMillis();
-        List<Long> failed = inTx(c -> {
+        List<Long> failed = writeTx(c -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT t.trial_id FROM trials t JOIN trial_heartbeats h "
                     + "ON h.trial_id = t.trial_id WHERE t.study_id = ? AND t.state = 'RUNNING' AND h.heartbeat_ms < ? "
