@@ -27,12 +27,26 @@ import nas.api.json.Json;
  */
 final class JournalReplay {
 
+    private static final System.Logger LOG = System.getLogger(JournalReplay.class.getName());
+
     private JournalReplay() {
     }
 
     static void replay(Connection c, List<String> lines) throws SQLException {
+        int unreadable = 0;
         for (String line : lines) {
-            restore(c, JournalRecord.parse(line));
+            JournalRecord record;
+            try {
+                record = JournalRecord.parse(line);
+            } catch (RuntimeException e) {
+                // a damaged line must not keep the database closed: the others are still good
+                unreadable++;
+                continue;
+            }
+            restore(c, record);
+        }
+        if (unreadable > 0) {
+            LOG.log(System.Logger.Level.WARNING, "skipped {0} unreadable record(s) of the trial journal", unreadable);
         }
     }
 
