@@ -82,6 +82,14 @@ public final class JdbcStorage implements Storage {
     private final Map<Long, FrozenTrial> finishedTrials = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Distribution>> knownDistributions = new ConcurrentHashMap<>();
     /**
+     * Trials this storage started (on an H2 file) and has written nothing to since: when one ends,
+     * its journal record is what this storage knows of it plus the end, without reading it back.
+     */
+    private final Map<Long, StartedTrial> untouchedTrials = new ConcurrentHashMap<>();
+
+    private record StartedTrial(int number, Instant start) {
+    }
+    /**
      * The trial-locking query, prepared once per connection: H2 parses {@code SELECT ... FOR
      * UPDATE} anew for every statement it is given (it caches only other plans), which cost a
      * tenth of each finished trial. The statements close with their connections.
@@ -763,9 +771,10 @@ public final class JdbcStorage implements Storage {
     public FrozenTrial startTrial(long studyId, boolean heartbeat) {
         // one transaction: after a crash the trial and its first heartbeat are both on disk or both gone
         long now = System.currentTimeMillis();
+        Instant start = storedNow();
         long[] idAndNumber = writeTx(c -> {
             Long claimed = claimWaiting(c, studyId);
-            long[] started = claimed != null ? new long[] {claimed, -1} : insertRunningTrial(c, studyId);
+            long[] started = claimed != null ? new long[] {claimed, -1} : insertRunningTrial(c, studyId, start);
             if (heartbeat) {
                 upsertHeartbeat(c, started[0], now);
             }
@@ -774,18 +783,26 @@ public final class JdbcStorage implements Storage {
         if (idAndNumber[1] < 0) {
             return trial(idAndNumber[0]);
         }
-        return new FrozenTrial(idAndNumber[0], (int) idAndNumber[1], TrialState.RUNNING, List.of(), Instant.ofEpochMilli(now),
+        if (localFile) {
+            untouchedTrials.put(idAndNumber[0], new StartedTrial((int) idAndNumber[1], start));
+        }
+        return new FrozenTrial(idAndNumber[0], (int) idAndNumber[1], TrialState.RUNNING, List.of(), start,
                 null, Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of());
     }
 
+    /** Now, as the database keeps it (microseconds), so that what this storage knows equals what it stored. */
+    private static Instant storedNow() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** Allocates the next number and inserts a RUNNING trial; returns {id, number}. */
-    private static long[] insertRunningTrial(Connection c, long studyId) throws SQLException {
+    private static long[] insertRunningTrial(Connection c, long studyId, Instant start) throws SQLException {
         int number = nextTrialNumber(c, studyId);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
                 + "datetime_start) VALUES (?, ?, 'RUNNING', ?)", new String[] {"trial_id"})) {
             p.setLong(1, studyId);
             p.setInt(2, number);
-            p.setTimestamp(3, Timestamp.from(Instant.now()));
+            p.setTimestamp(3, Timestamp.from(start));
             p.executeUpdate();
             try (ResultSet k = p.getGeneratedKeys()) {
                 k.next();
@@ -853,6 +870,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
+        untouchedTrials.remove(trialId);
         checkContained(internalValues, distributions);
         boolean[] retried = {false};
         writeTx(c -> {
@@ -887,8 +905,10 @@ public final class JdbcStorage implements Storage {
             TrialState state, List<Double> values) {
         checkContained(internalValues, distributions);
         List<Double> v = values == null ? List.of() : values;
+        StartedTrial started = untouchedTrials.remove(trialId);
+        Instant complete = storedNow();
         boolean[] retried = {false};
-        JournalRecord ended = endTrialTx(c -> {
+        endTrialTx(c -> {
             if (retried[0] && alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
                 return endedTrial(c, trialStudy(c, trialId), trialId, state);
@@ -896,15 +916,17 @@ public final class JdbcStorage implements Storage {
             retried[0] = true;
             long studyId = writableTrialStudy(c, trialId);
             insertParams(c, studyId, trialId, internalValues, distributions);
-            updateState(c, trialId, state, v, false);
+            updateState(c, trialId, state, v, false, complete);
+            if (started != null && localFile && state.isFinished()) {
+                // nothing but its start and this end was written to it: no need to read it back
+                return new JournalRecord(studyId, new FrozenTrial(trialId, started.number(), state, v, started.start(),
+                        complete, internalValues, distributions, new TreeMap<>(), Map.of(), Map.of()));
+            }
             return endedTrial(c, studyId, trialId, state);
         });
-        if (ended != null) {
-            remember(ended.trial());
-        }
     }
 
-    /** The trial as it ends, for the journal of an H2 file (null elsewhere, or if it does not end). */
+    /** The trial as it ends, read back for the journal of an H2 file (null elsewhere, or if it does not end). */
     private JournalRecord endedTrial(Connection c, long studyId, long trialId, TrialState state) throws SQLException {
         if (!localFile || !state.isFinished()) {
             return null;
@@ -1059,11 +1081,12 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
+        untouchedTrials.remove(trialId);
         List<Double> v = values == null ? List.of() : values;
         if (!state.isFinished()) {
             durableTx(c -> {
                 writableTrialStudy(c, trialId);
-                updateState(c, trialId, state, v, true);
+                updateState(c, trialId, state, v, true, storedNow());
                 return null;
             });
             return;
@@ -1076,7 +1099,7 @@ public final class JdbcStorage implements Storage {
             }
             retried[0] = true;
             long studyId = writableTrialStudy(c, trialId);
-            updateState(c, trialId, state, v, true);
+            updateState(c, trialId, state, v, true, storedNow());
             return endedTrial(c, studyId, trialId, state);
         });
         if (ended != null) {
@@ -1100,10 +1123,10 @@ public final class JdbcStorage implements Storage {
      * Heartbeat rows of finished trials stay: the stale-trial check only looks at RUNNING trials.
      */
     private static void updateState(Connection c, long trialId, TrialState state, List<Double> values,
-            boolean replaceValues) throws SQLException {
+            boolean replaceValues, Instant at) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?, "
                 + "datetime_start = COALESCE(datetime_start, ?) WHERE trial_id = ?")) {
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(at);
             p.setString(1, state.name());
             p.setTimestamp(2, state.isFinished() ? now : null);
             p.setTimestamp(3, state == TrialState.WAITING ? null : now);
@@ -1164,6 +1187,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public boolean setTrialIntermediateValue(long trialId, int step, double value) {
+        untouchedTrials.remove(trialId);
         return writeTx(c -> {
             writableTrialStudy(c, trialId);
             try (PreparedStatement p = c.prepareStatement(
@@ -1181,7 +1205,7 @@ public final class JdbcStorage implements Storage {
         });
     }
 
-    static void insertIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
+    private static void insertIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO trial_intermediate_values (trial_id, step, intermediate_value) VALUES (?, ?, ?)")) {
             p.setLong(1, trialId);
@@ -1202,6 +1226,7 @@ public final class JdbcStorage implements Storage {
     }
 
     private void setTrialAttr(String table, long trialId, String key, Object value) {
+        untouchedTrials.remove(trialId);
         String json = Json.write(Json.freeze(value));
         writeTx(c -> {
             writableTrialStudy(c, trialId);

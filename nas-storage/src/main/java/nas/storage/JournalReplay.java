@@ -20,7 +20,8 @@ import nas.api.json.Json;
  * <ul>
  *   <li>finished in the database: it was stored, nothing to do;</li>
  *   <li>present but unfinished: its start was stored, not its end; it takes the journal's state,
- *       values, parameters, intermediate values and attributes;</li>
+ *       values and attributes, and the parameters and intermediate values it lacks (what the file
+ *       holds stays: a record leaves out what its writer did not know of);</li>
  *   <li>missing: it is inserted with its number, and the study's counter moves past it.</li>
  * </ul>
  * Records of studies deleted since are skipped.
@@ -78,12 +79,10 @@ final class JournalReplay {
         if (id == null) {
             id = insertTrial(c, studyId, t);
         } else {
-            for (String table : List.of("trial_params", "trial_values", "trial_intermediate_values",
-                    "trial_user_attributes", "trial_system_attributes")) {
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE trial_id = ?")) {
-                    p.setLong(1, id);
-                    p.executeUpdate();
-                }
+            // what the file already holds of the trial stays; the record adds to it
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM trial_values WHERE trial_id = ?")) {
+                p.setLong(1, id);
+                p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE trials SET state = ?, datetime_start = ?, datetime_complete = ? WHERE trial_id = ?")) {
@@ -107,17 +106,29 @@ final class JournalReplay {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                    + "distribution_json) VALUES (?, ?, ?, ?)")) {
+                    + "distribution_json) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM trial_params "
+                    + "WHERE trial_id = ? AND param_name = ?)")) {
                 p.setLong(1, id);
                 p.setString(2, e.getKey());
                 p.setDouble(3, e.getValue());
                 p.setString(4, distribution);
+                p.setLong(5, id);
+                p.setString(6, e.getKey());
                 p.executeUpdate();
             }
         }
         JdbcStorage.insertValues(c, id, t.values());
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
-            JdbcStorage.insertIntermediate(c, id, e.getKey(), e.getValue());
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, "
+                    + "intermediate_value) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM trial_intermediate_values "
+                    + "WHERE trial_id = ? AND step = ?)")) {
+                p.setLong(1, id);
+                p.setInt(2, e.getKey());
+                p.setDouble(3, e.getValue());
+                p.setLong(4, id);
+                p.setInt(5, e.getKey());
+                p.executeUpdate();
+            }
         }
         for (Map.Entry<String, Object> e : t.userAttrs().entrySet()) {
             JdbcStorage.upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
