@@ -25,16 +25,16 @@ import org.h2.mvstore.MVStore;
  * <p>One journal exists per open H2 database, in the process that holds the file: the records of
  * other processes arrive through the SQL function {@code NAS_JOURNAL} ({@link H2Functions}).
  * Once H2 has stored every commit (a forced store, done every {@link #FLUSH_BYTES} bytes, by
- * {@code NAS_FLUSH()} and when a NAS storage closes), the journal file is removed. The records left after a crash are replayed by
- * the next process that opens the file, before it does anything else.
+ * {@code NAS_FLUSH()} and when a NAS storage closes), the journal file is removed. The records
+ * left after a crash are replayed by the next process that opens the file, before it does
+ * anything else.
  *
  * <p>A record is appended after its transaction committed, and the journal lock is held from the
- * forced store to the truncation, so truncating never drops a record whose commit the store
- * missed.
+ * forced store to the removal, so removing never drops a record whose commit the store missed.
  */
 final class TrialJournal {
 
-    /** Journal size that triggers a forced store and truncation. */
+    /** Journal size that triggers a forced store and the journal's removal. */
     static final long FLUSH_BYTES = 1 << 20;
 
     private static final Map<Database, TrialJournal> OPEN = new WeakHashMap<>();
@@ -61,13 +61,6 @@ final class TrialJournal {
             return OPEN.computeIfAbsent(database, d -> new TrialJournal(
                     Path.of(d.getDatabasePath() + ".journal"), d.getStore().getMvStore()));
         }
-    }
-
-    /** The journal file beside an H2 database file {@code NAME.mv.db}. */
-    static Path pathFor(Path mvDbFile) {
-        String name = mvDbFile.getFileName().toString();
-        String base = name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
-        return mvDbFile.resolveSibling(base + ".journal");
     }
 
     /** Appends one record (a line without line breaks). */
