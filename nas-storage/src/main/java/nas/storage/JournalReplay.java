@@ -95,46 +95,40 @@ final class JournalReplay {
         }
         for (Map.Entry<String, Double> e : t.internalParams().entrySet()) {
             String distribution = Distributions.toJson(t.distributions().get(e.getKey()));
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO study_param_distributions (study_id, param_name, "
-                    + "distribution_json) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM study_param_distributions "
-                    + "WHERE study_id = ? AND param_name = ?)")) {
-                p.setLong(1, studyId);
-                p.setString(2, e.getKey());
-                p.setString(3, distribution);
-                p.setLong(4, studyId);
-                p.setString(5, e.getKey());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_value, "
-                    + "distribution_json) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM trial_params "
-                    + "WHERE trial_id = ? AND param_name = ?)")) {
-                p.setLong(1, id);
-                p.setString(2, e.getKey());
-                p.setDouble(3, e.getValue());
-                p.setString(4, distribution);
-                p.setLong(5, id);
-                p.setString(6, e.getKey());
-                p.executeUpdate();
-            }
+            insertIfMissing(c, "study_param_distributions", List.of("study_id", "param_name", "distribution_json"),
+                    studyId, e.getKey(), distribution);
+            insertIfMissing(c, "trial_params", List.of("trial_id", "param_name", "param_value", "distribution_json"),
+                    id, e.getKey(), e.getValue(), distribution);
         }
         JdbcStorage.insertValues(c, id, t.values());
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO trial_intermediate_values (trial_id, step, "
-                    + "intermediate_value) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM trial_intermediate_values "
-                    + "WHERE trial_id = ? AND step = ?)")) {
-                p.setLong(1, id);
-                p.setInt(2, e.getKey());
-                p.setDouble(3, e.getValue());
-                p.setLong(4, id);
-                p.setInt(5, e.getKey());
-                p.executeUpdate();
-            }
+            insertIfMissing(c, "trial_intermediate_values", List.of("trial_id", "step", "intermediate_value"),
+                    id, e.getKey(), e.getValue());
         }
         for (Map.Entry<String, Object> e : t.userAttrs().entrySet()) {
             JdbcStorage.upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
         }
         for (Map.Entry<String, Object> e : t.systemAttrs().entrySet()) {
             JdbcStorage.upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+        }
+    }
+
+    /**
+     * Inserts a row unless the table holds one with the same key: its first two columns (a trial
+     * or study, and a name or step).
+     */
+    private static void insertIfMissing(Connection c, String table, List<String> columns, Object... values)
+            throws SQLException {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                + ") SELECT " + placeholders + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + columns.get(0)
+                + " = ? AND " + columns.get(1) + " = ?)")) {
+            for (int k = 0; k < values.length; k++) {
+                p.setObject(k + 1, values[k]);
+            }
+            p.setObject(values.length + 1, values[0]);
+            p.setObject(values.length + 2, values[1]);
+            p.executeUpdate();
         }
     }
 
