@@ -40,6 +40,12 @@ public final class ParetoCommand implements Callable<Integer> {
                     + "e.g. 1.1,1.1 (default: 10%% of the front's range beyond its worst values).")
     List<Double> referencePoint;
 
+    @Option(names = "--history",
+            description = "Instead of the front, the hypervolume after each COMPLETE trial (feasible ones when trials "
+                    + "carry constraints), in trial order: how the search converged. The reference point is the "
+                    + "final front's unless --reference-point is given.")
+    boolean history;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default table). CSV has the front's rows; JSON adds the hypervolume.")
     OutputFormat format;
@@ -62,8 +68,14 @@ public final class ParetoCommand implements Callable<Integer> {
                     }
                 }
             }
-            ParetoAnalysis.Summary summary = ParetoAnalysis.summarize(s.trials(), s.directions(), reference);
-            print(out, s, summary);
+            List<FrozenTrial> trials = s.trials();
+            ParetoAnalysis.Summary summary = ParetoAnalysis.summarize(trials, s.directions(), reference);
+            if (history) {
+                printHistory(out, s, summary.referencePoint(), summary.front().isEmpty() ? List.of()
+                        : ParetoAnalysis.historyByTrial(trials, s.directions(), summary.referencePoint()));
+            } else {
+                print(out, s, summary);
+            }
         }
         return Nas.OK;
     }
@@ -107,6 +119,45 @@ public final class ParetoCommand implements Callable<Integer> {
                 }
                 out.println("hypervolume " + Csv.repr(summary.hypervolume()) + " (reference point (" + ref
                         + ")" + (referencePoint == null ? ", default" : "") + ")");
+            }
+        }
+        out.flush();
+    }
+
+    private void printHistory(PrintWriter out, Study s, double[] reference, List<ParetoAnalysis.HistoryPoint> points) {
+        switch (format) {
+            case JSON: {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("study", s.name());
+                doc.put("reference_point", points.isEmpty() ? null : toList(reference));
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (ParetoAnalysis.HistoryPoint p : points) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("trial", p.trialNumber());
+                    row.put("hypervolume", p.hypervolume());
+                    rows.add(row);
+                }
+                doc.put("history", rows);
+                out.println(Json.write(doc));
+                break;
+            }
+            case CSV: {
+                Csv.row(out, List.of("trial", "hypervolume"));
+                for (ParetoAnalysis.HistoryPoint p : points) {
+                    Csv.row(out, List.of(p.trialNumber(), p.hypervolume()));
+                }
+                break;
+            }
+            default: {
+                if (points.isEmpty()) {
+                    out.println("study '" + s.name() + "' has no COMPLETE trial yet");
+                    break;
+                }
+                TextTable table = new TextTable(List.of("trial", "hypervolume"));
+                for (ParetoAnalysis.HistoryPoint p : points) {
+                    table.row(List.of(String.valueOf(p.trialNumber()), TextTable.num(p.hypervolume())));
+                }
+                table.print(out);
             }
         }
         out.flush();

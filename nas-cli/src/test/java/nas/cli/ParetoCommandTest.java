@@ -89,4 +89,37 @@ class ParetoCommandTest {
         assertThat(optionOfAnotherSampler.exit()).isEqualTo(Nas.BAD_INPUT);
         assertThat(optionOfAnotherSampler.err()).contains("belong to --sampler nsga2");
     }
+
+    @Test
+    void historyGivesTheHypervolumeAfterEachCompleteTrialEndingAtTheFronts() {
+        Run search = nas("search", "--study", "h", "--objective", "zdt1", "-O", "dim=5", "--sampler", "nsga2",
+                "--population-size", "5", "--n-trials", "20", "--seed", "4", "--heartbeat-interval", "0", "--quiet",
+                "--storage", url());
+        assertThat(search.exit()).as(search.err()).isZero();
+        Run front = nas("pareto", "--study", "h", "--reference-point", "1.1,10", "--format", "json", "--storage", url());
+        double finalHypervolume = ((Number) ((Map<?, ?>) Json.read(front.out())).get("hypervolume")).doubleValue();
+
+        Run csv = nas("pareto", "--study", "h", "--reference-point", "1.1,10", "--history", "--format", "csv",
+                "--storage", url());
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("trial,hypervolume");
+        assertThat(lines).hasSize(21);
+        double previous = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            assertThat(Integer.parseInt(f[0])).isEqualTo(i - 1);
+            double hv = Double.parseDouble(f[1]);
+            // a trial can only add to the dominated region
+            assertThat(hv).isGreaterThanOrEqualTo(previous);
+            previous = hv;
+        }
+        assertThat(previous).isCloseTo(finalHypervolume, within(1e-12));
+
+        Run json = nas("pareto", "--study", "h", "--history", "--format", "json", "--storage", url());
+        List<?> history = (List<?>) ((Map<?, ?>) Json.read(json.out())).get("history");
+        assertThat(history).hasSize(20);
+        Run table = nas("pareto", "--study", "h", "--history", "--storage", url());
+        assertThat(table.out()).contains("trial").contains("hypervolume");
+    }
 }

@@ -48,6 +48,21 @@ public final class ParetoAnalysis {
         return Hypervolume.history(minimized(pool, directions), toMinimization(checkReference(reference, directions), directions));
     }
 
+    /** The hypervolume of the front once a trial had finished. */
+    public record HistoryPoint(int trialNumber, double hypervolume) {}
+
+    /** {@link #history}, each value with the number of the trial it follows. */
+    public static List<HistoryPoint> historyByTrial(List<FrozenTrial> trials, List<StudyDirection> directions,
+            double[] reference) {
+        List<FrozenTrial> pool = candidates(trials, directions.size());
+        double[] hv = history(trials, directions, reference);
+        List<HistoryPoint> out = new ArrayList<>(hv.length);
+        for (int i = 0; i < hv.length; i++) {
+            out.add(new HistoryPoint(pool.get(i).number(), hv[i]));
+        }
+        return out;
+    }
+
     /**
      * A reference point just beyond the front's worst values: the nadir point moved outwards by
      * 10% of the front's range in each objective (by 1 when the range is 0), in objective units.
