@@ -1,6 +1,11 @@
 package nas.cli;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import nas.api.FrozenTrial;
+import nas.api.TrialState;
+import nas.api.storage.Storage;
 import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.cmaes.RestartStrategy;
 import picocli.CommandLine.Option;
@@ -30,11 +35,27 @@ public final class CmaEsCliOptions {
             description = "cmaes: plain rounding for int and stepped parameters instead of CMA-ES with margin.")
     boolean noMargin;
 
-    /** The sampler with these options over the defaults; bad values are bad input. */
-    CmaEsSampler create(long seed) {
+    @Option(names = "--cma-warm-start", paramLabel = "STUDY",
+            description = "cmaes: start from an earlier study on a similar problem in the same storage (WS-CMA-ES): "
+                    + "the first run's mean and covariance come from that study's best COMPLETE trials.")
+    String warmStartStudy;
+
+    @Option(names = "--cma-consider-pruned",
+            description = "cmaes: also tell pruned trials to CMA-ES, ranked by their last intermediate value.")
+    boolean considerPruned;
+
+    /**
+     * The sampler with these options over the defaults; bad values are bad input.
+     *
+     * @param storage where {@code --cma-warm-start}'s study is
+     */
+    CmaEsSampler create(long seed, Storage storage) {
         try {
             CmaEsSampler.Options o = CmaEsSampler.Options.defaults().withSeed(seed)
-                    .withSeparable(separable).withMargin(!noMargin);
+                    .withSeparable(separable).withMargin(!noMargin).withConsiderPrunedTrials(considerPruned);
+            if (warmStartStudy != null) {
+                o = o.withWarmStartTrials(warmStartTrials(storage));
+            }
             if (sigma0 != null) {
                 o = o.withSigma0(sigma0);
             }
@@ -48,6 +69,16 @@ public final class CmaEsCliOptions {
         } catch (IllegalArgumentException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
         }
+    }
+
+    private List<FrozenTrial> warmStartTrials(Storage storage) {
+        long id = storage.findStudy(warmStartStudy).orElseThrow(() -> new Nas.BadInputException(
+                "--cma-warm-start: no study '" + warmStartStudy + "' in this storage (see 'nas studies')"));
+        List<FrozenTrial> complete = storage.trials(id, EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
+            throw new Nas.BadInputException("--cma-warm-start: study '" + warmStartStudy + "' has no COMPLETE trial");
+        }
+        return complete;
     }
 
     private static RestartStrategy parseRestart(String s) {
@@ -65,6 +96,7 @@ public final class CmaEsCliOptions {
 
     /** Whether any cmaes option was given (an error with another sampler). */
     boolean anyGiven() {
-        return sigma0 != null || restart != null || popsize != null || separable || noMargin;
+        return sigma0 != null || restart != null || popsize != null || separable || noMargin || warmStartStudy != null
+                || considerPruned;
     }
 }

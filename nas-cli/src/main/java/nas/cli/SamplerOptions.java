@@ -42,11 +42,12 @@ public final class SamplerOptions {
     }
 
     /**
-     * The sampler named by {@code --sampler}, seeded with {@code seed}.
+     * The sampler named by {@code --sampler}, seeded with {@code seed}; {@code storage} holds the
+     * studies a sampler may start from ({@code --cma-warm-start}).
      *
      * @throws Nas.BadInputException for an unknown name
      */
-    Sampler create(long seed, ObjectiveDefinition objective) {
+    Sampler create(long seed, ObjectiveDefinition objective, nas.api.storage.Storage storage) {
         if (!sampler.equals("nsga2") && nsga2.anyGiven()) {
             throw new Nas.BadInputException("--population-size, --crossover, --crossover-prob, --swapping-prob, "
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
@@ -62,8 +63,9 @@ public final class SamplerOptions {
             throw new Nas.BadInputException("--grid belongs to --sampler grid, not '" + sampler + "'");
         }
         if (!sampler.equals("cmaes") && cmaes.anyGiven()) {
-            throw new Nas.BadInputException("--cma-sigma0, --cma-restart, --cma-popsize, --cma-separable and "
-                    + "--cma-no-margin belong to --sampler cmaes, not '" + sampler + "'");
+            throw new Nas.BadInputException("--cma-sigma0, --cma-restart, --cma-popsize, --cma-separable, "
+                    + "--cma-no-margin, --cma-warm-start and --cma-consider-pruned belong to --sampler cmaes, not '"
+                    + sampler + "'");
         }
         switch (sampler) {
             case "random":
@@ -77,7 +79,7 @@ public final class SamplerOptions {
             case "nsga2":
                 return nsga2.create(seed);
             case "cmaes":
-                return cmaes.create(seed);
+                return cmaes.create(seed, storage);
             default:
                 throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
                         + String.join(", ", NAMES));

@@ -152,7 +152,7 @@ public final class SearchCommand implements Callable<Integer> {
             long studySeed = seed != null ? seed : remembered.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler chosen = sampler.create(studySeed, definition);
+            nas.api.sampler.Sampler chosen = sampler.create(studySeed, definition, store);
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }

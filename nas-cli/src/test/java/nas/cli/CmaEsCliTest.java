@@ -81,8 +81,10 @@ class CmaEsCliTest {
                 new String[] {"--sampler", "cmaes", "--cma-popsize", "1"},
                 "nas: popsize must be 0 (default) or >= 2, got 1",
                 new String[] {"--sampler", "random", "--cma-sigma0", "0.5"},
-                "nas: --cma-sigma0, --cma-restart, --cma-popsize, --cma-separable and --cma-no-margin belong to "
-                        + "--sampler cmaes, not 'random'");
+                "nas: --cma-sigma0, --cma-restart, --cma-popsize, --cma-separable, --cma-no-margin, --cma-warm-start "
+                        + "and --cma-consider-pruned belong to --sampler cmaes, not 'random'",
+                new String[] {"--sampler", "cmaes", "--cma-warm-start", "nowhere"},
+                "nas: --cma-warm-start: no study 'nowhere' in this storage (see 'nas studies')");
         cases.forEach((extra, message) -> {
             String[] args = concat(new String[] {"search", "--study", "x", "--objective", "sphere", "--n-trials", "3",
                 "--quiet"}, extra, "--storage");
@@ -90,5 +92,43 @@ class CmaEsCliTest {
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).isEqualTo(message + System.lineSeparator());
         });
+    }
+
+    /**
+     * A run warm-started from an earlier study on Rosenbrock starts next to that study's best
+     * trials; a cold run starts at the centre of the box.
+     */
+    @Test
+    void warmStartBeginsWhereTheEarlierStudyEnded() {
+        String[] common = {"--objective", "rosenbrock", "--dim", "3", "--sampler", "cmaes", "--quiet", "--storage",
+            db("ws")};
+        CliRunner.Result source = CliRunner.run(concat(new String[] {"search", "--study", "src", "--n-trials", "300",
+            "--seed", "1"}, common, "--heartbeat-interval=0"));
+        assertThat(source.exitCode()).as(source.err()).isZero();
+        CliRunner.Result warm = CliRunner.run(concat(new String[] {"search", "--study", "warm", "--n-trials", "2",
+            "--seed", "2", "--cma-warm-start", "src"}, common, "--heartbeat-interval=0"));
+        assertThat(warm.exitCode()).as(warm.err()).isZero();
+        CliRunner.Result cold = CliRunner.run(concat(new String[] {"search", "--study", "cold", "--n-trials", "2",
+            "--seed", "2"}, common, "--heartbeat-interval=0"));
+        assertThat(cold.exitCode()).as(cold.err()).isZero();
+
+        double[] best;
+        try (JdbcStorage db = JdbcStorage.open(db("ws"))) {
+            Map<String, Object> params = Studies.builder("src").storage(db).load().bestParams();
+            best = new double[] {(Double) params.get("x0"), (Double) params.get("x1"), (Double) params.get("x2")};
+        }
+        double[] warmMean = state(db("ws"), "warm").mean();
+        double[] coldMean = state(db("ws"), "cold").mean();
+        // the cold run starts at the centre of [-5, 5]^3, the warm one near the source's best trials
+        assertThat(distance(coldMean, new double[3])).isLessThan(1e-12);
+        assertThat(distance(warmMean, best)).isLessThan(0.5).isLessThan(distance(coldMean, best) - 0.3);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 }
