@@ -19,7 +19,7 @@ public final class H2Functions {
 
     /** {@code NAS_FLUSH()}: returns once every commit so far is in the file. */
     public static void flush(Connection connection) throws SQLException {
-        TrialJournal journal = journal(connection);
+        TrialJournal journal = journalOf(connection);
         if (journal != null) {
             journal.flush();
         }
@@ -27,7 +27,7 @@ public final class H2Functions {
 
     /** {@code NAS_JOURNAL(record)}: appends a finished trial to the journal. */
     public static void journal(Connection connection, String record) throws SQLException {
-        TrialJournal journal = journal(connection);
+        TrialJournal journal = journalOf(connection);
         if (journal != null) {
             journal.append(record);
         }
@@ -39,7 +39,7 @@ public final class H2Functions {
      * lost ones are back.
      */
     public static void recover(Connection connection) throws SQLException {
-        TrialJournal journal = journal(connection);
+        TrialJournal journal = journalOf(connection);
         if (journal != null) {
             journal.recoverOnce(records -> {
                 JournalReplay.replay(connection, records);
@@ -49,7 +49,7 @@ public final class H2Functions {
     }
 
     /** The journal of the connection's database, or null when it is not an H2 file held here. */
-    private static TrialJournal journal(Connection connection) throws SQLException {
+    private static TrialJournal journalOf(Connection connection) throws SQLException {
         Session session = connection.unwrap(JdbcConnection.class).getSession();
         if (session instanceof SessionLocal local && local.getDatabase().isPersistent()) {
             return TrialJournal.of(local.getDatabase());

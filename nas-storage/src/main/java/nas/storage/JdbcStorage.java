@@ -917,7 +917,7 @@ public final class JdbcStorage implements Storage {
             long studyId = writableTrialStudy(c, trialId);
             insertParams(c, studyId, trialId, internalValues, distributions);
             updateState(c, trialId, state, v, false, complete);
-            if (started != null && localFile && state.isFinished()) {
+            if (started != null && state.isFinished()) {
                 // nothing but its start and this end was written to it: no need to read it back
                 return new JournalRecord(studyId, new FrozenTrial(trialId, started.number(), state, v, started.start(),
                         complete, internalValues, distributions, new TreeMap<>(), Map.of(), Map.of()));

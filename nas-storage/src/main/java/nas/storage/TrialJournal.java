@@ -115,7 +115,7 @@ final class TrialJournal {
 
     /**
      * Runs {@code replay} with the records a crashed process left, once per opening of the
-     * database; then stores everything and empties the journal. Callers wait for the first.
+     * database; then stores everything and removes the journal. Callers wait for the first.
      */
     synchronized void recoverOnce(Replay replay) throws java.sql.SQLException {
         if (recovered) {
