@@ -6,13 +6,12 @@ root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Nsga2, Cma, Tpe, Sim, Neat, Pruner, Fanova, Workers)}"
 shift
 cd "$root"
-mvn -B -q -DskipTests -pl examples -am install >"$root/.nas-build.log" 2>&1 || {
+# Built and resolved inside the reactor (no install): several checkouts on one machine never
+# overwrite each other's NAS artifacts in the local Maven repository.
+mvn -B -q -DskipTests -pl examples -am package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt >"$root/.nas-build.log" 2>&1 || {
   echo "build failed; see $root/.nas-build.log" >&2; exit 1; }
-# Through a file: Maven may print an ANSI reset on stdout, which would corrupt the first entry.
-cpfile="$(mktemp)"
-trap 'rm -f "$cpfile"' EXIT
-mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
-cp="$(cat "$cpfile")"
+cp="$(cat examples/target/classpath.txt)"
 # Same collector choice as ./nas: serial on one or two cores.
 if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
   NAS_JAVA_OPTS="-XX:+UseSerialGC"

@@ -7,18 +7,41 @@
 #   scripts/postgres.sh url     print the JDBC URL of the running server
 #   scripts/postgres.sh stop    stop the server and delete its data directory
 #
-# Settings (environment): NAS_PG_DIR (default ${TMPDIR:-/tmp}/nas-postgres), NAS_PG_PORT (default 54329),
-# NAS_PG_DB (default nas). The server trusts loopback connections: it is for tests, not for data you keep.
+# Settings (environment): NAS_PG_DIR (default ${TMPDIR:-/tmp}/nas-postgres), NAS_PG_PORT (default: 54329
+# for the default directory, else a free loopback port, remembered in NAS_PG_DIR/port), NAS_PG_DB (default nas). The server trusts loopback connections: it is for tests, not for data you keep.
 set -euo pipefail
 
 PG_DIR="${NAS_PG_DIR:-${TMPDIR:-/tmp}/nas-postgres}"
-PG_PORT="${NAS_PG_PORT:-54329}"
+PG_PORT="${NAS_PG_PORT:-}"
 PG_DB="${NAS_PG_DB:-nas}"
 PG_USER=nas
 DATA="$PG_DIR/data"
 LOG="$PG_DIR/server.log"
 
 log() { echo "postgres.sh: $*" >&2; }
+
+# A loopback TCP port nobody listens on (the server start retries on the rare race).
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"; return
+    fi
+  done
+  log "no free port found"; exit 1
+}
+
+# The port: given, remembered for this directory, 54329 for the shared default directory, or free.
+if [ -z "$PG_PORT" ]; then
+  if [ -f "$PG_DIR/port" ]; then
+    PG_PORT="$(cat "$PG_DIR/port")"
+  elif [ -z "${NAS_PG_DIR:-}" ]; then
+    PG_PORT=54329
+  else
+    PG_PORT="$(free_port)"
+  fi
+fi
 
 find_bin() {
   local d
@@ -77,6 +100,7 @@ start() {
   fi
   rm -rf "$DATA"
   mkdir -p "$PG_DIR"
+  echo "$PG_PORT" >"$PG_DIR/port"
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres: "$PG_DIR"
     chmod 755 "$PG_DIR"
@@ -97,7 +121,7 @@ stop() {
   if [ -n "$BIN" ] && [ -f "$DATA/postmaster.pid" ]; then
     as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2 || true
   fi
-  rm -rf "$DATA"
+  rm -rf "$DATA" "$PG_DIR/port"
   log "stopped"
 }
 

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # The test command: starts a throwaway PostgreSQL server (installing it from Debian packages if
 # missing) for the storage tests that need one, builds every module and runs every test.
+# The server is private to this run (its own temporary directory and a free loopback port), so two
+# test runs on one machine never share or stop each other's server.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
+NAS_PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/nas-test-pg.XXXXXX")"
+export NAS_PG_DIR
+cleanup() {
+  scripts/postgres.sh stop >/dev/null 2>&1 || true
+  rm -rf "$NAS_PG_DIR"
+}
+trap cleanup EXIT
 if url="$(scripts/postgres.sh start)"; then
   export NAS_TEST_POSTGRES_URL="$url"
-  trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 else
   echo "test.sh: no PostgreSQL server could be started; its tests will try to start their own, or be skipped" >&2
 fi
