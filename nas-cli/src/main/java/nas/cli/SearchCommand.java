@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,7 +139,7 @@ public final class SearchCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             Map<String, Object> remembered = rememberedSettings(store);
             String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
             if (objectiveName == null) {
@@ -237,7 +237,7 @@ public final class SearchCommand implements Callable<Integer> {
      * at the objective's defaults or {@code --param} values. Without it: the {@code --param} values. A resumed
      * study keeps the ones it was created with.
      */
-    private Map<String, Object> fixedParameters(JdbcStorage store, Map<String, Object> remembered,
+    private Map<String, Object> fixedParameters(Storage store, Map<String, Object> remembered,
             ObjectiveDefinition definition, PrintWriter err) {
         if (top < 1) {
             throw new Nas.BadInputException("--top must be >= 1, but got " + top);
@@ -245,7 +245,7 @@ public final class SearchCommand implements Callable<Integer> {
         Object stored = remembered.get(FIXED_PARAMS_ATTR);
         Map<String, Object> fixed = new LinkedHashMap<>();
         if (spaceFrom != null) {
-            Study screening = StudyLoader.load(store, spaceFrom);
+            Study screening = StudyLoader.load(store, spaceFrom, storage.shownName());
             List<String> ranking = ScreeningRanking.of(screening);
             nas.analysis.importance.PhaseTwo phase = nas.analysis.importance.PhaseTwo.select(ranking, top,
                     definition.parameterDefaults(), params);
@@ -269,7 +269,7 @@ public final class SearchCommand implements Callable<Integer> {
         return fixed;
     }
 
-    private Map<String, Object> rememberedSettings(JdbcStorage store) {
+    private Map<String, Object> rememberedSettings(Storage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
     }

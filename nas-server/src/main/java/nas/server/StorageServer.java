@@ -18,6 +18,17 @@ import nas.api.storage.Storage;
  */
 public final class StorageServer implements AutoCloseable {
 
+    /** The method every server answers, with its process id: how clients tell a live server. */
+    public static final String PING = "server.ping";
+
+    static {
+        // replies are written as headers then body: without TCP_NODELAY, Nagle's algorithm holds the
+        // body until the client's delayed ACK (40 ms a call on Linux)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final RpcHandler rpc;
     private final ExecutorService executor;
@@ -36,6 +47,7 @@ public final class StorageServer implements AutoCloseable {
             throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 256);
         RpcHandler rpc = new RpcHandler("/rpc/", secret);
+        rpc.register(PING, args -> ProcessHandle.current().pid());
         StorageMethods.register(rpc, storage);
         http.createContext(rpc.context(), rpc);
         // one thread per concurrent request: calls block on the database (and on group commits)

@@ -113,6 +113,16 @@ public final class JdbcStorage implements Storage {
         return storage;
     }
 
+    /**
+     * The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over
+     * TCP), whether or not it exists; empty for other databases.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL
+     */
+    public static java.util.Optional<java.nio.file.Path> h2File(String url) {
+        return StorageUrl.localH2File(url);
+    }
+
     /** The JDBC URL in use (with the settings NAS added). */
     public String url() {
         return url.jdbcUrl();

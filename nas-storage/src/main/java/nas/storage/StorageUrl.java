@@ -54,7 +54,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
         return "jdbc:h2:" + path;
     }
 
-    private static boolean isH2File(String lowerUrl) {
+    static boolean isH2File(String lowerUrl) {
         return !lowerUrl.startsWith("jdbc:h2:mem:") && !lowerUrl.startsWith("jdbc:h2:tcp:")
                 && !lowerUrl.startsWith("jdbc:h2:ssl:");
     }
@@ -92,6 +92,13 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
             u.append(";QUERY_CACHE_SIZE=64");
         }
         return u.toString();
+    }
+
+    /** The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over TCP). */
+    static java.util.Optional<Path> localH2File(String url) {
+        String resolved = resolve(url);
+        return Dialect.of(resolved) == Dialect.H2 && isH2File(resolved.toLowerCase(Locale.ROOT))
+                ? java.util.Optional.of(h2File(resolved)) : java.util.Optional.empty();
     }
 
     /** The {@code .mv.db} file of an H2 file URL. */
