@@ -1,7 +1,6 @@
 package nas.cli;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +82,8 @@ public final class StorageOptions {
                 throw new Nas.BadInputException(e.getMessage(), e);
             }
         }
-        if (!create && Files.notExists(file.get())) {
-            throw new Nas.BadInputException("no NAS database at " + file.get().toAbsolutePath().normalize()
-                    + " (run 'nas search' first, or pass --storage)");
-        }
         ServerCommand.checkServable(url());
+        JdbcStorage.check(url(), create);
         ServerLauncher launcher = new ServerLauncher(new ServerFiles(file.get()), daemonCommand(url()));
         try {
             return launcher.connect();

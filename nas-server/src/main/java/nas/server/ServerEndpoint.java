@@ -1,7 +1,6 @@
 package nas.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nas.api.exception.StorageException;
 
 /**
  * Where a running server listens and the secret it wants, as kept in its server file next to the
@@ -47,7 +47,7 @@ public record ServerEndpoint(String host, int port, String secret, long pid) {
     /**
      * The endpoint in {@code file}; empty when there is none (or a half-removed one).
      *
-     * @throws UncheckedIOException when the file exists but cannot be read (another user's server)
+     * @throws StorageException when the file exists but cannot be read (another user's server)
      */
     public static Optional<ServerEndpoint> read(Path file) {
         try {
@@ -57,8 +57,8 @@ public record ServerEndpoint(String host, int port, String secret, long pid) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (AccessDeniedException e) {
-            throw new UncheckedIOException("cannot read the storage server's file " + file
-                    + ": it belongs to another user, whose server owns this database", e);
+            throw new StorageException("cannot read the storage server's file " + file
+                    + ": it belongs to another user, whose server owns this database");
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

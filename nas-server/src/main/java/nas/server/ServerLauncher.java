@@ -1,7 +1,6 @@
 package nas.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +67,7 @@ public final class ServerLauncher {
                 Thread.sleep(25);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StorageException("cannot start a storage server for " + files.database() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while starting the storage server", e);

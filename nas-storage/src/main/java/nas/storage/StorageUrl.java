@@ -12,9 +12,8 @@ import java.util.Locale;
  * @param jdbcUrl    the JDBC URL in use
  * @param dialect    the database behind it
  * @param localFile  an H2 file opened by this process (not in memory, not through H2's TCP server)
- * @param autoServer an H2 file shared between processes with {@code AUTO_SERVER}
  */
-record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean autoServer) {
+record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
 
     /**
      * Resolves {@code url} and adds NAS's settings. With {@code create} false an H2 file that does
@@ -31,7 +30,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
         }
         String lower = resolved.toLowerCase(Locale.ROOT);
         boolean localFile = dialect == Dialect.H2 && isH2File(lower);
-        return new StorageUrl(resolved, dialect, localFile, lower.contains(";auto_server=true"));
+        return new StorageUrl(resolved, dialect, localFile);
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
@@ -77,9 +76,6 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
                 // its own when it cannot write its trace file there)
                 throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
                         + "the database ") + dbFile + ": directory " + dir + " is not writable");
-            }
-            if (!lower.contains("auto_server=")) {
-                u.append(";AUTO_SERVER=TRUE");
             }
             if (!create && !lower.contains("ifexists=")) {
                 u.append(";IFEXISTS=TRUE");
