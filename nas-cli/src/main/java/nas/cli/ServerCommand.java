@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nas.dashboard.AccessToken;
+import nas.dashboard.Dashboard;
+import nas.dashboard.DashboardOptions;
 import nas.server.ServerFiles;
 import nas.server.StorageDaemon;
 import picocli.CommandLine.Command;
@@ -69,7 +72,16 @@ public final class ServerCommand implements Callable<Integer> {
         }
         StorageDaemon server = new StorageDaemon(storage.url(), file, address, port,
                 Duration.ofMillis(Math.round(idleTimeout * 1000)), System.err);
-        StorageDaemon.Outcome outcome = server.run(s -> { });
+        StorageDaemon.Outcome outcome = server.run(s -> {
+            if (!daemon) {
+                // the web dashboard on the same port, over the same storage
+                DashboardOptions options = DashboardOptions.of(AccessToken.random());
+                Dashboard.mount(s.http(), s.storage(), options);
+                err.println("nas server: dashboard at http://" + address.getHostAddress() + ":" + s.port()
+                        + "/?token=" + options.token().value());
+                err.flush();
+            }
+        });
         if (outcome == StorageDaemon.Outcome.OWNED_ELSEWHERE && !daemon) {
             throw new Nas.BadInputException("another process owns " + file + ": a server already runs on it (see "
                     + new ServerFiles(file).endpoint() + ")");

@@ -18,6 +18,7 @@ import nas.api.distribution.Distributions;
 import nas.api.exception.TrialFinishedException;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
+import nas.api.storage.TrialKeys;
 
 /**
  * A {@link Storage} whose studies live in a storage server's process ({@link StorageServer}): every
@@ -204,6 +205,32 @@ public final class RemoteStorage implements Storage {
     @Override
     public int countTrials(long studyId, Set<TrialState> states) {
         return ((Number) call("countTrials", REPEATABLE, "study", studyId, "states", Wire.states(states))).intValue();
+    }
+
+    @Override
+    public List<FrozenTrial> trialsFrom(long studyId, Set<TrialState> states, int fromNumber, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, but got " + limit);
+        }
+        return Wire.trialList(call("trialsFrom", REPEATABLE, "study", studyId, "states", Wire.states(states), "from",
+                fromNumber, "limit", limit));
+    }
+
+    @Override
+    public Optional<FrozenTrial> bestTrial(long studyId) {
+        return Optional.ofNullable(Wire.trial(call("bestTrial", REPEATABLE, "study", studyId)));
+    }
+
+    @Override
+    public TrialKeys trialKeys(long studyId, Set<TrialState> states) {
+        Map<?, ?> keys = (Map<?, ?>) call("trialKeys", REPEATABLE, "study", studyId, "states", Wire.states(states));
+        return new TrialKeys(strings(keys.get("params")), strings(keys.get("userAttrs")));
+    }
+
+    private static Set<String> strings(Object json) {
+        Set<String> out = new java.util.TreeSet<>();
+        ((List<?>) json).forEach(o -> out.add((String) o));
+        return out;
     }
 
     @Override

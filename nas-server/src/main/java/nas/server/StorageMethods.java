@@ -1,12 +1,15 @@
 package nas.server;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import nas.api.FrozenTrial;
 import nas.api.TrialState;
 import nas.api.distribution.Distributions;
 import nas.api.storage.Storage;
+import nas.api.storage.TrialKeys;
 
 /**
  * The storage contract as named methods: one per {@link Storage} method, each decoding its
@@ -56,12 +59,12 @@ public final class StorageMethods {
         });
         reg(rpc, "setTrialParam", a -> {
             s.setTrialParam(a.getLong("trial"), a.getString("name"), a.getDouble("value"),
-                    Distributions.fromMap((java.util.Map<?, ?>) a.get("distribution")));
+                    Distributions.fromMap((Map<?, ?>) a.get("distribution")));
             return null;
         });
         reg(rpc, "checkParamDistribution", a -> {
             s.checkParamDistribution(a.getLong("study"), a.getString("name"),
-                    Distributions.fromMap((java.util.Map<?, ?>) a.get("distribution")));
+                    Distributions.fromMap((Map<?, ?>) a.get("distribution")));
             return null;
         });
         reg(rpc, "setTrialStateValues", a -> {
@@ -87,6 +90,13 @@ public final class StorageMethods {
         reg(rpc, "trial", a -> Wire.trial(s.trial(a.getLong("trial"))));
         reg(rpc, "trials", a -> Wire.trials(s.trials(a.getLong("study"), Wire.states(a.get("states")))));
         reg(rpc, "countTrials", a -> s.countTrials(a.getLong("study"), Wire.states(a.get("states"))));
+        reg(rpc, "trialsFrom", a -> Wire.trials(s.trialsFrom(a.getLong("study"), Wire.states(a.get("states")),
+                a.getInt("from"), a.getInt("limit"))));
+        reg(rpc, "bestTrial", a -> s.bestTrial(a.getLong("study")).map(Wire::trial).orElse(null));
+        reg(rpc, "trialKeys", a -> {
+            TrialKeys keys = s.trialKeys(a.getLong("study"), Wire.states(a.get("states")));
+            return Map.of("params", List.copyOf(keys.paramNames()), "userAttrs", List.copyOf(keys.userAttrKeys()));
+        });
         reg(rpc, "recordHeartbeat", a -> {
             s.recordHeartbeat(a.getLong("trial"));
             return null;

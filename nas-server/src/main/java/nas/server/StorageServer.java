@@ -30,11 +30,13 @@ public final class StorageServer implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final Storage storage;
     private final RpcHandler rpc;
     private final ExecutorService executor;
 
-    private StorageServer(HttpServer http, RpcHandler rpc, ExecutorService executor) {
+    private StorageServer(HttpServer http, Storage storage, RpcHandler rpc, ExecutorService executor) {
         this.http = http;
+        this.storage = storage;
         this.rpc = rpc;
         this.executor = executor;
     }
@@ -54,7 +56,7 @@ public final class StorageServer implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         http.setExecutor(executor);
         http.start();
-        return new StorageServer(http, rpc, executor);
+        return new StorageServer(http, storage, rpc, executor);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -73,6 +75,11 @@ public final class StorageServer implements AutoCloseable {
 
     public HttpServer http() {
         return http;
+    }
+
+    /** The storage it serves. */
+    public Storage storage() {
+        return storage;
     }
 
     public RpcHandler rpc() {
