@@ -64,7 +64,8 @@ class SecondUserTest {
             Run read = asUser(user, java, "-cp", classpath, Main.class.getName(), "trials", "--study", "secret",
                     "--storage", db.toString());
             assertThat(read.exitCode()).as(read.output()).isNotZero();
-            assertThat(read.output()).contains("belongs to another user").doesNotContain("COMPLETE");
+            assertThat(read.output()).startsWith("nas: ").containsAnyOf("is not writable", "belongs to another user")
+                    .doesNotContain("COMPLETE");
             Run delete = asUser(user, java, "-cp", classpath, Main.class.getName(), "delete-study", "--study",
                     "secret", "--storage", db.toString());
             assertThat(delete.exitCode()).as(delete.output()).isNotZero();

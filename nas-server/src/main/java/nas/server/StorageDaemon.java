@@ -65,7 +65,7 @@ public final class StorageDaemon {
         try (OwnerLock held = lock.get()) {
             createOwnerOnly(files.database());
             ServerSecret secret = ServerSecret.random();
-            try (JdbcStorage storage = JdbcStorage.open(ownerUrl(url));
+            try (JdbcStorage storage = JdbcStorage.openForServer(url);
                     StorageServer server = StorageServer.start(storage, address, port, secret)) {
                 mount.accept(server);
                 ServerEndpoint endpoint = server.endpoint(secret);
@@ -94,18 +94,6 @@ public final class StorageDaemon {
             }
             Thread.sleep(50);
         }
-    }
-
-    /** The URL the owner opens: the user's, without {@code AUTO_SERVER}. */
-    static String ownerUrl(String url) {
-        String u = url.trim();
-        if (u.toLowerCase(java.util.Locale.ROOT).contains("auto_server=true")) {
-            throw new IllegalArgumentException("a storage server owns its file alone: remove AUTO_SERVER=TRUE from " + url);
-        }
-        if (!u.startsWith("jdbc:")) {
-            u = "jdbc:h2:" + JdbcStorage.h2File(u).orElseThrow().toString().replaceFirst("\\.mv\\.db$", "");
-        }
-        return u.toLowerCase(java.util.Locale.ROOT).contains("auto_server=") ? u : u + ";AUTO_SERVER=FALSE";
     }
 
     /** A new database file is created owner-only, so other users cannot read the studies in it. */

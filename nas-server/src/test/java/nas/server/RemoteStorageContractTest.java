@@ -18,7 +18,7 @@ class RemoteStorageContractTest extends StorageContractTest {
 
     @Override
     protected Storage newStorage() throws Exception {
-        served = JdbcStorage.open("jdbc:h2:" + dir.resolve("contract") + ";AUTO_SERVER=FALSE");
+        served = JdbcStorage.openForServer(dir.resolve("contract").toString());
         ServerSecret secret = ServerSecret.random();
         server = StorageServer.start(served, StorageServer.loopback(), 0, secret);
         return RemoteStorage.connect(server.endpoint(secret));

@@ -14,6 +14,21 @@ import java.sql.Statement;
  */
 final class GroupCommit {
 
+    /**
+     * How writes reach the file; {@code -Dnas.storage.commit=} chooses another for measurements:
+     * {@code single} (each write stores on its own, no sharing) or {@code delayed} (no store: H2's
+     * background writer, every 500 ms; a killed process loses what it had not written yet).
+     */
+    enum Mode {
+        GROUP, SINGLE, DELAYED;
+
+        static Mode fromSystemProperty() {
+            return valueOf(System.getProperty("nas.storage.commit", "group").toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private final Mode mode = Mode.fromSystemProperty();
+
     /** Commits registered so far (each waiting writer takes the next number). */
     private long registered;
     /** All commits up to this number are in the file. */
@@ -23,9 +38,20 @@ final class GroupCommit {
 
     /** Returns once the commit just made on {@code c} is in the file. */
     void awaitStored(Connection c) throws SQLException {
+        if (mode == Mode.DELAYED) {
+            return;
+        }
         long mine;
         synchronized (this) {
             mine = ++registered;
+        }
+        if (mode == Mode.SINGLE) {
+            synchronized (this) {
+                store(c);
+                stored = mine;
+                stores++;
+            }
+            return;
         }
         while (true) {
             long upTo;
@@ -46,9 +72,7 @@ final class GroupCommit {
             }
             boolean done = false;
             try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CHECKPOINT");
-                }
+                store(c);
                 done = true;
             } finally {
                 synchronized (this) {
@@ -60,6 +84,12 @@ final class GroupCommit {
                     notifyAll();
                 }
             }
+        }
+    }
+
+    private static void store(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
         }
     }
 

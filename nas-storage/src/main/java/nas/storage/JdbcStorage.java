@@ -38,8 +38,12 @@ import nas.api.storage.TrialKeys;
  *
  * <p>An H2 file has one owner process: opened here, it is this process's alone (no
  * {@code AUTO_SERVER}); processes that share a file talk to the {@code nas server} that owns it.
- * Every write returns once its commit is in the file ({@link GroupCommit}): concurrent writers share
- * one store of the file, and a killed process loses no write that returned.
+ * A write that a crash must not lose returns once its commit is in the file ({@link GroupCommit}:
+ * concurrent writers share one store of the file): studies and their attributes, created and
+ * finished trials. The start of a trial, its parameters, intermediate values and heartbeats are
+ * stored with the next of those, or by H2's background writer within 0.5 s: a crash of this
+ * process loses them together with the process that was running the trial. A storage server
+ * ({@link #openForServer}) stores those too before answering, since its clients outlive it.
  */
 public final class JdbcStorage implements Storage {
 
@@ -54,9 +58,9 @@ public final class JdbcStorage implements Storage {
     private final TrialLocks locks = new TrialLocks();
     private final ParamDistributions distributions = new ParamDistributions();
     private final FinishedTrials finished = new FinishedTrials();
-    private JdbcStorage(StorageUrl url, Duration retryBudget) {
+    private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
-        this.tx = new Transactions(url, retryBudget);
+        this.tx = new Transactions(url, retryBudget, servesOthers);
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -84,8 +88,21 @@ public final class JdbcStorage implements Storage {
         if (retryBudget.isNegative()) {
             throw new IllegalArgumentException("the retry budget must be >= 0, but got " + retryBudget);
         }
+        return open(url, create, retryBudget, false);
+    }
+
+    /**
+     * Opens an H2 file for a storage server: its clients outlive it, so every write (the start of
+     * a trial, its parameters, heartbeats too) is in the file before the call returns, not only
+     * those that a crash of this process must not lose.
+     */
+    public static JdbcStorage openForServer(String url) {
+        return open(url, true, DEFAULT_RETRY_BUDGET, true);
+    }
+
+    private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers) {
         StorageUrl resolved = StorageUrl.of(url, create);
-        JdbcStorage storage = new JdbcStorage(resolved, retryBudget);
+        JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers);
         try {
             storage.tx.inTx(c -> {
                 Migrations.migrate(c, resolved.dialect());
@@ -117,6 +134,14 @@ public final class JdbcStorage implements Storage {
      */
     public static void check(String url, boolean create) {
         StorageUrl.of(url, create);
+    }
+
+    /**
+     * How many writes waited for the file and how many stores of the file served them (on an H2
+     * file; zeros elsewhere): writes per store is the size of the average commit group.
+     */
+    public long[] writesAndStores() {
+        return tx.commitsAndStores();
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
@@ -252,7 +277,7 @@ public final class JdbcStorage implements Storage {
         // one transaction: after a crash the trial and its first heartbeat are both on disk or both gone
         long now = System.currentTimeMillis();
         Instant start = storedNow();
-        long[] idAndNumber = tx.durable(c -> {
+        long[] idAndNumber = tx.write(c -> {
             Long claimed = TrialWrites.claimWaiting(c, studyId);
             long[] started = claimed != null ? new long[] {claimed, -1} : TrialWrites.insertRunning(c, studyId, start);
             if (heartbeat) {
@@ -274,7 +299,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        Long claimed = tx.durable(c -> TrialWrites.claimWaiting(c, studyId));
+        Long claimed = tx.write(c -> TrialWrites.claimWaiting(c, studyId));
         return claimed == null ? Optional.empty() : Optional.of(trial(claimed));
     }
 
@@ -287,7 +312,7 @@ public final class JdbcStorage implements Storage {
     public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
         checkContained(internalValues, distributions);
         boolean[] retried = {false};
-        tx.durable(c -> {
+        tx.write(c -> {
             long studyId = locks.lockWritable(c, trialId);
             Map<String, Double> toStore = internalValues;
             if (retried[0]) {
@@ -381,7 +406,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public boolean setTrialIntermediateValue(long trialId, int step, double value) {
-        return tx.durable(c -> {
+        return tx.write(c -> {
             locks.lockWritable(c, trialId);
             return TrialWrites.insertIntermediateIfNew(c, trialId, step, value);
         });
@@ -399,7 +424,7 @@ public final class JdbcStorage implements Storage {
 
     private void setTrialAttr(String table, long trialId, String key, Object value) {
         String json = Json.write(Json.freeze(value));
-        tx.durable(c -> {
+        tx.write(c -> {
             locks.lockWritable(c, trialId);
             StudyQueries.upsertAttr(c, table, "trial_id", trialId, key, json);
             return null;
@@ -476,7 +501,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public void recordHeartbeat(long trialId) {
         long now = System.currentTimeMillis();
-        tx.durable(c -> {
+        tx.write(c -> {
             locks.lockWritable(c, trialId);
             TrialWrites.upsertHeartbeat(c, trialId, now);
             return null;
@@ -486,7 +511,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
         long limit = System.currentTimeMillis() - grace.toMillis();
-        List<Long> failed = tx.durable(c -> TrialWrites.failStale(c, studyId, limit));
+        List<Long> failed = tx.write(c -> TrialWrites.failStale(c, studyId, limit));
         List<FrozenTrial> out = new ArrayList<>();
         for (long id : failed) {
             out.add(trial(id));

@@ -93,8 +93,13 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
     /** The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over TCP). */
     static java.util.Optional<Path> localH2File(String url) {
         String resolved = resolve(url);
-        return Dialect.of(resolved) == Dialect.H2 && isH2File(resolved.toLowerCase(Locale.ROOT))
-                ? java.util.Optional.of(h2File(resolved)) : java.util.Optional.empty();
+        if (Dialect.of(resolved) != Dialect.H2 || !isH2File(resolved.toLowerCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        if (resolved.substring("jdbc:h2:".length()).split(";", 2)[0].isBlank()) {
+            throw new IllegalArgumentException("storage URL '" + url + "' names no database file (use jdbc:h2:PATH)");
+        }
+        return java.util.Optional.of(h2File(resolved));
     }
 
     /** The {@code .mv.db} file of an H2 file URL. */

@@ -28,12 +28,15 @@ final class Transactions implements AutoCloseable {
     private final ConnectionPool pool;
     /** On an H2 file, writes wait for their commit to be stored; null elsewhere (a server's commit is durable). */
     private final GroupCommit groupCommit;
+    /** Whether the writes about running trials are stored before returning too (clients outlive this process). */
+    private final boolean storeEveryWrite;
     private final Duration retryBudget;
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
 
-    Transactions(StorageUrl url, Duration retryBudget) {
+    Transactions(StorageUrl url, Duration retryBudget, boolean storeEveryWrite) {
         this.url = url;
+        this.storeEveryWrite = storeEveryWrite;
         this.retryBudget = retryBudget;
         this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { });
         this.groupCommit = url.localFile() ? new GroupCommit() : null;
@@ -55,6 +58,15 @@ final class Transactions implements AutoCloseable {
      */
     <T> T durable(Work<T> work) {
         return run(work, false, true);
+    }
+
+    /**
+     * Runs a write about a running trial in one transaction. Stored before returning only for a
+     * storage server, whose clients outlive it; in a process that owns the file for itself, the
+     * trial dies with the process anyway, and the write reaches the file with the next stored one.
+     */
+    <T> T write(Work<T> work) {
+        return run(work, false, storeEveryWrite);
     }
 
     /**
