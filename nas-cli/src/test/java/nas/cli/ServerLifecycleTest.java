@@ -27,8 +27,9 @@ class ServerLifecycleTest {
 
     @Test
     void twoServersStartedAtOnceEndWithOneOwner() throws Exception {
-        CliProcess a = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "3");
-        CliProcess b = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "3");
+        // idle longer than a starting server waits for the lock (5 s), so both run at the same time
+        CliProcess a = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "10");
+        CliProcess b = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "10");
         CliProcess.Result ra = a.await(120);
         CliProcess.Result rb = b.await(120);
         // one served until idle (exit 0), the other found the file owned (exit 2, one line)
@@ -36,7 +37,7 @@ class ServerLifecycleTest {
         CliProcess.Result refused = ra.exitCode() == 2 ? ra : rb;
         assertThat(refused.err().strip()).startsWith("nas: another process owns").doesNotContain("\n");
         CliProcess.Result served = ra.exitCode() == 0 ? ra : rb;
-        assertThat(served.err()).contains("serving " + files().database()).contains("stopping (idle for 3 s)");
+        assertThat(served.err()).contains("serving " + files().database()).contains("stopping (idle for 10 s)");
         // an idle server leaves no endpoint behind
         assertThat(files().endpoint()).doesNotExist();
     }
