@@ -22,6 +22,7 @@ import nas.api.storage.StudyInfo;
  * /studies/{name}/importance?objective=K    fANOVA (or Morris for a screening study), as nas importance --format json
  * /studies/{name}/trials?offset=&limit=&sort=&order=&state=&objective=&value_min=&value_max=&param=&param_min=&param_max=
  * /studies/{name}/trials/{number}           one trial in full
+ * /studies/{name}/trials/{number}/replay    Evolution Lab: the re-simulated frames of the trial's best creature
  * </pre>
  */
 final class StudyApi {
@@ -66,6 +67,9 @@ final class StudyApi {
             }
             if (segments.size() == 4) {
                 return TrialJson.full(t);
+            }
+            if (segments.size() == 5 && segments.get(4).equals("replay")) {
+                return cache.derived(s, "replay:" + t.number(), x -> CreatureReplay.frames(t));
             }
         }
         return null;
