@@ -55,7 +55,7 @@ final class StudyApi {
                 case "edf" -> PlotData.edf(s);
                 case "timeline" -> PlotData.timeline(s);
                 case "pareto" -> cache.derived(s, "pareto", PlotData::pareto);
-                case "importance" -> cache.derived(s, "importance:" + objective, x -> PlotData.importance(x, objective));
+                case "importance" -> importance(s, objective);
                 case "trials" -> TrialQuery.parse(query).apply(s);
                 default -> null;
             };
@@ -99,6 +99,18 @@ final class StudyApi {
             out.add(m);
         }
         return out;
+    }
+
+    /** Importance once computed; until then {@code {"pending": true}} (the page asks again). */
+    private Object importance(StudySnapshot s, int objective) {
+        PlotData.checkObjective(s, objective);
+        Map<String, Object> r;
+        try {
+            r = cache.derivedLater(s, "importance:" + objective, x -> PlotData.importance(x, objective));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        return r != null ? r : Map.of("pending", true, "trials", s.complete().size());
     }
 
     private Map<String, Object> best(StudySnapshot s) {

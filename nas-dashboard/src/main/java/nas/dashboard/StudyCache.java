@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import nas.api.FrozenTrial;
 import nas.api.TrialState;
@@ -30,6 +33,12 @@ final class StudyCache {
     private final Storage storage;
     private final long refreshNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** One thread for slow analyses, so that they never take both cores of a small machine from the pages. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nas-dashboard-analysis");
+        t.setDaemon(true);
+        return t;
+    });
 
     StudyCache(Storage storage, Duration refresh) {
         this.storage = storage;
@@ -72,6 +81,24 @@ final class StudyCache {
             e.derived.put(k, v);
         }
         return (T) v.orElse(null);
+    }
+
+    /**
+     * Like {@link #derived}, for analyses too slow to hold a request (fANOVA on a large study): computed on the
+     * cache's background thread; null until ready, after which the same value is returned for that version.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derivedLater(StudySnapshot s, String key, Function<StudySnapshot, T> compute) {
+        Entry e = entries.computeIfAbsent(s.name(), n -> new Entry());
+        String k = key + "@" + s.id() + ":" + s.version();
+        CompletableFuture<Object> f = e.pending.computeIfAbsent(k, x -> {
+            e.pending.keySet().removeIf(old -> old.startsWith(key + "@") && !old.equals(k));
+            return CompletableFuture.supplyAsync(() -> compute.apply(s), background);
+        });
+        if (!f.isDone()) {
+            return null;
+        }
+        return (T) f.join(); // rethrows the analysis' failure (CompletionException) for the caller to report
     }
 
     /** Forgets a study (after it was deleted). */
@@ -137,5 +164,6 @@ final class StudyCache {
         StudySnapshot snapshot;
         long readAt;
         final Map<String, Optional<Object>> derived = new ConcurrentHashMap<>();
+        final Map<String, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     }
 }

@@ -498,6 +498,12 @@
     async importance() {
       const box = document.getElementById('importance-body');
       const r = await api(this.path('importance', 'objective=' + this.objective));
+      if (r.pending) {
+        box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'computing the importance over ' + r.trials + ' COMPLETE trial(s)…'));
+        clearTimeout(this.importanceRetry);
+        this.importanceRetry = setTimeout(() => this.guard('importance', () => this.importance()), 1000);
+        return;
+      }
       if (r.error) { box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, r.error)); return; }
       const params = r.parameters;
       if (r.evaluator === 'morris') {
