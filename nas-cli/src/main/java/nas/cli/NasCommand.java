@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             CompareCommand.class,
             BenchmarkCommand.class,
+            GaCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class NasCommand implements Runnable {
