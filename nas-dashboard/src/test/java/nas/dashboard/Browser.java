@@ -101,7 +101,12 @@ public final class Browser implements AutoCloseable {
     /** A full-page PNG: the window grown to the page's height first. */
     public Path fullScreenshot(String name) {
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, Math.min(6000, height.intValue() + 40)));
+        return screenshot(name, 1400, Math.min(6000, height.intValue() + 40));
+    }
+
+    /** A PNG of the top of the page in a window of this size. */
+    public Path screenshot(String name, int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
         js("window.dispatchEvent(new Event('resize'));");
         try {
             Thread.sleep(300);

@@ -105,6 +105,7 @@ class DashboardBrowserTest {
         }
         assertThat(running).isEqualTo(s.bestValue());
         assertThat(browser.driver.findElement(By.id("best")).getText()).contains("trial " + s.bestTrial().number());
+        browser.screenshot("study-quadratic-top", 1400, 900); // docs/dashboard.png in the README
         browser.fullScreenshot("study-quadratic");
     }
 
