@@ -1,0 +1,85 @@
+package nas.samplers.gp;
+
+/**
+ * Hyperparameters of the Matérn 5/2 ARD kernel plus observation noise:
+ * {@code k(x, x') = scale · m(r)}, {@code r² = Σ_j λ_j d_j(x, x')²}, observations
+ * {@code y = f(x) + ε}, {@code ε ~ N(0, noise)}.
+ *
+ * <p>They are optimised in log space, {@code θ = (ln λ_1..ln λ_d, ln scale, ln(noise − minNoise))},
+ * so every θ is valid and the optimiser needs no bounds.
+ *
+ * @param inverseSquaredLengthscales λ_j = 1/ℓ_j², one per column
+ * @param scale                      signal variance
+ * @param noise                      noise variance (at least {@link #MIN_NOISE})
+ */
+public record KernelParams(double[] inverseSquaredLengthscales, double scale, double noise) {
+
+    /** Floor of the noise variance: keeps K well conditioned for noiseless objectives. */
+    public static final double MIN_NOISE = 1e-6;
+
+    public KernelParams {
+        inverseSquaredLengthscales = inverseSquaredLengthscales.clone();
+    }
+
+    /** λ = 1, scale 1, noise 0.01: a smooth, unit-variance start on the unit cube. */
+    public static KernelParams initial(int dimension) {
+        double[] l = new double[dimension];
+        java.util.Arrays.fill(l, 1.0);
+        return new KernelParams(l, 1.0, 1e-2);
+    }
+
+    public int dimension() {
+        return inverseSquaredLengthscales.length;
+    }
+
+    /** θ, the unconstrained log-space vector. */
+    public double[] toTheta() {
+        int d = dimension();
+        double[] t = new double[d + 2];
+        for (int j = 0; j < d; j++) {
+            t[j] = Math.log(inverseSquaredLengthscales[j]);
+        }
+        t[d] = Math.log(scale);
+        t[d + 1] = Math.log(Math.max(noise - MIN_NOISE, 1e-12));
+        return t;
+    }
+
+    public static KernelParams fromTheta(double[] t) {
+        int d = t.length - 2;
+        double[] l = new double[d];
+        for (int j = 0; j < d; j++) {
+            l[j] = Math.exp(clamp(t[j]));
+        }
+        return new KernelParams(l, Math.exp(clamp(t[d])), MIN_NOISE + Math.exp(clamp(t[d + 1])));
+    }
+
+    /** Keeps exp() finite and positive whatever step the optimiser tries. */
+    private static double clamp(double v) {
+        return Math.max(-30, Math.min(30, v));
+    }
+
+    /**
+     * Log prior density of θ (up to a constant) and its gradient, added to the log marginal
+     * likelihood: {@code −Σ_j (0.1/λ_j + 0.1 λ_j)} keeps lengthscales near the cube's size, a
+     * Gamma(2, 1) prior on the scale and a Gamma(1.1, 30) prior on the noise favour a unit signal
+     * (the targets are standardised) and little noise. These are the priors Optuna's GP sampler uses.
+     *
+     * @param gradient receives d(log prior)/dθ
+     */
+    public double logPrior(double[] gradient) {
+        int d = dimension();
+        double lp = 0;
+        for (int j = 0; j < d; j++) {
+            double l = inverseSquaredLengthscales[j];
+            lp -= 0.1 / l + 0.1 * l;
+            gradient[j] = 0.1 / l - 0.1 * l; // d/dlnλ of −(0.1/λ + 0.1λ)
+        }
+        // Gamma(a, b): (a − 1) ln v − b v; d/d ln v = (a − 1) − b v
+        lp += Math.log(scale) - scale;
+        gradient[d] = 1 - scale;
+        double e = noise - MIN_NOISE; // d noise / dθ = e
+        lp += 0.1 * Math.log(noise) - 30 * noise;
+        gradient[d + 1] = (0.1 / noise - 30) * e;
+        return lp;
+    }
+}
