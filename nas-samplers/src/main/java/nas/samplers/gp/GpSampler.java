@@ -143,9 +143,6 @@ public final class GpSampler implements Sampler {
                 best = Math.max(best, y[i]);
             }
         }
-        GaussianProcess objective = best == Double.NEGATIVE_INFINITY ? null
-                : believer(HyperparameterFit.fit(x, y, categorical, KernelParams.initial(space.dimension()), FIT_ITERATIONS),
-                        x, y, xRunning);
         List<Acquisition.Constraint> models = new ArrayList<>();
         for (int c = 0; c < nConstraints; c++) {
             List<double[]> xc = new ArrayList<>();
@@ -163,7 +160,31 @@ public final class GpSampler implements Sampler {
             GaussianProcess gp = HyperparameterFit.fit(xs, yc, categorical, KernelParams.initial(space.dimension()), FIT_ITERATIONS);
             models.add(new Acquisition.Constraint(believer(gp, xs, yc, xRunning), -mv[0] / mv[1]));
         }
+        GaussianProcess objective = null;
+        if (best > Double.NEGATIVE_INFINITY) {
+            GaussianProcess fitted = HyperparameterFit.fit(x, y, categorical, KernelParams.initial(space.dimension()), FIT_ITERATIONS);
+            objective = believer(fitted, x, y, xRunning);
+            // a believed value counts like an observed one, also for the incumbent (else EI keeps its peak there)
+            double[] out = new double[2];
+            for (double[] r : xRunning) {
+                if (predictedFeasible(models, r)) {
+                    fitted.predict(r, out, null, null);
+                    best = Math.max(best, out[0]);
+                }
+            }
+        }
         return new Acquisition(objective, best, models, space.dimension());
+    }
+
+    private static boolean predictedFeasible(List<Acquisition.Constraint> models, double[] x) {
+        double[] out = new double[2];
+        for (Acquisition.Constraint c : models) {
+            c.model().predict(x, out, null, null);
+            if (out[0] > c.threshold()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Kriging believer: the running trials join the data at the model's mean, same hyperparameters. */
