@@ -38,7 +38,7 @@ import nas.samplers.tpe.TpeSampler;
  * (penalties 0, 0.5, 1, 2; minimum 0).
  *
  * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
- * {@code samplers=random,tpe,tpe-mv,cmaes,gp}, {@code seeds=5}, {@code trials=50,100,200,500},
+ * {@code samplers=random,tpe,tpe-mv,cmaes,gp}, {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
  * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only).
  * Run: {@code scripts/bench.sh Samplers functions=branin samplers=gp,tpe seeds=3 trials=20,40}.
  */
@@ -136,12 +136,13 @@ public final class SamplersBenchmark {
         List<String> fs = List.of(a.getOrDefault("functions", String.join(",", functions().keySet())).split(","));
         List<String> ss = List.of(a.getOrDefault("samplers", String.join(",", samplers().keySet())).split(","));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
+        int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
         int[] at = Arrays.stream(a.getOrDefault("trials", "50,100,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
         Path csv = Path.of(a.getOrDefault("csv", "target/samplers.csv"));
-        quality(fs, ss, seeds, at, csv);
+        quality(fs, ss, firstSeed, seeds, at, csv);
     }
 
-    static void quality(List<String> fs, List<String> ss, int seeds, int[] at, Path csv) throws IOException {
+    static void quality(List<String> fs, List<String> ss, int firstSeed, int seeds, int[] at, Path csv) throws IOException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         StringBuilder table = new StringBuilder();
         table.append("| function | sampler |");
@@ -162,12 +163,12 @@ public final class SamplersBenchmark {
                         throw new IllegalArgumentException("unknown sampler '" + s + "'; known: " + samplers().keySet());
                     }
                     double[][] runs = new double[at.length][seeds];
-                    for (int seed = 1; seed <= seeds; seed++) {
+                    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                         long t0 = System.nanoTime();
                         double[] best = TpeBenchmark.bestAfter(sampler.apply(seed), objective, at);
                         double secs = (System.nanoTime() - t0) / 1e9;
                         for (int k = 0; k < at.length; k++) {
-                            runs[k][seed - 1] = best[k];
+                            runs[k][seed - firstSeed] = best[k];
                             out.printf(Locale.ROOT, "%s,%s,%d,%d,%.10g,%.3f%n", f, s, seed, at[k], best[k], secs);
                         }
                         out.flush();
@@ -182,7 +183,8 @@ public final class SamplersBenchmark {
                 }
             }
         }
-        System.out.println("Best value found: median [lower quartile, upper quartile] over seeds 1.." + seeds);
+        System.out.println("Best value found: median [lower quartile, upper quartile] over seeds " + firstSeed + ".."
+                + (firstSeed + seeds - 1));
         System.out.println();
         System.out.print(table);
         System.out.println();

@@ -48,6 +48,11 @@ public final class GpSampler implements Sampler {
     private static final Logger LOG = Logger.getLogger(GpSampler.class.getName());
     private static final long RELATIVE = Seeds.hash("gp:relative");
     private static final int FIT_ITERATIONS = 200;
+    /**
+     * Trial system attribute with the fitted hyperparameters (θ of each constraint's model, then of
+     * the objective's): the next trial starts its fit there, which makes refits short.
+     */
+    static final String THETA_ATTR = "gp:theta";
     private static final int SEARCH_ITERATIONS = 100;
 
     private final GpOptions options;
@@ -101,7 +106,9 @@ public final class GpSampler implements Sampler {
         GpSpace space = new GpSpace(searchSpace);
         List<FrozenTrial> running = having(study.trials(TrialState.RUNNING), searchSpace, trial.number());
         double sign = study.directions().get(0) == StudyDirection.MAXIMIZE ? 1 : -1;
-        Acquisition acquisition = acquisition(space, complete, running, sign);
+        List<List<Double>> thetas = new ArrayList<>();
+        Acquisition acquisition = acquisition(space, complete, running, sign, warmStart(complete), thetas);
+        study.setTrialSystemAttr(trial.id(), THETA_ATTR, thetas);
         SplittableRandom rng = Seeds.random(seed(study), trial.number(), RELATIVE);
         return space.decode(maximize(acquisition, space, bestObserved(space, complete, sign), rng));
     }
@@ -118,7 +125,35 @@ public final class GpSampler implements Sampler {
         return out;
     }
 
-    private Acquisition acquisition(GpSpace space, List<FrozenTrial> complete, List<FrozenTrial> running, double sign) {
+    /** The hyperparameters (θ of each model) the newest complete trial recorded, or an empty list. */
+    private static List<?> warmStart(List<FrozenTrial> complete) {
+        FrozenTrial newest = null;
+        for (FrozenTrial t : complete) {
+            if (t.systemAttrs().get(THETA_ATTR) instanceof List<?> && (newest == null || t.number() > newest.number())) {
+                newest = t;
+            }
+        }
+        return newest == null ? List.of() : (List<?>) newest.systemAttrs().get(THETA_ATTR);
+    }
+
+    /** Model m's start: its θ from {@code warm} when that has the right length, else {@link KernelParams#initial}. */
+    private static KernelParams start(List<?> warm, int m, int dimension) {
+        if (warm.size() > m && warm.get(m) instanceof List<?> theta && theta.size() == dimension + 2) {
+            return KernelParams.fromTheta(theta.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+        }
+        return KernelParams.initial(dimension);
+    }
+
+    private static GaussianProcess fitModel(double[][] x, double[] y, boolean[] categorical, List<?> warm,
+            List<List<Double>> thetas) {
+        GaussianProcess gp = HyperparameterFit.fit(x, y, categorical, start(warm, thetas.size(), categorical.length),
+                FIT_ITERATIONS);
+        thetas.add(Arrays.stream(gp.params().toTheta()).boxed().toList());
+        return gp;
+    }
+
+    private Acquisition acquisition(GpSpace space, List<FrozenTrial> complete, List<FrozenTrial> running, double sign,
+            List<?> warm, List<List<Double>> thetas) {
         int n = complete.size();
         double[][] x = new double[n][];
         double[] raw = new double[n];
@@ -157,12 +192,12 @@ public final class GpSampler implements Sampler {
             double[] mv = meanAndScale(values);
             double[] yc = standardize(values);
             double[][] xs = xc.toArray(new double[0][]);
-            GaussianProcess gp = HyperparameterFit.fit(xs, yc, categorical, KernelParams.initial(space.dimension()), FIT_ITERATIONS);
+            GaussianProcess gp = fitModel(xs, yc, categorical, warm, thetas);
             models.add(new Acquisition.Constraint(believer(gp, xs, yc, xRunning), -mv[0] / mv[1]));
         }
         GaussianProcess objective = null;
         if (best > Double.NEGATIVE_INFINITY) {
-            GaussianProcess fitted = HyperparameterFit.fit(x, y, categorical, KernelParams.initial(space.dimension()), FIT_ITERATIONS);
+            GaussianProcess fitted = fitModel(x, y, categorical, warm, thetas);
             objective = believer(fitted, x, y, xRunning);
             // a believed value counts like an observed one, also for the incumbent (else EI keeps its peak there)
             double[] out = new double[2];

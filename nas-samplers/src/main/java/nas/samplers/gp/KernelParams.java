@@ -59,10 +59,13 @@ public record KernelParams(double[] inverseSquaredLengthscales, double scale, do
     }
 
     /**
-     * Log prior density of θ (up to a constant) and its gradient, added to the log marginal
-     * likelihood: {@code −Σ_j (0.1/λ_j + 0.1 λ_j)} keeps lengthscales near the cube's size, a
-     * Gamma(2, 1) prior on the scale and a Gamma(1.1, 30) prior on the noise favour a unit signal
-     * (the targets are standardised) and little noise. These are the priors Optuna's GP sampler uses.
+     * Log prior density of the hyperparameters (up to a constant) and its gradient with respect to θ,
+     * added to the log marginal likelihood. A Gamma(3, 6) prior on each lengthscale (mean 0.5 on the
+     * unit cube; BoTorch's long-time default) keeps a dimension from being declared irrelevant after
+     * a few points — with Optuna's weaker {@code −(0.1/λ + 0.1λ)} the lengthscales of Hartmann-6
+     * grew to ~5 in two dimensions and the search stopped in a local minimum in 6 of 10 seeds. A
+     * Gamma(2, 1) prior on the scale and a Gamma(1.1, 30) prior on the noise (Optuna's) favour a
+     * unit signal (the targets are standardised) and little noise.
      *
      * @param gradient receives d(log prior)/dθ
      */
@@ -71,8 +74,10 @@ public record KernelParams(double[] inverseSquaredLengthscales, double scale, do
         double lp = 0;
         for (int j = 0; j < d; j++) {
             double l = inverseSquaredLengthscales[j];
-            lp -= 0.1 / l + 0.1 * l;
-            gradient[j] = 0.1 / l - 0.1 * l; // d/dlnλ of −(0.1/λ + 0.1λ)
+            // Gamma(3, 6) on the lengthscale ℓ = λ^(−1/2): 2 ln ℓ − 6ℓ; d/dlnλ = −1 + 3ℓ
+            double ell = 1 / Math.sqrt(l);
+            lp += 2 * Math.log(ell) - 6 * ell;
+            gradient[j] = -1 + 3 * ell;
         }
         // Gamma(a, b): (a − 1) ln v − b v; d/d ln v = (a − 1) − b v
         lp += Math.log(scale) - scale;
