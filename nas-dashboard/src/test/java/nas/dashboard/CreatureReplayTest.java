@@ -88,7 +88,7 @@ class CreatureReplayTest {
                 assertThat(drawn.get(i).get(0).doubleValue()).isEqualTo(com[0]);
                 assertThat(drawn.get(i).get(1).doubleValue()).isEqualTo(com[2]);
             }
-            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("replay-terms")).getText()).contains("fitness");
+            assertThat(browser.text("replay-terms")).contains("fitness");
             browser.fullScreenshot("trial-evolution-lab");
         }
     }

@@ -129,11 +129,16 @@
     app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
       el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody)));
 
+    let shown = null;
     async function refresh() {
       try {
         const list = await api('/studies');
-        tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
-        if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        const json = JSON.stringify(list);
+        if (json !== shown) { // re-render only what changed, so that rows stay put while nothing happens
+          shown = json;
+          tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
+          if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        }
         errors.replaceChildren();
         setLive(true);
       } catch (e) {
