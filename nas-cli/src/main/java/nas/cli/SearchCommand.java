@@ -46,6 +46,8 @@ public final class SearchCommand implements Callable<Integer> {
     static final String SEED_ATTR = "cli:seed";
     static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
     static final String SPACE_FROM_ATTR = "cli:space_from";
+    /** How long a worker without --objective waits for another worker to create its study. */
+    static final Duration STUDY_WAIT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -140,7 +142,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (JdbcStorage store = storage.open()) {
-            Map<String, Object> remembered = rememberedSettings(store);
+            Map<String, Object> remembered = objective != null ? rememberedSettings(store) : awaitStudy(store, err);
             String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
             if (objectiveName == null) {
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
@@ -267,6 +269,34 @@ public final class SearchCommand implements Callable<Integer> {
             return out;
         }
         return fixed;
+    }
+
+    /**
+     * The settings of a study this worker resumes without naming an objective. A worker started together
+     * with the one that creates the study may look before the study exists: it waits a few seconds for the
+     * study's objective to appear before it calls the study new.
+     */
+    private Map<String, Object> awaitStudy(JdbcStorage store, PrintWriter err) {
+        long deadline = System.nanoTime() + STUDY_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            Map<String, Object> remembered = rememberedSettings(store);
+            if (remembered.containsKey(OBJECTIVE_ATTR) || System.nanoTime() > deadline) {
+                return remembered;
+            }
+            if (!told && !quiet) {
+                err.println("[" + study + "] waiting up to " + STUDY_WAIT.toSeconds()
+                        + " s for another worker to create the study (or name its objective with --objective)");
+                err.flush();
+                told = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return remembered;
+            }
+        }
     }
 
     private Map<String, Object> rememberedSettings(JdbcStorage store) {

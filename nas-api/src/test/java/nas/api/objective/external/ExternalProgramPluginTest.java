@@ -64,6 +64,58 @@ class ExternalProgramPluginTest {
     }
 
     @Test
+    void eachStudyHasItsOwnTrialDirectoriesAndNoneIsWrittenTwice() throws Exception {
+        ObjectiveDefinition def = objective(script("one.sh", "echo nas:result 1"));
+        Study ext = Studies.builder("ext").create();
+        Study ext2 = Studies.builder("ext2").create();
+        ext.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        ext2.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        Path runs = dir.resolve("runs");
+        assertThat(ext.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext/trial-00000").toString());
+        assertThat(ext2.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext2/trial-00000").toString());
+        // a second study of the same name (an earlier one deleted, or a crashed attempt's number used again)
+        Study again = Studies.builder("ext").create();
+        again.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        assertThat(again.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext/trial-00000.1").toString());
+        assertThat(Files.readString(runs.resolve("ext/trial-00000/params.json")))
+                .isEqualTo(Files.readString(Path.of((String) ext.trials().get(0).userAttrs().get("trial_dir"), "params.json")));
+    }
+
+    @Test
+    void aSymbolicLinkWhereATrialDirectoryGoesIsRefused() throws Exception {
+        ObjectiveDefinition def = objective(script("one.sh", "echo nas:result 1"));
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Files.createDirectories(dir.resolve("runs/ext"));
+        Files.createSymbolicLink(dir.resolve("runs/ext/trial-00000"), victim);
+        Files.createSymbolicLink(dir.resolve("runs/linked"), victim);
+        Study study = Studies.builder("ext").create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        Study linked = Studies.builder("linked").create();
+        linked.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        assertThat(study.trials().get(0).state()).isEqualTo(TrialState.FAIL);
+        assertThat(study.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
+                .contains("symbolic link").contains("trial-00000");
+        assertThat(linked.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
+                .contains("symbolic link");
+        try (var files = Files.list(victim)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void studyNamesBecomeSafeDistinctDirectoryNames() {
+        assertThat(TrialDirectory.safeName("exp-001_a.b")).isEqualTo("exp-001_a.b");
+        assertThat(TrialDirectory.safeName("a/b")).startsWith("a_b-").hasSize(12);
+        assertThat(TrialDirectory.safeName("a/b")).isNotEqualTo(TrialDirectory.safeName("a_b"))
+                .isNotEqualTo(TrialDirectory.safeName("a b"));
+        assertThat(TrialDirectory.safeName("..")).doesNotContain("..").hasSize(11);
+        assertThat(TrialDirectory.safeName("../../etc")).doesNotContain("/").doesNotContain("..");
+    }
+
+    @Test
     void failuresAreRecordedWithTheirReason() throws Exception {
         Study study = Studies.builder("ext").create();
         study.optimizeMulti(objective(script("crash.sh", "echo 'out of memory' >&2; exit 3")).function(),
