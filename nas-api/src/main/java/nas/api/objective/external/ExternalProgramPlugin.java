@@ -219,6 +219,25 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
         return out;
     }
 
+    /** A default names a parameter of the space and lies in its range (it is used as a trial's value). */
+    private static void checkDefault(Path file, Map<String, Distribution> params, String name, Object value) {
+        Distribution d = params.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("'defaults' in " + file + " names '" + name
+                    + "', which is not a parameter (parameters: " + params.keySet() + ")");
+        }
+        boolean inside;
+        try {
+            inside = d.contains(d.toInternal(value));
+        } catch (RuntimeException e) {
+            inside = false;
+        }
+        if (!inside) {
+            throw new IllegalArgumentException("the default of '" + name + "' in " + file + ", " + value
+                    + ", is not a value of " + Distributions.describe(d));
+        }
+    }
+
     /** The search-space file. */
     record SearchSpaceFile(List<StudyDirection> directions, Map<String, Distribution> params,
             Map<String, Object> defaults) {
@@ -260,8 +279,11 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             }
             Map<String, Object> defaults = new LinkedHashMap<>();
             if (root.get("defaults") instanceof Map<?, ?> ds) {
-                ds.forEach((k, v) -> defaults.put((String) k, v));
+                ds.forEach((k, v) -> defaults.put(String.valueOf(k), v));
+            } else if (root.get("defaults") != null) {
+                throw new IllegalArgumentException("'defaults' in " + file + " must be an object");
             }
+            defaults.forEach((name, value) -> checkDefault(file, params, name, value));
             return new SearchSpaceFile(directions, params, defaults);
         }
     }
