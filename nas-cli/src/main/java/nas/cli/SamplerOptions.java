@@ -90,7 +90,7 @@ public final class SamplerOptions {
             case "qmc":
                 return qmc.create(seed);
             case "grid":
-                return grid.create(seed);
+                return grid.create(seed, objective.searchSpace());
             case "nsga2":
                 return nsga2.create(seed);
             case "cmaes":

@@ -167,7 +167,7 @@ public final class SearchCommand implements Callable<Integer> {
             sampler.defaultTo(remembered.get(SAMPLER_ATTR) instanceof String name ? name : SamplerOptions.DEFAULT);
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler chosen = sampler.create(studySeed, definition, store);
+            nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
@@ -371,6 +371,17 @@ public final class SearchCommand implements Callable<Integer> {
                 return remembered;
             }
         }
+    }
+
+    /** The definition as the sampler sees it: parameters held fixed are not in its search space. */
+    private static ObjectiveDefinition withoutFixed(ObjectiveDefinition definition, java.util.Set<String> fixed) {
+        if (fixed.isEmpty() || definition.searchSpace().isEmpty()) {
+            return definition;
+        }
+        Map<String, nas.api.distribution.Distribution> space = new LinkedHashMap<>(definition.searchSpace());
+        space.keySet().removeAll(fixed);
+        return new ObjectiveDefinition(definition.directions(), definition.objectiveNames(), definition.function(),
+                definition.parameterDefaults(), space);
     }
 
     private Map<String, Object> rememberedSettings(JdbcStorage store) {

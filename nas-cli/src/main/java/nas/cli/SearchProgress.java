@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import nas.api.Callback;
 import nas.api.FrozenTrial;
+import nas.api.RecentRate;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.TrialState;

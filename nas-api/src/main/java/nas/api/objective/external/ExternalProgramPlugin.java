@@ -86,7 +86,7 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             names.add(space.directions().size() == 1 ? "value" : "values_" + k);
         }
         return new ObjectiveDefinition(space.directions(), names,
-                trial -> run(trial, command, startDir, space, workdir, timeout), space.defaults());
+                trial -> run(trial, command, startDir, space, workdir, timeout), space.defaults(), space.params());
     }
 
     private static double[] run(Trial trial, List<String> command, Path startDir, SearchSpaceFile space, Path workdir,
