@@ -47,6 +47,7 @@ public final class Study implements StudyView {
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
+    private FrozenTrial bestSeen; // guarded by this; for the per-trial INFO line only
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -220,7 +221,44 @@ public final class Study implements StudyView {
             heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
-        return trial.finishedSnapshot(state, values);
+        FrozenTrial finished = trial.finishedSnapshot(state, values);
+        logFinished(finished);
+        return finished;
+    }
+
+    /**
+     * The INFO line of a finished trial, as Optuna prints it: its value(s) and parameters and, for one
+     * objective, the best trial so far (among the trials this study object has seen: those stored when it
+     * first logged, then those it finished). FAIL trials have their WARNING line already.
+     */
+    private void logFinished(FrozenTrial t) {
+        if (t.state() == TrialState.FAIL || !LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        if (t.state() == TrialState.PRUNED) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " pruned.");
+            return;
+        }
+        if (directions.size() > 1) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " finished with values " + t.values() + " and parameters "
+                    + t.params() + ".");
+            return;
+        }
+        FrozenTrial best;
+        synchronized (this) {
+            if (bestSeen == null) {
+                for (FrozenTrial c : trials(TrialState.COMPLETE)) {
+                    if (bestSeen == null || directions.get(0).isBetter(c.value(), bestSeen.value())) {
+                        bestSeen = c;
+                    }
+                }
+            } else if (directions.get(0).isBetter(t.value(), bestSeen.value())) {
+                bestSeen = t;
+            }
+            best = bestSeen == null ? t : bestSeen;
+        }
+        LOG.log(Level.INFO, "Trial " + t.number() + " finished with value " + t.value() + " and parameters " + t.params()
+                + ". Best is trial " + best.number() + " with value " + best.value() + ".");
     }
 
     // ---- optimize ----
