@@ -34,6 +34,8 @@ public final class Study implements StudyView {
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     private static final Set<TrialState> ALL = EnumSet.noneOf(TrialState.class);
 
+    /** Notified whenever a trial of this study finishes here (deterministic parallel runs wait on it). */
+    private final Object finishedSignal = new Object();
     private final Storage storage;
     private final long id;
     private final String name;
@@ -105,6 +107,16 @@ public final class Study implements StudyView {
 
     /** Starts a trial: the oldest enqueued one if any, else a new one. */
     public Trial ask() {
+        return ask(0);
+    }
+
+    /**
+     * Starts a trial whose sampler sees only the trials numbered at most {@code number − samplerLag},
+     * after waiting until every one of them has finished (0 = no lag: the sampler sees the study as it
+     * is). Trial n's parameters are then a function of the seed and trials 0..n − lag alone, so J
+     * worker threads with lag J give the same study on every run, and the same as one thread with lag J.
+     */
+    Trial ask(int samplerLag) {
         if (heartbeatInterval != null) {
             if (staleCheckDue()) {
                 failStaleTrials();
@@ -115,6 +127,10 @@ public final class Study implements StudyView {
         if (heartbeatInterval != null) {
             heartbeatTrials.add(trial);
             startHeartbeats();
+        }
+        if (samplerLag > 0) {
+            trial.lagSamplerView(samplerLag);
+            awaitFinished(trial.number() - samplerLag);
         }
         sampler.beforeTrial(trial.samplerView(), trial.snapshot());
         return trial;
@@ -178,6 +194,20 @@ public final class Study implements StudyView {
         return null;
     }
 
+    /** Blocks until no trial numbered at most {@code upTo} is RUNNING (woken by each finish, else every 50 ms). */
+    private void awaitFinished(int upTo) {
+        while (upTo >= 0 && storage.trials(id, EnumSet.of(TrialState.RUNNING)).stream().anyMatch(t -> t.number() <= upTo)) {
+            synchronized (finishedSignal) {
+                try {
+                    finishedSignal.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for trial " + upTo + " to finish", e);
+                }
+            }
+        }
+    }
+
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
             throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
@@ -186,7 +216,11 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
-            return record(trial, state, values, failReason);
+            FrozenTrial done = record(trial, state, values, failReason);
+            synchronized (finishedSignal) {
+                finishedSignal.notifyAll();
+            }
+            return done;
         } catch (nas.api.exception.TrialFinishedException e) {
             // another worker finished it first: it saw no heartbeat for too long and failed it as stale
             LOG.log(Level.WARNING, "trial {0} of study ''{1}'' was already finished by another worker (its heartbeat "
@@ -259,7 +293,12 @@ public final class Study implements StudyView {
      * listed in {@code endStudyOn} (and every {@link Error}) are rethrown after it is recorded.
      */
     FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn) {
-        Trial trial = ask();
+        return runTrial(objective, endStudyOn, 0);
+    }
+
+    /** {@link #runTrial(MultiObjective, List)} with the trial asked by {@link #ask(int)}. */
+    FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn, int samplerLag) {
+        Trial trial = ask(samplerLag);
         double[] values;
         try {
             values = objective.evaluate(trial);
