@@ -36,6 +36,8 @@ public final class Study implements StudyView {
 
     /** Notified whenever a trial of this study finishes here (deterministic parallel runs wait on it). */
     private final Object finishedSignal = new Object();
+    /** Trials started here by a lagged ask (the optimize loop's, always told) and not yet finished. */
+    private final Set<Integer> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Storage storage;
     private final long id;
     private final String name;
@@ -129,6 +131,7 @@ public final class Study implements StudyView {
             startHeartbeats();
         }
         if (samplerLag > 0) {
+            runningHere.add(trial.number());
             trial.lagSamplerView(samplerLag);
             awaitFinished(trial.number() - samplerLag);
         }
@@ -194,9 +197,13 @@ public final class Study implements StudyView {
         return null;
     }
 
-    /** Blocks until no trial numbered at most {@code upTo} is RUNNING (woken by each finish, else every 50 ms). */
+    /**
+     * Blocks until no trial numbered at most {@code upTo} that a lagged ask here started is still running.
+     * Trials of other processes are not waited for (a dead one would block for ever): what holds with
+     * several processes is only that the sampler never sees trials above {@code upTo}.
+     */
     private void awaitFinished(int upTo) {
-        while (upTo >= 0 && storage.trials(id, EnumSet.of(TrialState.RUNNING)).stream().anyMatch(t -> t.number() <= upTo)) {
+        while (runningHere.stream().anyMatch(n -> n <= upTo)) {
             synchronized (finishedSignal) {
                 try {
                     finishedSignal.wait(50);
@@ -216,11 +223,7 @@ public final class Study implements StudyView {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
         }
         try {
-            FrozenTrial done = record(trial, state, values, failReason);
-            synchronized (finishedSignal) {
-                finishedSignal.notifyAll();
-            }
-            return done;
+            return record(trial, state, values, failReason);
         } catch (nas.api.exception.TrialFinishedException e) {
             // another worker finished it first: it saw no heartbeat for too long and failed it as stale
             LOG.log(Level.WARNING, "trial {0} of study ''{1}'' was already finished by another worker (its heartbeat "
@@ -228,6 +231,11 @@ public final class Study implements StudyView {
             trial.markFinished();
             heartbeatTrials.remove(trial);
             return storage.trial(trial.id());
+        } finally {
+            runningHere.remove(trial.number());
+            synchronized (finishedSignal) {
+                finishedSignal.notifyAll();
+            }
         }
     }
 
