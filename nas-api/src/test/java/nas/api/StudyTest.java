@@ -37,7 +37,7 @@ class StudyTest {
         assertThat(study.bestValue()).isEqualTo(min);
         // 300 random points in [-10, 10]: the best is close to x = 2, n = 1, c = a → value ≈ 1
         assertThat(study.bestValue()).isBetween(1.0, 1.5);
-        assertThat(study.bestParams()).containsEntry("n", 1L).containsEntry("c", "a");
+        assertThat(study.bestParams()).containsEntry("n", 1).containsEntry("c", "a");
     }
 
     @Test

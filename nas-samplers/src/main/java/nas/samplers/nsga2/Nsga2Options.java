@@ -18,7 +18,8 @@ import nas.api.FrozenTrial;
  * @param sbxEta          distribution index of SBX
  * @param blxAlpha        widening factor of BLX-alpha
  * @param spxEpsilon      expansion rate of SPX; NaN = sqrt(parents + 1)
- * @param constraintsFunc constraint values of a finished trial ({@code c <= 0} satisfied), or null
+ * @param constraintsFunc constraint values of a finished trial ({@code c <= 0} satisfied), or null;
+ *                        deprecated: prefer {@code Trial.setConstraint}, which it overrides when set
  * @param seed            seed of all random choices, or null to use the study's seed
  */
 public record Nsga2Options(
@@ -132,6 +133,13 @@ public record Nsga2Options(
                 blxAlpha, v, constraintsFunc, seed);
     }
 
+    /**
+     * A function giving a finished trial's constraint values.
+     *
+     * @deprecated set the constraints in the objective with {@code trial.setConstraint(...)}: they are
+     *             stored with the trial and every constraint-aware sampler reads them.
+     */
+    @Deprecated
     public Nsga2Options withConstraints(Function<FrozenTrial, double[]> v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, spxEpsilon, v, seed);
