@@ -100,16 +100,16 @@ final class JournalReplay {
             insertIfMissing(c, "trial_params", List.of("trial_id", "param_name", "param_value", "distribution_json"),
                     id, e.getKey(), e.getValue(), distribution);
         }
-        JdbcStorage.insertValues(c, id, t.values());
+        TrialWrites.insertValues(c, id, t.values());
         for (Map.Entry<Integer, Double> e : t.intermediateValues().entrySet()) {
             insertIfMissing(c, "trial_intermediate_values", List.of("trial_id", "step", "intermediate_value"),
                     id, e.getKey(), e.getValue());
         }
         for (Map.Entry<String, Object> e : t.userAttrs().entrySet()) {
-            JdbcStorage.upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+            StudyQueries.upsertAttr(c, "trial_user_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
         }
         for (Map.Entry<String, Object> e : t.systemAttrs().entrySet()) {
-            JdbcStorage.upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
+            StudyQueries.upsertAttr(c, "trial_system_attributes", "trial_id", id, e.getKey(), Json.write(e.getValue()));
         }
     }
 

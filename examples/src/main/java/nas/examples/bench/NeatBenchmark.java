@@ -22,7 +22,7 @@ import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
 import nas.sim.neat.NeatBrain;
 import nas.sim.neat.LayeredNeat;
-import nas.sim.neat.NeatGenome;
+import nas.neat.NeatGenome;
 import nas.sim.neat.NeatNetwork;
 import nas.sim.physics.CreatureSimulator;
 
@@ -107,7 +107,7 @@ public final class NeatBenchmark {
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         BrainOperators brains = BrainOperatorsFactory.create(config);
-        Evolver evolver = new Evolver(config, brains, nas.sim.neat.NeatSpeciationControl.of(config));
+        Evolver evolver = new Evolver(config, brains, nas.sim.neat.LabSpeciationControl.of(config));
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom init = new SplittableRandom(seed);
         List<CreatureGenome> pop = new ArrayList<>();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nas.neat.BiasMode;
+import nas.neat.NeatConnectivity;
 
 /**
  * Every setting of an Evolution Lab run, immutable, with the reference's defaults (spec 3.2, 6.1 and the

@@ -9,6 +9,9 @@ import nas.sim.config.SelectionMethod;
 import nas.sim.control.SensorLayout;
 import nas.sim.genome.BrainGenome;
 import nas.sim.genome.CreatureGenome;
+import nas.neat.Selection;
+import nas.neat.Speciation;
+import nas.neat.SpeciationControl;
 
 /**
  * One generation of the genetic algorithm ({@code evolve_population}, spec 7.1). Runs sequentially with

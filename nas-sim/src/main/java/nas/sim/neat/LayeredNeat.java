@@ -3,8 +3,12 @@ package nas.sim.neat;
 import java.util.ArrayList;
 import java.util.List;
 
-import nas.sim.config.BiasMode;
+import nas.neat.BiasMode;
 import nas.sim.control.FixedBrainGenome;
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 
 /**
  * The NEAT genome with the topology and weights of a fixed-topology network (input -> hidden -> output,

@@ -2,6 +2,8 @@ package nas.sim.neat;
 
 import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.BrainGenome;
+import nas.neat.NeatDistance;
+import nas.neat.NeatGenome;
 
 /**
  * A creature's NEAT brain: an immutable wrapper around a {@link NeatGenome} (operators always work on

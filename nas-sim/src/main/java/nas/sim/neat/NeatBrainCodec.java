@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import nas.sim.config.BiasMode;
+import nas.neat.BiasMode;
 import nas.sim.genome.BrainGenome;
 import nas.sim.genome.BrainJsonCodec;
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 
 /**
  * JSON form of a NEAT brain, with the reference's field names ({@code neatGenome}: neurons

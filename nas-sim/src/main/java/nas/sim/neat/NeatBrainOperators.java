@@ -6,6 +6,13 @@ import nas.sim.config.LabConfig;
 import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.WeightMutationSchedule;
 import nas.sim.genome.BrainGenome;
+import nas.neat.InnovationTracker;
+import nas.neat.NeatCrossover;
+import nas.neat.NeatDistance;
+import nas.neat.NeatGenome;
+import nas.neat.NeatMutation;
+import nas.neat.NeatMutationParams;
+import nas.neat.OutputAdapter;
 
 /**
  * The genetic operators of NEAT brains for the {@link nas.sim.genetics.Evolver}. One instance per run: it

@@ -6,6 +6,10 @@ import java.util.List;
 
 import nas.sim.control.Activations;
 import nas.sim.control.NeuralNetwork;
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 
 /**
  * A NEAT genome compiled for the physics loop (spec §7.7 forward pass).

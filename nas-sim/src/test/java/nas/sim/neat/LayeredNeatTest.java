@@ -8,6 +8,7 @@ import nas.sim.config.Activation;
 import nas.sim.control.FixedBrainGenome;
 import nas.sim.control.NeuralNetwork;
 import org.junit.jupiter.api.Test;
+import nas.neat.NeatGenome;
 
 /** The compiled NEAT network reproduces the fixed-topology network exactly on the same layered topology. */
 class LayeredNeatTest {

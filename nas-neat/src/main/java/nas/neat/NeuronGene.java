@@ -1,0 +1,25 @@
+package nas.neat;
+
+/**
+ * One NEAT neuron gene.
+ *
+ * @param id         genome-local neuron id (inputs, then outputs, then hidden and added outputs at max id + 1)
+ * @param type       role of the neuron
+ * @param bias       added to the weighted input sum before the activation (hidden and output neurons)
+ * @param innovation population-wide innovation number of the neuron
+ */
+public record NeuronGene(int id, NeuronType type, double bias, int innovation) {
+
+    public NeuronGene {
+        if (type == null) {
+            throw new IllegalArgumentException("neuron type must not be null (neuron " + id + ")");
+        }
+        if (!Double.isFinite(bias)) {
+            throw new IllegalArgumentException("neuron bias must be finite, got " + bias + " (neuron " + id + ")");
+        }
+    }
+
+    NeuronGene withBias(double newBias) {
+        return new NeuronGene(id, type, newBias, innovation);
+    }
+}

@@ -1,0 +1,134 @@
+package nas.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A storage URL as NAS uses it: what the user wrote, resolved to a JDBC URL with the settings NAS
+ * adds for its dialect. Kept apart from the storage so that naming, checking and showing a
+ * database (errors never print a password) is one small, testable job.
+ *
+ * @param jdbcUrl    the JDBC URL in use
+ * @param dialect    the database behind it
+ * @param localFile  an H2 file opened by this process (not in memory, not through H2's TCP server)
+ * @param autoServer an H2 file shared between processes with {@code AUTO_SERVER}
+ */
+record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean autoServer) {
+
+    /**
+     * Resolves {@code url} and adds NAS's settings. With {@code create} false an H2 file that does
+     * not exist is an error instead of being created.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL, a missing database or a
+     *                                  directory NAS cannot write to
+     */
+    static StorageUrl of(String url, boolean create) {
+        String resolved = resolve(url);
+        Dialect dialect = Dialect.of(resolved);
+        if (dialect == Dialect.H2) {
+            resolved = h2Settings(resolved, create);
+        }
+        String lower = resolved.toLowerCase(Locale.ROOT);
+        boolean localFile = dialect == Dialect.H2 && isH2File(lower);
+        return new StorageUrl(resolved, dialect, localFile, lower.contains(";auto_server=true"));
+    }
+
+    /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
+    static String resolve(String url) {
+        String u = url.trim();
+        if (u.isEmpty()) {
+            throw new IllegalArgumentException("storage URL is empty");
+        }
+        if (u.startsWith("jdbc:")) {
+            return u;
+        }
+        if (u.contains(":") && !u.matches("^[A-Za-z]:[\\\\/].*")) {
+            throw new IllegalArgumentException("malformed storage URL '" + url
+                    + "': use jdbc:h2:PATH, jdbc:postgresql://host:port/database, or a plain file path");
+        }
+        String path = u.endsWith(".mv.db") ? u.substring(0, u.length() - ".mv.db".length()) : u;
+        if (!path.startsWith("/") && !path.startsWith("./") && !path.startsWith("../")) {
+            path = "./" + path;
+        }
+        return "jdbc:h2:" + path;
+    }
+
+    private static boolean isH2File(String lowerUrl) {
+        return !lowerUrl.startsWith("jdbc:h2:mem:") && !lowerUrl.startsWith("jdbc:h2:tcp:")
+                && !lowerUrl.startsWith("jdbc:h2:ssl:");
+    }
+
+    private static String h2Settings(String url, boolean create) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        StringBuilder u = new StringBuilder(url);
+        if (isH2File(lower)) {
+            Path dbFile = h2File(url);
+            if (!create && !Files.exists(dbFile)) {
+                throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
+                        + " (run 'nas search' first, or pass --storage)");
+            }
+            if (Files.exists(dbFile) && !Files.isWritable(dbFile)) {
+                throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
+            }
+            Path dir = dbFile.toAbsolutePath().getParent();
+            if (dir != null && (create || Files.exists(dbFile)) && !canCreateFilesIn(dir)) {
+                // H2 needs its lock file beside the database (and would print a stack trace of
+                // its own when it cannot write its trace file there)
+                throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
+                        + "the database ") + dbFile + ": directory " + dir + " is not writable");
+            }
+            if (!lower.contains("auto_server=")) {
+                u.append(";AUTO_SERVER=TRUE");
+            }
+            if (!create && !lower.contains("ifexists=")) {
+                u.append(";IFEXISTS=TRUE");
+            }
+        } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
+            u.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!lower.contains("query_cache_size=")) {
+            // a trial touches about twenty distinct statements; H2's default cache of 8 re-parses them
+            u.append(";QUERY_CACHE_SIZE=64");
+        }
+        return u.toString();
+    }
+
+    /** The {@code .mv.db} file of an H2 file URL. */
+    private static Path h2File(String url) {
+        String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        return Path.of((path.startsWith("file:") ? path.substring(5) : path) + ".mv.db");
+    }
+
+    /**
+     * Whether files can be created in {@code dir}, tried for real: permission bits do not tell it
+     * for root or for read-only file systems. A missing directory is H2's to create.
+     */
+    private static boolean canCreateFilesIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return !Files.exists(dir) && (dir.getParent() == null || !Files.isDirectory(dir.getParent())
+                    || canCreateFilesIn(dir.getParent()));
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".nas-probe", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The {@code .mv.db} file of a local H2 database; only for {@link #localFile}. */
+    Path databaseFile() {
+        return h2File(jdbcUrl);
+    }
+
+    /** The database as the user named it: an H2 file's path, else the URL without a password. */
+    String shownName() {
+        return localFile ? databaseFile().toString() : redacted();
+    }
+
+    /** The URL without a password, for messages. */
+    String redacted() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

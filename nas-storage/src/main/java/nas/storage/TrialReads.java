@@ -1,0 +1,135 @@
+package nas.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import nas.api.FrozenTrial;
+import nas.api.TrialState;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.Distributions;
+import nas.api.json.Json;
+
+/**
+ * The SQL that reads trials back as {@link FrozenTrial}s: one query per table for all matching
+ * trials (not one per trial), assembled in number order. Stateless; caching is
+ * {@link FinishedTrials}' job.
+ */
+final class TrialReads {
+
+    private TrialReads() {
+    }
+
+    /** Reads whole trials matching a condition on {@code trials t}, in number order. */
+    static List<FrozenTrial> read(Connection c, String where, Object... args) throws SQLException {
+        Map<Long, TrialRow> rows = new LinkedHashMap<>();
+        try (PreparedStatement p = prepare(c, "SELECT t.trial_id, t.trial_number, t.state, t.datetime_start, "
+                + "t.datetime_complete FROM trials t WHERE " + where + " ORDER BY t.trial_number", args);
+                ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                TrialRow row = new TrialRow(r.getLong(1), r.getInt(2), TrialState.valueOf(r.getString(3)),
+                        instant(r.getTimestamp(4)), instant(r.getTimestamp(5)));
+                rows.put(row.id, row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json "
+                + "FROM trial_params x" + join + " ORDER BY x.trial_id, x.param_seq", args); ResultSet r = p.executeQuery()) {
+            Map<String, Distribution> parsed = new HashMap<>();
+            while (r.next()) {
+                TrialRow row = rows.get(r.getLong(1));
+                String name = r.getString(2);
+                row.params.put(name, r.getDouble(3));
+                row.distributions.put(name, parsed.computeIfAbsent(r.getString(4), Distributions::fromJson));
+            }
+        }
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.objective, x.objective_value FROM trial_values x"
+                + join + " ORDER BY x.trial_id, x.objective", args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.get(r.getLong(1)).values.add(r.getDouble(3));
+            }
+        }
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.step, x.intermediate_value "
+                + "FROM trial_intermediate_values x" + join, args); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                rows.get(r.getLong(1)).intermediate.put(r.getInt(2), r.getDouble(3));
+            }
+        }
+        for (String kind : new String[] {"user", "system"}) {
+            try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.attr_key, x.value_json FROM trial_" + kind
+                    + "_attributes x" + join + " ORDER BY x.trial_id, x.attr_key", args); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    TrialRow row = rows.get(r.getLong(1));
+                    (kind.equals("user") ? row.userAttrs : row.systemAttrs).put(r.getString(2), Json.read(r.getString(3)));
+                }
+            }
+        }
+        return rows.values().stream().map(TrialRow::freeze).collect(Collectors.toList());
+    }
+
+    /** Number of a study's trials in the given states (all states when empty). */
+    static int count(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        String filter = states.isEmpty() ? "" : " AND state IN (" + states.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(",")) + ")";
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?" + filter)) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            p.setLong(i + 1, ((Number) args[i]).longValue());
+        }
+        return p;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A trial being assembled from its rows. */
+    private static final class TrialRow {
+        final long id;
+        final int number;
+        final TrialState state;
+        final Instant start;
+        final Instant complete;
+        final Map<String, Double> params = new LinkedHashMap<>();
+        final Map<String, Distribution> distributions = new LinkedHashMap<>();
+        final List<Double> values = new ArrayList<>();
+        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+        final Map<String, Object> userAttrs = new LinkedHashMap<>();
+        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+
+        TrialRow(long id, int number, TrialState state, Instant start, Instant complete) {
+            this.id = id;
+            this.number = number;
+            this.state = state;
+            this.start = start;
+            this.complete = complete;
+        }
+
+        FrozenTrial freeze() {
+            return new FrozenTrial(id, number, state, values, start, complete, params, distributions, intermediate,
+                    userAttrs, systemAttrs);
+        }
+    }
+}
