@@ -259,6 +259,17 @@ class StudyTest {
     }
 
     @Test
+    void inMemoryStudiesNeedNoName() {
+        Study a = Studies.builder().create();
+        Study b = Studies.builder().create();
+        assertThat(a.name()).startsWith("no-name-").isNotEqualTo(b.name());
+        a.optimize(t -> t.suggestFloat("x", 0, 1), 3);
+        assertThat(a.trials()).hasSize(3);
+        // the generated name finds the study again in its storage
+        assertThat(Studies.builder(a.name()).storage(a.storage()).load().trials()).hasSize(3);
+    }
+
+    @Test
     void loadChecksDirections() {
         var storage = new nas.api.storage.InMemoryStorage();
         Studies.builder("s").storage(storage).directions(StudyDirection.MAXIMIZE).create();
