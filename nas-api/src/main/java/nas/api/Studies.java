@@ -111,7 +111,11 @@ public final class Studies {
             return this;
         }
 
-        /** Seed for samplers that were not given one (default 0). */
+        /**
+         * The study seed (default 0): the one place it is set. Every sampler and pruner not given a
+         * seed of its own ({@code new RandomSampler()}, {@code TpeOptions.withStudySeed()}, the
+         * defaults) derives its random choices from it; one given a seed uses that instead.
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;

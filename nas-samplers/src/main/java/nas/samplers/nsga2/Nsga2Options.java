@@ -145,7 +145,27 @@ public record Nsga2Options(
                 blxAlpha, spxEpsilon, v, seed);
     }
 
+    /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+    public Nsga2Options withSeed(long seed) {
+        return seeded(seed);
+    }
+
+    /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+    public Nsga2Options withStudySeed() {
+        return seeded(null);
+    }
+
+    /**
+     * A seed, or null for the study's.
+     *
+     * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+     */
+    @Deprecated
     public Nsga2Options withSeed(Long v) {
+        return seeded(v);
+    }
+
+    private Nsga2Options seeded(Long v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, spxEpsilon, constraintsFunc, v);
     }
