@@ -3,6 +3,7 @@ package nas.neat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 class SelectionTest {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
 import nas.neat.BiasMode;
 import nas.neat.NeatConnectivity;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+
 import nas.sim.config.LabConfig;
 import nas.sim.control.SensorLayout;
 import nas.sim.genetics.AdaptiveMutation;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nas.neat.BiasMode;
-import nas.sim.control.FixedBrainGenome;
 import nas.neat.ConnectionGene;
 import nas.neat.NeatGenome;
 import nas.neat.NeuronGene;
 import nas.neat.NeuronType;
+import nas.sim.control.FixedBrainGenome;
 
 /**
  * The NEAT genome with the topology and weights of a fixed-topology network (input -> hidden -> output,

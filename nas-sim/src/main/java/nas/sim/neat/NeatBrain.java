@@ -1,9 +1,9 @@
 package nas.sim.neat;
 
-import nas.sim.control.NeuralNetwork;
-import nas.sim.genome.BrainGenome;
 import nas.neat.NeatDistance;
 import nas.neat.NeatGenome;
+import nas.sim.control.NeuralNetwork;
+import nas.sim.genome.BrainGenome;
 
 /**
  * A creature's NEAT brain: an immutable wrapper around a {@link NeatGenome} (operators always work on

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import nas.neat.BiasMode;
-import nas.sim.genome.BrainGenome;
-import nas.sim.genome.BrainJsonCodec;
 import nas.neat.ConnectionGene;
 import nas.neat.NeatGenome;
 import nas.neat.NeuronGene;
 import nas.neat.NeuronType;
+import nas.sim.genome.BrainGenome;
+import nas.sim.genome.BrainJsonCodec;
 
 /**
  * JSON form of a NEAT brain, with the reference's field names ({@code neatGenome}: neurons

@@ -2,10 +2,6 @@ package nas.sim.neat;
 
 import java.util.random.RandomGenerator;
 
-import nas.sim.config.LabConfig;
-import nas.sim.genetics.BrainOperators;
-import nas.sim.genetics.WeightMutationSchedule;
-import nas.sim.genome.BrainGenome;
 import nas.neat.InnovationTracker;
 import nas.neat.NeatCrossover;
 import nas.neat.NeatDistance;
@@ -13,6 +9,10 @@ import nas.neat.NeatGenome;
 import nas.neat.NeatMutation;
 import nas.neat.NeatMutationParams;
 import nas.neat.OutputAdapter;
+import nas.sim.config.LabConfig;
+import nas.sim.genetics.BrainOperators;
+import nas.sim.genetics.WeightMutationSchedule;
+import nas.sim.genome.BrainGenome;
 
 /**
  * The genetic operators of NEAT brains for the {@link nas.sim.genetics.Evolver}. One instance per run: it

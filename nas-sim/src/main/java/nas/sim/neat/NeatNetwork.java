@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import nas.sim.control.Activations;
-import nas.sim.control.NeuralNetwork;
 import nas.neat.ConnectionGene;
 import nas.neat.NeatGenome;
 import nas.neat.NeuronGene;
 import nas.neat.NeuronType;
+import nas.sim.control.Activations;
+import nas.sim.control.NeuralNetwork;
 
 /**
  * A NEAT genome compiled for the physics loop (spec §7.7 forward pass).

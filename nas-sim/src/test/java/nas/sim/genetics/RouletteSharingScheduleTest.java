@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.neat.RankRoulette;
 import nas.sim.config.DecaySchedule;
 import org.junit.jupiter.api.Test;
 

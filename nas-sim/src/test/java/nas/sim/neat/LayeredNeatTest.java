@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 
+import nas.neat.NeatGenome;
 import nas.sim.config.Activation;
 import nas.sim.control.FixedBrainGenome;
 import nas.sim.control.NeuralNetwork;
 import org.junit.jupiter.api.Test;
-import nas.neat.NeatGenome;
 
 /** The compiled NEAT network reproduces the fixed-topology network exactly on the same layered topology. */
 class LayeredNeatTest {

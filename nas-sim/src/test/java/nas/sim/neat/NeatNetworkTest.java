@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import nas.neat.BiasMode;
+import nas.neat.ConnectionGene;
+import nas.neat.InnovationTracker;
 import nas.neat.NeatConnectivity;
+import nas.neat.NeatGenome;
+import nas.neat.NeatTestGenomes;
+import nas.neat.NeuronType;
 import nas.sim.control.Activations;
 import org.junit.jupiter.api.Test;
-import nas.neat.ConnectionGene;
-import nas.neat.NeatTestGenomes;
-import nas.neat.InnovationTracker;
-import nas.neat.NeatGenome;
-import nas.neat.NeuronType;
 
 class NeatNetworkTest {
 

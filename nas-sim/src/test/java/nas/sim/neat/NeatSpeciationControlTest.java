@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.neat.NeatSpeciationControl;
+import nas.neat.SpeciationControl;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.control.SensorLayout;
@@ -14,11 +16,9 @@ import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.evolution.RunResult;
 import nas.sim.genetics.Evolver;
-import nas.neat.SpeciationControl;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
 import org.junit.jupiter.api.Test;
-import nas.neat.NeatSpeciationControl;
 
 class NeatSpeciationControlTest {
 

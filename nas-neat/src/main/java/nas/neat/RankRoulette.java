@@ -1,4 +1,4 @@
-package nas.sim.genetics;
+package nas.neat;
 
 import java.util.Arrays;
 import java.util.Comparator;
