@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,
+            NeatCommand.class,
             CompareCommand.class,
             BenchmarkCommand.class,
             picocli.CommandLine.HelpCommand.class
