@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             BestCommand.class,
             ParetoCommand.class,
             ImportanceCommand.class,
+            DashboardCommand.class,
+            ReportCommand.class,
             ScreenCommand.class,
             StudiesCommand.class,
             CreateStudyCommand.class,
