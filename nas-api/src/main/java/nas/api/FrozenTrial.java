@@ -46,6 +46,7 @@ public record FrozenTrial(
     /** System attribute holding the parameters an enqueued trial must use. */
     public static final String FIXED_PARAMS = "fixed_params";
 
+    /** Checks the state and copies the collections (a frozen trial is immutable). */
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
         values = values == null ? List.of() : List.copyOf(values);

@@ -21,6 +21,7 @@ import java.util.Objects;
 public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Callback> callbacks,
         List<Class<? extends Throwable>> endStudyOn) {
 
+    /** Validates the counts (trials and jobs) and copies the lists. */
     public OptimizeOptions {
         if (nTrials < 0) {
             throw new IllegalArgumentException("nTrials must be >= 0, but got " + nTrials);
@@ -40,20 +41,24 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return new OptimizeOptions(n, null, 1, List.of(), List.of());
     }
 
+    /** The same options, starting no trial after {@code t}. */
     public OptimizeOptions withTimeout(Duration t) {
         return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn);
     }
 
+    /** The same options on {@code j} worker threads. */
     public OptimizeOptions withJobs(int j) {
         return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn);
     }
 
+    /** The same options with one more callback, called after each finished trial. */
     public OptimizeOptions withCallback(Callback c) {
         List<Callback> all = new ArrayList<>(callbacks);
         all.add(Objects.requireNonNull(c, "callback"));
         return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn);
     }
 
+    /** The same options; an objective throwing one of {@code types} ends the study (after its trial is stored). */
     @SafeVarargs
     public final OptimizeOptions withEndStudyOn(Class<? extends Throwable>... types) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types));

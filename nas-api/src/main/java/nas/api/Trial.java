@@ -262,6 +262,7 @@ public final class Trial {
 
     // ---- attributes ----
 
+    /** Sets a user attribute of the trial (a JSON-compatible value), stored at once. */
     public void setUserAttr(String key, Object value) {
         checkRunning();
         Object frozen = Json.freeze(value);
@@ -271,6 +272,7 @@ public final class Trial {
         snapshot = null;
     }
 
+    /** Sets a system attribute of the trial (a JSON-compatible value), stored at once. */
     public void setSystemAttr(String key, Object value) {
         checkRunning();
         recordSystemAttr(key, value);
@@ -285,10 +287,12 @@ public final class Trial {
         snapshot = null;
     }
 
+    /** The trial's user attributes so far. */
     public Map<String, Object> userAttrs() {
         return userAttrs;
     }
 
+    /** The trial's system attributes so far. */
     public Map<String, Object> systemAttrs() {
         return systemAttrs;
     }

@@ -51,6 +51,16 @@ class SearchVerdictTest {
     }
 
     @Test
+    void aGridSearchCountsToTheGridsSizeAndSaysWhenItIsExhausted() {
+        CliRunner.Result r = CliRunner.run("search", "--study", "g", "--objective", "sphere", "--dim", "2", "--sampler",
+                "grid", "--grid", "x0=-1,0,1", "--grid", "x1=-0.5,0.5", "--storage", dir.resolve("db").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("[g] 6/6 trials").doesNotContain("/100")
+                .contains("[g] grid exhausted: every one of its 6 points is evaluated");
+        assertThat(r.out()).contains("value 0.25");
+    }
+
+    @Test
     void aSearchWithSomeCompleteTrialsSucceeds() {
         CliRunner.Result r = CliRunner.run("search", "--study", "ok", "--objective", "sphere", "--n-trials", "5",
                 "--storage", dir.resolve("db").toString(), "--quiet");
