@@ -19,7 +19,8 @@ public record ConnectionGene(int from, int to, double weight, boolean enabled, i
         }
     }
 
-    ConnectionGene withWeight(double newWeight) {
+    /** This gene with another weight. */
+    public ConnectionGene withWeight(double newWeight) {
         return new ConnectionGene(from, to, newWeight, enabled, innovation);
     }
 

@@ -267,6 +267,47 @@ public final class NeatGenome {
         return false;
     }
 
+    /**
+     * A copy with {@code replacement} in place of the neuron of the same id (same type), e.g. another activation.
+     *
+     * @throws IllegalArgumentException if no neuron has that id or the type differs
+     */
+    public NeatGenome withNeuron(NeuronGene replacement) {
+        for (int i = 0; i < neurons.size(); i++) {
+            if (neurons.get(i).id() == replacement.id()) {
+                if (neurons.get(i).type() != replacement.type()) {
+                    throw new IllegalArgumentException("neuron " + replacement.id() + " is " + neurons.get(i).type()
+                            + ", not " + replacement.type());
+                }
+                NeatGenome g = copy();
+                g.neurons.set(i, replacement);
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("no neuron with id " + replacement.id());
+    }
+
+    /**
+     * A copy with new parameters (Lamarckian write-back of trained weights); the structure is unchanged.
+     *
+     * @param connectionWeights one weight per connection gene, in {@link #connections()} order
+     * @param neuronBiases      one bias per neuron gene, in {@link #neurons()} order
+     */
+    public NeatGenome withParameters(double[] connectionWeights, double[] neuronBiases) {
+        if (connectionWeights.length != connections.size() || neuronBiases.length != neurons.size()) {
+            throw new IllegalArgumentException("expected " + connections.size() + " weights and " + neurons.size()
+                    + " biases, got " + connectionWeights.length + " and " + neuronBiases.length);
+        }
+        NeatGenome g = copy();
+        for (int i = 0; i < connectionWeights.length; i++) {
+            g.connections.set(i, connections.get(i).withWeight(connectionWeights[i]));
+        }
+        for (int i = 0; i < neuronBiases.length; i++) {
+            g.neurons.set(i, neurons.get(i).withBias(neuronBiases[i]));
+        }
+        return g;
+    }
+
     // ---- package-private mutators for the operators ----
 
     void addConnection(int from, int to, double weight, InnovationTracker tracker) {

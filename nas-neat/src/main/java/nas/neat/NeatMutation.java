@@ -173,4 +173,21 @@ public final class NeatMutation {
             }
         }
     }
+
+    /**
+     * With probability {@code rate}, one random hidden neuron gets an activation drawn uniformly from
+     * {@code choices} (possibly its own). Not part of {@link #mutate}, so the creature simulator's random
+     * stream is unchanged; networks trained by backpropagation use it.
+     */
+    public static NeatGenome mutateActivation(NeatGenome parent, double rate, Activation[] choices, RandomGenerator rng) {
+        if (choices.length == 0 || !(rng.nextDouble() < rate)) {
+            return parent;
+        }
+        int[] hidden = parent.ids(NeuronType.HIDDEN);
+        if (hidden.length == 0) {
+            return parent;
+        }
+        NeuronGene n = parent.neuron(hidden[rng.nextInt(hidden.length)]);
+        return parent.withNeuron(n.withActivation(choices[rng.nextInt(choices.length)]));
+    }
 }

@@ -7,10 +7,19 @@ package nas.neat;
  * @param type       role of the neuron
  * @param bias       added to the weighted input sum before the activation (hidden and output neurons)
  * @param innovation population-wide innovation number of the neuron
+ * @param activation activation function (the creature simulator uses tanh for every neuron)
  */
-public record NeuronGene(int id, NeuronType type, double bias, int innovation) {
+public record NeuronGene(int id, NeuronType type, double bias, int innovation, Activation activation) {
+
+    /** A tanh neuron. */
+    public NeuronGene(int id, NeuronType type, double bias, int innovation) {
+        this(id, type, bias, innovation, Activation.TANH);
+    }
 
     public NeuronGene {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null (neuron " + id + ")");
+        }
         if (type == null) {
             throw new IllegalArgumentException("neuron type must not be null (neuron " + id + ")");
         }
@@ -19,7 +28,13 @@ public record NeuronGene(int id, NeuronType type, double bias, int innovation) {
         }
     }
 
-    NeuronGene withBias(double newBias) {
-        return new NeuronGene(id, type, newBias, innovation);
+    /** This gene with another bias. */
+    public NeuronGene withBias(double newBias) {
+        return new NeuronGene(id, type, newBias, innovation, activation);
+    }
+
+    /** This gene with another activation. */
+    public NeuronGene withActivation(Activation newActivation) {
+        return new NeuronGene(id, type, bias, innovation, newActivation);
     }
 }

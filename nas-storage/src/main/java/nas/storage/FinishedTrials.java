@@ -37,32 +37,35 @@ final class FinishedTrials {
     }
 
     /**
-     * A study's trials in the given states (all when empty), by number, inside the caller's
-     * snapshot: ids and states first, then whole trials only from the first uncached one on.
+     * At most {@code limit} of a study's trials numbered {@code fromNumber} or more, in the given
+     * states (all when empty), by number, inside the caller's snapshot: numbers and states first,
+     * then whole trials only for the range of those not cached yet.
      */
-    List<FrozenTrial> ofStudy(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+    List<FrozenTrial> ofStudy(Connection c, long studyId, Set<TrialState> states, int fromNumber, int limit)
+            throws SQLException {
         List<Long> ids = new ArrayList<>();
-        long minUncached = Long.MAX_VALUE;
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT trial_id, state FROM trials WHERE study_id = ? ORDER BY trial_number")) {
+        int minUncached = Integer.MAX_VALUE;
+        int maxUncached = Integer.MIN_VALUE;
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_id, trial_number FROM trials WHERE study_id = ? "
+                + "AND trial_number >= ?" + TrialReads.stateFilter("state", states) + " ORDER BY trial_number LIMIT ?")) {
             p.setLong(1, studyId);
+            p.setInt(2, fromNumber);
+            p.setInt(3, limit);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    TrialState s = TrialState.valueOf(r.getString(2));
-                    if (!states.isEmpty() && !states.contains(s)) {
-                        continue;
-                    }
                     long id = r.getLong(1);
                     ids.add(id);
                     if (!byId.containsKey(id)) {
-                        minUncached = Math.min(minUncached, id);
+                        minUncached = Math.min(minUncached, r.getInt(2));
+                        maxUncached = Math.max(maxUncached, r.getInt(2));
                     }
                 }
             }
         }
         Map<Long, FrozenTrial> fresh = new HashMap<>();
-        if (minUncached != Long.MAX_VALUE) {
-            for (FrozenTrial t : TrialReads.read(c, "t.study_id = ? AND t.trial_id >= ?", studyId, minUncached)) {
+        if (minUncached <= maxUncached) {
+            for (FrozenTrial t : TrialReads.read(c, "t.study_id = ? AND t.trial_number BETWEEN ? AND ?", studyId,
+                    minUncached, maxUncached)) {
                 fresh.put(t.id(), remember(t));
             }
         }

@@ -23,6 +23,7 @@ import nas.api.distribution.Distributions;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
+import nas.api.storage.TrialKeys;
 
 /**
  * Studies in a relational database: an H2 file by default, PostgreSQL when several machines share
@@ -444,7 +445,41 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return finished.ofStudy(c, studyId, states);
+            return finished.ofStudy(c, studyId, states, 0, Integer.MAX_VALUE);
+        });
+    }
+
+    @Override
+    public List<FrozenTrial> trialsFrom(long studyId, Set<TrialState> states, int fromNumber, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, but got " + limit);
+        }
+        return tx.snapshot(c -> {
+            StudyQueries.requireStudy(c, studyId);
+            return finished.ofStudy(c, studyId, states, fromNumber, limit);
+        });
+    }
+
+    @Override
+    public Optional<FrozenTrial> bestTrial(long studyId) {
+        Long id = tx.inTx(c -> {
+            StudyQueries.requireStudy(c, studyId);
+            List<StudyDirection> directions = StudyQueries.directions(c, studyId);
+            if (directions.size() != 1) {
+                throw new IllegalArgumentException("a study with " + directions.size()
+                        + " objectives has no single best trial");
+            }
+            return TrialReads.bestTrialId(c, studyId, directions.get(0));
+        });
+        return id == null ? Optional.empty() : Optional.of(trial(id));
+    }
+
+    @Override
+    public TrialKeys trialKeys(long studyId, Set<TrialState> states) {
+        return tx.snapshot(c -> {
+            StudyQueries.requireStudy(c, studyId);
+            return new TrialKeys(TrialReads.distinctKeys(c, "trial_params", "param_name", studyId, states),
+                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states));
         });
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
 import nas.api.TrialState;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.Distributions;
@@ -82,15 +84,52 @@ final class TrialReads {
 
     /** Number of a study's trials in the given states (all states when empty). */
     static int count(Connection c, long studyId, Set<TrialState> states) throws SQLException {
-        String filter = states.isEmpty() ? "" : " AND state IN (" + states.stream().map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(",")) + ")";
-        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?" + filter)) {
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ?"
+                + stateFilter("state", states))) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
                 r.next();
                 return r.getInt(1);
             }
         }
+    }
+
+    /** {@code " AND column IN ('A','B')"}, or nothing for all states (the names are enum constants, not input). */
+    static String stateFilter(String column, Set<TrialState> states) {
+        return states.isEmpty() ? "" : " AND " + column + " IN (" + states.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(",")) + ")";
+    }
+
+    /**
+     * The id of a single-objective study's best COMPLETE trial (lowest number among equals), or
+     * null: one ordered query instead of reading every trial.
+     */
+    static Long bestTrialId(Connection c, long studyId, StudyDirection direction) throws SQLException {
+        String order = direction == StudyDirection.MAXIMIZE ? "DESC" : "ASC";
+        try (PreparedStatement p = c.prepareStatement("SELECT t.trial_id FROM trials t JOIN trial_values v "
+                + "ON v.trial_id = t.trial_id AND v.objective = 0 WHERE t.study_id = ? AND t.state = 'COMPLETE' "
+                + "ORDER BY v.objective_value " + order + ", t.trial_number LIMIT 1")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : null;
+            }
+        }
+    }
+
+    /** The distinct keys of a trial table ({@code trial_params} or an attribute table) among a study's trials. */
+    static Set<String> distinctKeys(Connection c, String table, String keyColumn, long studyId,
+            Set<TrialState> states) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT x." + keyColumn + " FROM " + table
+                + " x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ?" + stateFilter("t.state", states))) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {

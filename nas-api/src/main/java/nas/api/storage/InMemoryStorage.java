@@ -327,6 +327,23 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized List<FrozenTrial> trialsFrom(long studyId, Set<TrialState> states, int fromNumber, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, but got " + limit);
+        }
+        // a study's trials are kept at the index of their number
+        List<TrialRecord> all = study(studyId).trials;
+        List<FrozenTrial> out = new ArrayList<>();
+        for (int i = Math.max(0, fromNumber); i < all.size() && out.size() < limit; i++) {
+            TrialRecord t = all.get(i);
+            if (states.isEmpty() || states.contains(t.state)) {
+                out.add(t.snapshot());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
     public synchronized int countTrials(long studyId, Set<TrialState> states) {
         int n = 0;
         for (TrialRecord t : study(studyId).trials) {

@@ -1,11 +1,15 @@
 package nas.api.storage;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
@@ -176,6 +180,67 @@ public interface Storage extends AutoCloseable {
 
     /** Number of a study's trials in the given states (all states when empty). */
     int countTrials(long studyId, Set<TrialState> states);
+
+    // ---- reads that scale with what is new, not with the study ----
+
+    /**
+     * At most {@code limit} trials of a study numbered {@code fromNumber} or more, in the given
+     * states (all states when empty), by number. Two uses: reading only what is new (finished trials
+     * never change, so a reader that holds trials up to some number asks for the rest), and going
+     * through a large study in pages of bounded memory (the next page starts after the last number).
+     * The default filters {@link #trials}; relational storages read only the asked rows.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    default List<FrozenTrial> trialsFrom(long studyId, Set<TrialState> states, int fromNumber, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be > 0, but got " + limit);
+        }
+        List<FrozenTrial> out = new ArrayList<>();
+        for (FrozenTrial t : trials(studyId, states)) {
+            if (t.number() >= fromNumber && out.size() < limit) {
+                out.add(t);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The best COMPLETE trial of a single-objective study: the lowest value when minimizing, the
+     * highest when maximizing, the lowest number among equals; empty when no trial is COMPLETE. The
+     * default scans {@link #trials}; relational storages ask the database for the one row.
+     *
+     * @throws IllegalArgumentException when the study has several objectives
+     */
+    default Optional<FrozenTrial> bestTrial(long studyId) {
+        List<StudyDirection> directions = studyDirections(studyId);
+        if (directions.size() != 1) {
+            throw new IllegalArgumentException("a study with " + directions.size()
+                    + " objectives has no single best trial");
+        }
+        FrozenTrial best = null;
+        for (FrozenTrial t : trials(studyId, EnumSet.of(TrialState.COMPLETE))) {
+            if (best == null || directions.get(0).isBetter(t.value(), best.value())) {
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The parameter names and user-attribute keys used by a study's trials in the given states (all
+     * states when empty): the columns of a table of those trials, known before its first row. The
+     * default scans {@link #trials}.
+     */
+    default TrialKeys trialKeys(long studyId, Set<TrialState> states) {
+        Set<String> params = new TreeSet<>();
+        Set<String> attrs = new TreeSet<>();
+        for (FrozenTrial t : trials(studyId, states)) {
+            params.addAll(t.distributions().keySet());
+            attrs.addAll(t.userAttrs().keySet());
+        }
+        return new TrialKeys(params, attrs);
+    }
 
     // ---- heartbeats ----
 

@@ -267,6 +267,96 @@ public abstract class StorageContractTest {
         assertThat(storage.countTrials(s, ALL)).isEqualTo(5);
     }
 
+    /** Trials 0..6: COMPLETE with value 10 - i when i is even, FAIL at 3, RUNNING at 1 and 5. */
+    private long mixedStudy() {
+        long s = study("mixed");
+        for (int i = 0; i < 7; i++) {
+            FrozenTrial t = storage.createTrial(s, null);
+            storage.setTrialParam(t.id(), i == 3 ? "z" : "x", 0.5, UNIT);
+            if (i % 2 == 0) {
+                storage.setTrialUserAttr(t.id(), "even", true);
+                storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of(10.0 - i));
+            } else if (i == 3) {
+                storage.setTrialUserAttr(t.id(), "odd", 3);
+                storage.setTrialStateValues(t.id(), TrialState.FAIL, List.of());
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void trialsFromReadsFromANumberOnInPages() {
+        long s = mixedStudy();
+        assertThat(storage.trialsFrom(s, ALL, 3, Integer.MAX_VALUE)).extracting(FrozenTrial::number)
+                .containsExactly(3, 4, 5, 6);
+        assertThat(storage.trialsFrom(s, EnumSet.of(TrialState.COMPLETE), 1, 2)).extracting(FrozenTrial::number)
+                .containsExactly(2, 4);
+        assertThat(storage.trialsFrom(s, EnumSet.of(TrialState.RUNNING, TrialState.FAIL), 0, 10))
+                .extracting(FrozenTrial::number).containsExactly(1, 3, 5);
+        assertThat(storage.trialsFrom(s, ALL, 7, 10)).isEmpty();
+        // pages of 3, each starting after the last number of the one before, give every trial once
+        List<FrozenTrial> paged = new ArrayList<>();
+        List<FrozenTrial> page;
+        int from = 0;
+        while (!(page = storage.trialsFrom(s, ALL, from, 3)).isEmpty()) {
+            assertThat(page.size()).isLessThanOrEqualTo(3);
+            paged.addAll(page);
+            from = page.get(page.size() - 1).number() + 1;
+        }
+        assertThat(paged).isEqualTo(storage.trials(s, ALL));
+        assertThat(paged.get(4).values()).containsExactly(6.0);
+        assertThat(paged.get(4).params()).containsEntry("x", 0.5);
+        assertThat(paged.get(4).userAttrs()).containsEntry("even", true);
+        assertThatThrownBy(() -> storage.trialsFrom(s, ALL, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.trialsFrom(s + 1000, ALL, 0, 1)).isInstanceOf(StudyNotFoundException.class);
+    }
+
+    @Test
+    void trialsFromSeesTrialsThatFinishLater() {
+        long s = mixedStudy();
+        List<FrozenTrial> before = storage.trialsFrom(s, ALL, 5, Integer.MAX_VALUE);
+        assertThat(before.get(0).state()).isEqualTo(TrialState.RUNNING);
+        storage.setTrialStateValues(before.get(0).id(), TrialState.COMPLETE, List.of(-1.0));
+        assertThat(storage.trialsFrom(s, EnumSet.of(TrialState.COMPLETE), 5, Integer.MAX_VALUE))
+                .extracting(FrozenTrial::number).containsExactly(5, 6);
+        assertThat(before.get(0).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
+    void bestTrialIsTheBestCompleteValueAndTheLowestNumberAmongEquals() {
+        long empty = study("empty");
+        assertThat(storage.bestTrial(empty)).isEmpty();
+        long s = mixedStudy();
+        // COMPLETE values 10, 8, 6, 4 at numbers 0, 2, 4, 6; a tie with the best at number 7
+        FrozenTrial tie = storage.createTrial(s, null);
+        storage.setTrialStateValues(tie.id(), TrialState.COMPLETE, List.of(4.0));
+        assertThat(storage.bestTrial(s)).get().extracting(FrozenTrial::number).isEqualTo(6);
+        long max = storage.createStudy("max", List.of(StudyDirection.MAXIMIZE));
+        for (double v : new double[] {1, 3, 3, 2}) {
+            storage.setTrialStateValues(storage.createTrial(max, null).id(), TrialState.COMPLETE, List.of(v));
+        }
+        storage.setTrialStateValues(storage.createTrial(max, null).id(), TrialState.PRUNED, List.of(9.0));
+        assertThat(storage.bestTrial(max)).get().satisfies(t -> {
+            assertThat(t.number()).isEqualTo(1);
+            assertThat(t.values()).containsExactly(3.0);
+        });
+        long two = storage.createStudy("two", List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE));
+        assertThatThrownBy(() -> storage.bestTrial(two)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 objectives");
+    }
+
+    @Test
+    void trialKeysAreTheColumnsOfTheTrialsInTheStates() {
+        long s = mixedStudy();
+        TrialKeys all = storage.trialKeys(s, ALL);
+        assertThat(all.paramNames()).containsExactly("x", "z");
+        assertThat(all.userAttrKeys()).containsExactly("even", "odd");
+        TrialKeys complete = storage.trialKeys(s, EnumSet.of(TrialState.COMPLETE));
+        assertThat(complete.paramNames()).containsExactly("x");
+        assertThat(complete.userAttrKeys()).containsExactly("even");
+        assertThat(storage.trialKeys(study("none"), ALL).paramNames()).isEmpty();
+    }
+
     @Test
     void templatesMakeWaitingAndFinishedTrials() {
         long s = study("s");
