@@ -13,9 +13,13 @@ import nas.api.FrozenTrial;
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
  * state, value} (or {@code values_0, values_1, ...}), {@code datetime_start, datetime_complete,
  * duration} (seconds), {@code params_<name>}, {@code user_attrs_<name>}, plus
- * {@code last_step} (the last reported step, where a pruned trial stopped).
+ * {@code last_step} (the last reported step, where a pruned trial stopped) and, when a trial failed,
+ * {@code system_attrs_fail_reason} (Optuna names system attribute columns so).
  */
 public final class TrialRecords {
+
+    /** The column of a failed trial's reason. */
+    static final String FAIL_REASON_COLUMN = "system_attrs_" + FrozenTrial.FAIL_REASON;
 
     private TrialRecords() {
     }
@@ -39,6 +43,9 @@ public final class TrialRecords {
         }
         params.stream().sorted().forEach(p -> cols.add("params_" + p));
         attrs.stream().sorted().forEach(a -> cols.add("user_attrs_" + a));
+        if (trials.stream().anyMatch(t -> t.systemAttrs().containsKey(FrozenTrial.FAIL_REASON))) {
+            cols.add(FAIL_REASON_COLUMN);
+        }
         return cols;
     }
 
@@ -63,6 +70,7 @@ public final class TrialRecords {
                 return d == null ? null : d.toNanos() / 1e9;
             }
             case "last_step": return t.lastStep() < 0 ? null : t.lastStep();
+            case FAIL_REASON_COLUMN: return t.systemAttrs().get(FrozenTrial.FAIL_REASON);
             default:
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));

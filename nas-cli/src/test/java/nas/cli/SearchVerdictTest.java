@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class SearchVerdictTest {
                 .contains("program exited with code");
         assertThat(r.out()).contains("study 'broken' has no COMPLETE trial yet");
         assertThat(storedTrials()).isEqualTo(20);
+        // the reason is in the table and the CSV too, not only in JSON
+        String db = dir.resolve("db").toString();
+        List<String> csv = CliRunner.run("trials", "--study", "broken", "--format", "csv", "--storage", db).out()
+                .lines().toList();
+        assertThat(csv.get(0)).endsWith(",params_x,system_attrs_fail_reason");
+        assertThat(csv.get(1)).contains(",FAIL,").contains("program exited with code");
+        String table = CliRunner.run("trials", "--study", "broken", "--storage", db).out();
+        assertThat(table.lines().findFirst().orElseThrow()).contains("fail_reason");
+        assertThat(table).contains("program exited with code");
     }
 
     @Test
