@@ -40,10 +40,32 @@ public final class StorageOptions {
     }
 
     private JdbcStorage open(boolean create) {
+        refuseDirectory(url());
         try {
             return JdbcStorage.open(url(), create);
         } catch (StorageException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An H2 path naming an existing directory would silently become {@code <dir>.mv.db} beside it: bad input.
+     */
+    static void refuseDirectory(String url) {
+        String path = url;
+        if (path.startsWith("jdbc:h2:")) {
+            path = path.substring("jdbc:h2:".length());
+            if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:")) {
+                return;
+            }
+            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+            path = path.split(";", 2)[0];
+        } else if (path.startsWith("jdbc:")) {
+            return;
+        }
+        if (!path.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(path))) {
+            throw new Nas.BadInputException("--storage names the directory '" + path + "': give a database file inside "
+                    + "it (e.g. " + java.nio.file.Path.of(path, "nas-studies") + ") or a JDBC URL");
         }
     }
 }
