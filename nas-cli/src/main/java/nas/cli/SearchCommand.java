@@ -120,6 +120,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
     int jobs;
 
+    @Option(names = "--deterministic", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --jobs J: trial n's sampler sees only trials 0..n-J, after they finish, so the same seed "
+                    + "gives the same study (random, qmc, tpe, gp, grid; default on). --no-deterministic: no waiting.")
+    boolean deterministic;
+
     @Option(names = {"--direction", "--directions"}, arity = "1..*", paramLabel = "DIR",
             description = "minimize or maximize, one per objective value (default: the objective's).")
     List<String> directions;
@@ -199,7 +204,8 @@ public final class SearchCommand implements Callable<Integer> {
 
             int n = nTrials != null ? nTrials : (timeout == null && maxTrials == null ? 100 : 0);
             OptimizeOptions run = new OptimizeOptions(n, timeout == null ? null
-                    : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of());
+                    : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of())
+                    .withDeterministic(deterministic);
             if (maxTrials != null) {
                 if (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)) >= maxTrials) {
                     err.println("[" + study + "] already holds " + maxTrials + " finished trials; nothing to do");

@@ -53,7 +53,7 @@ class CmaEsSamplerTest {
         random.optimize(CmaEsSamplerTest::mixed, 400);
         assertThat(cma.bestValue()).isLessThan(1e-3);
         assertThat(cma.bestValue()).isLessThan(random.bestValue() / 100);
-        assertThat(cma.bestParams().get("k")).isEqualTo(7L);
+        assertThat(cma.bestParams().get("k")).isEqualTo(7);
     }
 
     @Test
