@@ -66,6 +66,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return withSamplerLag(on ? AUTO_LAG : 0);
     }
 
+    /** The same options where trial n's sampler sees only trials 0..n − lag, once they finish (0: free-running). */
     public OptimizeOptions withSamplerLag(int lag) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }
