@@ -106,15 +106,15 @@ public final class NeatCommand implements Callable<Integer> {
             description = "Best genomes of each generation refined with more steps. Default: ${DEFAULT-VALUE}.")
     int refineTop;
 
-    @Option(names = "--refine-steps", paramLabel = "N", defaultValue = "120",
+    @Option(names = "--refine-steps", paramLabel = "N", defaultValue = "300",
             description = "Steps of that second stage. Default: ${DEFAULT-VALUE}.")
     int refineSteps;
 
-    @Option(names = "--add-node-rate", paramLabel = "P", description = "Add-node mutation probability. Default: 0.15.")
+    @Option(names = "--add-node-rate", paramLabel = "P", description = "Add-node mutation probability. Default: 0.5.")
     Double addNodeRate;
 
     @Option(names = "--add-connection-rate", paramLabel = "P",
-            description = "Add-connection mutation probability. Default: 0.3.")
+            description = "Add-connection mutation probability. Default: 0.8.")
     Double addConnectionRate;
 
     @Option(names = "--species-target-mode", paramLabel = "off|pid|hill|auto", defaultValue = "auto",
