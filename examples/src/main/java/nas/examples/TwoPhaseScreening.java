@@ -24,7 +24,7 @@ import nas.samplers.morris.MorrisScreening;
  *   <li>search: only the top 4 are searched, the other 16 held at their defaults;</li>
  *   <li>findings: fANOVA importance of the search.</li>
  * </ol>
- * {@code java -cp ... nas.examples.TwoPhaseScreening}
+ * {@code scripts/example.sh TwoPhaseScreening}
  */
 public final class TwoPhaseScreening {
 

@@ -34,6 +34,10 @@ public final class Study implements StudyView {
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     private static final Set<TrialState> ALL = EnumSet.noneOf(TrialState.class);
 
+    /** Notified whenever a trial of this study finishes here (deterministic parallel runs wait on it). */
+    private final Object finishedSignal = new Object();
+    /** Trials started here by a lagged ask (the optimize loop's, always told) and not yet finished. */
+    private final Set<Integer> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Storage storage;
     private final long id;
     private final String name;
@@ -47,6 +51,7 @@ public final class Study implements StudyView {
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
+    private FrozenTrial bestSeen; // guarded by this; for the per-trial INFO line only
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -105,6 +110,16 @@ public final class Study implements StudyView {
 
     /** Starts a trial: the oldest enqueued one if any, else a new one. */
     public Trial ask() {
+        return ask(0);
+    }
+
+    /**
+     * Starts a trial whose sampler sees only the trials numbered at most {@code number − samplerLag},
+     * after waiting until every one of them has finished (0 = no lag: the sampler sees the study as it
+     * is). Trial n's parameters are then a function of the seed and trials 0..n − lag alone, so J
+     * worker threads with lag J give the same study on every run, and the same as one thread with lag J.
+     */
+    Trial ask(int samplerLag) {
         if (heartbeatInterval != null) {
             if (staleCheckDue()) {
                 failStaleTrials();
@@ -115,6 +130,11 @@ public final class Study implements StudyView {
         if (heartbeatInterval != null) {
             heartbeatTrials.add(trial);
             startHeartbeats();
+        }
+        if (samplerLag > 0) {
+            runningHere.add(trial.number());
+            trial.lagSamplerView(samplerLag);
+            awaitFinished(trial.number() - samplerLag);
         }
         sampler.beforeTrial(trial.samplerView(), trial.snapshot());
         return trial;
@@ -181,6 +201,24 @@ public final class Study implements StudyView {
         return null;
     }
 
+    /**
+     * Blocks until no trial numbered at most {@code upTo} that a lagged ask here started is still running.
+     * Trials of other processes are not waited for (a dead one would block for ever): what holds with
+     * several processes is only that the sampler never sees trials above {@code upTo}.
+     */
+    private void awaitFinished(int upTo) {
+        while (runningHere.stream().anyMatch(n -> n <= upTo)) {
+            synchronized (finishedSignal) {
+                try {
+                    finishedSignal.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for trial " + upTo + " to finish", e);
+                }
+            }
+        }
+    }
+
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
             throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
@@ -197,6 +235,11 @@ public final class Study implements StudyView {
             trial.markFinished();
             heartbeatTrials.remove(trial);
             return storage.trial(trial.id());
+        } finally {
+            runningHere.remove(trial.number());
+            synchronized (finishedSignal) {
+                finishedSignal.notifyAll();
+            }
         }
     }
 
@@ -223,7 +266,44 @@ public final class Study implements StudyView {
             heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
-        return trial.finishedSnapshot(state, values);
+        FrozenTrial finished = trial.finishedSnapshot(state, values);
+        logFinished(finished);
+        return finished;
+    }
+
+    /**
+     * The INFO line of a finished trial, as Optuna prints it: its value(s) and parameters and, for one
+     * objective, the best trial so far (among the trials this study object has seen: those stored when it
+     * first logged, then those it finished). FAIL trials have their WARNING line already.
+     */
+    private void logFinished(FrozenTrial t) {
+        if (t.state() == TrialState.FAIL || !LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        if (t.state() == TrialState.PRUNED) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " pruned.");
+            return;
+        }
+        if (directions.size() > 1) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " finished with values " + t.values() + " and parameters "
+                    + t.params() + ".");
+            return;
+        }
+        FrozenTrial best;
+        synchronized (this) {
+            if (bestSeen == null) {
+                for (FrozenTrial c : trials(TrialState.COMPLETE)) {
+                    if (bestSeen == null || directions.get(0).isBetter(c.value(), bestSeen.value())) {
+                        bestSeen = c;
+                    }
+                }
+            } else if (directions.get(0).isBetter(t.value(), bestSeen.value())) {
+                bestSeen = t;
+            }
+            best = bestSeen == null ? t : bestSeen;
+        }
+        LOG.log(Level.INFO, "Trial " + t.number() + " finished with value " + t.value() + " and parameters " + t.params()
+                + ". Best is trial " + best.number() + " with value " + best.value() + ".");
     }
 
     // ---- optimize ----
@@ -262,7 +342,12 @@ public final class Study implements StudyView {
      * listed in {@code endStudyOn} (and every {@link Error}) are rethrown after it is recorded.
      */
     FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn) {
-        Trial trial = ask();
+        return runTrial(objective, endStudyOn, 0);
+    }
+
+    /** {@link #runTrial(MultiObjective, List)} with the trial asked by {@link #ask(int)}. */
+    FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn, int samplerLag) {
+        Trial trial = ask(samplerLag);
         double[] values;
         try {
             values = objective.evaluate(trial);

@@ -43,6 +43,7 @@ public final class Trial {
     private final java.time.Instant start;
     private FrozenTrial snapshot;
     private StudyView samplerView;
+    private int samplerLag;
     private Map<String, Distribution> relativeSpace;
     private Map<String, Double> relativeParams;
     private boolean finished;
@@ -186,9 +187,16 @@ public final class Trial {
 
     StudyView samplerView() {
         if (samplerView == null) {
-            samplerView = new OwnTrialView(study.pruner().samplerView(study, snapshot()));
+            StudyView view = study.pruner().samplerView(study, snapshot());
+            samplerView = new OwnTrialView(samplerLag > 0 ? new LaggedStudyView(view, number - samplerLag) : view);
         }
         return samplerView;
+    }
+
+    /** From now on the sampler sees only the trials numbered at most {@code number − lag}. */
+    void lagSamplerView(int lag) {
+        samplerLag = lag;
+        samplerView = null;
     }
 
     // ---- reports and pruning ----

@@ -11,18 +11,36 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "tpe", "qmc", "grid", "nsga2", "cmaes");
+    static final List<String> NAMES = List.of("random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
 
-    @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
-            description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    /** The sampler of a new study that names none. */
+    static final String DEFAULT = "random";
+
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "Sampler: ${COMPLETION-CANDIDATES} (default: random; a resumed study keeps its sampler).",
             completionCandidates = Names.class)
     String sampler;
+
+    /** The name given with {@code --sampler}, or null. */
+    String given() {
+        return sampler;
+    }
+
+    /** Uses {@code name} when {@code --sampler} was not given. */
+    void defaultTo(String name) {
+        if (sampler == null) {
+            sampler = name;
+        }
+    }
 
     @Mixin
     Nsga2CliOptions nsga2;
 
     @Mixin
     TpeCliOptions tpe;
+
+    @Mixin
+    GpCliOptions gp;
 
     @Mixin
     QmcCliOptions qmc;
@@ -56,6 +74,10 @@ public final class SamplerOptions {
             throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates and --tpe-multivariate belong to "
                     + "--sampler tpe, not '" + sampler + "'");
         }
+        if (!sampler.equals("gp") && gp.anyGiven()) {
+            throw new Nas.BadInputException("--gp-startup-trials and --gp-candidates belong to --sampler gp, not '"
+                    + sampler + "'");
+        }
         if (!sampler.equals("qmc") && qmc.anyGiven()) {
             throw new Nas.BadInputException("--qmc-type belongs to --sampler qmc, not '" + sampler + "'");
         }
@@ -72,10 +94,12 @@ public final class SamplerOptions {
                 return new RandomSampler(seed);
             case "tpe":
                 return tpe.create(seed);
+            case "gp":
+                return gp.create(seed);
             case "qmc":
                 return qmc.create(seed);
             case "grid":
-                return grid.create(seed);
+                return grid.create(seed, objective.searchSpace());
             case "nsga2":
                 return nsga2.create(seed);
             case "cmaes":

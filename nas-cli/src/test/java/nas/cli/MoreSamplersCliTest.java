@@ -24,8 +24,9 @@ class MoreSamplersCliTest {
     }
 
     @Test
-    void tpeAndQmcSearchesAreReproducible() {
+    void tpeGpAndQmcSearchesAreReproducible() {
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
+                new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
                 new String[] {"tpe"}, new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
             String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};
@@ -38,6 +39,30 @@ class MoreSamplersCliTest {
             assertThat(ra.exitCode()).as(ra.err()).isZero();
             assertThat(ra.out()).isEqualTo(rb.out());
             assertThat(csvRows(a, "s")).hasSize(25);
+        }
+    }
+
+    /** number, state, value and parameters of every trial (timestamps and durations dropped). */
+    private List<String> outcomes(String storage, String study) {
+        return csvRows(storage, study).stream().map(l -> {
+            String[] c = l.split(",");
+            return String.join(",", java.util.Arrays.asList(c).subList(0, 3)) + ","
+                    + String.join(",", java.util.Arrays.asList(c).subList(7, c.length));
+        }).toList();
+    }
+
+    @Test
+    void fourThreadsGiveTheSameStudyTwice() {
+        for (String sampler : List.of("tpe", "random")) {
+            List<List<String>> runs = new java.util.ArrayList<>();
+            for (String run : List.of("a", "b")) {
+                String storage = db("jobs-" + sampler + run);
+                CliRunner.Result r = CliRunner.run("search", "--study", "j", "--objective", "sphere", "--dim", "3",
+                        "--sampler", sampler, "--jobs", "4", "--n-trials", "40", "--seed", "2", "--quiet", "--storage", storage);
+                assertThat(r.exitCode()).as(r.err()).isZero();
+                runs.add(outcomes(storage, "j"));
+            }
+            assertThat(runs.get(0)).as(sampler).hasSize(40).isEqualTo(runs.get(1));
         }
     }
 
@@ -75,6 +100,14 @@ class MoreSamplersCliTest {
                 "--tpe-startup-trials", "-1", "--storage", db("x"));
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("nStartupTrials must be >= 0");
+        CliRunner.Result gpOwner = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "tpe",
+                "--gp-candidates", "64", "--storage", db("x"));
+        assertThat(gpOwner.exitCode()).isEqualTo(2);
+        assertThat(gpOwner.err()).contains("belong to --sampler gp");
+        CliRunner.Result noCandidates = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "gp",
+                "--gp-candidates", "0", "--storage", db("x"));
+        assertThat(noCandidates.exitCode()).isEqualTo(2);
+        assertThat(noCandidates.err()).contains("nCandidates must be >= 1");
     }
 
     @Test
