@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             CopyStudyCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            AskCommand.class,
+            TellCommand.class,
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,

@@ -226,6 +226,23 @@ public final class StudyTransfer {
         return out;
     }
 
+    /**
+     * A distribution from its JSON tree: Optuna's form ({@code {"name": "FloatDistribution", "attributes":
+     * {"low": 0, "high": 1, "log": false, "step": null}}}) or NAS's ({@code {"type": "float", ...}}).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Distribution distribution(Map<?, ?> m) {
+        if (m.containsKey("type")) {
+            return nas.api.distribution.Distributions.fromMap(m);
+        }
+        if (!(m.get("attributes") instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("a distribution needs \"name\" and \"attributes\" (Optuna's form) or "
+                    + "\"type\", but got " + m);
+        }
+        return fromOptuna(m);
+    }
+
     static Distribution fromOptuna(Map<?, ?> m) {
         Map<?, ?> a = (Map<?, ?>) m.get("attributes");
         switch (String.valueOf(m.get("name"))) {
