@@ -62,13 +62,9 @@ public final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Distribution> space = space();
-        sampler.defaultTo(SamplerOptions.DEFAULT);
-        if ("grid".equals(sampler.given())) {
-            throw new Nas.BadInputException("--sampler grid needs an objective's grid; use it with 'nas search'");
-        }
         try (JdbcStorage store = storage.open()) {
             Studies.Builder builder = Studies.builder(study).storage(store).loadIfExists(true).seed(seed)
-                    .sampler(sampler.create(seed, null, store));
+                    .sampler(sampler.createWithoutObjective(seed, store));
             if (directions != null) {
                 builder.directions(directions.stream().map(StudyDirection::parse).toList());
             }

@@ -56,15 +56,11 @@ public final class TellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        sampler.defaultTo(SamplerOptions.DEFAULT);
-        if ("grid".equals(sampler.given())) {
-            throw new Nas.BadInputException("--sampler grid needs an objective's grid; use it with 'nas search'");
-        }
         try (JdbcStorage store = storage.openExisting()) {
             // the sampler as 'nas ask' had it: NSGA-II and CMA-ES record a told trial in their state
             StudyLoader.load(store, study);
-            Study s = nas.api.Studies.builder(study).storage(store).seed(seed).sampler(sampler.create(seed, null, store))
-                    .load();
+            Study s = nas.api.Studies.builder(study).storage(store).seed(seed)
+                    .sampler(sampler.createWithoutObjective(seed, store)).load();
             FrozenTrial told;
             if (outcome.values != null) {
                 if (outcome.values.size() != s.directions().size()) {
