@@ -14,7 +14,7 @@ import nas.api.Trial;
 import nas.api.distribution.Distribution;
 import nas.api.json.Json;
 import nas.api.transfer.StudyTransfer;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ public final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Distribution> space = space();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             Studies.Builder builder = Studies.builder(study).storage(store).loadIfExists(true).seed(seed)
                     .sampler(sampler.createWithoutObjective(seed, store));
             if (directions != null) {

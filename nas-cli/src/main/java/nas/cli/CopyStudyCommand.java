@@ -2,7 +2,7 @@ package nas.cli;
 
 import java.util.concurrent.Callable;
 import nas.api.transfer.StudyTransfer;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,13 +37,13 @@ public final class CopyStudyCommand implements Callable<Integer> {
                 throw new Nas.BadInputException("--from and --to are the same storage: give the copy another name "
                         + "with --to-study");
             }
-            try (JdbcStorage store = new StorageOptions(from).openExisting()) {
+            try (Storage store = new StorageOptions(from).openExisting()) {
                 report(StudyTransfer.copy(store, study, store, toStudy));
             }
             return Nas.OK;
         }
-        try (JdbcStorage source = new StorageOptions(from).openExisting();
-                JdbcStorage target = new StorageOptions(to).open()) {
+        try (Storage source = new StorageOptions(from).openExisting();
+                Storage target = new StorageOptions(to).open()) {
             report(StudyTransfer.copy(source, study, target, toStudy));
         }
         return Nas.OK;

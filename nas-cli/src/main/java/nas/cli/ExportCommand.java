@@ -4,7 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nas.api.transfer.StudyTransfer;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +30,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (JdbcStorage store = storage.openExisting()) {
+        try (Storage store = storage.openExisting()) {
             if (out == null) {
                 spec.commandLine().getOut().print(StudyTransfer.toJson(StudyTransfer.export(store, study)));
                 spec.commandLine().getOut().flush();

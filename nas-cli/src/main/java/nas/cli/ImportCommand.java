@@ -4,7 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nas.api.transfer.StudyTransfer;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +31,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             String name = StudyTransfer.read(store, file, study);
             spec.commandLine().getOut().println("imported study '" + name + "' from " + file);
         } catch (UncheckedIOException e) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             AskCommand.class,
             TellCommand.class,
+            ServerCommand.class,
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +56,9 @@ public final class TellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (JdbcStorage store = storage.openExisting()) {
+        try (Storage store = storage.openExisting()) {
             // the sampler as 'nas ask' had it: NSGA-II and CMA-ES record a told trial in their state
-            StudyLoader.load(store, study);
+            StudyLoader.load(store, study, storage.shownName());
             Study s = nas.api.Studies.builder(study).storage(store).seed(seed)
                     .sampler(sampler.createWithoutObjective(seed, store)).load();
             FrozenTrial told;

@@ -11,7 +11,7 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +66,7 @@ class AskTellCommandsTest {
         ask();
         assertThat(CliRunner.run("tell", "--study", "sh", "--trial-number", "13", "--state", "pruned", "--storage", db())
                 .out()).contains("PRUNED");
-        try (JdbcStorage store = JdbcStorage.open(db())) {
+        try (Storage store = new StorageOptions(db()).open()) {
             Study s = Studies.builder("sh").storage(store).load();
             List<FrozenTrial> trials = s.trials();
             assertThat(trials).hasSize(14);
@@ -90,7 +90,7 @@ class AskTellCommandsTest {
                     "--storage", db());
             assertThat(told.exitCode()).as(told.err()).isZero();
         }
-        try (JdbcStorage store = JdbcStorage.open(db())) {
+        try (Storage store = new StorageOptions(db()).open()) {
             Study s = Studies.builder("sh").storage(store).load();
             Map<?, ?> population = (Map<?, ?>) s.systemAttrs().get("nsga2:population");
             assertThat(((Number) population.get("generation")).intValue()).isGreaterThanOrEqualTo(2);
