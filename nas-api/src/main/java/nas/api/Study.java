@@ -143,11 +143,34 @@ public final class Study implements StudyView {
         return trial;
     }
 
-    /** Starts a trial and suggests the given parameters at once. */
+    /**
+     * Starts a trial and suggests the given parameters at once, storing them before it returns (so
+     * another process can {@link #trial(int) reopen} the trial and tell it).
+     */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
         Trial trial = ask();
         fixedDistributions.forEach(trial::suggest);
+        trial.flushParams();
         return trial;
+    }
+
+    /**
+     * Reopens a RUNNING trial of this study by its number, e.g. one another process asked for: the
+     * objective's outcome is then given with {@link #tell}, as Optuna's {@code tell(trial_number, ...)}.
+     *
+     * @throws IllegalArgumentException if the study has no such trial
+     * @throws nas.api.exception.TrialFinishedException if the trial is finished
+     */
+    public Trial trial(int number) {
+        for (FrozenTrial t : trials()) {
+            if (t.number() == number) {
+                if (t.state() != TrialState.RUNNING) {
+                    throw new nas.api.exception.TrialFinishedException(number, t.state());
+                }
+                return new Trial(this, t);
+            }
+        }
+        throw new IllegalArgumentException("study '" + name + "' has no trial number " + number);
     }
 
     /**
