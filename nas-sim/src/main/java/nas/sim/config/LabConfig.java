@@ -95,6 +95,7 @@ import nas.neat.NeatConnectivity;
  * @param compatOutputMisrouting <code>compat_output_misrouting</code>: Reference bug (spec 2.4): after a truncated muscle, output j drives simulated slot j.
  * @param compatZeroGenesFrozen <code>compat_zero_genes_frozen</code>: Reference bug (spec 7.5): a strength or bias that is exactly 0 never mutates again.
  * @param compatNeatBiasFrozen <code>compat_neat_bias_frozen</code>: Reference bug (spec 7.7): NEAT neuron biases never mutate in the NAS path.
+ * @param compatRankPairing <code>compat_rank_pairing</code>: Reference bug (spec 7.2): rank-roulette ranks come from the survivors' fitness in population order but apply to the survivors sorted by fitness (not speciation).
  */
 public record LabConfig(
         double timeStep,
@@ -171,7 +172,8 @@ public record LabConfig(
         boolean compatHiddenOutputScramble,
         boolean compatOutputMisrouting,
         boolean compatZeroGenesFrozen,
-        boolean compatNeatBiasFrozen) {
+        boolean compatNeatBiasFrozen,
+        boolean compatRankPairing) {
 
     /** Simulator limit on nodes (spec 2.4): nodes beyond this index are dropped when simulated. */
     public static final int SIM_MAX_NODES = 8;
@@ -371,6 +373,7 @@ public record LabConfig(
         m.put("compat_output_misrouting", compatOutputMisrouting);
         m.put("compat_zero_genes_frozen", compatZeroGenesFrozen);
         m.put("compat_neat_bias_frozen", compatNeatBiasFrozen);
+        m.put("compat_rank_pairing", compatRankPairing);
         return m;
     }
 
@@ -466,6 +469,7 @@ public record LabConfig(
         m.put("compat_output_misrouting", false);
         m.put("compat_zero_genes_frozen", false);
         m.put("compat_neat_bias_frozen", false);
+        m.put("compat_rank_pairing", false);
         Map<String, Object> plain = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             Object v = e.getValue();
@@ -637,7 +641,8 @@ public record LabConfig(
                     bool(m, "compat_hidden_output_scramble"),
                     bool(m, "compat_output_misrouting"),
                     bool(m, "compat_zero_genes_frozen"),
-                    bool(m, "compat_neat_bias_frozen"));
+                    bool(m, "compat_neat_bias_frozen"),
+                    bool(m, "compat_rank_pairing"));
         }
 
         private static double toDouble(String key, Object value) {

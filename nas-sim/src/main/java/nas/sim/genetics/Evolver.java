@@ -93,7 +93,7 @@ public final class Evolver {
             // breeding within each species from all its members, culled ones included (reference quirk)
             for (int k = 0; k < plan.species().size(); k++) {
                 int[] members = plan.species().get(k);
-                breed(population, sel, members, offspring[k], generation, boost, rng, next);
+                breed(population, sel, Breeders.of(sel, members), offspring[k], generation, boost, rng, next);
             }
         } else {
             // rule 2: survivor selection
@@ -105,7 +105,10 @@ public final class Evolver {
                 next.add(population.get(i).survived());
             }
             // rule 4: fill with offspring of rank-weighted survivors
-            breed(population, sel, survivors, target - next.size(), generation, boost, rng, next);
+            Breeders parents = config.compatRankPairing()
+                    ? Breeders.referencePairing(sel, survivors)
+                    : Breeders.of(sel, survivors);
+            breed(population, sel, parents, target - next.size(), generation, boost, rng, next);
         }
         brains.endGeneration();
         return next;
@@ -116,16 +119,13 @@ public final class Evolver {
      * 2 candidates), the crossover of two rank-weighted parents (up to 10 retries for distinct parents),
      * else a clone of one; every offspring is then mutated.
      */
-    private void breed(List<CreatureGenome> population, double[] sel, int[] candidates, int count, int generation,
+    private void breed(List<CreatureGenome> population, double[] sel, Breeders parents, int count, int generation,
             double boost, RandomGenerator rng, List<CreatureGenome> out) {
         if (count <= 0) {
             return;
         }
-        double[] f = new double[candidates.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = sel[candidates[i]];
-        }
-        RankRoulette roulette = new RankRoulette(f);
+        int[] candidates = parents.candidates();
+        RankRoulette roulette = new RankRoulette(parents.rankFitness());
         for (int c = 0; c < count; c++) {
             CreatureGenome child;
             if (config.useCrossover() && candidates.length >= 2 && rng.nextDouble() < config.crossoverRate()) {
@@ -134,7 +134,8 @@ public final class Evolver {
                 for (int retry = 0; retry < 10 && b == a; retry++) {
                     b = roulette.pick(rng);
                 }
-                child = crossover(population.get(candidates[a]), f[a], population.get(candidates[b]), f[b], rng);
+                child = crossover(population.get(candidates[a]), sel[candidates[a]],
+                        population.get(candidates[b]), sel[candidates[b]], rng);
             } else {
                 child = cloneOf(population.get(candidates[roulette.pick(rng)]), rng);
             }

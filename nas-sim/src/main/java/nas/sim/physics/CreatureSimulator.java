@@ -24,6 +24,10 @@ public final class CreatureSimulator {
 
     private static final int N = LabConfig.SIM_MAX_NODES;
     private static final int M = LabConfig.SIM_MAX_MUSCLES;
+    /** Spec 3.6: the pellet direction is zero at this distance or closer. */
+    static final double MIN_PELLET_DISTANCE = 0.01;
+    /** Spec 3.6: the velocity direction is zero when the COM moved this much or less in one step. */
+    static final double MIN_COM_DISPLACEMENT = 0.001;
     private static final int MAX_INPUTS = SensorLayout.BASE_INPUTS + 2
             + SensorLayout.STRAIN_INPUTS + SensorLayout.VELOCITY_INPUTS + SensorLayout.GROUND_INPUTS;
 
@@ -48,6 +52,9 @@ public final class CreatureSimulator {
     private final int[] ma = new int[M];
     private final int[] mb = new int[M];
     private final int[] slotSource = new int[M];
+    // oscillator sensing scratch (spec 3.6), kept to stay allocation-free per step
+    private final double[] pelletDir = new double[3];
+    private final double[] velocityDir = new double[3];
     private final double[] baseLength = new double[M];
     private final double[] prevLength = new double[M];
     private final double[] restLength = new double[M];
@@ -178,6 +185,7 @@ public final class CreatureSimulator {
         List<MuscleGene> muscleGenes = genome.muscles();
         double gfm = genome.globalFrequencyMultiplier();
         muscles = 0;
+        boolean frequencyExceeded = false;
         for (int j = 0; j < muscleGenes.size() && muscles < M; j++) {
             MuscleGene g = muscleGenes.get(j);
             if (g.nodeA() >= nodes || g.nodeB() >= nodes) {
@@ -194,6 +202,7 @@ public final class CreatureSimulator {
             damping[s] = g.damping() * config.muscleDampingMultiplier();
             amplitude[s] = g.amplitude();
             double omega = 2.0 * Math.PI * g.frequency() * gfm;
+            frequencyExceeded |= g.frequency() * gfm > config.maxAllowedFrequency();
             // sin(omega*t + phase) advanced by rotation: exact up to rounding, no sin() per step
             sinPhase[s] = Math.sin(g.phase());
             cosPhase[s] = Math.cos(g.phase());
@@ -239,15 +248,10 @@ public final class CreatureSimulator {
         PelletSpawner.spawn(0, Double.NaN, comX, comZ, stableRadius, config.arenaSize(), rng, pellet);
         tracker.startPellet(pellet[0], pellet[2], comX, comZ);
 
-        // spec 6.3: frequency check, decided by neural_mode (not by the controller in use)
-        if (hybrid) {
-            for (MuscleGene g : muscleGenes) {
-                if (g.frequency() * gfm > config.maxAllowedFrequency()) {
-                    disqualified = true;
-                    break;
-                }
-            }
-        }
+        // spec 6.3: frequency check, decided by neural_mode (not by the controller in use). The reference
+        // simulates such a creature and zeroes its fitness at the end; disqualifying it now gives the same
+        // fitness 0 sooner. Like the reference, only simulated muscles count (not those dropped by spec 2.4).
+        disqualified = hybrid && frequencyExceeded;
     }
 
     /** One physics step in the order of spec 3.4 (neural modes) or 3.6 (oscillator). */
@@ -500,33 +504,41 @@ public final class CreatureSimulator {
         return 2.0 * Math.min(t / config.simulationDuration(), 1.0) - 1.0;
     }
 
+    /**
+     * Writes the unit vector of (x, y, z) into {@code out}, or zero when its length is at most {@code minLength}
+     * (the reference's bound is strict: exactly minLength gives zero).
+     *
+     * @return the length of (x, y, z)
+     */
+    static double unitOrZero(double x, double y, double z, double minLength, double[] out) {
+        double length = Math.sqrt(x * x + y * y + z * z);
+        if (length > minLength) {
+            out[0] = x / length;
+            out[1] = y / length;
+            out[2] = z / length;
+        } else {
+            out[0] = 0.0;
+            out[1] = 0.0;
+            out[2] = 0.0;
+        }
+        return length;
+    }
+
     /** Spec 3.6: modulated oscillator, no velocity cap and no extension limit. */
     private void oscillatorRestLengths() {
         double dx = pellet[0] - comX;
         double dy = pellet[1] - comY;
         double dz = pellet[2] - comZ;
-        double dist = Math.sqrt(dx * dx + dy * dy + dz * dz);
-        double pdx = 0.0;
-        double pdy = 0.0;
-        double pdz = 0.0;
-        if (dist >= 0.01) {
-            pdx = dx / dist;
-            pdy = dy / dist;
-            pdz = dz / dist;
-        }
-        double cvx = (comX - prevComX) / dt;
-        double cvy = (comY - prevComY) / dt;
-        double cvz = (comZ - prevComZ) / dt;
-        double speed = Math.sqrt(cvx * cvx + cvy * cvy + cvz * cvz);
-        if (speed < 0.001) {
-            cvx = 0.0;
-            cvy = 0.0;
-            cvz = 0.0;
-        } else {
-            cvx /= speed;
-            cvy /= speed;
-            cvz /= speed;
-        }
+        double dist = unitOrZero(dx, dy, dz, MIN_PELLET_DISTANCE, pelletDir);
+        double pdx = pelletDir[0];
+        double pdy = pelletDir[1];
+        double pdz = pelletDir[2];
+        // the direction of the COM's displacement over the last step (the reference bounds the displacement,
+        // not the speed)
+        unitOrZero(comX - prevComX, comY - prevComY, comZ - prevComZ, MIN_COM_DISPLACEMENT, velocityDir);
+        double cvx = velocityDir[0];
+        double cvy = velocityDir[1];
+        double cvz = velocityDir[2];
         double nearness = 1.0 - clamp(dist / PhysicsConstants.MAX_PELLET_DISTANCE, 0.0, 1.0);
         for (int s = 0; s < muscles; s++) {
             double mod = 1.0

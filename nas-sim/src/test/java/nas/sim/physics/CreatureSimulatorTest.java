@@ -303,6 +303,76 @@ class CreatureSimulatorTest {
     }
 
     @Test
+    void frequencyCheckCountsOnlySimulatedMuscles() {
+        LabConfig hybrid = OSC.toBuilder().set("neural_mode", "hybrid").build();
+        List<NodeGene> nodes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            nodes.add(node(0.4, i * 0.5, 1.0, 0));
+        }
+        // the fast muscle hangs on dropped node 9 (spec 2.4): not simulated, so not checked
+        MuscleGene fast = muscle(8, 9, 0.5, 3.5, 0.3, 0);
+        CreatureGenome dropped = creature(nodes, List.of(muscle(0, 1, 0.5, 1.0, 0.3, 0), fast));
+        CreatureSimulator sim = load(dropped, null, hybrid);
+        assertThat(sim.muscleCount()).isEqualTo(1);
+        assertThat(sim.disqualified()).isFalse();
+        // beyond the 20 simulated slots: not checked either
+        List<MuscleGene> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(muscle(i % 7, i % 7 + 1, 0.5, 1.0, 0.3, 0));
+        }
+        many.add(muscle(0, 2, 0.5, 3.5, 0.3, 0));
+        CreatureSimulator capped = load(creature(nodes, many), null, hybrid);
+        assertThat(capped.muscleCount()).isEqualTo(20);
+        assertThat(capped.disqualified()).isFalse();
+        // the same fast muscle between simulated nodes disqualifies
+        many.set(19, muscle(0, 2, 0.5, 3.5, 0.3, 0));
+        assertThat(load(creature(nodes, many), null, hybrid).disqualified()).isTrue();
+        // exactly at the limit (3.0, strict '>') passes
+        many.set(19, muscle(0, 2, 0.5, 3.0, 0.3, 0));
+        assertThat(load(creature(nodes, many), null, hybrid).disqualified()).isFalse();
+    }
+
+    @Test
+    void oscillatorDirectionsAreZeroAtOrBelowTheReferenceBounds() {
+        double[] out = new double[3];
+        // pellet direction: zero at exactly 0.01 (strict '>'), a unit vector just above
+        assertThat(CreatureSimulator.unitOrZero(0.01, 0, 0, CreatureSimulator.MIN_PELLET_DISTANCE, out))
+                .isEqualTo(0.01);
+        assertThat(out).containsExactly(0.0, 0.0, 0.0);
+        CreatureSimulator.unitOrZero(0, -0.0101, 0, CreatureSimulator.MIN_PELLET_DISTANCE, out);
+        assertThat(out).containsExactly(0.0, -1.0, 0.0);
+        // COM displacement per step: zero at exactly 0.001, a unit vector just above
+        CreatureSimulator.unitOrZero(0, 0, 0.001, CreatureSimulator.MIN_COM_DISPLACEMENT, out);
+        assertThat(out).containsExactly(0.0, 0.0, 0.0);
+        CreatureSimulator.unitOrZero(0.0006, 0, 0.0008, CreatureSimulator.MIN_COM_DISPLACEMENT, out);
+        assertThat(out).containsExactly(0.0, 0.0, 0.0); // length 0.001 up to rounding
+        CreatureSimulator.unitOrZero(0.0009, 0, 0.0012, CreatureSimulator.MIN_COM_DISPLACEMENT, out);
+        assertThat(out[0]).isCloseTo(0.6, within(1e-12));
+        assertThat(out[2]).isCloseTo(0.8, within(1e-12));
+    }
+
+    @Test
+    void oscillatorVelocityDirectionUsesTheStepDisplacementNotTheSpeed() {
+        // a bar falling at 1/120 s: at step 1 the COM moved g*dt^2 ~ 0.0007 (speed ~ 0.08, above the 0.001 the
+        // speed bound would use), so the reference sees no direction and the velocity bias has no effect; from
+        // step 2 on it moved more than 0.001 and the bias counts
+        MuscleGene biased = new MuscleGene(0, 1, 1.0, 100.0, 3.0, 1.0, 0.3, 0.7, 1, 0, 0, 0.0, 0, 1, 0, 1.0, 0.0, 0.0);
+        MuscleGene plain = muscle(0, 1, 1.0, 1.0, 0.3, 0.7);
+        assertThat(restLengthAfter(biased, 2)).isEqualTo(restLengthAfter(plain, 2));
+        assertThat(restLengthAfter(biased, 4)).isNotEqualTo(restLengthAfter(plain, 4));
+    }
+
+    private static double restLengthAfter(MuscleGene m, int steps) {
+        LabConfig c = OSC.toBuilder().set("time_step", 1.0 / 120).build();
+        CreatureSimulator sim = load(creature(List.of(node(0.5, 0, 1.25, 0), node(0.5, 1, 1.25, 0)), List.of(m)),
+                null, c);
+        for (int i = 0; i < steps; i++) {
+            sim.step();
+        }
+        return sim.restLength(0);
+    }
+
+    @Test
     void nodesBeyondEightAreDroppedAndOutputsFollowTheirMuscles() {
         List<NodeGene> nodes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
