@@ -94,14 +94,17 @@ public final class Study implements StudyView {
         return seed;
     }
 
+    /** The sampler this study object uses. */
     public Sampler sampler() {
         return sampler;
     }
 
+    /** The pruner this study object uses. */
     public Pruner pruner() {
         return pruner;
     }
 
+    /** The storage the study lives in. */
     public Storage storage() {
         return storage;
     }
@@ -509,6 +512,7 @@ public final class Study implements StudyView {
         return storage.studySystemAttrs(id);
     }
 
+    /** Sets a user attribute of the study (a JSON-compatible value). */
     public void setUserAttr(String key, Object value) {
         storage.setStudyUserAttr(id, key, value);
     }

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +24,7 @@ public final class BestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study (see 'nas studies').")
     String study;
 
     @Mixin
@@ -37,8 +37,8 @@ public final class BestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            printBest(out, StudyLoader.load(store, study), format);
+        try (Storage store = storage.openExisting()) {
+            printBest(out, StudyLoader.load(store, study, storage.shownName()), format);
         }
         return Nas.OK;
     }
@@ -96,7 +96,7 @@ public final class BestCommand implements Callable<Integer> {
                     t.params().forEach((k, v) -> out.println("  " + k + " = " + v));
                 } else {
                     out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
-                            + s.directions());
+                            + s.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
                     frontTable(s, best).print(out);
                 }
         }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + "network (JSON) and its decision boundary (PNG or SVG).",
         footer = {"", "Examples:",
             "  nas neat --dataset spirals --generations 100",
-            "  nas neat --dataset data.csv --label species --generations 50 --output best.json --picture none"})
+            "  nas neat --dataset data.csv --label species --generations 50 \\",
+            "      --output best.json --picture none"})
 public final class NeatCommand implements Callable<Integer> {
 
     @Spec

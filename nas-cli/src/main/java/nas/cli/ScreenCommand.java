@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import nas.api.objective.ObjectivePlugins;
 import nas.api.sampler.RandomSampler;
 import nas.samplers.morris.MorrisSampler;
 import nas.samplers.morris.MorrisScreening;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +36,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "screen", sortOptions = false,
         description = "Screen which parameters matter with a Morris design (phase 1 of screen -> search).",
         footer = {"", "Examples:",
-            "  nas screen --study exp-screen --objective evolution-lab -O generations=20 --trajectories 10",
-            "  nas screen --study exp-screen                      # resume: objective and design are remembered",
-            "  nas search --study exp-001 --space-from exp-screen --top 15 --n-trials 300   # phase 2"})
+            "  nas screen --study exp-screen --objective evolution-lab \\",
+            "      -O generations=20 --trajectories 10",
+            "  # resume: the objective and the design are remembered",
+            "  nas screen --study exp-screen",
+            "  # phase 2: search the screening's top 15 parameters",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 --n-trials 300"})
 public final class ScreenCommand implements Callable<Integer> {
 
     @Spec
@@ -97,7 +100,7 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             var id = store.findStudy(study);
             Map<String, Object> remembered = id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
             String objectiveName = objective != null ? objective : (String) remembered.get(SearchCommand.OBJECTIVE_ATTR);

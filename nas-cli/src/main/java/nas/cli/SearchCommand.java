@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,11 +35,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", sortOptions = false,
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
-            "  nas search --study demo --objective sphere --sampler random --n-trials 200 --seed 1",
-            "  nas search --study demo --n-trials 100            # resume: objective and seed are remembered",
+            "  nas search --study demo --objective sphere --sampler random \\",
+            "      --n-trials 200 --seed 1",
+            "  # resume: the objective, its options, the seed and the sampler are remembered",
+            "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
-            "  nas search --study exp-001 --space-from exp-screen --top 15 --param population_size=200",
-            "                                                     # phase 2: search the screening's top 15"})
+            "  # phase 2: search the screening's top 15 parameters",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 \\",
+            "      --param population_size=200"})
 public final class SearchCommand implements Callable<Integer> {
 
     static final String OBJECTIVE_ATTR = "cli:objective";
@@ -157,7 +160,7 @@ public final class SearchCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             Map<String, Object> remembered = objective != null ? rememberedSettings(store) : awaitStudy(store, err);
             String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
             if (objectiveName == null) {
@@ -173,6 +176,7 @@ public final class SearchCommand implements Callable<Integer> {
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
             nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            int gridSize = chosen instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
@@ -227,7 +231,9 @@ public final class SearchCommand implements Callable<Integer> {
             run = run.withCallback(tally);
             SearchProgress progress = null;
             if (!quiet) {
-                progress = new SearchProgress(err, s, n, timeout, System.console() != null);
+                // a grid has its own end: its progress counts to the grid's size
+                progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
+                        System.console() != null);
                 run = run.withCallback(progress);
             }
             SearchProgress shownProgress = progress;
@@ -248,6 +254,10 @@ public final class SearchCommand implements Callable<Integer> {
                     err.println("[" + study + "] interrupted");
                     return interrupts.exitCode();
                 }
+            }
+            if (gridSize > 0 && n > 0 && tally.finished() < n && timeout == null && maxTrials == null
+                    && (failGuard == null || !failGuard.fired())) {
+                err.println("[" + study + "] grid exhausted: every one of its " + gridSize + " points is evaluated");
             }
             return verdict(err, tally, failGuard);
         }
@@ -319,7 +329,7 @@ public final class SearchCommand implements Callable<Integer> {
      * at the objective's defaults or {@code --param} values. Without it: the {@code --param} values. A resumed
      * study keeps the ones it was created with.
      */
-    private Map<String, Object> fixedParameters(JdbcStorage store, Map<String, Object> remembered,
+    private Map<String, Object> fixedParameters(Storage store, Map<String, Object> remembered,
             ObjectiveDefinition definition, PrintWriter err) {
         if (top < 1) {
             throw new Nas.BadInputException("--top must be >= 1, but got " + top);
@@ -327,7 +337,7 @@ public final class SearchCommand implements Callable<Integer> {
         Object stored = remembered.get(FIXED_PARAMS_ATTR);
         Map<String, Object> fixed = new LinkedHashMap<>();
         if (spaceFrom != null) {
-            Study screening = StudyLoader.load(store, spaceFrom);
+            Study screening = StudyLoader.load(store, spaceFrom, storage.shownName());
             List<String> ranking = ScreeningRanking.of(screening);
             nas.analysis.importance.PhaseTwo phase = nas.analysis.importance.PhaseTwo.select(ranking, top,
                     definition.parameterDefaults(), params);
@@ -356,7 +366,7 @@ public final class SearchCommand implements Callable<Integer> {
      * with the one that creates the study may look before the study exists: it waits a few seconds for the
      * study's objective to appear before it calls the study new.
      */
-    private Map<String, Object> awaitStudy(JdbcStorage store, PrintWriter err) {
+    private Map<String, Object> awaitStudy(Storage store, PrintWriter err) {
         long deadline = System.nanoTime() + STUDY_WAIT.toNanos();
         boolean told = false;
         while (true) {
@@ -390,7 +400,7 @@ public final class SearchCommand implements Callable<Integer> {
                 definition.parameterDefaults(), space);
     }
 
-    private Map<String, Object> rememberedSettings(JdbcStorage store) {
+    private Map<String, Object> rememberedSettings(Storage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
     }

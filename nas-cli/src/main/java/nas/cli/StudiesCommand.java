@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.api.storage.StudyInfo;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,13 +37,13 @@ public final class StudiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
+        try (Storage store = storage.openExisting()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyInfo info : Studies.list(store)) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", info.name());
-                r.put("directions", info.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
-                        .collect(Collectors.joining(" ")));
+                // a list in JSON, like 'nas pareto'; words joined by a space in tables and CSV
+                r.put("directions", info.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
                 r.put("trials", info.totalTrials());
                 for (TrialState s : TrialState.values()) {
                     r.put(s.name().toLowerCase(Locale.ROOT), info.trialCounts().getOrDefault(s, 0));
@@ -63,15 +63,16 @@ public final class StudiesCommand implements Callable<Integer> {
                         "fail", "best");
                 Csv.row(out, cols);
                 for (Map<String, Object> r : rows) {
-                    Csv.row(out, cols.stream().map(r::get).collect(Collectors.toList()));
+                    Csv.row(out, cols.stream().map(c -> c.equals("directions") ? words(r.get(c)) : r.get(c))
+                            .collect(Collectors.toList()));
                 }
             } else if (rows.isEmpty()) {
-                out.println("(no studies in " + store.url().split(";")[0] + ")");
+                out.println("(no studies in " + storage.shownName() + ")");
             } else {
                 TextTable t = new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "fail",
                         "running", "best"));
                 for (Map<String, Object> r : rows) {
-                    t.row(List.of(String.valueOf(r.get("name")), String.valueOf(r.get("directions")),
+                    t.row(List.of(String.valueOf(r.get("name")), words(r.get("directions")),
                             String.valueOf(r.get("trials")), String.valueOf(r.get("complete")),
                             String.valueOf(r.get("pruned")), String.valueOf(r.get("fail")),
                             String.valueOf(r.get("running")), TextTable.cell(r.get("best"))));
@@ -81,5 +82,10 @@ public final class StudiesCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
+    }
+
+    /** A list of directions as words, "minimize maximize". */
+    private static String words(Object directions) {
+        return String.join(" ", ((List<?>) directions).stream().map(String::valueOf).toList());
     }
 }

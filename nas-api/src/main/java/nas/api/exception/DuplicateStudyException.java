@@ -4,7 +4,13 @@ package nas.api.exception;
 public class DuplicateStudyException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** A study named {@code studyName} exists already. */
     public DuplicateStudyException(String studyName) {
         super("a study named '" + studyName + "' already exists");
+    }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public DuplicateStudyException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

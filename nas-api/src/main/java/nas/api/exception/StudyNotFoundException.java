@@ -4,7 +4,13 @@ package nas.api.exception;
 public class StudyNotFoundException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** No study matches {@code what} (a name or an id). */
     public StudyNotFoundException(String what) {
         super("no study " + what + " exists");
+    }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public StudyNotFoundException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

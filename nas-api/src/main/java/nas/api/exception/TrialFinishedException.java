@@ -4,7 +4,13 @@ package nas.api.exception;
 public class TrialFinishedException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** Trial {@code number} is finished already (in {@code state}). */
     public TrialFinishedException(int number, Object state) {
         super("trial " + number + " is already finished (" + state + ") and cannot be changed");
+    }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public TrialFinishedException(String message, Throwable cause) {
+        super(message, cause);
     }
 }
