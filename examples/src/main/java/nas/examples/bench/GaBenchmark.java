@@ -161,7 +161,7 @@ public final class GaBenchmark {
         for (Setting s : settings) {
             List<Outcome> mine = outcomes.stream().filter(x -> x.setting.equals(s)).toList();
             double[] memorised = mine.stream().mapToDouble(Outcome::memorised).toArray();
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s (%s–%s) | %.3f | %.3f | %.3f |%n", s.label(),
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s (%s–%s) | %.2g | %.3f | %.3f |%n", s.label(),
                     s.scheme.key(), mine.get(0).generations, num(median(memorised)),
                     num(Arrays.stream(memorised).min().orElse(0)), num(Arrays.stream(memorised).max().orElse(0)),
                     median(mine.stream().mapToDouble(Outcome::loss).toArray()),
@@ -177,7 +177,7 @@ public final class GaBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nper-run values (setting, seed, memorised, loss, mean interference):%n");
         for (Outcome x : outcomes) {
-            System.out.printf(Locale.ROOT, "%s %s seed %d: %d, %.4f, %.4f%n", x.setting.label(), x.setting.scheme.key(),
+            System.out.printf(Locale.ROOT, "%s %s seed %d: %d, %.3g, %.4f%n", x.setting.label(), x.setting.scheme.key(),
                     x.seed, x.memorised, x.loss, x.interference);
         }
         System.out.printf(Locale.ROOT, "%nwall %.1f s, process CPU %.1f s%n", wall, cpu);
