@@ -51,6 +51,7 @@ public final class Study implements StudyView {
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
+    private FrozenTrial bestSeen; // guarded by this; for the per-trial INFO line only
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -165,7 +166,8 @@ public final class Study implements StudyView {
     }
 
     /**
-     * Finishes a trial as PRUNED (keeping its last intermediate value as its value) or FAIL.
+     * Finishes a trial as PRUNED (keeping its last intermediate value as its value, none when that
+     * was NaN) or FAIL.
      */
     public FrozenTrial tell(Trial trial, TrialState state) {
         return tell(trial, state, null);
@@ -174,8 +176,10 @@ public final class Study implements StudyView {
     /** Like {@link #tell(Trial, TrialState)}, with a failure reason. */
     public FrozenTrial tell(Trial trial, TrialState state, String failReason) {
         if (state == TrialState.PRUNED) {
+            // as Optuna: a NaN last report leaves the pruned trial without a value, so samplers never see NaN
             Trial.NavigableLast last = trial.lastIntermediate();
-            return finish(trial, state, last == null ? List.of() : List.of(last.value()), null);
+            boolean hasValue = last != null && !Double.isNaN(last.value());
+            return finish(trial, state, hasValue ? List.of(last.value()) : List.of(), null);
         }
         if (state == TrialState.FAIL) {
             return finish(trial, state, List.of(), failReason == null ? "told as failed" : failReason);
@@ -262,7 +266,44 @@ public final class Study implements StudyView {
             heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
-        return trial.finishedSnapshot(state, values);
+        FrozenTrial finished = trial.finishedSnapshot(state, values);
+        logFinished(finished);
+        return finished;
+    }
+
+    /**
+     * The INFO line of a finished trial, as Optuna prints it: its value(s) and parameters and, for one
+     * objective, the best trial so far (among the trials this study object has seen: those stored when it
+     * first logged, then those it finished). FAIL trials have their WARNING line already.
+     */
+    private void logFinished(FrozenTrial t) {
+        if (t.state() == TrialState.FAIL || !LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        if (t.state() == TrialState.PRUNED) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " pruned.");
+            return;
+        }
+        if (directions.size() > 1) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " finished with values " + t.values() + " and parameters "
+                    + t.params() + ".");
+            return;
+        }
+        FrozenTrial best;
+        synchronized (this) {
+            if (bestSeen == null) {
+                for (FrozenTrial c : trials(TrialState.COMPLETE)) {
+                    if (bestSeen == null || directions.get(0).isBetter(c.value(), bestSeen.value())) {
+                        bestSeen = c;
+                    }
+                }
+            } else if (directions.get(0).isBetter(t.value(), bestSeen.value())) {
+                bestSeen = t;
+            }
+            best = bestSeen == null ? t : bestSeen;
+        }
+        LOG.log(Level.INFO, "Trial " + t.number() + " finished with value " + t.value() + " and parameters " + t.params()
+                + ". Best is trial " + best.number() + " with value " + best.value() + ".");
     }
 
     // ---- optimize ----
@@ -381,7 +422,9 @@ public final class Study implements StudyView {
     }
 
     /**
-     * The best COMPLETE trial of a single-objective study (the earliest among equals).
+     * The best COMPLETE trial of a single-objective study (the earliest among equals). Feasible
+     * trials come first: when trials carry constraints ({@link Trial#setConstraint}), the best
+     * feasible one; when none is feasible, the best of those with the least total violation.
      *
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
@@ -389,7 +432,7 @@ public final class Study implements StudyView {
         requireSingleObjective("bestTrial()");
         StudyDirection dir = directions.get(0);
         FrozenTrial best = null;
-        for (FrozenTrial t : trials(TrialState.COMPLETE)) {
+        for (FrozenTrial t : Constraints.feasibleFirst(trials(TrialState.COMPLETE))) {
             if (best == null || dir.isBetter(t.value(), best.value())) {
                 best = t;
             }
@@ -411,21 +454,14 @@ public final class Study implements StudyView {
     }
 
     /**
-     * The Pareto front: COMPLETE trials no other COMPLETE trial dominates, by number. When trials
-     * carry constraints (system attribute {@code constraints}, feasible when all ≤ 0), only
-     * feasible trials count if any exist. For one objective, every trial sharing the best value.
+     * The Pareto front: COMPLETE trials no other COMPLETE trial dominates, by number. Feasible
+     * trials come first (as in {@link #bestTrial()}): only feasible trials count when any exist,
+     * else only those with the least total violation. For one objective, every trial sharing the
+     * best value.
      */
     public List<FrozenTrial> bestTrials() {
-        List<FrozenTrial> complete = trials(TrialState.COMPLETE);
-        List<FrozenTrial> feasible = new ArrayList<>();
-        for (FrozenTrial t : complete) {
-            if (isFeasible(t)) {
-                feasible.add(t);
-            }
-        }
-        List<FrozenTrial> pool = feasible.isEmpty() ? complete : feasible;
         List<FrozenTrial> front = new ArrayList<>();
-        for (FrozenTrial t : pool) {
+        for (FrozenTrial t : Constraints.feasibleFirst(trials(TrialState.COMPLETE))) {
             boolean dominated = false;
             for (int i = front.size() - 1; i >= 0; i--) {
                 FrozenTrial f = front.get(i);
@@ -443,19 +479,6 @@ public final class Study implements StudyView {
         }
         front.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return Collections.unmodifiableList(front);
-    }
-
-    private static boolean isFeasible(FrozenTrial t) {
-        Object c = t.systemAttrs().get("constraints");
-        if (!(c instanceof List<?> list)) {
-            return true;
-        }
-        for (Object o : list) {
-            if (o instanceof Number n && n.doubleValue() > 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether {@code a} is no worse than {@code b} in every objective and better in one. */

@@ -111,7 +111,7 @@ public final class Trial {
     }
 
     private static int toInt(Object v) {
-        return Math.toIntExact((Long) v);
+        return Math.toIntExact(((Number) v).longValue());
     }
 
     /**
@@ -291,6 +291,20 @@ public final class Trial {
         study.storage().setTrialSystemAttr(id, key, frozen);
         systemAttrs = FrozenMap.with(systemAttrs, key, frozen);
         snapshot = null;
+    }
+
+    /**
+     * Sets this trial's constraint values: each {@code c_i <= 0} is satisfied, a positive value is
+     * violated by that much. Stored with the trial (system attribute {@link FrozenTrial#CONSTRAINTS});
+     * constraint-aware samplers (NSGA-II, TPE) read it, and {@link Study#bestTrial()} /
+     * {@link Study#bestTrials()} prefer feasible trials. Call it before the trial is told; a later
+     * call replaces the values.
+     *
+     * @throws IllegalArgumentException for no value or a NaN
+     */
+    public void setConstraint(double... constraints) {
+        checkRunning();
+        recordSystemAttr(FrozenTrial.CONSTRAINTS, Constraints.check(constraints));
     }
 
     public Map<String, Object> userAttrs() {

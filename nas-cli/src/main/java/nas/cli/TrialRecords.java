@@ -13,7 +13,8 @@ import nas.api.FrozenTrial;
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
  * state, value} (or {@code values_0, values_1, ...}), {@code datetime_start, datetime_complete,
  * duration} (seconds), {@code params_<name>}, {@code user_attrs_<name>}, plus
- * {@code last_step} (the last reported step, where a pruned trial stopped).
+ * {@code last_step} (the last reported step, where a pruned trial stopped) and, when trials carry
+ * constraints ({@code Trial.setConstraint}), {@code constraints_0, constraints_1, ...}.
  */
 public final class TrialRecords {
 
@@ -33,9 +34,14 @@ public final class TrialRecords {
         cols.addAll(List.of("datetime_start", "datetime_complete", "duration", "last_step"));
         Set<String> params = new LinkedHashSet<>();
         Set<String> attrs = new LinkedHashSet<>();
+        int constraints = 0;
         for (FrozenTrial t : trials) {
+            constraints = Math.max(constraints, t.constraints().length);
             params.addAll(t.distributions().keySet());
             attrs.addAll(t.userAttrs().keySet());
+        }
+        for (int k = 0; k < constraints; k++) {
+            cols.add("constraints_" + k);
         }
         params.stream().sorted().forEach(p -> cols.add("params_" + p));
         attrs.stream().sorted().forEach(a -> cols.add("user_attrs_" + a));
@@ -67,6 +73,11 @@ public final class TrialRecords {
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));
                     return k < t.values().size() ? t.values().get(k) : null;
+                }
+                if (c.startsWith("constraints_")) {
+                    int k = Integer.parseInt(c.substring("constraints_".length()));
+                    double[] constraints = t.constraints();
+                    return k < constraints.length ? constraints[k] : null;
                 }
                 if (c.startsWith("params_")) {
                     return t.param(c.substring("params_".length()));

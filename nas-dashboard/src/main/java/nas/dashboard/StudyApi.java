@@ -22,6 +22,7 @@ import nas.api.storage.StudyInfo;
  * /studies/{name}/importance?objective=K    fANOVA (or Morris for a screening study), as nas importance --format json
  * /studies/{name}/trials?offset=&limit=&sort=&order=&state=&objective=&value_min=&value_max=&param=&param_min=&param_max=
  * /studies/{name}/trials/{number}           one trial in full
+ * /studies/{name}/trials/{number}/replay    Evolution Lab: the re-simulated frames of the trial's best creature
  * </pre>
  */
 final class StudyApi {
@@ -54,7 +55,7 @@ final class StudyApi {
                 case "edf" -> PlotData.edf(s);
                 case "timeline" -> PlotData.timeline(s);
                 case "pareto" -> cache.derived(s, "pareto", PlotData::pareto);
-                case "importance" -> cache.derived(s, "importance:" + objective, x -> PlotData.importance(x, objective));
+                case "importance" -> importance(s, objective);
                 case "trials" -> TrialQuery.parse(query).apply(s);
                 default -> null;
             };
@@ -66,6 +67,9 @@ final class StudyApi {
             }
             if (segments.size() == 4) {
                 return TrialJson.full(t);
+            }
+            if (segments.size() == 5 && segments.get(4).equals("replay")) {
+                return cache.derived(s, "replay:" + t.number(), x -> CreatureReplay.frames(t));
             }
         }
         return null;
@@ -95,6 +99,18 @@ final class StudyApi {
             out.add(m);
         }
         return out;
+    }
+
+    /** Importance once computed; until then {@code {"pending": true}} (the page asks again). */
+    private Object importance(StudySnapshot s, int objective) {
+        PlotData.checkObjective(s, objective);
+        Map<String, Object> r;
+        try {
+            r = cache.derivedLater(s, "importance:" + objective, x -> PlotData.importance(x, objective));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        return r != null ? r : Map.of("pending", true, "trials", s.complete().size());
     }
 
     private Map<String, Object> best(StudySnapshot s) {

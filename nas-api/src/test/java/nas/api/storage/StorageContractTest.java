@@ -146,7 +146,7 @@ public abstract class StorageContractTest {
         FrozenTrial read = storage.trial(t.id());
         assertThat(read.state()).isEqualTo(TrialState.COMPLETE);
         assertThat(read.values()).containsExactly(0.5);
-        assertThat(read.params()).containsExactly(Map.entry("lr", 0.01), Map.entry("n", 3L), Map.entry("act", "tanh"));
+        assertThat(read.params()).containsExactly(Map.entry("lr", 0.01), Map.entry("n", 3), Map.entry("act", "tanh"));
         assertThat(read.distributions().get("lr")).isEqualTo(FloatDistribution.logOf(1e-4, 1));
         assertThat(read.datetimeComplete()).isNotNull();
         assertThat(read.duration().isNegative()).isFalse();

@@ -48,7 +48,7 @@ class GridSamplerTest {
         assertThat(s.trials()).hasSize(24);
         assertThat(new HashSet<>(points(s))).hasSize(24);
         assertThat(s.bestValue()).isEqualTo(1.0);
-        assertThat(s.bestParams()).isEqualTo(Map.of("x", 1.0, "n", 1L, "c", "a"));
+        assertThat(s.bestParams()).isEqualTo(Map.of("x", 1.0, "n", 1, "c", "a"));
         // sequential trials follow the seeded order exactly
         int[] order = new GridSpace(GRID).order(1L);
         for (FrozenTrial t : s.trials()) {
