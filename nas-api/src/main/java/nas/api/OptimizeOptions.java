@@ -65,6 +65,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return withSamplerLag(on ? AUTO_LAG : 0);
     }
 
+    /** Deterministic with this lag (≥ 1), free-running (0) or automatic ({@link #AUTO_LAG}); see {@link #samplerLag}. */
     public OptimizeOptions withSamplerLag(int lag) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }
