@@ -56,7 +56,7 @@ final class StudyApi {
                 case "timeline" -> PlotData.timeline(s);
                 case "pareto" -> cache.derived(s, "pareto", PlotData::pareto);
                 case "importance" -> importance(s, objective);
-                case "trials" -> TrialQuery.parse(query).apply(s);
+                case "trials" -> table(s, TrialQuery.parse(query));
                 default -> null;
             };
         }
@@ -99,6 +99,30 @@ final class StudyApi {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * A page of the trial table. The filtered, sorted list behind it is kept for the snapshot's version (the 8
+     * orders asked most recently), so that the next pages of a 100,000-trial study are slices, not sorts.
+     */
+    private Map<String, Object> table(StudySnapshot s, TrialQuery q) {
+        Map<String, List<FrozenTrial>> recent = cache.derived(s, "tables", x -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<FrozenTrial>> eldest) {
+                return size() > 8;
+            }
+        });
+        List<FrozenTrial> matching;
+        synchronized (recent) {
+            matching = recent.get(q.orderKey());
+        }
+        if (matching == null) {
+            matching = q.matching(s);
+            synchronized (recent) {
+                recent.put(q.orderKey(), matching);
+            }
+        }
+        return q.page(matching);
     }
 
     /** Importance once computed; until then {@code {"pending": true}} (the page asks again). */

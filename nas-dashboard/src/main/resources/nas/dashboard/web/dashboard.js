@@ -345,7 +345,7 @@
         grid: { left: 70, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Hypervolume', scale: true },
+        yAxis: { type: 'value', name: 'Hypervolume', scale: true, nameLocation: 'middle', nameGap: 50 },
         series: [{ name: 'Hypervolume', type: 'line', step: 'end', data: p.history, showSymbol: false }],
       });
     }
@@ -369,7 +369,7 @@
         grid: { left: 70, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'Intermediate value', scale: true },
+        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50 },
         series,
       });
     }
@@ -561,7 +561,7 @@
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
         xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials' },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials', nameLocation: 'middle', nameGap: 40 },
         series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
       });
     }
