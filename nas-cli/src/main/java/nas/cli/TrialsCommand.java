@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +41,8 @@ public final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            Study s = StudyLoader.load(store, study);
+        try (Storage store = storage.openExisting()) {
+            Study s = StudyLoader.load(store, study, storage.shownName());
             List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
             List<String> columns = TrialRecords.columns(trials, s.directions().size());
             switch (format) {
