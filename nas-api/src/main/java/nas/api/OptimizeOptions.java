@@ -66,7 +66,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return withSamplerLag(on ? AUTO_LAG : 0);
     }
 
-    /** The same options where trial n's sampler sees only trials 0..n − lag, once they finish (0: free-running). */
+    /** Deterministic with this lag (≥ 1), free-running (0) or automatic ({@link #AUTO_LAG}); see {@link #samplerLag}. */
     public OptimizeOptions withSamplerLag(int lag) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }

@@ -10,8 +10,7 @@ import nas.api.FrozenTrial;
  * @param nCandidates      scrambled Sobol points scored by the acquisition per trial
  * @param nLocalSearches   best candidates (plus the best trial so far) refined by local search
  * @param constraints      constraint values of a finished trial ({@code c <= 0} satisfied), or null
- *                         to read what the trial recorded with {@code setConstraint} (system
- *                         attribute {@value GpSampler#CONSTRAINTS_ATTR})
+ *                         to read what the trial recorded with {@code Trial.setConstraint}
  * @param seed             seed of all random choices, or null to use the study's seed
  */
 public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,

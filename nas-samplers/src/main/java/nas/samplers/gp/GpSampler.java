@@ -37,13 +37,10 @@ import nas.samplers.qmc.QmcSequence;
  * </ol>
  * Parameters outside the search space shared by all complete trials are sampled at random, as are
  * multi-objective studies (one warning). Constraints come from {@link GpOptions#constraints()} or,
- * by default, from what each trial recorded under the system attribute {@value #CONSTRAINTS_ATTR}.
+ * by default, from what each trial recorded with {@link nas.api.Trial#setConstraint}.
  * Every random choice is a function of (seed, trial number).
  */
 public final class GpSampler implements Sampler {
-
-    /** System attribute where a trial records its constraint values (a list of numbers, c ≤ 0 satisfied). */
-    public static final String CONSTRAINTS_ATTR = "constraints";
 
     private static final Logger LOG = Logger.getLogger(GpSampler.class.getName());
     private static final long RELATIVE = Seeds.hash("gp:relative");
@@ -243,15 +240,7 @@ public final class GpSampler implements Sampler {
             double[] c = options.constraints().apply(t);
             return c == null ? new double[0] : c;
         }
-        Object v = t.systemAttrs().get(CONSTRAINTS_ATTR);
-        if (v instanceof List<?> list) {
-            double[] c = new double[list.size()];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = ((Number) list.get(i)).doubleValue();
-            }
-            return c;
-        }
-        return new double[0];
+        return t.constraints();
     }
 
     private static boolean feasible(double[] c, int nConstraints) {

@@ -52,14 +52,20 @@ class ParzenEstimatorTest {
         double[][] obs = {{0.1, 2}, {0.3, 4}, {0.8, 9}};
         Dimension[] dims = {Dimension.continuous(0, 1), Dimension.continuous(0, 10)};
         ParzenEstimator pe = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, new Settings(true, 1, false, false, true));
-        double factor = 0.2 * Math.pow(3, -1.0 / 6); // 0.1665
-        assertThat(pe.sigma(0, 0)).isCloseTo(factor, within(1e-12));
-        assertThat(pe.sigma(1, 2)).isCloseTo(10 * factor, within(1e-12));
-        assertThat(pe.sigma(1, 3)).isEqualTo(10.0);
-        // the magic clip raises them to range / min(100, 1 + 4 kernels) = range / 5
-        ParzenEstimator clipped = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, Settings.defaults(true));
-        assertThat(clipped.sigma(0, 0)).isCloseTo(0.2, within(1e-12));
-        assertThat(clipped.sigma(1, 0)).isCloseTo(2.0, within(1e-12));
+        // dimension 0: centres 0.1, 0.3, 0.8 and the prior's 0.5; mean 0.425, sample sd
+        // sqrt((0.105625 + 0.015625 + 0.140625 + 0.005625)/3) = 0.298608; quartiles (linear) 0.25, 0.575,
+        // IQR/1.34 = 0.242537 < sd; sigma = 1.059 · 0.242537 · 4^(−1/5) = 0.194654
+        assertThat(pe.sigma(0, 0)).isCloseTo(1.059 * (0.325 / 1.34) * Math.pow(4, -0.2), within(1e-12));
+        assertThat(pe.sigma(0, 0)).isCloseTo(0.194654, within(1e-6));
+        // dimension 1: centres 2, 4, 9, 5: sd = sqrt((9 + 1 + 16 + 0)/3) = 2.943920; quartiles 3.5, 6,
+        // IQR/1.34 = 1.865672 < sd
+        assertThat(pe.sigma(1, 2)).isCloseTo(1.059 * (2.5 / 1.34) * Math.pow(4, -0.2), within(1e-12));
+        assertThat(pe.sigma(1, 3)).isEqualTo(10.0); // the prior
+        // the multivariate magic clip: at least range · max(0.01, 1/(1 + 4)²) = range / 25
+        double[][] tight = {{0.5, 5}, {0.5001, 5.001}, {0.4999, 4.999}};
+        ParzenEstimator clipped = ParzenEstimator.fit(tight, new double[] {1, 1, 1}, dims, Settings.defaults(true));
+        assertThat(clipped.sigma(0, 0)).isCloseTo(0.04, within(1e-12));
+        assertThat(clipped.sigma(1, 0)).isCloseTo(0.4, within(1e-12));
     }
 
     @Test
