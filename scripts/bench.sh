@@ -3,7 +3,7 @@
 # runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Nsga2, Cma, Tpe, Sim, Pruner, Fanova, Workers).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Nsga2, Cma, Tpe, Sim, Neat, Pruner, Fanova, Workers)}"
+name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Nsga2, Cma, Tpe, Sim, Neat, Pruner, Fanova, Workers, Reads, SamplerCurve)}"
 shift
 cd "$root"
 # Built and resolved inside the reactor (no install): several checkouts on one machine never

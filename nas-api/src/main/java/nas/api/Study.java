@@ -47,6 +47,7 @@ public final class Study implements StudyView {
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
+    private final TrialCache trialCache;
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -59,6 +60,7 @@ public final class Study implements StudyView {
         this.seed = seed;
         this.heartbeatInterval = heartbeatInterval;
         this.staleTrialCallback = staleTrialCallback;
+        this.trialCache = new TrialCache(storage, id);
     }
 
     // ---- identity ----
@@ -330,7 +332,8 @@ public final class Study implements StudyView {
 
     @Override
     public List<FrozenTrial> trials(TrialState... states) {
-        return storage.trials(id, states.length == 0 ? ALL : EnumSet.copyOf(Arrays.asList(states)));
+        // reads only the trials that are new or were unfinished at the last call
+        return trialCache.trials(states.length == 0 ? ALL : EnumSet.copyOf(Arrays.asList(states)));
     }
 
     /**
@@ -340,12 +343,17 @@ public final class Study implements StudyView {
      */
     public FrozenTrial bestTrial() {
         requireSingleObjective("bestTrial()");
-        StudyDirection dir = directions.get(0);
         FrozenTrial best = null;
-        for (FrozenTrial t : trials(TrialState.COMPLETE)) {
-            if (best == null || dir.isBetter(t.value(), best.value())) {
-                best = t;
+        if (trialCache.loaded()) {
+            StudyDirection dir = directions.get(0);
+            for (FrozenTrial t : trials(TrialState.COMPLETE)) {
+                if (best == null || dir.isBetter(t.value(), best.value())) {
+                    best = t;
+                }
             }
+        } else {
+            // a study nobody read the history of here (a command that only wants the best): one query
+            best = storage.bestTrial(id).orElse(null);
         }
         if (best == null) {
             throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
-import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
@@ -66,7 +65,7 @@ public final class BestCommand implements Callable<Integer> {
     /** Prints the best trial (one objective) or the front (several). */
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
-                ? (s.trials(TrialState.COMPLETE).isEmpty() ? List.of() : List.of(s.bestTrial()))
+                ? s.storage().bestTrial(s.id()).map(List::of).orElse(List.of())
                 : s.bestTrials();
         switch (format) {
             case JSON: {

@@ -3,11 +3,12 @@ package nas.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import nas.api.FrozenTrial;
+import nas.api.storage.TrialKeys;
 
 /**
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
@@ -22,6 +23,17 @@ public final class TrialRecords {
 
     /** Column names for these trials. */
     public static List<String> columns(List<FrozenTrial> trials, int objectives) {
+        Set<String> params = new TreeSet<>();
+        Set<String> attrs = new TreeSet<>();
+        for (FrozenTrial t : trials) {
+            params.addAll(t.distributions().keySet());
+            attrs.addAll(t.userAttrs().keySet());
+        }
+        return columns(new TrialKeys(params, attrs), objectives);
+    }
+
+    /** Column names for trials with these parameter names and user-attribute keys (known before the rows). */
+    public static List<String> columns(TrialKeys keys, int objectives) {
         List<String> cols = new ArrayList<>(List.of("number", "state"));
         if (objectives == 1) {
             cols.add("value");
@@ -31,14 +43,8 @@ public final class TrialRecords {
             }
         }
         cols.addAll(List.of("datetime_start", "datetime_complete", "duration", "last_step"));
-        Set<String> params = new LinkedHashSet<>();
-        Set<String> attrs = new LinkedHashSet<>();
-        for (FrozenTrial t : trials) {
-            params.addAll(t.distributions().keySet());
-            attrs.addAll(t.userAttrs().keySet());
-        }
-        params.stream().sorted().forEach(p -> cols.add("params_" + p));
-        attrs.stream().sorted().forEach(a -> cols.add("user_attrs_" + a));
+        keys.paramNames().forEach(p -> cols.add("params_" + p));
+        keys.userAttrKeys().forEach(a -> cols.add("user_attrs_" + a));
         return cols;
     }
 

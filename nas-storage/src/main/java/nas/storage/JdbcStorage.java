@@ -445,7 +445,7 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return finished.ofStudy(c, studyId, states, 0, Integer.MAX_VALUE);
+            return finished.ofStudy(c, studyId, states, 0, Integer.MAX_VALUE, true);
         });
     }
 
@@ -456,7 +456,8 @@ public final class JdbcStorage implements Storage {
         }
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return finished.ofStudy(c, studyId, states, fromNumber, limit);
+            // not cached here: callers keep what they need (Study's cache) or page through (exports)
+            return finished.ofStudy(c, studyId, states, fromNumber, limit, false);
         });
     }
 
