@@ -60,6 +60,8 @@ public final class JdbcStorage implements Storage {
     private final TrialLocks locks = new TrialLocks();
     private final ParamDistributions distributions = new ParamDistributions();
     private final FinishedTrials finished = new FinishedTrials();
+    /** What an H2 file is known to hold (null for other databases). */
+    private final HighWaterMark mark;
     /**
      * Trials this storage started (on an H2 file) and has written nothing to since: when one ends,
      * its journal record is what this storage knows of it plus the end, without reading it back.
@@ -72,6 +74,7 @@ public final class JdbcStorage implements Storage {
     private JdbcStorage(StorageUrl url, Duration retryBudget) {
         this.url = url;
         this.tx = new Transactions(url, retryBudget);
+        this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -102,13 +105,24 @@ public final class JdbcStorage implements Storage {
         StorageUrl resolved = StorageUrl.of(url, create);
         JdbcStorage storage = new JdbcStorage(resolved, retryBudget);
         try {
+            if (storage.mark != null) {
+                storage.mark.checkExists();
+            }
             storage.tx.inTx(c -> {
+                if (storage.mark != null) {
+                    // before the migrations write anything: a damaged file is refused as it is
+                    storage.mark.verify(c);
+                }
                 Migrations.migrate(c, resolved.dialect());
                 return null;
             });
             storage.tx.markOpened();
         } catch (RuntimeException e) {
-            storage.close();
+            storage.tx.close();
+            if (storage.mark != null && e instanceof IllegalArgumentException && !storage.mark.read().isEmpty()
+                    && e.getMessage().contains("not an H2 database")) {
+                throw storage.mark.unreadable();
+            }
             throw e;
         }
         return storage;
@@ -121,7 +135,30 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        if (mark != null) {
+            try {
+                tx.inTx(c -> {
+                    mark.writeIfChanged(c);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // a database that is gone keeps the mark it had: it only ever lags
+            }
+        }
         tx.close();
+    }
+
+    /** After a call that finished trials (or created or deleted a study): the mark follows, now and then. */
+    private void markChanged() {
+        if (mark != null) {
+            mark.changed();
+            if (mark.due()) {
+                tx.inTx(c -> {
+                    mark.write(c);
+                    return null;
+                });
+            }
+        }
     }
 
     // ---- studies ----
@@ -135,7 +172,9 @@ public final class JdbcStorage implements Storage {
         if (name.length() > 512) {
             throw new IllegalArgumentException("a study name has at most 512 characters, but got " + name.length());
         }
-        return tx.durable(c -> StudyQueries.insert(c, name, directions));
+        long id = tx.durable(c -> StudyQueries.insert(c, name, directions));
+        markChanged();
+        return id;
     }
 
     @Override
@@ -145,6 +184,7 @@ public final class JdbcStorage implements Storage {
             return null;
         });
         distributions.forget(studyId);
+        markChanged();
     }
 
     @Override
@@ -222,7 +262,7 @@ public final class JdbcStorage implements Storage {
                 distributions.checkCached(studyId, e.getKey(), e.getValue());
             }
         }
-        return tx.durable(c -> {
+        FrozenTrial created = tx.durable(c -> {
             int number = TrialWrites.nextNumber(c, studyId);
             TrialState state = template == null ? TrialState.RUNNING : template.state();
             Instant start = state == TrialState.WAITING ? null
@@ -240,6 +280,10 @@ public final class JdbcStorage implements Storage {
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
         });
+        if (created.state().isFinished()) {
+            markChanged();
+        }
+        return created;
     }
 
     @Override
@@ -324,6 +368,9 @@ public final class JdbcStorage implements Storage {
             }
             return endedTrial(c, studyId, trialId, state);
         });
+        if (state.isFinished()) {
+            markChanged();
+        }
     }
 
     @Override
@@ -352,6 +399,7 @@ public final class JdbcStorage implements Storage {
         if (ended != null) {
             finished.remember(ended.trial());
         }
+        markChanged();
     }
 
     /** The trial as it ends, read back for the journal of an H2 file (null elsewhere, or if it does not end). */
@@ -508,6 +556,9 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
         long limit = System.currentTimeMillis() - grace.toMillis();
         List<Long> failed = tx.write(c -> TrialWrites.failStale(c, studyId, limit));
+        if (!failed.isEmpty()) {
+            markChanged();
+        }
         List<FrozenTrial> out = new ArrayList<>();
         for (long id : failed) {
             out.add(trial(id));
