@@ -175,7 +175,11 @@ final class HighWaterMark {
         } catch (IOException e) {
             // a mark not written only weakens the check; the trials themselves are stored
             dirty = true;
-            LOG.log(System.Logger.Level.WARNING, "could not write the high-water mark {0}: {1}", file, e.getMessage());
+            if (!JdbcErrors.isDiskFull(e)) {
+                // (a full disk is reported once, by the write that met it)
+                LOG.log(System.Logger.Level.WARNING, "could not write the high-water mark {0}: {1}", file,
+                        e.getMessage());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import nas.api.exception.StorageException;
+import nas.api.exception.StorageFullException;
 
 /**
  * Connections and retries: runs a unit of work as one transaction on a pooled connection,
@@ -126,6 +127,9 @@ final class Transactions implements AutoCloseable {
             try {
                 c = pool.borrow();
             } catch (SQLException e) {
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 // 90020 (file in use) on an AUTO_SERVER file: another process is just starting to
                 // serve it, or the one serving it exited and the file is being taken over; wait
                 boolean handover = url.localFile() && url.autoServer() && e.getErrorCode() == 90020;
@@ -156,6 +160,9 @@ final class Transactions implements AutoCloseable {
             } catch (SQLException e) {
                 rollbackQuietly(c);
                 healthy = !JdbcErrors.breaksConnection(e);
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
@@ -172,6 +179,9 @@ final class Transactions implements AutoCloseable {
                 throw new StorageException("storage error on " + url.redacted() + ": " + firstLine(e), e);
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 throw e;
             } finally {
                 if (snapshot && healthy) {
@@ -184,6 +194,12 @@ final class Transactions implements AutoCloseable {
                 pool.giveBack(c, healthy);
             }
         }
+    }
+
+    /** One line that says what happened, instead of the database's message (which can hold a whole trial). */
+    private StorageFullException diskFull(Throwable e) {
+        return new StorageFullException("no space left on device for " + url.shownName() + ": free some space and run "
+                + "again (every trial reported finished is stored; the one being written was not)", e);
     }
 
     private StorageException unavailable(SQLException e) {
