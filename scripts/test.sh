@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: starts a throwaway PostgreSQL server (installing it from Debian packages if
-# missing) for the storage tests that need one, builds every module and runs every test.
+# missing) for the storage tests that need one, installs Debian's Chromium and ChromeDriver for the
+# dashboard's browser tests when missing (scripts/browser.sh), builds every module and runs every test.
 # The server is private to this run (its own temporary directory and a free loopback port), so two
 # test runs on one machine never share or stop each other's server.
 set -euo pipefail
@@ -17,5 +18,9 @@ if url="$(scripts/postgres.sh start)"; then
   export NAS_TEST_POSTGRES_URL="$url"
 else
   echo "test.sh: no PostgreSQL server could be started; its tests will try to start their own, or be skipped" >&2
+fi
+# the dashboard's tests drive Debian's headless Chromium (they are skipped without it, unless CI=true)
+if ! scripts/browser.sh; then
+  echo "test.sh: Chromium could not be installed; the browser tests will be skipped (or fail under CI=true)" >&2
 fi
 mvn -B verify "$@"

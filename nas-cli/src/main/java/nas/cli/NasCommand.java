@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             BestCommand.class,
             ParetoCommand.class,
             ImportanceCommand.class,
+            DashboardCommand.class,
+            ReportCommand.class,
             ScreenCommand.class,
             StudiesCommand.class,
             CreateStudyCommand.class,
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             CompareCommand.class,
             BenchmarkCommand.class,
+            GaCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class NasCommand implements Runnable {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "tpe", "qmc", "grid", "nsga2", "cmaes");
+    static final List<String> NAMES = List.of("random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
 
     @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -23,6 +23,9 @@ public final class SamplerOptions {
 
     @Mixin
     TpeCliOptions tpe;
+
+    @Mixin
+    GpCliOptions gp;
 
     @Mixin
     QmcCliOptions qmc;
@@ -56,6 +59,10 @@ public final class SamplerOptions {
             throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates and --tpe-multivariate belong to "
                     + "--sampler tpe, not '" + sampler + "'");
         }
+        if (!sampler.equals("gp") && gp.anyGiven()) {
+            throw new Nas.BadInputException("--gp-startup-trials and --gp-candidates belong to --sampler gp, not '"
+                    + sampler + "'");
+        }
         if (!sampler.equals("qmc") && qmc.anyGiven()) {
             throw new Nas.BadInputException("--qmc-type belongs to --sampler qmc, not '" + sampler + "'");
         }
@@ -72,6 +79,8 @@ public final class SamplerOptions {
                 return new RandomSampler(seed);
             case "tpe":
                 return tpe.create(seed);
+            case "gp":
+                return gp.create(seed);
             case "qmc":
                 return qmc.create(seed);
             case "grid":

@@ -24,8 +24,9 @@ class MoreSamplersCliTest {
     }
 
     @Test
-    void tpeAndQmcSearchesAreReproducible() {
+    void tpeGpAndQmcSearchesAreReproducible() {
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
+                new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
                 new String[] {"tpe"}, new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
             String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};
@@ -75,6 +76,14 @@ class MoreSamplersCliTest {
                 "--tpe-startup-trials", "-1", "--storage", db("x"));
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("nStartupTrials must be >= 0");
+        CliRunner.Result gpOwner = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "tpe",
+                "--gp-candidates", "64", "--storage", db("x"));
+        assertThat(gpOwner.exitCode()).isEqualTo(2);
+        assertThat(gpOwner.err()).contains("belong to --sampler gp");
+        CliRunner.Result noCandidates = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "gp",
+                "--gp-candidates", "0", "--storage", db("x"));
+        assertThat(noCandidates.exitCode()).isEqualTo(2);
+        assertThat(noCandidates.err()).contains("nCandidates must be >= 1");
     }
 
     @Test

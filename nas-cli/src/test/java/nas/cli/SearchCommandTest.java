@@ -124,7 +124,7 @@ class SearchCommandTest {
     @Test
     void everySubcommandHasHelp() {
         for (String command : List.of("search", "trials", "best", "pareto", "importance", "screen", "studies",
-                "create-study", "delete-study", "objectives", "configs", "run", "compare", "benchmark")) {
+                "create-study", "delete-study", "objectives", "configs", "run", "compare", "benchmark", "dashboard", "report")) {
             CliRunner.Result r = CliRunner.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: nas " + command);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import nas.neat.NeatGenome;
 import nas.sim.config.Activation;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
@@ -20,9 +21,8 @@ import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.Evolver;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
-import nas.sim.neat.NeatBrain;
 import nas.sim.neat.LayeredNeat;
-import nas.sim.neat.NeatGenome;
+import nas.sim.neat.NeatBrain;
 import nas.sim.neat.NeatNetwork;
 import nas.sim.physics.CreatureSimulator;
 
@@ -107,7 +107,7 @@ public final class NeatBenchmark {
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         BrainOperators brains = BrainOperatorsFactory.create(config);
-        Evolver evolver = new Evolver(config, brains, nas.sim.neat.NeatSpeciationControl.of(config));
+        Evolver evolver = new Evolver(config, brains, nas.sim.neat.LabSpeciationControl.of(config));
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom init = new SplittableRandom(seed);
         List<CreatureGenome> pop = new ArrayList<>();

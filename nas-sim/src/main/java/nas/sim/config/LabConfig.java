@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import nas.neat.BiasMode;
+import nas.neat.NeatConnectivity;
+
 /**
  * Every setting of an Evolution Lab run, immutable, with the reference's defaults (spec 3.2, 6.1 and the
  * NAS path's {@code BASE_CONFIG}, spec 8.2). Keys are the reference's snake_case names, so presets,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+
 import nas.sim.config.LabConfig;
 import nas.sim.control.SensorLayout;
 import nas.sim.genetics.AdaptiveMutation;
@@ -11,7 +12,7 @@ import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.Evolver;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
-import nas.sim.neat.NeatSpeciationControl;
+import nas.sim.neat.LabSpeciationControl;
 import nas.sim.physics.EvaluationResult;
 
 /**
@@ -52,7 +53,7 @@ public final class Evolution {
         this.seed = seed;
         this.maxGenerations = maxGenerations;
         BrainOperators brains = BrainOperatorsFactory.create(config);
-        this.evolver = new Evolver(config, brains, NeatSpeciationControl.of(config));
+        this.evolver = new Evolver(config, brains, LabSpeciationControl.of(config));
         this.adaptive = new AdaptiveMutation(config);
         this.stagnation = new StagnationMonitor(config.stagnationLimit());
         int inputs = SensorLayout.inputCount(config);

@@ -2,8 +2,13 @@ package nas.sim.genetics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.function.ToDoubleBiFunction;
+import java.util.random.RandomGenerator;
+
+import nas.neat.RankRoulette;
+import nas.neat.Selection;
+import nas.neat.Speciation;
+import nas.neat.SpeciationControl;
 import nas.sim.config.LabConfig;
 import nas.sim.config.SelectionMethod;
 import nas.sim.control.SensorLayout;

@@ -3,7 +3,11 @@ package nas.sim.neat;
 import java.util.ArrayList;
 import java.util.List;
 
-import nas.sim.config.BiasMode;
+import nas.neat.BiasMode;
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 import nas.sim.control.FixedBrainGenome;
 
 /**

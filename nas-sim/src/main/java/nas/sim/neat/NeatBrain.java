@@ -1,5 +1,7 @@
 package nas.sim.neat;
 
+import nas.neat.NeatDistance;
+import nas.neat.NeatGenome;
 import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.BrainGenome;
 

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import nas.sim.config.BiasMode;
+import nas.neat.BiasMode;
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 import nas.sim.genome.BrainGenome;
 import nas.sim.genome.BrainJsonCodec;
 

@@ -2,6 +2,13 @@ package nas.sim.neat;
 
 import java.util.random.RandomGenerator;
 
+import nas.neat.InnovationTracker;
+import nas.neat.NeatCrossover;
+import nas.neat.NeatDistance;
+import nas.neat.NeatGenome;
+import nas.neat.NeatMutation;
+import nas.neat.NeatMutationParams;
+import nas.neat.OutputAdapter;
 import nas.sim.config.LabConfig;
 import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.WeightMutationSchedule;

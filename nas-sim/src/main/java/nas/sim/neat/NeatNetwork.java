@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeuronGene;
+import nas.neat.NeuronType;
 import nas.sim.control.Activations;
 import nas.sim.control.NeuralNetwork;
 

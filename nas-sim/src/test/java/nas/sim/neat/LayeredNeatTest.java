@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 
+import nas.neat.NeatGenome;
 import nas.sim.config.Activation;
 import nas.sim.control.FixedBrainGenome;
 import nas.sim.control.NeuralNetwork;

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.neat.ConnectionGene;
+import nas.neat.NeatGenome;
+import nas.neat.NeatTestGenomes;
+import nas.neat.NeuronGene;
+import nas.neat.Speciation;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.evolution.EvolutionRun;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.evolution.RunResult;
-import nas.sim.genetics.Speciation;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeJson;
 import nas.sim.physics.CreatureSimulator;

@@ -1,9 +1,9 @@
 package nas.sim.neat;
 
-import static nas.sim.neat.NeatTestGenomes.conn;
-import static nas.sim.neat.NeatTestGenomes.hidden;
-import static nas.sim.neat.NeatTestGenomes.input;
-import static nas.sim.neat.NeatTestGenomes.output;
+import static nas.neat.NeatTestGenomes.conn;
+import static nas.neat.NeatTestGenomes.hidden;
+import static nas.neat.NeatTestGenomes.input;
+import static nas.neat.NeatTestGenomes.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import nas.sim.config.BiasMode;
-import nas.sim.config.NeatConnectivity;
+import nas.neat.BiasMode;
+import nas.neat.ConnectionGene;
+import nas.neat.InnovationTracker;
+import nas.neat.NeatConnectivity;
+import nas.neat.NeatGenome;
+import nas.neat.NeatTestGenomes;
+import nas.neat.NeuronType;
 import nas.sim.control.Activations;
 import org.junit.jupiter.api.Test;
 
@@ -131,7 +136,7 @@ class NeatNetworkTest {
         NeatGenome g = new NeatGenome(BiasMode.NODE, List.of(input(0), output(1, 0), hidden(2, 0), hidden(3, 0)),
                 List.of(conn(0, 2, 1, true, 0), conn(2, 3, 1, true, 1), conn(3, 1, 1, true, 2),
                         conn(3, 2, 1, false, 3)));
-        g.setConnection(3, g.connections().get(3).withEnabled(true));
+        NeatTestGenomes.enableBehindTheValidation(g, 3);
         assertThatThrownBy(() -> NeatNetwork.compile(g, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cycle");
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.neat.NeatSpeciationControl;
+import nas.neat.SpeciationControl;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.control.SensorLayout;
@@ -14,7 +16,6 @@ import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.evolution.RunResult;
 import nas.sim.genetics.Evolver;
-import nas.sim.genetics.SpeciationControl;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeFactory;
 import org.junit.jupiter.api.Test;
@@ -23,23 +24,9 @@ class NeatSpeciationControlTest {
 
     @Test
     void offDefaultsAreTheReferenceBehaviour() {
-        assertThat(NeatSpeciationControl.of(Presets.get("neat_baseline"))).isSameAs(SpeciationControl.NONE);
-        assertThat(NeatSpeciationControl.of(Presets.builder("pure_baseline")
+        assertThat(LabSpeciationControl.of(Presets.get("neat_baseline"))).isSameAs(SpeciationControl.NONE);
+        assertThat(LabSpeciationControl.of(Presets.builder("pure_baseline")
                 .set("neat_species_target_mode", "pid").build())).isSameAs(SpeciationControl.NONE);
-    }
-
-    @Test
-    void stagnantSpeciesOffspringGoToTheOthersByHand() {
-        List<int[]> species = List.of(new int[] {0, 1}, new int[] {2}, new int[] {3, 4});
-        double[] fitness = {4, 2, 9, 1, 5};
-        // Species 1 stagnant; 6 offspring over means 3 and 3: round(3) = 3, last takes 3.
-        assertThat(NeatSpeciationControl.reallocate(species, fitness, new int[] {2, 2, 2},
-                new boolean[] {false, true, false})).containsExactly(3, 0, 3);
-        // Species 2 stagnant: species 0 and 1 share 5 by 3 and 9 (of 12): round(1.25) = 1, last takes 4.
-        assertThat(NeatSpeciationControl.reallocate(species, fitness, new int[] {1, 2, 2},
-                new boolean[] {false, false, true})).containsExactly(1, 4, 0);
-        int[] unchanged = {1, 2, 3};
-        assertThat(NeatSpeciationControl.reallocate(species, fitness, unchanged, new boolean[3])).isSameAs(unchanged);
     }
 
     /** Breeding only (no physics): fitness is a fixed function of the genome's muscle count and index. */
@@ -48,7 +35,7 @@ class NeatSpeciationControlTest {
                 .set("compatibility_threshold", start).set("neat_species_target_mode", mode)
                 .set("neat_species_target", target).set("neat_species_stagnation", 5).build();
         NeatBrainOperators brains = new NeatBrainOperators(config);
-        NeatSpeciationControl control = (NeatSpeciationControl) NeatSpeciationControl.of(config);
+        NeatSpeciationControl control = (NeatSpeciationControl) LabSpeciationControl.of(config);
         Evolver evolver = new Evolver(config, brains, control);
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom rng = new SplittableRandom(seed);

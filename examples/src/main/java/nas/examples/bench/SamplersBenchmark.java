@@ -1,0 +1,225 @@
+package nas.examples.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+import nas.api.Objective;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.objective.functions.TestFunctions;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
+import nas.api.storage.InMemoryStorage;
+import nas.samplers.cmaes.CmaEsSampler;
+import nas.samplers.gp.GpOptions;
+import nas.samplers.gp.GpSampler;
+import nas.samplers.tpe.TpeOptions;
+import nas.samplers.tpe.TpeSampler;
+
+/**
+ * Single-objective samplers compared on standard functions: best value found after 50, 100, 200
+ * and 500 trials (median and quartiles over seeds), written as a CSV (one row per function,
+ * sampler, seed and budget) and a markdown table; and, with {@code time=N}, the GP sampler's
+ * CPU time per trial along an N-trial study.
+ *
+ * <p>Functions: Branin on [−5, 10]×[0, 15] (minimum 0.397887), Hartmann-6 on [0, 1]^6 (minimum
+ * −3.32237), sphere-5, rosenbrock-5, rastrigin-5 and ellipsoid-5 on [−5, 5]^5, and {@code mixed}: four
+ * floats in [−5, 5], a log float in [1e-5, 1], two ints in [0, 30] and a categorical of four
+ * choices, {@code Σ (x_i − 1)² + (log10 lr + 3)² + ((n − 7)/4)² + ((m − 20)/6)² + penalty(act)}
+ * (penalties 0, 0.5, 1, 2; minimum 0).
+ *
+ * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
+ * {@code samplers=random,tpe,tpe-mv,cmaes,gp}, {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
+ * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only).
+ * Run: {@code scripts/bench.sh Samplers functions=branin samplers=gp,tpe seeds=3 trials=20,40}.
+ */
+public final class SamplersBenchmark {
+
+    private SamplersBenchmark() {
+    }
+
+    /** Branin–Hoo (Dixon and Szegő, 1978). */
+    static double branin(double a, double b) {
+        double t = b - 5.1 / (4 * Math.PI * Math.PI) * a * a + 5 / Math.PI * a - 6;
+        return t * t + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(a) + 10;
+    }
+
+    private static final double[] H6_ALPHA = {1.0, 1.2, 3.0, 3.2};
+    private static final double[][] H6_A = {
+        {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+    private static final double[][] H6_P = {
+        {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+        {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+
+    /** Hartmann-6 (Hartmann 1972; constants as tabulated by Dixon and Szegő). */
+    static double hartmann6(double[] x) {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 6; j++) {
+                e += H6_A[i][j] * (x[j] - H6_P[i][j]) * (x[j] - H6_P[i][j]);
+            }
+            s -= H6_ALPHA[i] * Math.exp(-e);
+        }
+        return s;
+    }
+
+    static final Objective MIXED = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            s += (x - 1) * (x - 1);
+        }
+        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
+        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
+        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
+        String act = t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear");
+        double pen = switch (act) {
+            case "tanh" -> 0;
+            case "relu" -> 0.5;
+            case "sigmoid" -> 1;
+            default -> 2;
+        };
+        return s + a * a + n * n + m * m + pen;
+    };
+
+    static Map<String, Objective> functions() {
+        Map<String, Objective> f = new LinkedHashMap<>();
+        f.put("branin", t -> branin(t.suggestFloat("x0", -5, 10), t.suggestFloat("x1", 0, 15)));
+        f.put("hartmann6", t -> {
+            double[] x = new double[6];
+            for (int i = 0; i < 6; i++) {
+                x[i] = t.suggestFloat("x" + i, 0, 1);
+            }
+            return hartmann6(x);
+        });
+        f.put("sphere5", TpeBenchmark.box(5, TestFunctions::sphere));
+        f.put("rosenbrock5", TpeBenchmark.box(5, TestFunctions::rosenbrock));
+        f.put("rastrigin5", TpeBenchmark.box(5, TestFunctions::rastrigin));
+        f.put("ellipsoid5", TpeBenchmark.box(5, TestFunctions::ellipsoid));
+        f.put("mixed", MIXED);
+        return f;
+    }
+
+    static Map<String, LongFunction<Sampler>> samplers() {
+        Map<String, LongFunction<Sampler>> s = new LinkedHashMap<>();
+        s.put("random", RandomSampler::new);
+        s.put("tpe", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)));
+        s.put("tpe-mv", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withMultivariate(true)));
+        s.put("cmaes", seed -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(seed)));
+        s.put("gp", seed -> new GpSampler(GpOptions.defaults().withSeed(seed)));
+        return s;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("arguments are key=value, but got '" + arg + "'");
+            }
+            a.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        if (a.containsKey("time")) {
+            timing(Integer.parseInt(a.get("time")));
+            return;
+        }
+        List<String> fs = List.of(a.getOrDefault("functions", String.join(",", functions().keySet())).split(","));
+        List<String> ss = List.of(a.getOrDefault("samplers", String.join(",", samplers().keySet())).split(","));
+        int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
+        int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
+        int[] at = Arrays.stream(a.getOrDefault("trials", "50,100,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
+        Path csv = Path.of(a.getOrDefault("csv", "target/samplers.csv"));
+        quality(fs, ss, firstSeed, seeds, at, csv);
+    }
+
+    static void quality(List<String> fs, List<String> ss, int firstSeed, int seeds, int[] at, Path csv) throws IOException {
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        StringBuilder table = new StringBuilder();
+        table.append("| function | sampler |");
+        for (int n : at) {
+            table.append(' ').append(n).append(" trials |");
+        }
+        table.append("\n|---|---|").append("---:|".repeat(at.length)).append('\n');
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
+            out.println("function,sampler,seed,trials,best,cpu_seconds");
+            for (String f : fs) {
+                Objective objective = functions().get(f);
+                if (objective == null) {
+                    throw new IllegalArgumentException("unknown function '" + f + "'; known: " + functions().keySet());
+                }
+                for (String s : ss) {
+                    LongFunction<Sampler> sampler = samplers().get(s);
+                    if (sampler == null) {
+                        throw new IllegalArgumentException("unknown sampler '" + s + "'; known: " + samplers().keySet());
+                    }
+                    double[][] runs = new double[at.length][seeds];
+                    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                        long t0 = System.nanoTime();
+                        double[] best = TpeBenchmark.bestAfter(sampler.apply(seed), objective, at);
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        for (int k = 0; k < at.length; k++) {
+                            runs[k][seed - firstSeed] = best[k];
+                            out.printf(Locale.ROOT, "%s,%s,%d,%d,%.10g,%.3f%n", f, s, seed, at[k], best[k], secs);
+                        }
+                        out.flush();
+                        System.err.printf(Locale.ROOT, "%s %s seed %d: %s (%.1f s)%n", f, s, seed, Arrays.toString(best), secs);
+                    }
+                    table.append("| ").append(f).append(" | ").append(s).append(" |");
+                    for (double[] r : runs) {
+                        double[] q = quartiles(r);
+                        table.append(String.format(Locale.ROOT, " %.4g [%.4g, %.4g] |", q[1], q[0], q[2]));
+                    }
+                    table.append('\n');
+                }
+            }
+        }
+        System.out.println("Best value found: median [lower quartile, upper quartile] over seeds " + firstSeed + ".."
+                + (firstSeed + seeds - 1));
+        System.out.println();
+        System.out.print(table);
+        System.out.println();
+        System.out.println("CSV: " + csv);
+    }
+
+    /** {Q1, median, Q3} by linear interpolation between order statistics. */
+    static double[] quartiles(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return new double[] {quantile(c, 0.25), quantile(c, 0.5), quantile(c, 0.75)};
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        double pos = p * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** GP sampler CPU time per trial (mean over blocks of 50 trials) along one sphere-5 study. */
+    static void timing(int trials) {
+        TpeBenchmark.TimedSampler timed = new TpeBenchmark.TimedSampler(new GpSampler(GpOptions.defaults().withSeed(1L)));
+        Study s = Studies.builder("time").storage(new InMemoryStorage()).directions(StudyDirection.MINIMIZE)
+                .sampler(timed).seed(0).create();
+        System.out.println("GP sampler CPU time per trial, sphere-5, in memory");
+        System.out.println();
+        System.out.println("| trials | mean ms/trial in this block |");
+        System.out.println("|---|---:|");
+        Objective f = TpeBenchmark.box(5, TestFunctions::sphere);
+        for (int done = 0; done < trials; done += 50) {
+            long before = timed.nanos;
+            int block = Math.min(50, trials - done);
+            s.optimize(f, block);
+            System.out.printf(Locale.ROOT, "| %d–%d | %.1f |%n", done + 1, done + block, (timed.nanos - before) / 1e6 / block);
+        }
+    }
+}

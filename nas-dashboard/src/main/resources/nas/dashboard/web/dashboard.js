@@ -1,0 +1,702 @@
+/* NAS dashboard: builds the studies, study and trial pages from the JSON API (live) or from the data a
+ * report file embeds (window.NAS_REPORT). Every user string (study, parameter and attribute names and
+ * values) reaches the page as text: nodes are made with textContent, never innerHTML, and chart tooltips
+ * go through esc(). */
+(function () {
+  'use strict';
+
+  const BASE = document.body.dataset.base || '';
+  const PAGE = document.body.dataset.page;
+  const REPORT = window.NAS_REPORT || null;
+  const POLL_MS = 1000;
+  const STATES = ['COMPLETE', 'PRUNED', 'FAIL', 'RUNNING', 'WAITING'];
+  const STATE_COLORS = { COMPLETE: '#2e8b57', PRUNED: '#d9a400', FAIL: '#c0392b', RUNNING: '#2f6fb3', WAITING: '#8a8f98' };
+  const charts = {};
+  window.nasCharts = charts; // for tests and the curious: chart id -> ECharts instance
+
+  // ---------- small helpers ----------
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (k === 'class') e.className = v;
+      else if (k === 'dataset') Object.assign(e.dataset, v);
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined) continue;
+      e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  function fmt(v) {
+    if (v === null || v === undefined) return '';
+    if (typeof v !== 'number') return String(v);
+    if (!isFinite(v)) return String(v);
+    if (Number.isInteger(v)) return String(v);
+    const a = Math.abs(v);
+    return (a !== 0 && (a < 1e-4 || a >= 1e6)) ? v.toExponential(4) : String(Number(v.toPrecision(6)));
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString() : '';
+  }
+
+  function duration(ms) {
+    if (ms === null || ms === undefined) return '';
+    if (ms < 1000) return ms + ' ms';
+    if (ms < 60000) return (ms / 1000).toFixed(2) + ' s';
+    return (ms / 60000).toFixed(1) + ' min';
+  }
+
+  const enc = encodeURIComponent;
+  const studyPath = (name) => '/studies/' + enc(name);
+
+  async function api(path) {
+    if (REPORT) {
+      const key = path.split(studyPath(REPORT.study)).join('/studies/~');
+      if (key in REPORT.data) return REPORT.data[key];
+      throw new Error('this report does not hold ' + key);
+    }
+    const r = await fetch(BASE + '/api' + path, { credentials: 'same-origin', cache: 'no-store' });
+    let body = null;
+    try { body = await r.json(); } catch (e) { /* not JSON */ }
+    if (!r.ok) throw new Error((body && body.error) || ('HTTP ' + r.status));
+    return body;
+  }
+
+  function chart(container, id, option) {
+    let c = charts[id];
+    if (c && c.getDom() !== container) { c.dispose(); c = null; }
+    if (!c) {
+      c = echarts.init(container, null, { renderer: 'canvas' });
+      charts[id] = c;
+    }
+    c.setOption(Object.assign({ animation: false }, option), true);
+    return c;
+  }
+
+  window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+
+  function tooltipRows(title, rows) {
+    return '<b>' + esc(title) + '</b><br>' + rows.map(([k, v]) => esc(k) + ': ' + esc(fmt(v))).join('<br>');
+  }
+
+  function header(crumbs) {
+    const live = el('span', { class: 'live', id: 'live' }, REPORT ? 'report · ' + time(REPORT.created) : '');
+    return el('header', {}, el('a', { href: REPORT ? '#' : BASE + '/' }, 'NAS'),
+      crumbs.map((c) => el('span', { class: 'crumb' }, '/ ', c)), live);
+  }
+
+  function setLive(ok, message) {
+    const l = document.getElementById('live');
+    if (!l || REPORT) return;
+    l.textContent = ok ? 'live · ' + new Date().toLocaleTimeString() : 'not updating: ' + message;
+    l.classList.toggle('stale', !ok);
+  }
+
+  function errorBox(container, e) {
+    container.replaceChildren(el('div', { class: 'error' }, e instanceof Error ? e.message : String(e)));
+  }
+
+  function card(title, id, wide) {
+    const body = el('div', { id: id + '-body' });
+    const c = el('section', { class: 'card' + (wide ? ' wide' : ''), id: id }, el('h2', {}, title), body);
+    return c;
+  }
+
+  function chartBox(id, small) {
+    return el('div', { class: 'chart' + (small ? ' small' : ''), id: id + '-chart' });
+  }
+
+  function directionWord(d) { return d === 'maximize' ? 'maximize' : 'minimize'; }
+
+  // ---------- studies page ----------
+
+  async function studiesPage() {
+    const app = document.getElementById('app');
+    const errors = el('div', { id: 'errors' });
+    const tbody = el('tbody', { id: 'studies-rows' });
+    const info = await api('/info').catch(() => ({ allow_write: false }));
+    const cols = ['Study', 'Directions'].concat(STATES, ['Total', 'Best', 'Last activity'], info.allow_write ? [''] : []);
+    app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
+      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody)));
+
+    async function refresh() {
+      try {
+        const list = await api('/studies');
+        tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
+        if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        errors.replaceChildren();
+        setLive(true);
+      } catch (e) {
+        errorBox(errors, e);
+        setLive(false, e.message);
+      }
+      document.body.dataset.ready = 'true';
+    }
+    await refresh();
+    setInterval(refresh, POLL_MS);
+  }
+
+  function bestText(best) {
+    if (!best) return '';
+    if (best.front_size !== undefined) return 'Pareto front: ' + best.front_size + ' trial(s)';
+    return fmt(best.value) + ' (trial ' + best.number + ')';
+  }
+
+  function studyRow(s, allowWrite, refresh) {
+    const cells = [
+      el('td', {}, el('a', { href: BASE + '/study?name=' + enc(s.name), class: 'study-link' }, s.name)),
+      el('td', {}, s.directions.join(', ')),
+    ].concat(STATES.map((st) => el('td', { class: 'num count-' + st }, s.counts[st])),
+      [el('td', { class: 'num total' }, s.trials), el('td', { class: 'best' }, s.error ? 'error: ' + s.error : bestText(s.best)),
+        el('td', {}, time(s.last_activity))]);
+    if (allowWrite) {
+      cells.push(el('td', {}, el('button', {
+        class: 'danger', onclick: async () => {
+          const typed = window.prompt('Delete study "' + s.name + '" and all its trials? Type its name to confirm.');
+          if (typed !== s.name) return;
+          const r = await fetch(BASE + '/api' + studyPath(s.name), {
+            method: 'DELETE', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ confirm: s.name }),
+          });
+          if (!r.ok) window.alert((await r.json().catch(() => ({}))).error || 'delete failed');
+          refresh();
+        },
+      }, 'Delete')));
+    }
+    return el('tr', { dataset: { study: s.name } }, cells);
+  }
+
+  // ---------- study page ----------
+
+  async function studyPage() {
+    const name = REPORT ? REPORT.study : new URLSearchParams(location.search).get('name');
+    const app = document.getElementById('app');
+    const errors = el('div', { id: 'errors' });
+    const counts = el('div', { class: 'counts', id: 'counts' });
+    const grid = el('div', { class: 'grid', id: 'plots' });
+    app.replaceChildren(header([el('a', { href: REPORT ? '#' : BASE + '/study?name=' + enc(name || '') }, name || '?')]),
+      el('main', {}, el('h1', { id: 'study-name' }, name || ''), counts, errors, grid));
+    if (!name) { errorBox(errors, 'no study named in the address (study?name=...)'); return; }
+
+    let summary;
+    try {
+      summary = await api(studyPath(name));
+    } catch (e) {
+      errorBox(errors, e);
+      document.body.dataset.ready = 'true';
+      if (!REPORT) setTimeout(studyPage, 2000);
+      return;
+    }
+    const view = new StudyView(name, summary, grid);
+    renderCounts(counts, summary);
+    await view.drawAll();
+    document.body.dataset.ready = 'true';
+    if (REPORT) return;
+    setLive(true);
+    setInterval(async () => {
+      try {
+        const s = await api(studyPath(name));
+        renderCounts(counts, s);
+        errors.replaceChildren();
+        setLive(true);
+        if (s.version !== view.summary.version) {
+          view.summary = s;
+          await view.drawAll();
+        }
+      } catch (e) {
+        errorBox(errors, e);
+        setLive(false, e.message);
+      }
+    }, POLL_MS);
+  }
+
+  function renderCounts(box, s) {
+    box.replaceChildren(el('span', {}, s.directions.map(directionWord).join(', ')),
+      ...STATES.map((st) => el('span', { class: 'state ' + st, id: 'count-' + st }, st + ' ' + s.counts[st])),
+      el('span', { id: 'count-total' }, s.trials + ' trials'),
+      el('span', { id: 'best' }, s.best ? 'best: ' + bestText(s.best) : ''));
+    document.body.dataset.version = s.version;
+  }
+
+  class StudyView {
+    constructor(name, summary, grid) {
+      this.name = name;
+      this.summary = summary;
+      this.objective = 0;
+      this.logScale = false;
+      this.table = REPORT ? { offset: 0, limit: 100, sort: 'value', order: summary.directions[0] === 'maximize' ? 'desc' : 'asc' }
+        : { offset: 0, limit: 50, sort: 'number', order: 'asc' };
+      this.filters = {};
+      this.contour = {};
+      const multi = summary.directions.length > 1;
+      const cards = [card('Optimization history', 'history')];
+      if (multi) cards.push(card('Pareto front', 'pareto'), card('Hypervolume history', 'hypervolume'));
+      cards.push(card('Intermediate values', 'intermediate'), card('Parallel coordinates', 'parallel', true),
+        card('Slices', 'slice', true), card('Contour', 'contour'),
+        card(summary.screening ? 'Parameter importance (Morris μ*–σ)' : 'Parameter importance (fANOVA)', 'importance'),
+        card('Empirical distribution of values', 'edf'), card('Timeline', 'timeline'),
+        card(REPORT ? 'Best trials' : 'Trials', 'trials', true));
+      grid.replaceChildren(...cards);
+    }
+
+    path(what, query) { return studyPath(this.name) + '/' + what + (query ? '?' + query : ''); }
+
+    async drawAll() {
+      const jobs = [this.guard('history', () => this.history()), this.guard('intermediate', () => this.intermediate()),
+        this.guard('parallel', () => this.params()), this.guard('edf', () => this.edf()),
+        this.guard('timeline', () => this.timeline()), this.guard('trials', () => this.trials())];
+      if (this.summary.directions.length > 1) jobs.push(this.guard('pareto', () => this.pareto()));
+      await Promise.all(jobs);
+      // importance needs a forest: drawn last so that it never delays the other plots
+      await this.guard('importance', () => this.importance());
+    }
+
+    async guard(id, draw) {
+      try {
+        await draw();
+      } catch (e) {
+        const box = document.getElementById(id + '-body');
+        if (box) errorBox(box, e);
+      }
+    }
+
+    objectiveName(k) {
+      return this.summary.directions.length === 1 ? 'Objective value' : 'values_' + k;
+    }
+
+    async history() {
+      const box = document.getElementById('history-body');
+      const h = await api(this.path('history', 'objective=' + this.objective));
+      const positive = h.points.every((p) => p[1] > 0);
+      if (!box.firstChild) {
+        const controls = el('div', { class: 'controls' });
+        if (this.summary.directions.length > 1) {
+          controls.appendChild(el('label', {}, 'objective ', el('select', {
+            id: 'history-objective', onchange: (ev) => { this.objective = Number(ev.target.value); this.guard('history', () => this.history()); },
+          }, this.summary.directions.map((d, k) => el('option', { value: k }, 'values_' + k + ' (' + d + ')')))));
+        }
+        controls.appendChild(el('label', {}, el('input', {
+          type: 'checkbox', id: 'history-log', onchange: (ev) => { this.logScale = ev.target.checked; this.guard('history', () => this.history()); },
+        }), ' log scale'));
+        controls.appendChild(el('span', { class: 'note', id: 'history-note' }));
+        box.replaceChildren(controls, chartBox('history'));
+      }
+      const logBox = document.getElementById('history-log');
+      logBox.disabled = !positive;
+      const log = this.logScale && positive;
+      document.getElementById('history-note').textContent = h.complete + ' COMPLETE trial(s)' +
+        (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values');
+      chart(document.getElementById('history-chart'), 'history', {
+        legend: { data: ['Objective value', 'Best value'] },
+        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['trial', p.value[0]], ['value', p.value[1]]]) },
+        xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
+        yAxis: { type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true, nameLocation: 'middle', nameGap: 50 },
+        dataZoom: [{ type: 'inside' }],
+        series: [
+          { name: 'Objective value', type: 'scatter', data: h.points, symbolSize: h.points.length > 2000 ? 3 : 6, itemStyle: { color: '#2f6fb3' } },
+          { name: 'Best value', type: 'line', step: 'end', data: h.best, showSymbol: false, lineStyle: { color: '#c0392b', width: 2 }, itemStyle: { color: '#c0392b' } },
+        ],
+      });
+    }
+
+    async pareto() {
+      const p = await api(this.path('pareto'));
+      const box = document.getElementById('pareto-body');
+      const m = p.directions.length;
+      const pairs = m === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]].filter(([a, b]) => a < m && b < m);
+      box.replaceChildren(el('div', { class: 'note', id: 'pareto-note' }, p.front.length + ' trial(s) on the front, ' +
+        p.dominated.length + ' dominated shown faded; directions ' + p.directions.join(', ') +
+        (m > 2 ? ' · shown as projections on each pair of objectives' : '')),
+      ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
+      for (const [a, b] of pairs) {
+        const point = (t) => ({ value: [t.values[a], t.values[b]], number: t.number });
+        chart(document.getElementById('pareto-' + a + '-' + b + '-chart'), 'pareto-' + a + '-' + b, {
+          legend: { data: ['Pareto front', 'Dominated'] },
+          grid: { left: 70, right: 20, top: 40, bottom: 50 },
+          tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.data.number, [['values_' + a, q.data.value[0]], ['values_' + b, q.data.value[1]]]) },
+          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28 },
+          yAxis: { type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')' },
+          series: [
+            { name: 'Dominated', type: 'scatter', data: p.dominated.map(point), symbolSize: 5, itemStyle: { color: '#8a8f98', opacity: 0.25 } },
+            { name: 'Pareto front', type: 'scatter', data: p.front.map(point), symbolSize: 9, itemStyle: { color: '#c0392b' } },
+          ],
+        });
+      }
+      const hv = document.getElementById('hypervolume-body');
+      hv.replaceChildren(el('div', { class: 'note', id: 'hypervolume-note' }, 'hypervolume ' + fmt(p.hypervolume) +
+        (p.reference_point ? ' (reference point ' + p.reference_point.map(fmt).join(', ') + ')' : '')), chartBox('hypervolume'));
+      chart(document.getElementById('hypervolume-chart'), 'hypervolume', {
+        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
+        yAxis: { type: 'value', name: 'Hypervolume', scale: true },
+        series: [{ name: 'Hypervolume', type: 'line', step: 'end', data: p.history, showSymbol: false }],
+      });
+    }
+
+    async intermediate() {
+      const d = await api(this.path('intermediate'));
+      const box = document.getElementById('intermediate-body');
+      if (d.curves.length === 0) { box.replaceChildren(el('div', { class: 'note' }, 'No trial reported intermediate values.')); return; }
+      box.replaceChildren(el('div', { class: 'note' }, d.reporting + ' trial(s) reported' +
+        (d.reporting > d.curves.length ? ', the latest ' + d.curves.length + ' shown' : '') + '; ▲ marks where a pruned trial stopped'),
+      chartBox('intermediate'));
+      const series = d.curves.map((c) => ({
+        name: 'trial ' + c.number, type: 'line', data: c.steps, showSymbol: false, number: c.number,
+        lineStyle: { width: 1, color: STATE_COLORS[c.state] || '#666', opacity: 0.7 }, itemStyle: { color: STATE_COLORS[c.state] },
+      }));
+      series.push({
+        name: 'Pruned', type: 'scatter', symbol: 'triangle', symbolSize: 9, itemStyle: { color: STATE_COLORS.PRUNED },
+        data: d.curves.filter((c) => c.state === 'PRUNED' && c.steps.length).map((c) => c.steps[c.steps.length - 1]),
+      });
+      chart(document.getElementById('intermediate-chart'), 'intermediate', {
+        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
+        xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'value', name: 'Intermediate value', scale: true },
+        series,
+      });
+    }
+
+    axisFor(p) {
+      if (p.type === 'categorical') return { type: 'category', data: p.choices };
+      return { type: p.log ? 'log' : 'value', scale: true };
+    }
+
+    cell(p, v) {
+      if (v === null || v === undefined) return null;
+      return p.type === 'categorical' ? p.choices[v] : v;
+    }
+
+    async params() {
+      const d = await api(this.path('params'));
+      this.paramData = d;
+      const k = this.objective;
+      const values = d.values[k] || [];
+      const thinned = d.numbers.length < d.complete ? ' (' + d.numbers.length + ' of ' + d.complete + ' shown, evenly thinned)' : '';
+      const pbox = document.getElementById('parallel-body');
+      if (d.params.length === 0 || values.length === 0) {
+        const msg = el('div', { class: 'note' }, values.length === 0 ? 'No COMPLETE trial yet.' : 'The study has no parameter.');
+        pbox.replaceChildren(msg);
+        document.getElementById('slice-body').replaceChildren(msg.cloneNode(true));
+        document.getElementById('contour-body').replaceChildren(msg.cloneNode(true));
+        return;
+      }
+      const vmin = Math.min(...values);
+      const vmax = Math.max(...values);
+      const maximize = this.summary.directions[k] === 'maximize';
+      const colors = maximize ? ['#d0d8e8', '#17365c'] : ['#17365c', '#d0d8e8'];
+      pbox.replaceChildren(el('div', { class: 'note' }, 'one line per COMPLETE trial' + thinned + '; darker = better'), chartBox('parallel'));
+      const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p)));
+      axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true });
+      const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
+      chart(document.getElementById('parallel-chart'), 'parallel', {
+        parallelAxis: axes,
+        parallel: { left: 60, right: 90, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
+        visualMap: { type: 'continuous', min: vmin, max: vmax === vmin ? vmin + 1 : vmax, dimension: d.params.length, inRange: { color: colors }, right: 0, top: 'middle', calculable: true, text: [fmt(vmax), fmt(vmin)] },
+        series: [{ type: 'parallel', data: rows, lineStyle: { width: 1, opacity: rows.length > 1000 ? 0.2 : 0.5 } }],
+      });
+      this.slices(d, values, vmin, vmax, colors);
+      this.contourControls(d);
+    }
+
+    slices(d, values, vmin, vmax, colors) {
+      const box = document.getElementById('slice-body');
+      const shown = d.params.slice(0, 40);
+      box.replaceChildren(el('div', { class: 'note' }, 'objective against each parameter; colour = trial number' +
+        (d.params.length > shown.length ? '; the first ' + shown.length + ' parameters' : '')),
+      el('div', { class: 'slices' }, shown.map((p, i) => chartBox('slice-' + i, true))));
+      const nmax = d.numbers.length ? d.numbers[d.numbers.length - 1] : 1;
+      shown.forEach((p, i) => {
+        const data = [];
+        d.numbers.forEach((n, r) => {
+          const v = this.cell(p, d.columns[p.name][r]);
+          if (v !== null) data.push([v, values[r], n]);
+        });
+        chart(document.getElementById('slice-' + i + '-chart'), 'slice-' + i, {
+          title: { text: p.name, left: 'center', textStyle: { fontSize: 12 } },
+          grid: { left: 60, right: 15, top: 30, bottom: 30 },
+          tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[2], [[p.name, q.value[0]], ['value', q.value[1]]]) },
+          xAxis: Object.assign({}, this.axisFor(p)),
+          yAxis: { type: 'value', scale: true },
+          visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, nmax), inRange: { color: ['#b8cce4', '#17365c'] } },
+          series: [{ type: 'scatter', data, symbolSize: data.length > 2000 ? 3 : 6 }],
+        });
+      });
+    }
+
+    contourControls(d) {
+      const box = document.getElementById('contour-body');
+      if (d.params.length < 2) { box.replaceChildren(el('div', { class: 'note' }, 'A contour needs two parameters.')); return; }
+      const names = d.params.map((p) => p.name);
+      if (!names.includes(this.contour.x)) this.contour.x = names[0];
+      if (!names.includes(this.contour.y) || this.contour.y === this.contour.x) this.contour.y = names.find((n) => n !== this.contour.x);
+      const select = (axis) => el('select', { id: 'contour-' + axis, onchange: (ev) => { this.contour[axis] = ev.target.value; this.drawContour(); } },
+        names.map((n) => el('option', { value: n, selected: n === this.contour[axis] }, n)));
+      box.replaceChildren(el('div', { class: 'controls' }, el('label', {}, 'x ', select('x')), el('label', {}, 'y ', select('y')),
+        el('span', { class: 'note' }, 'each cell: the best value of the trials in it')), chartBox('contour'));
+      this.drawContour();
+    }
+
+    drawContour() {
+      const d = this.paramData;
+      const k = this.objective;
+      const values = d.values[k];
+      const maximize = this.summary.directions[k] === 'maximize';
+      const px = d.params.find((p) => p.name === this.contour.x);
+      const py = d.params.find((p) => p.name === this.contour.y);
+      const binsOf = (p) => {
+        const col = d.columns[p.name];
+        if (p.type === 'categorical') return { n: p.choices.length, labels: p.choices, index: (v) => v };
+        const t = (v) => (p.log ? Math.log10(v) : v);
+        const present = col.filter((v) => v !== null).map(t);
+        const lo = Math.min(...present);
+        const hi = Math.max(...present);
+        const n = hi > lo ? 20 : 1;
+        const w = (hi - lo) / n || 1;
+        const labels = [];
+        for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * w; labels.push(fmt(p.log ? Math.pow(10, c) : c)); }
+        return { n, labels, index: (v) => Math.min(n - 1, Math.floor((t(v) - lo) / w)) };
+      };
+      const bx = binsOf(px);
+      const by = binsOf(py);
+      const best = new Map();
+      d.numbers.forEach((num, r) => {
+        const vx = d.columns[px.name][r];
+        const vy = d.columns[py.name][r];
+        if (vx === null || vy === null) return;
+        const key = bx.index(vx) + ',' + by.index(vy);
+        const old = best.get(key);
+        if (old === undefined || (maximize ? values[r] > old : values[r] < old)) best.set(key, values[r]);
+      });
+      const data = [...best.entries()].map(([key, v]) => key.split(',').map(Number).concat([v]));
+      const vs = data.map((c) => c[2]);
+      const vmin = Math.min(...vs);
+      const vmax = Math.max(...vs);
+      chart(document.getElementById('contour-chart'), 'contour', {
+        grid: { left: 80, right: 80, top: 20, bottom: 60 },
+        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('best in cell', [[px.name, bx.labels[q.value[0]]], [py.name, by.labels[q.value[1]]], ['value', q.value[2]]]) },
+        xAxis: { type: 'category', data: bx.labels, name: px.name + (px.log ? ' (log)' : ''), nameLocation: 'middle', nameGap: 40 },
+        yAxis: { type: 'category', data: by.labels, name: py.name + (py.log ? ' (log)' : '') },
+        visualMap: { min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
+          inRange: { color: maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'] } },
+        series: [{ type: 'heatmap', data }],
+      });
+    }
+
+    async importance() {
+      const box = document.getElementById('importance-body');
+      const r = await api(this.path('importance', 'objective=' + this.objective));
+      if (r.error) { box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, r.error)); return; }
+      const params = r.parameters;
+      if (r.evaluator === 'morris') {
+        box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'Morris elementary effects: μ* (mean |effect|) against σ; ' +
+          r.completed + ' of ' + r.design_points + ' design points complete'), chartBox('importance'));
+        chart(document.getElementById('importance-chart'), 'importance', {
+          grid: { left: 70, right: 30, top: 20, bottom: 50 },
+          tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.data.name, [['μ*', q.data.value[0]], ['σ', q.data.value[1]], ['μ', q.data.mu]]) },
+          xAxis: { type: 'value', name: 'μ*', nameLocation: 'middle', nameGap: 28, scale: true },
+          yAxis: { type: 'value', name: 'σ', scale: true },
+          series: [{ type: 'scatter', symbolSize: 9, label: { show: true, position: 'right', formatter: (q) => q.data.name },
+            data: params.map((p) => ({ name: p.name, value: [p.mu_star, isFinite(p.sigma) ? p.sigma : 0], mu: p.mu })) }],
+        });
+        return;
+      }
+      box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'fANOVA share of variance of ' + r.target + ' over ' +
+        r.trials_used + ' COMPLETE trial(s); whiskers: ± spread over the forest\'s trees' + (r.notes.length ? ' · ' + r.notes.join(' · ') : '')),
+      el('div', { class: 'chart', id: 'importance-chart', style: 'height:' + Math.max(200, 40 + 26 * params.length) + 'px' }));
+      const names = params.map((p) => p.name).reverse();
+      const bars = params.map((p) => p.importance).reverse();
+      const spread = params.map((p) => p.spread).reverse();
+      chart(document.getElementById('importance-chart'), 'importance', {
+        grid: { left: 140, right: 40, top: 10, bottom: 40 },
+        tooltip: { trigger: 'item', formatter: (q) => tooltipRows(names[q.dataIndex], [['importance', bars[q.dataIndex]], ['spread', spread[q.dataIndex]]]) },
+        xAxis: { type: 'value', name: 'importance', nameLocation: 'middle', nameGap: 25, min: 0 },
+        yAxis: { type: 'category', data: names },
+        series: [
+          { name: 'importance', type: 'bar', data: bars, itemStyle: { color: '#2f6fb3' } },
+          { name: 'spread', type: 'custom', data: bars.map((b, i) => [i, b - spread[i], b + spread[i]]), z: 10, encode: { x: [1, 2], y: 0 },
+            renderItem: (params2, api2) => {
+              const y = api2.coord([0, api2.value(0)])[1];
+              const x0 = api2.coord([Math.max(0, api2.value(1)), 0])[0];
+              const x1 = api2.coord([api2.value(2), 0])[0];
+              const style = { stroke: '#1d232b', lineWidth: 1 };
+              return { type: 'group', children: [
+                { type: 'line', shape: { x1: x0, y1: y, x2: x1, y2: y }, style },
+                { type: 'line', shape: { x1: x0, y1: y - 4, x2: x0, y2: y + 4 }, style },
+                { type: 'line', shape: { x1, y1: y - 4, x2: x1, y2: y + 4 }, style }] };
+            } },
+        ],
+      });
+    }
+
+    async edf() {
+      const d = await api(this.path('edf'));
+      const box = document.getElementById('edf-body');
+      if (!box.firstChild) box.replaceChildren(chartBox('edf'));
+      chart(document.getElementById('edf-chart'), 'edf', {
+        legend: { data: d.curves.map((c, k) => this.objectiveName(k)) },
+        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
+        xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials' },
+        series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
+      });
+    }
+
+    async timeline() {
+      const d = await api(this.path('timeline'));
+      const box = document.getElementById('timeline-body');
+      box.replaceChildren(el('div', { class: 'note' }, d.started + ' started trial(s)' + (d.bars.length < d.started ? ', ' + d.bars.length + ' shown' : '')), chartBox('timeline'));
+      const now = REPORT ? new Date(REPORT.created).getTime() : Date.now();
+      const series = STATES.map((st) => ({
+        name: st, type: 'custom', itemStyle: { color: STATE_COLORS[st] },
+        encode: { x: [1, 2], y: 0 },
+        data: d.bars.filter((b) => b[3] === st).map((b) => [b[0], b[1], b[2] === null ? now : b[2]]),
+        renderItem: (params2, api2) => {
+          const start = api2.coord([api2.value(1), api2.value(0)]);
+          const end = api2.coord([api2.value(2), api2.value(0)]);
+          const h = Math.max(1, Math.min(8, api2.size([0, 1])[1] * 0.8));
+          return { type: 'rect', shape: { x: start[0], y: start[1] - h / 2, width: Math.max(1, end[0] - start[0]), height: h }, style: api2.style() };
+        },
+      })).filter((s) => s.data.length);
+      chart(document.getElementById('timeline-chart'), 'timeline', {
+        legend: { data: series.map((s) => s.name) },
+        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', new Date(q.value[1]).toLocaleTimeString()], ['duration', duration(q.value[2] - q.value[1])]]) },
+        xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'value', name: 'Trial', minInterval: 1 },
+        series,
+      });
+    }
+
+    tableQuery() {
+      const t = this.table;
+      const f = this.filters;
+      const q = ['offset=' + t.offset, 'limit=' + t.limit, 'sort=' + enc(t.sort), 'order=' + t.order];
+      for (const key of ['state', 'objective', 'value_min', 'value_max', 'param', 'param_min', 'param_max']) {
+        if (f[key] !== undefined && f[key] !== '') q.push(key + '=' + enc(f[key]));
+      }
+      return q.join('&');
+    }
+
+    async trials() {
+      const box = document.getElementById('trials-body');
+      const page = await api(this.path('trials', this.tableQuery()));
+      const params = this.summary.params.map((p) => p.name);
+      const m = this.summary.directions.length;
+      if (!document.getElementById('trials-table')) box.replaceChildren(REPORT ? el('div') : this.filterControls(params),
+        el('div', { id: 'trials-table' }), el('div', { class: 'pager', id: 'trials-pager' }));
+      const sortable = (label, key) => el('th', {
+        class: 'sortable', dataset: { sort: key }, onclick: () => {
+          if (REPORT) return;
+          this.table.order = this.table.sort === key && this.table.order === 'asc' ? 'desc' : 'asc';
+          this.table.sort = key;
+          this.table.offset = 0;
+          this.guard('trials', () => this.trials());
+        },
+      }, label + (this.table.sort === key ? (this.table.order === 'asc' ? ' ▲' : ' ▼') : ''));
+      const heads = [sortable('Number', 'number'), sortable('State', 'state')]
+        .concat(m === 1 ? [sortable('Value', 'value')] : Array.from({ length: m }, (_, k) => el('th', {}, 'values_' + k)))
+        .concat([sortable('Duration', 'duration'), sortable('Start', 'start')], params.map((p) => sortable(p, 'param:' + p)));
+      const rows = page.rows.map((r) => el('tr', { dataset: { number: r.number } },
+        el('td', { class: 'num' }, REPORT ? String(r.number) : el('a', { href: BASE + '/trial?study=' + enc(this.name) + '&number=' + r.number }, r.number)),
+        el('td', {}, el('span', { class: 'state ' + r.state }, r.state)),
+        Array.from({ length: m }, (_, k) => el('td', { class: 'num' }, fmt(r.values[k]))),
+        el('td', { class: 'num' }, duration(r.duration_ms)), el('td', {}, time(r.datetime_start)),
+        params.map((p) => el('td', { class: 'num' }, fmt(r.params[p])))));
+      document.getElementById('trials-table').replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, heads)), el('tbody', {}, rows)));
+      const last = Math.min(page.total, page.offset + page.rows.length);
+      const pager = document.getElementById('trials-pager');
+      pager.replaceChildren(el('span', { id: 'trials-range' }, page.total === 0 ? 'no matching trial' : (page.offset + 1) + '–' + last + ' of ' + page.total));
+      if (!REPORT) {
+        pager.append(el('button', { id: 'trials-prev', disabled: page.offset === 0, onclick: () => { this.table.offset = Math.max(0, page.offset - page.limit); this.guard('trials', () => this.trials()); } }, '‹ previous'),
+          el('button', { id: 'trials-next', disabled: last >= page.total, onclick: () => { this.table.offset = page.offset + page.limit; this.guard('trials', () => this.trials()); } }, 'next ›'));
+      }
+    }
+
+    filterControls(params) {
+      const input = (id, placeholder) => el('input', { type: 'text', id, placeholder });
+      const stateBoxes = STATES.map((st) => el('label', {}, el('input', { type: 'checkbox', class: 'state-filter', value: st }), ' ' + st));
+      const apply = () => {
+        const get = (id) => document.getElementById(id).value.trim();
+        const states = [...document.querySelectorAll('.state-filter:checked')].map((c) => c.value);
+        this.filters = { state: states.join(','), objective: this.objective, value_min: get('filter-value-min'), value_max: get('filter-value-max'),
+          param: get('filter-param'), param_min: get('filter-param-min'), param_max: get('filter-param-max') };
+        this.table.offset = 0;
+        this.guard('trials', () => this.trials());
+      };
+      return el('div', { class: 'controls' }, stateBoxes,
+        el('label', {}, 'value ', input('filter-value-min', 'min'), ' – ', input('filter-value-max', 'max')),
+        el('label', {}, 'parameter ', el('select', { id: 'filter-param' }, el('option', { value: '' }, '(any)'), params.map((p) => el('option', { value: p }, p)))),
+        input('filter-param-min', 'min'), ' – ', input('filter-param-max', 'max'),
+        el('button', { id: 'filter-apply', onclick: apply }, 'Apply'));
+    }
+  }
+
+  // ---------- trial page ----------
+
+  async function trialPage() {
+    const q = new URLSearchParams(location.search);
+    const name = q.get('study');
+    const number = q.get('number');
+    const app = document.getElementById('app');
+    const main = el('main');
+    app.replaceChildren(header([el('a', { href: BASE + '/study?name=' + enc(name || '') }, name || '?'), 'trial ' + (number || '?')]), main);
+    let t;
+    try {
+      t = await api(studyPath(name || '') + '/trials/' + enc(number || ''));
+    } catch (e) {
+      errorBox(main, e);
+      document.body.dataset.ready = 'true';
+      return;
+    }
+    const kv = (pairs) => el('dl', { class: 'kv' }, pairs.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+    const attrs = (obj, id) => Object.keys(obj).length === 0 ? el('div', { class: 'note' }, 'none')
+      : el('table', { id }, el('tbody', {}, Object.entries(obj).map(([k, v]) => el('tr', {}, el('td', {}, k),
+        el('td', {}, typeof v === 'object' ? el('pre', {}, JSON.stringify(v, null, 1)) : String(v))))));
+    const params = el('table', { id: 'trial-params' }, el('thead', {}, el('tr', {}, el('th', {}, 'Parameter'), el('th', {}, 'Value'), el('th', {}, 'Distribution'))),
+      el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, t.distributions[k] || '')))));
+    const info = el('section', { class: 'card wide' }, el('h2', {}, 'Trial ' + t.number), kv([
+      ['state', el('span', { class: 'state ' + t.state, id: 'trial-state' }, t.state)],
+      ['values', el('span', { id: 'trial-values' }, t.values.map(fmt).join(', '))],
+      ['started', time(t.datetime_start)], ['completed', time(t.datetime_complete)], ['duration', duration(t.duration_ms)],
+    ].concat(t.fail_reason ? [['fail_reason', el('span', { id: 'fail-reason' }, String(t.fail_reason))]] : [])));
+    const grid = el('div', { class: 'grid' }, info, el('section', { class: 'card' }, el('h2', {}, 'Parameters'), params),
+      el('section', { class: 'card', id: 'trial-intermediate' }, el('h2', {}, 'Intermediate values'),
+        t.intermediate_values.length ? chartBox('trial-intermediate') : el('div', { class: 'note' }, 'none reported')),
+      el('section', { class: 'card' }, el('h2', {}, 'User attributes'), attrs(t.user_attrs, 'user-attrs')),
+      el('section', { class: 'card' }, el('h2', {}, 'System attributes'), attrs(t.system_attrs, 'system-attrs')));
+    main.replaceChildren(el('h1', {}, 'Trial ' + t.number + ' of ', el('span', { id: 'study-name' }, name)), grid);
+    if (t.intermediate_values.length) {
+      chart(document.getElementById('trial-intermediate-chart'), 'trial-intermediate', {
+        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Generation' : 'Step', nameLocation: 'middle', nameGap: 28 },
+        yAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true },
+        series: [{ type: 'line', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }],
+      });
+    }
+    if (t.user_attrs.best_genome && window.NasReplay) {
+      grid.appendChild(window.NasReplay.section(el, api, studyPath(name) + '/trials/' + t.number + '/replay', chart, fmt));
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  const pages = { studies: studiesPage, study: studyPage, trial: trialPage };
+  (pages[PAGE] || studiesPage)().catch((e) => {
+    errorBox(document.getElementById('app'), e);
+    document.body.dataset.ready = 'true';
+  });
+}());

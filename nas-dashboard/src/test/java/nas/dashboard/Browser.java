@@ -1,0 +1,128 @@
+package nas.dashboard;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its ChromeDriver (installed by scripts/browser.sh). Without
+ * them the browser tests are skipped, unless {@code CI=true}, where that is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(env("NAS_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(env("NAS_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    public final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling test when Chromium is missing (fails it under CI=true). */
+    public static void assumeAvailable() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: run scripts/browser.sh");
+        }
+        Assumptions.assumeTrue(present, "no " + CHROMIUM + " / " + CHROMEDRIVER + " (scripts/browser.sh installs them)");
+    }
+
+    /** A fresh browser with an empty profile; {@code offline} also routes every non-loopback request nowhere. */
+    public static Browser start(boolean offline) {
+        assumeAvailable();
+        try {
+            Path profile = Files.createTempDirectory("nas-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            if (offline) {
+                options.addArguments("--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>");
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens {@code url} and waits until the page script says it has drawn ({@code body[data-ready]}). */
+    public void open(String url) {
+        driver.get(url);
+        waitFor("document.body.dataset.ready === 'true'", Duration.ofSeconds(60));
+    }
+
+    /** Waits until a JavaScript expression is true. */
+    public void waitFor(String expression, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> Boolean.TRUE.equals(js("return !!(" + expression + ");")));
+    }
+
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** The option of a chart (ECharts instance by id), as the browser holds it. */
+    @SuppressWarnings("unchecked")
+    public List<Object> series(String chartId) {
+        return (List<Object>) js("return window.nasCharts[arguments[0]].getOption().series;", chartId);
+    }
+
+    /** Saves a PNG of the window under target/screenshots. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A full-page PNG: the window grown to the page's height first. */
+    public Path fullScreenshot(String name) {
+        Number height = (Number) js("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, Math.min(6000, height.intValue() + 40)));
+        js("window.dispatchEvent(new Event('resize'));");
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return screenshot(name);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover profile in the temp directory is harmless
+        }
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}

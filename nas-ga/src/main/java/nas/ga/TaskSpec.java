@@ -1,0 +1,79 @@
+package nas.ga;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A task by its settings, as the CLI and the objective plugin take them.
+ *
+ * @param kind     {@code memorize} or {@code regression}
+ * @param points   data points
+ * @param inputs   input values per point (memorize; regression always has 2)
+ * @param hidden   hidden layer widths
+ * @param classes  classes (memorize)
+ * @param fitness  what selection sees (memorize)
+ * @param dataSeed the dataset's seed
+ */
+public record TaskSpec(String kind, int points, int inputs, int[] hidden, int classes,
+        MemorizationTask.Fitness fitness, long dataSeed) {
+
+    public TaskSpec {
+        kind = kind.trim().toLowerCase(Locale.ROOT);
+        if (!kind.equals("memorize") && !kind.equals("regression")) {
+            throw new IllegalArgumentException("task must be memorize or regression, got '" + kind + "'");
+        }
+        hidden = hidden.clone();
+        if (points < 1 || points > 1_000_000 || inputs < 1 || classes < 2) {
+            throw new IllegalArgumentException("need 1 <= points <= 1000000, inputs >= 1 and classes >= 2, got "
+                    + points + ", " + inputs + ", " + classes);
+        }
+    }
+
+    /** The memorisation task of the notes at a small size: 64 points, 32 inputs, one hidden layer of 64. */
+    public static TaskSpec memorize(int points) {
+        return new TaskSpec("memorize", points, 32, new int[] {64}, 10, MemorizationTask.Fitness.CROSS_ENTROPY, 1);
+    }
+
+    public Supervised build() {
+        return kind.equals("memorize") ? new MemorizationTask(points, inputs, hidden, classes, fitness, dataSeed)
+                : new RegressionTask(points, hidden, dataSeed);
+    }
+
+    /** Widths like {@code 64} or {@code 256,128}; empty for none. */
+    public static int[] parseHidden(String text) {
+        if (text.isBlank()) {
+            return new int[0];
+        }
+        try {
+            int[] out = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            for (int w : out) {
+                if (w < 1) {
+                    throw new NumberFormatException();
+                }
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hidden layer widths are positive integers separated by commas, got '"
+                    + text + "'");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskSpec t && kind.equals(t.kind) && points == t.points && inputs == t.inputs
+                && Arrays.equals(hidden, t.hidden) && classes == t.classes && fitness == t.fitness
+                && dataSeed == t.dataSeed;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(hidden) + java.util.Objects.hash(kind, points, inputs, classes, fitness, dataSeed);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + points + " points, MLP " + (kind.equals("memorize") ? inputs : 2) + "-"
+                + (hidden.length == 0 ? "" : Arrays.toString(hidden).replaceAll("[\\[\\] ]", "").replace(',', '-') + "-")
+                + (kind.equals("memorize") ? classes : 1);
+    }
+}

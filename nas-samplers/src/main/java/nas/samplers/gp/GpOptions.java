@@ -1,0 +1,56 @@
+package nas.samplers.gp;
+
+import java.util.function.Function;
+import nas.api.FrozenTrial;
+
+/**
+ * Settings of {@link GpSampler}, validated at construction.
+ *
+ * @param nStartupTrials   complete trials sampled at random before the GP takes over
+ * @param nCandidates      scrambled Sobol points scored by the acquisition per trial
+ * @param nLocalSearches   best candidates (plus the best trial so far) refined by local search
+ * @param constraints      constraint values of a finished trial ({@code c <= 0} satisfied), or null
+ *                         to read what the trial recorded with {@code setConstraint} (system
+ *                         attribute {@value GpSampler#CONSTRAINTS_ATTR})
+ * @param seed             seed of all random choices, or null to use the study's seed
+ */
+public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,
+        Function<FrozenTrial, double[]> constraints, Long seed) {
+
+    public GpOptions {
+        if (nStartupTrials < 1) {
+            throw new IllegalArgumentException("nStartupTrials must be >= 1, but got " + nStartupTrials);
+        }
+        if (nCandidates < 1) {
+            throw new IllegalArgumentException("nCandidates must be >= 1, but got " + nCandidates);
+        }
+        if (nLocalSearches < 0) {
+            throw new IllegalArgumentException("nLocalSearches must be >= 0, but got " + nLocalSearches);
+        }
+    }
+
+    /** 10 random start-up trials, 2,048 candidates, 10 local searches. */
+    public static GpOptions defaults() {
+        return new GpOptions(10, 2048, 10, null, null);
+    }
+
+    public GpOptions withNStartupTrials(int v) {
+        return new GpOptions(v, nCandidates, nLocalSearches, constraints, seed);
+    }
+
+    public GpOptions withNCandidates(int v) {
+        return new GpOptions(nStartupTrials, v, nLocalSearches, constraints, seed);
+    }
+
+    public GpOptions withNLocalSearches(int v) {
+        return new GpOptions(nStartupTrials, nCandidates, v, constraints, seed);
+    }
+
+    public GpOptions withConstraints(Function<FrozenTrial, double[]> v) {
+        return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, v, seed);
+    }
+
+    public GpOptions withSeed(Long v) {
+        return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, constraints, v);
+    }
+}
