@@ -69,8 +69,10 @@ class StorageFaultsCliTest {
             try (JdbcStorage storage = JdbcStorage.open(db, false)) {
                 long study = storage.findStudy("s").getAsLong();
                 List<FrozenTrial> complete = storage.trials(study, Set.of(TrialState.COMPLETE));
-                // every trial reported finished is there, and nothing else was
-                assertThat(complete).extracting(FrozenTrial::number).containsExactlyElementsOf(printed);
+                // every trial reported finished is there; the one whose end met the full disk may be too
+                List<Integer> stored = complete.stream().map(FrozenTrial::number).toList();
+                assertThat(stored).containsAll(printed).hasSizeLessThanOrEqualTo(printed.size() + 1);
+                printed = stored;
             }
             CliProcess.Result more = CliProcess.start(dir, "search", "--study", "s", "--n-trials", "20", "--storage", db,
                     "--quiet", "--print-trials").await(300);

@@ -148,13 +148,13 @@ public final class JdbcStorage implements Storage {
         tx.close();
     }
 
-    /** After a call that finished trials (or created or deleted a study): the mark follows, now and then. */
-    private void markChanged() {
+    /** After a trial finished: the mark follows, now and then. */
+    private void markFinished(long studyId, int number, TrialState state) {
         if (mark != null) {
-            mark.changed();
+            mark.finished(studyId, number, state);
             if (mark.due()) {
                 tx.inTx(c -> {
-                    mark.write(c);
+                    mark.update(c, -1);
                     return null;
                 });
             }
@@ -172,19 +172,22 @@ public final class JdbcStorage implements Storage {
         if (name.length() > 512) {
             throw new IllegalArgumentException("a study name has at most 512 characters, but got " + name.length());
         }
-        long id = tx.durable(c -> StudyQueries.insert(c, name, directions));
-        markChanged();
-        return id;
+        return tx.durable(c -> StudyQueries.insert(c, name, directions));
     }
 
     @Override
     public void deleteStudy(long studyId) {
+        if (mark != null) {
+            tx.inTx(c -> {
+                mark.forget(c, studyId);
+                return null;
+            });
+        }
         tx.durable(c -> {
             StudyQueries.delete(c, studyId);
             return null;
         });
         distributions.forget(studyId);
-        markChanged();
     }
 
     @Override
@@ -280,9 +283,7 @@ public final class JdbcStorage implements Storage {
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
         });
-        if (created.state().isFinished()) {
-            markChanged();
-        }
+        markFinished(studyId, created.number(), created.state());
         return created;
     }
 
@@ -352,7 +353,7 @@ public final class JdbcStorage implements Storage {
         StartedTrial started = untouchedTrials.remove(trialId);
         Instant complete = storedNow();
         boolean[] retried = {false};
-        tx.endTrial(c -> {
+        JournalRecord ended = tx.endTrial(c -> {
             if (retried[0] && TrialWrites.alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
                 return endedTrial(c, TrialWrites.studyOf(c, trialId), trialId, state);
@@ -368,8 +369,8 @@ public final class JdbcStorage implements Storage {
             }
             return endedTrial(c, studyId, trialId, state);
         });
-        if (state.isFinished()) {
-            markChanged();
+        if (ended != null) {
+            markFinished(ended.studyId(), ended.trial().number(), state);
         }
     }
 
@@ -398,8 +399,8 @@ public final class JdbcStorage implements Storage {
         });
         if (ended != null) {
             finished.remember(ended.trial());
+            markFinished(ended.studyId(), ended.trial().number(), state);
         }
-        markChanged();
     }
 
     /** The trial as it ends, read back for the journal of an H2 file (null elsewhere, or if it does not end). */
@@ -556,9 +557,6 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
         long limit = System.currentTimeMillis() - grace.toMillis();
         List<Long> failed = tx.write(c -> TrialWrites.failStale(c, studyId, limit));
-        if (!failed.isEmpty()) {
-            markChanged();
-        }
         List<FrozenTrial> out = new ArrayList<>();
         for (long id : failed) {
             out.add(trial(id));

@@ -199,7 +199,7 @@ final class Transactions implements AutoCloseable {
     /** One line that says what happened, instead of the database's message (which can hold a whole trial). */
     private StorageFullException diskFull(Throwable e) {
         return new StorageFullException("no space left on device for " + url.shownName() + ": free some space and run "
-                + "again (every trial reported finished is stored; the one being written was not)", e);
+                + "again (every trial reported finished is stored)", e);
     }
 
     private StorageException unavailable(SQLException e) {
