@@ -11,13 +11,40 @@ stale() {
       -o -path '*/src/main/resources/*' -type f \) -newer "$jar" -print -quit)" ]
 }
 
-if stale; then
-  command -v mvn >/dev/null || { echo "nas: Maven (mvn) is needed to build NAS; install it (e.g. apt-get install maven)" >&2; exit 1; }
-  echo "nas: building (first use or sources changed)..." >&2
-  if ! (cd "$root" && mvn -B -q -DskipTests -pl nas-cli -am package >"$root/.nas-build.log" 2>&1); then
-    echo "nas: build failed; see $root/.nas-build.log" >&2
+# Builds nas.jar with Maven, showing which module it is on and the time so far: redrawn in place on a
+# terminal, one line per module otherwise. The whole log goes to .nas-build.log.
+build() {
+  local log="$root/.nas-build.log" start now module shown="" pid
+  echo "nas: building NAS (first use or sources changed); the first build usually takes 1-3 minutes on two" \
+       "cores, more while Maven downloads its dependencies once" >&2
+  start=$(date +%s)
+  (cd "$root" && exec mvn -B -DskipTests -pl nas-cli -am package) >"$log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    module="$(grep -o 'Building [A-Za-z0-9_-]* [^ ]* *\[[0-9]*/[0-9]*\]' "$log" 2>/dev/null | tail -n 1 \
+      | sed 's/Building \([^ ]*\) [^ ]* *\[\(.*\)\]/\1 (\2)/')" || true
+    now=$(( $(date +%s) - start ))
+    if [ -t 2 ]; then
+      printf '\rnas: building %s  %ds \033[K' "${module:-...}" "$now" >&2
+    elif [ -n "$module" ] && [ "$module" != "$shown" ]; then
+      echo "nas: building $module  ${now}s" >&2
+      shown="$module"
+    fi
+    sleep 1
+  done
+  if ! wait "$pid"; then
+    [ -t 2 ] && printf '\n' >&2
+    echo "nas: build failed; see $log" >&2
     exit 1
   fi
+  now=$(( $(date +%s) - start ))
+  [ -t 2 ] && printf '\r\033[K' >&2
+  echo "nas: built in ${now}s" >&2
+}
+
+if stale; then
+  command -v mvn >/dev/null || { echo "nas: Maven (mvn) is needed to build NAS; install it (e.g. apt-get install maven)" >&2; exit 1; }
+  build
 fi
 # On one or two cores the serial collector leaves the cores to the work (G1's concurrent threads
 # compete with H2's writer and the simulator); larger machines keep the JVM's default.

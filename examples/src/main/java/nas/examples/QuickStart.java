@@ -12,7 +12,7 @@ import nas.storage.JdbcStorage;
  * The README's Java example, runnable: a search over a learning rate, a layer count and an
  * activation of a made-up training run whose loss curve is known, stored in an H2 file.
  *
- * <pre>java -cp ... nas.examples.QuickStart [h2-path]</pre>
+ * <pre>scripts/example.sh QuickStart [h2-path]</pre>
  */
 public final class QuickStart {
 

@@ -24,7 +24,7 @@ import nas.samplers.morris.MorrisScreening;
  *   <li>search: only the top 4 are searched, the other 16 held at their defaults;</li>
  *   <li>findings: fANOVA importance of the search.</li>
  * </ol>
- * {@code java -cp ... nas.examples.TwoPhaseScreening}
+ * {@code scripts/example.sh TwoPhaseScreening}
  */
 public final class TwoPhaseScreening {
 
@@ -56,7 +56,7 @@ public final class TwoPhaseScreening {
 
         Study probe = Studies.builder("screen").sampler(new RandomSampler(1L)).create();
         var space = MorrisScreening.space(probe, t -> new double[] {objective(t)}, defaults);
-        MorrisSampler morris = new MorrisSampler(space, 4, 10, 40, 1L);
+        MorrisSampler morris = MorrisSampler.builder().space(space).trajectories(10).candidatePool(40).seed(1).build();
         Study screen = Studies.builder("screen").storage(probe.storage()).sampler(morris).load();
         screen.optimize(TwoPhaseScreening::objective, morris.remaining(screen));
         MorrisImportance.Report report = new MorrisImportance(0).evaluate(screen);

@@ -45,6 +45,11 @@ public record FrozenTrial(
     public static final String FAIL_REASON = "fail_reason";
     /** System attribute holding the parameters an enqueued trial must use. */
     public static final String FIXED_PARAMS = "fixed_params";
+    /**
+     * System attribute holding the trial's constraint values ({@link Trial#setConstraint}), a list
+     * of numbers; a value {@code <= 0} is satisfied.
+     */
+    public static final String CONSTRAINTS = "constraints";
 
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
@@ -66,7 +71,11 @@ public record FrozenTrial(
         return values.get(0);
     }
 
-    /** Parameter values as the objective saw them (Double, Long, or the categorical choice). */
+    /**
+     * Parameter values as the objective saw them: {@code Double} for float parameters, {@code Integer}
+     * for int parameters ({@code Long} only for ranges beyond {@code int}), the choice itself for
+     * categorical ones.
+     */
     public Map<String, Object> params() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : internalParams.entrySet()) {
@@ -79,6 +88,43 @@ public record FrozenTrial(
     public Object param(String name) {
         Double v = internalParams.get(name);
         return v == null ? null : distributions.get(name).toExternal(v);
+    }
+
+    /**
+     * The constraint values set with {@link Trial#setConstraint} ({@code c <= 0} satisfied), or an
+     * empty array when the trial has none.
+     */
+    public double[] constraints() {
+        if (!(systemAttrs.get(CONSTRAINTS) instanceof List<?> list)) {
+            return new double[0];
+        }
+        double[] c = new double[list.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = list.get(i) instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+        return c;
+    }
+
+    /** Whether the trial carries constraint values. */
+    public boolean hasConstraints() {
+        return systemAttrs.get(CONSTRAINTS) instanceof List<?>;
+    }
+
+    /**
+     * Total constraint violation {@code sum(max(0, c_i))} (Deb's constrained domination); 0 for a
+     * feasible trial and for one without constraints.
+     */
+    public double constraintViolation() {
+        double v = 0;
+        for (double c : constraints()) {
+            v += c > 0 ? c : 0;
+        }
+        return v;
+    }
+
+    /** Whether every constraint is satisfied ({@code c <= 0}); true for a trial without constraints. */
+    public boolean isFeasible() {
+        return constraintViolation() == 0;
     }
 
     /** Last reported step, or -1 when nothing was reported. */
@@ -95,6 +141,14 @@ public record FrozenTrial(
     public FrozenTrial withStateAndValues(TrialState newState, List<Double> newValues) {
         return new FrozenTrial(id, number, newState, newValues, datetimeStart, datetimeComplete, internalParams,
                 distributions, intermediateValues, userAttrs, systemAttrs);
+    }
+
+    /** A copy carrying constraint values ({@code c <= 0} satisfied), e.g. for {@link Study#addTrial}. */
+    public FrozenTrial withConstraints(double... constraints) {
+        Map<String, Object> sys = new LinkedHashMap<>(systemAttrs);
+        sys.put(CONSTRAINTS, Constraints.check(constraints));
+        return new FrozenTrial(id, number, state, values, datetimeStart, datetimeComplete, internalParams,
+                distributions, intermediateValues, userAttrs, sys);
     }
 
     /**

@@ -58,7 +58,7 @@ final class OptimizeLoop {
     private void work() {
         while (claim()) {
             try {
-                FrozenTrial done = study.runTrial(objective, options.endStudyOn());
+                FrozenTrial done = study.runTrial(objective, options.endStudyOn(), options.effectiveSamplerLag());
                 for (Callback c : options.callbacks()) {
                     c.afterTrial(study, done);
                 }

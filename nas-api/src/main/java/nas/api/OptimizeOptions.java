@@ -17,9 +17,20 @@ import java.util.Objects;
  * @param endStudyOn exception types that, after the trial is recorded as FAIL, end the study by
  *                   propagating out of {@code optimize}; every other {@link Exception} only fails its
  *                   trial. {@link Error}s always propagate.
+ * @param samplerLag  {@link #AUTO_LAG} (the default): deterministic with lag {@code jobs} when there
+ *                   are several jobs; 0: free-running (the sampler sees every trial as it stands,
+ *                   running ones included, so with several jobs a run depends on timing); L ≥ 1:
+ *                   deterministic — trial n waits until trials 0..n − L have finished and its
+ *                   sampler sees only those, so the same seed gives the same study on every run
+ *                   and for any number of jobs ≤ L (with objectives that are themselves
+ *                   deterministic). Pruners still see every trial. The cost: a worker may wait for
+ *                   a slow trial L places behind it.
  */
 public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Callback> callbacks,
-        List<Class<? extends Throwable>> endStudyOn) {
+        List<Class<? extends Throwable>> endStudyOn, int samplerLag) {
+
+    /** {@link #samplerLag}: deterministic with the lag equal to the number of jobs. */
+    public static final int AUTO_LAG = -1;
 
     public OptimizeOptions {
         if (nTrials < 0) {
@@ -31,8 +42,31 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, but got " + jobs);
         }
+        if (samplerLag < AUTO_LAG) {
+            throw new IllegalArgumentException("samplerLag must be >= 0 (or AUTO_LAG), but got " + samplerLag);
+        }
         callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
         endStudyOn = endStudyOn == null ? List.of() : List.copyOf(endStudyOn);
+    }
+
+    /** Options with the default, automatic sampler lag. */
+    public OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Callback> callbacks,
+            List<Class<? extends Throwable>> endStudyOn) {
+        this(nTrials, timeout, jobs, callbacks, endStudyOn, AUTO_LAG);
+    }
+
+    /** The lag the optimize loop uses: {@link #samplerLag}, with {@link #AUTO_LAG} resolved (0 for one job). */
+    public int effectiveSamplerLag() {
+        return samplerLag != AUTO_LAG ? samplerLag : jobs > 1 ? jobs : 0;
+    }
+
+    /** Deterministic parallel runs on (lag = jobs, the default) or off (free-running). */
+    public OptimizeOptions withDeterministic(boolean on) {
+        return withSamplerLag(on ? AUTO_LAG : 0);
+    }
+
+    public OptimizeOptions withSamplerLag(int lag) {
+        return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }
 
     /** {@code n} trials on one thread. */
@@ -41,21 +75,21 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
     }
 
     public OptimizeOptions withTimeout(Duration t) {
-        return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn);
+        return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn, samplerLag);
     }
 
     public OptimizeOptions withJobs(int j) {
-        return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn);
+        return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn, samplerLag);
     }
 
     public OptimizeOptions withCallback(Callback c) {
         List<Callback> all = new ArrayList<>(callbacks);
         all.add(Objects.requireNonNull(c, "callback"));
-        return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn);
+        return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn, samplerLag);
     }
 
     @SafeVarargs
     public final OptimizeOptions withEndStudyOn(Class<? extends Throwable>... types) {
-        return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types));
+        return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types), samplerLag);
     }
 }

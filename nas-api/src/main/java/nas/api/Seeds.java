@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Deterministic randomness: every random choice in NAS derives from a seed and the identity of
  * the choice (trial number, parameter name, ...), never from the clock or thread scheduling. So
- * the same seed gives the same study, whatever the number of worker threads.
+ * the same seed gives the same study on one thread; with several, {@link OptimizeOptions#samplerLag()}
+ * says what holds.
  */
 public final class Seeds {
 

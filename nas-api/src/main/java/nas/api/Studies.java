@@ -17,7 +17,7 @@ import nas.api.storage.StudyInfo;
  * Creating, loading, listing and deleting studies.
  *
  * <pre>{@code
- * Study study = Studies.builder("demo")
+ * Study study = Studies.builder()          // in memory; name a study to store it and load it later
  *         .directions(StudyDirection.MINIMIZE)
  *         .sampler(new RandomSampler(42))
  *         .create();
@@ -35,6 +35,15 @@ public final class Studies {
     /** Starts building (creating or loading) the study {@code name}. */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * Starts building a new study with a generated name ({@code no-name-<uuid>}, as Optuna names
+     * unnamed studies): for in-memory studies, which nobody loads by name. {@link Study#name()}
+     * tells the name when it is wanted later.
+     */
+    public static Builder builder() {
+        return new Builder("no-name-" + java.util.UUID.randomUUID());
     }
 
     /** Deletes a study and all its trials. */
@@ -102,7 +111,11 @@ public final class Studies {
             return this;
         }
 
-        /** Seed for samplers that were not given one (default 0). */
+        /**
+         * The study seed (default 0): the one place it is set. Every sampler and pruner not given a
+         * seed of its own ({@code new RandomSampler()}, {@code TpeOptions.withStudySeed()}, the
+         * defaults) derives its random choices from it; one given a seed uses that instead.
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;

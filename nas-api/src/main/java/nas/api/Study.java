@@ -34,6 +34,10 @@ public final class Study implements StudyView {
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     private static final Set<TrialState> ALL = EnumSet.noneOf(TrialState.class);
 
+    /** Notified whenever a trial of this study finishes here (deterministic parallel runs wait on it). */
+    private final Object finishedSignal = new Object();
+    /** Trials started here by a lagged ask (the optimize loop's, always told) and not yet finished. */
+    private final Set<Integer> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Storage storage;
     private final long id;
     private final String name;
@@ -48,6 +52,7 @@ public final class Study implements StudyView {
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
     private final TrialCache trialCache;
+    private FrozenTrial bestSeen; // guarded by this; for the per-trial INFO line only
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
             long seed, Duration heartbeatInterval, Callback staleTrialCallback) {
@@ -107,6 +112,16 @@ public final class Study implements StudyView {
 
     /** Starts a trial: the oldest enqueued one if any, else a new one. */
     public Trial ask() {
+        return ask(0);
+    }
+
+    /**
+     * Starts a trial whose sampler sees only the trials numbered at most {@code number − samplerLag},
+     * after waiting until every one of them has finished (0 = no lag: the sampler sees the study as it
+     * is). Trial n's parameters are then a function of the seed and trials 0..n − lag alone, so J
+     * worker threads with lag J give the same study on every run, and the same as one thread with lag J.
+     */
+    Trial ask(int samplerLag) {
         if (heartbeatInterval != null) {
             if (staleCheckDue()) {
                 failStaleTrials();
@@ -117,6 +132,11 @@ public final class Study implements StudyView {
         if (heartbeatInterval != null) {
             heartbeatTrials.add(trial);
             startHeartbeats();
+        }
+        if (samplerLag > 0) {
+            runningHere.add(trial.number());
+            trial.lagSamplerView(samplerLag);
+            awaitFinished(trial.number() - samplerLag);
         }
         sampler.beforeTrial(trial.samplerView(), trial.snapshot());
         return trial;
@@ -148,7 +168,8 @@ public final class Study implements StudyView {
     }
 
     /**
-     * Finishes a trial as PRUNED (keeping its last intermediate value as its value) or FAIL.
+     * Finishes a trial as PRUNED (keeping its last intermediate value as its value, none when that
+     * was NaN) or FAIL.
      */
     public FrozenTrial tell(Trial trial, TrialState state) {
         return tell(trial, state, null);
@@ -157,8 +178,10 @@ public final class Study implements StudyView {
     /** Like {@link #tell(Trial, TrialState)}, with a failure reason. */
     public FrozenTrial tell(Trial trial, TrialState state, String failReason) {
         if (state == TrialState.PRUNED) {
+            // as Optuna: a NaN last report leaves the pruned trial without a value, so samplers never see NaN
             Trial.NavigableLast last = trial.lastIntermediate();
-            return finish(trial, state, last == null ? List.of() : List.of(last.value()), null);
+            boolean hasValue = last != null && !Double.isNaN(last.value());
+            return finish(trial, state, hasValue ? List.of(last.value()) : List.of(), null);
         }
         if (state == TrialState.FAIL) {
             return finish(trial, state, List.of(), failReason == null ? "told as failed" : failReason);
@@ -180,6 +203,24 @@ public final class Study implements StudyView {
         return null;
     }
 
+    /**
+     * Blocks until no trial numbered at most {@code upTo} that a lagged ask here started is still running.
+     * Trials of other processes are not waited for (a dead one would block for ever): what holds with
+     * several processes is only that the sampler never sees trials above {@code upTo}.
+     */
+    private void awaitFinished(int upTo) {
+        while (runningHere.stream().anyMatch(n -> n <= upTo)) {
+            synchronized (finishedSignal) {
+                try {
+                    finishedSignal.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for trial " + upTo + " to finish", e);
+                }
+            }
+        }
+    }
+
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
             throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
@@ -196,6 +237,11 @@ public final class Study implements StudyView {
             trial.markFinished();
             heartbeatTrials.remove(trial);
             return storage.trial(trial.id());
+        } finally {
+            runningHere.remove(trial.number());
+            synchronized (finishedSignal) {
+                finishedSignal.notifyAll();
+            }
         }
     }
 
@@ -222,7 +268,44 @@ public final class Study implements StudyView {
             heartbeatTrials.remove(trial);
         }
         // built locally: the storage holds the same, and reading it back would cost a round trip
-        return trial.finishedSnapshot(state, values);
+        FrozenTrial finished = trial.finishedSnapshot(state, values);
+        logFinished(finished);
+        return finished;
+    }
+
+    /**
+     * The INFO line of a finished trial, as Optuna prints it: its value(s) and parameters and, for one
+     * objective, the best trial so far (among the trials this study object has seen: those stored when it
+     * first logged, then those it finished). FAIL trials have their WARNING line already.
+     */
+    private void logFinished(FrozenTrial t) {
+        if (t.state() == TrialState.FAIL || !LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        if (t.state() == TrialState.PRUNED) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " pruned.");
+            return;
+        }
+        if (directions.size() > 1) {
+            LOG.log(Level.INFO, "Trial " + t.number() + " finished with values " + t.values() + " and parameters "
+                    + t.params() + ".");
+            return;
+        }
+        FrozenTrial best;
+        synchronized (this) {
+            if (bestSeen == null) {
+                for (FrozenTrial c : trials(TrialState.COMPLETE)) {
+                    if (bestSeen == null || directions.get(0).isBetter(c.value(), bestSeen.value())) {
+                        bestSeen = c;
+                    }
+                }
+            } else if (directions.get(0).isBetter(t.value(), bestSeen.value())) {
+                bestSeen = t;
+            }
+            best = bestSeen == null ? t : bestSeen;
+        }
+        LOG.log(Level.INFO, "Trial " + t.number() + " finished with value " + t.value() + " and parameters " + t.params()
+                + ". Best is trial " + best.number() + " with value " + best.value() + ".");
     }
 
     // ---- optimize ----
@@ -261,7 +344,12 @@ public final class Study implements StudyView {
      * listed in {@code endStudyOn} (and every {@link Error}) are rethrown after it is recorded.
      */
     FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn) {
-        Trial trial = ask();
+        return runTrial(objective, endStudyOn, 0);
+    }
+
+    /** {@link #runTrial(MultiObjective, List)} with the trial asked by {@link #ask(int)}. */
+    FrozenTrial runTrial(MultiObjective objective, List<Class<? extends Throwable>> endStudyOn, int samplerLag) {
+        Trial trial = ask(samplerLag);
         double[] values;
         try {
             values = objective.evaluate(trial);
@@ -337,23 +425,31 @@ public final class Study implements StudyView {
     }
 
     /**
-     * The best COMPLETE trial of a single-objective study (the earliest among equals).
+     * The best COMPLETE trial of a single-objective study (the earliest among equals). Feasible
+     * trials come first: when trials carry constraints ({@link Trial#setConstraint}), the best
+     * feasible one; when none is feasible, the best of those with the least total violation.
      *
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
     public FrozenTrial bestTrial() {
         requireSingleObjective("bestTrial()");
-        FrozenTrial best = null;
-        if (trialCache.loaded()) {
-            StudyDirection dir = directions.get(0);
-            for (FrozenTrial t : trials(TrialState.COMPLETE)) {
-                if (best == null || dir.isBetter(t.value(), best.value())) {
-                    best = t;
-                }
+        if (!trialCache.loaded()) {
+            // a study nobody read the history of here (a command that only wants the best): one
+            // query, which is the answer unless that trial violates a constraint
+            FrozenTrial candidate = storage.bestTrial(id).orElse(null);
+            if (candidate == null) {
+                throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
             }
-        } else {
-            // a study nobody read the history of here (a command that only wants the best): one query
-            best = storage.bestTrial(id).orElse(null);
+            if (candidate.constraintViolation() == 0) {
+                return candidate;
+            }
+        }
+        StudyDirection dir = directions.get(0);
+        FrozenTrial best = null;
+        for (FrozenTrial t : Constraints.feasibleFirst(trials(TrialState.COMPLETE))) {
+            if (best == null || dir.isBetter(t.value(), best.value())) {
+                best = t;
+            }
         }
         if (best == null) {
             throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
@@ -372,21 +468,14 @@ public final class Study implements StudyView {
     }
 
     /**
-     * The Pareto front: COMPLETE trials no other COMPLETE trial dominates, by number. When trials
-     * carry constraints (system attribute {@code constraints}, feasible when all ≤ 0), only
-     * feasible trials count if any exist. For one objective, every trial sharing the best value.
+     * The Pareto front: COMPLETE trials no other COMPLETE trial dominates, by number. Feasible
+     * trials come first (as in {@link #bestTrial()}): only feasible trials count when any exist,
+     * else only those with the least total violation. For one objective, every trial sharing the
+     * best value.
      */
     public List<FrozenTrial> bestTrials() {
-        List<FrozenTrial> complete = trials(TrialState.COMPLETE);
-        List<FrozenTrial> feasible = new ArrayList<>();
-        for (FrozenTrial t : complete) {
-            if (isFeasible(t)) {
-                feasible.add(t);
-            }
-        }
-        List<FrozenTrial> pool = feasible.isEmpty() ? complete : feasible;
         List<FrozenTrial> front = new ArrayList<>();
-        for (FrozenTrial t : pool) {
+        for (FrozenTrial t : Constraints.feasibleFirst(trials(TrialState.COMPLETE))) {
             boolean dominated = false;
             for (int i = front.size() - 1; i >= 0; i--) {
                 FrozenTrial f = front.get(i);
@@ -404,19 +493,6 @@ public final class Study implements StudyView {
         }
         front.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return Collections.unmodifiableList(front);
-    }
-
-    private static boolean isFeasible(FrozenTrial t) {
-        Object c = t.systemAttrs().get("constraints");
-        if (!(c instanceof List<?> list)) {
-            return true;
-        }
-        for (Object o : list) {
-            if (o instanceof Number n && n.doubleValue() > 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether {@code a} is no worse than {@code b} in every objective and better in one. */

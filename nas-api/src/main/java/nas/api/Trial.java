@@ -43,6 +43,7 @@ public final class Trial {
     private final java.time.Instant start;
     private FrozenTrial snapshot;
     private StudyView samplerView;
+    private int samplerLag;
     private Map<String, Distribution> relativeSpace;
     private Map<String, Double> relativeParams;
     private boolean finished;
@@ -110,7 +111,7 @@ public final class Trial {
     }
 
     private static int toInt(Object v) {
-        return Math.toIntExact((Long) v);
+        return Math.toIntExact(((Number) v).longValue());
     }
 
     /**
@@ -186,9 +187,16 @@ public final class Trial {
 
     StudyView samplerView() {
         if (samplerView == null) {
-            samplerView = new OwnTrialView(study.pruner().samplerView(study, snapshot()));
+            StudyView view = study.pruner().samplerView(study, snapshot());
+            samplerView = new OwnTrialView(samplerLag > 0 ? new LaggedStudyView(view, number - samplerLag) : view);
         }
         return samplerView;
+    }
+
+    /** From now on the sampler sees only the trials numbered at most {@code number − lag}. */
+    void lagSamplerView(int lag) {
+        samplerLag = lag;
+        samplerView = null;
     }
 
     // ---- reports and pruning ----
@@ -283,6 +291,20 @@ public final class Trial {
         study.storage().setTrialSystemAttr(id, key, frozen);
         systemAttrs = FrozenMap.with(systemAttrs, key, frozen);
         snapshot = null;
+    }
+
+    /**
+     * Sets this trial's constraint values: each {@code c_i <= 0} is satisfied, a positive value is
+     * violated by that much. Stored with the trial (system attribute {@link FrozenTrial#CONSTRAINTS});
+     * constraint-aware samplers (NSGA-II, TPE) read it, and {@link Study#bestTrial()} /
+     * {@link Study#bestTrials()} prefer feasible trials. Call it before the trial is told; a later
+     * call replaces the values.
+     *
+     * @throws IllegalArgumentException for no value or a NaN
+     */
+    public void setConstraint(double... constraints) {
+        checkRunning();
+        recordSystemAttr(FrozenTrial.CONSTRAINTS, Constraints.check(constraints));
     }
 
     public Map<String, Object> userAttrs() {

@@ -37,7 +37,7 @@ class StudyTest {
         assertThat(study.bestValue()).isEqualTo(min);
         // 300 random points in [-10, 10]: the best is close to x = 2, n = 1, c = a → value ≈ 1
         assertThat(study.bestValue()).isBetween(1.0, 1.5);
-        assertThat(study.bestParams()).containsEntry("n", 1L).containsEntry("c", "a");
+        assertThat(study.bestParams()).containsEntry("n", 1).containsEntry("c", "a");
     }
 
     @Test
@@ -256,6 +256,17 @@ class StudyTest {
         Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).create();
         Trial t = study.ask();
         assertThatThrownBy(t::shouldPrune).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void inMemoryStudiesNeedNoName() {
+        Study a = Studies.builder().create();
+        Study b = Studies.builder().create();
+        assertThat(a.name()).startsWith("no-name-").isNotEqualTo(b.name());
+        a.optimize(t -> t.suggestFloat("x", 0, 1), 3);
+        assertThat(a.trials()).hasSize(3);
+        // the generated name finds the study again in its storage
+        assertThat(Studies.builder(a.name()).storage(a.storage()).load().trials()).hasSize(3);
     }
 
     @Test

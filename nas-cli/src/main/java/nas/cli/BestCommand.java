@@ -2,11 +2,13 @@ package nas.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
+import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
@@ -65,7 +67,7 @@ public final class BestCommand implements Callable<Integer> {
     /** Prints the best trial (one objective) or the front (several). */
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
-                ? s.storage().bestTrial(s.id()).map(List::of).orElse(List.of())
+                ? (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE)) == 0 ? List.of() : List.of(s.bestTrial()))
                 : s.bestTrials();
         switch (format) {
             case JSON: {

@@ -63,9 +63,10 @@ public final class DashboardCommand implements Callable<Integer> {
             throw new Nas.BadInputException(e.getMessage() + (port != 0 ? " (is the port in use? pick another with --port)" : ""));
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl+C: stop serving; the database closes itself as the JVM exits (closing it here as well would race
+        // the database's own exit hook)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            store.close();
             stopped.countDown();
         }, "nas-dashboard-stop"));
         PrintWriter out = spec.commandLine().getOut();

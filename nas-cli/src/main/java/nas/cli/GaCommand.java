@@ -210,7 +210,9 @@ public final class GaCommand implements Callable<Integer> {
                 continue;
             }
             List<Object> row = new ArrayList<>(List.of(r.generation(), r.evaluations(), r.bestFitness(),
-                    r.meanFitness(), r.bestLoss(), r.bestCorrect(), r.interference(), r.rateMean(), r.rateVariance()));
+                    r.meanFitness(), r.bestLoss()));
+            row.add(problem instanceof MemorizationTask ? r.bestCorrect() : null); // regression classifies nothing
+            row.addAll(List.of(r.interference(), r.rateMean(), r.rateVariance()));
             for (double norm : r.tensorNorms()) {
                 row.add(norm);
             }

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nas.analysis.importance.FanovaImportance;
+import nas.analysis.importance.ForestImportanceBuilder;
+import nas.analysis.importance.ImportanceEvaluator;
 import nas.analysis.importance.ImportanceFormat;
 import nas.analysis.importance.ImportanceResult;
 import nas.analysis.importance.MdiImportance;
@@ -109,14 +111,10 @@ public final class ImportanceCommand implements Callable<Integer> {
                 }
                 case "fanova":
                 case "mdi": {
-                    FanovaImportance.Builder options = FanovaImportance.builder().trees(trees).maxDepth(maxDepth)
-                            .minSamples(minSamples).seed(seed).pairs(pairs)
-                            .target(objectiveLabel(s), Targets.objective(objectiveIndex));
-                    if (params != null) {
-                        options.parameters(new LinkedHashSet<>(params));
-                    }
-                    ImportanceResult r = evaluator.equals("fanova") ? options.build().evaluate(s)
-                            : new MdiImportance(options).evaluate(s);
+                    ImportanceEvaluator e = evaluator.equals("fanova")
+                            ? configure(FanovaImportance.builder().pairs(pairs), s).build()
+                            : configure(MdiImportance.builder(), s).build();
+                    ImportanceResult r = e.evaluate(s);
                     out.print(switch (format) {
                         case TABLE -> ImportanceFormat.table(r, top);
                         case CSV -> ImportanceFormat.csv(r, top);
@@ -130,6 +128,15 @@ public final class ImportanceCommand implements Callable<Integer> {
         }
         out.flush();
         return Nas.OK;
+    }
+
+    private <B extends ForestImportanceBuilder<B>> B configure(B options, Study s) {
+        options.trees(trees).maxDepth(maxDepth).minSamples(minSamples).seed(seed)
+                .target(objectiveLabel(s), Targets.objective(objectiveIndex));
+        if (params != null) {
+            options.parameters(new LinkedHashSet<>(params));
+        }
+        return options;
     }
 
     private String objectiveLabel(Study s) {

@@ -1,14 +1,30 @@
 package nas.cli;
 
-/** Entry point of the {@code nas} command; the only place that exits the JVM. */
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import nas.api.NasLogging;
+
+/** Entry point of the {@code nas} command; the only place that exits the JVM (besides an aborting second Ctrl-C). */
 public final class Main {
+
+    /** The environment variable that sets the log level of the command (default WARNING). */
+    static final String LOG_LEVEL_ENV = "NAS_LOG_LEVEL";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        // library warnings (failed trials, repeated reports) as one line each on stderr
+        // log lines (failed trials; with NAS_LOG_LEVEL=INFO one per trial) as one line each on stderr
         System.setProperty("java.util.logging.SimpleFormatter.format", "nas: %4$s: %5$s%6$s%n");
+        String level = System.getenv(LOG_LEVEL_ENV);
+        try {
+            NasLogging.setLevel(level == null || level.isBlank() ? Level.WARNING
+                    : Level.valueOf(level.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("nas: " + LOG_LEVEL_ENV + " must be one of OFF, ERROR, WARNING, INFO, DEBUG, TRACE, ALL, "
+                    + "but is '" + level + "'");
+            System.exit(Nas.BAD_INPUT);
+        }
         System.exit(Nas.commandLine().execute(args));
     }
 }

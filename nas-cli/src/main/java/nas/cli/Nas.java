@@ -21,6 +21,11 @@ public final class Nas {
 
     /** The command line, ready to {@code execute(args)}. */
     public static CommandLine commandLine() {
+        if (System.getenv("NAS_DEBUG") == null) {
+            // picocli's own warnings (e.g. about an unbalanced quote in an option value) come before NAS's
+            // one-line message about the same problem, in picocli's words: users get NAS's line only
+            CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
+        }
         CommandLine cmd = new CommandLine(new NasCommand());
         cmd.setExecutionExceptionHandler(Nas::handleExecutionException);
         cmd.setParameterExceptionHandler(Nas::handleParameterException);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,
+            NeatCommand.class,
             CompareCommand.class,
             BenchmarkCommand.class,
             GaCommand.class,

@@ -13,10 +13,25 @@ public final class SamplerOptions {
     /** Names accepted by {@code --sampler}. */
     static final List<String> NAMES = List.of("random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
 
-    @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "random",
-            description = "Sampler: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    /** The sampler of a new study that names none. */
+    static final String DEFAULT = "random";
+
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "Sampler: ${COMPLETION-CANDIDATES} (default: random; a resumed study keeps its sampler).",
             completionCandidates = Names.class)
     String sampler;
+
+    /** The name given with {@code --sampler}, or null. */
+    String given() {
+        return sampler;
+    }
+
+    /** Uses {@code name} when {@code --sampler} was not given. */
+    void defaultTo(String name) {
+        if (sampler == null) {
+            sampler = name;
+        }
+    }
 
     @Mixin
     Nsga2CliOptions nsga2;
@@ -84,7 +99,7 @@ public final class SamplerOptions {
             case "qmc":
                 return qmc.create(seed);
             case "grid":
-                return grid.create(seed);
+                return grid.create(seed, objective.searchSpace());
             case "nsga2":
                 return nsga2.create(seed);
             case "cmaes":

@@ -201,7 +201,7 @@ public final class ScreenCommand implements Callable<Integer> {
             m = agree("--candidates", candidates, ((Number) settings.get("candidate_pool")).intValue());
             designSeed = ((Number) settings.get("seed")).longValue();
         }
-        return new MorrisSampler(space, p, r, m, designSeed);
+        return MorrisSampler.builder().space(space).levels(p).trajectories(r).candidatePool(m).seed(designSeed).build();
     }
 
     private int agree(String option, Integer given, int stored) {

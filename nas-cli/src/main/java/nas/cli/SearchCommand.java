@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nas.api.MaxConsecutiveFailsCallback;
 import nas.api.MaxTrialsCallback;
 import nas.api.OptimizeOptions;
 import nas.api.RetryFailedTrialCallback;
@@ -46,6 +47,9 @@ public final class SearchCommand implements Callable<Integer> {
     static final String SEED_ATTR = "cli:seed";
     static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
     static final String SPACE_FROM_ATTR = "cli:space_from";
+    static final String SAMPLER_ATTR = "cli:sampler";
+    /** How long a worker without --objective waits for another worker to create its study. */
+    static final Duration STUDY_WAIT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -113,6 +117,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
     int jobs;
 
+    @Option(names = "--deterministic", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --jobs J: trial n's sampler sees only trials 0..n-J, after they finish, so the same seed "
+                    + "gives the same study (random, qmc, tpe, gp, grid; default on). --no-deterministic: no waiting.")
+    boolean deterministic;
+
     @Option(names = {"--direction", "--directions"}, arity = "1..*", paramLabel = "DIR",
             description = "minimize or maximize, one per objective value (default: the objective's).")
     List<String> directions;
@@ -125,6 +134,15 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--retry-stale", paramLabel = "N", defaultValue = "0",
             description = "Re-enqueue a trial failed for a stale heartbeat with the same parameters, up to N times.")
     int retryStale;
+
+    @Option(names = "--max-consecutive-fails", paramLabel = "N", defaultValue = "20",
+            description = "Stop after N trials in a row FAIL (a misconfigured objective); 0 = never. Default 20. "
+                    + "A search in which no trial completed exits with code 1.")
+    int maxConsecutiveFails;
+
+    @Option(names = "--override-settings",
+            description = "Resume a study with another --seed or --sampler than it was created with (refused otherwise).")
+    boolean overrideSettings;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -140,7 +158,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (JdbcStorage store = storage.open()) {
-            Map<String, Object> remembered = rememberedSettings(store);
+            Map<String, Object> remembered = objective != null ? rememberedSettings(store) : awaitStudy(store, err);
             String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
             if (objectiveName == null) {
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
@@ -150,9 +168,11 @@ public final class SearchCommand implements Callable<Integer> {
             Map<String, String> options = objectiveOptions(remembered);
             ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
             long studySeed = seed != null ? seed : remembered.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
+            checkResumedSettings(remembered, err);
+            sampler.defaultTo(remembered.get(SAMPLER_ATTR) instanceof String name ? name : SamplerOptions.DEFAULT);
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler chosen = sampler.create(studySeed, definition, store);
+            nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
@@ -180,7 +200,8 @@ public final class SearchCommand implements Callable<Integer> {
 
             int n = nTrials != null ? nTrials : (timeout == null && maxTrials == null ? 100 : 0);
             OptimizeOptions run = new OptimizeOptions(n, timeout == null ? null
-                    : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of());
+                    : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of())
+                    .withDeterministic(deterministic);
             if (maxTrials != null) {
                 if (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)) >= maxTrials) {
                     err.println("[" + study + "] already holds " + maxTrials + " finished trials; nothing to do");
@@ -197,18 +218,76 @@ public final class SearchCommand implements Callable<Integer> {
                     }
                 });
             }
+            MaxConsecutiveFailsCallback failGuard = null;
+            if (maxConsecutiveFails > 0) {
+                failGuard = new MaxConsecutiveFailsCallback(maxConsecutiveFails);
+                run = run.withCallback(failGuard);
+            }
+            TrialTally tally = new TrialTally();
+            run = run.withCallback(tally);
             SearchProgress progress = null;
             if (!quiet) {
                 progress = new SearchProgress(err, s, n, timeout, System.console() != null);
                 run = run.withCallback(progress);
             }
-            s.optimizeMulti(definition.function(), run);
-            if (progress != null) {
-                progress.finish();
+            SearchProgress shownProgress = progress;
+            try (SearchInterrupts interrupts = new SearchInterrupts(s, err, () -> {
+                report(out, err, s, shownProgress);
+                err.println("[" + study + "] interrupted; running trials stored as FAIL (reason 'interrupted')");
+                store.close();
+            })) {
+                try {
+                    s.optimizeMulti(interrupts.track(definition.function()), run);
+                } finally {
+                    if (interrupts.aborting()) {
+                        awaitExit();
+                    }
+                }
+                report(out, err, s, progress);
+                if (interrupts.interrupted()) {
+                    err.println("[" + study + "] interrupted");
+                    return interrupts.exitCode();
+                }
             }
-            BestCommand.printBest(out, s, OutputFormat.TABLE);
+            return verdict(err, tally, failGuard);
         }
+    }
+
+    /** The progress line's last state and the best trial so far. */
+    private static void report(PrintWriter out, PrintWriter err, Study s, SearchProgress progress) {
+        if (progress != null) {
+            progress.finish();
+        }
+        BestCommand.printBest(out, s, OutputFormat.TABLE);
+        out.flush();
+        err.flush();
+    }
+
+    /** Exit 0, or 1 with the reason when this search stored trials but none of them COMPLETE. */
+    private int verdict(PrintWriter err, TrialTally tally, MaxConsecutiveFailsCallback failGuard) {
+        if (failGuard != null && failGuard.fired()) {
+            err.println("nas: stopped after " + failGuard.limit() + " failed trials in a row (--max-consecutive-fails)"
+                    + "; last reason: " + failGuard.lastFailReason());
+        }
+        if (tally.finished() > 0 && tally.complete() == 0 && tally.failed() > 0) {
+            err.println("nas: no trial completed: " + tally.failed() + " of " + tally.finished()
+                    + " failed; last reason: " + tally.lastFailReason());
+            err.flush();
+            return Nas.FAILURE;
+        }
+        err.flush();
         return Nas.OK;
+    }
+
+    /** The signal handler is exiting the process: this thread must not touch the closed storage meanwhile. */
+    private static void awaitExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // keep waiting: System.exit ends this thread
+            }
+        }
     }
 
     private void validate() {
@@ -226,6 +305,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         if (!(heartbeatInterval >= 0)) {
             throw new Nas.BadInputException("--heartbeat-interval must be >= 0, but got " + heartbeatInterval);
+        }
+        if (maxConsecutiveFails < 0) {
+            throw new Nas.BadInputException("--max-consecutive-fails must be >= 0, but got " + maxConsecutiveFails);
         }
         if (retryStale < 0) {
             throw new Nas.BadInputException("--retry-stale must be >= 0, but got " + retryStale);
@@ -269,9 +351,75 @@ public final class SearchCommand implements Callable<Integer> {
         return fixed;
     }
 
+    /**
+     * The settings of a study this worker resumes without naming an objective. A worker started together
+     * with the one that creates the study may look before the study exists: it waits a few seconds for the
+     * study's objective to appear before it calls the study new.
+     */
+    private Map<String, Object> awaitStudy(JdbcStorage store, PrintWriter err) {
+        long deadline = System.nanoTime() + STUDY_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            Map<String, Object> remembered = rememberedSettings(store);
+            if (remembered.containsKey(OBJECTIVE_ATTR) || System.nanoTime() > deadline) {
+                return remembered;
+            }
+            if (!told && !quiet) {
+                err.println("[" + study + "] waiting up to " + STUDY_WAIT.toSeconds()
+                        + " s for another worker to create the study (or name its objective with --objective)");
+                err.flush();
+                told = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return remembered;
+            }
+        }
+    }
+
+    /** The definition as the sampler sees it: parameters held fixed are not in its search space. */
+    private static ObjectiveDefinition withoutFixed(ObjectiveDefinition definition, java.util.Set<String> fixed) {
+        if (fixed.isEmpty() || definition.searchSpace().isEmpty()) {
+            return definition;
+        }
+        Map<String, nas.api.distribution.Distribution> space = new LinkedHashMap<>(definition.searchSpace());
+        space.keySet().removeAll(fixed);
+        return new ObjectiveDefinition(definition.directions(), definition.objectiveNames(), definition.function(),
+                definition.parameterDefaults(), space);
+    }
+
     private Map<String, Object> rememberedSettings(JdbcStorage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
+    }
+
+    /**
+     * A resumed study keeps the seed and sampler it was created with: another {@code --seed} or
+     * {@code --sampler} would silently change the sequence of its trials, so it is refused, naming the
+     * study's, unless {@code --override-settings} says it is meant (then a warning names both).
+     */
+    private void checkResumedSettings(Map<String, Object> remembered, PrintWriter err) {
+        List<String> differences = new ArrayList<>();
+        if (seed != null && remembered.get(SEED_ATTR) instanceof Number n && n.longValue() != seed) {
+            differences.add("seed " + n.longValue() + " (--seed " + seed + " given)");
+        }
+        if (sampler.given() != null && remembered.get(SAMPLER_ATTR) instanceof String name
+                && !name.equals(sampler.given())) {
+            differences.add("sampler " + name + " (--sampler " + sampler.given() + " given)");
+        }
+        if (differences.isEmpty()) {
+            return;
+        }
+        String uses = "study '" + study + "' uses " + String.join(" and ", differences);
+        if (!overrideSettings) {
+            throw new Nas.BadInputException(uses + ": resume it without them, or add --override-settings to run "
+                    + "this search with the new ones");
+        }
+        err.println("nas: warning: " + uses + "; running with the new one(s) as --override-settings asks "
+                + "(the study keeps its own for later runs)");
+        err.flush();
     }
 
     /** The objective options: those given now, else those the study remembers. */
@@ -334,6 +482,7 @@ public final class SearchCommand implements Callable<Integer> {
             s.setSystemAttr(OBJECTIVE_ATTR, objectiveName);
             s.setSystemAttr(OBJECTIVE_OPTIONS_ATTR, options);
             s.setSystemAttr(SEED_ATTR, studySeed);
+            s.setSystemAttr(SAMPLER_ATTR, sampler.given() != null ? sampler.given() : SamplerOptions.DEFAULT);
         }
     }
 }

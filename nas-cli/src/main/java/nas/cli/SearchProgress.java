@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import nas.api.Callback;
 import nas.api.FrozenTrial;
+import nas.api.RecentRate;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
 
 /**
  * Progress of a search on stderr: trials done of the target, pruned and failed counts, best value
- * so far, trials per second and time left. On a terminal one line is redrawn a few times a
- * second; otherwise a line is printed every few seconds.
+ * so far, trials per second and time left, both from the recent rate ({@link RecentRate}). On a
+ * terminal one line is redrawn a few times a second; otherwise a line is printed every few seconds.
  */
 final class SearchProgress implements Callback {
 
@@ -21,8 +22,10 @@ final class SearchProgress implements Callback {
     private final long deadlineNanos;
     private final boolean terminal;
     private final StudyDirection direction;
-    private final long startNanos = System.nanoTime();
-    private long lastPrintNanos = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final long startNanos;
+    private final RecentRate recent;
+    private long lastPrintNanos;
     private int done;
     private int pruned;
     private int failed;
@@ -30,6 +33,15 @@ final class SearchProgress implements Callback {
     private int bestNumber = -1;
 
     SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal) {
+        this(err, study, target, timeoutSeconds, terminal, System::nanoTime);
+    }
+
+    SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal,
+            java.util.function.LongSupplier clock) {
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
+        this.lastPrintNanos = startNanos;
+        this.recent = new RecentRate(startNanos);
         this.err = err;
         this.study = study.name();
         this.target = target;
@@ -59,7 +71,8 @@ final class SearchProgress implements Callback {
             failed++;
         }
         offer(trial);
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
+        recent.record(now);
         long interval = terminal ? 200_000_000L : 5_000_000_000L;
         if (now - lastPrintNanos >= interval && done < target) {
             lastPrintNanos = now;
@@ -68,12 +81,12 @@ final class SearchProgress implements Callback {
     }
 
     synchronized void finish() {
-        print(System.nanoTime(), true);
+        print(clock.getAsLong(), true);
     }
 
     private void print(long now, boolean last) {
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = done / seconds;
+        double rate = last ? done / seconds : recent.perSecond(now);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "[%s] %d%s trials", study, done, target > 0 ? "/" + target : ""));
         if (pruned > 0) {

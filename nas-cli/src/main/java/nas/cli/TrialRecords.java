@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import nas.api.FrozenTrial;
 import nas.api.storage.TrialKeys;
 
@@ -14,7 +12,8 @@ import nas.api.storage.TrialKeys;
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
  * state, value} (or {@code values_0, values_1, ...}), {@code datetime_start, datetime_complete,
  * duration} (seconds), {@code params_<name>}, {@code user_attrs_<name>}, plus
- * {@code last_step} (the last reported step, where a pruned trial stopped).
+ * {@code last_step} (the last reported step, where a pruned trial stopped) and, when trials carry
+ * constraints ({@code Trial.setConstraint}), {@code constraints_0, constraints_1, ...}.
  */
 public final class TrialRecords {
 
@@ -23,16 +22,10 @@ public final class TrialRecords {
 
     /** Column names for these trials. */
     public static List<String> columns(List<FrozenTrial> trials, int objectives) {
-        Set<String> params = new TreeSet<>();
-        Set<String> attrs = new TreeSet<>();
-        for (FrozenTrial t : trials) {
-            params.addAll(t.distributions().keySet());
-            attrs.addAll(t.userAttrs().keySet());
-        }
-        return columns(new TrialKeys(params, attrs), objectives);
+        return columns(TrialKeys.of(trials), objectives);
     }
 
-    /** Column names for trials with these parameter names and user-attribute keys (known before the rows). */
+    /** Column names for trials with these keys (known before the rows). */
     public static List<String> columns(TrialKeys keys, int objectives) {
         List<String> cols = new ArrayList<>(List.of("number", "state"));
         if (objectives == 1) {
@@ -43,6 +36,9 @@ public final class TrialRecords {
             }
         }
         cols.addAll(List.of("datetime_start", "datetime_complete", "duration", "last_step"));
+        for (int k = 0; k < keys.constraints(); k++) {
+            cols.add("constraints_" + k);
+        }
         keys.paramNames().forEach(p -> cols.add("params_" + p));
         keys.userAttrKeys().forEach(a -> cols.add("user_attrs_" + a));
         return cols;
@@ -73,6 +69,11 @@ public final class TrialRecords {
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));
                     return k < t.values().size() ? t.values().get(k) : null;
+                }
+                if (c.startsWith("constraints_")) {
+                    int k = Integer.parseInt(c.substring("constraints_".length()));
+                    double[] constraints = t.constraints();
+                    return k < constraints.length ? constraints[k] : null;
                 }
                 if (c.startsWith("params_")) {
                     return t.param(c.substring("params_".length()));

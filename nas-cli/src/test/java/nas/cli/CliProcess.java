@@ -40,6 +40,24 @@ final class CliProcess {
         return new CliProcess(p, out, err);
     }
 
+    /** The process's id, e.g. to send it a signal. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends a signal ("INT", "TERM", ...) with kill(1), as a terminal's Ctrl-C or a service manager would. */
+    void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /** What it has printed on stderr so far. */
+    String errorOutput() throws IOException {
+        return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
     /** Runs {@code nas args...} to the end. */
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         return start(workDir, args).await(120);

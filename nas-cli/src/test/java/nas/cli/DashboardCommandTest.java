@@ -21,7 +21,6 @@ import nas.dashboard.DashboardServer;
 import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 
 /**
  * {@code nas dashboard} and {@code nas report} as users run them, checked in headless Chromium against the
@@ -69,7 +68,7 @@ class DashboardCommandTest {
                 assertThat(plotted.get(i).get(0).doubleValue()).isEqualTo(values.get(0).doubleValue());
                 assertThat(plotted.get(i).get(1).doubleValue()).isEqualTo(values.get(1).doubleValue());
             }
-            assertThat(browser.driver.findElement(By.id("hypervolume-note")).getText())
+            assertThat(browser.text("hypervolume-note"))
                     .contains("hypervolume " + browser.js("return arguments[0].toPrecision(6).replace(/\\.?0+$/, '');",
                             ((Number) front.get("hypervolume")).doubleValue()));
             browser.fullScreenshot("study-pareto");
@@ -113,8 +112,7 @@ class DashboardCommandTest {
             String url = m.group(1);
             browser.open(url);
             browser.open(url.substring(0, url.indexOf("?token=")) + "study?name=live");
-            browser.screenshot("study-live-empty");
-            assertThat(browser.driver.findElement(By.id("count-COMPLETE")).getText()).isEqualTo("COMPLETE 0");
+            assertThat(browser.text("count-COMPLETE")).isEqualTo("COMPLETE 0");
             browser.js("window.notReloaded = true;");
             CliProcess.Result search = CliProcess.run(dir, "search", "--study", "live", "--objective", "sphere", "--dim", "2",
                     "--n-trials", "25", "--seed", "1", "--quiet", "--storage", db());
@@ -150,12 +148,12 @@ class DashboardCommandTest {
         try (Browser browser = Browser.start(true)) {
             browser.open(file.toUri().toString());
             browser.waitFor("window.nasCharts['importance']", Duration.ofSeconds(60));
-            assertThat(browser.driver.findElement(By.id("intermediate-body")).getText()).isEqualTo("No trial reported intermediate values.");
+            assertThat(browser.text("intermediate-body")).isEqualTo("No trial reported intermediate values.");
             for (String chart : List.of("history", "parallel", "slice-0", "contour", "importance", "edf", "timeline")) {
                 assertThat(browser.js("return !!window.nasCharts[arguments[0]];", chart)).as(chart).isEqualTo(true);
             }
             assertThat(DashboardBrowserData.count(browser, "history", 0)).isEqualTo(complete);
-            assertThat(browser.driver.findElements(By.cssSelector("#trials-table tbody tr"))).hasSize(Math.min(100, complete));
+            assertThat(browser.count("#trials-table tbody tr")).isEqualTo(Math.min(100, complete));
             assertThat(browser.js("return document.querySelectorAll('.error').length;")).isEqualTo(0L);
             // nothing was fetched: every script and datum came from the file
             assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);

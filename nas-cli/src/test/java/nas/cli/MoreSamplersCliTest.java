@@ -42,6 +42,30 @@ class MoreSamplersCliTest {
         }
     }
 
+    /** number, state, value and parameters of every trial (timestamps and durations dropped). */
+    private List<String> outcomes(String storage, String study) {
+        return csvRows(storage, study).stream().map(l -> {
+            String[] c = l.split(",");
+            return String.join(",", java.util.Arrays.asList(c).subList(0, 3)) + ","
+                    + String.join(",", java.util.Arrays.asList(c).subList(7, c.length));
+        }).toList();
+    }
+
+    @Test
+    void fourThreadsGiveTheSameStudyTwice() {
+        for (String sampler : List.of("tpe", "random")) {
+            List<List<String>> runs = new java.util.ArrayList<>();
+            for (String run : List.of("a", "b")) {
+                String storage = db("jobs-" + sampler + run);
+                CliRunner.Result r = CliRunner.run("search", "--study", "j", "--objective", "sphere", "--dim", "3",
+                        "--sampler", sampler, "--jobs", "4", "--n-trials", "40", "--seed", "2", "--quiet", "--storage", storage);
+                assertThat(r.exitCode()).as(r.err()).isZero();
+                runs.add(outcomes(storage, "j"));
+            }
+            assertThat(runs.get(0)).as(sampler).hasSize(40).isEqualTo(runs.get(1));
+        }
+    }
+
     @Test
     void gridSearchVisitsEveryPointOnceAndStops() {
         CliRunner.Result r = CliRunner.run("search", "--study", "g", "--objective", "sphere", "--dim", "2",

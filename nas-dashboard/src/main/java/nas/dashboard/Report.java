@@ -35,7 +35,7 @@ public final class Report {
         if (s.directions().size() > 1) {
             data.put(root + "/pareto", api.get(java.util.List.of("studies", name, "pareto"), Map.of()));
         }
-        data.put(root + "/importance?objective=0", api.get(java.util.List.of("studies", name, "importance"), Map.of()));
+        data.put(root + "/importance?objective=0", PlotData.importance(s, 0));
         String order = s.directions().get(0) == nas.api.StudyDirection.MAXIMIZE ? "desc" : "asc";
         Map<String, String> q = Map.of("offset", "0", "limit", "100", "sort", "value", "order", order);
         data.put(root + "/trials?offset=0&limit=100&sort=value&order=" + order, TrialQuery.parse(q).apply(s));

@@ -22,6 +22,7 @@ import nas.api.storage.StudyInfo;
  * /studies/{name}/importance?objective=K    fANOVA (or Morris for a screening study), as nas importance --format json
  * /studies/{name}/trials?offset=&limit=&sort=&order=&state=&objective=&value_min=&value_max=&param=&param_min=&param_max=
  * /studies/{name}/trials/{number}           one trial in full
+ * /studies/{name}/trials/{number}/replay    Evolution Lab: the re-simulated frames of the trial's best creature
  * </pre>
  */
 final class StudyApi {
@@ -54,8 +55,8 @@ final class StudyApi {
                 case "edf" -> PlotData.edf(s);
                 case "timeline" -> PlotData.timeline(s);
                 case "pareto" -> cache.derived(s, "pareto", PlotData::pareto);
-                case "importance" -> cache.derived(s, "importance:" + objective, x -> PlotData.importance(x, objective));
-                case "trials" -> TrialQuery.parse(query).apply(s);
+                case "importance" -> importance(s, objective);
+                case "trials" -> table(s, TrialQuery.parse(query));
                 default -> null;
             };
         }
@@ -66,6 +67,9 @@ final class StudyApi {
             }
             if (segments.size() == 4) {
                 return TrialJson.full(t);
+            }
+            if (segments.size() == 5 && segments.get(4).equals("replay")) {
+                return cache.derived(s, "replay:" + t.number(), x -> CreatureReplay.frames(t));
             }
         }
         return null;
@@ -95,6 +99,42 @@ final class StudyApi {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * A page of the trial table. The filtered, sorted list behind it is kept for the snapshot's version (the 8
+     * orders asked most recently), so that the next pages of a 100,000-trial study are slices, not sorts.
+     */
+    private Map<String, Object> table(StudySnapshot s, TrialQuery q) {
+        Map<String, List<FrozenTrial>> recent = cache.derived(s, "tables", x -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<FrozenTrial>> eldest) {
+                return size() > 8;
+            }
+        });
+        List<FrozenTrial> matching;
+        synchronized (recent) {
+            matching = recent.get(q.orderKey());
+        }
+        if (matching == null) {
+            matching = q.matching(s);
+            synchronized (recent) {
+                recent.put(q.orderKey(), matching);
+            }
+        }
+        return q.page(matching);
+    }
+
+    /** Importance once computed; until then {@code {"pending": true}} (the page asks again). */
+    private Object importance(StudySnapshot s, int objective) {
+        PlotData.checkObjective(s, objective);
+        Map<String, Object> r;
+        try {
+            r = cache.derivedLater(s, "importance:" + objective, x -> PlotData.importance(x, objective));
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        return r != null ? r : Map.of("pending", true, "trials", s.complete().size());
     }
 
     private Map<String, Object> best(StudySnapshot s) {

@@ -2,34 +2,39 @@ package nas.dashboard;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import nas.api.FrozenTrial;
-import nas.api.TrialState;
 import nas.api.exception.StudyNotFoundException;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
 
 /**
  * The dashboard's per-study memory of a storage, so that a page of a 100,000-trial study does not read
- * every trial again. A snapshot older than the refresh interval is brought up to date on the next read:
- * when the trial counts by state did not change only the RUNNING trials are read again (their
- * intermediate values move); otherwise the study is read anew. Derived results (importance, Pareto
- * fronts) are kept per snapshot version, computed once.
+ * every trial again. A snapshot older than the refresh interval is brought up to date on the next read
+ * with {@link Storage#trialsFrom}: finished trials never change, so only the trials from the first one
+ * still open (RUNNING or WAITING) onwards are read again. Derived results (importance, Pareto fronts) are
+ * kept per snapshot version, computed once.
  */
 final class StudyCache {
-
-    private static final Set<TrialState> LIVE = EnumSet.of(TrialState.RUNNING);
 
     private final Storage storage;
     private final long refreshNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** One thread for slow analyses, so that they never take both cores of a small machine from the pages. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nas-dashboard-analysis");
+        t.setDaemon(true);
+        return t;
+    });
 
     StudyCache(Storage storage, Duration refresh) {
         this.storage = storage;
@@ -74,6 +79,24 @@ final class StudyCache {
         return (T) v.orElse(null);
     }
 
+    /**
+     * Like {@link #derived}, for analyses too slow to hold a request (fANOVA on a large study): computed on the
+     * cache's background thread; null until ready, after which the same value is returned for that version.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derivedLater(StudySnapshot s, String key, Function<StudySnapshot, T> compute) {
+        Entry e = entries.computeIfAbsent(s.name(), n -> new Entry());
+        String k = key + "@" + s.id() + ":" + s.version();
+        CompletableFuture<Object> f = e.pending.computeIfAbsent(k, x -> {
+            e.pending.keySet().removeIf(old -> old.startsWith(key + "@") && !old.equals(k));
+            return CompletableFuture.supplyAsync(() -> compute.apply(s), background);
+        });
+        if (!f.isDone()) {
+            return null;
+        }
+        return (T) f.join(); // rethrows the analysis' failure (CompletionException) for the caller to report
+    }
+
     /** Forgets a study (after it was deleted). */
     void forget(String name) {
         entries.remove(name);
@@ -88,44 +111,26 @@ final class StudyCache {
         if (old == null || old.id() != id) {
             return read(id, name, old == null ? 1 : old.version() + 1);
         }
-        boolean sameCounts = true;
-        Map<TrialState, Integer> counts = old.counts();
-        for (TrialState state : TrialState.values()) {
-            if (storage.countTrials(id, EnumSet.of(state)) != counts.get(state)) {
-                sameCounts = false;
+        // finished trials never change: read again only from the first trial that was still open
+        List<FrozenTrial> trials = old.trials();
+        int from = trials.size();
+        for (int i = 0; i < trials.size(); i++) {
+            if (!trials.get(i).state().isFinished()) {
+                from = i;
                 break;
             }
         }
-        if (!sameCounts) {
-            return read(id, name, old.version() + 1);
-        }
-        if (counts.get(TrialState.RUNNING) == 0) {
+        int firstNumber = from < trials.size() ? trials.get(from).number() : trials.isEmpty() ? 0
+                : trials.get(trials.size() - 1).number() + 1;
+        List<FrozenTrial> fresh = storage.trialsFrom(id, Set.of(), firstNumber, Integer.MAX_VALUE);
+        if (fresh.equals(trials.subList(from, trials.size()))) {
             return old;
         }
-        List<FrozenTrial> running = storage.trials(id, LIVE);
-        List<FrozenTrial> merged = new ArrayList<>(old.trials());
-        boolean changed = false;
-        for (FrozenTrial t : running) {
-            int at = indexOf(merged, t.number());
-            if (at >= 0 && !merged.get(at).equals(t)) {
-                merged.set(at, t);
-                changed = true;
-            }
-        }
-        return changed ? new StudySnapshot(id, name, old.directions(), merged, old.userAttrs(), old.systemAttrs(),
-                old.version() + 1) : old;
-    }
-
-    private static int indexOf(List<FrozenTrial> trials, int number) {
-        if (number < trials.size() && trials.get(number).number() == number) {
-            return number;
-        }
-        for (int i = 0; i < trials.size(); i++) {
-            if (trials.get(i).number() == number) {
-                return i;
-            }
-        }
-        return -1;
+        List<FrozenTrial> merged = new ArrayList<>(trials.size() + fresh.size());
+        merged.addAll(trials.subList(0, from));
+        merged.addAll(fresh);
+        return new StudySnapshot(id, name, old.directions(), merged, storage.studyUserAttrs(id),
+                storage.studySystemAttrs(id), old.version() + 1);
     }
 
     private StudySnapshot read(long id, String name, long version) {
@@ -137,5 +142,6 @@ final class StudyCache {
         StudySnapshot snapshot;
         long readAt;
         final Map<String, Optional<Object>> derived = new ConcurrentHashMap<>();
+        final Map<String, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     }
 }

@@ -60,18 +60,14 @@ record TrialQuery(int offset, int limit, String sort, boolean descending, Set<Tr
 
     /** The page: {@code total} matching trials and the {@code rows} from {@code offset}. */
     Map<String, Object> apply(StudySnapshot s) {
-        if (objective < 0 || objective >= s.directions().size()) {
-            throw new BadRequestException("objective must be 0.." + (s.directions().size() - 1));
-        }
-        List<FrozenTrial> matching = new ArrayList<>();
-        for (FrozenTrial t : s.trials()) {
-            if (matches(t)) {
-                matching.add(t);
-            }
-        }
-        if (!sort.equals("number") || descending) {
-            matching.sort(comparator());
-        }
+        return page(matching(s));
+    }
+
+    /**
+     * The page of an already filtered and sorted list (see {@link #matching}; the dashboard keeps recent ones,
+     * so that paging through a large study sorts it once).
+     */
+    Map<String, Object> page(List<FrozenTrial> matching) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
             rows.add(TrialJson.row(matching.get(i)));
@@ -82,6 +78,69 @@ record TrialQuery(int offset, int limit, String sort, boolean descending, Set<Tr
         out.put("limit", limit);
         out.put("rows", rows);
         return out;
+    }
+
+    /** What the filters and the order depend on: the query without its offset and limit. */
+    String orderKey() {
+        return sort + "|" + descending + "|" + states + "|" + objective + "|" + valueMin + "|" + valueMax + "|" + param
+                + "|" + paramMin + "|" + paramMax;
+    }
+
+    /** The study's trials that pass the filters, in the asked order. */
+    List<FrozenTrial> matching(StudySnapshot s) {
+        if (objective < 0 || objective >= s.directions().size()) {
+            throw new BadRequestException("objective must be 0.." + (s.directions().size() - 1));
+        }
+        List<FrozenTrial> matching = new ArrayList<>();
+        for (FrozenTrial t : s.trials()) {
+            if (matches(t)) {
+                matching.add(t);
+            }
+        }
+        if (sort.equals("number")) {
+            if (descending) {
+                java.util.Collections.reverse(matching);
+            }
+            return matching;
+        }
+        if (sort.equals("state")) {
+            matching.sort(ordered(Comparator.comparing((FrozenTrial t) -> t.state().name())
+                    .thenComparingInt(FrozenTrial::number)));
+            return matching;
+        }
+        // numeric keys computed once per trial, then an index sort: trials without the key last in either order
+        double[] keys = new double[matching.size()];
+        for (int i = 0; i < keys.length; i++) {
+            Double k = key(matching.get(i));
+            keys[i] = k == null ? Double.NaN : k;
+        }
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            boolean na = Double.isNaN(keys[a]);
+            boolean nb = Double.isNaN(keys[b]);
+            if (na || nb) {
+                return na == nb ? Integer.compare(a, b) : na ? 1 : -1;
+            }
+            int c = descending ? Double.compare(keys[b], keys[a]) : Double.compare(keys[a], keys[b]);
+            return c != 0 ? c : Integer.compare(a, b); // ties by number (the list is in number order)
+        });
+        List<FrozenTrial> sorted = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            sorted.add(matching.get(i));
+        }
+        return sorted;
+    }
+
+    private Double key(FrozenTrial t) {
+        return switch (sort) {
+            case "value" -> value(t);
+            case "duration" -> t.duration() == null ? null : (double) t.duration().toNanos();
+            case "start" -> t.datetimeStart() == null ? null : (double) t.datetimeStart().toEpochMilli();
+            default -> paramValue(t, sort.substring("param:".length()));
+        };
     }
 
     private boolean matches(FrozenTrial t) {
@@ -101,27 +160,8 @@ record TrialQuery(int offset, int limit, String sort, boolean descending, Set<Tr
         return true;
     }
 
-    private Comparator<FrozenTrial> comparator() {
-        Comparator<FrozenTrial> byNumber = Comparator.comparingInt(FrozenTrial::number);
-        Comparator<FrozenTrial> key = switch (sort) {
-            case "state" -> ordered(Comparator.comparing((FrozenTrial t) -> t.state().name()));
-            case "value" -> nullsLast(this::value);
-            case "duration" -> nullsLast(t -> t.duration() == null ? null : (double) t.duration().toNanos());
-            case "start" -> nullsLast(t -> t.datetimeStart() == null ? null : (double) t.datetimeStart().toEpochMilli());
-            case "number" -> ordered(byNumber);
-            default -> nullsLast(t -> paramValue(t, sort.substring("param:".length())));
-        };
-        return key.thenComparing(byNumber);
-    }
-
     private Comparator<FrozenTrial> ordered(Comparator<FrozenTrial> c) {
         return descending ? c.reversed() : c;
-    }
-
-    /** Orders by a nullable quantity, ascending or descending as asked, trials without it last in both. */
-    private Comparator<FrozenTrial> nullsLast(java.util.function.Function<FrozenTrial, Double> f) {
-        Comparator<Double> values = descending ? Comparator.<Double>reverseOrder() : Comparator.<Double>naturalOrder();
-        return Comparator.comparing(f, Comparator.nullsLast(values));
     }
 
     private Double value(FrozenTrial t) {

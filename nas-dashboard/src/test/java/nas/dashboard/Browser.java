@@ -76,6 +76,28 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, timeout).until(d -> Boolean.TRUE.equals(js("return !!(" + expression + ");")));
     }
 
+    /**
+     * The text of the element with this id, read in one script call: live pages re-render parts every second,
+     * so a WebElement found in one call may be stale in the next.
+     */
+    public String text(String id) {
+        return (String) js("const e = document.getElementById(arguments[0]); return e === null ? null : e.textContent;", id);
+    }
+
+    /** How many elements match a CSS selector now. */
+    public int count(String css) {
+        return ((Number) js("return document.querySelectorAll(arguments[0]).length;", css)).intValue();
+    }
+
+    /** Clicks the first element matching a CSS selector whose text is {@code text}, in one script call. */
+    public void clickText(String css, String text) {
+        Object clicked = js("const e = [...document.querySelectorAll(arguments[0])].find(x => x.textContent === arguments[1]);"
+                + " if (e) { e.click(); } return !!e;", css, text);
+        if (!Boolean.TRUE.equals(clicked)) {
+            throw new AssertionError("no " + css + " with text " + text);
+        }
+    }
+
     public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }
@@ -101,7 +123,12 @@ public final class Browser implements AutoCloseable {
     /** A full-page PNG: the window grown to the page's height first. */
     public Path fullScreenshot(String name) {
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, Math.min(6000, height.intValue() + 40)));
+        return screenshot(name, 1400, Math.min(6000, height.intValue() + 40));
+    }
+
+    /** A PNG of the top of the page in a window of this size. */
+    public Path screenshot(String name, int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
         js("window.dispatchEvent(new Event('resize'));");
         try {
             Thread.sleep(300);

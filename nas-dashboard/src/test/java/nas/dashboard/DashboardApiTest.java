@@ -100,6 +100,36 @@ class DashboardApiTest {
     }
 
     @Test
+    void mountedUnderABasePathNextToOtherRoutes() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/v1/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        Dashboard.mount(http, study("s", 3, 7), DashboardOptions.of(token).withBasePath("/dashboard"));
+        http.start();
+        try {
+            String base = "http://127.0.0.1:" + http.getAddress().getPort();
+            HttpResponse<String> exchange = client.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/?token="
+                    + token.value())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(exchange.statusCode()).isEqualTo(303);
+            assertThat(exchange.headers().firstValue("Location")).hasValue("/dashboard/");
+            assertThat(exchange.headers().firstValue("Set-Cookie").orElseThrow()).contains("Path=/dashboard;");
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/"))
+                    .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).contains("src=\"/dashboard/static/dashboard.js\"", "data-base=\"/dashboard\"");
+            HttpResponse<String> studies = client.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/api/studies"))
+                    .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(studies.body()).contains("\"name\":\"s\"");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/v1/ping")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void trialTableIsSortedFilteredAndPagedOnTheServer() throws Exception {
         InMemoryStorage storage = study("s", 300, 2);

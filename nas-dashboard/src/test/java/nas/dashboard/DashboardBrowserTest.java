@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The served pages in headless Chromium: counts, plots' points, the trial table and page, escaping. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,19 +62,26 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void studiesPageListsEveryStudyWithItsCountsByState() {
         browser.open(page(""));
-        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#studies-rows tr"));
-        assertThat(rows).hasSize(3);
+        // one script call reads the whole table: the page re-renders it as the storage changes
+        Map<String, Map<String, String>> rows = (Map<String, Map<String, String>>) browser.js(
+                "const out = {};"
+                + "for (const tr of document.querySelectorAll('#studies-rows tr')) {"
+                + "  const cell = (c) => tr.querySelector(c).textContent;"
+                + "  out[tr.dataset.study] = {link: cell('.study-link'), total: cell('.total'), COMPLETE: cell('.count-COMPLETE'),"
+                + "    PRUNED: cell('.count-PRUNED'), FAIL: cell('.count-FAIL')}; }"
+                + "return out;");
+        assertThat(rows).containsOnlyKeys(TestStudies.QUADRATIC, TestStudies.ZDT, TestStudies.XSS);
         for (String name : List.of(TestStudies.QUADRATIC, TestStudies.ZDT, TestStudies.XSS)) {
             Study s = Studies.builder(name).storage(storage).load();
-            WebElement row = rows.stream().filter(r -> name.equals(r.getAttribute("data-study"))).findFirst().orElseThrow();
+            Map<String, String> row = rows.get(name);
             for (TrialState state : List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)) {
-                assertThat(row.findElement(By.cssSelector(".count-" + state)).getText())
-                        .as(name + " " + state).isEqualTo(String.valueOf(s.trials(state).size()));
+                assertThat(row.get(state.name())).as(name + " " + state).isEqualTo(String.valueOf(s.trials(state).size()));
             }
-            assertThat(row.findElement(By.cssSelector(".total")).getText()).isEqualTo(String.valueOf(s.trials().size()));
-            assertThat(row.findElement(By.cssSelector(".study-link")).getText()).isEqualTo(name);
+            assertThat(row.get("total")).isEqualTo(String.valueOf(s.trials().size()));
+            assertThat(row.get("link")).isEqualTo(name);
         }
         Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         assertThat(q.trials(TrialState.PRUNED)).isNotEmpty();
@@ -104,7 +109,8 @@ class DashboardBrowserTest {
             assertThat(stepValueAt(best, t.number())).as("best after trial " + t.number()).isEqualTo(running);
         }
         assertThat(running).isEqualTo(s.bestValue());
-        assertThat(browser.driver.findElement(By.id("best")).getText()).contains("trial " + s.bestTrial().number());
+        assertThat(browser.text("best")).contains("trial " + s.bestTrial().number());
+        browser.screenshot("study-quadratic-top", 1400, 900); // docs/dashboard.png in the README
         browser.fullScreenshot("study-quadratic");
     }
 
@@ -168,17 +174,16 @@ class DashboardBrowserTest {
     void trialTableSortsFiltersAndPagesOnTheServer() {
         browser.open(page("study?name=" + TestStudies.QUADRATIC));
         Study s = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
-        assertThat(browser.driver.findElement(By.id("trials-range")).getText()).isEqualTo("1–40 of 40");
-        browser.driver.findElement(By.cssSelector("th[data-sort='value']")).click();
+        assertThat(browser.text("trials-range")).isEqualTo("1–40 of 40");
+        browser.js("document.querySelector(\"th[data-sort='value']\").click();");
         browser.waitFor("document.querySelector(\"th[data-sort='value']\").textContent.includes('▲')", java.time.Duration.ofSeconds(20));
-        String first = browser.driver.findElement(By.cssSelector("#trials-table tbody tr")).getAttribute("data-number");
+        String first = (String) browser.js("return document.querySelector('#trials-table tbody tr').dataset.number;");
         assertThat(Integer.parseInt(first)).isEqualTo(s.bestTrial().number());
-        browser.driver.findElement(By.cssSelector(".state-filter[value='FAIL']")).click();
-        browser.driver.findElement(By.id("filter-apply")).click();
+        browser.js("document.querySelector(\".state-filter[value='FAIL']\").click(); document.getElementById('filter-apply').click();");
         int failed = s.trials(TrialState.FAIL).size();
         browser.waitFor("document.getElementById('trials-range').textContent.endsWith(' of " + failed + "')",
                 java.time.Duration.ofSeconds(20));
-        assertThat(browser.driver.findElements(By.cssSelector("#trials-table tbody tr"))).hasSize(failed);
+        assertThat(browser.count("#trials-table tbody tr")).isEqualTo(failed);
         browser.screenshot("study-trials-failed");
     }
 
@@ -188,10 +193,9 @@ class DashboardBrowserTest {
         FrozenTrial failed = s.trials(TrialState.FAIL).get(0);
         browser.open(page("trial?study=" + TestStudies.QUADRATIC + "&number=" + failed.number()));
         browser.fullScreenshot("trial-failed");
-        assertThat(browser.driver.findElement(By.id("trial-state")).getText()).isEqualTo("FAIL");
-        assertThat(browser.driver.findElement(By.id("fail-reason")).getText())
-                .isEqualTo(failed.systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("diverged");
-        String params = browser.driver.findElement(By.id("trial-params")).getText();
+        assertThat(browser.text("trial-state")).isEqualTo("FAIL");
+        assertThat(browser.text("fail-reason")).isEqualTo(failed.systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("diverged");
+        String params = browser.text("trial-params");
         assertThat(params).contains("x", "lr", "layers", "optimizer");
         assertThat(browser.series("trial-intermediate")).hasSize(1);
         browser.fullScreenshot("trial-failed");
@@ -200,14 +204,12 @@ class DashboardBrowserTest {
     @Test
     void aStudyNamedLikeMarkupRendersAsText() {
         browser.open(page(""));
-        WebElement link = browser.driver.findElements(By.cssSelector(".study-link")).stream()
-                .filter(e -> e.getText().equals(TestStudies.XSS)).findFirst().orElseThrow();
-        assertThat(browser.js("return document.querySelectorAll('img').length;")).isEqualTo(0L);
-        link.click();
+        assertThat(browser.count("img")).isZero();
+        browser.clickText(".study-link", TestStudies.XSS);
         browser.waitFor("document.body.dataset.ready === 'true' && document.body.dataset.page === 'study'",
                 java.time.Duration.ofSeconds(60));
-        assertThat(browser.driver.findElement(By.id("study-name")).getText()).isEqualTo(TestStudies.XSS);
-        assertThat(browser.js("return document.querySelectorAll('img').length;")).isEqualTo(0L);
+        assertThat(browser.text("study-name")).isEqualTo(TestStudies.XSS);
+        assertThat(browser.count("img")).isZero();
         // an alert would have left a dialog open: any command then fails with UnhandledAlertException
         assertThat(browser.driver.getTitle()).isEqualTo("NAS dashboard");
         browser.screenshot("study-xss");

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * The gradient baseline: the same MLP on the same data trained by backpropagation and Adam (Kingma &
+ * The gradient baseline: the same MLP on the same data trained by backpropagation and Adam (Kingma and
  * Ba 2015: m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², w ← w − lr·m̂/(√v̂ + ε) with bias-corrected
  * m̂, v̂), in shuffled minibatches; the notes report Adam memorising their dataset to loss 1e-5 within
  * ~100 epochs.

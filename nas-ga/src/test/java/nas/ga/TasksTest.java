@@ -26,6 +26,25 @@ class TasksTest {
     }
 
     @Test
+    void aBatchGivesBitForBitWhatEachPointGivesAlone() {
+        Mlp mlp = new Mlp(9, 7, 5, 3);
+        double[] p = Operators.initialWeights(mlp.layout(), new NoiseTable(1 << 10, 2), 4);
+        double[] x = new double[7 * 9];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.sin(i * 0.7);
+        }
+        Mlp.Workspace batch = mlp.workspace(7);
+        mlp.forward(p, x, 7, batch);
+        Mlp.Workspace one = mlp.workspace(1);
+        for (int n = 0; n < 7; n++) {
+            mlp.forward(p, java.util.Arrays.copyOfRange(x, n * 9, n * 9 + 9), 1, one);
+            for (int c = 0; c < 3; c++) {
+                assertThat(batch.output()[n * 3 + c]).isEqualTo(one.output()[c]);
+            }
+        }
+    }
+
+    @Test
     void memorisationScoresCrossEntropyAndTheCorrectPoints() {
         MemorizationTask task = new MemorizationTask(3, 4, new int[0], 3, MemorizationTask.Fitness.CROSS_ENTROPY, 1);
         // logits for 3 points: the first is classified as class 0, the second as 2, the third as 1

@@ -54,8 +54,18 @@ public record HyperbandPruner(int minResource, int maxResource, int reductionFac
         return new HyperbandPruner(r, maxResource, reductionFactor, bootstrapCount);
     }
 
+    /** A fixed maximum resource R (≥ minResource). */
     public HyperbandPruner withMaxResource(int r) {
+        if (r == AUTO) {
+            throw new IllegalArgumentException("maxResource must be >= minResource; for the automatic one use "
+                    + "withAutoMaxResource()");
+        }
         return new HyperbandPruner(minResource, r, reductionFactor, bootstrapCount);
+    }
+
+    /** R taken from the COMPLETE trials' last steps when first needed (the default). */
+    public HyperbandPruner withAutoMaxResource() {
+        return new HyperbandPruner(minResource, AUTO, reductionFactor, bootstrapCount);
     }
 
     public HyperbandPruner withReductionFactor(int eta) {

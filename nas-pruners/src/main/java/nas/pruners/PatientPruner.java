@@ -37,6 +37,16 @@ public record PatientPruner(Pruner wrapped, int patience, double minDelta) imple
         return new PatientPruner(null, patience, 0);
     }
 
+    /** Once the trial stagnated, {@code pruner} decides (null: stagnation alone prunes). */
+    public PatientPruner wrapping(Pruner pruner) {
+        return new PatientPruner(pruner, patience, minDelta);
+    }
+
+    /** The improvement that counts (≥ 0). */
+    public PatientPruner withMinDelta(double delta) {
+        return new PatientPruner(wrapped, patience, delta);
+    }
+
     @Override
     public boolean prune(StudyView study, FrozenTrial trial) {
         StudyDirection direction = PruneRules.direction(study);

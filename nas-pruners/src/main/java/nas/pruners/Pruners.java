@@ -24,6 +24,7 @@ import nas.api.pruner.Pruner;
  *   <tr><td>hyperband</td><td>min-resource (1), max-resource (auto), reduction-factor (3),
  *       bootstrap-count (0)</td></tr>
  *   <tr><td>threshold</td><td>lower, upper (at least one), warmup-steps (0), interval-steps (1)</td></tr>
+ *   <tr><td>wilcoxon</td><td>p-threshold (0.1), startup-steps (0)</td></tr>
  *   <tr><td>patient</td><td>patience (required), min-delta (0), wrapped (none; any other name, whose
  *       options are given alongside)</td></tr>
  * </table>
@@ -43,6 +44,7 @@ public final class Pruners {
                 Set.of("min-resource", "reduction-factor", "min-early-stopping-rate", "bootstrap-count"));
         OPTIONS.put("hyperband", Set.of("min-resource", "max-resource", "reduction-factor", "bootstrap-count"));
         OPTIONS.put("threshold", Set.of("lower", "upper", "warmup-steps", "interval-steps"));
+        OPTIONS.put("wilcoxon", Set.of("p-threshold", "startup-steps"));
         OPTIONS.put("patient", Set.of("patience", "min-delta", "wrapped"));
     }
 
@@ -109,6 +111,8 @@ public final class Pruners {
             case "hyperband":
                 return new HyperbandPruner(t.integer("min-resource", 1), t.resource("max-resource", HyperbandPruner.AUTO),
                         t.integer("reduction-factor", 3), t.integer("bootstrap-count", 0));
+            case "wilcoxon":
+                return new WilcoxonPruner(t.dbl("p-threshold", 0.1), t.integer("startup-steps", 0));
             case "threshold":
                 return new ThresholdPruner(t.dbl("lower", Double.NEGATIVE_INFINITY),
                         t.dbl("upper", Double.POSITIVE_INFINITY), t.integer("warmup-steps", 0),

@@ -59,8 +59,17 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
         return new SuccessiveHalvingPruner(AUTO, 4, 0, 0);
     }
 
+    /** A fixed minimum resource r (≥ 1). */
     public SuccessiveHalvingPruner withMinResource(int r) {
+        if (r == AUTO) {
+            throw new IllegalArgumentException("minResource must be >= 1; for the automatic one use withAutoMinResource()");
+        }
         return new SuccessiveHalvingPruner(r, reductionFactor, minEarlyStoppingRate, bootstrapCount);
+    }
+
+    /** r taken from the first trial that completes when first needed (the default). */
+    public SuccessiveHalvingPruner withAutoMinResource() {
+        return new SuccessiveHalvingPruner(AUTO, reductionFactor, minEarlyStoppingRate, bootstrapCount);
     }
 
     public SuccessiveHalvingPruner withReductionFactor(int eta) {

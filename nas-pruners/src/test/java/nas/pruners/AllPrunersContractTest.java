@@ -48,6 +48,14 @@ class AllPrunersContractTest {
     }
 
     @Nested
+    class Wilcoxon extends PrunerContractTest {
+        @Override
+        protected Pruner pruner() {
+            return WilcoxonPruner.defaults();
+        }
+    }
+
+    @Nested
     class Hyperband extends PrunerContractTest {
         @Override
         protected Pruner pruner() {

@@ -12,7 +12,7 @@ class PrunersTest {
     @Test
     void everyNameWithoutOptionsGivesOptunasDefaults() {
         assertThat(Pruners.names()).containsExactly("none", "median", "percentile", "successive-halving", "hyperband",
-                "threshold", "patient");
+                "threshold", "wilcoxon", "patient");
         assertThat(Pruners.create("none", Map.of())).isInstanceOf(NopPruner.class);
         assertThat(Pruners.create("median", Map.of())).isEqualTo(MedianPruner.defaults());
         assertThat(Pruners.create("successive-halving", Map.of())).isEqualTo(SuccessiveHalvingPruner.defaults());

@@ -24,7 +24,7 @@ class PartialFixedSamplerTest {
         free.optimize(MorrisSamplerTest::objective, 20);
         for (int i = 0; i < 20; i++) {
             FrozenTrial t = fixed.trials().get(i);
-            assertThat(t.params()).containsEntry("c", 2L).containsEntry("d", "z");
+            assertThat(t.params()).containsEntry("c", 2).containsEntry("d", "z");
             assertThat(t.params().get("a")).isEqualTo(free.trials().get(i).params().get("a"));
         }
     }
@@ -44,7 +44,7 @@ class PartialFixedSamplerTest {
         Study study = Studies.builder("t")
                 .sampler(new PartialFixedSampler(Map.of("a", "0.5", "c", "3", "d", "y"), new RandomSampler(1L))).create();
         study.optimize(MorrisSamplerTest::objective, 3);
-        assertThat(study.trials()).allMatch(t -> t.params().get("a").equals(0.5) && t.params().get("c").equals(3L)
+        assertThat(study.trials()).allMatch(t -> t.params().get("a").equals(0.5) && t.params().get("c").equals(3)
                 && t.params().get("d").equals("y"));
         Study bad = Studies.builder("b")
                 .sampler(new PartialFixedSampler(Map.of("d", "w"), new RandomSampler(1L))).create();

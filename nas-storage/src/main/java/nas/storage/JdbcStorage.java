@@ -529,7 +529,8 @@ public final class JdbcStorage implements Storage {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
             return new TrialKeys(TrialReads.distinctKeys(c, "trial_params", "param_name", studyId, states),
-                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states));
+                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states),
+                    TrialReads.maxConstraints(c, studyId, states));
         });
     }
 

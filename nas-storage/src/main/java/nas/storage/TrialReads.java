@@ -133,6 +133,23 @@ final class TrialReads {
         return out;
     }
 
+    /**
+     * The largest number of constraint values among a study's trials: the system attribute holds a
+     * JSON list of numbers, so its commas count them (no value of a list of numbers has a comma).
+     */
+    static int maxConstraints(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT MAX(LENGTH(x.value_json) - LENGTH(REPLACE(x.value_json, "
+                + "',', ''))) FROM trial_system_attributes x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ? "
+                + "AND x.attr_key = '" + FrozenTrial.CONSTRAINTS + "'" + stateFilter("t.state", states))) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                int commas = r.getInt(1);
+                return r.wasNull() ? 0 : commas + 1;
+            }
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {

@@ -16,10 +16,11 @@ import nas.api.StudyView;
  * averaged and normalised over the reported parameters ({@link Fanova}).
  *
  * <pre>{@code
- * ImportanceResult r = FanovaImportance.builder().seed(1).build().evaluate(study);
+ * Map<String, Double> shares = Importance.of(study);       // this evaluator with its defaults
+ * ImportanceResult r = FanovaImportance.builder().seed(1).pairs(true).build().evaluate(study);
  * }</pre>
  */
-public final class FanovaImportance {
+public final class FanovaImportance implements ImportanceEvaluator {
 
     /** Fewer completed trials than this cannot give a forest anything to split. */
     public static final int MIN_TRIALS = 4;
@@ -34,7 +35,7 @@ public final class FanovaImportance {
         this.forest = b.forest;
         this.target = b.target;
         this.targetName = b.targetName;
-        this.parameters = b.parameters == null ? Set.of() : Set.copyOf(b.parameters);
+        this.parameters = b.parameterSubset();
         this.pairs = b.pairs;
     }
 
@@ -46,6 +47,7 @@ public final class FanovaImportance {
      * @throws IllegalArgumentException with fewer than {@link #MIN_TRIALS} completed trials, or unknown
      *                                  parameters in the subset
      */
+    @Override
     public ImportanceResult evaluate(StudyView study) {
         TrialData data = TrialData.of(study, target, parameters, MIN_TRIALS, "fANOVA");
         SmileForest model = SmileForest.fit(data.x(), data.y(), forest);
@@ -53,7 +55,7 @@ public final class FanovaImportance {
         Fanova.Result r = Fanova.decompose(model.trees(), data.lower(), data.upper(), IntStream.range(0, k).toArray(), pairs);
         List<ParameterImportance> list = new ArrayList<>();
         for (int p = 0; p < k; p++) {
-            list.add(new ParameterImportance(data.names().get(p), r.importance()[p], r.spread()[p]));
+            list.add(new ParameterImportance(data.names().get(p), r.importance()[p], r.spread()[p], r.fraction()[p]));
         }
         list.sort(Comparator.comparingDouble(ParameterImportance::importance).reversed());
         List<PairImportance> pairList = new ArrayList<>();
@@ -77,57 +79,11 @@ public final class FanovaImportance {
         return new ImportanceResult("fanova", targetName, list, pairList, data.y().length, data.skipped(), notes);
     }
 
-    /** Options; defaults: 64 trees, depth 64, node size 3, seed 0, objective 0, all parameters, no pairs. */
-    public static final class Builder {
-        private ForestOptions forest = ForestOptions.defaults();
-        private ToDoubleFunction<FrozenTrial> target = Targets.objective(0);
-        private String targetName = "objective 0";
-        private Set<String> parameters;
+    /** Options (see {@link ForestImportanceBuilder}); and whether to compute pairs (default no). */
+    public static final class Builder extends ForestImportanceBuilder<Builder> {
         private boolean pairs;
 
-        public Builder forest(ForestOptions options) {
-            this.forest = options;
-            return this;
-        }
-
-        public Builder trees(int trees) {
-            this.forest = forest.withTrees(trees);
-            return this;
-        }
-
-        public Builder maxDepth(int depth) {
-            this.forest = forest.withMaxDepth(depth);
-            return this;
-        }
-
-        public Builder minSamples(int samples) {
-            this.forest = forest.withMinSamples(samples);
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.forest = forest.withSeed(seed);
-            return this;
-        }
-
-        /** Explains objective value {@code index}. */
-        public Builder objective(int index) {
-            this.target = Targets.objective(index);
-            this.targetName = "objective " + index;
-            return this;
-        }
-
-        /** Explains any function of a trial (e.g. a user attribute, or a weighted sum of objectives). */
-        public Builder target(String name, ToDoubleFunction<FrozenTrial> function) {
-            this.target = function;
-            this.targetName = name;
-            return this;
-        }
-
-        /** Ranks only these parameters (the forest still sees only them). */
-        public Builder parameters(Set<String> names) {
-            this.parameters = names;
-            return this;
+        private Builder() {
         }
 
         /** Also computes pairwise interactions. */
@@ -138,22 +94,6 @@ public final class FanovaImportance {
 
         public FanovaImportance build() {
             return new FanovaImportance(this);
-        }
-
-        ForestOptions forestOptions() {
-            return forest;
-        }
-
-        ToDoubleFunction<FrozenTrial> targetFunction() {
-            return target;
-        }
-
-        String targetName() {
-            return targetName;
-        }
-
-        Set<String> parameterSubset() {
-            return parameters;
         }
     }
 

@@ -59,6 +59,7 @@ public final class ImportanceFormat {
         return switch (evaluator) {
             case "fanova" -> "fANOVA";
             case "mdi" -> "Mean-decrease-in-impurity";
+            case "ped-anova" -> "PED-ANOVA";
             case "morris" -> "Morris (normalised mu*)";
             default -> evaluator;
         };
@@ -95,6 +96,9 @@ public final class ImportanceFormat {
             p.put("name", rows.get(i).name());
             p.put("importance", rows.get(i).importance());
             p.put("spread", rows.get(i).spread());
+            if (!Double.isNaN(rows.get(i).fraction())) {
+                p.put("fraction", rows.get(i).fraction()); // raw share of the variance, the scale of the pairs
+            }
             params.add(p);
         }
         m.put("parameters", params);

@@ -1,11 +1,14 @@
 package nas.analysis.importance;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an importance evaluator found.
  *
- * @param evaluator     {@code fanova}, {@code mdi} or {@code morris}
+ * @param evaluator     {@code fanova}, {@code mdi}, {@code ped-anova} or {@code morris}
  * @param target        what was explained (objective name or index)
  * @param parameters    ranked, most important first
  * @param pairs         pairwise interactions when asked (fANOVA), ranked
@@ -19,5 +22,14 @@ public record ImportanceResult(String evaluator, String target, List<ParameterIm
         parameters = List.copyOf(parameters);
         pairs = List.copyOf(pairs);
         notes = List.copyOf(notes);
+    }
+
+    /** Parameter name → normalised importance, most important first (as Optuna's {@code get_param_importances}). */
+    public Map<String, Double> asMap() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (ParameterImportance p : parameters) {
+            out.put(p.name(), p.importance());
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

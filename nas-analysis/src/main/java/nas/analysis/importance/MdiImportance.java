@@ -12,22 +12,51 @@ import nas.api.StudyView;
 /**
  * Mean-decrease-in-impurity importance of a study ({@link MeanDecreaseImpurity}) from the same forest as
  * {@link FanovaImportance}: cheaper, and biased towards parameters with many distinct values; offered for
- * comparison. Configure it with a {@link FanovaImportance.Builder} (same options).
+ * comparison.
+ *
+ * <pre>{@code
+ * ImportanceResult r = MdiImportance.builder().trees(32).seed(1).build().evaluate(study);
+ * }</pre>
  */
-public final class MdiImportance {
+public final class MdiImportance implements ImportanceEvaluator {
 
     private final ForestOptions forest;
     private final ToDoubleFunction<FrozenTrial> target;
     private final String targetName;
     private final Set<String> parameters;
 
+    /**
+     * With the forest, target and parameters of a fANOVA builder (its pairs option does not apply).
+     *
+     * @deprecated use {@link #builder()}
+     */
+    @Deprecated
     public MdiImportance(FanovaImportance.Builder options) {
-        this.forest = options.forestOptions();
-        this.target = options.targetFunction();
-        this.targetName = options.targetName();
-        this.parameters = options.parameterSubset() == null ? Set.of() : Set.copyOf(options.parameterSubset());
+        this((ForestImportanceBuilder<?>) options);
     }
 
+    private MdiImportance(ForestImportanceBuilder<?> options) {
+        this.forest = options.forest;
+        this.target = options.target;
+        this.targetName = options.targetName;
+        this.parameters = options.parameterSubset();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options (see {@link ForestImportanceBuilder}). */
+    public static final class Builder extends ForestImportanceBuilder<Builder> {
+        private Builder() {
+        }
+
+        public MdiImportance build() {
+            return new MdiImportance(this);
+        }
+    }
+
+    @Override
     public ImportanceResult evaluate(StudyView study) {
         TrialData data = TrialData.of(study, target, parameters, FanovaImportance.MIN_TRIALS, "MDI");
         SmileForest model = SmileForest.fit(data.x(), data.y(), forest);

@@ -7,6 +7,15 @@ package nas.analysis.importance;
  * @param importance share, normalised to sum to 1 over the reported parameters
  * @param spread     standard deviation over the forest's trees (fANOVA, MDI) or half the bootstrap interval
  *                   (Morris), on the same scale as {@code importance}
+ * @param fraction   the raw, unnormalised share behind {@code importance}: for fANOVA the mean over trees of
+ *                   {@code V_i / V}, the fraction of the total variance the parameter's main effect explains,
+ *                   on the same scale as {@link PairImportance#fraction()} (main effects and pairs together
+ *                   sum to at most 1); NaN for evaluators without such a fraction
  */
-public record ParameterImportance(String name, double importance, double spread) {
+public record ParameterImportance(String name, double importance, double spread, double fraction) {
+
+    /** An importance without a raw fraction. */
+    public ParameterImportance(String name, double importance, double spread) {
+        this(name, importance, spread, Double.NaN);
+    }
 }

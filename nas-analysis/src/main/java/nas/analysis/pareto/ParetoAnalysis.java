@@ -3,6 +3,7 @@ package nas.analysis.pareto;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nas.api.Constraints;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
@@ -19,8 +20,9 @@ public final class ParetoAnalysis {
     public record Summary(List<FrozenTrial> front, double[] referencePoint, double hypervolume) {}
 
     /**
-     * Front and hypervolume of {@code trials}: the non-dominated COMPLETE trials, restricted to
-     * the feasible ones (system attribute {@code constraints} all ≤ 0) when there are any.
+     * Front and hypervolume of {@code trials}: the non-dominated COMPLETE trials, feasible ones
+     * first ({@link Constraints#feasibleFirst}: the feasible ones when there are any, else those with
+     * the least constraint violation).
      *
      * @param reference reference point in objective units, or null for {@link #defaultReference}
      */
@@ -90,28 +92,12 @@ public final class ParetoAnalysis {
 
     private static List<FrozenTrial> candidates(List<FrozenTrial> trials, int objectives) {
         List<FrozenTrial> complete = new ArrayList<>();
-        List<FrozenTrial> feasible = new ArrayList<>();
         for (FrozenTrial t : trials) {
-            if (t.state() != TrialState.COMPLETE || t.values().size() != objectives) {
-                continue;
-            }
-            complete.add(t);
-            if (isFeasible(t)) {
-                feasible.add(t);
+            if (t.state() == TrialState.COMPLETE && t.values().size() == objectives) {
+                complete.add(t);
             }
         }
-        return feasible.isEmpty() ? complete : feasible;
-    }
-
-    private static boolean isFeasible(FrozenTrial t) {
-        if (t.systemAttrs().get("constraints") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Number n && n.doubleValue() > 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Constraints.feasibleFirst(complete);
     }
 
     private static double[][] minimized(List<FrozenTrial> trials, List<StudyDirection> directions) {

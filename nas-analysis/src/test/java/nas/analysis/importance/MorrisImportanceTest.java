@@ -53,6 +53,43 @@ class MorrisImportanceTest {
     }
 
     @Test
+    void builderTakesTheSpaceFromTheObjectiveInDeclaredOrder() {
+        // twelve parameters x0..x11: sorted by name they would run x0, x1, x10, x11, x2, ...
+        nas.api.Objective f = t -> {
+            double v = 0;
+            for (int i = 0; i < 12; i++) {
+                v += (12 - i) * t.suggestFloat("x" + i, 0, 1);
+            }
+            return v;
+        };
+        MorrisSampler sampler = MorrisSampler.builder().trajectories(6).candidatePool(20).seed(5).spaceOf(f).build();
+        assertThat(sampler.parameters()).containsExactly("x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9",
+                "x10", "x11");
+        assertThat(sampler.designSize()).isEqualTo(6 * 13);
+        Study study = Studies.builder().sampler(sampler).create();
+        study.optimize(f, sampler.designSize());
+        MorrisImportance.Report report = new MorrisImportance(0).evaluate(study);
+        // a linear function: every elementary effect of x_i is exactly its coefficient 12 - i
+        assertThat(report.rows()).extracting(MorrisImportance.Row::name).containsExactlyElementsOf(sampler.parameters());
+        for (MorrisImportance.Row row : report.rows()) {
+            int i = Integer.parseInt(row.name().substring(1));
+            assertThat(row.indices().muStar()).isCloseTo(12 - i, within(1e-9));
+        }
+        // the builder with a sorted space designs exactly as the positional constructor did
+        @SuppressWarnings("deprecation")
+        MorrisSampler positional = new MorrisSampler(unitCube(6), 4, 10, 30, 3L);
+        MorrisSampler named = MorrisSampler.builder().space(unitCube(6)).levels(4).trajectories(10).candidatePool(30)
+                .seed(3).build();
+        for (int p = 0; p < named.designSize(); p++) {
+            assertThat(named.design().point(p)).containsExactly(positional.design().point(p));
+        }
+        assertThatThrownBy(() -> MorrisSampler.builder().build()).hasMessageContaining("spaceOf(objective)");
+        assertThatThrownBy(() -> MorrisSampler.builder().spaceOf(t -> 1.0)).hasMessageContaining("no parameter");
+        assertThatThrownBy(() -> MorrisSampler.builder().levels(3).space(unitCube(2)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void failedTrialsAreSkippedAndReported() {
         MorrisSampler sampler = new MorrisSampler(unitCube(6), 4, 10, 0, 4L);
         Study study = Studies.builder("screen").sampler(sampler).create();

@@ -86,13 +86,23 @@ public final class Distributions {
                     m.get("step") == null ? 0 : num(m, "step"));
         }
         if ("int".equals(type)) {
-            return new IntDistribution((long) num(m, "low"), (long) num(m, "high"), Boolean.TRUE.equals(m.get("log")),
-                    m.get("step") == null ? 1 : (long) num(m, "step"));
+            return new IntDistribution(integer(m, "low"), integer(m, "high"), Boolean.TRUE.equals(m.get("log")),
+                    m.get("step") == null ? 1 : integer(m, "step"));
         }
         if ("categorical".equals(type)) {
             return new CategoricalDistribution((List<Object>) m.get("choices"));
         }
         throw new IllegalArgumentException("unknown distribution type '" + type + "' in " + m);
+    }
+
+    /** An int distribution's field: a whole number (1.5 is refused rather than truncated to 1). */
+    private static long integer(Map<?, ?> m, String key) {
+        double v = num(m, key);
+        if (v != Math.rint(v) || Math.abs(v) > 1L << 53) {
+            throw new IllegalArgumentException("int distribution field '" + key + "' must be a whole number, but got "
+                    + m.get(key));
+        }
+        return (long) v;
     }
 
     private static double num(Map<?, ?> m, String key) {

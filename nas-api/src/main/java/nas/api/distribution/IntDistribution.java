@@ -3,7 +3,9 @@ package nas.api.distribution;
 /**
  * An integer parameter in {@code [low, high]}, optionally on a log scale or on a grid of
  * {@code step} (default 1). With a step, {@code high} is lowered to the last grid point.
- * External values are {@link Long}.
+ * External values are {@link Integer} when the range fits in an {@code int} (as every
+ * {@code Trial.suggestInt} range does), so {@code params()} gives what {@code suggestInt} returned;
+ * {@link Long} otherwise.
  */
 public record IntDistribution(long low, long high, boolean log, long step) implements Distribution {
 
@@ -58,7 +60,13 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
 
     @Override
     public Object toExternal(double internal) {
-        return Math.round(internal);
+        long v = Math.round(internal);
+        return fitsInt() ? (Object) (int) v : (Object) v;
+    }
+
+    /** Whether every value fits in an {@code int}: then external values are {@link Integer}. */
+    private boolean fitsInt() {
+        return low >= Integer.MIN_VALUE && high <= Integer.MAX_VALUE;
     }
 
     @Override

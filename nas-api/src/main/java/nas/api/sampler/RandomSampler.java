@@ -10,7 +10,7 @@ import nas.api.distribution.IntDistribution;
 
 /**
  * Independent uniform sampling. Each value is a pure function of (seed, trial number, parameter
- * name), so the same seed gives the same trial → parameters mapping with any number of workers.
+ * name), so the same seed gives the same trial → parameters mapping with any number of workers or processes.
  * Log-scale parameters are uniform in log space; stepped and integer parameters are uniform over
  * their grid points.
  */

@@ -21,6 +21,12 @@ import nas.api.distribution.Distribution;
  * study or trial system attributes, so a study resumes from storage and several processes can
  * share it. Randomness derives from a seed and the trial number ({@link nas.api.Seeds}).
  * Implementations must be thread-safe.
+ *
+ * <p><b>Seeds</b>, one convention for every sampler: a seed is a {@code long} given to the sampler
+ * ({@code new RandomSampler(42)}, {@code TpeOptions.defaults().withSeed(42)}, {@code new GridSampler(grid, 42)});
+ * a sampler given none ({@code new RandomSampler()}, {@code withStudySeed()}, the default) takes the
+ * study's seed, {@link nas.api.StudyView#seed()}, set in one place: {@code Studies.builder(...).seed(...)}
+ * (default 0). Nothing is seeded from the clock.
  */
 public interface Sampler {
 

@@ -129,11 +129,16 @@
     app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
       el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody)));
 
+    let shown = null;
     async function refresh() {
       try {
         const list = await api('/studies');
-        tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
-        if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        const json = JSON.stringify(list);
+        if (json !== shown) { // re-render only what changed, so that rows stay put while nothing happens
+          shown = json;
+          tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
+          if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        }
         errors.replaceChildren();
         setLive(true);
       } catch (e) {
@@ -340,7 +345,7 @@
         grid: { left: 70, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Hypervolume', scale: true },
+        yAxis: { type: 'value', name: 'Hypervolume', scale: true, nameLocation: 'middle', nameGap: 50 },
         series: [{ name: 'Hypervolume', type: 'line', step: 'end', data: p.history, showSymbol: false }],
       });
     }
@@ -364,7 +369,7 @@
         grid: { left: 70, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'Intermediate value', scale: true },
+        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50 },
         series,
       });
     }
@@ -498,6 +503,12 @@
     async importance() {
       const box = document.getElementById('importance-body');
       const r = await api(this.path('importance', 'objective=' + this.objective));
+      if (r.pending) {
+        box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'computing the importance over ' + r.trials + ' COMPLETE trial(s)…'));
+        clearTimeout(this.importanceRetry);
+        this.importanceRetry = setTimeout(() => this.guard('importance', () => this.importance()), 1000);
+        return;
+      }
       if (r.error) { box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, r.error)); return; }
       const params = r.parameters;
       if (r.evaluator === 'morris') {
@@ -550,7 +561,7 @@
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
         xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials' },
+        yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials', nameLocation: 'middle', nameGap: 40 },
         series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
       });
     }
@@ -688,10 +699,134 @@
         series: [{ type: 'line', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }],
       });
     }
-    if (t.user_attrs.best_genome && window.NasReplay) {
-      grid.appendChild(window.NasReplay.section(el, api, studyPath(name) + '/trials/' + t.number + '/replay', chart, fmt));
+    if (Array.isArray(t.user_attrs.generation_best)) {
+      const gens = el('section', { class: 'card' }, el('h2', {}, 'Fitness per generation (mean over seeds)'), chartBox('generations'));
+      grid.insertBefore(gens, grid.children[2]);
+      chart(document.getElementById('generations-chart'), 'generations', {
+        legend: { data: ['best', 'mean'] },
+        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'value', name: 'Generation', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
+        yAxis: { type: 'value', name: 'Fitness', scale: true },
+        series: [{ name: 'best', type: 'line', data: t.user_attrs.generation_best.map((v, g) => [g, v]), showSymbol: false },
+          { name: 'mean', type: 'line', data: t.user_attrs.generation_mean.map((v, g) => [g, v]), showSymbol: false }],
+      });
+    }
+    if (t.user_attrs.best_genome) {
+      const section = el('section', { class: 'card wide', id: 'replay' }, el('h2', {}, 'Creature replay (best genome, re-simulated)'),
+        el('div', { id: 'replay-body' }, el('div', { class: 'note' }, 'simulating…')));
+      grid.insertBefore(section, grid.children[1]);
+      try {
+        replay(document.getElementById('replay-body'), await api(studyPath(name) + '/trials/' + t.number + '/replay'));
+      } catch (e) {
+        errorBox(document.getElementById('replay-body'), e);
+      }
     }
     document.body.dataset.ready = 'true';
+  }
+
+  // ---------- Evolution Lab creature replay ----------
+
+  /* Top view (x, z) of the arena: the centre-of-mass path so far, pellets (current one filled, collected ones
+   * ringed), and the body (muscles as lines, nodes as discs shaded by height); below, a side view (x, y). */
+  function replay(box, r) {
+    const frames = r.frames;
+    const canvas = el('canvas', { class: 'replay', id: 'replay-canvas', width: 900, height: 420 });
+    const state = { frame: 0, playing: true, speed: 1, last: null };
+    window.nasReplay = { data: r, state, drawnPath: [] };
+    const f = r.fitness;
+    const terms = el('div', { class: 'terms', id: 'replay-terms' },
+      ['fitness', 'pellets_collected', 'banked', 'progress', 'distance', 'efficiency_penalty', 'regression_penalty', 'distance_traveled']
+        .map((k) => el('span', {}, k.replace(/_/g, ' ') + ' ', el('b', {}, fmt(f[k])))),
+      f.disqualified ? el('span', { class: 'state FAIL' }, 'disqualified') : null);
+    const clock = el('span', { id: 'replay-time' });
+    const slider = el('input', { type: 'range', min: 0, max: frames.length - 1, value: 0, id: 'replay-slider',
+      oninput: (ev) => { state.frame = Number(ev.target.value); draw(); } });
+    const play = el('button', { id: 'replay-play', onclick: () => { state.playing = !state.playing; play.textContent = state.playing ? 'pause' : 'play'; } }, 'pause');
+    const speed = el('select', { id: 'replay-speed', onchange: (ev) => { state.speed = Number(ev.target.value); } },
+      [0.25, 0.5, 1, 2, 4].map((v) => el('option', { value: v, selected: v === 1 }, v + '×')));
+    box.replaceChildren(el('div', { class: 'controls' }, play, el('label', {}, 'speed ', speed), slider, clock,
+      el('span', { class: 'note' }, 'seed ' + r.seed + ', generation ' + r.generation + ', ' + frames.length + ' frames; stored fitness ' + fmt(f.stored_fitness))),
+    canvas, terms);
+
+    let minX = Infinity; let maxX = -Infinity; let minZ = Infinity; let maxZ = -Infinity; let maxY = 0.1;
+    const extend = (x, z) => { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minZ = Math.min(minZ, z); maxZ = Math.max(maxZ, z); };
+    for (const fr of frames) {
+      fr.nodes.forEach((n) => { extend(n[0], n[2]); maxY = Math.max(maxY, n[1]); });
+      extend(fr.pellet[0], fr.pellet[2]);
+    }
+    const ctx = canvas.getContext('2d');
+    const W = canvas.width; const H = canvas.height; const side = 110;
+    const span = Math.max(maxX - minX, maxZ - minZ, 1) * 1.1;
+    const cx = (minX + maxX) / 2; const cz = (minZ + maxZ) / 2;
+    const scale = Math.min(W, H - side) / span;
+    const top = (x, z) => [W / 2 + (x - cx) * scale, (H - side) / 2 + (z - cz) * scale];
+    const sideScale = Math.min(scale, (side - 20) / maxY);
+    const sideView = (x, y) => [W / 2 + (x - cx) * scale, H - 10 - y * sideScale];
+
+    function draw() {
+      const fr = frames[state.frame];
+      ctx.clearRect(0, 0, W, H);
+      ctx.fillStyle = '#f3f6f9'; ctx.fillRect(0, H - side, W, side);
+      ctx.strokeStyle = '#9aa5b1'; ctx.beginPath(); ctx.moveTo(0, H - 10); ctx.lineTo(W, H - 10); ctx.stroke();
+      // centre-of-mass path up to this frame
+      ctx.strokeStyle = '#c0392b'; ctx.lineWidth = 1.5; ctx.beginPath();
+      const path = [];
+      for (let i = 0; i <= state.frame; i++) {
+        const p = top(frames[i].com[0], frames[i].com[2]);
+        path.push([frames[i].com[0], frames[i].com[2]]);
+        if (i === 0) ctx.moveTo(p[0], p[1]); else ctx.lineTo(p[0], p[1]);
+      }
+      ctx.stroke();
+      window.nasReplay.drawnPath = path;
+      // collected pellets so far, then the current one
+      for (const c of r.collections) {
+        if (c[0] > fr.t + 1e-9) break;
+        const p = top(c[1], c[3]);
+        ctx.strokeStyle = '#2e8b57'; ctx.lineWidth = 2; ctx.beginPath(); ctx.arc(p[0], p[1], 7, 0, 2 * Math.PI); ctx.stroke();
+      }
+      const pp = top(fr.pellet[0], fr.pellet[2]);
+      ctx.fillStyle = '#d9a400'; ctx.beginPath(); ctx.arc(pp[0], pp[1], 6, 0, 2 * Math.PI); ctx.fill();
+      // body, top and side
+      for (const [view, yOf] of [[top, (n) => n[2]], [sideView, (n) => n[1]]]) {
+        ctx.strokeStyle = '#2f6fb3'; ctx.lineWidth = 2;
+        for (const [a, b] of r.muscles) {
+          const p = view(fr.nodes[a][0], yOf(fr.nodes[a])); const q = view(fr.nodes[b][0], yOf(fr.nodes[b]));
+          ctx.beginPath(); ctx.moveTo(p[0], p[1]); ctx.lineTo(q[0], q[1]); ctx.stroke();
+        }
+        fr.nodes.forEach((n, i) => {
+          const p = view(n[0], yOf(n));
+          const shade = Math.round(40 + 160 * Math.min(1, n[1] / maxY));
+          ctx.fillStyle = 'rgb(' + shade + ',' + shade + ',' + shade + ')';
+          ctx.beginPath(); ctx.arc(p[0], p[1], Math.max(3, (r.radii[i] || 0.1) * scale), 0, 2 * Math.PI); ctx.fill();
+        });
+      }
+      const c = top(fr.com[0], fr.com[2]);
+      ctx.fillStyle = '#c0392b'; ctx.beginPath(); ctx.arc(c[0], c[1], 3, 0, 2 * Math.PI); ctx.fill();
+      clock.textContent = 't = ' + fr.t.toFixed(2) + ' s · pellets ' + fr.collected;
+      slider.value = state.frame;
+    }
+
+    function tick(now) {
+      if (!document.body.contains(canvas)) return;
+      if (state.playing) {
+        if (state.last !== null) {
+          state.acc = (state.acc || 0) + (now - state.last) / 1000 * state.speed;
+          const advance = Math.floor(state.acc / r.dt);
+          if (advance > 0) {
+            state.acc -= advance * r.dt;
+            state.frame = (state.frame + advance) % frames.length;
+            draw();
+          }
+        }
+        state.last = now;
+      } else {
+        state.last = null;
+      }
+      requestAnimationFrame(tick);
+    }
+    draw();
+    requestAnimationFrame(tick);
   }
 
   const pages = { studies: studiesPage, study: studyPage, trial: trialPage };

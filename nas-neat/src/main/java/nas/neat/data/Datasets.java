@@ -18,12 +18,21 @@ public final class Datasets {
      * radius 6.5·(104 - i)/104, the second spiral the point reflection of the first. 194 points, no noise.
      */
     public static Dataset spirals() {
+        return spirals(0.0);
+    }
+
+    /**
+     * The two spirals with every point moved {@code offset} of a step along its arm: point i at angle
+     * (i + offset)·pi/16 and radius 6.5·(104 - i - offset)/104. Offset 0.5 gives the 194 points halfway between
+     * the classic ones, the usual test of how a two-spirals solution generalises.
+     */
+    public static Dataset spirals(double offset) {
         int perSpiral = 97;
         double[] f = new double[2 * perSpiral * 2];
         int[] y = new int[2 * perSpiral];
         for (int i = 0; i < perSpiral; i++) {
-            double angle = i * Math.PI / 16.0;
-            double radius = 6.5 * (104 - i) / 104.0;
+            double angle = (i + offset) * Math.PI / 16.0;
+            double radius = 6.5 * (104 - i - offset) / 104.0;
             double x0 = radius * Math.sin(angle);
             double x1 = radius * Math.cos(angle);
             f[4 * i] = x0;
@@ -73,17 +82,25 @@ public final class Datasets {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    /** {@link #builtIn(String, double, long)} with 30% held out for validation. */
+    public static Split builtIn(String name, long seed) {
+        return builtIn(name, 0.3, seed);
+    }
+
     /**
-     * A built-in task split for training and validation: spirals and circles by a seeded 70/30 split, XOR
-     * trained and validated on its four rows (the task is to fit the truth table).
+     * A built-in task split for training and validation: spirals trained on the classic 194 points and validated
+     * on the 194 points halfway between them ({@link #spirals(double) spirals(0.5)}; on the outer turns the
+     * classic points of one arm lie farther apart than the two arms, so a random hold-out of them tests nothing
+     * a smooth boundary can learn); circles (200 points, radii 1 and 0.5, noise 0.08) by a seeded split of
+     * {@code validationFraction}; XOR trained and validated on its four rows (the task is to fit the truth table).
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public static Split builtIn(String name, long seed) {
+    public static Split builtIn(String name, double validationFraction, long seed) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "spirals" -> Split.of(spirals(), 0.3, seed);
+            case "spirals" -> Split.separate(spirals(), spirals(0.5));
             case "xor" -> Split.same(xor());
-            case "circles" -> Split.of(circles(200, 0.5, 0.08, seed), 0.3, seed);
+            case "circles" -> Split.of(circles(200, 0.5, 0.08, seed), validationFraction, seed);
             default -> throw new IllegalArgumentException("unknown data set '" + name + "'; built-in: "
                     + String.join(", ", NAMES) + " (or a CSV file)");
         };

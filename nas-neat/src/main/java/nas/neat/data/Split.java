@@ -61,6 +61,24 @@ public record Split(Dataset train, Dataset validation, double[] mean, double[] s
         return standardised(data, all, all);
     }
 
+    /** Given training and validation sets (same features and classes), standardised by the training rows. */
+    public static Split separate(Dataset train, Dataset validation) {
+        if (train.featureCount() != validation.featureCount() || !train.classNames().equals(validation.classNames())) {
+            throw new IllegalArgumentException("training and validation sets differ in features or classes");
+        }
+        requireTwoClasses(train);
+        int n = train.size();
+        double[] features = java.util.Arrays.copyOf(train.features(), train.features().length
+                + validation.features().length);
+        System.arraycopy(validation.features(), 0, features, train.features().length, validation.features().length);
+        int[] labels = java.util.Arrays.copyOf(train.labels(), n + validation.size());
+        System.arraycopy(validation.labels(), 0, labels, n, validation.size());
+        Dataset both = new Dataset(features, labels, train.featureCount(), train.classNames());
+        int[] trainRows = java.util.stream.IntStream.range(0, n).toArray();
+        int[] validationRows = java.util.stream.IntStream.range(n, both.size()).toArray();
+        return standardised(both, trainRows, validationRows);
+    }
+
     private static Split standardised(Dataset data, int[] train, int[] validation) {
         int d = data.featureCount();
         double[] mean = new double[d];

@@ -25,6 +25,23 @@ class DatasetsTest {
     }
 
     @Test
+    void builtInSpiralsValidateHalfwayBetweenTheTrainingPoints() {
+        Split s = Datasets.builtIn("spirals", 1);
+        assertThat(s.train().size()).isEqualTo(194);
+        assertThat(s.validation().size()).isEqualTo(194);
+        Dataset half = Datasets.spirals(0.5);
+        // i = 0.5: angle pi/32, radius 6.5 * 103.5 / 104
+        double r = 6.5 * 103.5 / 104;
+        assertThat(half.feature(0, 0)).isCloseTo(r * Math.sin(Math.PI / 32), within(1e-12));
+        assertThat(half.feature(0, 1)).isCloseTo(r * Math.cos(Math.PI / 32), within(1e-12));
+        double[] raw = new double[2];
+        for (int j = 0; j < 2; j++) {
+            raw[j] = s.validation().feature(0, j) * s.std()[j] + s.mean()[j];
+        }
+        assertThat(raw).containsExactly(new double[] {half.feature(0, 0), half.feature(0, 1)}, within(1e-12));
+    }
+
+    @Test
     void splitIsSeededAndStandardisedByTheTrainingRows() {
         Split a = Split.of(Datasets.spirals(), 0.3, 5);
         Split b = Split.of(Datasets.spirals(), 0.3, 5);

@@ -47,7 +47,7 @@ class CurvePluginTest {
         for (FrozenTrial t : study.trials()) {
             assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
             assertThat(t.intermediateValues()).hasSize(12);
-            LearningCurve curve = LearningCurve.of((Double) t.param("lr"), Math.toIntExact((Long) t.param("width")),
+            LearningCurve curve = LearningCurve.of((Double) t.param("lr"), (Integer) t.param("width"),
                     (Double) t.param("dropout"), 12, 0);
             for (int s = 0; s < 12; s++) {
                 assertThat(t.intermediateValues().get(s)).isEqualTo(curve.mean(s));

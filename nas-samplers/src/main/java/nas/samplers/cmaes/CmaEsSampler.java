@@ -142,7 +142,27 @@ public final class CmaEsSampler implements Sampler {
                     considerPrunedTrials, independentSampler);
         }
 
+        /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+        public Options withSeed(long seed) {
+            return seeded(seed);
+        }
+
+        /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+        public Options withStudySeed() {
+            return seeded(null);
+        }
+
+        /**
+         * A seed, or null for the study's.
+         *
+         * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+         */
+        @Deprecated
         public Options withSeed(Long v) {
+            return seeded(v);
+        }
+
+        private Options seeded(Long v) {
             return new Options(x0, sigma0, popsize, restartStrategy, withMargin, separable, v, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }

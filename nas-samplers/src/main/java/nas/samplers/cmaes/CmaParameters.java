@@ -109,7 +109,7 @@ public final class CmaParameters {
     /**
      * Parameters for dimension {@code n} and population size {@code lambda}.
      *
-     * @throws IllegalArgumentException if n < 1 or lambda < 2
+     * @throws IllegalArgumentException if {@code n < 1} or {@code lambda < 2}
      */
     public static CmaParameters of(int n, int lambda, boolean separable) {
         if (n < 1) {

@@ -43,11 +43,15 @@ public final class GridSampler implements Sampler {
 
     /** A grid visited in an order derived from the study's seed. */
     public GridSampler(Map<String, List<Object>> grid) {
-        this(grid, null);
+        this(grid, (Long) null);
     }
 
-    /** A grid visited in an order derived from {@code seed} (null: the study's seed). */
-    public GridSampler(Map<String, List<Object>> grid, Long seed) {
+    /** A grid visited in an order derived from {@code seed}. */
+    public GridSampler(Map<String, List<Object>> grid, long seed) {
+        this(grid, (Long) seed);
+    }
+
+    private GridSampler(Map<String, List<Object>> grid, Long seed) {
         this.grid = new GridSpace(grid);
         this.seed = seed;
     }

@@ -232,7 +232,7 @@ public final class MorrisDesign {
         return trajectories * (dimension + 1);
     }
 
-    /** Point {@code index} (0 ≤ index < size(); trajectory {@code index / (k+1)}) in {@code [0,1]^k}. */
+    /** Point {@code index} ({@code 0 <= index < size()}; trajectory {@code index / (k+1)}) in {@code [0,1]^k}. */
     public double[] point(int index) {
         checkIndex(index);
         double[] x = new double[dimension];

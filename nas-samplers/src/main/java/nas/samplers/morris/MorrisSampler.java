@@ -60,17 +60,28 @@ public final class MorrisSampler implements Sampler {
     private final MorrisDesign design;
 
     /**
+     * The parameters sorted by name (the factor order); prefer {@link #builder()}, which keeps the
+     * order they are declared in.
+     *
      * @param space         the parameters to screen; the objective must suggest them with these distributions
      * @param levels        grid levels {@code p} (even, at least 2; 4 is customary)
      * @param trajectories  trajectories {@code r} (10-20 is customary)
      * @param candidatePool candidate trajectories for Campolongo's selection; 0 for none
      * @param seed          seed of the design
+     * @deprecated use {@link #builder()}
      */
+    @Deprecated
     public MorrisSampler(Map<String, Distribution> space, int levels, int trajectories, int candidatePool, long seed) {
+        this(new TreeMap<>(space), levels, trajectories, candidatePool, seed, true);
+    }
+
+    /** {@code space} in factor order. */
+    private MorrisSampler(Map<String, Distribution> space, int levels, int trajectories, int candidatePool, long seed,
+            boolean ordered) {
         if (space.isEmpty()) {
             throw new IllegalArgumentException("the Morris design needs at least one parameter, got none");
         }
-        Map<String, Distribution> sorted = new TreeMap<>(space);
+        Map<String, Distribution> sorted = new LinkedHashMap<>(space);
         sorted.values().removeIf(Distribution::isSingle);
         if (sorted.isEmpty()) {
             throw new IllegalArgumentException("every parameter of " + space.keySet() + " has a single value");
@@ -84,6 +95,97 @@ public final class MorrisSampler implements Sampler {
         this.trajectories = trajectories;
         this.candidatePool = candidatePool;
         this.seed = seed;
+    }
+
+    /**
+     * Named options; defaults: 4 levels, 10 trajectories, a candidate pool of 50, seed 0.
+     *
+     * <pre>{@code
+     * MorrisSampler morris = MorrisSampler.builder().trajectories(20).seed(1).spaceOf(objective).build();
+     * Study screen = Studies.builder().sampler(morris).create();
+     * screen.optimize(objective, morris.designSize());
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a {@link MorrisSampler}. */
+    public static final class Builder {
+        private int levels = 4;
+        private int trajectories = 10;
+        private int candidatePool = 50;
+        private long seed;
+        private Map<String, Distribution> space;
+
+        private Builder() {
+        }
+
+        /** Grid levels {@code p}: even, at least 2 (default 4). */
+        public Builder levels(int p) {
+            this.levels = p;
+            return this;
+        }
+
+        /** Trajectories {@code r} (default 10; 10-20 is customary): the design has {@code r (k + 1)} points. */
+        public Builder trajectories(int r) {
+            this.trajectories = r;
+            return this;
+        }
+
+        /** Candidate trajectories for Campolongo's spread-maximising selection; 0 for none (default 50). */
+        public Builder candidatePool(int m) {
+            this.candidatePool = m;
+            return this;
+        }
+
+        /**
+         * Seed of the design (default 0). The design is fixed when the sampler is built, so it does
+         * not take the study's seed; its independent samples after the design is used up use it too.
+         */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** The parameters to screen, in factor order as the map iterates (use a LinkedHashMap or Map.of for one). */
+        public Builder space(Map<String, Distribution> parameters) {
+            this.space = new LinkedHashMap<>(parameters);
+            return this;
+        }
+
+        /**
+         * The parameters the objective suggests, in the order it suggests them: the objective is run
+         * once on a private in-memory study (random values from this builder's seed), and that run is
+         * discarded. Conditional parameters that run did not reach are not screened.
+         *
+         * @throws IllegalArgumentException if the objective suggested nothing
+         */
+        public Builder spaceOf(nas.api.Objective objective) {
+            nas.api.Study probe = nas.api.Studies.builder().sampler(new RandomSampler(seed)).create();
+            nas.api.Trial trial = probe.ask();
+            String failure = null;
+            try {
+                objective.evaluate(trial);
+            } catch (Exception e) {
+                failure = e.toString(); // pruned or failed: what it suggested until then still counts
+            }
+            if (trial.distributions().isEmpty()) {
+                throw new IllegalArgumentException("the objective suggested no parameter, so there is nothing to screen"
+                        + (failure == null ? "" : " (it threw " + failure + ")"));
+            }
+            return space(trial.distributions());
+        }
+
+        /**
+         * @throws IllegalArgumentException for bad levels, trajectories or pool, or without a space
+         */
+        public MorrisSampler build() {
+            if (space == null) {
+                throw new IllegalArgumentException("a Morris sampler needs its parameters: space(...) or spaceOf(objective)");
+            }
+            return new MorrisSampler(space, levels, trajectories, candidatePool, seed, true);
+        }
     }
 
     /** The design this sampler walks. */

@@ -18,7 +18,8 @@ import nas.api.FrozenTrial;
  * @param sbxEta          distribution index of SBX
  * @param blxAlpha        widening factor of BLX-alpha
  * @param spxEpsilon      expansion rate of SPX; NaN = sqrt(parents + 1)
- * @param constraintsFunc constraint values of a finished trial ({@code c <= 0} satisfied), or null
+ * @param constraintsFunc constraint values of a finished trial ({@code c <= 0} satisfied), or null;
+ *                        deprecated: prefer {@code Trial.setConstraint}, which it overrides when set
  * @param seed            seed of all random choices, or null to use the study's seed
  */
 public record Nsga2Options(
@@ -132,12 +133,39 @@ public record Nsga2Options(
                 blxAlpha, v, constraintsFunc, seed);
     }
 
+    /**
+     * A function giving a finished trial's constraint values.
+     *
+     * @deprecated set the constraints in the objective with {@code trial.setConstraint(...)}: they are
+     *             stored with the trial and every constraint-aware sampler reads them.
+     */
+    @Deprecated
     public Nsga2Options withConstraints(Function<FrozenTrial, double[]> v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, spxEpsilon, v, seed);
     }
 
+    /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+    public Nsga2Options withSeed(long seed) {
+        return seeded(seed);
+    }
+
+    /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+    public Nsga2Options withStudySeed() {
+        return seeded(null);
+    }
+
+    /**
+     * A seed, or null for the study's.
+     *
+     * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+     */
+    @Deprecated
     public Nsga2Options withSeed(Long v) {
+        return seeded(v);
+    }
+
+    private Nsga2Options seeded(Long v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, spxEpsilon, constraintsFunc, v);
     }

@@ -53,8 +53,8 @@ public final class Nsga2Sampler implements Sampler {
     public static final String OFFSPRING_KEY = "nsga2:offspring";
     /** Trial system attribute holding the generation a trial was sampled for. */
     public static final String GENERATION_KEY = "nsga2:generation";
-    /** Trial system attribute holding constraint values (read by {@code Study.bestTrials()}). */
-    public static final String CONSTRAINTS_KEY = "constraints";
+    /** Trial system attribute holding constraint values; the same as {@link FrozenTrial#CONSTRAINTS}. */
+    public static final String CONSTRAINTS_KEY = FrozenTrial.CONSTRAINTS;
 
     private static final long SALT = Seeds.hash("nsga2");
 
@@ -153,7 +153,8 @@ public final class Nsga2Sampler implements Sampler {
         if (state != TrialState.COMPLETE) {
             return; // pruned and failed trials never enter a population
         }
-        double violation = 0.0;
+        // constraints set in the trial (Trial.setConstraint); the deprecated function overrides them
+        double violation = trial.constraintViolation();
         if (options.constraintsFunc() != null) {
             double[] constraints = options.constraintsFunc().apply(trial.withStateAndValues(state, values));
             if (constraints == null) {

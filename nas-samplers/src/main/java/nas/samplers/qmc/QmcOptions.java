@@ -28,7 +28,27 @@ public record QmcOptions(QmcSequence.Kind kind, boolean scramble, Long seed) {
         return new QmcOptions(kind, s, seed);
     }
 
+    /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+    public QmcOptions withSeed(long seed) {
+        return seeded(seed);
+    }
+
+    /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+    public QmcOptions withStudySeed() {
+        return seeded(null);
+    }
+
+    /**
+     * A seed, or null for the study's.
+     *
+     * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+     */
+    @Deprecated
     public QmcOptions withSeed(Long s) {
+        return seeded(s);
+    }
+
+    private QmcOptions seeded(Long s) {
         return new QmcOptions(kind, scramble, s);
     }
 }

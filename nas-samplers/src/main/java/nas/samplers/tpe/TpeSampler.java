@@ -32,8 +32,9 @@ import nas.api.sampler.Sampler;
  * to the univariate model.
  *
  * <p>Multi-objective studies are out of scope: the sampler then samples at random and logs one
- * warning. Every choice is a function of (seed, trial number, parameter name), so results do not
- * depend on the number of workers.
+ * warning. Every choice is a function of (seed, trial number, parameter name) and the trials the
+ * sampler sees; with several threads the optimize loop's deterministic mode (the default) makes those
+ * the same on every run.
  */
 public final class TpeSampler implements Sampler {
 

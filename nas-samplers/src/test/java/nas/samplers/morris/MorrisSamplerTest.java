@@ -55,7 +55,7 @@ public class MorrisSamplerTest {
             assertThat((Double) t.params().get("a")).isCloseTo(x[0], org.assertj.core.api.Assertions.within(1e-12));
             assertThat(Math.log10((Double) t.params().get("b"))).isCloseTo(-3 + 4 * x[1],
                     org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(t.params().get("c")).isEqualTo(Math.min(3L, (long) Math.floor(4 * x[2])));
+            assertThat(t.params().get("c")).isEqualTo(Math.min(3, (int) Math.floor(4 * x[2])));
             assertThat(t.params().get("d")).isEqualTo(List.of("x", "y", "z").get(Math.min(2, (int) Math.floor(3 * x[3]))));
         }
         // Past the design, trials are random and carry no point.

@@ -24,7 +24,7 @@ class MorrisScreeningTest {
                 t -> new double[] {MorrisSamplerTest.objective(t)}, DEFAULTS);
         assertThat(space).isEqualTo(MorrisSamplerTest.space());
         assertThat(probe.trials()).hasSize(1);
-        assertThat(probe.trials().get(0).params()).containsEntry("a", 0.5).containsEntry("c", 1L).containsEntry("d", "y");
+        assertThat(probe.trials().get(0).params()).containsEntry("a", 0.5).containsEntry("c", 1).containsEntry("d", "y");
         assertThat(probe.trials().get(0).userAttrs()).containsEntry(MorrisScreening.BASELINE_ATTR, true);
 
         // Run half of the design, then resume: the space comes back from the stored design.

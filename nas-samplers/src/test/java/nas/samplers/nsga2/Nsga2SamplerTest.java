@@ -111,7 +111,7 @@ class Nsga2SamplerTest {
         for (FrozenTrial t : s.trials()) {
             assertThat(((Number) t.systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).intValue()).isEqualTo(t.number() / POPULATION);
             // Every value the objective saw lies in its distribution (stepped int on its grid).
-            assertThat((Long) t.param("n") - 2).isNotNegative().matches(v -> v % 3 == 0);
+            assertThat((Integer) t.param("n") - 2).isNotNegative().matches(v -> v % 3 == 0);
             assertThat((Double) t.param("lr")).isBetween(1e-4, 1e-1);
         }
         // The relative sample itself lies in the space (else the trial would silently fall back to
@@ -204,6 +204,27 @@ class Nsga2SamplerTest {
         Study free = study(new InMemoryStorage(), options(8));
         free.optimizeMulti(MIXED, OptimizeOptions.trials(150));
         assertThat(free.bestTrials()).anyMatch(t -> (Double) t.param("x") < 0.6);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void constraintsSetInTheTrialActAsTheDeprecatedFunction() {
+        Study inTrial = study(new InMemoryStorage(), options(8));
+        inTrial.optimizeMulti(t -> {
+            double[] v = MIXED.evaluate(t);
+            t.setConstraint(0.6 - (Double) t.params().get("x"));
+            return v;
+        }, OptimizeOptions.trials(120));
+        Study byFunction = study(new InMemoryStorage(),
+                options(8).withConstraints(t -> new double[] {0.6 - (Double) t.param("x")}));
+        byFunction.optimizeMulti(MIXED, OptimizeOptions.trials(120));
+        // same seed, same constraints: the same study, trial by trial
+        assertThat(inTrial.trials()).extracting(FrozenTrial::params)
+                .containsExactlyElementsOf(byFunction.trials().stream().map(FrozenTrial::params).toList());
+        GenerationState state = GenerationState.parse(inTrial.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
+        assertThat(state.generation()).isGreaterThan(5);
+        assertThat(state.members()).allMatch(m -> m.violation() == 0.0);
+        assertThat(inTrial.bestTrials()).isNotEmpty().allMatch(FrozenTrial::isFeasible);
     }
 
     @Test

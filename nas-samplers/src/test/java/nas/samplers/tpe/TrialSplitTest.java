@@ -48,6 +48,20 @@ class TrialSplitTest {
     }
 
     @Test
+    void infeasibleTrialsRankLastByViolation() {
+        List<FrozenTrial> ts = List.of(
+                trial(0, TrialState.COMPLETE, 0.0, 0).withConstraints(2.0),          // best value, violation 2
+                trial(1, TrialState.COMPLETE, 5.0, 0).withConstraints(-1.0),         // feasible
+                trial(2, TrialState.COMPLETE, 1.0, 0).withConstraints(0.5, 0.25),    // violation 0.75
+                trial(3, TrialState.PRUNED, null, 0, 3.0).withConstraints(0.0),      // feasible pruned
+                trial(4, TrialState.COMPLETE, 7.0, 0));                              // no constraints: feasible
+        // ranking: 1 (5.0), 4 (7.0), pruned 3, then infeasible 2 (0.75), 0 (2.0)
+        assertThat(numbers(TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 2).below())).containsExactly(1, 4);
+        assertThat(numbers(TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 3).below())).containsExactly(1, 3, 4);
+        assertThat(numbers(TrialSplit.of(ts, StudyDirection.MINIMIZE, n -> 4).below())).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void prunedTrialsRankAfterCompleteOnesFurthestStepFirst() {
         List<FrozenTrial> ts = List.of(
                 trial(0, TrialState.COMPLETE, 5.0, 0),

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * Derivation of independent random streams from a run seed and a path of keys (stream kind, generation,
  * creature index), so every draw depends on what is computed and never on thread scheduling. Mixing is
- * SplitMix64's finaliser (Steele, Lea & Flood 2014).
+ * SplitMix64's finaliser (Steele, Lea and Flood 2014).
  */
 public final class Streams {
 

@@ -20,7 +20,9 @@ public final class Throughput {
      * @param creatures   creatures simulated (generations x population)
      * @param wallSeconds elapsed time
      * @param cpuSeconds  process CPU time (0 if the JVM cannot tell)
-     * @param last        statistics of the last generation (best, average)
+     * @param threads     worker threads
+     * @param lastBest    best fitness of the last generation
+     * @param lastAverage average fitness of the last generation
      */
     public record Result(int generations, long creatures, double wallSeconds, double cpuSeconds, int threads,
             double lastBest, double lastAverage) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.ToDoubleBiFunction;
 
 /**
- * Fitness sharing (spec 7.5; Goldberg & Richardson 1987): f'_i = f_i / (1 + sum_{j != i} sh(d_ij)) with
- * sh(d) = 1 - d/sigma for d < sigma, else 0. Generic over the genome type and its distance.
+ * Fitness sharing (spec 7.5; Goldberg and Richardson 1987): f'_i = f_i / (1 + sum_{j &ne; i} sh(d_ij)) with
+ * sh(d) = 1 - d/sigma for d &lt; sigma, else 0. Generic over the genome type and its distance.
  */
 public final class FitnessSharing {
 

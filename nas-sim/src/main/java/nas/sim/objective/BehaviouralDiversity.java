@@ -5,7 +5,7 @@ import nas.sim.physics.EvaluationResult;
 
 /**
  * Behavioural diversity of a population: the mean pairwise Euclidean distance between behaviour
- * descriptors (Lehman & Stanley's novelty-search notion of behaviour space). A creature's descriptor is
+ * descriptors (Lehman and Stanley's novelty-search notion of behaviour space). A creature's descriptor is
  * (final centre-of-mass x, final centre-of-mass z, pellets collected): where it ended up in the arena and
  * how much it ate, one unit of distance counting as much as one pellet. Disqualified creatures are left
  * out (their positions are meaningless). A population that all does the same thing scores 0; creatures

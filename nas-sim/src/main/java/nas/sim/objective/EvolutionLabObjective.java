@@ -25,10 +25,17 @@ import nas.sim.genome.GenomeJson;
  *       generation (step = generation index), so a pruner can stop the trial at generations 10, 20, 50;</li>
  *   <li>user attributes: per-seed best-ever and final average, generations run, diversity, and the best
  *       genome of all seeds as JSON with the seed and pellet-stream seed that re-simulate it to
- *       {@code best_genome_fitness} exactly.</li>
+ *       {@code best_genome_fitness} exactly;</li>
+ *   <li>per generation, the mean over seeds of the generation's best and average fitness
+ *       ({@code generation_best}, {@code generation_mean}: the trial's learning curves);</li>
+ *   <li>system attribute {@value #CONFIG_ATTR}: the whole configuration the trial ran (JSON), so that the best
+ *       genome can be re-simulated (the dashboard's creature replay) without the plugin's options.</li>
  * </ul>
  */
 public final class EvolutionLabObjective implements MultiObjective {
+
+    /** Trial system attribute holding the trial's {@link LabConfig#toMap()}. */
+    public static final String CONFIG_ATTR = "evolution_lab:config";
 
     private final LabSearchSpace space;
     private final Supplier<LabConfig.Builder> base;
@@ -82,6 +89,7 @@ public final class EvolutionLabObjective implements MultiObjective {
             double div = results.stream().mapToDouble(r -> BehaviouralDiversity.of(r.finalResults())).average()
                     .orElse(0.0);
             record(trial, results, div);
+            trial.setSystemAttr(CONFIG_ATTR, config.toMap());
             return diversity ? new double[] {fitness, div} : new double[] {fitness};
         }
     }
@@ -107,6 +115,27 @@ public final class EvolutionLabObjective implements MultiObjective {
         trial.setUserAttr("final_average_per_seed", finalAvg);
         trial.setUserAttr("generations_per_seed", gens);
         trial.setUserAttr("diversity", diversity);
+        List<Double> genBest = new ArrayList<>();
+        List<Double> genMean = new ArrayList<>();
+        for (int g = 0; ; g++) {
+            double bestSum = 0;
+            double meanSum = 0;
+            int n = 0;
+            for (RunResult r : results) {
+                if (g < r.generations().size()) {
+                    bestSum += r.generations().get(g).best();
+                    meanSum += r.generations().get(g).average();
+                    n++;
+                }
+            }
+            if (n == 0) {
+                break;
+            }
+            genBest.add(bestSum / n);
+            genMean.add(meanSum / n);
+        }
+        trial.setUserAttr("generation_best", genBest);
+        trial.setUserAttr("generation_mean", genMean);
         if (top.bestGenome() != null) {
             trial.setUserAttr("best_genome", GenomeJson.standard().toMap(top.bestGenome()));
             trial.setUserAttr("best_genome_fitness", top.bestFitness());

@@ -617,6 +617,21 @@ public final class CreatureSimulator {
         return vz[i];
     }
 
+    /** The node at one end of simulated muscle slot s. */
+    public int muscleNodeA(int s) {
+        return ma[s];
+    }
+
+    /** The node at the other end of simulated muscle slot s. */
+    public int muscleNodeB(int s) {
+        return mb[s];
+    }
+
+    /** The collision radius of node i. */
+    public double nodeRadius(int i) {
+        return radius[i];
+    }
+
     /** Current spring rest length of simulated muscle slot s. */
     public double restLength(int s) {
         return restLength[s];

@@ -120,6 +120,18 @@ public final class FitnessTracker {
      */
     public static double formula(LabConfig c, int n, double d, double d0, double dStar, double traveled,
             double activation, double duration, int muscleCount) {
+        return terms(c, n, d, d0, dStar, traveled, activation, duration, muscleCount).total();
+    }
+
+    /** The terms of spec 6.1 at final COM (comX, comZ), for showing how a fitness came about. */
+    public Terms terms(LabConfig c, double comX, double comZ, double duration, int muscleCount) {
+        return terms(c, collected, edgeDistance(comX, comZ), initialDistance, closestDistance, distanceTraveled,
+                activation, duration, muscleCount);
+    }
+
+    /** The terms of spec 6.1 (arguments as {@link #formula}). */
+    public static Terms terms(LabConfig c, int n, double d, double d0, double dStar, double traveled,
+            double activation, double duration, int muscleCount) {
         double banked = n * (c.fitnessPelletPoints() + c.fitnessProgressMax());
         double progress = clamp01((d0 - d) / Math.max(d0, 0.01)) * c.fitnessProgressMax();
         double distance = Math.min(Math.max(traveled * c.fitnessDistancePerUnit(), 0.0), c.fitnessDistanceTraveledMax());
@@ -129,7 +141,18 @@ public final class FitnessTracker {
         }
         int m = Math.max(1, muscleCount);
         double efficiency = (activation / (duration * m)) / 60.0 * 10.0 * c.fitnessEfficiencyPenalty();
-        return Math.max(0.0, banked + progress + distance - efficiency - regression);
+        return new Terms(banked, progress, distance, efficiency, regression);
+    }
+
+    /**
+     * The parts of the fitness: pellets banked, progress towards the current pellet, distance traveled, minus
+     * the efficiency and regression penalties.
+     */
+    public record Terms(double banked, double progress, double distance, double efficiency, double regression) {
+        /** max(0, banked + progress + distance - efficiency - regression). */
+        public double total() {
+            return Math.max(0.0, banked + progress + distance - efficiency - regression);
+        }
     }
 
     private static double clamp01(double v) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nas.api.StudyDirection;
 import nas.api.Trial;
@@ -35,9 +34,11 @@ import nas.api.objective.ObjectivePlugin;
  *  "defaults": {"lr": 0.001, "layers": 2, "act": "relu"}}
  * }</pre>
  *
- * <p><b>Protocol</b>: each trial gets its own directory ({@code <workdir>/trial-00042}) holding
- * {@code params.json}, {@code stdout.log} and {@code stderr.log}; the program runs there with the
- * environment variables {@code NAS_PARAMS} (the parameters as JSON), {@code NAS_PARAMS_FILE},
+ * <p><b>Protocol</b>: the program runs in the directory the objective was created in (where
+ * {@code nas search} was started), so relative paths in its command line mean what they mean in the
+ * user's shell. Each trial gets its own directory ({@code <workdir>/<study>/trial-00042}, see
+ * {@link TrialDirectory}) holding {@code params.json}, {@code stdout.log} and {@code stderr.log}; the
+ * program gets the environment variables {@code NAS_PARAMS} (the parameters as JSON), {@code NAS_PARAMS_FILE},
  * {@code NAS_TRIAL_NUMBER} and {@code NAS_TRIAL_DIR}. It reports progress by printing lines
  * {@code nas:report STEP VALUE} (the trial reports them, and the program is stopped if the pruner
  * says so) and its result with a line {@code nas:result V1 [V2 ...]}. A non-zero exit, a missing
@@ -60,7 +61,7 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
         return Map.of(
                 "command", "the program and its arguments, split on spaces (quotes group words); required",
                 "space", "JSON file with the parameters, directions and defaults; required",
-                "workdir", "directory for the per-trial directories (default nas-runs)",
+                "workdir", "directory for the per-trial directories, <workdir>/<study>/trial-NNNNN (default nas-runs)",
                 "timeout", "seconds a trial may run before it is stopped and failed (default: no limit)");
     }
 
@@ -73,8 +74,9 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             throw new IllegalArgumentException("objective 'external' needs -O command=... and -O space=FILE.json");
         }
         List<String> command = split(commandLine);
-        SearchSpaceFile space = SearchSpaceFile.read(Path.of(spacePath));
-        Path workdir = Path.of(options.getString("workdir", "nas-runs"));
+        Path startDir = Path.of("").toAbsolutePath();
+        SearchSpaceFile space = SearchSpaceFile.read(startDir.resolve(spacePath));
+        Path workdir = startDir.resolve(options.getString("workdir", "nas-runs"));
         double timeout = options.getDouble("timeout", 0);
         if (timeout < 0) {
             throw new IllegalArgumentException("option 'timeout' must be >= 0 seconds, but got " + timeout);
@@ -84,20 +86,19 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             names.add(space.directions().size() == 1 ? "value" : "values_" + k);
         }
         return new ObjectiveDefinition(space.directions(), names,
-                trial -> run(trial, command, space, workdir, timeout), space.defaults());
+                trial -> run(trial, command, startDir, space, workdir, timeout), space.defaults(), space.params());
     }
 
-    private static double[] run(Trial trial, List<String> command, SearchSpaceFile space, Path workdir, double timeout)
-            throws IOException, InterruptedException {
+    private static double[] run(Trial trial, List<String> command, Path startDir, SearchSpaceFile space, Path workdir,
+            double timeout) throws IOException, InterruptedException {
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : space.params().entrySet()) {
             params.put(e.getKey(), trial.suggest(e.getKey(), e.getValue()));
         }
-        Path dir = workdir.resolve(String.format(Locale.ROOT, "trial-%05d", trial.number()));
-        Files.createDirectories(dir);
+        Path dir = TrialDirectory.create(workdir, trial.study().name(), trial.number());
         String json = Json.write(params);
         Files.writeString(dir.resolve("params.json"), json);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(startDir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile());
         pb.environment().put("NAS_PARAMS", json);
         pb.environment().put("NAS_PARAMS_FILE", dir.resolve("params.json").toAbsolutePath().toString());
@@ -218,6 +219,25 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
         return out;
     }
 
+    /** A default names a parameter of the space and lies in its range (it is used as a trial's value). */
+    private static void checkDefault(Path file, Map<String, Distribution> params, String name, Object value) {
+        Distribution d = params.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("'defaults' in " + file + " names '" + name
+                    + "', which is not a parameter (parameters: " + params.keySet() + ")");
+        }
+        boolean inside;
+        try {
+            inside = d.contains(d.toInternal(value));
+        } catch (RuntimeException e) {
+            inside = false;
+        }
+        if (!inside) {
+            throw new IllegalArgumentException("the default of '" + name + "' in " + file + ", " + value
+                    + ", is not a value of " + Distributions.describe(d));
+        }
+    }
+
     /** The search-space file. */
     record SearchSpaceFile(List<StudyDirection> directions, Map<String, Distribution> params,
             Map<String, Object> defaults) {
@@ -259,8 +279,11 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             }
             Map<String, Object> defaults = new LinkedHashMap<>();
             if (root.get("defaults") instanceof Map<?, ?> ds) {
-                ds.forEach((k, v) -> defaults.put((String) k, v));
+                ds.forEach((k, v) -> defaults.put(String.valueOf(k), v));
+            } else if (root.get("defaults") != null) {
+                throw new IllegalArgumentException("'defaults' in " + file + " must be an object");
             }
+            defaults.forEach((name, value) -> checkDefault(file, params, name, value));
             return new SearchSpaceFile(directions, params, defaults);
         }
     }

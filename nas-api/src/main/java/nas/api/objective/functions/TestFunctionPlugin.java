@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import nas.api.StudyDirection;
 import nas.api.Trial;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
@@ -75,13 +77,17 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
             directions.add(StudyDirection.MINIMIZE);
         }
         List<String> params = Collections.unmodifiableList(names);
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        for (String p : params) {
+            space.put(p, new FloatDistribution(low, high, false, 0));
+        }
         return new ObjectiveDefinition(directions, objectiveNames, (Trial trial) -> {
             double[] x = new double[params.size()];
             for (int i = 0; i < x.length; i++) {
                 x[i] = trial.suggestFloat(params.get(i), low, high);
             }
             return function.apply(x);
-        }, defaults);
+        }, defaults, space);
     }
 
     /** Σ xᵢ² on [-5, 5]^dim. */

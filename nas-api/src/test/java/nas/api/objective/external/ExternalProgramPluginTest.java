@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.Map;
 import nas.api.FrozenTrial;
 import nas.api.OptimizeOptions;
@@ -16,6 +17,7 @@ import nas.api.TrialState;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugins;
+import nas.api.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +66,91 @@ class ExternalProgramPluginTest {
     }
 
     @Test
+    void eachStudyHasItsOwnTrialDirectoriesAndNoneIsWrittenTwice() throws Exception {
+        ObjectiveDefinition def = objective(script("one.sh", "echo nas:result 1"));
+        Study ext = Studies.builder("ext").create();
+        Study ext2 = Studies.builder("ext2").create();
+        ext.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        ext2.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        Path runs = dir.resolve("runs");
+        assertThat(ext.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext/trial-00000").toString());
+        assertThat(ext2.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext2/trial-00000").toString());
+        // a second study of the same name (an earlier one deleted, or a crashed attempt's number used again)
+        Study again = Studies.builder("ext").create();
+        again.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        assertThat(again.trials().get(0).userAttrs().get("trial_dir"))
+                .isEqualTo(runs.resolve("ext/trial-00000.1").toString());
+        assertThat(Files.readString(runs.resolve("ext/trial-00000/params.json")))
+                .isEqualTo(Files.readString(Path.of((String) ext.trials().get(0).userAttrs().get("trial_dir"), "params.json")));
+    }
+
+    @Test
+    void aSymbolicLinkWhereATrialDirectoryGoesIsRefused() throws Exception {
+        ObjectiveDefinition def = objective(script("one.sh", "echo nas:result 1"));
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Files.createDirectories(dir.resolve("runs/ext"));
+        Files.createSymbolicLink(dir.resolve("runs/ext/trial-00000"), victim);
+        Files.createSymbolicLink(dir.resolve("runs/linked"), victim);
+        Study study = Studies.builder("ext").create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        Study linked = Studies.builder("linked").create();
+        linked.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        assertThat(study.trials().get(0).state()).isEqualTo(TrialState.FAIL);
+        assertThat(study.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
+                .contains("symbolic link").contains("trial-00000");
+        assertThat(linked.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
+                .contains("symbolic link");
+        try (var files = Files.list(victim)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void studyNamesBecomeSafeDistinctDirectoryNames() {
+        assertThat(TrialDirectory.safeName("exp-001_a.b")).isEqualTo("exp-001_a.b");
+        assertThat(TrialDirectory.safeName("a/b")).startsWith("a_b-").hasSize(12);
+        assertThat(TrialDirectory.safeName("a/b")).isNotEqualTo(TrialDirectory.safeName("a_b"))
+                .isNotEqualTo(TrialDirectory.safeName("a b"));
+        assertThat(TrialDirectory.safeName("..")).doesNotContain("..").hasSize(11);
+        assertThat(TrialDirectory.safeName("../../etc")).doesNotContain("/").doesNotContain("..");
+    }
+
+    @Test
+    void aSpaceWithAFractionalIntBoundOrADefaultOutsideItsRangeIsRefused() throws Exception {
+        String[][] cases = {
+            {"{\"params\": {\"n\": {\"type\": \"int\", \"low\": 1.5, \"high\": 4}}}", "must be a whole number, but got 1.5"},
+            {"{\"params\": {\"n\": {\"type\": \"int\", \"low\": 1, \"high\": 4, \"step\": 0.5}}}", "'step' must be a whole number"},
+            {"{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}, \"defaults\": {\"x\": 2}}",
+                "the default of 'x'"},
+            {"{\"params\": {\"n\": {\"type\": \"int\", \"low\": 1, \"high\": 4}}, \"defaults\": {\"n\": 2.5}}",
+                "the default of 'n'"},
+            {"{\"params\": {\"a\": {\"type\": \"categorical\", \"choices\": [\"relu\"]}}, \"defaults\": {\"a\": \"gelu\"}}",
+                "the default of 'a'"},
+            {"{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}, \"defaults\": {\"y\": 0.5}}",
+                "names 'y', which is not a parameter"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve("bad.json"), c[0]);
+            assertThatThrownBy(() -> ObjectivePlugins.find("external").create(new ObjectiveOptions(Map.of(
+                    "command", "true", "space", dir.resolve("bad.json").toString()))))
+                    .as(c[0]).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
     void failuresAreRecordedWithTheirReason() throws Exception {
         Study study = Studies.builder("ext").create();
-        study.optimizeMulti(objective(script("crash.sh", "echo 'out of memory' >&2; exit 3")).function(),
-                OptimizeOptions.trials(1));
-        study.optimizeMulti(objective(script("silent.sh", "echo working")).function(), OptimizeOptions.trials(1));
-        study.optimizeMulti(objective(script("slow.sh", "sleep 5; echo nas:result 1"), "timeout", "0.5").function(),
-                OptimizeOptions.trials(1));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimizeMulti(objective(script("crash.sh", "echo 'out of memory' >&2; exit 3")).function(),
+                    OptimizeOptions.trials(1));
+            study.optimizeMulti(objective(script("silent.sh", "echo working")).function(), OptimizeOptions.trials(1));
+            study.optimizeMulti(objective(script("slow.sh", "sleep 5; echo nas:result 1"), "timeout", "0.5").function(),
+                    OptimizeOptions.trials(1));
+            assertThat(log.messages(Level.WARNING)).hasSize(3).allSatisfy(m -> assertThat(m).startsWith("trial "))
+                    .anySatisfy(m -> assertThat(m).contains("trial 0 of study 'ext' failed").contains("exited with code 3"));
+        }
         List<FrozenTrial> t = study.trials();
         assertThat(t).extracting(FrozenTrial::state).containsOnly(TrialState.FAIL);
         assertThat(t.get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()

@@ -1,0 +1,76 @@
+package nas.analysis.importance;
+
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import nas.api.FrozenTrial;
+
+/**
+ * Options shared by the random-forest evaluators ({@link FanovaImportance}, {@link MdiImportance}):
+ * the forest, what is explained, which parameters. Defaults: 64 trees, depth 64, node size 3, seed 0,
+ * objective 0, all parameters.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class ForestImportanceBuilder<B extends ForestImportanceBuilder<B>> {
+    ForestOptions forest = ForestOptions.defaults();
+    ToDoubleFunction<FrozenTrial> target = Targets.objective(0);
+    String targetName = "objective 0";
+    Set<String> parameters;
+
+    ForestImportanceBuilder() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    public B forest(ForestOptions options) {
+        this.forest = options;
+        return self();
+    }
+
+    public B trees(int trees) {
+        this.forest = forest.withTrees(trees);
+        return self();
+    }
+
+    public B maxDepth(int depth) {
+        this.forest = forest.withMaxDepth(depth);
+        return self();
+    }
+
+    public B minSamples(int samples) {
+        this.forest = forest.withMinSamples(samples);
+        return self();
+    }
+
+    public B seed(long seed) {
+        this.forest = forest.withSeed(seed);
+        return self();
+    }
+
+    /** Explains objective value {@code index}. */
+    public B objective(int index) {
+        this.target = Targets.objective(index);
+        this.targetName = "objective " + index;
+        return self();
+    }
+
+    /** Explains any function of a trial (e.g. a user attribute, or a weighted sum of objectives). */
+    public B target(String name, ToDoubleFunction<FrozenTrial> function) {
+        this.target = function;
+        this.targetName = name;
+        return self();
+    }
+
+    /** Ranks only these parameters (the forest still sees only them). */
+    public B parameters(Set<String> names) {
+        this.parameters = names;
+        return self();
+    }
+
+    Set<String> parameterSubset() {
+        return parameters == null ? Set.of() : Set.copyOf(parameters);
+    }
+}

@@ -1,0 +1,48 @@
+package nas.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MaxConsecutiveFailsCallbackTest {
+
+    @Test
+    void stopsAfterTheLimitOfFailuresInARowAndACompleteTrialResetsTheCount() {
+        Study study = Studies.builder("fails").create();
+        Set<Integer> completing = Set.of(3); // never reached: trials 0, 1 and 2 fail, which is the limit
+        MaxConsecutiveFailsCallback guard = new MaxConsecutiveFailsCallback(3);
+        study.optimize(trial -> {
+            if (completing.contains(trial.number())) {
+                return 1.0;
+            }
+            throw new IllegalStateException("missing file " + trial.number());
+        }, OptimizeOptions.trials(100).withCallback(guard));
+        assertThat(study.trials()).hasSize(3);
+        assertThat(guard.fired()).isTrue();
+        assertThat(guard.lastFailReason()).contains("missing file 2");
+    }
+
+    @Test
+    void aCompleteTrialResetsTheCount() {
+        Study study = Studies.builder("fails").create();
+        MaxConsecutiveFailsCallback guard = new MaxConsecutiveFailsCallback(3);
+        // fails 0,1 / completes 2 / fails 3,4 / completes 5 / fails 6,7,8 -> stops after trial 8
+        study.optimize(trial -> {
+            if (trial.number() == 2 || trial.number() == 5) {
+                return 1.0;
+            }
+            throw new IllegalStateException("bad " + trial.number());
+        }, OptimizeOptions.trials(100).withCallback(guard));
+        assertThat(study.trials()).hasSize(9);
+        assertThat(study.trials(TrialState.COMPLETE)).hasSize(2);
+        assertThat(guard.fired()).isTrue();
+    }
+
+    @Test
+    void theLimitIsAtLeastOne() {
+        assertThatThrownBy(() -> new MaxConsecutiveFailsCallback(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(">= 1");
+    }
+}

@@ -1,0 +1,77 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad configuration is bad input: exit 2 with one line, before the study or any trial is written. */
+class BadConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private String db() {
+        return dir.resolve("db").toString();
+    }
+
+    /** Runs a search that must be refused and checks that it wrote nothing; returns its message. */
+    private String refused(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--storage";
+        all[args.length + 1] = db();
+        CliRunner.Result r = CliRunner.run(all);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        CliRunner.Result trials = CliRunner.run("trials", "--study", "bad", "--storage", db());
+        assertThat(trials.exitCode()).as("the study must not exist: " + trials.out()).isEqualTo(2);
+        return r.err().strip();
+    }
+
+    @Test
+    void aGridWithAWrongValueOrAMissingParameterIsRefusedBeforeAnyTrial() {
+        String[] grid = {"search", "--study", "bad", "--objective", "sphere", "--dim", "2", "--sampler", "grid"};
+        assertThat(refused(concat(grid, "--grid", "x0=a,b", "--grid", "x1=0")))
+                .isEqualTo("nas: --grid value x0=a is not a value of float[-5.0, 5.0]");
+        assertThat(refused(concat(grid, "--grid", "x0=-10,0", "--grid", "x1=0")))
+                .isEqualTo("nas: --grid value x0=-10 is not a value of float[-5.0, 5.0]");
+        assertThat(refused(concat(grid, "--grid", "x0=0,1")))
+                .startsWith("nas: --grid misses parameter(s) [x1]");
+        assertThat(refused(concat(grid, "--grid", "x0=0", "--grid", "x1=0", "--grid", "y=1")))
+                .startsWith("nas: --grid names 'y', which is not a parameter of the objective");
+        // a parameter held fixed needs no grid
+        CliRunner.Result fixed = CliRunner.run(concat(grid, "--grid", "x0=0,1", "--param", "x1=0.5", "--storage", db(),
+                "--quiet"));
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(fixed.out()).contains("value 0.25");
+    }
+
+    @Test
+    void aSpaceFileWithAFractionalIntBoundOrADefaultOutsideItsRangeIsRefusedBeforeAnyTrial() throws Exception {
+        Files.writeString(dir.resolve("frac.json"), "{\"params\": {\"n\": {\"type\": \"int\", \"low\": 1.5, \"high\": 4}}}");
+        Files.writeString(dir.resolve("default.json"), "{\"params\": {\"lr\": {\"type\": \"float\", \"low\": 0.001, "
+                + "\"high\": 0.1}}, \"defaults\": {\"lr\": 0.5}}");
+        String[] ext = {"search", "--study", "bad", "--objective", "external", "-O", "command=true"};
+        assertThat(refused(concat(ext, "-O", "space=" + dir.resolve("frac.json"))))
+                .contains("parameter 'n'").contains("'low' must be a whole number, but got 1.5");
+        assertThat(refused(concat(ext, "-O", "space=" + dir.resolve("default.json"))))
+                .contains("the default of 'lr'").contains("0.5, is not a value of float[0.001, 0.1]");
+    }
+
+    @Test
+    void anUnbalancedQuoteInAnOptionPrintsOneLine() throws Exception {
+        Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        CliProcess.Result r = CliProcess.run(dir, "search", "--study", "bad", "--objective", "external",
+                "-O", "command=\"python3 train.py", "-O", "space=space.json", "--storage", "./db");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("nas: unbalanced quote in command '\"python3 train.py'\n");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

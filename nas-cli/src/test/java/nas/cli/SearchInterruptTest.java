@@ -1,0 +1,110 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import nas.storage.PostgresTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C and SIGTERM during {@code nas search}, with real signals sent by kill(1) to a real process, on an
+ * H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
+ * ("interrupted"); either way the storage is closed cleanly, the best trial so far and "interrupted" are
+ * printed and the exit code is 130 (SIGINT) or 143 (SIGTERM).
+ */
+class SearchInterruptTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlCOnAnH2FileLetsTheRunningTrialFinishAndExits130() throws Exception {
+        firstSignalFinishesRunningTrials("INT", 130, "./studies");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(f -> f.endsWith(".trace.db"));
+        }
+    }
+
+    @Test
+    void sigtermOnPostgresqlLetsTheRunningTrialFinishAndExits143() throws Exception {
+        firstSignalFinishesRunningTrials("TERM", 143, PostgresTestServer.freshUrl("interrupt"));
+    }
+
+    @Test
+    void aSecondCtrlCOnAnH2FileFailsTheRunningTrialAndStopsItsProgram() throws Exception {
+        secondSignalAbortsRunningTrials("INT", 130, "./studies");
+    }
+
+    @Test
+    void aSecondSigtermOnPostgresqlFailsTheRunningTrialAndStopsItsProgram() throws Exception {
+        secondSignalAbortsRunningTrials("TERM", 143, PostgresTestServer.freshUrl("abort"));
+    }
+
+    private void firstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
+        CliProcess search = search(storage, "sleep 0.3; echo nas:result $NAS_TRIAL_NUMBER");
+        search.awaitOutputLines(2, 120);
+        assertThat(search.outputLines()).as(search.errorOutput()).isGreaterThanOrEqualTo(2);
+        search.signal(signal);
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
+        assertThat(r.err()).contains("interrupted (SIG" + signal + ")").endsWith("[sig] interrupted\n")
+                .doesNotContain("unexpected error").doesNotContain("Exception");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0.0");
+        List<String> rows = trials(storage);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100)
+                .allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+        // every trial it stored was printed by --print-trials: the storage was closed after the last one
+        assertThat(r.out().lines().filter(l -> l.startsWith("trial "))).hasSize(rows.size());
+    }
+
+    private void secondSignalAbortsRunningTrials(String signal, int exitCode, String storage) throws Exception {
+        CliProcess search = search(storage, "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then echo $$ > \"$NAS_TRIAL_DIR/pid\"; "
+                + "exec sleep 600; fi; echo nas:result 5");
+        search.awaitOutputLines(1, 120);
+        Path pidFile = dir.resolve("nas-runs/sig/trial-00001/pid");
+        for (int i = 0; i < 1200 && !Files.exists(pidFile); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(200); // the pid file is written just before exec
+        long program = Long.parseLong(Files.readString(pidFile).trim());
+        search.signal(signal);
+        for (int i = 0; i < 300 && !search.errorOutput().contains("signal again"); i++) {
+            Thread.sleep(100);
+        }
+        search.signal(signal);
+        CliProcess.Result r = search.await(60);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
+        assertThat(r.err()).contains("finishing 1 running trial(s); signal again to abort them")
+                .contains("running trials stored as FAIL").doesNotContain("unexpected error");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        List<String> rows = trials(storage);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains(",COMPLETE,");
+        assertThat(rows.get(1)).contains(",FAIL,").contains("interrupted");
+    }
+
+    private CliProcess search(String storage, String script) throws Exception {
+        Files.writeString(dir.resolve("objective.sh"), script + "\n");
+        Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        return CliProcess.start(dir, "search", "--study", "sig", "--objective", "external", "-O", "command=sh objective.sh",
+                "-O", "space=space.json", "--n-trials", "100", "--print-trials", "--storage", storage);
+    }
+
+    /** The study's trials as "number,state,fail_reason" lines. */
+    private List<String> trials(String storage) throws Exception {
+        CliProcess.Result r = CliProcess.run(dir, "trials", "--study", "sig", "--format", "json", "--storage", storage);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<?> list = (List<?>) nas.api.json.Json.read(r.out());
+        return list.stream().map(o -> {
+            java.util.Map<?, ?> m = (java.util.Map<?, ?>) o;
+            return m.get("number") + "," + m.get("state") + "," + m.get("fail_reason");
+        }).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package nas.cli.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's Java on-ramp: its list of imports compiles against NAS, names every NAS class the README
+ * mentions, and the BOM lists every module of the build with the build's version.
+ */
+class ReadmeJavaTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** Names of NAS classes as the README writes them (samplers, options, storages, ...). */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(Sampler|Options|Pruner|Storage|"
+            + "Callback|Exception|Studies|Study|Trial|TrialState|Direction|Strategy|Logging|Plugin)\\b");
+
+    @TempDir
+    Path dir;
+
+    private static List<String> importLines() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("### Use from Maven or Gradle"));
+        String block = section.substring(section.indexOf("```java\nimport"));
+        block = block.substring("```java\n".length(), block.indexOf("```", 8));
+        return block.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void theReadmesImportsCompileAndCoverEveryClassItMentions() throws Exception {
+        List<String> imports = importLines();
+        Set<String> imported = imports.stream().map(l -> l.replaceAll(".*\\.([A-Za-z0-9]+);$", "$1"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> mentioned = new TreeSet<>();
+        Matcher m = CLASS_NAME.matcher(Files.readString(ROOT.resolve("README.md")));
+        while (m.find()) {
+            mentioned.add(m.group());
+        }
+        mentioned.remove("SomeException"); // a placeholder in the text
+        assertThat(imported).containsAll(mentioned);
+
+        Path source = dir.resolve("Imports.java");
+        Files.writeString(source, String.join("\n", imports) + "\n\nclass Imports {\n}\n");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter out = new StringWriter();
+        boolean ok = javac.getTask(out, null, null, List.of("-Xlint:none", "-proc:none", "-d", dir.toString(),
+                "-cp", System.getProperty("java.class.path")), null,
+                javac.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
+        assertThat(ok).as(out.toString()).isTrue();
+    }
+
+    @Test
+    void theBomListsEveryModuleWithTheBuildsVersion() throws Exception {
+        String root = Files.readString(ROOT.resolve("pom.xml"));
+        String bom = Files.readString(ROOT.resolve("nas-bom/pom.xml"));
+        String version = versionOf(root);
+        assertThat(versionOf(bom)).isEqualTo(version);
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(root);
+        int checked = 0;
+        while (module.find()) {
+            String name = module.group(1);
+            if (name.equals("nas-bom") || name.equals("examples")) {
+                continue;
+            }
+            assertThat(bom).as("nas-bom lists " + name).contains("<artifactId>" + name + "</artifactId>");
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+        assertThat(bom).doesNotContain("<parent>");
+    }
+
+    /** The project's own version: the first <version> after its artifactId. */
+    private static String versionOf(String pom) {
+        String own = pom.contains("<parent>") ? pom.substring(pom.indexOf("</parent>")) : pom;
+        Matcher v = Pattern.compile("<artifactId>[^<]+</artifactId>\\s*<version>([^<]+)</version>").matcher(own);
+        assertThat(v.find()).isTrue();
+        return v.group(1);
+    }
+}

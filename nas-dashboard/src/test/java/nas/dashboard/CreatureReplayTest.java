@@ -1,0 +1,95 @@
+package nas.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nas.api.FrozenTrial;
+import nas.api.OptimizeOptions;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.objective.ObjectiveDefinition;
+import nas.api.objective.ObjectiveOptions;
+import nas.api.objective.ObjectivePlugins;
+import nas.api.sampler.RandomSampler;
+import nas.sim.config.LabConfig;
+import nas.sim.evolution.PopulationEvaluator;
+import nas.sim.genome.GenomeJson;
+import nas.sim.objective.EvolutionLabObjective;
+import nas.sim.physics.CreatureSimulator;
+import nas.sim.physics.EvaluationResult;
+import nas.storage.JdbcStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Evolution Lab replay: the server's frames re-simulate the stored genome exactly; the page plays them. */
+class CreatureReplayTest {
+
+    @TempDir
+    Path dir;
+
+    static Study evolve(JdbcStorage storage) {
+        ObjectiveDefinition def = ObjectivePlugins.find("evolution-lab").create(new ObjectiveOptions(
+                Map.of("generations", "3", "population-size", "10", "seeds", "1", "threads", "1")));
+        Study study = Studies.builder("lab").storage(storage).directions(def.directions()).sampler(new RandomSampler(4)).create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        return study;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void framesFollowTheReSimulationOfTheStoredGenome() {
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("lab"))) {
+            FrozenTrial t = evolve(storage).trials().get(0);
+            assertThat(t.userAttrs().get("generation_best")).asList().hasSize(3);
+            Map<String, Object> r = CreatureReplay.frames(t);
+
+            LabConfig config = LabConfig.builder().setAll((Map<String, ?>) t.systemAttrs().get(EvolutionLabObjective.CONFIG_ATTR)).build();
+            EvaluationResult again = PopulationEvaluator.evaluate(new CreatureSimulator(),
+                    GenomeJson.standard().fromMap((Map<String, Object>) t.userAttrs().get("best_genome")), config,
+                    Long.parseLong((String) t.userAttrs().get("best_genome_pellet_seed")));
+            Map<String, Object> fitness = (Map<String, Object>) r.get("fitness");
+            double stored = ((Number) t.userAttrs().get("best_genome_fitness")).doubleValue();
+            assertThat((double) fitness.get("fitness")).isEqualTo(stored).isEqualTo(again.fitness());
+            List<Map<String, Object>> frames = (List<Map<String, Object>>) r.get("frames");
+            double[] lastCom = (double[]) frames.get(frames.size() - 1).get("com");
+            assertThat(lastCom[0]).isEqualTo(again.comX());
+            assertThat(lastCom[2]).isEqualTo(again.comZ());
+            assertThat(fitness.get("pellets_collected")).isEqualTo(again.pelletsCollected());
+            // the terms add up to the fitness (spec 6.1) unless it was clamped at 0
+            double sum = (double) fitness.get("banked") + (double) fitness.get("progress") + (double) fitness.get("distance")
+                    - (double) fitness.get("efficiency_penalty") - (double) fitness.get("regression_penalty");
+            assertThat(Math.max(0, sum)).isEqualTo(stored);
+            // frames at 30 per simulated second over the whole run
+            assertThat(frames).hasSize(config.numSteps() / (int) Math.round(1.0 / (30 * config.timeStep())) + 1);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTrialPagePlaysTheReplayAlongTheServersPath() {
+        Browser.assumeAvailable();
+        try (JdbcStorage storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("lab"));
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
+             Browser browser = Browser.start(false)) {
+            FrozenTrial t = evolve(storage).trials().get(0);
+            browser.open(server.url());
+            browser.open(server.baseUrl() + "trial?study=lab&number=" + t.number());
+            browser.waitFor("window.nasReplay && window.nasReplay.state.frame > 10", Duration.ofSeconds(60));
+            browser.screenshot("trial-replay");
+            browser.js("document.getElementById('replay-play').click();");
+            List<List<Number>> drawn = (List<List<Number>>) browser.js("return window.nasReplay.drawnPath;");
+            List<Map<String, Object>> frames = (List<Map<String, Object>>) CreatureReplay.frames(t).get("frames");
+            assertThat(drawn.size()).isGreaterThan(10);
+            for (int i = 0; i < drawn.size(); i++) {
+                double[] com = (double[]) frames.get(i).get("com");
+                assertThat(drawn.get(i).get(0).doubleValue()).isEqualTo(com[0]);
+                assertThat(drawn.get(i).get(1).doubleValue()).isEqualTo(com[2]);
+            }
+            assertThat(browser.text("replay-terms")).contains("fitness");
+            browser.fullScreenshot("trial-evolution-lab");
+        }
+    }
+}
