@@ -75,9 +75,22 @@ class DamagedFileTest {
         for (long size : new long[] {Files.size(file(db)) / 2, 8192}) {
             Files.copy(backup, file(db), StandardCopyOption.REPLACE_EXISTING);
             truncate(file(db), size);
-            assertThatThrownBy(() -> JdbcStorage.open(db.toString()), "cut to %d bytes", size)
-                    .isInstanceOf(StorageDamagedException.class)
-                    .hasMessageContaining("last trial known to be stored: study 's' trial 99");
+            JdbcStorage opened = null;
+            try {
+                opened = JdbcStorage.open(db.toString());
+            } catch (StorageDamagedException e) {
+                assertThat(e).hasMessageContaining("last trial known to be stored: study 's' trial 99");
+            }
+            if (opened != null) {
+                // the cut spared every live page (H2 keeps them at the front after a compaction):
+                // served only because nothing is missing
+                assertThat(size).isGreaterThan(8192);
+                try (JdbcStorage whole = opened) {
+                    assertThat(whole.countTrials(whole.findStudy("s").getAsLong(), Set.of(TrialState.COMPLETE)))
+                            .isEqualTo(100);
+                }
+                continue;
+            }
             // refused again: the cut file was not turned into a healthy-looking empty database
             assertThatThrownBy(() -> JdbcStorage.open(db.toString())).isInstanceOf(StorageDamagedException.class);
         }

@@ -146,6 +146,8 @@ class JournalRecoveryTest {
         Files.copy(journal, kept);
         // the database file is deleted and made anew; the old journal is left behind
         Files.delete(dir.resolve("reused.mv.db"));
+        // (with its high-water mark: a database deleted alone is refused as missing, see DamagedFileTest)
+        Files.deleteIfExists(dir.resolve("reused.hwm.json"));
         Files.copy(kept, journal, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (JdbcStorage fresh = JdbcStorage.open(url)) {
             long id = fresh.createStudy("new", List.of(nas.api.StudyDirection.MINIMIZE));
