@@ -40,7 +40,7 @@ public final class BenchmarkStorageCommand implements Callable<Integer> {
         java.nio.file.Path dir = storage == null ? java.nio.file.Files.createTempDirectory("nas-bench") : null;
         String url = storage != null ? storage : dir.resolve("bench").toString();
         String study = "nas-benchmark-" + System.currentTimeMillis();
-        try (JdbcStorage s = new StorageOptions(url).open()) {
+        try (JdbcStorage s = new StorageOptions(url).openInProcess()) {
             // the JIT compiles the storage's code paths during the first thousands of trials: the
             // same number of trials first, shown apart as what a fresh process gets
             out.println(url.split(";")[0] + " (warm-up, fresh JVM): "

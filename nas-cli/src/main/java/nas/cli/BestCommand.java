@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,7 +11,6 @@ import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +38,8 @@ public final class BestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            printBest(out, StudyLoader.load(store, study), format);
+        try (Storage store = storage.openExisting()) {
+            printBest(out, StudyLoader.load(store, study, storage.shownName()), format);
         }
         return Nas.OK;
     }

@@ -1,11 +1,11 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nas.api.Studies;
 import nas.api.StudyDirection;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +35,7 @@ public final class CreateStudyCommand implements Callable<Integer> {
         for (String text : directions) {
             d.add(StudyDirection.parse(text));
         }
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             Studies.builder(study).storage(store).directions(d).create();
         }
         spec.commandLine().getOut().println("created study '" + study + "' " + d);

@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import nas.api.storage.Storage;
 import nas.dashboard.AccessToken;
 import nas.dashboard.DashboardOptions;
 import nas.dashboard.DashboardServer;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +54,7 @@ public final class DashboardCommand implements Callable<Integer> {
                     + "can read every study (and delete them with --allow-write)");
             err.flush();
         }
-        JdbcStorage store = storage.openExisting();
+        Storage store = storage.openExisting();
         DashboardServer server;
         try {
             server = DashboardServer.start(store, host, port, DashboardOptions.of(AccessToken.random()).withAllowWrite(allowWrite));
@@ -70,7 +70,7 @@ public final class DashboardCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nas-dashboard-stop"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("NAS dashboard of " + store.url().split(";")[0] + (allowWrite ? " (writes allowed)" : " (read-only)"));
+        out.println("NAS dashboard of " + storage.shownName() + (allowWrite ? " (writes allowed)" : " (read-only)"));
         out.println("open " + server.url());
         out.flush();
         err.println("press Ctrl+C to stop");

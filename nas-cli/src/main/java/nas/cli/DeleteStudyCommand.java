@@ -1,9 +1,9 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.util.concurrent.Callable;
 import nas.api.Studies;
 import nas.api.exception.StudyNotFoundException;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +25,7 @@ public final class DeleteStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (JdbcStorage store = storage.openExisting()) {
+        try (Storage store = storage.openExisting()) {
             Studies.delete(store, study);
         } catch (StudyNotFoundException e) {
             throw new Nas.BadInputException("no study named '" + study + "' (see 'nas studies')");

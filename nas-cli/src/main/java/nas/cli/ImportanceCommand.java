@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import nas.analysis.importance.MorrisAnalysis;
 import nas.analysis.importance.MorrisImportance;
 import nas.analysis.importance.Targets;
 import nas.api.Study;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,8 +89,8 @@ public final class ImportanceCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--objective-index must be >= 0, but got " + objectiveIndex);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            Study s = StudyLoader.load(store, study);
+        try (Storage store = storage.openExisting()) {
+            Study s = StudyLoader.load(store, study, storage.shownName());
             if (objectiveIndex >= s.directions().size()) {
                 throw new Nas.BadInputException("study '" + study + "' has " + s.directions().size()
                         + " objective(s); --objective-index must be below that, but got " + objectiveIndex);

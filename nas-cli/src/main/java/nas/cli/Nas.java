@@ -60,8 +60,10 @@ public final class Nas {
             err.flush();
             return BAD_INPUT;
         }
-        if (cause instanceof StorageFullException) {
-            // an environment failure with nothing more to show than its one line
+        if (cause instanceof StorageFullException || cause instanceof StorageException
+                && String.valueOf(cause.getMessage()).startsWith("no space left on device")) {
+            // an environment failure with nothing more to show than its one line (through a storage
+            // server it arrives as a StorageException with the same message)
             err.println("nas: " + message(cause));
             err.flush();
             return FAILURE;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             StudiesCommand.class,
             CreateStudyCommand.class,
             DeleteStudyCommand.class,
+            ServerCommand.class,
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +53,8 @@ public final class ParetoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            Study s = StudyLoader.load(store, study);
+        try (Storage store = storage.openExisting()) {
+            Study s = StudyLoader.load(store, study, storage.shownName());
             double[] reference = null;
             if (referencePoint != null) {
                 if (referencePoint.size() != s.directions().size()) {

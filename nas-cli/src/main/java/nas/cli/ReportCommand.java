@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nas.api.storage.Storage;
 import nas.dashboard.Report;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String html;
-        try (JdbcStorage store = storage.openExisting()) {
-            StudyLoader.load(store, study); // a clear error for an unknown study
+        try (Storage store = storage.openExisting()) {
+            StudyLoader.load(store, study, storage.shownName()); // a clear error for an unknown study
             html = Report.html(store, study);
         }
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);

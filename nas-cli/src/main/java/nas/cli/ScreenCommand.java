@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import nas.api.objective.ObjectivePlugins;
 import nas.api.sampler.RandomSampler;
 import nas.samplers.morris.MorrisSampler;
 import nas.samplers.morris.MorrisScreening;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +97,7 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             var id = store.findStudy(study);
             Map<String, Object> remembered = id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
             String objectiveName = objective != null ? objective : (String) remembered.get(SearchCommand.OBJECTIVE_ATTR);

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,7 +157,7 @@ public final class SearchCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (JdbcStorage store = storage.open()) {
+        try (Storage store = storage.open()) {
             Map<String, Object> remembered = objective != null ? rememberedSettings(store) : awaitStudy(store, err);
             String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
             if (objectiveName == null) {
@@ -319,7 +319,7 @@ public final class SearchCommand implements Callable<Integer> {
      * at the objective's defaults or {@code --param} values. Without it: the {@code --param} values. A resumed
      * study keeps the ones it was created with.
      */
-    private Map<String, Object> fixedParameters(JdbcStorage store, Map<String, Object> remembered,
+    private Map<String, Object> fixedParameters(Storage store, Map<String, Object> remembered,
             ObjectiveDefinition definition, PrintWriter err) {
         if (top < 1) {
             throw new Nas.BadInputException("--top must be >= 1, but got " + top);
@@ -327,7 +327,7 @@ public final class SearchCommand implements Callable<Integer> {
         Object stored = remembered.get(FIXED_PARAMS_ATTR);
         Map<String, Object> fixed = new LinkedHashMap<>();
         if (spaceFrom != null) {
-            Study screening = StudyLoader.load(store, spaceFrom);
+            Study screening = StudyLoader.load(store, spaceFrom, storage.shownName());
             List<String> ranking = ScreeningRanking.of(screening);
             nas.analysis.importance.PhaseTwo phase = nas.analysis.importance.PhaseTwo.select(ranking, top,
                     definition.parameterDefaults(), params);
@@ -356,7 +356,7 @@ public final class SearchCommand implements Callable<Integer> {
      * with the one that creates the study may look before the study exists: it waits a few seconds for the
      * study's objective to appear before it calls the study new.
      */
-    private Map<String, Object> awaitStudy(JdbcStorage store, PrintWriter err) {
+    private Map<String, Object> awaitStudy(Storage store, PrintWriter err) {
         long deadline = System.nanoTime() + STUDY_WAIT.toNanos();
         boolean told = false;
         while (true) {
@@ -390,7 +390,7 @@ public final class SearchCommand implements Callable<Integer> {
                 definition.parameterDefaults(), space);
     }
 
-    private Map<String, Object> rememberedSettings(JdbcStorage store) {
+    private Map<String, Object> rememberedSettings(Storage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
     }

@@ -1,11 +1,26 @@
 package nas.cli;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import nas.api.exception.StorageException;
+import nas.api.storage.Storage;
+import nas.server.ServerFiles;
+import nas.server.ServerLauncher;
 import nas.storage.JdbcStorage;
 import picocli.CommandLine.Option;
 
-/** {@code --storage}: where studies live. */
+/**
+ * {@code --storage}: where studies live. An H2 file is owned by one storage server process, which
+ * every command talks to (started on demand, see {@link ServerLauncher}); other databases are
+ * opened directly.
+ */
 public final class StorageOptions {
+
+    /** How long an auto-started server waits for requests before it exits. */
+    static final int DAEMON_IDLE_SECONDS = 60;
 
     @Option(names = "--storage", paramLabel = "URL",
             description = "JDBC URL (jdbc:h2:PATH or jdbc:postgresql://host:port/db) or an H2 file path. "
@@ -29,21 +44,61 @@ public final class StorageOptions {
         return env != null && !env.isBlank() ? env : JdbcStorage.DEFAULT_URL;
     }
 
+    /** The database as messages name it (no settings, no password). */
+    String shownName() {
+        return h2File().map(Path::toString).orElse(url().split(";")[0].replaceAll("(?i)(password=)[^&]*", "$1***"));
+    }
+
+    /** The H2 file the URL names, if it names one. */
+    Optional<Path> h2File() {
+        return JdbcStorage.h2File(url());
+    }
+
     /** Opens the storage, creating the database if needed. */
-    public JdbcStorage open() {
+    public Storage open() {
         return open(true);
     }
 
     /** Opens an existing database only (for commands that read). */
-    public JdbcStorage openExisting() {
+    public Storage openExisting() {
         return open(false);
     }
 
-    private JdbcStorage open(boolean create) {
+    /** Opens the database in this process, never through a server (benchmarks of the storage itself). */
+    JdbcStorage openInProcess() {
         try {
-            return JdbcStorage.open(url(), create);
+            return JdbcStorage.open(url(), true);
         } catch (StorageException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
         }
+    }
+
+    private Storage open(boolean create) {
+        Optional<Path> file = h2File();
+        if (file.isEmpty()) {
+            try {
+                return JdbcStorage.open(url(), create);
+            } catch (StorageException e) {
+                throw new Nas.BadInputException(e.getMessage(), e);
+            }
+        }
+        ServerCommand.checkServable(url());
+        JdbcStorage.check(url(), create);
+        ServerLauncher launcher = new ServerLauncher(new ServerFiles(file.get()), daemonCommand(url()));
+        try {
+            return launcher.connect();
+        } catch (StorageException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code nas server} on {@code url} as a daemon: this JVM's java and class path. */
+    private static List<String> daemonCommand(String url) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
+                "--daemon"));
+        return command;
     }
 }

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.api.storage.StudyInfo;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +37,7 @@ public final class StudiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
+        try (Storage store = storage.openExisting()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyInfo info : Studies.list(store)) {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public final class StudiesCommand implements Callable<Integer> {
                     Csv.row(out, cols.stream().map(r::get).collect(Collectors.toList()));
                 }
             } else if (rows.isEmpty()) {
-                out.println("(no studies in " + store.url().split(";")[0] + ")");
+                out.println("(no studies in " + storage.shownName() + ")");
             } else {
                 TextTable t = new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "fail",
                         "running", "best"));

@@ -3,7 +3,7 @@ package nas.cli;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.exception.StudyNotFoundException;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 
 /** Opens an existing study for reading commands, with errors that say what to do. */
 final class StudyLoader {
@@ -11,11 +11,11 @@ final class StudyLoader {
     private StudyLoader() {
     }
 
-    static Study load(JdbcStorage storage, String name) {
+    static Study load(Storage storage, String name, String where) {
         try {
             return Studies.builder(name).storage(storage).load();
         } catch (StudyNotFoundException e) {
-            throw new Nas.BadInputException("no study named '" + name + "' in " + storage.url().split(";")[0]
+            throw new Nas.BadInputException("no study named '" + name + "' in " + where
                     + " (see 'nas studies')");
         }
     }

@@ -12,8 +12,8 @@ import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
+import nas.api.storage.Storage;
 import nas.api.storage.TrialKeys;
-import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +45,8 @@ public final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (JdbcStorage store = storage.openExisting()) {
-            Study s = StudyLoader.load(store, study);
+        try (Storage store = storage.openExisting()) {
+            Study s = StudyLoader.load(store, study, storage.shownName());
             Set<TrialState> selected = states.isEmpty() ? EnumSet.noneOf(TrialState.class) : EnumSet.copyOf(states);
             switch (format) {
                 case CSV:

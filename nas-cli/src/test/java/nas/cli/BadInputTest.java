@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
+import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
-import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +67,7 @@ class BadInputTest {
 
     /** The studies and their trial counts. */
     private String state() {
-        try (JdbcStorage s = JdbcStorage.open(db, false)) {
+        try (Storage s = new StorageOptions(db).openExisting()) {
             return s.studies().stream().map(StudyInfo::toString).collect(Collectors.joining("\n"));
         }
     }

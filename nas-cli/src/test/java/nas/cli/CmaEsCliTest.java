@@ -10,7 +10,7 @@ import nas.api.Study;
 import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.cmaes.CmaState;
 import nas.samplers.cmaes.CmaStateCodec;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class CmaEsCliTest {
     }
 
     private CmaState state(String storage, String study) {
-        try (JdbcStorage db = JdbcStorage.open(storage)) {
+        try (Storage db = new StorageOptions(storage).open()) {
             Study s = Studies.builder(study).storage(db).load();
             return CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
         }
@@ -113,7 +113,7 @@ class CmaEsCliTest {
         assertThat(cold.exitCode()).as(cold.err()).isZero();
 
         double[] best;
-        try (JdbcStorage db = JdbcStorage.open(db("ws"))) {
+        try (Storage db = new StorageOptions(db("ws")).open()) {
             Map<String, Object> params = Studies.builder("src").storage(db).load().bestParams();
             best = new double[] {(Double) params.get("x0"), (Double) params.get("x1"), (Double) params.get("x2")};
         }

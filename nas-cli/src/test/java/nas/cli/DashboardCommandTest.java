@@ -14,11 +14,11 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
+import nas.api.storage.Storage;
 import nas.dashboard.AccessToken;
 import nas.dashboard.Browser;
 import nas.dashboard.DashboardOptions;
 import nas.dashboard.DashboardServer;
-import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +55,7 @@ class DashboardCommandTest {
         Map<String, Object> front = (Map<String, Object>) Json.read(pareto.out());
         Map<String, Object> ranks = (Map<String, Object>) Json.read(importance.out());
 
-        try (JdbcStorage storage = JdbcStorage.open(db());
+        try (Storage storage = new StorageOptions(db()).open();
              DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
              Browser browser = Browser.start(false)) {
             browser.open(server.url());
@@ -141,7 +141,7 @@ class DashboardCommandTest {
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link");
         int complete;
-        try (JdbcStorage storage = JdbcStorage.open(db())) {
+        try (Storage storage = new StorageOptions(db()).open()) {
             Study s = Studies.builder("r").storage(storage).load();
             complete = s.trials(TrialState.COMPLETE).size();
         }

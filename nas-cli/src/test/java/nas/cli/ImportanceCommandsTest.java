@@ -9,7 +9,7 @@ import nas.api.FrozenTrial;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.json.Json;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +91,7 @@ class ImportanceCommandsTest {
         assertThat(phase2.err()).contains("phase 2: searching 2 parameter(s) [x3, x2] from 'scr'; 2 held fixed");
         assertThat(CliRunner.run("search", "--study", "p2", "--n-trials", "5", "--quiet", "--storage", db()).exitCode())
                 .isZero();
-        try (JdbcStorage store = JdbcStorage.open(db(), false)) {
+        try (Storage store = new StorageOptions(db()).openExisting()) {
             Study s = Studies.builder("p2").storage(store).load();
             List<FrozenTrial> trials = s.trials();
             assertThat(trials).hasSize(15);

@@ -2,6 +2,7 @@ package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,49 +10,61 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import nas.api.FrozenTrial;
 import nas.api.TrialState;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
+import nas.server.ServerFiles;
 import nas.storage.PostgresTestServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Four {@code nas search} processes on one study: every trial stored once, numbers 0..199. */
+/**
+ * Many {@code nas search} processes on one study, all starting at once: every trial stored once,
+ * numbers 0..N-1, nothing else, every process exits 0. On an H2 file they all talk to the one
+ * storage server the first of them started (the benchmark runs 8 × 250 and 32 × 100).
+ */
 class MultiProcessSearchTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void fourProcessesOnOneH2File() throws Exception {
-        assertFourProcessesStoreEveryTrialOnce(dir.resolve("shared").toString());
+    @ParameterizedTest(name = "{0} workers x {1} trials")
+    @CsvSource({"4, 40", "8, 20"})
+    void workersOnOneH2File(int workers, int trials) throws Exception {
+        Path file = dir.resolve("shared");
+        assertEveryTrialStoredOnce(file.toString(), workers, trials);
+        List<String> log = Files.readAllLines(new ServerFiles(dir.resolve("shared.mv.db")).log());
+        assertThat(log.stream().filter(l -> l.contains("nas server: serving"))).as(String.join("\n", log)).hasSize(1);
     }
 
-    @Test
-    void fourProcessesOnPostgres() throws Exception {
-        assertFourProcessesStoreEveryTrialOnce(PostgresTestServer.freshUrl("search"));
+    @ParameterizedTest(name = "{0} workers x {1} trials")
+    @CsvSource({"4, 40", "8, 20"})
+    void workersOnPostgres(int workers, int trials) throws Exception {
+        assertEveryTrialStoredOnce(PostgresTestServer.freshUrl("search"), workers, trials);
     }
 
-    private void assertFourProcessesStoreEveryTrialOnce(String url) throws Exception {
-        List<CliProcess> workers = new ArrayList<>();
-        for (int w = 0; w < 4; w++) {
-            // all four create-or-load the study at once
-            workers.add(CliProcess.start(dir, "search", "--study", "four", "--storage", url, "--objective", "sphere",
-                    "--dim", "2", "--sampler", "random", "--seed", "5", "--n-trials", "50", "--heartbeat-interval",
-                    "5", "--quiet", "--print-trials"));
+    private void assertEveryTrialStoredOnce(String url, int workers, int trials) throws Exception {
+        List<CliProcess> started = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            // all create-or-load the study at once (and on H2 all look for a server at once)
+            started.add(CliProcess.start(dir, "search", "--study", "many", "--storage", url, "--objective", "sphere",
+                    "--dim", "2", "--sampler", "random", "--seed", "5", "--n-trials", String.valueOf(trials),
+                    "--heartbeat-interval", "5", "--quiet", "--print-trials"));
         }
         List<Integer> printed = new ArrayList<>();
-        for (CliProcess w : workers) {
-            CliProcess.Result r = w.await(120);
+        for (CliProcess w : started) {
+            CliProcess.Result r = w.await(300);
             assertThat(r.exitCode()).as(r.err()).isZero();
             r.out().lines().filter(l -> l.startsWith("trial ")).forEach(l -> printed.add(Integer.parseInt(l.split(" ")[1])));
         }
-        try (JdbcStorage storage = JdbcStorage.open(url, false)) {
-            long study = storage.findStudy("four").getAsLong();
-            List<FrozenTrial> trials = storage.trials(study, Set.of());
-            assertThat(trials).hasSize(200).allMatch(t -> t.state() == TrialState.COMPLETE);
-            List<Integer> range = IntStream.range(0, 200).boxed().toList();
-            assertThat(trials).extracting(FrozenTrial::number).containsExactlyElementsOf(range);
-            // each process finished its own 50: together every number exactly once
-            assertThat(printed).hasSize(200).containsExactlyInAnyOrderElementsOf(range);
+        int total = workers * trials;
+        try (Storage storage = new StorageOptions(url).openExisting()) {
+            long study = storage.findStudy("many").getAsLong();
+            List<FrozenTrial> all = storage.trials(study, Set.of());
+            assertThat(all).hasSize(total).allMatch(t -> t.state() == TrialState.COMPLETE);
+            List<Integer> range = IntStream.range(0, total).boxed().toList();
+            assertThat(all).extracting(FrozenTrial::number).containsExactlyElementsOf(range);
+            // each process finished its own trials: together every number exactly once
+            assertThat(printed).hasSize(total).containsExactlyInAnyOrderElementsOf(range);
         }
     }
 }

@@ -13,7 +13,7 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.json.Json;
 import nas.samplers.nsga2.Nsga2Sampler;
-import nas.storage.JdbcStorage;
+import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -58,7 +58,7 @@ class ParetoCommandTest {
                 .isPositive().isCloseTo(Hypervolume.of(points, new double[] {1.1, 10}), within(1e-12));
 
         // The sampler ran generations (15 trials, population 5) with the given options.
-        try (JdbcStorage store = JdbcStorage.open(url())) {
+        try (Storage store = new StorageOptions(url()).open()) {
             Study s = Studies.builder("z").storage(store).load();
             assertThat(((Map<?, ?>) s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY)).get("generation")).isEqualTo(3L);
         }

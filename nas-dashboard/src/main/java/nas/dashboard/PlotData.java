@@ -3,10 +3,12 @@ package nas.dashboard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nas.analysis.importance.FanovaImportance;
 import nas.analysis.importance.ImportanceFormat;
 import nas.analysis.importance.MorrisAnalysis;
@@ -15,7 +17,6 @@ import nas.analysis.importance.Targets;
 import nas.analysis.pareto.ParetoAnalysis;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
-import nas.api.TrialState;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.FloatDistribution;
@@ -290,7 +291,7 @@ final class PlotData {
         List<FrozenTrial> complete = s.complete();
         ParetoAnalysis.Summary summary = ParetoAnalysis.summarize(complete, s.directions(), null);
         List<Map<String, Object>> front = new ArrayList<>();
-        java.util.Set<Integer> onFront = new java.util.HashSet<>();
+        Set<Integer> onFront = new HashSet<>();
         for (FrozenTrial t : summary.front()) {
             front.add(point(t));
             onFront.add(t.number());
@@ -359,9 +360,5 @@ final class PlotData {
         if (objective < 0 || objective >= s.directions().size()) {
             throw new BadRequestException("objective must be 0.." + (s.directions().size() - 1) + ", but got " + objective);
         }
-    }
-
-    static boolean finished(FrozenTrial t) {
-        return t.state() != TrialState.RUNNING && t.state() != TrialState.WAITING;
     }
 }

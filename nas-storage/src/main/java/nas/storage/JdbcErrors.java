@@ -40,8 +40,8 @@ final class JdbcErrors {
     }
 
     /**
-     * H2's own states for a connection that died under it: broken (90067: the server stopped or
-     * the process serving an AUTO_SERVER file was killed), database closed (90098), closing (90121).
+     * H2's own states for a connection that died under it: broken (90067: the H2 TCP server
+     * stopped), database closed (90098), closing (90121).
      * A new connection may well succeed.
      */
     private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121");

@@ -31,21 +31,19 @@ import nas.api.storage.TrialKeys;
  * inside the trial's creating transaction, so concurrent workers never collide.
  *
  * <p>This class only maps the storage contract onto its parts, each with one job:
- * {@link StorageUrl} (URLs and dialect settings), {@link Transactions} (connections, transactions
- * and retries), {@link StudyQueries} and {@link TrialWrites} / {@link TrialReads} (the SQL),
- * {@link TrialLocks}, {@link ParamDistributions} and {@link FinishedTrials} (what this process
- * caches), {@link H2FileDurability} (what makes a commit on an H2 file survive a crash).
+ * {@link StorageUrl} (URLs and dialect settings), {@link Transactions} (connections, transactions,
+ * retries and group commit), {@link StudyQueries} and {@link TrialWrites} / {@link TrialReads} (the
+ * SQL), {@link TrialLocks}, {@link ParamDistributions} and {@link FinishedTrials} (what this process
+ * caches).
  *
- * <p>H2 file URLs are opened with {@code AUTO_SERVER=TRUE}: several local processes share the
- * file (the first serves it, the others connect to it). H2's background writer stores commits
- * every {@code WRITE_DELAY} ms (500 by default) and compacts the file as it goes. A trial that
- * ends is appended to the file's {@link TrialJournal} before the call returns, and the next
- * process to open the file after a crash replays it ({@link JournalReplay}). Creating or deleting
- * a study, its attributes and created (enqueued) trials wait for a store of the file instead. In
- * the process holding the file, the start of a trial, its parameters, intermediate values and
- * heartbeats reach the file with the next store: if the process is killed before that, its
- * unfinished trial is lost with it and its number is taken again. The other processes wait for
- * the store after these writes too, since their trials must outlive the holder.
+ * <p>An H2 file has one owner process: opened here, it is this process's alone (no
+ * {@code AUTO_SERVER}); processes that share a file talk to the {@code nas server} that owns it.
+ * A write that a crash must not lose returns once its commit is in the file ({@link GroupCommit}:
+ * concurrent writers share one store of the file): studies and their attributes, created and
+ * finished trials. The start of a trial, its parameters, intermediate values and heartbeats are
+ * stored with the next of those, or by H2's background writer within 0.5 s: a crash of this
+ * process loses them together with the process that was running the trial. A storage server
+ * ({@link #openForServer}) stores those too before answering, since its clients outlive it.
  */
 public final class JdbcStorage implements Storage {
 
@@ -62,18 +60,10 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
-    /**
-     * Trials this storage started (on an H2 file) and has written nothing to since: when one ends,
-     * its journal record is what this storage knows of it plus the end, without reading it back.
-     */
-    private final Map<Long, StartedTrial> untouchedTrials = new ConcurrentHashMap<>();
 
-    private record StartedTrial(int number, Instant start) {
-    }
-
-    private JdbcStorage(StorageUrl url, Duration retryBudget) {
+    private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
-        this.tx = new Transactions(url, retryBudget);
+        this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
     }
 
@@ -102,8 +92,21 @@ public final class JdbcStorage implements Storage {
         if (retryBudget.isNegative()) {
             throw new IllegalArgumentException("the retry budget must be >= 0, but got " + retryBudget);
         }
+        return open(url, create, retryBudget, false);
+    }
+
+    /**
+     * Opens an H2 file for a storage server: its clients outlive it, so every write (the start of
+     * a trial, its parameters, heartbeats too) is in the file before the call returns, not only
+     * those that a crash of this process must not lose.
+     */
+    public static JdbcStorage openForServer(String url) {
+        return open(url, true, DEFAULT_RETRY_BUDGET, true);
+    }
+
+    private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers) {
         StorageUrl resolved = StorageUrl.of(url, create);
-        JdbcStorage storage = new JdbcStorage(resolved, retryBudget);
+        JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers);
         try {
             if (storage.mark != null) {
                 storage.mark.checkExists();
@@ -126,6 +129,34 @@ public final class JdbcStorage implements Storage {
             throw e;
         }
         return storage;
+    }
+
+    /**
+     * The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over
+     * TCP), whether or not it exists; empty for other databases.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL
+     */
+    public static java.util.Optional<java.nio.file.Path> h2File(String url) {
+        return StorageUrl.localH2File(url);
+    }
+
+    /**
+     * Checks {@code url} as {@link #open(String, boolean)} would before connecting: its form, and
+     * for an H2 file that it exists (unless {@code create}) and that its directory is writable.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void check(String url, boolean create) {
+        StorageUrl.of(url, create);
+    }
+
+    /**
+     * How many writes waited for the file and how many stores of the file served them (on an H2
+     * file; zeros elsewhere): writes per store is the size of the average commit group.
+     */
+    public long[] writesAndStores() {
+        return tx.commitsAndStores();
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
@@ -303,9 +334,6 @@ public final class JdbcStorage implements Storage {
         if (idAndNumber[1] < 0) {
             return trial(idAndNumber[0]);
         }
-        if (url.localFile()) {
-            untouchedTrials.put(idAndNumber[0], new StartedTrial((int) idAndNumber[1], start));
-        }
         return new FrozenTrial(idAndNumber[0], (int) idAndNumber[1], TrialState.RUNNING, List.of(), start,
                 null, Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of());
     }
@@ -328,7 +356,6 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void setTrialParams(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions) {
-        untouchedTrials.remove(trialId);
         checkContained(internalValues, distributions);
         boolean[] retried = {false};
         tx.write(c -> {
@@ -350,33 +377,24 @@ public final class JdbcStorage implements Storage {
             TrialState state, List<Double> values) {
         checkContained(internalValues, distributions);
         List<Double> v = values == null ? List.of() : values;
-        StartedTrial started = untouchedTrials.remove(trialId);
         Instant complete = storedNow();
         boolean[] retried = {false};
-        JournalRecord ended = tx.endTrial(c -> {
+        long[] ended = tx.durable(c -> {
             if (retried[0] && TrialWrites.alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
-                return endedTrial(c, TrialWrites.studyOf(c, trialId), trialId, state);
+                return TrialWrites.studyAndNumber(c, trialId);
             }
             retried[0] = true;
-            long studyId = locks.lockWritable(c, trialId);
-            insertParams(c, studyId, trialId, internalValues, distributions);
+            long[] trial = locks.lockWritableTrial(c, trialId);
+            insertParams(c, trial[0], trialId, internalValues, distributions);
             TrialWrites.updateState(c, trialId, state, v, false, complete);
-            if (started != null && state.isFinished()) {
-                // nothing but its start and this end was written to it: no need to read it back
-                return new JournalRecord(studyId, new FrozenTrial(trialId, started.number(), state, v, started.start(),
-                        complete, internalValues, distributions, new TreeMap<>(), Map.of(), Map.of()));
-            }
-            return endedTrial(c, studyId, trialId, state);
+            return trial;
         });
-        if (ended != null) {
-            markFinished(ended.studyId(), ended.trial().number(), state);
-        }
+        markFinished(ended[0], (int) ended[1], state);
     }
 
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
-        untouchedTrials.remove(trialId);
         List<Double> v = values == null ? List.of() : values;
         if (!state.isFinished()) {
             tx.durable(c -> {
@@ -387,29 +405,17 @@ public final class JdbcStorage implements Storage {
             return;
         }
         boolean[] retried = {false};
-        JournalRecord ended = tx.endTrial(c -> {
+        long[] ended = tx.durable(c -> {
             if (retried[0] && TrialWrites.alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
-                return endedTrial(c, TrialWrites.studyOf(c, trialId), trialId, state);
+                return TrialWrites.studyAndNumber(c, trialId);
             }
             retried[0] = true;
-            long studyId = locks.lockWritable(c, trialId);
+            long[] trial = locks.lockWritableTrial(c, trialId);
             TrialWrites.updateState(c, trialId, state, v, true, storedNow());
-            return endedTrial(c, studyId, trialId, state);
+            return trial;
         });
-        if (ended != null) {
-            finished.remember(ended.trial());
-            markFinished(ended.studyId(), ended.trial().number(), state);
-        }
-    }
-
-    /** The trial as it ends, read back for the journal of an H2 file (null elsewhere, or if it does not end). */
-    private JournalRecord endedTrial(Connection c, long studyId, long trialId, TrialState state)
-            throws SQLException {
-        if (!url.localFile() || !state.isFinished()) {
-            return null;
-        }
-        return new JournalRecord(studyId, TrialReads.read(c, "t.trial_id = ?", trialId).get(0));
+        markFinished(ended[0], (int) ended[1], state);
     }
 
     private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
@@ -448,7 +454,6 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public boolean setTrialIntermediateValue(long trialId, int step, double value) {
-        untouchedTrials.remove(trialId);
         return tx.write(c -> {
             locks.lockWritable(c, trialId);
             return TrialWrites.insertIntermediateIfNew(c, trialId, step, value);
@@ -466,7 +471,6 @@ public final class JdbcStorage implements Storage {
     }
 
     private void setTrialAttr(String table, long trialId, String key, Object value) {
-        untouchedTrials.remove(trialId);
         String json = Json.write(Json.freeze(value));
         tx.write(c -> {
             locks.lockWritable(c, trialId);

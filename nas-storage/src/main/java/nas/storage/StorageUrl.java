@@ -12,9 +12,8 @@ import java.util.Locale;
  * @param jdbcUrl    the JDBC URL in use
  * @param dialect    the database behind it
  * @param localFile  an H2 file opened by this process (not in memory, not through H2's TCP server)
- * @param autoServer an H2 file shared between processes with {@code AUTO_SERVER}
  */
-record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean autoServer) {
+record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
 
     /**
      * Resolves {@code url} and adds NAS's settings. With {@code create} false an H2 file that does
@@ -31,7 +30,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
         }
         String lower = resolved.toLowerCase(Locale.ROOT);
         boolean localFile = dialect == Dialect.H2 && isH2File(lower);
-        return new StorageUrl(resolved, dialect, localFile, lower.contains(";auto_server=true"));
+        return new StorageUrl(resolved, dialect, localFile);
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
@@ -54,7 +53,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
         return "jdbc:h2:" + path;
     }
 
-    private static boolean isH2File(String lowerUrl) {
+    static boolean isH2File(String lowerUrl) {
         return !lowerUrl.startsWith("jdbc:h2:mem:") && !lowerUrl.startsWith("jdbc:h2:tcp:")
                 && !lowerUrl.startsWith("jdbc:h2:ssl:");
     }
@@ -78,9 +77,6 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
                 throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
                         + "the database ") + dbFile + ": directory " + dir + " is not writable");
             }
-            if (!lower.contains("auto_server=")) {
-                u.append(";AUTO_SERVER=TRUE");
-            }
             if (!create && !lower.contains("ifexists=")) {
                 u.append(";IFEXISTS=TRUE");
             }
@@ -92,6 +88,18 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, boolean au
             u.append(";QUERY_CACHE_SIZE=64");
         }
         return u.toString();
+    }
+
+    /** The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over TCP). */
+    static java.util.Optional<Path> localH2File(String url) {
+        String resolved = resolve(url);
+        if (Dialect.of(resolved) != Dialect.H2 || !isH2File(resolved.toLowerCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        if (resolved.substring("jdbc:h2:".length()).split(";", 2)[0].isBlank()) {
+            throw new IllegalArgumentException("storage URL '" + url + "' names no database file (use jdbc:h2:PATH)");
+        }
+        return java.util.Optional.of(h2File(resolved));
     }
 
     /** The {@code .mv.db} file of an H2 file URL. */

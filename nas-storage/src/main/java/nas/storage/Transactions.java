@@ -25,23 +25,22 @@ final class Transactions implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** What a call does on an H2 file after its commit, so that the commit survives a crash. */
-    @FunctionalInterface
-    interface AfterCommit<T> {
-        void run(Connection c, T result) throws SQLException;
-    }
-
     private final StorageUrl url;
     private final ConnectionPool pool;
+    /** On an H2 file, writes wait for their commit to be stored; null elsewhere (a server's commit is durable). */
+    private final GroupCommit groupCommit;
+    /** Whether the writes about running trials are stored before returning too (clients outlive this process). */
+    private final boolean storeEveryWrite;
     private final Duration retryBudget;
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
 
-    Transactions(StorageUrl url, Duration retryBudget) {
+    Transactions(StorageUrl url, Duration retryBudget, boolean storeEveryWrite) {
         this.url = url;
+        this.storeEveryWrite = storeEveryWrite;
         this.retryBudget = retryBudget;
-        this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(),
-                url.localFile() ? H2FileDurability::recoverJournal : c -> { });
+        this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { });
+        this.groupCommit = url.localFile() ? new GroupCommit() : null;
     }
 
     /** From now on failures are failures of calls, not of opening the database. */
@@ -49,40 +48,26 @@ final class Transactions implements AutoCloseable {
         opened = true;
     }
 
-    /** Runs {@code work} in one transaction, committing at the end. */
+    /** Runs {@code work} (a read) in one transaction, committing at the end. */
     <T> T inTx(Work<T> work) {
-        return run(work, false, null);
-    }
-
-    /** {@link #inTx} for a write that must be in the file when the call returns. */
-    <T> T durable(Work<T> work) {
-        return run(work, false, (c, result) -> H2FileDurability.flushToFile(c));
+        return run(work, false, false);
     }
 
     /**
-     * {@link #inTx} for a write about a running trial. The process holding the file writes it
-     * with its next store: if that process dies first, its own trials die with it. A process that
-     * reaches the file through another one ({@code AUTO_SERVER}) waits for the store instead,
-     * since its trial outlives the other process and must still be there when it ends.
+     * Runs a write in one transaction: when the call returns, the commit is in the file (on an H2
+     * file through the {@link GroupCommit}), so a killed process loses no write that returned.
+     */
+    <T> T durable(Work<T> work) {
+        return run(work, false, true);
+    }
+
+    /**
+     * Runs a write about a running trial in one transaction. Stored before returning only for a
+     * storage server, whose clients outlive it; in a process that owns the file for itself, the
+     * trial dies with the process anyway, and the write reaches the file with the next stored one.
      */
     <T> T write(Work<T> work) {
-        return run(work, false, (c, result) -> {
-            if (H2FileDurability.isRemote(c)) {
-                H2FileDurability.flushToFile(c);
-            }
-        });
-    }
-
-    /**
-     * {@link #inTx} for work that ends a trial and returns it (as a journal record on an H2 file,
-     * else null): the record is journaled before the call returns.
-     */
-    JournalRecord endTrial(Work<JournalRecord> work) {
-        return run(work, false, (c, record) -> {
-            if (record != null) {
-                H2FileDurability.journal(c, record);
-            }
-        });
+        return run(work, false, storeEveryWrite);
     }
 
     /**
@@ -91,34 +76,24 @@ final class Transactions implements AutoCloseable {
      * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
      */
     <T> T snapshot(Work<T> work) {
-        return run(work, true, null);
+        return run(work, true, false);
     }
 
-    /**
-     * Stores everything and removes the journal, on an idle connection only and without retries
-     * (a database that is gone keeps its journal for the next opening to replay); then closes
-     * every connection.
-     */
+    /** Closes every connection (H2 stores everything when the last one to a file closes). */
     @Override
     public void close() {
-        Connection idle = url.localFile() ? pool.takeIdle() : null;
-        if (idle != null) {
-            try {
-                H2FileDurability.flushToFile(idle);
-                idle.commit();
-                pool.giveBack(idle, true);
-            } catch (SQLException e) {
-                pool.giveBack(idle, false);
-            }
-        }
         pool.close();
     }
 
-    private <T> T run(Work<T> work, boolean snapshot, AfterCommit<T> afterCommit) {
+    /** Writes that waited for a store and the stores made for them; zeros when there is no group commit. */
+    long[] commitsAndStores() {
+        return groupCommit == null ? new long[2] : groupCommit.commitsAndStores();
+    }
+
+    private <T> T run(Work<T> work, boolean snapshot, boolean write) {
         // Opening a server database gives up sooner: a wrong host or port should not keep a
-        // command waiting. An H2 file gets the whole budget: processes that start together wait
-        // for each other's file lock ("lock file recently modified") until one serves the file.
-        Duration budget = opened || url.localFile() || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
+        // command waiting.
+        Duration budget = opened || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
         long deadline = System.nanoTime() + budget.toNanos();
         long backoffMs = 20;
         int keyRaces = 0;
@@ -130,10 +105,7 @@ final class Transactions implements AutoCloseable {
                 if (JdbcErrors.isDiskFull(e)) {
                     throw diskFull(e);
                 }
-                // 90020 (file in use) on an AUTO_SERVER file: another process is just starting to
-                // serve it, or the one serving it exited and the file is being taken over; wait
-                boolean handover = url.localFile() && url.autoServer() && e.getErrorCode() == 90020;
-                if ((handover || JdbcErrors.isTransient(e) && !isRefusedAtOpen(e)) && System.nanoTime() < deadline) {
+                if (JdbcErrors.isTransient(e) && !isRefusedAtOpen(e) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
                 }
@@ -149,12 +121,8 @@ final class Transactions implements AutoCloseable {
                 }
                 T result = work.run(c);
                 c.commit();
-                if (afterCommit != null && url.localFile()) {
-                    // A lost connection here (the process serving the file died) is retried like a
-                    // lost commit: the work runs again on the file as the next process recovered
-                    // it, and each call copes with finding its first attempt already there.
-                    afterCommit.run(c, result);
-                    c.commit();
+                if (write && groupCommit != null) {
+                    groupCommit.awaitStored(c);
                 }
                 return result;
             } catch (SQLException e) {
@@ -224,8 +192,8 @@ final class Transactions implements AutoCloseable {
                     + " (or cannot be read)");
         }
         if (code == 90020) {
-            return new IllegalArgumentException("cannot open " + url.shownName() + ": another program holds it without"
-                    + " sharing it (open it with AUTO_SERVER=TRUE there, or close that program)");
+            return new IllegalArgumentException("cannot open " + url.shownName() + ": another process owns it (a nas"
+                    + " server, or a program using it in-process); reach it through 'nas server' (see the README)");
         }
         if (code == 90146 || code == 90013) {
             return new IllegalArgumentException("no NAS database at " + url.redacted());

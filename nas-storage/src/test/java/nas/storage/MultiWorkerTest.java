@@ -20,7 +20,10 @@ import nas.api.sampler.RandomSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several workers on one study: threads sharing a storage, and processes sharing a database. */
+/**
+ * Several workers on one study: threads sharing a storage, and processes sharing a PostgreSQL
+ * database (processes share an H2 file through its storage server: nas-server's tests).
+ */
 class MultiWorkerTest {
 
     @TempDir
@@ -65,11 +68,6 @@ class MultiWorkerTest {
             assertThat(trials).allSatisfy(t -> assertThat(t.values().get(0))
                     .isEqualTo(Math.pow((Double) t.params().get("x"), 2)));
         }
-    }
-
-    @Test
-    void compareAndSetIsAtomicAcrossProcessesAndThreadsOnH2() throws Exception {
-        assertCompareAndSetIsAtomicAcrossProcesses(dir.resolve("cas").toString());
     }
 
     @Test

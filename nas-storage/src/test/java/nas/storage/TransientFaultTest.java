@@ -103,31 +103,6 @@ class TransientFaultTest {
         }
     }
 
-    @Test
-    void workersCarryOnWhenTheProcessServingTheH2FileIsKilled() throws Exception {
-        String url = dir.resolve("shared").toString();
-        try (JdbcStorage first = JdbcStorage.open(url)) {
-            first.createStudy("cas", List.of(StudyDirection.MINIMIZE));
-        }
-        // the other process opens the file first and so serves it to this one (AUTO_SERVER)
-        Process owner = new ProcessBuilder(MultiWorkerTest.javaBin(), "-cp", System.getProperty("java.class.path"),
-                CasWorker.class.getName(), url, "cas", "100000").inheritIO().start();
-        try (JdbcStorage storage = JdbcStorage.open(url, true, Duration.ofSeconds(30))) {
-            long study = storage.findStudy("cas").getAsLong();
-            while (storage.studySystemAttrs(study).get("counter") == null) {
-                Thread.sleep(20);
-            }
-            CasWorker.increment(storage, study, 5);
-            owner.destroyForcibly(); // SIGKILL: the server this process talks to is gone
-            owner.waitFor(30, TimeUnit.SECONDS);
-            long seen = ((Number) storage.studySystemAttrs(study).get("counter")).longValue();
-            CasWorker.increment(storage, study, 5);
-            assertThat(((Number) storage.studySystemAttrs(study).get("counter")).longValue()).isEqualTo(seen + 5);
-        } finally {
-            owner.destroyForcibly();
-        }
-    }
-
     private static Map<Integer, List<Double>> finished(JdbcStorage storage, long study) {
         return storage.trials(study, Set.of(TrialState.COMPLETE)).stream()
                 .collect(Collectors.toMap(FrozenTrial::number, FrozenTrial::values));

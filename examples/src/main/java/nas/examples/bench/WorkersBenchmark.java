@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,20 +22,35 @@ import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
 import nas.api.sampler.RandomSampler;
+import nas.api.storage.Storage;
+import nas.server.RemoteStorage;
+import nas.server.ServerEndpoint;
+import nas.server.ServerSecret;
+import nas.server.StorageServer;
 import nas.storage.JdbcStorage;
 
 /**
- * Throughput of several worker processes on one shared study: COMPLETE trials per second with 1,
- * 2 and 4 processes on an H2 file (AUTO_SERVER) and on PostgreSQL, random sampler, a trivial
- * objective (two floats, their squared sum), heartbeats off. Every worker opens the storage, warms
- * up for 3 s on a study of its own and loads the shared study; the clock starts when all are
- * ready, and each runs for a fixed time.
+ * Throughput of several worker processes on one shared study: COMPLETE trials per second, random
+ * sampler, a trivial objective (two floats, their squared sum), heartbeats off. Every worker opens
+ * the storage, warms up for 3 s on a study of its own and loads the shared study; the clock starts
+ * when all are ready, and each runs for a fixed time.
+ *
+ * <p>Storages (the fourth argument, comma-separated):
+ * <ul>
+ *   <li>{@code h2}: one worker process holding an H2 file itself (one owner: more processes cannot open it);</li>
+ *   <li>{@code server}: the workers talk to a storage server owning the H2 file (group commit);</li>
+ *   <li>{@code server-single}: the same, each write storing the file on its own (no group commit);</li>
+ *   <li>{@code server-delayed}: the same, nothing stored before replying (H2's 500 ms background
+ *       writer: not durable, the upper bound);</li>
+ *   <li>{@code postgres}: every worker connects to PostgreSQL.</li>
+ * </ul>
  *
  * <pre>
- * java -cp ... nas.examples.bench.WorkersBenchmark [seconds=8] [postgresUrl|""] [workers=1,2,4] [h2,postgres]
+ * java -cp ... nas.examples.bench.WorkersBenchmark [seconds=8] [postgresUrl|""] [workers=1,2,4,8] [h2,server,postgres]
  * </pre>
- * The PostgreSQL URL defaults to {@code $NAS_TEST_POSTGRES_URL}; without one only H2 is measured
- * ({@code scripts/postgres.sh start} prints one).
+ * The PostgreSQL URL defaults to {@code $NAS_TEST_POSTGRES_URL}; without one PostgreSQL is skipped
+ * ({@code scripts/postgres.sh start} prints one). The server lines also give the writes per store
+ * of the file (the average commit group).
  */
 public final class WorkersBenchmark {
 
@@ -48,38 +64,86 @@ public final class WorkersBenchmark {
         }
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
         String pg = args.length > 1 && !args[1].isBlank() ? args[1] : System.getenv("NAS_TEST_POSTGRES_URL");
+        int[] counts = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 2, 4, 8};
+        List<String> storages = List.of((args.length > 3 ? args[3] : "h2,server,postgres").split(","));
         Path dir = Files.createTempDirectory("nas-workers-bench");
-        System.out.printf(Locale.ROOT, "%-10s %7s %8s %10s %12s%n", "storage", "workers", "trials", "seconds",
-                "trials/s");
-        int[] counts = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt)
-                .toArray() : new int[] {1, 2, 4};
-        boolean h2 = args.length <= 3 || args[3].contains("h2");
-        boolean postgres = args.length <= 3 || args[3].contains("postgres");
-        for (int workers : h2 ? counts : new int[0]) {
-            measure("H2", dir.resolve("h2-" + workers).toString(), workers, seconds);
-        }
-        if (!postgres) {
-            return;
-        }
-        if (pg != null && !pg.isBlank()) {
+        System.out.printf(Locale.ROOT, "%-16s %7s %8s %8s %10s %14s%n", "storage", "workers", "trials", "seconds",
+                "trials/s", "writes/store");
+        for (String storage : storages) {
             for (int workers : counts) {
-                measure("PostgreSQL", freshSchema(pg, "bench_" + ProcessHandle.current().pid() + "_" + workers),
-                        workers, seconds);
+                String name = storage + "-" + workers;
+                switch (storage) {
+                    case "h2" -> {
+                        if (workers == 1) {
+                            measureDirect("H2 in-process", dir.resolve(name).toString(), workers, seconds);
+                        }
+                    }
+                    case "server", "server-single", "server-delayed" -> measureServer("H2 " + storage, storage,
+                            dir.resolve(name), workers, seconds);
+                    case "postgres" -> {
+                        if (pg == null || pg.isBlank()) {
+                            System.out.println("(PostgreSQL skipped: pass its URL or set NAS_TEST_POSTGRES_URL)");
+                            break;
+                        }
+                        measureDirect("PostgreSQL", freshSchema(pg, "bench_" + ProcessHandle.current().pid() + "_"
+                                + workers), workers, seconds);
+                    }
+                    default -> throw new IllegalArgumentException("unknown storage '" + storage + "'");
+                }
             }
-        } else {
-            System.out.println("(PostgreSQL skipped: pass its URL or set NAS_TEST_POSTGRES_URL)");
         }
     }
 
-    private static void measure(String label, String url, int workers, double seconds) throws Exception {
+    private static void measureDirect(String label, String url, int workers, double seconds) throws Exception {
         try (JdbcStorage storage = JdbcStorage.open(url)) {
             storage.createStudy("bench", List.of(StudyDirection.MINIMIZE));
         }
+        double elapsed = run(url, workers, seconds);
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            print(label, workers, complete(storage), elapsed, "");
+        }
+    }
+
+    /** The storage server runs in this process, so its group-commit counters can be read. */
+    private static void measureServer(String label, String variant, Path file, int workers, double seconds)
+            throws Exception {
+        String commit = variant.equals("server") ? "group" : variant.substring("server-".length());
+        System.setProperty("nas.storage.commit", commit);
+        ServerSecret secret = ServerSecret.random();
+        try (JdbcStorage storage = JdbcStorage.openForServer(file.toString());
+                StorageServer server = StorageServer.start(storage, StorageServer.loopback(), 0, secret)) {
+            storage.createStudy("bench", List.of(StudyDirection.MINIMIZE));
+            Path endpoint = file.resolveSibling(file.getFileName() + ".endpoint");
+            server.endpoint(secret).write(endpoint);
+            long[] before = storage.writesAndStores();
+            double elapsed = run("server:" + endpoint, workers, seconds);
+            long[] after = storage.writesAndStores();
+            long stores = after[1] - before[1];
+            print(label, workers, complete(storage), elapsed, stores == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f", (after[0] - before[0]) / (double) stores));
+        } finally {
+            System.clearProperty("nas.storage.commit");
+        }
+    }
+
+    private static int complete(Storage storage) {
+        return storage.countTrials(storage.findStudy("bench").getAsLong(), Set.of(TrialState.COMPLETE));
+    }
+
+    private static void print(String label, int workers, int complete, double elapsed, String writesPerStore) {
+        System.out.printf(Locale.ROOT, "%-16s %7d %8d %8.2f %10.1f %14s%n", label, workers, complete, elapsed,
+                complete / elapsed, writesPerStore);
+        System.out.flush();
+    }
+
+    /** Starts the workers, waits until all are warm, lets them run, and returns the seconds they ran. */
+    private static double run(String spec, int workers, double seconds) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<Process> processes = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    WorkersBenchmark.class.getName(), "--worker", url, "bench", String.valueOf(seconds),
+            processes.add(new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    WorkersBenchmark.class.getName(), "--worker", spec, "bench", String.valueOf(seconds),
                     String.valueOf(w)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
         for (Process p : processes) {
@@ -99,18 +163,19 @@ public final class WorkersBenchmark {
                 throw new IllegalStateException("a worker failed with exit code " + p.exitValue());
             }
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        try (JdbcStorage storage = JdbcStorage.open(url)) {
-            long study = storage.findStudy("bench").getAsLong();
-            int complete = storage.countTrials(study, Set.of(TrialState.COMPLETE));
-            System.out.printf(Locale.ROOT, "%-10s %7d %8d %10.2f %12.1f%n", label, workers, complete, elapsed,
-                    complete / elapsed);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static Storage open(String spec) {
+        if (spec.startsWith("server:")) {
+            return RemoteStorage.connect(ServerEndpoint.read(Path.of(spec.substring("server:".length()))).orElseThrow());
         }
+        return JdbcStorage.open(spec);
     }
 
     /** One worker process: open, load, say READY, wait for GO, run trials for the given time. */
-    private static void worker(String url, String name, double seconds, long seed) throws Exception {
-        try (JdbcStorage storage = JdbcStorage.open(url)) {
+    private static void worker(String spec, String name, double seconds, long seed) throws Exception {
+        try (Storage storage = open(spec)) {
             // warm-up (class loading, JIT) on a study of its own, so that the clock measures the steady state
             Study warmup = Studies.builder(name + "-warmup-" + seed).storage(storage).sampler(new RandomSampler(seed))
                     .create();
@@ -121,7 +186,8 @@ public final class WorkersBenchmark {
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            study.optimize(WorkersBenchmark::objective, new OptimizeOptions(0, Duration.ofMillis(Math.round(seconds * 1000)), 1, List.of(), List.of()));
+            study.optimize(WorkersBenchmark::objective, new OptimizeOptions(0, Duration.ofMillis(Math.round(seconds * 1000)),
+                    1, List.of(), List.of()));
         }
     }
 

@@ -7,4 +7,9 @@ public class DuplicateStudyException extends NasException {
     public DuplicateStudyException(String studyName) {
         super("a study named '" + studyName + "' already exists");
     }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public DuplicateStudyException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -7,4 +7,9 @@ public class StudyNotFoundException extends NasException {
     public StudyNotFoundException(String what) {
         super("no study " + what + " exists");
     }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public StudyNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -7,4 +7,9 @@ public class TrialFinishedException extends NasException {
     public TrialFinishedException(int number, Object state) {
         super("trial " + number + " is already finished (" + state + ") and cannot be changed");
     }
+
+    /** With a message given in full (a storage server's client rethrows the server's exception with it). */
+    public TrialFinishedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -45,6 +45,13 @@
     return (a !== 0 && (a < 1e-4 || a >= 1e6)) ? v.toExponential(4) : String(Number(v.toPrecision(6)));
   }
 
+  /** Axis labels: short, so that large or tiny values never run into the axis name. */
+  function axisTick(v) {
+    const a = Math.abs(v);
+    return (a !== 0 && (a >= 1e5 || a < 1e-3)) ? v.toExponential(1) : fmt(v);
+  }
+  const valueLabels = { formatter: axisTick };
+
   function time(iso) {
     return iso ? new Date(iso).toLocaleString() : '';
   }
@@ -306,7 +313,7 @@
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['trial', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true, nameLocation: 'middle', nameGap: 50 },
+        yAxis: { type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
         dataZoom: [{ type: 'inside' }],
         series: [
           { name: 'Objective value', type: 'scatter', data: h.points, symbolSize: h.points.length > 2000 ? 3 : 6, itemStyle: { color: '#2f6fb3' } },
@@ -369,7 +376,7 @@
         grid: { left: 70, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50 },
+        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
         series,
       });
     }
@@ -434,7 +441,7 @@
           grid: { left: 60, right: 15, top: 30, bottom: 30 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[2], [[p.name, q.value[0]], ['value', q.value[1]]]) },
           xAxis: Object.assign({}, this.axisFor(p)),
-          yAxis: { type: 'value', scale: true },
+          yAxis: { type: 'value', scale: true, axisLabel: valueLabels },
           visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, nmax), inRange: { color: ['#b8cce4', '#17365c'] } },
           series: [{ type: 'scatter', data, symbolSize: data.length > 2000 ? 3 : 6 }],
         });
@@ -560,7 +567,7 @@
         legend: { data: d.curves.map((c, k) => this.objectiveName(k)) },
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
-        xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28 },
+        xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28, axisLabel: valueLabels },
         yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials', nameLocation: 'middle', nameGap: 40 },
         series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
       });

@@ -1,0 +1,70 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nas.server.ServerEndpoint;
+import nas.server.ServerFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nas server}: one owner per file, an idle server exits, a dead one is replaced on demand. */
+class ServerLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    private ServerFiles files() {
+        return new ServerFiles(dir.resolve("s.mv.db"));
+    }
+
+    private String db() {
+        return dir.resolve("s").toString();
+    }
+
+    @Test
+    void twoServersStartedAtOnceEndWithOneOwner() throws Exception {
+        // idle longer than a starting server waits for the lock (5 s), so both run at the same time
+        CliProcess a = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "10");
+        CliProcess b = CliProcess.start(dir, "server", "--storage", db(), "--idle-timeout", "10");
+        CliProcess.Result ra = a.await(120);
+        CliProcess.Result rb = b.await(120);
+        // one served until idle (exit 0), the other found the file owned (exit 2, one line)
+        assertThat(List.of(ra.exitCode(), rb.exitCode())).containsExactlyInAnyOrder(0, 2);
+        CliProcess.Result refused = ra.exitCode() == 2 ? ra : rb;
+        assertThat(refused.err().strip()).startsWith("nas: another process owns").doesNotContain("\n");
+        CliProcess.Result served = ra.exitCode() == 0 ? ra : rb;
+        assertThat(served.err()).contains("serving " + files().database()).contains("stopping (idle for 10 s)");
+        // an idle server leaves no endpoint behind
+        assertThat(files().endpoint()).doesNotExist();
+    }
+
+    @Test
+    void commandsStartAServerAndReplaceAKilledOne() throws Exception {
+        CliRunner.Result made = CliRunner.run("search", "--study", "s", "--storage", db(), "--objective", "sphere",
+                "--n-trials", "5", "--quiet");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        ServerEndpoint first = ServerEndpoint.read(files().endpoint()).orElseThrow();
+        ProcessHandle server = ProcessHandle.of(first.pid()).orElseThrow();
+        assertThat(server.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        server.destroyForcibly();
+        server.onExit().get(30, TimeUnit.SECONDS);
+        CliRunner.Result read = CliRunner.run("trials", "--study", "s", "--storage", db(), "--format", "csv");
+        assertThat(read.exitCode()).as(read.err()).isZero();
+        assertThat(read.out().lines().skip(1)).hasSize(5).allMatch(l -> l.contains("COMPLETE"));
+        ServerEndpoint second = ServerEndpoint.read(files().endpoint()).orElseThrow();
+        assertThat(second.pid()).isNotEqualTo(first.pid());
+        assertThat(second.secret()).isNotEqualTo(first.secret());
+        assertThat(Files.readString(files().log())).contains("serving " + files().database());
+    }
+
+    @Test
+    void aDatabaseSharedThroughH2sOwnServerModeIsRefused() {
+        CliRunner.Result r = CliRunner.run("studies", "--storage", "jdbc:h2:" + db() + ";AUTO_SERVER=TRUE");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("AUTO_SERVER=TRUE is not supported");
+    }
+}

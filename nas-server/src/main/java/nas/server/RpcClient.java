@@ -1,0 +1,140 @@
+package nas.server;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nas.api.exception.StorageException;
+
+/**
+ * Calls named methods on a server ({@link RpcHandler}). When the server cannot be reached the
+ * client asks its endpoint source again (which may start a new server) and resends, for at most
+ * the reconnect budget. A call that may not run twice carries a request id: if its reply is lost,
+ * the resent request gets the first one's reply from the same server.
+ */
+public final class RpcClient {
+
+    static {
+        // forget pooled connections before the JDK server closes idle ones (after 30 s), so a
+        // request is never sent on a connection the server has just closed
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
+        }
+    }
+
+    /** How a call may be repeated when its reply is lost. */
+    public enum Kind {
+        /** Reads and writes that leave the same state when repeated. */
+        REPEATABLE,
+        /** Writes that must run once: sent with a request id. */
+        ONCE
+    }
+
+    /** A reply and whether the call was sent to a server other than the first one tried. */
+    public record Reply(Object result, RuntimeException error, boolean movedServer) {
+    }
+
+    private final Supplier<ServerEndpoint> endpoints;
+    private final Duration reconnectBudget;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private volatile ServerEndpoint endpoint;
+
+    /**
+     * @param endpoints       the server to talk to, asked again whenever it cannot be reached
+     * @param reconnectBudget how long a call keeps trying to reach a server
+     */
+    public RpcClient(Supplier<ServerEndpoint> endpoints, Duration reconnectBudget) {
+        this.endpoints = endpoints;
+        this.reconnectBudget = reconnectBudget;
+        this.endpoint = endpoints.get();
+    }
+
+    /** The server in use now. */
+    public ServerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Calls {@code method}; returns its result or throws what it threw on the server. */
+    public Object call(String method, Map<String, Object> args, Kind kind) {
+        Reply reply = send(method, args, kind);
+        if (reply.error() != null) {
+            throw reply.error();
+        }
+        return reply.result();
+    }
+
+    /** Calls {@code method} and returns its reply, error included. */
+    public Reply send(String method, Map<String, Object> args, Kind kind) {
+        byte[] body = Wire.write(args);
+        String requestId = kind == Kind.ONCE ? UUID.randomUUID().toString() : null;
+        long deadline = System.nanoTime() + reconnectBudget.toNanos();
+        ServerEndpoint first = endpoint;
+        IOException last = null;
+        for (int attempt = 0; ; attempt++) {
+            ServerEndpoint at = endpoint;
+            try {
+                HttpResponse<byte[]> response = http.send(request(at, method, body, requestId),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 401 && attempt == 0) {
+                    // a server restarted with a new secret since this client last looked
+                    endpoint = endpoints.get();
+                    continue;
+                }
+                Map<String, Object> m = Wire.readObject(response.body());
+                boolean moved = !at.equals(first);
+                if (m.get("error") instanceof Map<?, ?> error) {
+                    return new Reply(null, WireError.toException(error, null), moved);
+                }
+                return new Reply(m.get("result"), null, moved);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("interrupted while calling the storage server", e);
+            } catch (HttpTimeoutException e) {
+                throw new StorageException("the storage server at " + at.host() + ":" + at.port()
+                        + " did not answer in time", e);
+            } catch (IOException e) {
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StorageException("the storage server at " + at.host() + ":" + at.port() + " cannot be reached ("
+                        + (last instanceof ConnectException ? "connection refused" : last.toString()) + ")", last);
+            }
+            sleep(Math.min(500, 20L << Math.min(attempt, 5)));
+            try {
+                endpoint = endpoints.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static HttpRequest request(ServerEndpoint at, String method, byte[] body, String requestId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + at.host() + ":" + at.port() + "/rpc/" + method))
+                .header("Authorization", "Bearer " + at.secret())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (requestId != null) {
+            b.header(RpcHandler.REQUEST_ID, requestId);
+        }
+        return b.build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while reconnecting to the storage server", e);
+        }
+    }
+}

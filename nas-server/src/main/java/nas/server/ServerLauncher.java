@@ -1,0 +1,116 @@
+package nas.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nas.api.exception.StorageException;
+
+/**
+ * Finds the live server of a database, starting one when there is none: a detached daemon
+ * process (its own session, so a terminal's Ctrl-C does not reach it) logging to the file next to
+ * the database, waited for until it answers. Several clients starting at once may each start a
+ * daemon; the owner lock lets exactly one of them serve, and all clients find that one.
+ */
+public final class ServerLauncher {
+
+    private static final Duration START_BUDGET = Duration.ofSeconds(60);
+
+    private final ServerFiles files;
+    private final List<String> daemonCommand;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * @param files         the database's server files
+     * @param daemonCommand the command line that runs a server on it as a daemon
+     */
+    public ServerLauncher(ServerFiles files, List<String> daemonCommand) {
+        this.files = files;
+        this.daemonCommand = List.copyOf(daemonCommand);
+    }
+
+    /** A storage talking to the database's server, which is started if needed and restarted if it goes away. */
+    public RemoteStorage connect() {
+        return new RemoteStorage(new RpcClient(this::liveEndpoint, START_BUDGET));
+    }
+
+    /** The endpoint of the database's live server, started if there is none. */
+    public ServerEndpoint liveEndpoint() {
+        long deadline = System.nanoTime() + START_BUDGET.toNanos();
+        Process daemon = null;
+        try {
+            while (true) {
+                Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
+                if (published.isPresent() && answers(published.get())) {
+                    return published.get();
+                }
+                if ((daemon == null || !daemon.isAlive()) && !OwnerLock.isHeld(files.lock())) {
+                    if (daemon != null && daemon.exitValue() != 0) {
+                        throw new StorageException("the storage server for " + files.database() + " did not start: "
+                                + lastLines(files.log(), 3) + " (log: " + files.log() + ")");
+                    }
+                    daemon = startDaemon();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StorageException("no storage server for " + files.database() + " answered within "
+                            + START_BUDGET.toSeconds() + " s (log: " + files.log() + ")");
+                }
+                Thread.sleep(25);
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot start a storage server for " + files.database() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while starting the storage server", e);
+        }
+    }
+
+    /** Whether a server answers at {@code endpoint} and accepts its secret. */
+    boolean answers(ServerEndpoint endpoint) throws InterruptedException {
+        try {
+            HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + endpoint.host() + ":" + endpoint.port()
+                    + "/rpc/" + StorageServer.PING)).header("Authorization", "Bearer " + endpoint.secret())
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Process startDaemon() throws IOException {
+        Path log = files.log();
+        if (Files.notExists(log)) {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            // a session of its own: the terminal's signals (Ctrl-C, hang-up) are not the daemon's
+            command.add("/usr/bin/setsid");
+        }
+        // files the daemon creates (database, H2's trace file) are owner-only
+        command.addAll(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+        command.addAll(daemonCommand);
+        return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true).start();
+    }
+
+    private static String lastLines(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

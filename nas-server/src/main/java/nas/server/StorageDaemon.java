@@ -1,0 +1,139 @@
+package nas.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import nas.storage.JdbcStorage;
+
+/**
+ * The life of the process that owns a database file: take the owner lock, open the file (H2
+ * without {@code AUTO_SERVER}: nobody else ever opens it), serve it, publish the endpoint file,
+ * and stop when idle for the given time, when the database file is deleted, or when the process
+ * is asked to stop. On stopping, everything is committed and the endpoint file removed.
+ */
+public final class StorageDaemon {
+
+    /** What happened to a start. */
+    public enum Outcome {
+        /** Served until idle, stopped or the file was removed. */
+        SERVED,
+        /** Another process owns the database; nothing was done. */
+        OWNED_ELSEWHERE
+    }
+
+    /** How long a starting server waits for the owner lock (a client may be probing it). */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
+    private final String url;
+    private final ServerFiles files;
+    private final InetAddress address;
+    private final int port;
+    private final Duration idleTimeout;
+    private final PrintStream log;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * @param url         the H2 file URL to open (as the user gave it)
+     * @param database    its {@code .mv.db} file
+     * @param address     where to listen
+     * @param port        the TCP port (0: any free one)
+     * @param idleTimeout stop after this long without a request (zero: never)
+     * @param log         where to say what it does
+     */
+    public StorageDaemon(String url, Path database, InetAddress address, int port, Duration idleTimeout, PrintStream log) {
+        this.url = url;
+        this.files = new ServerFiles(database);
+        this.address = address;
+        this.port = port;
+        this.idleTimeout = idleTimeout;
+        this.log = log;
+    }
+
+    /** Serves until it should stop; {@code mount} adds pages to the server before it is announced. */
+    public Outcome run(Consumer<StorageServer> mount) throws IOException, InterruptedException {
+        Optional<OwnerLock> lock = acquire();
+        if (lock.isEmpty()) {
+            return Outcome.OWNED_ELSEWHERE;
+        }
+        try (OwnerLock held = lock.get()) {
+            createOwnerOnly(files.database());
+            ServerSecret secret = ServerSecret.random();
+            try (JdbcStorage storage = JdbcStorage.openForServer(url);
+                    StorageServer server = StorageServer.start(storage, address, port, secret)) {
+                mount.accept(server);
+                ServerEndpoint endpoint = server.endpoint(secret);
+                Thread stopper = new Thread(() -> stop(server, storage), "nas-server-stop");
+                Runtime.getRuntime().addShutdownHook(stopper);
+                endpoint.write(files.endpoint());
+                log.printf("%s nas server: serving %s on %s:%d (pid %d)%n", Instant.now(), files.database(),
+                        endpoint.host(), endpoint.port(), endpoint.pid());
+                log.flush();
+                String why = awaitStop(server);
+                log.printf("%s nas server: stopping (%s)%n", Instant.now(), why);
+                log.flush();
+                stop(server, storage);
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            }
+        }
+        return Outcome.SERVED;
+    }
+
+    private Optional<OwnerLock> acquire() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            Optional<OwnerLock> lock = OwnerLock.tryAcquire(files.lock());
+            if (lock.isPresent() || System.nanoTime() > deadline) {
+                return lock;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** A new database file is created owner-only, so other users cannot read the studies in it. */
+    private static void createOwnerOnly(Path database) throws IOException {
+        if (Files.notExists(database)) {
+            Files.createDirectories(database.toAbsolutePath().getParent());
+            try {
+                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another program made it meanwhile; opening it will tell
+            }
+        }
+    }
+
+    private String awaitStop(StorageServer server) throws InterruptedException {
+        while (true) {
+            Thread.sleep(500);
+            if (Files.notExists(files.database())) {
+                return "the database file was removed";
+            }
+            long idle = System.nanoTime() - server.rpc().lastCallNanos();
+            if (!idleTimeout.isZero() && idle > idleTimeout.toNanos()) {
+                return "idle for " + idleTimeout.toSeconds() + " s";
+            }
+        }
+    }
+
+    private void stop(StorageServer server, JdbcStorage storage) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        server.close();
+        storage.close();
+        Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
+        if (published.isPresent() && published.get().pid() == ProcessHandle.current().pid()) {
+            try {
+                Files.deleteIfExists(files.endpoint());
+            } catch (IOException e) {
+                // a stale endpoint file is recognised by its dead port
+            }
+        }
+    }
+}

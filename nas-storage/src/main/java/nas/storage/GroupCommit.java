@@ -1,0 +1,100 @@
+package nas.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Group commit on an H2 file: a write returns only once its commit is in the file, and the
+ * writers that commit while a store is under way share the next one. H2 keeps commits in memory
+ * and stores them in the background; {@code CHECKPOINT} (plain SQL) stores everything committed so
+ * far. The first writer to find no store running becomes the leader and stores for every commit
+ * registered by then; the others wait for it, and any left uncovered lead the next store. So many
+ * concurrent writers pay for one store instead of one each.
+ */
+final class GroupCommit {
+
+    /**
+     * How writes reach the file; {@code -Dnas.storage.commit=} chooses another for measurements:
+     * {@code single} (each write stores on its own, no sharing) or {@code delayed} (no store: H2's
+     * background writer, every 500 ms; a killed process loses what it had not written yet).
+     */
+    enum Mode {
+        GROUP, SINGLE, DELAYED;
+
+        static Mode fromSystemProperty() {
+            return valueOf(System.getProperty("nas.storage.commit", "group").toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private final Mode mode = Mode.fromSystemProperty();
+
+    /** Commits registered so far (each waiting writer takes the next number). */
+    private long registered;
+    /** All commits up to this number are in the file. */
+    private long stored;
+    private boolean storing;
+    private long stores;
+
+    /** Returns once the commit just made on {@code c} is in the file. */
+    void awaitStored(Connection c) throws SQLException {
+        if (mode == Mode.DELAYED) {
+            return;
+        }
+        long mine;
+        synchronized (this) {
+            mine = ++registered;
+        }
+        if (mode == Mode.SINGLE) {
+            synchronized (this) {
+                store(c);
+                stored = mine;
+                stores++;
+            }
+            return;
+        }
+        while (true) {
+            long upTo;
+            synchronized (this) {
+                while (storing && stored < mine) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("interrupted while waiting for the database file to be written", e);
+                    }
+                }
+                if (stored >= mine) {
+                    return;
+                }
+                storing = true;
+                upTo = registered;
+            }
+            boolean done = false;
+            try {
+                store(c);
+                done = true;
+            } finally {
+                synchronized (this) {
+                    storing = false;
+                    if (done) {
+                        stored = Math.max(stored, upTo);
+                        stores++;
+                    }
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    private static void store(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    /** Commits that waited for a store, and the stores that covered them (their ratio is the group size). */
+    synchronized long[] commitsAndStores() {
+        return new long[] {registered, stores};
+    }
+}

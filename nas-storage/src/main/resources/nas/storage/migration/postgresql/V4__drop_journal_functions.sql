@@ -1,0 +1,1 @@
+-- Nothing to do: V3 added nothing to PostgreSQL (the journal functions it drops on H2 were H2's only).
