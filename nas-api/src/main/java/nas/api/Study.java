@@ -51,6 +51,7 @@ public final class Study implements StudyView {
     private volatile ScheduledExecutorService heartbeats;
     private volatile boolean stopRequested;
     private long lastStaleCheckNanos; // guarded by this; 0 = never checked
+    private final TrialCache trialCache;
     private FrozenTrial bestSeen; // guarded by this; for the per-trial INFO line only
 
     Study(Storage storage, long id, String name, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
@@ -64,6 +65,7 @@ public final class Study implements StudyView {
         this.seed = seed;
         this.heartbeatInterval = heartbeatInterval;
         this.staleTrialCallback = staleTrialCallback;
+        this.trialCache = new TrialCache(storage, id);
     }
 
     // ---- identity ----
@@ -444,7 +446,8 @@ public final class Study implements StudyView {
 
     @Override
     public List<FrozenTrial> trials(TrialState... states) {
-        return storage.trials(id, states.length == 0 ? ALL : EnumSet.copyOf(Arrays.asList(states)));
+        // reads only the trials that are new or were unfinished at the last call
+        return trialCache.trials(states.length == 0 ? ALL : EnumSet.copyOf(Arrays.asList(states)));
     }
 
     /**
@@ -456,6 +459,17 @@ public final class Study implements StudyView {
      */
     public FrozenTrial bestTrial() {
         requireSingleObjective("bestTrial()");
+        if (!trialCache.loaded()) {
+            // a study nobody read the history of here (a command that only wants the best): one
+            // query, which is the answer unless that trial violates a constraint
+            FrozenTrial candidate = storage.bestTrial(id).orElse(null);
+            if (candidate == null) {
+                throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
+            }
+            if (candidate.constraintViolation() == 0) {
+                return candidate;
+            }
+        }
         StudyDirection dir = directions.get(0);
         FrozenTrial best = null;
         for (FrozenTrial t : Constraints.feasibleFirst(trials(TrialState.COMPLETE))) {

@@ -3,6 +3,7 @@ package nas.cli;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,7 +67,7 @@ public final class BestCommand implements Callable<Integer> {
     /** Prints the best trial (one objective) or the front (several). */
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
-                ? (s.trials(TrialState.COMPLETE).isEmpty() ? List.of() : List.of(s.bestTrial()))
+                ? (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE)) == 0 ? List.of() : List.of(s.bestTrial()))
                 : s.bestTrials();
         switch (format) {
             case JSON: {

@@ -3,6 +3,7 @@ package nas.cli;
 import java.io.PrintWriter;
 import nas.api.exception.NasException;
 import nas.api.exception.StorageException;
+import nas.api.exception.StorageFullException;
 import picocli.CommandLine;
 
 /** Builds the {@code nas} command line with NAS's error handling and exit codes. */
@@ -58,6 +59,14 @@ public final class Nas {
             err.println("nas: " + message(cause));
             err.flush();
             return BAD_INPUT;
+        }
+        if (cause instanceof StorageFullException || cause instanceof StorageException
+                && String.valueOf(cause.getMessage()).startsWith("no space left on device")) {
+            // an environment failure with nothing more to show than its one line (through a storage
+            // server it arrives as a StorageException with the same message)
+            err.println("nas: " + message(cause));
+            err.flush();
+            return FAILURE;
         }
         err.println("nas: unexpected error: " + message(cause));
         if (System.getenv("NAS_DEBUG") != null) {

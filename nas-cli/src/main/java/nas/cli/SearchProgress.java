@@ -49,9 +49,8 @@ final class SearchProgress implements Callback {
         this.terminal = terminal;
         this.direction = study.directions().size() == 1 ? study.directions().get(0) : null;
         if (direction != null) {
-            for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
-                offer(t);
-            }
+            // one query, not a read of the whole history: a resumed study starts at once
+            study.storage().bestTrial(study.id()).ifPresent(this::offer);
         }
     }
 

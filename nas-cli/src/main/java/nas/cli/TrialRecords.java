@@ -3,11 +3,10 @@ package nas.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nas.api.FrozenTrial;
+import nas.api.storage.TrialKeys;
 
 /**
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
@@ -27,6 +26,15 @@ public final class TrialRecords {
 
     /** Column names for these trials. */
     public static List<String> columns(List<FrozenTrial> trials, int objectives) {
+        boolean failReasons = trials.stream().anyMatch(t -> t.systemAttrs().containsKey(FrozenTrial.FAIL_REASON));
+        return columns(TrialKeys.of(trials), objectives, failReasons);
+    }
+
+    /**
+     * Column names for trials with these keys (known before the rows); {@code failReasons}: whether
+     * the fail-reason column is wanted (some trial failed).
+     */
+    public static List<String> columns(TrialKeys keys, int objectives, boolean failReasons) {
         List<String> cols = new ArrayList<>(List.of("number", "state"));
         if (objectives == 1) {
             cols.add("value");
@@ -36,20 +44,12 @@ public final class TrialRecords {
             }
         }
         cols.addAll(List.of("datetime_start", "datetime_complete", "duration", "last_step"));
-        Set<String> params = new LinkedHashSet<>();
-        Set<String> attrs = new LinkedHashSet<>();
-        int constraints = 0;
-        for (FrozenTrial t : trials) {
-            constraints = Math.max(constraints, t.constraints().length);
-            params.addAll(t.distributions().keySet());
-            attrs.addAll(t.userAttrs().keySet());
-        }
-        for (int k = 0; k < constraints; k++) {
+        for (int k = 0; k < keys.constraints(); k++) {
             cols.add("constraints_" + k);
         }
-        params.stream().sorted().forEach(p -> cols.add("params_" + p));
-        attrs.stream().sorted().forEach(a -> cols.add("user_attrs_" + a));
-        if (trials.stream().anyMatch(t -> t.systemAttrs().containsKey(FrozenTrial.FAIL_REASON))) {
+        keys.paramNames().forEach(p -> cols.add("params_" + p));
+        keys.userAttrKeys().forEach(a -> cols.add("user_attrs_" + a));
+        if (failReasons) {
             cols.add(FAIL_REASON_COLUMN);
         }
         return cols;

@@ -1,15 +1,19 @@
 package nas.cli;
 
-import nas.api.storage.Storage;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.api.storage.TrialKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,28 +47,45 @@ public final class TrialsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Storage store = storage.openExisting()) {
             Study s = StudyLoader.load(store, study, storage.shownName());
-            List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
-            List<String> columns = TrialRecords.columns(trials, s.directions().size());
+            Set<TrialState> selected = states.isEmpty() ? EnumSet.noneOf(TrialState.class) : EnumSet.copyOf(states);
             switch (format) {
                 case CSV:
-                    Csv.row(out, columns);
-                    for (FrozenTrial t : trials) {
-                        Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
-                    }
-                    break;
                 case JSON:
-                    List<Map<String, Object>> records = new ArrayList<>();
-                    for (FrozenTrial t : trials) {
-                        records.add(json(t));
-                    }
-                    out.println(Json.write(records));
+                    // streamed a page at a time: memory stays flat whatever the size of the study
+                    PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
+                    // the fail-reason column when a selected trial failed (known before the rows, like the keys)
+                    boolean failReasons = (selected.isEmpty() || selected.contains(TrialState.FAIL))
+                            && store.countTrials(s.id(), EnumSet.of(TrialState.FAIL)) > 0;
+                    stream(buffered, s, store.trialKeys(s.id(), selected), new TrialPages(store, s.id(), selected),
+                            failReasons);
+                    buffered.flush();
                     break;
                 default:
-                    table(out, trials, columns);
+                    List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
+                    table(out, trials, TrialRecords.columns(trials, s.directions().size()));
             }
             out.flush();
         }
         return Nas.OK;
+    }
+
+    private void stream(PrintWriter out, Study s, TrialKeys keys, Iterable<FrozenTrial> trials, boolean failReasons) {
+        if (format == OutputFormat.CSV) {
+            List<String> columns = TrialRecords.columns(keys, s.directions().size(), failReasons);
+            Csv.row(out, columns);
+            for (FrozenTrial t : trials) {
+                Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+            }
+            return;
+        }
+        out.print('[');
+        boolean first = true;
+        for (FrozenTrial t : trials) {
+            out.print(first ? "" : ",");
+            out.print(Json.write(json(t)));
+            first = false;
+        }
+        out.println(']');
     }
 
     static Map<String, Object> json(FrozenTrial t) {

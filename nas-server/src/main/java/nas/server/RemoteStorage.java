@@ -249,7 +249,8 @@ public final class RemoteStorage implements Storage {
     @Override
     public TrialKeys trialKeys(long studyId, Set<TrialState> states) {
         Map<?, ?> keys = (Map<?, ?>) call("trialKeys", REPEATABLE, "study", studyId, "states", Wire.states(states));
-        return new TrialKeys(strings(keys.get("params")), strings(keys.get("userAttrs")));
+        return new TrialKeys(strings(keys.get("params")), strings(keys.get("userAttrs")),
+                ((Number) keys.get("constraints")).intValue());
     }
 
     private static Set<String> strings(Object json) {

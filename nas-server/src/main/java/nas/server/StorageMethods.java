@@ -95,7 +95,8 @@ public final class StorageMethods {
         reg(rpc, "bestTrial", a -> s.bestTrial(a.getLong("study")).map(Wire::trial).orElse(null));
         reg(rpc, "trialKeys", a -> {
             TrialKeys keys = s.trialKeys(a.getLong("study"), Wire.states(a.get("states")));
-            return Map.of("params", List.copyOf(keys.paramNames()), "userAttrs", List.copyOf(keys.userAttrKeys()));
+            return Map.of("params", List.copyOf(keys.paramNames()), "userAttrs", List.copyOf(keys.userAttrKeys()),
+                    "constraints", keys.constraints());
         });
         reg(rpc, "recordHeartbeat", a -> {
             s.recordHeartbeat(a.getLong("trial"));

@@ -39,10 +39,11 @@ final class FinishedTrials {
     /**
      * At most {@code limit} of a study's trials numbered {@code fromNumber} or more, in the given
      * states (all when empty), by number, inside the caller's snapshot: numbers and states first,
-     * then whole trials only for the range of those not cached yet.
+     * then whole trials only for the range of those not cached yet. With {@code cache} false what
+     * is read is not kept, so that going through a large study page by page keeps memory flat.
      */
-    List<FrozenTrial> ofStudy(Connection c, long studyId, Set<TrialState> states, int fromNumber, int limit)
-            throws SQLException {
+    List<FrozenTrial> ofStudy(Connection c, long studyId, Set<TrialState> states, int fromNumber, int limit,
+            boolean cache) throws SQLException {
         List<Long> ids = new ArrayList<>();
         int minUncached = Integer.MAX_VALUE;
         int maxUncached = Integer.MIN_VALUE;
@@ -66,7 +67,7 @@ final class FinishedTrials {
         if (minUncached <= maxUncached) {
             for (FrozenTrial t : TrialReads.read(c, "t.study_id = ? AND t.trial_number BETWEEN ? AND ?", studyId,
                     minUncached, maxUncached)) {
-                fresh.put(t.id(), remember(t));
+                fresh.put(t.id(), cache ? remember(t) : t);
             }
         }
         List<FrozenTrial> out = new ArrayList<>(ids.size());

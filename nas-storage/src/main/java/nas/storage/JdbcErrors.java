@@ -46,6 +46,22 @@ final class JdbcErrors {
      */
     private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121");
 
+    /**
+     * The disk is full: the operating system's "No space left on device" (ENOSPC) anywhere in the
+     * chain of causes (H2 reports it from its file store or the journal, wrapped in its own
+     * errors), or PostgreSQL's disk-full state 53100.
+     */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.contains("No space left on device")
+                    || t instanceof SQLException s && "53100".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The connection itself is unusable after this error. */
     static boolean breaksConnection(SQLException e) {
         String state = e.getSQLState();

@@ -58,9 +58,13 @@ public final class JdbcStorage implements Storage {
     private final TrialLocks locks = new TrialLocks();
     private final ParamDistributions distributions = new ParamDistributions();
     private final FinishedTrials finished = new FinishedTrials();
+    /** What an H2 file is known to hold (null for other databases). */
+    private final HighWaterMark mark;
+
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
         this.tx = new Transactions(url, retryBudget, servesOthers);
+        this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -104,13 +108,24 @@ public final class JdbcStorage implements Storage {
         StorageUrl resolved = StorageUrl.of(url, create);
         JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers);
         try {
+            if (storage.mark != null) {
+                storage.mark.checkExists();
+            }
             storage.tx.inTx(c -> {
+                if (storage.mark != null) {
+                    // before the migrations write anything: a damaged file is refused as it is
+                    storage.mark.verify(c);
+                }
                 Migrations.migrate(c, resolved.dialect());
                 return null;
             });
             storage.tx.markOpened();
         } catch (RuntimeException e) {
-            storage.close();
+            storage.tx.close();
+            if (storage.mark != null && e instanceof IllegalArgumentException && !storage.mark.read().isEmpty()
+                    && e.getMessage().contains("not an H2 database")) {
+                throw storage.mark.unreadable();
+            }
             throw e;
         }
         return storage;
@@ -151,7 +166,30 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        if (mark != null) {
+            try {
+                tx.inTx(c -> {
+                    mark.writeIfChanged(c);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // a database that is gone keeps the mark it had: it only ever lags
+            }
+        }
         tx.close();
+    }
+
+    /** After a trial finished: the mark follows, now and then. */
+    private void markFinished(long studyId, int number, TrialState state) {
+        if (mark != null) {
+            mark.finished(studyId, number, state);
+            if (mark.due()) {
+                tx.inTx(c -> {
+                    mark.update(c, -1);
+                    return null;
+                });
+            }
+        }
     }
 
     // ---- studies ----
@@ -170,6 +208,12 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void deleteStudy(long studyId) {
+        if (mark != null) {
+            tx.inTx(c -> {
+                mark.forget(c, studyId);
+                return null;
+            });
+        }
         tx.durable(c -> {
             StudyQueries.delete(c, studyId);
             return null;
@@ -252,7 +296,7 @@ public final class JdbcStorage implements Storage {
                 distributions.checkCached(studyId, e.getKey(), e.getValue());
             }
         }
-        return tx.durable(c -> {
+        FrozenTrial created = tx.durable(c -> {
             int number = TrialWrites.nextNumber(c, studyId);
             TrialState state = template == null ? TrialState.RUNNING : template.state();
             Instant start = state == TrialState.WAITING ? null
@@ -270,6 +314,8 @@ public final class JdbcStorage implements Storage {
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
         });
+        markFinished(studyId, created.number(), created.state());
+        return created;
     }
 
     @Override
@@ -333,17 +379,18 @@ public final class JdbcStorage implements Storage {
         List<Double> v = values == null ? List.of() : values;
         Instant complete = storedNow();
         boolean[] retried = {false};
-        tx.durable(c -> {
+        long[] ended = tx.durable(c -> {
             if (retried[0] && TrialWrites.alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
-                return null;
+                return TrialWrites.studyAndNumber(c, trialId);
             }
             retried[0] = true;
-            long studyId = locks.lockWritable(c, trialId);
-            insertParams(c, studyId, trialId, internalValues, distributions);
+            long[] trial = locks.lockWritableTrial(c, trialId);
+            insertParams(c, trial[0], trialId, internalValues, distributions);
             TrialWrites.updateState(c, trialId, state, v, false, complete);
-            return null;
+            return trial;
         });
+        markFinished(ended[0], (int) ended[1], state);
     }
 
     @Override
@@ -358,16 +405,17 @@ public final class JdbcStorage implements Storage {
             return;
         }
         boolean[] retried = {false};
-        tx.durable(c -> {
+        long[] ended = tx.durable(c -> {
             if (retried[0] && TrialWrites.alreadyFinishedAs(c, trialId, state, v)) {
                 // the first attempt committed but its answer was lost with the connection
-                return null;
+                return TrialWrites.studyAndNumber(c, trialId);
             }
             retried[0] = true;
-            locks.lockWritable(c, trialId);
+            long[] trial = locks.lockWritableTrial(c, trialId);
             TrialWrites.updateState(c, trialId, state, v, true, storedNow());
-            return null;
+            return trial;
         });
+        markFinished(ended[0], (int) ended[1], state);
     }
 
     private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
@@ -450,7 +498,7 @@ public final class JdbcStorage implements Storage {
     public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return finished.ofStudy(c, studyId, states, 0, Integer.MAX_VALUE);
+            return finished.ofStudy(c, studyId, states, 0, Integer.MAX_VALUE, true);
         });
     }
 
@@ -461,7 +509,8 @@ public final class JdbcStorage implements Storage {
         }
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return finished.ofStudy(c, studyId, states, fromNumber, limit);
+            // not cached here: callers keep what they need (Study's cache) or page through (exports)
+            return finished.ofStudy(c, studyId, states, fromNumber, limit, false);
         });
     }
 
@@ -484,7 +533,8 @@ public final class JdbcStorage implements Storage {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
             return new TrialKeys(TrialReads.distinctKeys(c, "trial_params", "param_name", studyId, states),
-                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states));
+                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states),
+                    TrialReads.maxConstraints(c, studyId, states));
         });
     }
 

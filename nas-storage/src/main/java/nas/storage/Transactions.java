@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import nas.api.exception.StorageException;
+import nas.api.exception.StorageFullException;
 
 /**
  * Connections and retries: runs a unit of work as one transaction on a pooled connection,
@@ -101,6 +102,9 @@ final class Transactions implements AutoCloseable {
             try {
                 c = pool.borrow();
             } catch (SQLException e) {
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 if (JdbcErrors.isTransient(e) && !isRefusedAtOpen(e) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
@@ -124,6 +128,9 @@ final class Transactions implements AutoCloseable {
             } catch (SQLException e) {
                 rollbackQuietly(c);
                 healthy = !JdbcErrors.breaksConnection(e);
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 if (JdbcErrors.isTransient(e) && System.nanoTime() < deadline) {
                     backoffMs = sleep(backoffMs);
                     continue;
@@ -140,6 +147,9 @@ final class Transactions implements AutoCloseable {
                 throw new StorageException("storage error on " + url.redacted() + ": " + firstLine(e), e);
             } catch (RuntimeException e) {
                 rollbackQuietly(c);
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
                 throw e;
             } finally {
                 if (snapshot && healthy) {
@@ -152,6 +162,12 @@ final class Transactions implements AutoCloseable {
                 pool.giveBack(c, healthy);
             }
         }
+    }
+
+    /** One line that says what happened, instead of the database's message (which can hold a whole trial). */
+    private StorageFullException diskFull(Throwable e) {
+        return new StorageFullException("no space left on device for " + url.shownName() + ": free some space and run "
+                + "again (every trial reported finished is stored)", e);
     }
 
     private StorageException unavailable(SQLException e) {

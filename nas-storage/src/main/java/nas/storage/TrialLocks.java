@@ -22,6 +22,11 @@ final class TrialLocks {
 
     /** Locks a trial that must not be finished and returns its study id. */
     long lockWritable(Connection c, long trialId) throws SQLException {
+        return lockWritableTrial(c, trialId)[0];
+    }
+
+    /** Locks a trial that must not be finished and returns {its study id, its number}. */
+    long[] lockWritableTrial(Connection c, long trialId) throws SQLException {
         PreparedStatement p = statements.get(c);
         if (p == null) {
             p = c.prepareStatement("SELECT study_id, state, trial_number FROM trials WHERE trial_id = ? FOR UPDATE");
@@ -36,7 +41,7 @@ final class TrialLocks {
             if (state.isFinished()) {
                 throw new TrialFinishedException(r.getInt(3), state);
             }
-            return r.getLong(1);
+            return new long[] {r.getLong(1), r.getInt(3)};
         }
     }
 }

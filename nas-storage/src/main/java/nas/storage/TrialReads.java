@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,21 +48,21 @@ final class TrialReads {
         if (rows.isEmpty()) {
             return List.of();
         }
+        // No ORDER BY in the queries below: sorting every row of a page was most of the cost of
+        // a read; each trial's few rows are put in order here instead (TrialRow#freeze).
         String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
-        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_name, x.param_value, x.distribution_json "
-                + "FROM trial_params x" + join + " ORDER BY x.trial_id, x.param_seq", args); ResultSet r = p.executeQuery()) {
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_seq, x.param_name, x.param_value, "
+                + "x.distribution_json FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
             Map<String, Distribution> parsed = new HashMap<>();
             while (r.next()) {
-                TrialRow row = rows.get(r.getLong(1));
-                String name = r.getString(2);
-                row.params.put(name, r.getDouble(3));
-                row.distributions.put(name, parsed.computeIfAbsent(r.getString(4), Distributions::fromJson));
+                rows.get(r.getLong(1)).params.add(new ParamRow(r.getLong(2), r.getString(3), r.getDouble(4),
+                        parsed.computeIfAbsent(r.getString(5), Distributions::fromJson)));
             }
         }
         try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.objective, x.objective_value FROM trial_values x"
-                + join + " ORDER BY x.trial_id, x.objective", args); ResultSet r = p.executeQuery()) {
+                + join, args); ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                rows.get(r.getLong(1)).values.add(r.getDouble(3));
+                rows.get(r.getLong(1)).values.put(r.getInt(2), r.getDouble(3));
             }
         }
         try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.step, x.intermediate_value "
@@ -72,7 +73,7 @@ final class TrialReads {
         }
         for (String kind : new String[] {"user", "system"}) {
             try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.attr_key, x.value_json FROM trial_" + kind
-                    + "_attributes x" + join + " ORDER BY x.trial_id, x.attr_key", args); ResultSet r = p.executeQuery()) {
+                    + "_attributes x" + join, args); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     TrialRow row = rows.get(r.getLong(1));
                     (kind.equals("user") ? row.userAttrs : row.systemAttrs).put(r.getString(2), Json.read(r.getString(3)));
@@ -132,6 +133,23 @@ final class TrialReads {
         return out;
     }
 
+    /**
+     * The largest number of constraint values among a study's trials: the system attribute holds a
+     * JSON list of numbers, so its commas count them (no value of a list of numbers has a comma).
+     */
+    static int maxConstraints(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT MAX(LENGTH(x.value_json) - LENGTH(REPLACE(x.value_json, "
+                + "',', ''))) FROM trial_system_attributes x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ? "
+                + "AND x.attr_key = '" + FrozenTrial.CONSTRAINTS + "'" + stateFilter("t.state", states))) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                int commas = r.getInt(1);
+                return r.wasNull() ? 0 : commas + 1;
+            }
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement p = c.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
@@ -144,19 +162,22 @@ final class TrialReads {
         return t == null ? null : t.toInstant();
     }
 
-    /** A trial being assembled from its rows. */
+    /** A parameter row; {@code seq} is the order in which the trial's parameters were set. */
+    private record ParamRow(long seq, String name, double value, Distribution distribution) {
+    }
+
+    /** A trial being assembled from its rows, which arrive in no particular order. */
     private static final class TrialRow {
         final long id;
         final int number;
         final TrialState state;
         final Instant start;
         final Instant complete;
-        final Map<String, Double> params = new LinkedHashMap<>();
-        final Map<String, Distribution> distributions = new LinkedHashMap<>();
-        final List<Double> values = new ArrayList<>();
+        final List<ParamRow> params = new ArrayList<>();
+        final TreeMap<Integer, Double> values = new TreeMap<>();
         final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-        final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
+        final Map<String, Object> userAttrs = new TreeMap<>();
+        final Map<String, Object> systemAttrs = new TreeMap<>();
 
         TrialRow(long id, int number, TrialState state, Instant start, Instant complete) {
             this.id = id;
@@ -167,8 +188,15 @@ final class TrialReads {
         }
 
         FrozenTrial freeze() {
-            return new FrozenTrial(id, number, state, values, start, complete, params, distributions, intermediate,
-                    userAttrs, systemAttrs);
+            params.sort(Comparator.comparingLong(ParamRow::seq));
+            Map<String, Double> internal = new LinkedHashMap<>();
+            Map<String, Distribution> distributions = new LinkedHashMap<>();
+            for (ParamRow p : params) {
+                internal.put(p.name(), p.value());
+                distributions.put(p.name(), p.distribution());
+            }
+            return new FrozenTrial(id, number, state, new ArrayList<>(values.values()), start, complete, internal,
+                    distributions, intermediate, userAttrs, systemAttrs);
         }
     }
 }

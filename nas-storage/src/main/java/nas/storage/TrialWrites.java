@@ -252,6 +252,17 @@ final class TrialWrites {
         }
     }
 
+    /** {study id, trial number} of a trial. */
+    static long[] studyAndNumber(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT study_id, trial_number FROM trials WHERE trial_id = ?")) {
+            p.setLong(1, trialId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(1), r.getInt(2)};
+            }
+        }
+    }
+
     static long studyOf(Connection c, long trialId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT study_id FROM trials WHERE trial_id = ?")) {
             p.setLong(1, trialId);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
@@ -228,18 +227,12 @@ public interface Storage extends AutoCloseable {
     }
 
     /**
-     * The parameter names and user-attribute keys used by a study's trials in the given states (all
-     * states when empty): the columns of a table of those trials, known before its first row. The
-     * default scans {@link #trials}.
+     * The parameter names, user-attribute keys and number of constraint values used by a study's
+     * trials in the given states (all states when empty): the columns of a table of those trials,
+     * known before its first row. The default scans {@link #trials}.
      */
     default TrialKeys trialKeys(long studyId, Set<TrialState> states) {
-        Set<String> params = new TreeSet<>();
-        Set<String> attrs = new TreeSet<>();
-        for (FrozenTrial t : trials(studyId, states)) {
-            params.addAll(t.distributions().keySet());
-            attrs.addAll(t.userAttrs().keySet());
-        }
-        return new TrialKeys(params, attrs);
+        return TrialKeys.of(trials(studyId, states));
     }
 
     // ---- heartbeats ----

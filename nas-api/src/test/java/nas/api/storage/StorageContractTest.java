@@ -273,6 +273,9 @@ public abstract class StorageContractTest {
         for (int i = 0; i < 7; i++) {
             FrozenTrial t = storage.createTrial(s, null);
             storage.setTrialParam(t.id(), i == 3 ? "z" : "x", 0.5, UNIT);
+            if (i == 2) {
+                storage.setTrialSystemAttr(t.id(), FrozenTrial.CONSTRAINTS, List.of(0.5, -1.25));
+            }
             if (i % 2 == 0) {
                 storage.setTrialUserAttr(t.id(), "even", true);
                 storage.setTrialStateValues(t.id(), TrialState.COMPLETE, List.of(10.0 - i));
@@ -354,6 +357,8 @@ public abstract class StorageContractTest {
         TrialKeys complete = storage.trialKeys(s, EnumSet.of(TrialState.COMPLETE));
         assertThat(complete.paramNames()).containsExactly("x");
         assertThat(complete.userAttrKeys()).containsExactly("even");
+        assertThat(complete.constraints()).isEqualTo(2);
+        assertThat(storage.trialKeys(s, EnumSet.of(TrialState.FAIL)).constraints()).isZero();
         assertThat(storage.trialKeys(study("none"), ALL).paramNames()).isEmpty();
     }
 

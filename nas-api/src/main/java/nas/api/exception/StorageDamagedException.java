@@ -1,0 +1,14 @@
+package nas.api.exception;
+
+/**
+ * The database holds less than it is known to have held: a damaged, truncated or replaced file.
+ * It is refused rather than served, since serving it would hand out trial numbers again. The
+ * message names the last trial known to be stored.
+ */
+public class StorageDamagedException extends NasException {
+    private static final long serialVersionUID = 1L;
+
+    public StorageDamagedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,13 @@
+package nas.api.exception;
+
+/**
+ * The storage's disk is full. What was stored before stays stored; the call that hit the full disk
+ * stored nothing. Freeing space is all it takes to go on.
+ */
+public class StorageFullException extends StorageException {
+    private static final long serialVersionUID = 1L;
+
+    public StorageFullException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
