@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs a benchmark program of the examples module: scripts/bench.sh NAME [ARGS...]
+<<<<<<< HEAD
 # runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Samplers, Nsga2, Cma, Tpe, Sim, Pruner, Fanova, Workers, Dashboard, Ga).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Samplers, Nsga2, Cma, Tpe, Sim, Neat, Pruner, Fanova, Workers, Dashboard, Ga)}"
+=======
+# runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Samplers, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Samplers, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard)}"
+>>>>>>> f9f1da3c046f3df7b87fc7c1122ebe6e64278da4
 shift
 cd "$root"
 # Built and resolved inside the reactor (no install): several checkouts on one machine never

@@ -20,7 +20,16 @@ else
   echo "test.sh: no PostgreSQL server could be started; its tests will try to start their own, or be skipped" >&2
 fi
 # the dashboard's tests drive Debian's headless Chromium (they are skipped without it, unless CI=true)
+# The README's external-program example (run by ReadmeDocTest) is a Python script.
+if ! command -v python3 >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq python3-minimal >/dev/null
+  else
+    echo "test.sh: python3 is missing (apt-get install python3-minimal); the README test will fail" >&2
+  fi
+fi
 if ! scripts/browser.sh; then
   echo "test.sh: Chromium could not be installed; the browser tests will be skipped (or fail under CI=true)" >&2
 fi
-mvn -B verify "$@"
+# -Prelease also builds each module's sources and javadoc jars, so broken Javadoc fails the run.
+mvn -B verify -Prelease "$@"

@@ -4,5 +4,6 @@ package nas.api;
 @FunctionalInterface
 public interface Callback {
 
+    /** Called once per finished trial (COMPLETE, PRUNED or FAIL), after it is stored. */
     void afterTrial(Study study, FrozenTrial trial);
 }

@@ -11,6 +11,7 @@ public abstract class ForwardingStudyView implements StudyView {
 
     private final StudyView study;
 
+    /** Forwards every call to {@code study}. */
     protected ForwardingStudyView(StudyView study) {
         this.study = java.util.Objects.requireNonNull(study, "study");
     }

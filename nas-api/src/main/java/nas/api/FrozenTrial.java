@@ -51,6 +51,7 @@ public record FrozenTrial(
      */
     public static final String CONSTRAINTS = "constraints";
 
+    /** Checks the state and copies the collections (a frozen trial is immutable). */
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
         values = values == null ? List.of() : List.copyOf(values);

@@ -13,6 +13,7 @@ public final class MaxTrialsCallback implements Callback {
     private final int maxTrials;
     private final Set<TrialState> states;
 
+    /** Stops the study once it holds {@code maxTrials} (at least 1) trials in {@code states}. */
     public MaxTrialsCallback(int maxTrials, Set<TrialState> states) {
         if (maxTrials < 1) {
             throw new IllegalArgumentException("maxTrials must be >= 1, but got " + maxTrials);

@@ -32,6 +32,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
     /** {@link #samplerLag}: deterministic with the lag equal to the number of jobs. */
     public static final int AUTO_LAG = -1;
 
+    /** Validates the counts (trials and jobs) and copies the lists. */
     public OptimizeOptions {
         if (nTrials < 0) {
             throw new IllegalArgumentException("nTrials must be >= 0, but got " + nTrials);
@@ -65,6 +66,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return withSamplerLag(on ? AUTO_LAG : 0);
     }
 
+    /** The same options where trial n's sampler sees only trials 0..n − lag, once they finish (0: free-running). */
     public OptimizeOptions withSamplerLag(int lag) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }
@@ -74,20 +76,24 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         return new OptimizeOptions(n, null, 1, List.of(), List.of());
     }
 
+    /** The same options, starting no trial after {@code t}. */
     public OptimizeOptions withTimeout(Duration t) {
         return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn, samplerLag);
     }
 
+    /** The same options on {@code j} worker threads. */
     public OptimizeOptions withJobs(int j) {
         return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn, samplerLag);
     }
 
+    /** The same options with one more callback, called after each finished trial. */
     public OptimizeOptions withCallback(Callback c) {
         List<Callback> all = new ArrayList<>(callbacks);
         all.add(Objects.requireNonNull(c, "callback"));
         return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn, samplerLag);
     }
 
+    /** The same options; an objective throwing one of {@code types} ends the study (after its trial is stored). */
     @SafeVarargs
     public final OptimizeOptions withEndStudyOn(Class<? extends Throwable>... types) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types), samplerLag);

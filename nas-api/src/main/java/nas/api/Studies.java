@@ -91,6 +91,7 @@ public final class Studies {
             return directions(List.of(d));
         }
 
+        /** One direction per objective (default: one, minimize). */
         public Builder directions(List<StudyDirection> d) {
             if (d.isEmpty()) {
                 throw new IllegalArgumentException("a study needs at least one direction");

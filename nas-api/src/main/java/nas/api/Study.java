@@ -94,14 +94,17 @@ public final class Study implements StudyView {
         return seed;
     }
 
+    /** The sampler this study object uses. */
     public Sampler sampler() {
         return sampler;
     }
 
+    /** The pruner this study object uses. */
     public Pruner pruner() {
         return pruner;
     }
 
+    /** The storage the study lives in. */
     public Storage storage() {
         return storage;
     }
@@ -140,11 +143,34 @@ public final class Study implements StudyView {
         return trial;
     }
 
-    /** Starts a trial and suggests the given parameters at once. */
+    /**
+     * Starts a trial and suggests the given parameters at once, storing them before it returns (so
+     * another process can {@link #trial(int) reopen} the trial and tell it).
+     */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
         Trial trial = ask();
         fixedDistributions.forEach(trial::suggest);
+        trial.flushParams();
         return trial;
+    }
+
+    /**
+     * Reopens a RUNNING trial of this study by its number, e.g. one another process asked for: the
+     * objective's outcome is then given with {@link #tell}, as Optuna's {@code tell(trial_number, ...)}.
+     *
+     * @throws IllegalArgumentException if the study has no such trial
+     * @throws nas.api.exception.TrialFinishedException if the trial is finished
+     */
+    public Trial trial(int number) {
+        for (FrozenTrial t : trials()) {
+            if (t.number() == number) {
+                if (t.state() != TrialState.RUNNING) {
+                    throw new nas.api.exception.TrialFinishedException(number, t.state());
+                }
+                return new Trial(this, t);
+            }
+        }
+        throw new IllegalArgumentException("study '" + name + "' has no trial number " + number);
     }
 
     /**
@@ -509,6 +535,7 @@ public final class Study implements StudyView {
         return storage.studySystemAttrs(id);
     }
 
+    /** Sets a user attribute of the study (a JSON-compatible value). */
     public void setUserAttr(String key, Object value) {
         storage.setStudyUserAttr(id, key, value);
     }

@@ -2,7 +2,9 @@ package nas.api;
 
 /** Whether an objective is to be minimized or maximized. */
 public enum StudyDirection {
+    /** Smaller values are better. */
     MINIMIZE,
+    /** Larger values are better. */
     MAXIMIZE;
 
     /** True when {@code a} is strictly better than {@code b} in this direction. */

@@ -12,6 +12,7 @@ public interface StudyView {
     /** Storage id of the study. */
     long id();
 
+    /** The study's unique name. */
     String name();
 
     /** One direction per objective. */
@@ -23,10 +24,13 @@ public interface StudyView {
     /** Snapshots of the trials in the given states (all when none given), ordered by number. */
     List<FrozenTrial> trials(TrialState... states);
 
+    /** The study's user attributes. */
     Map<String, Object> userAttrs();
 
+    /** The study's system attributes (sampler state, CLI settings). */
     Map<String, Object> systemAttrs();
 
+    /** Sets a system attribute of the study (a JSON-compatible value). */
     void setSystemAttr(String key, Object value);
 
     /** Atomically replaces a study system attribute holding {@code expected} (null = absent). */

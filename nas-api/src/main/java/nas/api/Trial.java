@@ -270,6 +270,7 @@ public final class Trial {
 
     // ---- attributes ----
 
+    /** Sets a user attribute of the trial (a JSON-compatible value), stored at once. */
     public void setUserAttr(String key, Object value) {
         checkRunning();
         Object frozen = Json.freeze(value);
@@ -279,6 +280,7 @@ public final class Trial {
         snapshot = null;
     }
 
+    /** Sets a system attribute of the trial (a JSON-compatible value), stored at once. */
     public void setSystemAttr(String key, Object value) {
         checkRunning();
         recordSystemAttr(key, value);
@@ -307,10 +309,12 @@ public final class Trial {
         recordSystemAttr(FrozenTrial.CONSTRAINTS, Constraints.check(constraints));
     }
 
+    /** The trial's user attributes so far. */
     public Map<String, Object> userAttrs() {
         return userAttrs;
     }
 
+    /** The trial's system attributes so far. */
     public Map<String, Object> systemAttrs() {
         return systemAttrs;
     }

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class NasLoggingTest {
 
+    /** The level the tests' logging configuration gave the nas loggers, put back after each test. */
+    private final java.util.logging.Level configured = java.util.logging.Logger.getLogger("nas").getLevel();
+
     @AfterEach
     void restore() {
-        NasLogging.setLevel(Level.INFO);
+        java.util.logging.Logger.getLogger("nas").setLevel(configured);
     }
 
     private static Study run(String name, List<Double> values) {

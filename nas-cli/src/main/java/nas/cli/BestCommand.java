@@ -24,7 +24,7 @@ public final class BestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study (see 'nas studies').")
     String study;
 
     @Mixin
@@ -96,7 +96,7 @@ public final class BestCommand implements Callable<Integer> {
                     t.params().forEach((k, v) -> out.println("  " + k + " = " + v));
                 } else {
                     out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
-                            + s.directions());
+                            + s.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
                     frontTable(s, best).print(out);
                 }
         }

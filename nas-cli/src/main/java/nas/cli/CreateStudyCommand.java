@@ -19,7 +19,7 @@ public final class CreateStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "Name of the study to create.")
     String study;
 
     @Mixin

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ga", sortOptions = false,
         description = "Run the neuroevolution GA (or the Adam baseline) on the memorisation or regression task.",
         footer = {"", "Examples:",
-            "  nas ga --task memorize --points 64 --parents 8 --children 32 --sigma 0.05 --generations 200",
+            "  nas ga --task memorize --points 64 --parents 8 --children 32 \\",
+            "      --sigma 0.05 --generations 200",
             "  nas ga --task memorize --scheme self-adaptive --evaluations 10000 --format csv",
             "  nas ga --task memorize --optimizer adam --epochs 100"})
 public final class GaCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import nas.analysis.importance.ImportanceResult;
 import nas.analysis.importance.MdiImportance;
 import nas.analysis.importance.MorrisAnalysis;
 import nas.analysis.importance.MorrisImportance;
+import nas.analysis.importance.PedAnovaImportance;
 import nas.analysis.importance.Targets;
 import nas.api.Study;
 import picocli.CommandLine.Command;
@@ -27,10 +28,12 @@ import picocli.CommandLine.Spec;
  * {@code nas screen} and prints μ*, its interval, μ and σ.
  */
 @Command(name = "importance", sortOptions = false,
-        description = "Rank the parameters of a study by importance (fANOVA, mean decrease in impurity, or Morris).",
+        description = "Rank the parameters of a study by importance (fANOVA, mean decrease in impurity, PED-ANOVA "
+                + "or Morris).",
         footer = {"", "Examples:",
             "  nas importance --study exp-001",
             "  nas importance --study exp-001 --evaluator mdi --top 10 --format csv",
+            "  nas importance --study exp-001 --evaluator ped-anova --top-quantile 0.2",
             "  nas importance --study exp-screen --evaluator morris",
             "  nas importance --study mo --objective-index 1 --pairs --format json"})
 public final class ImportanceCommand implements Callable<Integer> {
@@ -45,7 +48,7 @@ public final class ImportanceCommand implements Callable<Integer> {
     StorageOptions storage;
 
     @Option(names = "--evaluator", paramLabel = "NAME", defaultValue = "fanova",
-            description = "fanova, mdi or morris (default fanova).")
+            description = "fanova, mdi, ped-anova or morris (default fanova).")
     String evaluator;
 
     @Option(names = "--objective-index", paramLabel = "K", defaultValue = "0",
@@ -62,6 +65,11 @@ public final class ImportanceCommand implements Callable<Integer> {
     @Option(names = "--params", split = ",", paramLabel = "NAME",
             description = "Rank only these parameters (comma-separated; fanova and mdi).")
     List<String> params;
+
+    @Option(names = "--top-quantile", paramLabel = "Q", defaultValue = "0.1",
+            description = "ped-anova: the share of best trials whose parameter distribution is compared with all "
+                    + "trials' (default 0.1).")
+    double topQuantile;
 
     @Option(names = "--pairs", description = "Also compute pairwise interactions (fanova).")
     boolean pairs;
@@ -109,25 +117,42 @@ public final class ImportanceCommand implements Callable<Integer> {
                     });
                     break;
                 }
+                case "ped-anova": {
+                    if (pairs) {
+                        throw new Nas.BadInputException("--pairs belongs to fanova, not ped-anova");
+                    }
+                    if (!(topQuantile > 0 && topQuantile < 1)) {
+                        throw new Nas.BadInputException("--top-quantile must lie in (0, 1), but got " + topQuantile);
+                    }
+                    PedAnovaImportance e = PedAnovaImportance.defaults().withTopQuantile(topQuantile)
+                            .withObjective(objectiveIndex)
+                            .withParameters(params == null ? java.util.Set.of() : new LinkedHashSet<>(params));
+                    print(out, e.evaluate(s));
+                    break;
+                }
                 case "fanova":
                 case "mdi": {
                     ImportanceEvaluator e = evaluator.equals("fanova")
                             ? configure(FanovaImportance.builder().pairs(pairs), s).build()
                             : configure(MdiImportance.builder(), s).build();
-                    ImportanceResult r = e.evaluate(s);
-                    out.print(switch (format) {
-                        case TABLE -> ImportanceFormat.table(r, top);
-                        case CSV -> ImportanceFormat.csv(r, top);
-                        case JSON -> ImportanceFormat.json(r, top) + System.lineSeparator();
-                    });
+                    print(out, e.evaluate(s));
                     break;
                 }
                 default:
-                    throw new Nas.BadInputException("unknown evaluator '" + evaluator + "'; known: fanova, mdi, morris");
+                    throw new Nas.BadInputException("unknown evaluator '" + evaluator
+                            + "'; known: fanova, mdi, ped-anova, morris");
             }
         }
         out.flush();
         return Nas.OK;
+    }
+
+    private void print(PrintWriter out, ImportanceResult r) {
+        out.print(switch (format) {
+            case TABLE -> ImportanceFormat.table(r, top);
+            case CSV -> ImportanceFormat.csv(r, top);
+            case JSON -> ImportanceFormat.json(r, top) + System.lineSeparator();
+        });
     }
 
     private <B extends ForestImportanceBuilder<B>> B configure(B options, Study s) {

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + "network (JSON) and its decision boundary (PNG or SVG).",
         footer = {"", "Examples:",
             "  nas neat --dataset spirals --generations 100",
-            "  nas neat --dataset data.csv --label species --generations 50 --output best.json --picture none"})
+            "  nas neat --dataset data.csv --label species --generations 50 \\",
+            "      --output best.json --picture none"})
 public final class NeatCommand implements Callable<Integer> {
 
     @Spec
@@ -105,15 +106,15 @@ public final class NeatCommand implements Callable<Integer> {
             description = "Best genomes of each generation refined with more steps. Default: ${DEFAULT-VALUE}.")
     int refineTop;
 
-    @Option(names = "--refine-steps", paramLabel = "N", defaultValue = "120",
+    @Option(names = "--refine-steps", paramLabel = "N", defaultValue = "300",
             description = "Steps of that second stage. Default: ${DEFAULT-VALUE}.")
     int refineSteps;
 
-    @Option(names = "--add-node-rate", paramLabel = "P", description = "Add-node mutation probability. Default: 0.15.")
+    @Option(names = "--add-node-rate", paramLabel = "P", description = "Add-node mutation probability. Default: 0.5.")
     Double addNodeRate;
 
     @Option(names = "--add-connection-rate", paramLabel = "P",
-            description = "Add-connection mutation probability. Default: 0.3.")
+            description = "Add-connection mutation probability. Default: 0.8.")
     Double addConnectionRate;
 
     @Option(names = "--species-target-mode", paramLabel = "off|pid|hill|auto", defaultValue = "auto",

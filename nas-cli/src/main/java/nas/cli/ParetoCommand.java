@@ -29,7 +29,7 @@ public final class ParetoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study (see 'nas studies').")
     String study;
 
     @Mixin

@@ -24,7 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study (see 'nas studies').")
     String study;
 
     @Mixin

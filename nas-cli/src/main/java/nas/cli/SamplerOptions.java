@@ -60,6 +60,18 @@ public final class SamplerOptions {
     }
 
     /**
+     * The sampler for commands without an objective ({@code nas ask}, {@code nas tell}): any but grid,
+     * which takes its grid from an objective. Random when {@code --sampler} is not given.
+     */
+    Sampler createWithoutObjective(long seed, nas.api.storage.Storage storage) {
+        defaultTo(DEFAULT);
+        if (sampler.equals("grid")) {
+            throw new Nas.BadInputException("--sampler grid needs an objective's grid; use it with 'nas search'");
+        }
+        return create(seed, null, storage);
+    }
+
+    /**
      * The sampler named by {@code --sampler}, seeded with {@code seed}; {@code storage} holds the
      * studies a sampler may start from ({@code --cma-warm-start}).
      *

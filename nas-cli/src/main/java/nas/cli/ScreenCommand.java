@@ -36,9 +36,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "screen", sortOptions = false,
         description = "Screen which parameters matter with a Morris design (phase 1 of screen -> search).",
         footer = {"", "Examples:",
-            "  nas screen --study exp-screen --objective evolution-lab -O generations=20 --trajectories 10",
-            "  nas screen --study exp-screen                      # resume: objective and design are remembered",
-            "  nas search --study exp-001 --space-from exp-screen --top 15 --n-trials 300   # phase 2"})
+            "  nas screen --study exp-screen --objective evolution-lab \\",
+            "      -O generations=20 --trajectories 10",
+            "  # resume: the objective and the design are remembered",
+            "  nas screen --study exp-screen",
+            "  # phase 2: search the screening's top 15 parameters",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 --n-trials 300"})
 public final class ScreenCommand implements Callable<Integer> {
 
     @Spec

@@ -35,11 +35,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", sortOptions = false,
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
-            "  nas search --study demo --objective sphere --sampler random --n-trials 200 --seed 1",
-            "  nas search --study demo --n-trials 100            # resume: objective and seed are remembered",
+            "  nas search --study demo --objective sphere --sampler random \\",
+            "      --n-trials 200 --seed 1",
+            "  # resume: the objective, its options, the seed and the sampler are remembered",
+            "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
-            "  nas search --study exp-001 --space-from exp-screen --top 15 --param population_size=200",
-            "                                                     # phase 2: search the screening's top 15"})
+            "  # phase 2: search the screening's top 15 parameters",
+            "  nas search --study exp-001 --space-from exp-screen --top 15 \\",
+            "      --param population_size=200"})
 public final class SearchCommand implements Callable<Integer> {
 
     static final String OBJECTIVE_ATTR = "cli:objective";
@@ -173,6 +176,7 @@ public final class SearchCommand implements Callable<Integer> {
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
             nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            int gridSize = chosen instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
@@ -227,7 +231,9 @@ public final class SearchCommand implements Callable<Integer> {
             run = run.withCallback(tally);
             SearchProgress progress = null;
             if (!quiet) {
-                progress = new SearchProgress(err, s, n, timeout, System.console() != null);
+                // a grid has its own end: its progress counts to the grid's size
+                progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
+                        System.console() != null);
                 run = run.withCallback(progress);
             }
             SearchProgress shownProgress = progress;
@@ -248,6 +254,10 @@ public final class SearchCommand implements Callable<Integer> {
                     err.println("[" + study + "] interrupted");
                     return interrupts.exitCode();
                 }
+            }
+            if (gridSize > 0 && n > 0 && tally.finished() < n && timeout == null && maxTrials == null
+                    && (failGuard == null || !failGuard.fired())) {
+                err.println("[" + study + "] grid exhausted: every one of its " + gridSize + " points is evaluated");
             }
             return verdict(err, tally, failGuard);
         }

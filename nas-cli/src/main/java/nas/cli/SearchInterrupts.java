@@ -57,16 +57,39 @@ final class SearchInterrupts implements AutoCloseable {
         this.previous = signals.stream().map(s -> Signal.handle(s, this::onSignal)).toList();
     }
 
-    /** {@code objective}, remembering which trials run, so that an abort can fail them. */
+    /**
+     * {@code objective}, remembering which trials run, so that an abort can fail them. A trial that fails
+     * after the signal (a terminal's Ctrl-C reaches the programs a trial started too) fails as
+     * "interrupted", with what it threw in parentheses.
+     */
     MultiObjective track(MultiObjective objective) {
         return trial -> {
             running.add(trial);
             try {
                 return objective.evaluate(trial);
+            } catch (Exception e) {
+                if (interrupted() && !(e instanceof nas.api.exception.TrialPrunedException)) {
+                    throw new Interrupted(e);
+                }
+                throw e;
             } finally {
                 running.remove(trial);
             }
         };
+    }
+
+    /** A trial's failure after the search was interrupted; its text is the stored failure reason. */
+    static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted(Exception cause) {
+            super(REASON + " (" + cause + ")", cause);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** Whether a signal interrupted the search. */

@@ -66,6 +66,7 @@ public final class StorageOptions {
 
     /** Opens the database in this process, never through a server (benchmarks of the storage itself). */
     JdbcStorage openInProcess() {
+        refuseDirectory(url());
         try {
             return JdbcStorage.open(url(), true);
         } catch (StorageException e) {
@@ -74,6 +75,7 @@ public final class StorageOptions {
     }
 
     private Storage open(boolean create) {
+        refuseDirectory(url());
         Optional<Path> file = h2File();
         if (file.isEmpty()) {
             try {
@@ -100,5 +102,26 @@ public final class StorageOptions {
                 Main.class.getName(), "server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
                 "--daemon"));
         return command;
+    }
+
+    /**
+     * An H2 path naming an existing directory would silently become {@code <dir>.mv.db} beside it: bad input.
+     */
+    static void refuseDirectory(String url) {
+        String path = url;
+        if (path.startsWith("jdbc:h2:")) {
+            path = path.substring("jdbc:h2:".length());
+            if (path.startsWith("mem:") || path.startsWith("tcp:") || path.startsWith("ssl:")) {
+                return;
+            }
+            path = path.startsWith("file:") ? path.substring("file:".length()) : path;
+            path = path.split(";", 2)[0];
+        } else if (path.startsWith("jdbc:")) {
+            return;
+        }
+        if (!path.isEmpty() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(path))) {
+            throw new Nas.BadInputException("--storage names the directory '" + path + "': give a database file inside "
+                    + "it (e.g. " + java.nio.file.Path.of(path, "nas-studies") + ") or a JDBC URL");
+        }
     }
 }

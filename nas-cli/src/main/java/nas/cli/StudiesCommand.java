@@ -42,8 +42,8 @@ public final class StudiesCommand implements Callable<Integer> {
             for (StudyInfo info : Studies.list(store)) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("name", info.name());
-                r.put("directions", info.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT))
-                        .collect(Collectors.joining(" ")));
+                // a list in JSON, like 'nas pareto'; words joined by a space in tables and CSV
+                r.put("directions", info.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
                 r.put("trials", info.totalTrials());
                 for (TrialState s : TrialState.values()) {
                     r.put(s.name().toLowerCase(Locale.ROOT), info.trialCounts().getOrDefault(s, 0));
@@ -63,7 +63,8 @@ public final class StudiesCommand implements Callable<Integer> {
                         "fail", "best");
                 Csv.row(out, cols);
                 for (Map<String, Object> r : rows) {
-                    Csv.row(out, cols.stream().map(r::get).collect(Collectors.toList()));
+                    Csv.row(out, cols.stream().map(c -> c.equals("directions") ? words(r.get(c)) : r.get(c))
+                            .collect(Collectors.toList()));
                 }
             } else if (rows.isEmpty()) {
                 out.println("(no studies in " + storage.shownName() + ")");
@@ -71,7 +72,7 @@ public final class StudiesCommand implements Callable<Integer> {
                 TextTable t = new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "fail",
                         "running", "best"));
                 for (Map<String, Object> r : rows) {
-                    t.row(List.of(String.valueOf(r.get("name")), String.valueOf(r.get("directions")),
+                    t.row(List.of(String.valueOf(r.get("name")), words(r.get("directions")),
                             String.valueOf(r.get("trials")), String.valueOf(r.get("complete")),
                             String.valueOf(r.get("pruned")), String.valueOf(r.get("fail")),
                             String.valueOf(r.get("running")), TextTable.cell(r.get("best"))));
@@ -81,5 +82,10 @@ public final class StudiesCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
+    }
+
+    /** A list of directions as words, "minimize maximize". */
+    private static String words(Object directions) {
+        return String.join(" ", ((List<?>) directions).stream().map(String::valueOf).toList());
     }
 }

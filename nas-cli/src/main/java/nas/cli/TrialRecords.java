@@ -13,10 +13,14 @@ import nas.api.FrozenTrial;
  * Trials as flat records with the columns of Optuna's {@code trials_dataframe}: {@code number,
  * state, value} (or {@code values_0, values_1, ...}), {@code datetime_start, datetime_complete,
  * duration} (seconds), {@code params_<name>}, {@code user_attrs_<name>}, plus
- * {@code last_step} (the last reported step, where a pruned trial stopped) and, when trials carry
- * constraints ({@code Trial.setConstraint}), {@code constraints_0, constraints_1, ...}.
+ * {@code last_step} (the last reported step, where a pruned trial stopped), when trials carry
+ * constraints ({@code Trial.setConstraint}) {@code constraints_0, constraints_1, ...}, and, when a
+ * trial failed, {@code system_attrs_fail_reason} (Optuna names system attribute columns so).
  */
 public final class TrialRecords {
+
+    /** The column of a failed trial's reason. */
+    static final String FAIL_REASON_COLUMN = "system_attrs_" + FrozenTrial.FAIL_REASON;
 
     private TrialRecords() {
     }
@@ -45,6 +49,9 @@ public final class TrialRecords {
         }
         params.stream().sorted().forEach(p -> cols.add("params_" + p));
         attrs.stream().sorted().forEach(a -> cols.add("user_attrs_" + a));
+        if (trials.stream().anyMatch(t -> t.systemAttrs().containsKey(FrozenTrial.FAIL_REASON))) {
+            cols.add(FAIL_REASON_COLUMN);
+        }
         return cols;
     }
 
@@ -69,6 +76,7 @@ public final class TrialRecords {
                 return d == null ? null : d.toNanos() / 1e9;
             }
             case "last_step": return t.lastStep() < 0 ? null : t.lastStep();
+            case FAIL_REASON_COLUMN: return t.systemAttrs().get(FrozenTrial.FAIL_REASON);
             default:
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));

@@ -24,7 +24,7 @@ public final class TrialsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME")
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study (see 'nas studies').")
     String study;
 
     @Mixin
@@ -101,7 +101,8 @@ public final class TrialsCommand implements Callable<Integer> {
         List<String> headers = new ArrayList<>();
         for (String c : shown) {
             if (!(compact && c.startsWith("params_"))) {
-                headers.add(c.startsWith("params_") ? c.substring(7) : c);
+                headers.add(c.startsWith("params_") ? c.substring(7)
+                        : c.equals(TrialRecords.FAIL_REASON_COLUMN) ? FrozenTrial.FAIL_REASON : c);
             }
         }
         if (compact) {

@@ -61,6 +61,21 @@ class BadConfigurationTest {
     }
 
     @Test
+    void aStorageThatNamesADirectoryIsRefusedAndNothingIsCreatedBesideIt() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("studies"));
+        for (String storage : new String[] {dir.resolve("studies").toString(), "jdbc:h2:" + dir.resolve("studies")}) {
+            CliRunner.Result r = CliRunner.run("search", "--study", "s", "--objective", "sphere", "--n-trials", "1",
+                    "--storage", storage);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("nas: --storage names the directory '" + dir.resolve("studies")
+                    + "': give a database file inside it (e.g. " + dir.resolve("studies/nas-studies") + ") or a JDBC URL");
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("studies");
+        }
+    }
+
+    @Test
     void anUnbalancedQuoteInAnOptionPrintsOneLine() throws Exception {
         Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
         CliProcess.Result r = CliProcess.run(dir, "search", "--study", "bad", "--objective", "external",

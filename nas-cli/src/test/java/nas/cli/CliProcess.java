@@ -28,7 +28,21 @@ final class CliProcess {
 
     /** Starts {@code nas args...} in {@code workDir}; stdout and stderr go to files. */
     static CliProcess start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(List.of(), workDir, args);
+    }
+
+    /**
+     * Starts {@code nas args...} as the leader of a process group of its own, as a shell starts a
+     * foreground job: {@link #signalGroup} then reaches it and the programs it started, as a terminal's
+     * Ctrl-C does.
+     */
+    static CliProcess startAsJob(Path workDir, String... args) throws IOException {
+        return start(List.of("setsid"), workDir, args);
+    }
+
+    private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
@@ -50,6 +64,14 @@ final class CliProcess {
         int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /** Sends a signal to its whole process group (see {@link #startAsJob}). */
+    void signalGroup(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, "--", "-" + process.pid()).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " -- -" + process.pid() + " exited with " + exit);
         }
     }
 

@@ -37,6 +37,16 @@ class ImportanceCommandsTest {
         assertThat(lines).hasSize(5); // x2's 1 % share is within the forest's noise at 40 trials: only x3 is asserted
         assertThat(Double.parseDouble(lines.get(1).split(",")[2])).isGreaterThan(0.9);
 
+        CliRunner.Result ped = CliRunner.run("importance", "--study", "e", "--evaluator", "ped-anova",
+                "--top-quantile", "0.2", "--format", "json", "--storage", db());
+        assertThat(ped.exitCode()).as(ped.err()).isZero();
+        assertThat(ped.out()).contains("\"evaluator\":\"ped-anova\"").contains("\"fraction\"");
+        assertThat(ped.out().indexOf("\"x3\"")).isLessThan(ped.out().indexOf("\"x0\""));
+        CliRunner.Result badQuantile = CliRunner.run("importance", "--study", "e", "--evaluator", "ped-anova",
+                "--top-quantile", "1.5", "--storage", db());
+        assertThat(badQuantile.exitCode()).isEqualTo(2);
+        assertThat(badQuantile.err()).contains("--top-quantile").hasLineCount(1);
+
         CliRunner.Result table = CliRunner.run("importance", "--study", "e", "--top", "1", "--storage", db());
         assertThat(table.out()).contains("fANOVA importance of the objective (40 trials used, 0 left out)")
                 .contains("   1  x3").contains("#".repeat(30)).doesNotContain("   2  ");

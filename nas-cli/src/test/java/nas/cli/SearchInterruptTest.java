@@ -44,6 +44,30 @@ class SearchInterruptTest {
         secondSignalAbortsRunningTrials("TERM", 143, PostgresTestServer.freshUrl("abort"));
     }
 
+    @Test
+    void ctrlCAtATerminalReachesTheTrialsProgramWhoseTrialFailsAsInterrupted() throws Exception {
+        Files.writeString(dir.resolve("objective.sh"), "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then "
+                + "touch \"$NAS_TRIAL_DIR/started\"; exec sleep 600; fi; echo nas:result 5\n");
+        Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        CliProcess search = CliProcess.startAsJob(dir, "search", "--study", "sig", "--objective", "external",
+                "-O", "command=sh objective.sh", "-O", "space=space.json", "--n-trials", "100", "--print-trials",
+                "--storage", "./studies");
+        Path started = dir.resolve("nas-runs/sig/trial-00001/started");
+        for (int i = 0; i < 1200 && !Files.exists(started); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        search.signalGroup("INT");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(130);
+        assertThat(r.err()).contains("[sig] interrupted").doesNotContain("unexpected error");
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (").contains("exited with code 130");
+    }
+
     private void firstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
         CliProcess search = search(storage, "sleep 0.3; echo nas:result $NAS_TRIAL_NUMBER");
         search.awaitOutputLines(2, 120);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class SearchVerdictTest {
                 .contains("program exited with code");
         assertThat(r.out()).contains("study 'broken' has no COMPLETE trial yet");
         assertThat(storedTrials()).isEqualTo(20);
+        // the reason is in the table and the CSV too, not only in JSON
+        String db = dir.resolve("db").toString();
+        List<String> csv = CliRunner.run("trials", "--study", "broken", "--format", "csv", "--storage", db).out()
+                .lines().toList();
+        assertThat(csv.get(0)).endsWith(",params_x,user_attrs_trial_dir,system_attrs_fail_reason");
+        assertThat(csv.get(1)).contains(",FAIL,").contains("program exited with code");
+        String table = CliRunner.run("trials", "--study", "broken", "--storage", db).out();
+        assertThat(table.lines().findFirst().orElseThrow()).contains("fail_reason");
+        assertThat(table).contains("program exited with code");
     }
 
     @Test
@@ -48,6 +58,16 @@ class SearchVerdictTest {
         assertThat(r.err()).doesNotContain("in a row").contains("no trial completed: 25 of 25 failed");
         assertThat(storedTrials()).isEqualTo(25);
         assertThat(CliRunner.run(search("--max-consecutive-fails", "-1")).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aGridSearchCountsToTheGridsSizeAndSaysWhenItIsExhausted() {
+        CliRunner.Result r = CliRunner.run("search", "--study", "g", "--objective", "sphere", "--dim", "2", "--sampler",
+                "grid", "--grid", "x0=-1,0,1", "--grid", "x1=-0.5,0.5", "--storage", dir.resolve("db").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("[g] 6/6 trials").doesNotContain("/100")
+                .contains("[g] grid exhausted: every one of its 6 points is evaluated");
+        assertThat(r.out()).contains("value 0.25");
     }
 
     @Test

@@ -2,6 +2,7 @@ package nas.neat;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -306,6 +307,61 @@ public final class NeatGenome {
             g.neurons.set(i, neurons.get(i).withBias(neuronBiases[i]));
         }
         return g;
+    }
+
+    /**
+     * The neurons in a topological order of the enabled connections, as indices into {@link #neurons()} (Kahn's
+     * algorithm: the queue starts with every neuron without enabled inputs in id order; successors join it in
+     * connection order). Networks evaluate hidden and output neurons in this order.
+     *
+     * @throws IllegalArgumentException if the enabled connections contain a cycle
+     */
+    public int[] topologicalOrder() {
+        int n = neurons.size();
+        int[] ids = new int[n];
+        for (int s = 0; s < n; s++) {
+            ids[s] = neurons.get(s).id();
+        }
+        int[] inDegree = new int[n];
+        int[] start = new int[n + 1];
+        int enabled = 0;
+        for (ConnectionGene c : connections) {
+            if (c.enabled()) {
+                enabled++;
+                inDegree[Arrays.binarySearch(ids, c.to())]++;
+                start[Arrays.binarySearch(ids, c.from()) + 1]++;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            start[s + 1] += start[s];
+        }
+        int[] successors = new int[enabled];
+        int[] fill = Arrays.copyOf(start, n);
+        for (ConnectionGene c : connections) {
+            if (c.enabled()) {
+                successors[fill[Arrays.binarySearch(ids, c.from())]++] = Arrays.binarySearch(ids, c.to());
+            }
+        }
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int s = 0; s < n; s++) {
+            if (inDegree[s] == 0) {
+                order[tail++] = s;
+            }
+        }
+        while (head < tail) {
+            int s = order[head++];
+            for (int e = start[s]; e < start[s + 1]; e++) {
+                if (--inDegree[successors[e]] == 0) {
+                    order[tail++] = successors[e];
+                }
+            }
+        }
+        if (tail != n) {
+            throw new IllegalArgumentException("NEAT genome has a cycle among its enabled connections: " + this);
+        }
+        return order;
     }
 
     // ---- package-private mutators for the operators ----

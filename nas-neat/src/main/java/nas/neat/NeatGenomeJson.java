@@ -3,6 +3,7 @@ package nas.neat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class NeatGenomeJson {
         for (NeuronGene n : g.neurons()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("id", n.id());
-            o.put("type", n.type().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("type", n.type().name().toLowerCase(Locale.ROOT));
             o.put("activation", n.activation().key());
             o.put("bias", n.bias());
             o.put("innovation", n.innovation());
@@ -53,7 +54,7 @@ public final class NeatGenomeJson {
         for (Object o : list(m, "neurons")) {
             Map<?, ?> n = (Map<?, ?>) o;
             neurons.add(new NeuronGene(number(n, "id").intValue(),
-                    NeuronType.valueOf(string(n, "type").toUpperCase(java.util.Locale.ROOT)),
+                    NeuronType.valueOf(string(n, "type").toUpperCase(Locale.ROOT)),
                     number(n, "bias").doubleValue(), number(n, "innovation").intValue(),
                     Activation.parse(string(n, "activation"))));
         }

@@ -54,12 +54,13 @@ public record NeatSettings(int populationSize, NeatConnectivity connectivity, Bi
 
     /**
      * Defaults for classification with learned weights: population 150, full initial connectivity, node biases,
-     * identity outputs, add-node 0.15, add-connection 0.3, hidden neurons among tanh, relu, sin, gauss and
+     * identity outputs, add-node 0.5, add-connection 0.8, weight mutation 0.1 per connection (the weights are
+     * learned, so mutation mostly changes structure), hidden neurons among tanh, relu, sin, gauss and
      * sigmoid, crossover 0.5, threshold 3.0 steered to 8 species by the bandit, the best 5 refined.
      */
     public static NeatSettings classification() {
         return new NeatSettings(150, NeatConnectivity.FULL, BiasMode.NODE, Activation.IDENTITY,
-                new NeatMutationParams(0.15, 0.3, 0.05, 0.02, 0.5, 40, 0.3, 0.2, false), 0.2, 0.15,
+                new NeatMutationParams(0.5, 0.8, 0.05, 0.02, 0.5, 40, 0.3, 0.2, false), 0.1, 0.15,
                 List.of(Activation.TANH, Activation.RELU, Activation.SIN, Activation.GAUSS, Activation.SIGMOID), 0.5,
                 NeatDistance.DEFAULT, 3.0, 2, 0.2,
                 SpeciesTargetController.Params.defaults(8, SpeciesTargetController.Mode.AUTO), 15, 5);

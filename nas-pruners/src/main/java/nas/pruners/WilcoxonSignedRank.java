@@ -34,7 +34,7 @@ public final class WilcoxonSignedRank {
      * Tests whether the differences tend to be positive ({@code greater}) or negative.
      *
      * @param d       paired differences, finite, at least one
-     * @param greater the alternative: true for "d tends to be > 0", false for "< 0"
+     * @param greater the alternative: true for "d tends to be {@code > 0}", false for "{@code < 0}"
      */
     public static Result test(double[] d, boolean greater) {
         int n = d.length;

@@ -28,6 +28,14 @@ import nas.api.storage.TrialKeys;
 public final class RemoteStorage implements Storage {
 
     private final RpcClient rpc;
+    /**
+     * The distributions this client has stored, by trial: a study's distribution for a name never
+     * changes once stored, so checking the same one again needs no round trip (a worker checks
+     * every parameter of every trial).
+     */
+    private final Map<Long, Map<String, Distribution>> storedDistributions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The study of each trial this client started, for {@link #storedDistributions}. */
+    private final Map<Long, Long> studyOfTrial = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RemoteStorage(RpcClient rpc) {
         this.rpc = rpc;
@@ -63,6 +71,7 @@ public final class RemoteStorage implements Storage {
     @Override
     public void deleteStudy(long studyId) {
         call("deleteStudy", ONCE, "study", studyId);
+        storedDistributions.remove(studyId);
     }
 
     @Override
@@ -125,7 +134,9 @@ public final class RemoteStorage implements Storage {
 
     @Override
     public FrozenTrial startTrial(long studyId, boolean heartbeat) {
-        return Wire.trial(call("startTrial", ONCE, "study", studyId, "heartbeat", heartbeat));
+        FrozenTrial t = Wire.trial(call("startTrial", ONCE, "study", studyId, "heartbeat", heartbeat));
+        studyOfTrial.put(t.id(), studyId);
+        return t;
     }
 
     @Override
@@ -142,12 +153,16 @@ public final class RemoteStorage implements Storage {
 
     @Override
     public void checkParamDistribution(long studyId, String name, Distribution distribution) {
+        if (distribution.equals(storedDistributions.getOrDefault(studyId, Map.of()).get(name))) {
+            return;
+        }
         call("checkParamDistribution", REPEATABLE, "study", studyId, "name", name, "distribution",
                 Distributions.toMap(distribution));
     }
 
     @Override
     public void setTrialStateValues(long trialId, TrialState state, List<Double> values) {
+        studyOfTrial.remove(trialId);
         finishOnce(trialId, state, values, rpc.send(StorageMethods.PREFIX + "setTrialStateValues",
                 Map.of("trial", trialId, "state", state.name(), "values", values), ONCE));
     }
@@ -158,6 +173,16 @@ public final class RemoteStorage implements Storage {
         finishOnce(trialId, state, values, rpc.send(StorageMethods.PREFIX + "finishTrial", Map.of("trial", trialId,
                 "params", internalValues, "distributions", Wire.distributions(distributions), "state", state.name(),
                 "values", values), ONCE));
+        remember(trialId, distributions);
+    }
+
+    /** Distributions just stored for a trial this client started are now the study's. */
+    private void remember(long trialId, Map<String, Distribution> distributions) {
+        Long study = studyOfTrial.remove(trialId);
+        if (study != null && !distributions.isEmpty()) {
+            storedDistributions.computeIfAbsent(study, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .putAll(distributions);
+        }
     }
 
     /**

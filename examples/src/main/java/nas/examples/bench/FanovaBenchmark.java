@@ -10,6 +10,7 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.sampler.RandomSampler;
 import nas.analysis.importance.ForestOptions;
+import nas.analysis.importance.PedAnovaImportance;
 import nas.analysis.importance.SmileForest;
 
 /**
@@ -114,6 +115,21 @@ public final class FanovaBenchmark {
         System.out.printf("FanovaImportance.evaluate on an in-memory study: median %.0f ms (min %.0f, max %.0f); top %s%n",
                 studyTimes[repeats / 2] / 1e6, studyTimes[0] / 1e6, studyTimes[repeats - 1] / 1e6,
                 viaStudy.parameters().subList(0, Math.min(3, k)).stream().map(p -> p.name()).toList());
+        // PED-ANOVA on the same study: no forest, one pass over the trials per parameter
+        PedAnovaImportance ped = PedAnovaImportance.defaults();
+        long[] pedTimes = new long[repeats];
+        ImportanceResult viaPed = null;
+        for (int rep = -1; rep < repeats; rep++) {
+            long t0 = System.nanoTime();
+            viaPed = ped.evaluate(study);
+            if (rep >= 0) {
+                pedTimes[rep] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(pedTimes);
+        System.out.printf("PedAnovaImportance.evaluate on the same study: median %.1f ms (min %.1f, max %.1f); top %s%n",
+                pedTimes[repeats / 2] / 1e6, pedTimes[0] / 1e6, pedTimes[repeats - 1] / 1e6,
+                viaPed.parameters().subList(0, Math.min(3, k)).stream().map(p -> p.name()).toList());
         Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
         double[] imp = result.importance();
         Arrays.sort(order, (a, b) -> Double.compare(imp[b], imp[a]));

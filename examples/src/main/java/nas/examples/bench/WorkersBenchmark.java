@@ -58,6 +58,7 @@ public final class WorkersBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        nas.api.NasLogging.setLevel(System.Logger.Level.WARNING); // no line per trial
         if (args.length > 0 && args[0].equals("--worker")) {
             worker(args[1], args[2], Double.parseDouble(args[3]), Long.parseLong(args[4]));
             return;

@@ -4,7 +4,7 @@ import nas.api.StudyView;
 
 /**
  * Something that ranks a study's parameters by importance: {@link FanovaImportance} (the default),
- * {@link MdiImportance}, {@link PedAnovaImportance}. {@link Importance#of} runs one.
+ * {@link MdiImportance}. {@link Importance#of} runs one.
  */
 public interface ImportanceEvaluator {
 

@@ -10,7 +10,8 @@ package nas.analysis.importance;
  * @param fraction   the raw, unnormalised share behind {@code importance}: for fANOVA the mean over trees of
  *                   {@code V_i / V}, the fraction of the total variance the parameter's main effect explains,
  *                   on the same scale as {@link PairImportance#fraction()} (main effects and pairs together
- *                   sum to at most 1); NaN for evaluators without such a fraction
+ *                   sum to at most 1); for PED-ANOVA the raw Pearson divergence; NaN for evaluators
+ *                   without such a quantity
  */
 public record ParameterImportance(String name, double importance, double spread, double fraction) {
 

@@ -12,6 +12,7 @@ import java.util.Set;
  */
 public record CategoricalDistribution(List<Object> choices) implements Distribution {
 
+    /** Validates the choices: at least one, no duplicates; numbers normalized. */
     public CategoricalDistribution {
         if (choices == null || choices.isEmpty()) {
             throw new IllegalArgumentException("a categorical parameter needs at least one choice, but got none");

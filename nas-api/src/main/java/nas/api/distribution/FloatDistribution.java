@@ -7,6 +7,7 @@ package nas.api.distribution;
  */
 public record FloatDistribution(double low, double high, boolean log, double step) implements Distribution {
 
+    /** Validates the range, log scale and step (see the class comment). */
     public FloatDistribution {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
             throw new IllegalArgumentException(

@@ -9,6 +9,7 @@ package nas.api.distribution;
  */
 public record IntDistribution(long low, long high, boolean log, long step) implements Distribution {
 
+    /** Validates the range, log scale and step. */
     public IntDistribution {
         if (low > high) {
             throw new IllegalArgumentException("low <= high must hold, but got low=" + low + ", high=" + high);

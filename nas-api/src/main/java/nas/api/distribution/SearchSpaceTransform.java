@@ -27,6 +27,7 @@ public final class SearchSpaceTransform {
     private final double[] lower;
     private final double[] upper;
 
+    /** The transform of {@code space}, parameters in its iteration order. */
     public SearchSpaceTransform(Map<String, Distribution> space) {
         this.names = List.copyOf(space.keySet());
         this.distributions = List.copyOf(space.values());

@@ -4,6 +4,7 @@ package nas.api.exception;
 public class DuplicateStudyException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** A study named {@code studyName} exists already. */
     public DuplicateStudyException(String studyName) {
         super("a study named '" + studyName + "' already exists");
     }

@@ -4,10 +4,12 @@ package nas.api.exception;
 public class NasException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error with its message. */
     public NasException(String message) {
         super(message);
     }
 
+    /** An error with its message and cause. */
     public NasException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,10 +4,12 @@ package nas.api.exception;
 public class StorageException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** A storage failure with its message. */
     public StorageException(String message) {
         super(message);
     }
 
+    /** A storage failure with its message and cause. */
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }

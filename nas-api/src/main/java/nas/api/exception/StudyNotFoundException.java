@@ -4,6 +4,7 @@ package nas.api.exception;
 public class StudyNotFoundException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** No study matches {@code what} (a name or an id). */
     public StudyNotFoundException(String what) {
         super("no study " + what + " exists");
     }

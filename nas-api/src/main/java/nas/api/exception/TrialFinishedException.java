@@ -4,6 +4,7 @@ package nas.api.exception;
 public class TrialFinishedException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** Trial {@code number} is finished already (in {@code state}). */
     public TrialFinishedException(int number, Object state) {
         super("trial " + number + " is already finished (" + state + ") and cannot be changed");
     }

@@ -7,10 +7,12 @@ package nas.api.exception;
 public class TrialPrunedException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** The trial is pruned. */
     public TrialPrunedException() {
         super("trial was pruned");
     }
 
+    /** The trial is pruned, with a note why. */
     public TrialPrunedException(String message) {
         super(message);
     }

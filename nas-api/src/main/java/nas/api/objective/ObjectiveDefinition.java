@@ -27,6 +27,7 @@ public record ObjectiveDefinition(List<StudyDirection> directions, List<String> 
         this(directions, objectiveNames, function, parameterDefaults, Map.of());
     }
 
+    /** Copies the lists and maps; one objective name per direction. */
     public ObjectiveDefinition {
         directions = List.copyOf(directions);
         objectiveNames = List.copyOf(objectiveNames);

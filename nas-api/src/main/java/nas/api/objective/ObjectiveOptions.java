@@ -14,26 +14,32 @@ public final class ObjectiveOptions {
 
     private final Map<String, String> values;
 
+    /** The options given, as text ({@code -O key=value}). */
     public ObjectiveOptions(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** No options: every plugin default applies. */
     public static ObjectiveOptions none() {
         return new ObjectiveOptions(Map.of());
     }
 
+    /** The options as given. */
     public Map<String, String> asMap() {
         return values;
     }
 
+    /** Whether option {@code name} was given. */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
+    /** Option {@code name} as text, or {@code defaultValue}. */
     public String getString(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }
 
+    /** Option {@code name} as an int, or {@code defaultValue}; not an int: IllegalArgumentException. */
     public int getInt(String name, int defaultValue) {
         String v = values.get(name);
         if (v == null) {
@@ -46,6 +52,7 @@ public final class ObjectiveOptions {
         }
     }
 
+    /** Option {@code name} as a number, or {@code defaultValue}; not a number: IllegalArgumentException. */
     public double getDouble(String name, double defaultValue) {
         String v = values.get(name);
         if (v == null) {
@@ -58,6 +65,7 @@ public final class ObjectiveOptions {
         }
     }
 
+    /** Option {@code name} as true/false (also yes/no, 1/0), or {@code defaultValue}. */
     public boolean getBoolean(String name, boolean defaultValue) {
         String v = values.get(name);
         if (v == null) {

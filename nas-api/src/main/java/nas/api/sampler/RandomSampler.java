@@ -23,6 +23,7 @@ public final class RandomSampler implements Sampler {
         this.seed = null;
     }
 
+    /** Uniform sampling whose values derive from {@code seed}, the trial number and the parameter name. */
     public RandomSampler(long seed) {
         this.seed = seed;
     }

@@ -70,8 +70,10 @@ public interface Storage extends AutoCloseable {
     /** System attributes of a study (immutable snapshot). */
     Map<String, Object> studySystemAttrs(long studyId);
 
+    /** Sets a user attribute of a study (a JSON-compatible value). */
     void setStudyUserAttr(long studyId, String key, Object value);
 
+    /** Sets a system attribute of a study (a JSON-compatible value). */
     void setStudySystemAttr(long studyId, String key, Object value);
 
     /**
@@ -164,8 +166,10 @@ public interface Storage extends AutoCloseable {
      */
     boolean setTrialIntermediateValue(long trialId, int step, double value);
 
+    /** Sets a user attribute of a trial (a JSON-compatible value). */
     void setTrialUserAttr(long trialId, String key, Object value);
 
+    /** Sets a system attribute of a trial (a JSON-compatible value). */
     void setTrialSystemAttr(long trialId, String key, Object value);
 
     /** A snapshot of one trial. */

@@ -15,6 +15,7 @@ import nas.api.TrialState;
  */
 public record StudyInfo(long id, String name, List<StudyDirection> directions, Map<TrialState, Integer> trialCounts) {
 
+    /** Copies the lists and maps. */
     public StudyInfo {
         directions = List.copyOf(directions);
         trialCounts = Map.copyOf(trialCounts);

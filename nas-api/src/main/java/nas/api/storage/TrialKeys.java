@@ -13,6 +13,7 @@ import java.util.TreeSet;
  */
 public record TrialKeys(Set<String> paramNames, Set<String> userAttrKeys) {
 
+    /** Copies both sets, sorted. */
     public TrialKeys {
         paramNames = Collections.unmodifiableSortedSet(new TreeSet<>(paramNames));
         userAttrKeys = Collections.unmodifiableSortedSet(new TreeSet<>(userAttrKeys));

@@ -1,6 +1,8 @@
 package nas.neat.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A training and a validation set, both standardised with the training set's mean and standard deviation
@@ -43,8 +45,8 @@ public record Split(Dataset train, Dataset validation, double[] mean, double[] s
             order[j] = t;
         }
         int validationRows = Math.min(n - 1, Math.max(1, (int) Math.round(n * validationFraction)));
-        int[] train = java.util.Arrays.copyOfRange(order, validationRows, n);
-        int[] validation = java.util.Arrays.copyOfRange(order, 0, validationRows);
+        int[] train = Arrays.copyOfRange(order, validationRows, n);
+        int[] validation = Arrays.copyOfRange(order, 0, validationRows);
         return standardised(data, train, validation);
     }
 
@@ -68,14 +70,14 @@ public record Split(Dataset train, Dataset validation, double[] mean, double[] s
         }
         requireTwoClasses(train);
         int n = train.size();
-        double[] features = java.util.Arrays.copyOf(train.features(), train.features().length
+        double[] features = Arrays.copyOf(train.features(), train.features().length
                 + validation.features().length);
         System.arraycopy(validation.features(), 0, features, train.features().length, validation.features().length);
-        int[] labels = java.util.Arrays.copyOf(train.labels(), n + validation.size());
+        int[] labels = Arrays.copyOf(train.labels(), n + validation.size());
         System.arraycopy(validation.labels(), 0, labels, n, validation.size());
         Dataset both = new Dataset(features, labels, train.featureCount(), train.classNames());
-        int[] trainRows = java.util.stream.IntStream.range(0, n).toArray();
-        int[] validationRows = java.util.stream.IntStream.range(n, both.size()).toArray();
+        int[] trainRows = IntStream.range(0, n).toArray();
+        int[] validationRows = IntStream.range(n, both.size()).toArray();
         return standardised(both, trainRows, validationRows);
     }
 

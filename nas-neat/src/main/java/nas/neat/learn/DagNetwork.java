@@ -90,45 +90,14 @@ public final class DagNetwork {
                 biasSlot = s;
             }
         }
+        int[] order = genome.topologicalOrder();
         int enabled = 0;
         int[] inDegree = new int[n];
-        int[] outStart = new int[n + 1];
         for (ConnectionGene c : conns) {
             if (c.enabled()) {
                 enabled++;
                 inDegree[Arrays.binarySearch(ids, c.to())]++;
-                outStart[Arrays.binarySearch(ids, c.from()) + 1]++;
             }
-        }
-        for (int s = 0; s < n; s++) {
-            outStart[s + 1] += outStart[s];
-        }
-        int[] successors = new int[enabled];
-        int[] fill = Arrays.copyOf(outStart, n);
-        for (ConnectionGene c : conns) {
-            if (c.enabled()) {
-                successors[fill[Arrays.binarySearch(ids, c.from())]++] = Arrays.binarySearch(ids, c.to());
-            }
-        }
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        int[] remaining = inDegree.clone();
-        for (int s = 0; s < n; s++) {
-            if (remaining[s] == 0) {
-                order[tail++] = s;
-            }
-        }
-        while (head < tail) {
-            int s = order[head++];
-            for (int e = outStart[s]; e < outStart[s + 1]; e++) {
-                if (--remaining[successors[e]] == 0) {
-                    order[tail++] = successors[e];
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalArgumentException("NEAT genome has a cycle among its enabled connections: " + genome);
         }
         int evalCount = 0;
         for (int s = 0; s < n; s++) {
@@ -138,8 +107,7 @@ public final class DagNetwork {
         Activation[] evalActivation = new Activation[evalCount];
         int[] position = new int[n];
         int m = 0;
-        for (int idx = 0; idx < n; idx++) {
-            int s = order[idx];
+        for (int s : order) {
             if (neurons.get(s).type().canBeTarget()) {
                 position[s] = m;
                 evalSlot[m] = s;

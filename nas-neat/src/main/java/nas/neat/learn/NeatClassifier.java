@@ -17,9 +17,9 @@ import nas.neat.data.Split;
  */
 public record NeatClassifier(NeatSettings neat, BackpropSettings backprop, int refineSteps) {
 
-    /** The seed plan's defaults: {@link NeatSettings#classification()}, {@link BackpropSettings#DEFAULTS}, 120 refine steps. */
+    /** The seed plan's defaults: {@link NeatSettings#classification()}, {@link BackpropSettings#DEFAULTS}, 300 refine steps. */
     public static NeatClassifier defaults() {
-        return new NeatClassifier(NeatSettings.classification(), BackpropSettings.DEFAULTS, 120);
+        return new NeatClassifier(NeatSettings.classification(), BackpropSettings.DEFAULTS, 300);
     }
 
     public NeatClassifier {

@@ -1,5 +1,6 @@
 package nas.neat.objective;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class NeatClassifyPlugin implements ObjectivePlugin {
      */
     public static Split load(String dataset, String label, double validation, long seed) {
         Path file = Path.of(dataset);
-        if (dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || java.nio.file.Files.isRegularFile(file)) {
+        if (dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(file)) {
             return Split.of(CsvDataset.read(file, label), validation, seed);
         }
         return Datasets.builtIn(dataset, validation, seed);

@@ -2,6 +2,7 @@ package nas.neat.objective;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import nas.api.Trial;
@@ -81,7 +82,7 @@ final class NeatClassifySpace {
         m.put("activation_mutation_rate", s.activationMutationRate());
         m.put("crossover_rate", s.crossoverRate());
         m.put("compatibility_threshold", s.compatibilityThreshold());
-        m.put("species_target_mode", t.mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("species_target_mode", t.mode().name().toLowerCase(Locale.ROOT));
         m.put("species_target", t.target());
         m.put("pid_kp", t.kp());
         m.put("pid_ki", t.ki());
@@ -89,8 +90,8 @@ final class NeatClassifySpace {
         m.put("steps", b.steps());
         m.put("learning_rate", b.learningRate());
         m.put("l2", b.l2());
-        m.put("optimizer", b.optimizer().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("inheritance", b.inheritance().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("optimizer", b.optimizer().name().toLowerCase(Locale.ROOT));
+        m.put("inheritance", b.inheritance().name().toLowerCase(Locale.ROOT));
         m.put("alpha_nodes", b.alphaNodes());
         m.put("alpha_edges", b.alphaEdges());
         return m;

@@ -23,7 +23,7 @@ class NeatClassifierTest {
                 d.mutation(), d.weightMutationRate(), d.activationMutationRate(), d.activations(), d.crossoverRate(),
                 d.distance(), d.compatibilityThreshold(), d.minSpeciesSize(), d.survivalRate(), d.speciesTarget(),
                 d.stagnationLimit(), d.refineTop());
-        return new NeatClassifier(s, BackpropSettings.DEFAULTS, 120);
+        return new NeatClassifier(s, BackpropSettings.DEFAULTS, 300);
     }
 
     @Test

@@ -87,9 +87,9 @@ public final class GaussianProcess {
     }
 
     /**
-     * Log marginal likelihood {@code −½ yᵀα − Σ ln L_ii − (n/2) ln 2π} (R&W eq. 2.30) and its
+     * Log marginal likelihood {@code −½ yᵀα − Σ ln L_ii − (n/2) ln 2π} (Rasmussen and Williams, eq. 2.30) and its
      * gradient with respect to θ ({@link KernelParams#toTheta}):
-     * {@code ∂/∂θ_j = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_j)} (R&W eq. 5.9).
+     * {@code ∂/∂θ_j = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_j)} (Rasmussen and Williams, eq. 5.9).
      *
      * @param gradient receives the gradient (length d + 2), or null
      */

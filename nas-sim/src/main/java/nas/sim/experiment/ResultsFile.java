@@ -23,6 +23,16 @@ public final class ResultsFile {
     private ResultsFile() {
     }
 
+    /**
+     * A temporary file is created owner-only (0600); a results file is an ordinary document others may
+     * read, like any file the user writes (0644), so the permissions are set before it takes its name.
+     */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     public static void write(Path file, Map<String, Object> document) {
         try {
             Path dir = file.toAbsolutePath().getParent();
@@ -30,6 +40,7 @@ public final class ResultsFile {
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 MAPPER.writeValue(tmp.toFile(), document);
+                readableByAll(tmp);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -80,7 +80,6 @@ public final class NeatNetwork implements NeuralNetwork {
         // Incoming enabled connections per slot, in genome connection order.
         List<ConnectionGene> conns = genome.connections();
         int[] inDegree = new int[n];
-        int[] outCount = new int[n];
         int[] connFrom = new int[conns.size()];
         int[] connTo = new int[conns.size()];
         int enabled = 0;
@@ -91,39 +90,9 @@ public final class NeatNetwork implements NeuralNetwork {
             connFrom[enabled] = slotOf(neurons, c.from());
             connTo[enabled] = slotOf(neurons, c.to());
             inDegree[connTo[enabled]]++;
-            outCount[connFrom[enabled]]++;
             enabled++;
         }
-        // Kahn's algorithm; the queue starts with every zero in-degree neuron in id order.
-        int[][] successors = new int[n][];
-        for (int s = 0; s < n; s++) {
-            successors[s] = new int[outCount[s]];
-        }
-        int[] fill = new int[n];
-        for (int e = 0; e < enabled; e++) {
-            int f = connFrom[e];
-            successors[f][fill[f]++] = connTo[e];
-        }
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        int[] remaining = inDegree.clone();
-        for (int s = 0; s < n; s++) {
-            if (remaining[s] == 0) {
-                order[tail++] = s;
-            }
-        }
-        while (head < tail) {
-            int s = order[head++];
-            for (int t : successors[s]) {
-                if (--remaining[t] == 0) {
-                    order[tail++] = t;
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalArgumentException("NEAT genome has a cycle among its enabled connections: " + genome);
-        }
+        int[] order = genome.topologicalOrder();
         // Flat evaluation program over hidden and output neurons in topological order.
         int evalCount = 0;
         for (int s = 0; s < n; s++) {

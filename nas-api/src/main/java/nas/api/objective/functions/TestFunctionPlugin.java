@@ -92,6 +92,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** Σ xᵢ² on [-5, 5]^dim. */
     public static final class Sphere extends TestFunctionPlugin {
+        /** The {@code sphere} objective. */
         public Sphere() {
             super("sphere", "sum of squares on [-5, 5]^dim (minimum 0 at the origin)", 10, -5, 5, 1,
                     x -> new double[] {TestFunctions.sphere(x)});
@@ -100,6 +101,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** Rosenbrock's valley on [-5, 5]^dim. */
     public static final class Rosenbrock extends TestFunctionPlugin {
+        /** The {@code rosenbrock} objective. */
         public Rosenbrock() {
             super("rosenbrock", "Rosenbrock's curved valley on [-5, 5]^dim (minimum 0 at (1, ..., 1))", 10, -5, 5, 1,
                     x -> new double[] {TestFunctions.rosenbrock(x)});
@@ -108,6 +110,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** Rastrigin's multimodal function on [-5, 5]^dim. */
     public static final class Rastrigin extends TestFunctionPlugin {
+        /** The {@code rastrigin} objective. */
         public Rastrigin() {
             super("rastrigin", "Rastrigin's many local minima on [-5, 5]^dim (minimum 0 at the origin)", 10, -5, 5, 1,
                     x -> new double[] {TestFunctions.rastrigin(x)});
@@ -116,6 +119,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** Ill-conditioned ellipsoid on [-5, 5]^dim. */
     public static final class Ellipsoid extends TestFunctionPlugin {
+        /** The {@code ellipsoid} objective. */
         public Ellipsoid() {
             super("ellipsoid", "ellipsoid with condition number 1e6 on [-5, 5]^dim (minimum 0 at the origin)", 10, -5, 5,
                     1, x -> new double[] {TestFunctions.ellipsoid(x)});
@@ -124,6 +128,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** ZDT1, two objectives. */
     public static final class Zdt1 extends TestFunctionPlugin {
+        /** The {@code zdt1} objective. */
         public Zdt1() {
             super("zdt1", "ZDT1, 2 objectives, convex front, [0, 1]^30", 30, 0, 1, 2, TestFunctions::zdt1);
         }
@@ -131,6 +136,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** ZDT2, two objectives. */
     public static final class Zdt2 extends TestFunctionPlugin {
+        /** The {@code zdt2} objective. */
         public Zdt2() {
             super("zdt2", "ZDT2, 2 objectives, concave front, [0, 1]^30", 30, 0, 1, 2, TestFunctions::zdt2);
         }
@@ -138,6 +144,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** ZDT3, two objectives. */
     public static final class Zdt3 extends TestFunctionPlugin {
+        /** The {@code zdt3} objective. */
         public Zdt3() {
             super("zdt3", "ZDT3, 2 objectives, disconnected front, [0, 1]^30", 30, 0, 1, 2, TestFunctions::zdt3);
         }
@@ -145,6 +152,7 @@ public abstract class TestFunctionPlugin implements ObjectivePlugin {
 
     /** DTLZ2, three objectives. */
     public static final class Dtlz2 extends TestFunctionPlugin {
+        /** The {@code dtlz2} objective. */
         public Dtlz2() {
             super("dtlz2", "DTLZ2, 3 objectives, spherical front, [0, 1]^12", 12, 0, 1, 3,
                     x -> TestFunctions.dtlz2(x, 3));

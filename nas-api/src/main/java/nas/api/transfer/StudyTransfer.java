@@ -1,0 +1,295 @@
+package nas.api.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import nas.api.FrozenTrial;
+import nas.api.StudyDirection;
+import nas.api.TrialState;
+import nas.api.distribution.CategoricalDistribution;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
+import nas.api.exception.DuplicateStudyException;
+import nas.api.exception.StudyNotFoundException;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+
+/**
+ * Copying a study between storages and to and from a JSON file: every trial in number order with its
+ * state, values, parameters and distributions, intermediate values, user and system attributes and
+ * timestamps, and the study's directions and attributes (the samplers' state lives there). Exporting an
+ * imported study gives the same file, byte for byte.
+ *
+ * <p>The file ({@code "format": "nas-study", "version": 1}) is plain JSON that Optuna can read: parameters
+ * are the values the objective saw, distributions are in Optuna's JSON form
+ * ({@code {"name": "FloatDistribution", "attributes": {...}}}), states and directions carry Optuna's names.
+ * JSON has no NaN or infinity: such values are written as the strings {@code "NaN"}, {@code "Infinity"},
+ * {@code "-Infinity"} (Python's {@code float()} reads them).
+ */
+public final class StudyTransfer {
+
+    public static final String FORMAT = "nas-study";
+    public static final int VERSION = 1;
+
+    private StudyTransfer() {
+    }
+
+    /** The study as the JSON tree of the file. */
+    public static Map<String, Object> export(Storage storage, String study) {
+        long id = find(storage, study);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", FORMAT);
+        out.put("version", VERSION);
+        out.put("study_name", study);
+        List<String> directions = new ArrayList<>();
+        for (StudyDirection d : storage.studyDirections(id)) {
+            directions.add(d.name());
+        }
+        out.put("directions", directions);
+        out.put("user_attrs", new TreeMap<>(storage.studyUserAttrs(id)));
+        out.put("system_attrs", new TreeMap<>(storage.studySystemAttrs(id)));
+        List<Object> trials = new ArrayList<>();
+        for (FrozenTrial t : storage.trials(id, java.util.EnumSet.noneOf(TrialState.class))) {
+            trials.add(trial(t));
+        }
+        out.put("trials", trials);
+        return out;
+    }
+
+    /** Writes the study to {@code file} as JSON text. */
+    public static void write(Storage storage, String study, Path file) {
+        try {
+            Files.writeString(file, toJson(export(storage, study)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JSON text of an exported tree, one trial per line. */
+    public static String toJson(Map<String, Object> exported) {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : exported.entrySet()) {
+            sb.append(first ? "" : ",").append('\n').append(Json.write(e.getKey())).append(": ");
+            first = false;
+            if (e.getKey().equals("trials")) {
+                sb.append('[');
+                List<?> trials = (List<?>) e.getValue();
+                for (int i = 0; i < trials.size(); i++) {
+                    sb.append(i == 0 ? "\n  " : ",\n  ").append(Json.write(trials.get(i)));
+                }
+                sb.append(trials.isEmpty() ? "]" : "\n]");
+            } else {
+                sb.append(Json.write(e.getValue()));
+            }
+        }
+        return sb.append("\n}\n").toString();
+    }
+
+    /**
+     * Creates study {@code name} (null: the file's name) in {@code storage} from an exported tree.
+     *
+     * @return the new study's name
+     * @throws DuplicateStudyException if a study of that name exists
+     * @throws IllegalArgumentException if the tree is not a NAS study export
+     */
+    public static String load(Storage storage, Map<?, ?> exported, String name) {
+        if (!FORMAT.equals(exported.get("format")) || !(exported.get("version") instanceof Number version)
+                || version.intValue() != VERSION) {
+            throw new IllegalArgumentException("not a NAS study export (format " + FORMAT + ", version " + VERSION
+                    + "): format " + exported.get("format") + ", version " + exported.get("version"));
+        }
+        String target = name != null ? name : (String) exported.get("study_name");
+        List<StudyDirection> directions = new ArrayList<>();
+        for (Object d : (List<?>) exported.get("directions")) {
+            directions.add(StudyDirection.valueOf(d.toString().toUpperCase(java.util.Locale.ROOT)));
+        }
+        List<FrozenTrial> trials = new ArrayList<>();
+        for (Object t : (List<?>) exported.get("trials")) {
+            trials.add(trial((Map<?, ?>) t)); // parse every trial before creating anything
+        }
+        long id = storage.createStudy(target, directions);
+        ((Map<?, ?>) exported.get("user_attrs")).forEach((k, v) -> storage.setStudyUserAttr(id, (String) k, v));
+        ((Map<?, ?>) exported.get("system_attrs")).forEach((k, v) -> storage.setStudySystemAttr(id, (String) k, v));
+        for (FrozenTrial t : trials) {
+            storage.createTrial(id, t);
+        }
+        return target;
+    }
+
+    /** Reads a file written by {@link #write} into {@code storage}; see {@link #load}. */
+    public static String read(Storage storage, Path file, String name) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!(Json.read(text) instanceof Map<?, ?> tree)) {
+            throw new IllegalArgumentException(file + " is not a JSON object");
+        }
+        return load(storage, tree, name);
+    }
+
+    /** Copies study {@code study} of {@code from} into {@code to} as {@code toName} (null: the same name). */
+    public static String copy(Storage from, String study, Storage to, String toName) {
+        return load(to, Json.freeze(export(from, study)) instanceof Map<?, ?> m ? m : Map.of(), toName);
+    }
+
+    private static long find(Storage storage, String study) {
+        OptionalLong id = storage.findStudy(study);
+        if (id.isEmpty()) {
+            throw new StudyNotFoundException("named '" + study + "'");
+        }
+        return id.getAsLong();
+    }
+
+    private static Map<String, Object> trial(FrozenTrial t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", t.number());
+        m.put("state", t.state().name());
+        m.put("values", numbers(t.values()));
+        m.put("datetime_start", t.datetimeStart() == null ? null : t.datetimeStart().toString());
+        m.put("datetime_complete", t.datetimeComplete() == null ? null : t.datetimeComplete().toString());
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> distributions = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> p : t.internalParams().entrySet()) {
+            Distribution d = t.distributions().get(p.getKey());
+            params.put(p.getKey(), d.toExternal(p.getValue()));
+            distributions.put(p.getKey(), optunaDistribution(d));
+        }
+        m.put("params", params);
+        m.put("distributions", distributions);
+        Map<String, Object> intermediate = new LinkedHashMap<>();
+        t.intermediateValues().forEach((step, v) -> intermediate.put(Integer.toString(step), number(v)));
+        m.put("intermediate_values", intermediate);
+        m.put("user_attrs", new TreeMap<>(t.userAttrs()));
+        m.put("system_attrs", new TreeMap<>(t.systemAttrs()));
+        return m;
+    }
+
+    private static FrozenTrial trial(Map<?, ?> m) {
+        TrialState state = TrialState.valueOf((String) m.get("state"));
+        Map<String, Double> internal = new LinkedHashMap<>();
+        Map<String, Distribution> distributions = new LinkedHashMap<>();
+        Map<?, ?> params = (Map<?, ?>) m.get("params");
+        ((Map<?, ?>) m.get("distributions")).forEach((k, v) -> {
+            Distribution d = fromOptuna((Map<?, ?>) v);
+            distributions.put((String) k, d);
+            internal.put((String) k, d.toInternal(params.get(k)));
+        });
+        TreeMap<Integer, Double> intermediate = new TreeMap<>();
+        ((Map<?, ?>) m.get("intermediate_values")).forEach((k, v) -> intermediate.put(Integer.parseInt((String) k),
+                number(v)));
+        List<Double> values = new ArrayList<>();
+        for (Object v : (List<?>) m.get("values")) {
+            values.add(number(v));
+        }
+        return new FrozenTrial(-1, ((Number) m.get("number")).intValue(), state, values, instant(m.get("datetime_start")),
+                instant(m.get("datetime_complete")), internal, distributions, intermediate,
+                stringKeys((Map<?, ?>) m.get("user_attrs")), stringKeys((Map<?, ?>) m.get("system_attrs")));
+    }
+
+    /** Optuna's JSON form of a distribution (its {@code distribution_to_json}). */
+    static Map<String, Object> optunaDistribution(Distribution d) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        String name;
+        if (d instanceof FloatDistribution f) {
+            name = "FloatDistribution";
+            attributes.put("low", f.low());
+            attributes.put("high", f.high());
+            attributes.put("log", f.log());
+            attributes.put("step", f.hasStep() ? f.step() : null);
+        } else if (d instanceof IntDistribution i) {
+            name = "IntDistribution";
+            attributes.put("low", i.low());
+            attributes.put("high", i.high());
+            attributes.put("log", i.log());
+            attributes.put("step", i.step());
+        } else {
+            name = "CategoricalDistribution";
+            attributes.put("choices", ((CategoricalDistribution) d).choices());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("attributes", attributes);
+        return out;
+    }
+
+    /**
+     * A distribution from its JSON tree: Optuna's form ({@code {"name": "FloatDistribution", "attributes":
+     * {"low": 0, "high": 1, "log": false, "step": null}}}) or NAS's ({@code {"type": "float", ...}}).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Distribution distribution(Map<?, ?> m) {
+        if (m.containsKey("type")) {
+            return nas.api.distribution.Distributions.fromMap(m);
+        }
+        if (!(m.get("attributes") instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("a distribution needs \"name\" and \"attributes\" (Optuna's form) or "
+                    + "\"type\", but got " + m);
+        }
+        return fromOptuna(m);
+    }
+
+    static Distribution fromOptuna(Map<?, ?> m) {
+        Map<?, ?> a = (Map<?, ?>) m.get("attributes");
+        switch (String.valueOf(m.get("name"))) {
+            case "FloatDistribution":
+                return new FloatDistribution(num(a.get("low")), num(a.get("high")), Boolean.TRUE.equals(a.get("log")),
+                        a.get("step") == null ? 0 : num(a.get("step")));
+            case "IntDistribution":
+                return new IntDistribution((long) num(a.get("low")), (long) num(a.get("high")),
+                        Boolean.TRUE.equals(a.get("log")), a.get("step") == null ? 1 : (long) num(a.get("step")));
+            case "CategoricalDistribution":
+                return new CategoricalDistribution(new ArrayList<Object>((List<?>) a.get("choices")));
+            default:
+                throw new IllegalArgumentException("unknown distribution " + m.get("name"));
+        }
+    }
+
+    private static double num(Object o) {
+        if (!(o instanceof Number n)) {
+            throw new IllegalArgumentException("expected a number, but got " + o);
+        }
+        return n.doubleValue();
+    }
+
+    private static List<Object> numbers(List<Double> values) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (double v : values) {
+            out.add(number(v));
+        }
+        return out;
+    }
+
+    /** A double as JSON allows: the number, or "NaN", "Infinity", "-Infinity". */
+    private static Object number(double v) {
+        return Double.isFinite(v) ? (Object) v : Double.toString(v);
+    }
+
+    private static double number(Object o) {
+        return o instanceof String s ? Double.parseDouble(s) : num(o);
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : Instant.parse((String) o);
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put((String) k, v));
+        return out;
+    }
+}

@@ -1,0 +1,47 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import org.junit.jupiter.api.Test;
+
+class HelpTextTest {
+
+    /** Every command, nested ones included. */
+    private static List<CommandLine> commands(CommandLine root) {
+        List<CommandLine> all = new ArrayList<>(List.of(root));
+        for (CommandLine sub : root.getSubcommands().values()) {
+            all.addAll(commands(sub));
+        }
+        return all;
+    }
+
+    @Test
+    void everyOptionOfEveryCommandIsDescribed() {
+        List<String> undescribed = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                if (o.description().length == 0 || String.join("", o.description()).isBlank()) {
+                    undescribed.add(c.getCommandSpec().qualifiedName() + " " + o.longestName());
+                }
+            }
+        }
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void helpExamplesFitAnEightyColumnTerminal() {
+        List<String> wide = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            for (String line : c.getCommandSpec().usageMessage().footer()) {
+                if (line.length() > 80) {
+                    wide.add(c.getCommandSpec().qualifiedName() + ": " + line);
+                }
+            }
+        }
+        assertThat(wide).isEmpty();
+    }
+}
