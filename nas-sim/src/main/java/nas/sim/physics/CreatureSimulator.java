@@ -24,9 +24,15 @@ public final class CreatureSimulator {
 
     private static final int N = LabConfig.SIM_MAX_NODES;
     private static final int M = LabConfig.SIM_MAX_MUSCLES;
-    /** Spec 3.6: the pellet direction is zero at this distance or closer. */
+    /**
+     * Oscillator sensing (spec 3.6) as the reference computes it: the pellet direction is zero at this
+     * distance or closer (spec 3.6 says "below 0.01"; the reference also zeroes it at exactly 0.01).
+     */
     static final double MIN_PELLET_DISTANCE = 0.01;
-    /** Spec 3.6: the velocity direction is zero when the COM moved this much or less in one step. */
+    /**
+     * The velocity direction is zero when the COM moved this much or less in one step; spec 3.6 words it
+     * as a speed below 0.001, the reference bounds the step's displacement.
+     */
     static final double MIN_COM_DISPLACEMENT = 0.001;
     private static final int MAX_INPUTS = SensorLayout.BASE_INPUTS + 2
             + SensorLayout.STRAIN_INPUTS + SensorLayout.VELOCITY_INPUTS + SensorLayout.GROUND_INPUTS;
