@@ -38,7 +38,9 @@ import nas.api.storage.Storage;
  */
 public final class StudyTransfer {
 
+    /** The {@code format} field of an exported file. */
     public static final String FORMAT = "nas-study";
+    /** The {@code version} field of files this class writes; it reads this version. */
     public static final int VERSION = 1;
 
     private StudyTransfer() {
