@@ -41,6 +41,7 @@ final class SearchInterrupts implements AutoCloseable {
     private final Set<Trial> running = ConcurrentHashMap.newKeySet();
     private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"));
     private final List<SignalHandler> previous;
+    private final Set<Long> childrenBefore;
     private volatile int exitCode;
     private volatile boolean aborting;
 
@@ -54,6 +55,8 @@ final class SearchInterrupts implements AutoCloseable {
         this.study = study;
         this.err = err;
         this.onAbort = onAbort;
+        this.childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
         this.previous = signals.stream().map(s -> Signal.handle(s, this::onSignal)).toList();
     }
 
@@ -125,7 +128,12 @@ final class SearchInterrupts implements AutoCloseable {
                 // finished meanwhile: nothing to fail
             }
         }
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        // the programs trials started; not the processes this one had before the search (the storage server
+        // it may have started owns the database file and serves other workers)
+        ProcessHandle.current().children().filter(c -> !childrenBefore.contains(c.pid())).forEach(c -> {
+            c.descendants().forEach(ProcessHandle::destroyForcibly);
+            c.destroyForcibly();
+        });
         try {
             onAbort.run();
         } finally {

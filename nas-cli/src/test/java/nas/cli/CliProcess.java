@@ -28,8 +28,15 @@ final class CliProcess {
 
     /** Starts {@code nas args...} in {@code workDir}; stdout and stderr go to files. */
     static CliProcess start(Path workDir, String... args) throws IOException {
-        return start(List.of(), workDir, args);
+        return start(DEFAULT_SIGNALS, workDir, args);
     }
+
+    /**
+     * A process started in the background by a shell without job control inherits SIGINT ignored, and the
+     * JVM then never handles it (no Ctrl-C handler can be installed); the build may run so. The CLI under
+     * test gets SIGINT back at its default, as a program started from a terminal has it.
+     */
+    private static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=INT");
 
     /**
      * Starts {@code nas args...} as the leader of a process group of its own, as a shell starts a
@@ -37,7 +44,7 @@ final class CliProcess {
      * Ctrl-C does.
      */
     static CliProcess startAsJob(Path workDir, String... args) throws IOException {
-        return start(List.of("setsid"), workDir, args);
+        return start(List.of("setsid", "env", "--default-signal=INT"), workDir, args);
     }
 
     private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {

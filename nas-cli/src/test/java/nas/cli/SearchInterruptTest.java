@@ -65,7 +65,8 @@ class SearchInterruptTest {
         List<String> rows = trials("./studies");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("0,COMPLETE,");
-        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (").contains("exited with code 130");
+        // the program may die of the signal before the JVM's handler has run: then its exit is the reason
+        assertThat(rows.get(1)).startsWith("1,FAIL,").contains("exited with code 130");
     }
 
     private void firstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
