@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "The search space maps names to distributions in Optuna's JSON form, e.g.",
             "  {\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -5, \"high\": 5}},",
             "   \"n\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 1, \"high\": 8}},",
-            "   \"act\": {\"name\": \"CategoricalDistribution\", \"attributes\": {\"choices\": [\"relu\", \"tanh\"]}}}",
+            "   \"act\": {\"name\": \"CategoricalDistribution\",",
+            "           \"attributes\": {\"choices\": [\"relu\", \"tanh\"]}}}",
             "", "Examples:",
             "  nas ask --study sh --search-space space.json --sampler tpe",
             "  nas tell --study sh --trial-number 0 --values 0.25"})

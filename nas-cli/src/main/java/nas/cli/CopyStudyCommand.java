@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code nas copy-study}: a study from one storage into another (H2, PostgreSQL). */
 @Command(name = "copy-study", description = "Copy a study, every trial and attribute, into another storage.",
         footer = {"", "Examples:",
-            "  nas copy-study --study exp-001 --from ./nas-studies --to jdbc:postgresql://db/nas",
-            "  nas copy-study --study exp-001 --from ./nas-studies --to ./backup --to-study exp-001-saved"})
+            "  nas copy-study --study exp-001 --from ./nas-studies \\",
+            "      --to jdbc:postgresql://db/nas",
+            "  nas copy-study --study exp-001 --from ./nas-studies \\",
+            "      --to ./backup --to-study exp-001-saved"})
 public final class CopyStudyCommand implements Callable<Integer> {
 
     @Spec

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
             "  nas tell --study sh --trial-number 0 --values 0.25",
             "  nas tell --study mo --trial-number 3 --values 1.5 20",
             "  nas tell --study sh --trial-number 1 --state fail",
-            "", "Give it the --sampler (and its options) 'nas ask' had: samplers such as NSGA-II and CMA-ES",
-            "record a told trial in their state."})
+            "", "Give it the --sampler (and its options) 'nas ask' had: samplers such as",
+            "NSGA-II and CMA-ES record a told trial in their state."})
 public final class TellCommand implements Callable<Integer> {
 
     @Spec
