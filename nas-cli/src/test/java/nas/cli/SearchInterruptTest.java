@@ -21,6 +21,11 @@ class SearchInterruptTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopStorageServers() throws java.io.IOException {
+        CliProcess.stopServers(dir);
+    }
+
     @Test
     void ctrlCOnAnH2FileLetsTheRunningTrialFinishAndExits130() throws Exception {
         firstSignalFinishesRunningTrials("INT", 130, "./studies");

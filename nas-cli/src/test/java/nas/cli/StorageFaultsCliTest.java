@@ -22,6 +22,11 @@ class StorageFaultsCliTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopStorageServers() throws java.io.IOException {
+        CliProcess.stopServers(dir);
+    }
+
     private static List<Integer> printedTrials(String out) {
         return out.lines().filter(l -> l.startsWith("trial ")).map(l -> Integer.parseInt(l.split(" ")[1])).toList();
     }
