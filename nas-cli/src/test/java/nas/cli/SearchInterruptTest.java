@@ -28,7 +28,7 @@ class SearchInterruptTest {
 
     @Test
     void ctrlCOnAnH2FileLetsTheRunningTrialFinishAndExits130() throws Exception {
-        firstSignalFinishesRunningTrials("INT", 130, "./studies");
+        assertFirstSignalFinishesRunningTrials("INT", 130, "./studies");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(f -> f.endsWith(".trace.db"));
         }
@@ -36,17 +36,17 @@ class SearchInterruptTest {
 
     @Test
     void sigtermOnPostgresqlLetsTheRunningTrialFinishAndExits143() throws Exception {
-        firstSignalFinishesRunningTrials("TERM", 143, PostgresTestServer.freshUrl("interrupt"));
+        assertFirstSignalFinishesRunningTrials("TERM", 143, PostgresTestServer.freshUrl("interrupt"));
     }
 
     @Test
     void aSecondCtrlCOnAnH2FileFailsTheRunningTrialAndStopsItsProgram() throws Exception {
-        secondSignalAbortsRunningTrials("INT", 130, "./studies");
+        assertSecondSignalAbortsRunningTrials("INT", 130, "./studies");
     }
 
     @Test
     void aSecondSigtermOnPostgresqlFailsTheRunningTrialAndStopsItsProgram() throws Exception {
-        secondSignalAbortsRunningTrials("TERM", 143, PostgresTestServer.freshUrl("abort"));
+        assertSecondSignalAbortsRunningTrials("TERM", 143, PostgresTestServer.freshUrl("abort"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class SearchInterruptTest {
         assertThat(rows.get(1)).startsWith("1,FAIL,").contains("exited with code 130");
     }
 
-    private void firstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
+    private void assertFirstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
         CliProcess search = search(storage, "sleep 0.3; echo nas:result $NAS_TRIAL_NUMBER");
         search.awaitOutputLines(2, 120);
         assertThat(search.outputLines()).as(search.errorOutput()).isGreaterThanOrEqualTo(2);
@@ -92,7 +92,7 @@ class SearchInterruptTest {
         assertThat(r.out().lines().filter(l -> l.startsWith("trial "))).hasSize(rows.size());
     }
 
-    private void secondSignalAbortsRunningTrials(String signal, int exitCode, String storage) throws Exception {
+    private void assertSecondSignalAbortsRunningTrials(String signal, int exitCode, String storage) throws Exception {
         CliProcess search = search(storage, "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then echo $$ > \"$NAS_TRIAL_DIR/pid\"; "
                 + "exec sleep 600; fi; echo nas:result 5");
         search.awaitOutputLines(1, 120);
