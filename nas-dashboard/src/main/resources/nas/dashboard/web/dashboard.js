@@ -123,6 +123,125 @@
     return el('div', { class: 'chart' + (small ? ' small' : ''), id: id + '-chart' });
   }
 
+  // ---------- 3-D scatter (three objectives): a canvas projection, turned by dragging ----------
+
+  const scatters3d = {};
+  window.nasScatter3d = scatters3d; // for tests and the curious: id -> Scatter3D
+
+  /**
+   * Points in three dimensions on a canvas: each axis scaled to the points' range (a unit cube), turned by
+   * yaw (about the vertical axis) and pitch, drawn in orthographic projection far points first. Drag turns it;
+   * the pointer over a point shows its trial.
+   */
+  class Scatter3D {
+    constructor(container, id, axes, layers) {
+      this.axes = axes; // three axis names
+      this.layers = layers; // [{ name, color, size, alpha, points: [{ value: [x, y, z], number }] }]
+      this.yaw = -0.75;
+      this.pitch = 0.45;
+      const all = layers.flatMap((l) => l.points.map((p) => p.value));
+      this.lo = [0, 1, 2].map((k) => all.reduce((m, v) => Math.min(m, v[k]), Infinity));
+      this.hi = [0, 1, 2].map((k) => all.reduce((m, v) => Math.max(m, v[k]), -Infinity));
+      this.canvas = el('canvas', { class: 'scatter3d', id: id + '-canvas' });
+      this.tip = el('div', { class: 'tip3d', id: id + '-tip' });
+      container.replaceChildren(this.canvas, this.tip);
+      let drag = null;
+      this.canvas.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; this.canvas.setPointerCapture(e.pointerId); });
+      this.canvas.addEventListener('pointerup', () => { drag = null; });
+      this.canvas.addEventListener('pointermove', (e) => {
+        if (drag) {
+          this.turn((e.clientX - drag[0]) * 0.01, (e.clientY - drag[1]) * 0.01);
+          drag = [e.clientX, e.clientY];
+        } else {
+          this.hover(e.offsetX, e.offsetY);
+        }
+      });
+      scatters3d[id] = this;
+      this.draw();
+    }
+
+    turn(dYaw, dPitch) {
+      this.yaw += dYaw;
+      this.pitch = Math.max(-1.5, Math.min(1.5, this.pitch + dPitch));
+      this.draw();
+    }
+
+    /** Canvas position (CSS pixels) and depth of a point given in objective values. */
+    project(v) {
+      const u = [0, 1, 2].map((k) => (this.hi[k] > this.lo[k] ? 2 * (v[k] - this.lo[k]) / (this.hi[k] - this.lo[k]) - 1 : 0));
+      const x = u[0] * Math.cos(this.yaw) - u[1] * Math.sin(this.yaw);
+      const y = u[0] * Math.sin(this.yaw) + u[1] * Math.cos(this.yaw);
+      const up = u[2] * Math.cos(this.pitch) - y * Math.sin(this.pitch);
+      const depth = u[2] * Math.sin(this.pitch) + y * Math.cos(this.pitch);
+      const s = Math.min(this.w, this.h) * 0.3;
+      return [this.w / 2 + x * s, this.h / 2 - up * s, depth];
+    }
+
+    /** Where each point of a layer is drawn now, in CSS pixels of the canvas. */
+    screenPoints(layer) {
+      return this.layers[layer].points.map((p) => this.project(p.value).slice(0, 2));
+    }
+
+    draw() {
+      const dpr = window.devicePixelRatio || 1;
+      this.w = this.canvas.clientWidth;
+      this.h = this.canvas.clientHeight;
+      this.canvas.width = Math.round(this.w * dpr);
+      this.canvas.height = Math.round(this.h * dpr);
+      const g = this.canvas.getContext('2d');
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      g.clearRect(0, 0, this.w, this.h);
+      const corner = (i, j, k) => this.project([0, 1, 2].map((a) => ([i, j, k][a] ? this.hi[a] : this.lo[a])));
+      // the box: its 12 edges, then the three axes from the low corner with their names and ranges
+      g.strokeStyle = '#d9dee4';
+      g.lineWidth = 1;
+      for (const [a, b] of [[[0, 0, 0], [1, 0, 0]], [[0, 1, 0], [1, 1, 0]], [[0, 0, 1], [1, 0, 1]], [[0, 1, 1], [1, 1, 1]],
+        [[0, 0, 0], [0, 1, 0]], [[1, 0, 0], [1, 1, 0]], [[0, 0, 1], [0, 1, 1]], [[1, 0, 1], [1, 1, 1]],
+        [[0, 0, 0], [0, 0, 1]], [[1, 0, 0], [1, 0, 1]], [[0, 1, 0], [0, 1, 1]], [[1, 1, 0], [1, 1, 1]]]) {
+        const p = corner(...a);
+        const q = corner(...b);
+        g.beginPath(); g.moveTo(p[0], p[1]); g.lineTo(q[0], q[1]); g.stroke();
+      }
+      g.font = '12px system-ui, sans-serif';
+      g.fillStyle = '#1d232b';
+      g.strokeStyle = '#66707c';
+      const origin = corner(0, 0, 0);
+      [[1, 0, 0], [0, 1, 0], [0, 0, 1]].forEach((end, k) => {
+        const q = corner(...end);
+        g.beginPath(); g.moveTo(origin[0], origin[1]); g.lineTo(q[0], q[1]); g.stroke();
+        g.fillText(this.axes[k] + ' ' + axisTick(this.lo[k]) + ' → ' + axisTick(this.hi[k]), q[0] + 4, q[1] - 4);
+      });
+      const drawn = [];
+      this.layers.forEach((l) => l.points.forEach((p) => drawn.push([this.project(p.value), l])));
+      drawn.sort((a, b) => a[0][2] - b[0][2]);
+      for (const [[x, y], l] of drawn) {
+        g.globalAlpha = l.alpha;
+        g.fillStyle = l.color;
+        g.beginPath(); g.arc(x, y, l.size, 0, 2 * Math.PI); g.fill();
+      }
+      g.globalAlpha = 1;
+      this.layers.forEach((l, i) => {
+        g.fillStyle = l.color;
+        g.beginPath(); g.arc(14, 14 + 18 * i, 5, 0, 2 * Math.PI); g.fill();
+        g.fillStyle = '#1d232b';
+        g.fillText(l.name, 24, 18 + 18 * i);
+      });
+      g.fillStyle = '#66707c';
+      g.fillText('drag to turn', this.w - 80, this.h - 8);
+    }
+
+    hover(x, y) {
+      let best = null;
+      let bestD = 64; // within 8 px
+      this.layers.forEach((l) => l.points.forEach((p) => {
+        const [px, py] = this.project(p.value);
+        const d = (px - x) ** 2 + (py - y) ** 2;
+        if (d < bestD) { bestD = d; best = p; }
+      }));
+      this.tip.textContent = best ? 'trial ' + best.number + ': ' + best.value.map(fmt).join(', ') : '';
+    }
+  }
+
   function directionWord(d) { return d === 'maximize' ? 'maximize' : 'minimize'; }
 
   // ---------- studies page ----------
@@ -169,7 +288,7 @@
       el('td', {}, el('a', { href: BASE + '/study?name=' + enc(s.name), class: 'study-link' }, s.name)),
       el('td', {}, s.directions.join(', ')),
     ].concat(STATES.map((st) => el('td', { class: 'num count-' + st }, s.counts[st])),
-      [el('td', { class: 'num total' }, s.trials), el('td', { class: 'best' }, s.error ? 'error: ' + s.error : bestText(s.best)),
+      [el('td', { class: 'num total' }, s.trials), el('td', { class: 'best' }, s.error ? 'error: ' + s.error : s.loading ? 'reading trials…' : bestText(s.best)),
         el('td', {}, time(s.last_activity))]);
     if (allowWrite) {
       cells.push(el('td', {}, el('button', {
@@ -236,7 +355,10 @@
     box.replaceChildren(el('span', {}, s.directions.map(directionWord).join(', ')),
       ...STATES.map((st) => el('span', { class: 'state ' + st, id: 'count-' + st }, st + ' ' + s.counts[st])),
       el('span', { id: 'count-total' }, s.trials + ' trials'),
-      el('span', { id: 'best' }, s.best ? 'best: ' + bestText(s.best) : ''));
+      el('span', { id: 'best' }, s.best ? 'best: ' + bestText(s.best) : ''),
+      // a large study is read in chunks: its plots show the first trials until every one is in
+      el('span', { id: 'loading', class: 'loading' }, s.loading
+        ? 'reading trials: ' + s.loading.loaded.toLocaleString('en') + ' of ' + s.loading.of.toLocaleString('en') + ' so far' : ''));
     document.body.dataset.version = s.version;
   }
 
@@ -329,8 +451,15 @@
       const pairs = m === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]].filter(([a, b]) => a < m && b < m);
       box.replaceChildren(el('div', { class: 'note', id: 'pareto-note' }, p.front.length + ' trial(s) on the front, ' +
         p.dominated.length + ' dominated shown faded; directions ' + p.directions.join(', ') +
-        (m > 2 ? ' · shown as projections on each pair of objectives' : '')),
+        (m === 3 ? ' · in 3-D, then projected on each pair of objectives' : m > 3 ? ' · shown as projections on each pair of objectives' : '')),
+      m === 3 ? el('div', { class: 'chart', id: 'pareto-3d' }) : null,
       ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
+      if (m === 3) {
+        const point3 = (t) => ({ value: t.values, number: t.number });
+        new Scatter3D(document.getElementById('pareto-3d'), 'pareto-3d', [0, 1, 2].map((k) => 'values_' + k), [
+          { name: 'Dominated', color: '#8a8f98', size: 2.5, alpha: 0.3, points: p.dominated.map(point3) },
+          { name: 'Pareto front', color: '#c0392b', size: 4, alpha: 1, points: p.front.map(point3) }]);
+      }
       for (const [a, b] of pairs) {
         const point = (t) => ({ value: [t.values[a], t.values[b]], number: t.number });
         chart(document.getElementById('pareto-' + a + '-' + b + '-chart'), 'pareto-' + a + '-' + b, {
