@@ -123,6 +123,89 @@
     return el('div', { class: 'chart' + (small ? ' small' : ''), id: id + '-chart' });
   }
 
+  // ---------- contour: a kernel-smoothed surface over two parameters and its iso-lines ----------
+
+  /** A parameter's value on a plot axis: log10 for a log parameter, the index of a category. */
+  function axisValue(p, v) {
+    return p.type === 'categorical' ? v : p.log ? Math.log10(v) : v;
+  }
+
+  function axisLabelOf(p, a) {
+    if (p.type === 'categorical') return Number.isInteger(a) && a >= 0 && a < p.choices.length ? String(p.choices[a]) : '';
+    return axisTick(p.log ? Math.pow(10, a) : a);
+  }
+
+  /**
+   * The surface of values over a G x G grid spanning the trials' two axis values: at each node the Gaussian
+   * kernel-weighted mean of the trials' values (Nadaraya-Watson; bandwidth h of the unit square, narrower with
+   * more trials), blank where no trial is within about 2.5 h. Iso-lines at 9 levels between the surface's
+   * extremes come from marching squares, crossings placed by linear interpolation along cell edges.
+   */
+  function contourSurface(pts, G = 40) {
+    const range = (k) => {
+      let lo = Math.min(...pts.map((q) => q[k]));
+      let hi = Math.max(...pts.map((q) => q[k]));
+      if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+      return [lo, hi];
+    };
+    const [x0, x1] = range(0);
+    const [y0, y1] = range(1);
+    const xs = [];
+    const ys = [];
+    for (let i = 0; i < G; i++) { xs.push(x0 + (x1 - x0) * i / (G - 1)); ys.push(y0 + (y1 - y0) * i / (G - 1)); }
+    const h = Math.min(0.15, Math.max(0.04, 0.5 * Math.pow(pts.length, -0.25)));
+    const ux = pts.map((q) => (q[0] - x0) / (x1 - x0));
+    const uy = pts.map((q) => (q[1] - y0) / (y1 - y0));
+    const z = [];
+    for (let j = 0; j < G; j++) {
+      const row = [];
+      for (let i = 0; i < G; i++) {
+        const gx = i / (G - 1);
+        const gy = j / (G - 1);
+        let sw = 0;
+        let swv = 0;
+        for (let n = 0; n < pts.length; n++) {
+          const w = Math.exp(-((ux[n] - gx) ** 2 + (uy[n] - gy) ** 2) / (2 * h * h));
+          sw += w;
+          swv += w * pts[n][2];
+        }
+        row.push(sw > 0.05 ? swv / sw : null);
+      }
+      z.push(row);
+    }
+    const known = z.flat().filter((v) => v !== null);
+    const zmin = Math.min(...known);
+    const zmax = Math.max(...known);
+    const levels = zmax > zmin ? [1, 2, 3, 4, 5, 6, 7, 8, 9].map((l) => zmin + (zmax - zmin) * l / 10) : [];
+    const segments = [];
+    const at = (a, b, va, vb, level) => a + (b - a) * (level - va) / (vb - va);
+    for (const level of levels) {
+      for (let j = 0; j + 1 < G; j++) {
+        for (let i = 0; i + 1 < G; i++) {
+          const c = [z[j][i], z[j][i + 1], z[j + 1][i + 1], z[j + 1][i]]; // corners counter-clockwise from bottom left
+          if (c.some((v) => v === null)) continue;
+          const px = [xs[i], xs[i + 1], xs[i + 1], xs[i]];
+          const py = [ys[j], ys[j], ys[j + 1], ys[j + 1]];
+          const cross = [];
+          for (let e = 0; e < 4; e++) {
+            const a = e;
+            const b = (e + 1) % 4;
+            if ((c[a] < level) !== (c[b] < level)) cross.push([at(px[a], px[b], c[a], c[b], level), at(py[a], py[b], c[a], c[b], level)]);
+          }
+          if (cross.length === 2) {
+            segments.push([cross[0][0], cross[0][1], cross[1][0], cross[1][1], level]);
+          } else if (cross.length === 4) {
+            // a saddle: the mean of the corners tells which pairs of crossings to join
+            const centreAbove = (c[0] + c[1] + c[2] + c[3]) / 4 >= level;
+            const pairs = centreAbove === (c[0] >= level) ? [[0, 1], [2, 3]] : [[0, 3], [1, 2]];
+            for (const [a, b] of pairs) segments.push([cross[a][0], cross[a][1], cross[b][0], cross[b][1], level]);
+          }
+        }
+      }
+    }
+    return { x0, x1, y0, y1, xs, ys, dx: (x1 - x0) / (G - 1), dy: (y1 - y0) / (G - 1), z, h, levels, segments };
+  }
+
   // ---------- 3-D scatter (three objectives): a canvas projection, turned by dragging ----------
 
   const scatters3d = {};
@@ -586,7 +669,7 @@
       const select = (axis) => el('select', { id: 'contour-' + axis, onchange: (ev) => { this.contour[axis] = ev.target.value; this.drawContour(); } },
         names.map((n) => el('option', { value: n, selected: n === this.contour[axis] }, n)));
       box.replaceChildren(el('div', { class: 'controls' }, el('label', {}, 'x ', select('x')), el('label', {}, 'y ', select('y')),
-        el('span', { class: 'note' }, 'each cell: the best value of the trials in it')), chartBox('contour'));
+        el('span', { class: 'note' }, 'kernel-smoothed surface of the values, iso-lines at 9 levels, dots: trials; blank: no trial near')), chartBox('contour'));
       this.drawContour();
     }
 
@@ -597,42 +680,49 @@
       const maximize = this.summary.directions[k] === 'maximize';
       const px = d.params.find((p) => p.name === this.contour.x);
       const py = d.params.find((p) => p.name === this.contour.y);
-      const binsOf = (p) => {
-        const col = d.columns[p.name];
-        if (p.type === 'categorical') return { n: p.choices.length, labels: p.choices, index: (v) => v };
-        const t = (v) => (p.log ? Math.log10(v) : v);
-        const present = col.filter((v) => v !== null).map(t);
-        const lo = Math.min(...present);
-        const hi = Math.max(...present);
-        const n = hi > lo ? 20 : 1;
-        const w = (hi - lo) / n || 1;
-        const labels = [];
-        for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * w; labels.push(fmt(p.log ? Math.pow(10, c) : c)); }
-        return { n, labels, index: (v) => Math.min(n - 1, Math.floor((t(v) - lo) / w)) };
-      };
-      const bx = binsOf(px);
-      const by = binsOf(py);
-      const best = new Map();
+      const pts = [];
       d.numbers.forEach((num, r) => {
         const vx = d.columns[px.name][r];
         const vy = d.columns[py.name][r];
-        if (vx === null || vy === null) return;
-        const key = bx.index(vx) + ',' + by.index(vy);
-        const old = best.get(key);
-        if (old === undefined || (maximize ? values[r] > old : values[r] < old)) best.set(key, values[r]);
+        if (vx !== null && vy !== null) pts.push([axisValue(px, vx), axisValue(py, vy), values[r], num]);
       });
-      const data = [...best.entries()].map(([key, v]) => key.split(',').map(Number).concat([v]));
-      const vs = data.map((c) => c[2]);
-      const vmin = Math.min(...vs);
-      const vmax = Math.max(...vs);
+      const c = contourSurface(pts);
+      window.nasContour = c; // for tests: the surface, its levels and iso-line segments
+      const cells = [];
+      c.z.forEach((row, j) => row.forEach((v, i) => {
+        if (v !== null) cells.push([c.xs[i] - c.dx / 2, c.ys[j] - c.dy / 2, c.xs[i] + c.dx / 2, c.ys[j] + c.dy / 2, v]);
+      }));
+      const zs = cells.map((q) => q[4]);
+      const vmin = Math.min(...zs);
+      const vmax = Math.max(...zs);
+      // a category sits on its index (a tick each); a number's axis spans its trials, ticks at round values only
+      const axis = (p, lo, hi) => Object.assign({ type: 'value', min: lo, max: hi, name: p.name + (p.log ? ' (log)' : ''),
+        axisLabel: { formatter: (v) => axisLabelOf(p, v), showMinLabel: p.type === 'categorical', showMaxLabel: p.type === 'categorical' },
+        splitLine: { show: false } }, p.type === 'categorical' ? { interval: 1 } : {});
       chart(document.getElementById('contour-chart'), 'contour', {
-        grid: { left: 80, right: 80, top: 20, bottom: 60 },
-        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('best in cell', [[px.name, bx.labels[q.value[0]]], [py.name, by.labels[q.value[1]]], ['value', q.value[2]]]) },
-        xAxis: { type: 'category', data: bx.labels, name: px.name + (px.log ? ' (log)' : ''), nameLocation: 'middle', nameGap: 40 },
-        yAxis: { type: 'category', data: by.labels, name: py.name + (py.log ? ' (log)' : '') },
-        visualMap: { min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
+        grid: { left: 80, right: 80, top: 34, bottom: 60 },
+        tooltip: { trigger: 'item', formatter: (q) => (q.seriesIndex === 2
+          ? tooltipRows('trial ' + q.value[3], [[px.name, axisLabelOf(px, q.value[0])], [py.name, axisLabelOf(py, q.value[1])], ['value', q.value[2]]])
+          : q.seriesIndex === 1 ? tooltipRows('iso-line', [['value', q.value[4]]])
+            : tooltipRows('smoothed surface', [[px.name, axisLabelOf(px, (q.value[0] + q.value[2]) / 2)],
+              [py.name, axisLabelOf(py, (q.value[1] + q.value[3]) / 2)], ['value', q.value[4]]])) },
+        xAxis: Object.assign(axis(px, c.x0, c.x1), { nameLocation: 'middle', nameGap: 35 }),
+        yAxis: axis(py, c.y0, c.y1),
+        visualMap: { seriesIndex: 0, dimension: 4, min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
           inRange: { color: maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'] } },
-        series: [{ type: 'heatmap', data }],
+        series: [
+          { type: 'custom', name: 'surface', data: cells, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
+            const a = api.coord([api.value(0), api.value(3)]);
+            const b = api.coord([api.value(2), api.value(1)]);
+            return { type: 'rect', shape: { x: a[0], y: a[1], width: b[0] - a[0] + 0.5, height: b[1] - a[1] + 0.5 }, style: { fill: api.visual('color') } };
+          } },
+          { type: 'custom', name: 'iso-lines', data: c.segments, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
+            const a = api.coord([api.value(0), api.value(1)]);
+            const b = api.coord([api.value(2), api.value(3)]);
+            return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: { stroke: '#e8590c', lineWidth: 1.2 } };
+          } },
+          { type: 'scatter', name: 'trials', data: pts, symbolSize: pts.length > 1000 ? 2 : 4, itemStyle: { color: '#1d232b', opacity: 0.6 } },
+        ],
       });
     }
 
