@@ -42,6 +42,30 @@ class MoreSamplersCliTest {
         }
     }
 
+    @Test
+    void autoIsTheDefaultSaysWhatItChoseAndMatchesThatSampler() {
+        String[] sphere = {"search", "--objective", "sphere", "--dim", "2", "--n-trials", "14", "--seed", "3"};
+        CliRunner.Result auto = CliRunner.run(concat(concat(sphere, "--study", "a"), "--storage", db("auto")));
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        assertThat(auto.err()).contains("[a] sampler auto: gp (one objective, 2 numeric parameters)\n");
+        CliRunner.Result gp = CliRunner.run(concat(concat(sphere, "--study", "a", "--sampler", "gp", "--quiet"),
+                "--storage", db("gp")));
+        assertThat(gp.exitCode()).as(gp.err()).isZero();
+        assertThat(outcomes(db("auto"), "a")).hasSize(14).isEqualTo(outcomes(db("gp"), "a"));
+
+        // resumed without --sampler: the study remembers "auto"
+        CliRunner.Result resumed = CliRunner.run("search", "--study", "a", "--n-trials", "1", "--storage", db("auto"));
+        assertThat(resumed.err()).contains("[a] sampler auto: gp (one objective, 2 numeric parameters)\n");
+
+        CliRunner.Result mo = CliRunner.run("search", "--study", "z", "--objective", "zdt1", "--n-trials", "3",
+                "--storage", db("zdt"));
+        assertThat(mo.exitCode()).as(mo.err()).isZero();
+        assertThat(mo.err()).contains("[z] sampler auto: nsga2 (2 objectives)");
+        CliRunner.Result quiet = CliRunner.run("search", "--study", "q", "--objective", "sphere", "--n-trials", "2",
+                "--quiet", "--storage", db("quiet"));
+        assertThat(quiet.err()).doesNotContain("sampler auto");
+    }
+
     /** number, state, value and parameters of every trial (timestamps and durations dropped). */
     private List<String> outcomes(String storage, String study) {
         return csvRows(storage, study).stream().map(l -> {
