@@ -87,8 +87,10 @@ public final class AutoSampler implements Sampler {
         }
         this.gpBudget = gpBudget;
         this.gp = new GpSampler(GpOptions.defaults().withSeed(seed));
-        this.tpe = new TpeSampler(TpeOptions.defaults().withMultivariate(true).withSeed(seed));
-        this.nsga2 = new Nsga2Sampler(Nsga2Options.defaults().withSeed(seed));
+        TpeOptions tpeOptions = TpeOptions.defaults().withMultivariate(true).withConstantLiar(true);
+        Nsga2Options nsga2Options = Nsga2Options.defaults();
+        this.tpe = new TpeSampler(seed == null ? tpeOptions.withStudySeed() : tpeOptions.withSeed(seed));
+        this.nsga2 = new Nsga2Sampler(seed == null ? nsga2Options.withStudySeed() : nsga2Options.withSeed(seed));
     }
 
     /** Complete trials after which a numeric single-objective study turns from the GP to TPE. */
