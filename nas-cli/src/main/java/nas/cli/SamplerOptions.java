@@ -106,7 +106,7 @@ public final class SamplerOptions {
         }
         switch (sampler) {
             case "auto":
-                return new AutoSampler(seed, AutoSampler.DEFAULT_GP_BUDGET);
+                return new AutoSampler(seed, AutoSampler.DEFAULT_BUDGET);
             case "random":
                 return new RandomSampler(seed);
             case "tpe":

@@ -60,7 +60,7 @@ class MoreSamplersCliTest {
         CliRunner.Result mo = CliRunner.run("search", "--study", "z", "--objective", "zdt1", "--n-trials", "3",
                 "--storage", db("zdt"));
         assertThat(mo.exitCode()).as(mo.err()).isZero();
-        assertThat(mo.err()).contains("[z] sampler auto: nsga2 (2 objectives)");
+        assertThat(mo.err()).contains("[z] sampler auto: tpe, multi-objective (2 objectives)\n");
         CliRunner.Result quiet = CliRunner.run("search", "--study", "q", "--objective", "sphere", "--n-trials", "2",
                 "--quiet", "--storage", db("quiet"));
         assertThat(quiet.err()).doesNotContain("sampler auto");

@@ -22,11 +22,13 @@ import nas.samplers.tpe.TpeSampler;
 /**
  * Chooses a sampler for each trial from the study itself, by the rule of Optuna's AutoSampler:
  * <ul>
- *   <li>several objectives: {@link Nsga2Sampler};</li>
+ *   <li>several objectives: multi-objective {@link TpeSampler} (MOTPE) while fewer than
+ *       {@code budget} trials are complete, then {@link Nsga2Sampler}, whose first parents are
+ *       the best of the trials so far;</li>
  *   <li>one objective, and a categorical parameter or a conditional space (finished trials with
  *       different parameter names): multivariate {@link TpeSampler};</li>
  *   <li>one objective over numeric parameters only: {@link GpSampler} while fewer than
- *       {@code gpBudget} trials are complete (250 by default), multivariate TPE after that.</li>
+ *       {@code budget} trials are complete (250 by default), multivariate TPE after that.</li>
  * </ul>
  * Optuna turns to a warm-started CMA-ES after the GP's budget; NAS turns to multivariate TPE, which
  * models every trial so far without a warm start and, unlike CMA-ES, gives the same trials for the
@@ -43,8 +45,11 @@ public final class AutoSampler implements Sampler {
     /** Trial system attribute naming the sampler that sampled the trial ("gp", "tpe" or "nsga2"). */
     public static final String CHOICE_KEY = "auto:sampler";
 
-    /** Complete trials after which a numeric single-objective study turns from the GP to TPE. */
-    public static final int DEFAULT_GP_BUDGET = 250;
+    /**
+     * Complete trials after which a numeric single-objective study turns from the GP to TPE, and a
+     * multi-objective one from TPE to NSGA-II.
+     */
+    public static final int DEFAULT_BUDGET = 250;
 
     private static final System.Logger LOG = System.getLogger(AutoSampler.class.getName());
 
@@ -64,7 +69,7 @@ public final class AutoSampler implements Sampler {
         }
     }
 
-    private final int gpBudget;
+    private final int budget;
     private final GpSampler gp;
     private final TpeSampler tpe;
     private final Nsga2Sampler nsga2;
@@ -73,19 +78,20 @@ public final class AutoSampler implements Sampler {
 
     /** The study's seed and the default GP budget. */
     public AutoSampler() {
-        this(null, DEFAULT_GP_BUDGET);
+        this(null, DEFAULT_BUDGET);
     }
 
     /**
      * @param seed     seed of every sampler chosen, or null for the study's seed
-     * @param gpBudget complete trials after which a numeric single-objective study turns from the
-     *                 GP to TPE (&gt;= 0)
+     * @param budget complete trials after which a study turns from the sampler that learns most
+     *               from few trials (GP; TPE for several objectives) to the one that scales (TPE;
+     *               NSGA-II), &gt;= 0
      */
-    public AutoSampler(Long seed, int gpBudget) {
-        if (gpBudget < 0) {
-            throw new IllegalArgumentException("gpBudget must be >= 0, but got " + gpBudget);
+    public AutoSampler(Long seed, int budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget must be >= 0, but got " + budget);
         }
-        this.gpBudget = gpBudget;
+        this.budget = budget;
         this.gp = new GpSampler(GpOptions.defaults().withSeed(seed));
         TpeOptions tpeOptions = TpeOptions.defaults().withMultivariate(true).withConstantLiar(true);
         Nsga2Options nsga2Options = Nsga2Options.defaults();
@@ -93,19 +99,16 @@ public final class AutoSampler implements Sampler {
         this.nsga2 = new Nsga2Sampler(seed == null ? nsga2Options.withStudySeed() : nsga2Options.withSeed(seed));
     }
 
-    /** Complete trials after which a numeric single-objective study turns from the GP to TPE. */
-    public int gpBudget() {
-        return gpBudget;
+    /** Complete trials after which the GP gives way to TPE, or TPE to NSGA-II for several objectives. */
+    public int budget() {
+        return budget;
     }
 
     /**
      * The rule: the sampler for the next trial of a study with {@code directions} whose finished
      * (complete and pruned) trials are {@code finished}.
      */
-    public static Choice choose(List<StudyDirection> directions, Collection<FrozenTrial> finished, int gpBudget) {
-        if (directions.size() > 1) {
-            return Choice.NSGA2;
-        }
+    public static Choice choose(List<StudyDirection> directions, Collection<FrozenTrial> finished, int budget) {
         Set<String> names = null;
         int complete = 0;
         for (FrozenTrial t : finished) {
@@ -114,14 +117,17 @@ public final class AutoSampler implements Sampler {
             } else if (!names.equals(t.distributions().keySet())) {
                 return Choice.TPE; // a conditional space
             }
-            if (hasCategorical(t.distributions())) {
+            if (directions.size() == 1 && hasCategorical(t.distributions())) {
                 return Choice.TPE;
             }
             if (t.state() == TrialState.COMPLETE) {
                 complete++;
             }
         }
-        return complete < gpBudget ? Choice.GP : Choice.TPE;
+        if (directions.size() > 1) {
+            return complete < budget ? Choice.TPE : Choice.NSGA2;
+        }
+        return complete < budget ? Choice.GP : Choice.TPE;
     }
 
     /**
@@ -132,21 +138,26 @@ public final class AutoSampler implements Sampler {
      */
     public String plan(List<StudyDirection> directions, Map<String, Distribution> space, int complete, int trials) {
         if (directions.size() > 1) {
-            return "nsga2 (" + directions.size() + " objectives)";
+            String objectives = directions.size() + " objectives";
+            if (complete >= budget) {
+                return "nsga2 (" + objectives + ", " + complete + " complete trials)";
+            }
+            return "tpe, multi-objective (" + objectives + ")"
+                    + (trials > 0 && complete + trials <= budget ? "" : "; nsga2 after " + budget + " complete trials");
         }
         for (Map.Entry<String, Distribution> e : space.entrySet()) {
             if (e.getValue() instanceof CategoricalDistribution) {
                 return "tpe, multivariate (categorical parameter '" + e.getKey() + "')";
             }
         }
-        if (complete >= gpBudget) {
-            return "tpe, multivariate (" + complete + " complete trials, more than the GP's " + gpBudget + ")";
+        if (complete >= budget) {
+            return "tpe, multivariate (" + complete + " complete trials, more than the GP's " + budget + ")";
         }
         String gpLine = "gp (one objective, " + (space.isEmpty() ? "numeric parameters"
                 : space.size() + " numeric parameter" + (space.size() == 1 ? "" : "s")) + ")";
-        String then = "; tpe, multivariate, after " + gpBudget + " complete trials";
+        String then = "; tpe, multivariate, after " + budget + " complete trials";
         String conditional = space.isEmpty() ? "; tpe, multivariate, if a categorical or conditional parameter appears" : "";
-        if (trials > 0 && complete + trials <= gpBudget) {
+        if (trials > 0 && complete + trials <= budget) {
             return gpLine + conditional;
         }
         return gpLine + then + conditional;
@@ -154,8 +165,11 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        Choice choice = choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), gpBudget);
+        Choice choice = choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), budget);
         study.setTrialSystemAttr(trial.id(), CHOICE_KEY, choice.key());
+        if (choice == Choice.NSGA2) {
+            nsga2.startFrom(study, study.trials(TrialState.COMPLETE));
+        }
         if (announced.getAndSet(choice) != choice) {
             LOG.log(System.Logger.Level.INFO, "[{0}] sampler auto: {1} from trial {2}",
                     study.name(), choice.key(), trial.number());
@@ -192,7 +206,7 @@ public final class AutoSampler implements Sampler {
             }
         }
         // a trial begun elsewhere (by another sampler, then told here)
-        return sampler(choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), gpBudget));
+        return sampler(choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), budget));
     }
 
     private Sampler sampler(Choice choice) {

@@ -21,7 +21,6 @@ import nas.api.storage.InMemoryStorage;
 import nas.samplers.AutoSampler.Choice;
 import nas.samplers.gp.GpOptions;
 import nas.samplers.gp.GpSampler;
-import nas.samplers.nsga2.Nsga2Options;
 import nas.samplers.nsga2.Nsga2Sampler;
 import nas.samplers.tpe.TpeOptions;
 import nas.samplers.tpe.TpeSampler;
@@ -80,8 +79,12 @@ class AutoSamplerTest {
         List<FrozenTrial> conditional = complete(3, XY);
         conditional.add(finished(TrialState.COMPLETE, Map.of("x", FloatDistribution.of(-5, 5))));
         assertThat(AutoSampler.choose(ONE, conditional, 250)).isEqualTo(Choice.TPE);
-        assertThat(AutoSampler.choose(List.of(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE), List.of(), 250))
-                .isEqualTo(Choice.NSGA2);
+        // several objectives: MOTPE, categorical or not, then NSGA-II
+        List<StudyDirection> two = List.of(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE);
+        assertThat(AutoSampler.choose(two, List.of(), 250)).isEqualTo(Choice.TPE);
+        assertThat(AutoSampler.choose(two, complete(249, Map.of("c", new CategoricalDistribution(List.of("a", "b")))), 250))
+                .isEqualTo(Choice.TPE);
+        assertThat(AutoSampler.choose(two, complete(250, XY), 250)).isEqualTo(Choice.NSGA2);
     }
 
     @Test
@@ -94,8 +97,11 @@ class AutoSamplerTest {
                 .isEqualTo("tpe, multivariate (300 complete trials, more than the GP's 250)");
         assertThat(auto.plan(ONE, Map.of("c", new CategoricalDistribution(List.of("a", "b"))), 0, 10))
                 .isEqualTo("tpe, multivariate (categorical parameter 'c')");
-        assertThat(auto.plan(List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE), XY, 0, 10))
-                .isEqualTo("nsga2 (2 objectives)");
+        List<StudyDirection> two = List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);
+        assertThat(auto.plan(two, XY, 0, 10)).isEqualTo("tpe, multi-objective (2 objectives)");
+        assertThat(auto.plan(two, XY, 0, 1000))
+                .isEqualTo("tpe, multi-objective (2 objectives); nsga2 after 250 complete trials");
+        assertThat(auto.plan(two, XY, 400, 10)).isEqualTo("nsga2 (2 objectives, 400 complete trials)");
     }
 
     static Study study(Sampler sampler, StudyDirection... directions) {
@@ -131,7 +137,8 @@ class AutoSamplerTest {
     void aCategoricalParameterGetsMultivariateTpeTrialForTrial() {
         Study auto = study(new AutoSampler(), StudyDirection.MINIMIZE);
         auto.optimize(WITH_CATEGORICAL, 30);
-        Study tpe = study(new TpeSampler(TpeOptions.defaults().withMultivariate(true)), StudyDirection.MINIMIZE);
+        Study tpe = study(new TpeSampler(TpeOptions.defaults().withMultivariate(true).withConstantLiar(true)),
+                StudyDirection.MINIMIZE);
         tpe.optimize(WITH_CATEGORICAL, 30);
 
         // nothing is finished before trial 0, so the rule cannot yet see the categorical: the GP's
@@ -142,14 +149,23 @@ class AutoSamplerTest {
     }
 
     @Test
-    void severalObjectivesGetNsga2TrialForTrial() {
-        Study auto = study(new AutoSampler(), StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);
-        auto.optimizeMulti(TWO_OBJECTIVES, OptimizeOptions.trials(120));
-        Study nsga2 = study(new Nsga2Sampler(Nsga2Options.defaults()), StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);
-        nsga2.optimizeMulti(TWO_OBJECTIVES, OptimizeOptions.trials(120));
+    void severalObjectivesGetMotpeThenNsga2BreedingFromTheBestTrialsSoFar() {
+        Study auto = study(new AutoSampler(null, 30), StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);
+        auto.optimizeMulti(TWO_OBJECTIVES, OptimizeOptions.trials(60));
+        Study tpe = study(new TpeSampler(TpeOptions.defaults().withMultivariate(true).withConstantLiar(true)),
+                StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);
+        tpe.optimizeMulti(TWO_OBJECTIVES, OptimizeOptions.trials(30));
 
-        assertThat(choices(auto)).containsOnly("nsga2");
-        assertThat(params(auto)).isEqualTo(params(nsga2));
-        assertThat(auto.systemAttrs().get(Nsga2Sampler.POPULATION_KEY)).isNotNull();
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            expected.add(i < 30 ? "tpe" : "nsga2");
+        }
+        assertThat(choices(auto)).isEqualTo(expected);
+        assertThat(params(auto).subList(0, 30)).isEqualTo(params(tpe));
+        // NSGA-II's first parents are the 30 MOTPE trials (fewer than its population of 50), so
+        // its first trial is a child of generation 1, not a random member of generation 0
+        assertThat(auto.trials().get(30).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(1L);
+        Object population = auto.systemAttrs().get(Nsga2Sampler.POPULATION_KEY);
+        assertThat(population).asString().startsWith("{generation=1, members=[[0, ");
     }
 }

@@ -73,35 +73,47 @@ final class MultiObjectiveRanking {
     /**
      * Greedy hypervolume subset selection: {@code k} of the points {@code candidates} (indices into
      * {@code loss}), each step adding the one that raises the subset's hypervolume most (the
-     * earliest index on ties).
+     * earliest index on ties). Lazily: a point's gain can only shrink as the subset grows (the
+     * hypervolume is submodular), so a gain computed at an earlier step bounds the current one and
+     * only the point on top of those bounds needs recomputing, until the top one is current.
      */
     static int[] greedySubset(double[][] loss, int[] candidates, int k) {
-        double[][] points = new double[candidates.length][];
-        for (int c = 0; c < candidates.length; c++) {
+        int n = candidates.length;
+        double[][] points = new double[n][];
+        for (int c = 0; c < n; c++) {
             points[c] = loss[candidates[c]];
         }
         double[] reference = referencePoint(points);
-        boolean[] taken = new boolean[candidates.length];
+        double[] gain = new double[n];
+        int[] computedAt = new int[n];
+        for (int c = 0; c < n; c++) {
+            gain[c] = Hypervolume.of(new double[][] {points[c]}, reference); // exact at step 0
+        }
+        boolean[] taken = new boolean[n];
         double[][] subset = new double[0][];
+        double subsetVolume = 0;
         int[] out = new int[k];
         for (int step = 0; step < k; step++) {
-            int best = -1;
-            double bestVolume = Double.NEGATIVE_INFINITY;
-            double[][] trial = Arrays.copyOf(subset, step + 1);
-            for (int c = 0; c < candidates.length; c++) {
-                if (!taken[c]) {
-                    trial[step] = points[c];
-                    double volume = Hypervolume.of(trial, reference);
-                    if (volume > bestVolume) {
-                        bestVolume = volume;
-                        best = c;
+            while (true) {
+                int top = -1;
+                for (int c = 0; c < n; c++) {
+                    if (!taken[c] && (top < 0 || gain[c] > gain[top])) {
+                        top = c;
                     }
                 }
+                if (computedAt[top] == step) {
+                    taken[top] = true;
+                    subset = Arrays.copyOf(subset, step + 1);
+                    subset[step] = points[top];
+                    subsetVolume += gain[top];
+                    out[step] = candidates[top];
+                    break;
+                }
+                double[][] with = Arrays.copyOf(subset, step + 1);
+                with[step] = points[top];
+                gain[top] = Hypervolume.of(with, reference) - subsetVolume;
+                computedAt[top] = step;
             }
-            taken[best] = true;
-            subset = Arrays.copyOf(subset, step + 1);
-            subset[step] = points[best];
-            out[step] = candidates[best];
         }
         return out;
     }
