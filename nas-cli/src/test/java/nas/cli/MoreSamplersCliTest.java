@@ -27,7 +27,8 @@ class MoreSamplersCliTest {
     void tpeGpAndQmcSearchesAreReproducible() {
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
                 new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
-                new String[] {"tpe"}, new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
+                new String[] {"tpe"}, new String[] {"tpe", "--tpe-constant-liar", "--tpe-multivariate", "--jobs", "2"},
+                new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
             String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(sampler))
