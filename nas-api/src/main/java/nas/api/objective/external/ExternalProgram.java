@@ -10,6 +10,7 @@ import java.util.Map;
 import nas.api.Trial;
 import nas.api.distribution.Distribution;
 import nas.api.json.Json;
+import nas.api.artifact.TrialDirectory;
 import nas.api.objective.ObjectiveOptions;
 
 /**
@@ -151,7 +152,7 @@ final class ExternalProgram {
         Path dir = TrialDirectory.create(workdir, trial.study().name(), trial.number());
         String json = Json.write(values);
         Files.writeString(dir.resolve("params.json"), json);
-        trial.setUserAttr("trial_dir", dir.toAbsolutePath().toString());
+        trial.setUserAttr(nas.api.artifact.FileSystemArtifactStore.TRIAL_DIR_ATTR, dir.toAbsolutePath().toString());
         Path configPath = null;
         if (configFile != null) {
             configPath = dir.resolve(configFile).toAbsolutePath();

@@ -32,7 +32,7 @@ import nas.api.objective.ObjectivePlugin;
  * <p><b>Protocol</b>: the program runs in the directory the objective was created in (where
  * {@code nas search} was started), so relative paths in its command line mean what they mean in the
  * user's shell. Each trial gets its own directory ({@code <workdir>/<study>/trial-00042}, see
- * {@link TrialDirectory}) holding {@code params.json}, {@code stdout.log} and {@code stderr.log}; the
+ * {@link nas.api.artifact.TrialDirectory}) holding {@code params.json}, {@code stdout.log} and {@code stderr.log}; the
  * program gets the environment variables {@code NAS_PARAMS} (the parameters as JSON), {@code NAS_PARAMS_FILE},
  * {@code NAS_TRIAL_NUMBER} and {@code NAS_TRIAL_DIR}. It reports progress by printing lines
  * {@code nas:report STEP VALUE} (the trial reports them, and the program is stopped if the pruner
