@@ -154,7 +154,8 @@ class PilotWalkthroughTest {
                 "-O", "command=python3 examples/pilot/train.py --config {config} --seed {seed} --out {trial_dir}",
                 "-O", "space=space.json", "-O", "config-template=examples/pilot/base-config.json",
                 "-O", "result-file=summary.json", "-O", "result-key=losses", "-O", "result-reduce=mean-last:3",
-                "-O", "eval-seeds=1,2", "-O", "timeout=5", "--sampler", "grid", "--baseline", "--n-trials", "7",
+                "-O", "eval-seeds=1,2", "-O", "timeout=5", "--sampler", "grid", "--grid", "fail=exit,oom,nan,sleep,no-summary,bad-json", "--baseline",
+                "--n-trials", "7",
                 "--storage", "./studies", "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
 
