@@ -48,6 +48,7 @@ public final class ProgramFailure extends IllegalStateException {
         }
     }
 
+    /** What went wrong. */
     private final Kind kind;
 
     ProgramFailure(Kind kind, String message) {
