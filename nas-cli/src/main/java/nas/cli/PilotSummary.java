@@ -63,7 +63,7 @@ record PilotSummary(String study, StudyDirection direction, List<FrozenTrial> tr
         if (reason.contains("outofmemory") || reason.contains("out of memory") || reason.contains("memoryerror")) {
             return "oom";
         }
-        if (reason.contains("nan") || reason.contains("infinit")) {
+        if (reason.matches("(?s).*\\b(nan|infinity|infinite)\\b.*")) {
             return "nan";
         }
         return "other";
