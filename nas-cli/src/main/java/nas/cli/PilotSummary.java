@@ -137,7 +137,8 @@ record PilotSummary(String study, StudyDirection direction, List<FrozenTrial> tr
         StringBuilder md = new StringBuilder();
         md.append("# Pilot summary: study `").append(study).append("`\n\n");
         if (!settings.isEmpty()) {
-            settings.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+            settings.forEach((k, v) -> md.append("- ").append(k).append(':')
+                    .append(String.valueOf(v).startsWith("\n") ? "" : " ").append(v).append('\n'));
             md.append('\n');
         }
         List<FrozenTrial> finished = finished();

@@ -37,6 +37,9 @@ public final class RunArtifacts implements Callback {
     public static final String BASELINE_ATTR = "baseline";
 
     private final FileSystemArtifactStore store;
+    /** The trial numbers progress.csv held at its size {@link #knownSize} (after this process's last write). */
+    private final Set<Integer> present = new HashSet<>();
+    private long knownSize = -1;
 
     /** @param store the study's files */
     public RunArtifacts(FileSystemArtifactStore store) {
@@ -92,32 +95,41 @@ public final class RunArtifacts implements Callback {
         int objectives = study.directions().size();
         try (FileChannel ch = FileChannel.open(store.runFile("progress.csv"), StandardOpenOption.CREATE,
                 StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-            ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
-            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
-                // read it all
-            }
-            String text = new String(buf.array(), StandardCharsets.UTF_8);
-            int complete = text.lastIndexOf('\n') + 1; // a row cut short by a kill is dropped and written again
-            Set<Integer> present = new HashSet<>();
+            long size = ch.size();
+            long complete = size;
             StringBuilder add = new StringBuilder();
-            if (complete == 0) {
-                add.append(header(objectives)).append('\n');
-            } else {
-                for (String row : text.substring(0, complete).split("\n")) {
+            if (size != knownSize) { // another process wrote meanwhile, or this is the first look: read it all
+                ByteBuffer buf = ByteBuffer.allocate((int) size);
+                while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+                    // read it all
+                }
+                byte[] old = buf.array();
+                int end = old.length;
+                while (end > 0 && old[end - 1] != '\n') {
+                    end--; // a row cut short by a kill is dropped and written again
+                }
+                complete = end;
+                present.clear();
+                for (String row : new String(old, 0, end, StandardCharsets.UTF_8).split("\n")) {
                     String first = row.split(",", 2)[0];
                     if (first.matches("\\d+")) {
                         present.add(Integer.parseInt(first));
                     }
                 }
+                if (complete == 0) {
+                    add.append(header(objectives)).append('\n');
+                }
             }
             for (FrozenTrial t : finished) {
-                if (!present.contains(t.number())) {
+                if (present.add(t.number())) {
                     add.append(row(t, objectives)).append('\n');
                 }
             }
+            byte[] bytes = add.toString().getBytes(StandardCharsets.UTF_8);
             ch.truncate(complete);
-            ch.write(ByteBuffer.wrap(add.toString().getBytes(StandardCharsets.UTF_8)), complete);
+            ch.write(ByteBuffer.wrap(bytes), complete);
             ch.force(false);
+            knownSize = complete + bytes.length;
         }
         writeBest(study, finished);
     }

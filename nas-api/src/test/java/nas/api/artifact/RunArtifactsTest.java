@@ -73,6 +73,26 @@ class RunArtifactsTest {
     }
 
     @Test
+    void twoWritersOfOneStudyNeverWriteARowTwice() throws Exception {
+        FileSystemArtifactStore store = FileSystemArtifactStore.of(dir, "s");
+        Study study = Studies.builder("s").sampler(new RandomSampler(4)).create();
+        RunArtifacts a = new RunArtifacts(store);
+        RunArtifacts b = new RunArtifacts(store); // e.g. a second worker process
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(2));
+        a.sync(study);
+        b.sync(study);
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(1));
+        b.sync(study);
+        a.sync(study);
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(1));
+        a.sync(study);
+        b.sync(study);
+        List<String> lines = Files.readAllLines(store.runFile("progress.csv"));
+        assertThat(lines.subList(1, lines.size())).extracting(l -> l.split(",")[0])
+                .containsExactly("0", "1", "2", "3");
+    }
+
+    @Test
     void theStoreListsAndOpensATrialsFilesAndKeepsUploads() throws Exception {
         FileSystemArtifactStore store = FileSystemArtifactStore.of(dir.resolve("runs"), "a/b");
         Path model = dir.resolve("model.bin");
