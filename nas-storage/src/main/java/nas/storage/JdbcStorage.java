@@ -101,7 +101,13 @@ public final class JdbcStorage implements Storage {
      * those that a crash of this process must not lose.
      */
     public static JdbcStorage openForServer(String url) {
-        return open(url, true, DEFAULT_RETRY_BUDGET, true);
+        // the server closes the storage itself when it stops (also on SIGTERM, in its shutdown hook),
+        // writing the high-water mark first; H2's own hook would close the database before that
+        String own = StorageUrl.resolve(url);
+        if (Dialect.of(own) == Dialect.H2 && !own.toLowerCase(java.util.Locale.ROOT).contains("db_close_on_exit=")) {
+            own += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return open(own, true, DEFAULT_RETRY_BUDGET, true);
     }
 
     private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers) {
