@@ -60,9 +60,13 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
+    /** Whether other processes reach this storage through a server (they outlive it). */
+    private final boolean servesOthers;
+    private final long openedNanos = System.nanoTime();
 
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
+        this.servesOthers = servesOthers;
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
     }
@@ -566,6 +570,11 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
+        if (servesOthers && System.nanoTime() - openedNanos < grace.toNanos()) {
+            // a server that has just (re)started cannot have received the heartbeats sent while
+            // none ran: its clients' live trials would look stale. Judge only after one grace period.
+            return List.of();
+        }
         long limit = System.currentTimeMillis() - grace.toMillis();
         List<Long> failed = tx.write(c -> TrialWrites.failStale(c, studyId, limit));
         List<FrozenTrial> out = new ArrayList<>();
