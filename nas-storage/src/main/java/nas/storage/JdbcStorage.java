@@ -60,11 +60,13 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
+    private final RunStore runs;
 
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
+        this.runs = new JdbcRunStore(tx);
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -157,6 +159,11 @@ public final class JdbcStorage implements Storage {
      */
     public long[] writesAndStores() {
         return tx.commitsAndStores();
+    }
+
+    /** The evolution runs ({@code nas evolve}) in the same database. */
+    public RunStore runs() {
+        return runs;
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
