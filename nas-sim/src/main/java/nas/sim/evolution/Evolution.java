@@ -248,6 +248,11 @@ public final class Evolution {
         return seed;
     }
 
+    /** The generation of the best-ever fitness (-1 before the first generation). */
+    public int bestGeneration() {
+        return bestGeneration;
+    }
+
     /** Best-ever fitness so far (negative infinity before the first generation). */
     public double bestEver() {
         return bestEver;

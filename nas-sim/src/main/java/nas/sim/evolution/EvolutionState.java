@@ -24,6 +24,12 @@ public record EvolutionState(int generation, List<CreatureGenome> population, do
         CreatureGenome bestGenome, long bestPelletSeed, int bestGeneration, AdaptiveMutation.State adaptive,
         StagnationMonitor.State stagnation, Innovation innovation) {
 
+    /**
+     * The version of the code that computes runs: a run resumed under another version would not continue
+     * as it began. Changed by every change that alters what a seed evolves into (simulator, operators, streams).
+     */
+    public static final String CODE_VERSION = "evolution-lab 1";
+
     public EvolutionState {
         if (generation < 0) {
             throw new IllegalArgumentException("generation must be >= 0, got " + generation);
