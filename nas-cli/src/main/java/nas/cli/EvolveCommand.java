@@ -176,7 +176,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     + " generations): nothing to resume");
         }
         List<String> changes = new ArrayList<>();
-        LabConfig lab = storedConfig(run, changes);
+        LabConfig lab = StoredRuns.config(run, changes);
         if (!run.codeVersion().equals(EvolutionState.CODE_VERSION)) {
             changes.add("it was run by code version '" + run.codeVersion() + "', this is '"
                     + EvolutionState.CODE_VERSION + "'");
@@ -192,32 +192,6 @@ public final class EvolveCommand implements Callable<Integer> {
         EvolutionState state = new EvolutionStateJson().fromJson(Deflate.toText(cp.state()));
         runs.rewind(resume, cp.generation(), RunStore.RUNNING, EvolutionState.CODE_VERSION);
         return new Started(runs.run(resume).orElseThrow(), lab, state);
-    }
-
-    /**
-     * The stored configuration as this code reads it. Keys this code no longer knows are dropped and keys it
-     * added take their defaults; either is a change that {@code changes} records.
-     */
-    @SuppressWarnings("unchecked")
-    private static LabConfig storedConfig(RunStore.Run run, List<String> changes) {
-        Map<String, Object> stored = (Map<String, Object>) Json.read(run.configJson());
-        Map<String, Object> known = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        stored.forEach((k, v) -> {
-            if (LabConfig.keys().contains(k)) {
-                known.put(k, v);
-            } else {
-                unknown.add(k);
-            }
-        });
-        List<String> added = LabConfig.keys().stream().filter(k -> !stored.containsKey(k)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            changes.add("its settings " + unknown + " are unknown to this version");
-        }
-        if (!added.isEmpty()) {
-            changes.add("settings " + added + " are new in this version (defaults apply)");
-        }
-        return LabConfig.builder().setAll(known).build();
     }
 
     private int evolve(RunStore runs, Started s) {

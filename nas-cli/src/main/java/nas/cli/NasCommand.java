@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             EvolveCommand.class,
             RunsCommand.class,
             RunStatusCommand.class,
+            ReplayCommand.class,
             NeatCommand.class,
             CompareCommand.class,
             BenchmarkCommand.class,
