@@ -215,11 +215,20 @@ public final class EvolveCommand implements Callable<Integer> {
             Evolution e = s.from() == null
                     ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
                     : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
+            long evolving = 0;
+            long recording = 0;
+            long storing = 0;
             while (e.hasNext()) {
                 long t0 = System.nanoTime();
                 last = e.next();
+                long t1 = System.nanoTime();
                 RunStore.GenerationBatch batch = recorder.batch(e, last, evaluator, t0);
+                long t2 = System.nanoTime();
                 runs.appendGeneration(run.id(), batch);
+                long t3 = System.nanoTime();
+                evolving += t1 - t0;
+                recording += t2 - t1;
+                storing += t3 - t2;
                 if (batch.checkpoint() != null) {
                     lastCheckpoint = batch.checkpoint().generation();
                 }
@@ -232,6 +241,12 @@ public final class EvolveCommand implements Callable<Integer> {
                             lastCheckpoint > 0 ? "gen " + lastCheckpoint : "none");
                     err.flush();
                 }
+            }
+            if (!quiet) {
+                // where the time went: simulation and breeding, genomes and frames, the database
+                err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, genomes and frames %.1f s, storing %.1f s%n",
+                        evolving / 1e9, recording / 1e9, storing / 1e9);
+                err.flush();
             }
             Optional<RunStore.Run> done = runs.run(run.id());
             out.printf(Locale.ROOT, "Run %s: %d generations, best %.1f (generation %d)%s, %s%n", run.id(),
