@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             TrialsCommand.class,
             BestCommand.class,
+            PilotSummaryCommand.class,
             ParetoCommand.class,
             ImportanceCommand.class,
             DashboardCommand.class,

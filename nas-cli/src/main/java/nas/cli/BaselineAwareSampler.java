@@ -1,0 +1,57 @@
+package nas.cli;
+
+import java.util.List;
+import java.util.Map;
+import nas.api.FrozenTrial;
+import nas.api.StudyView;
+import nas.api.TrialState;
+import nas.api.artifact.RunArtifacts;
+import nas.api.distribution.Distribution;
+import nas.api.sampler.Sampler;
+
+/**
+ * Keeps the baseline trial (user attribute {@code baseline}, every parameter enqueued) out of the
+ * sampler's bookkeeping: a population sampler such as CMA-ES neither counts it in a generation nor learns
+ * from it, so "2 generations × population 4" means 8 sampled trials after the baseline.
+ */
+final class BaselineAwareSampler implements Sampler {
+
+    private final Sampler delegate;
+
+    BaselineAwareSampler(Sampler delegate) {
+        this.delegate = delegate;
+    }
+
+    private static boolean isBaseline(FrozenTrial trial) {
+        return Boolean.TRUE.equals(trial.userAttrs().get(RunArtifacts.BASELINE_ATTR));
+    }
+
+    @Override
+    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return isBaseline(trial) ? Map.of() : delegate.inferRelativeSearchSpace(study, trial);
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+        return isBaseline(trial) ? Map.of() : delegate.sampleRelative(study, trial, space);
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+        return delegate.sampleIndependent(study, trial, name, distribution);
+    }
+
+    @Override
+    public void beforeTrial(StudyView study, FrozenTrial trial) {
+        if (!isBaseline(trial)) {
+            delegate.beforeTrial(study, trial);
+        }
+    }
+
+    @Override
+    public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        if (!isBaseline(trial)) {
+            delegate.afterTrial(study, trial, state, values);
+        }
+    }
+}
