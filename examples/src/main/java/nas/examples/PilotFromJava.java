@@ -13,14 +13,12 @@ import nas.api.artifact.RunArtifacts;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugins;
-import nas.samplers.BaselineAwareSampler;
 import nas.samplers.cmaes.CmaEsSampler;
 
 /**
  * The README's pilot, from Java: the {@code external} objective runs {@code examples/pilot/train.py}
  * (config file from a template, score = mean of the last 3 losses of its summary, 2 evaluation seeds),
- * CMA-ES with population 4 searches after a baseline (kept out of its generations by
- * {@link BaselineAwareSampler}), {@link RunArtifacts} keeps {@code run.json},
+ * CMA-ES with population 4 searches after a baseline, {@link RunArtifacts} keeps {@code run.json},
  * {@code progress.csv} and {@code best.json}, and {@link FileSystemArtifactStore} lists the best trial's
  * files. Run from the repository root:
  *
@@ -46,10 +44,9 @@ public final class PilotFromJava {
 
         Study study = Studies.builder("pilot")
                 .directions(pilot.directions())
-                .sampler(new BaselineAwareSampler(new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(1)
-                        .withPopsize(4))))
+                .sampler(new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(1).withPopsize(4)))
                 .create();
-        // the baseline: the space file's defaults, first; BaselineAwareSampler keeps it out of CMA-ES's generations
+        // the baseline: the space file's defaults, first (CMA-ES's first generation starts after it)
         study.enqueueTrial(pilot.parameterDefaults(), Map.of(RunArtifacts.BASELINE_ATTR, true));
 
         FileSystemArtifactStore artifacts = FileSystemArtifactStore.of(runs, study.name());
