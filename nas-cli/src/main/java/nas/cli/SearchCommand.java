@@ -196,6 +196,7 @@ public final class SearchCommand implements Callable<Integer> {
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
+            chosen = new nas.samplers.BaselineAwareSampler(chosen);
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(chosen)
