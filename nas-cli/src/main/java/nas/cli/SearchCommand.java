@@ -191,7 +191,8 @@ public final class SearchCommand implements Callable<Integer> {
             sampler.defaultTo(remembered.get(SAMPLER_ATTR) instanceof String name ? name : SamplerOptions.DEFAULT);
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            nas.api.sampler.Sampler named = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            nas.api.sampler.Sampler chosen = named;
             int gridSize = chosen instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
@@ -259,6 +260,11 @@ public final class SearchCommand implements Callable<Integer> {
                 progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
                         System.console() != null);
                 run = run.withCallback(progress);
+            }
+            if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
+                int complete = s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE));
+                err.println("[" + study + "] sampler auto: " + auto.plan(s.directions(),
+                        withoutFixed(definition, fixed.keySet()).searchSpace(), complete, n));
             }
             SearchProgress shownProgress = progress;
             try (SearchInterrupts interrupts = new SearchInterrupts(s, err, () -> {
