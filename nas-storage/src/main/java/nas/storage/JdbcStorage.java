@@ -60,6 +60,7 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
+    private final RunStore runs;
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
     private final long openedNanos = System.nanoTime();
@@ -69,6 +70,7 @@ public final class JdbcStorage implements Storage {
         this.servesOthers = servesOthers;
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
+        this.runs = new JdbcRunStore(tx);
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -167,6 +169,11 @@ public final class JdbcStorage implements Storage {
      */
     public long[] writesAndStores() {
         return tx.commitsAndStores();
+    }
+
+    /** The evolution runs ({@code nas evolve}) in the same database. */
+    public RunStore runs() {
+        return runs;
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
