@@ -231,5 +231,9 @@ class PilotOptionsTest {
         assertThatThrownBy(() -> objective("x", "result-file", "../s.json")).hasMessageContaining("inside");
         assertThatThrownBy(() -> objective("x", "config-template", dir.resolve("none.json").toString()))
                 .hasMessageContaining("cannot read config template");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"a\": ");
+        assertThatThrownBy(() -> objective("x", "config-template", broken.toString()))
+                .hasMessageStartingWith("config template " + broken + ": invalid JSON");
     }
 }
