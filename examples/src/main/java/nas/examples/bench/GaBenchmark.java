@@ -1,5 +1,8 @@
 package nas.examples.bench;
 
+import static nas.api.Statistics.median;
+
+import nas.api.Seeds;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,6 @@ import nas.ga.MemorizationTask;
 import nas.ga.MutationScheme;
 import nas.ga.NoiseTable;
 import nas.ga.Operators;
-import nas.ga.Seeds;
 import nas.ga.TaskSpec;
 
 /**
@@ -80,7 +82,7 @@ public final class GaBenchmark {
         Operators ops = new Operators(task.layout(), NoiseTable.forSlices(task.layout().size(), 3), settings);
         long[] seeds = new long[depth + 1];
         for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = Seeds.mix(9, i);
+            seeds[i] = Seeds.derive(9, i);
         }
         Genome parent = Genome.fromSeeds(seeds);
         GenomeBuilder cached = new GenomeBuilder(ops, 4);
@@ -197,13 +199,6 @@ public final class GaBenchmark {
         }
         return new Outcome(s, seed, r.last().bestCorrect(), r.last().bestLoss(), n == 0 ? Double.NaN : sum / n, gens,
                 r.last().interference());
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static String num(double v) {

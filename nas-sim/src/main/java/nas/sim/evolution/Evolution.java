@@ -1,5 +1,6 @@
 package nas.sim.evolution;
 
+import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Evolution {
             return;
         }
         int inputs = SensorLayout.inputCount(config);
-        SplittableRandom init = Streams.random(seed, Streams.INIT);
+        SplittableRandom init = Seeds.random(seed, Streams.INIT);
         population = new ArrayList<>(config.populationSize());
         for (int i = 0; i < config.populationSize(); i++) {
             population.add(GenomeFactory.random(config, (m, r) -> brains.create(inputs, m, r), init));
@@ -195,7 +196,7 @@ public final class Evolution {
         if (!last && !stop) {
             adaptive.record(fitness[bestIndex]);
             population = evolver.evolve(population, fitness, g, adaptive.boost(),
-                    Streams.random(seed, Streams.EVOLVE, g));
+                    Seeds.random(seed, Streams.EVOLVE, g));
             species = evolver.lastSpeciesCount();
         } else {
             species = -1;

@@ -1,11 +1,9 @@
 package nas.sim.evolution;
 
-import java.util.SplittableRandom;
-
 /**
- * Derivation of independent random streams from a run seed and a path of keys (stream kind, generation,
- * creature index), so every draw depends on what is computed and never on thread scheduling. Mixing is
- * SplitMix64's finaliser (Steele, Lea and Flood 2014).
+ * The kinds of random stream of an evolution run: every draw comes from {@link nas.api.Seeds#random}
+ * over the run seed and a path of keys (stream kind, generation, creature index), so it depends on
+ * what is computed and never on thread scheduling.
  */
 public final class Streams {
 
@@ -16,28 +14,6 @@ public final class Streams {
     /** The choice of creatures whose frames are recorded (never used by evolution itself). */
     public static final long FRAMES = 0xF4A3L;
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private Streams() {
-    }
-
-    /** SplitMix64 finaliser: a bijective avalanche mix of 64 bits. */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** A 64-bit seed for the stream at {@code keys} under {@code seed}. */
-    public static long derive(long seed, long... keys) {
-        long h = mix(seed + GOLDEN);
-        for (long k : keys) {
-            h = mix(h + GOLDEN + mix(k ^ 0x5DEECE66DL));
-        }
-        return h;
-    }
-
-    public static SplittableRandom random(long seed, long... keys) {
-        return new SplittableRandom(derive(seed, keys));
     }
 }

@@ -1,4 +1,4 @@
-package nas.samplers.nsga2;
+package nas.api;
 
 /**
  * Pareto dominance and Deb's constrained domination, all in minimization form.
