@@ -1,6 +1,5 @@
 package nas.cli;
 
-import nas.api.Seeds;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import nas.ga.MemorizationTask;
 import nas.ga.MutationScheme;
 import nas.ga.NoiseTable;
 import nas.ga.Operators;
+import nas.ga.Seeds;
 import nas.ga.Supervised;
 import nas.ga.TaskSpec;
 import picocli.CommandLine.Command;
@@ -178,7 +178,7 @@ public final class GaCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--epochs must be >= 1, got " + epochs);
         }
         double[] params = Operators.initialWeights(problem.layout(),
-                NoiseTable.forSlices(problem.layout().size(), Seeds.derive(seed, -1)), Seeds.derive(seed, 0, 0));
+                NoiseTable.forSlices(problem.layout().size(), Seeds.mix(seed, -1)), Seeds.mix(seed, 0, 0));
         err.printf(Locale.ROOT, "nas ga: %s (%d parameters), Adam lr %s, batch %d, %d epochs%n", taskSpec,
                 problem.layout().size(), TextTable.num(lr), batch, epochs);
         List<AdamBaseline.Epoch> history = new AdamBaseline(problem, batch, lr).train(params, epochs, seed, e -> { });

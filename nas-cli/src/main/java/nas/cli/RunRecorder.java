@@ -1,6 +1,5 @@
 package nas.cli;
 
-import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ final class RunRecorder {
         }
         int[] chosen = frames == FramesMode.ALL ? java.util.stream.IntStream.range(0, population.size()).toArray()
                 : FrameSelection.choose(fitness, FrameSelection.TOP, FrameSelection.RANDOM, FrameSelection.BOTTOM,
-                        Seeds.random(seed, Streams.FRAMES, e.nextGeneration() - 1));
+                        Streams.random(seed, Streams.FRAMES, e.nextGeneration() - 1));
         List<CreatureGenome> genomes = new ArrayList<>(chosen.length);
         long[] seeds = new long[chosen.length];
         for (int k = 0; k < chosen.length; k++) {

@@ -1,6 +1,5 @@
 package nas.ga;
 
-import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,7 +48,7 @@ public final class GeneticAlgorithm {
 
     /** With a noise table made from the seed and the default cache. */
     public GeneticAlgorithm(Task task, GaSettings settings, int threads, long seed) {
-        this(task, settings, NoiseTable.forSlices(task.layout().size(), Seeds.derive(seed, -1)), threads,
+        this(task, settings, NoiseTable.forSlices(task.layout().size(), Seeds.mix(seed, -1)), threads,
                 defaultCacheCapacity(settings, threads), seed);
     }
 
@@ -100,7 +99,7 @@ public final class GeneticAlgorithm {
         for (int gen = 0; gen < generations; gen++) {
             Candidate[] pool1 = new Candidate[gen == 0 ? c : c + 1];
             for (int k = 0; k < c; k++) {
-                pool1[k] = gen == 0 ? new Candidate(Genome.init(Seeds.derive(seed, 0, k)), null)
+                pool1[k] = gen == 0 ? new Candidate(Genome.init(Seeds.mix(seed, 0, k)), null)
                         : breed(parents, gen, k);
             }
             if (gen > 0) {
@@ -130,7 +129,7 @@ public final class GeneticAlgorithm {
     }
 
     private Candidate breed(Candidate[] parents, int gen, int k) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, gen, k));
+        SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, gen, k));
         int a = rng.nextInt(parents.length);
         Genome g = parents[a].genome;
         if (settings.crossover() != Crossover.NONE && parents.length > 1) {

@@ -1,6 +1,5 @@
 package nas.ga;
 
-import nas.api.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -162,7 +161,7 @@ public final class Operators {
     }
 
     private static boolean coin(long seed, long what) {
-        return (Seeds.derive(seed, what) & 1) != 0;
+        return (Seeds.mix(seed, what) & 1) != 0;
     }
 
     private static void take(GenomeState s, GenomeState mate, int from, int length) {

@@ -180,7 +180,7 @@ public final class NeatEvolution {
     }
 
     private long evaluationSeed(int gen, int stage, int index) {
-        return Seeds.derive(seed, gen, stage, index);
+        return Seeds.mix(seed + 0x9E3779B97F4A7C15L * (1 + gen * 4L + stage) + 0xBF58476D1CE4E5B9L * index);
     }
 
     /** Survivors pass unchanged; each species breeds its offspring from all its members by rank. */

@@ -2,7 +2,6 @@ package nas.examples.bench;
 
 import static nas.api.Statistics.median;
 
-import nas.api.Seeds;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import nas.ga.MemorizationTask;
 import nas.ga.MutationScheme;
 import nas.ga.NoiseTable;
 import nas.ga.Operators;
+import nas.ga.Seeds;
 import nas.ga.TaskSpec;
 
 /**
@@ -82,7 +82,7 @@ public final class GaBenchmark {
         Operators ops = new Operators(task.layout(), NoiseTable.forSlices(task.layout().size(), 3), settings);
         long[] seeds = new long[depth + 1];
         for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = Seeds.derive(9, i);
+            seeds[i] = Seeds.mix(9, i);
         }
         Genome parent = Genome.fromSeeds(seeds);
         GenomeBuilder cached = new GenomeBuilder(ops, 4);

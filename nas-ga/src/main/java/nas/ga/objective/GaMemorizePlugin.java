@@ -1,6 +1,5 @@
 package nas.ga.objective;
 
-import nas.api.Seeds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import nas.ga.GaSettings;
 import nas.ga.GeneticAlgorithm;
 import nas.ga.MemorizationTask;
 import nas.ga.MutationScheme;
+import nas.ga.Seeds;
 import nas.ga.Supervised;
 import nas.ga.TaskSpec;
 
@@ -94,7 +94,7 @@ public final class GaMemorizePlugin implements ObjectivePlugin {
     private static double run(Trial trial, Supervised task, GaSettings settings, int evaluations, boolean memorised,
             int threads) {
         int generations = settings.generationsFor(Math.max(evaluations, settings.children()));
-        long seed = Seeds.derive(trial.study().seed(), trial.number());
+        long seed = Seeds.mix(trial.study().seed(), trial.number());
         GaResult r = new GeneticAlgorithm(task, settings, threads, seed).run(generations, g -> {
             trial.report(memorised ? g.bestCorrect() : g.bestLoss(), g.generation());
             if (trial.shouldPrune()) {

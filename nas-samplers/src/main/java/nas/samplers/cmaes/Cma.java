@@ -289,7 +289,7 @@ public final class Cma {
      * index in generation): the same state always gives the same sample.
      */
     public double[] ask() {
-        SplittableRandom rng = Seeds.random(seed, restarts, generation, asked);
+        SplittableRandom rng = new SplittableRandom(mix(seed, restarts, generation, asked));
         asked++;
         return ask(rng);
     }
@@ -819,6 +819,17 @@ public final class Cma {
     }
 
     /** SplitMix64 finalizer over the inputs: independent streams per (seed, run, generation, k). */
+
+    /** Independent streams per (seed, run, generation, k), kept as they are so seeds replay exactly. */
+    static long mix(long seed, long a, long b, long c) {
+        long h = seed;
+        for (long v : new long[] {a, b, c}) {
+            h = Seeds.mix((h ^ Seeds.mix(v + 2 * GOLDEN)) + GOLDEN);
+        }
+        return h;
+    }
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /** Recent best/median/worst values, bounded, oldest first. */
     private static final class History {

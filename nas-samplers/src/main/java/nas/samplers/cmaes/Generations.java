@@ -1,6 +1,5 @@
 package nas.samplers.cmaes;
 
-import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class Generations {
             }
             current.tell(xs, fs);
             if (strategy != RestartStrategy.NONE && current.shouldStop()) {
-                SplittableRandom rng = Seeds.random(seed, 0x5EED, restart, 0);
+                SplittableRandom rng = new SplittableRandom(Cma.mix(seed, 0x5EED, restart, 0));
                 current = Cma.restore(
                         Restarts.next(current.state(), current.config(), strategy, rng), current.config());
             }

@@ -1,6 +1,5 @@
 package nas.sim.evolution;
 
-import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class Evolution {
             return;
         }
         int inputs = SensorLayout.inputCount(config);
-        SplittableRandom init = Seeds.random(seed, Streams.INIT);
+        SplittableRandom init = Streams.random(seed, Streams.INIT);
         population = new ArrayList<>(config.populationSize());
         for (int i = 0; i < config.populationSize(); i++) {
             population.add(GenomeFactory.random(config, (m, r) -> brains.create(inputs, m, r), init));
@@ -196,7 +195,7 @@ public final class Evolution {
         if (!last && !stop) {
             adaptive.record(fitness[bestIndex]);
             population = evolver.evolve(population, fitness, g, adaptive.boost(),
-                    Seeds.random(seed, Streams.EVOLVE, g));
+                    Streams.random(seed, Streams.EVOLVE, g));
             species = evolver.lastSpeciesCount();
         } else {
             species = -1;

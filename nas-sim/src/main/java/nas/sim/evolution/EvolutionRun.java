@@ -1,6 +1,5 @@
 package nas.sim.evolution;
 
-import nas.api.Seeds;
 import nas.sim.config.LabConfig;
 
 /**
@@ -40,7 +39,7 @@ public final class EvolutionRun {
 
     /** The pellet-stream seed of creature {@code index} in {@code generation}. */
     public static long pelletSeed(long seed, int generation, int index) {
-        return Seeds.derive(seed, Streams.EVALUATE, generation, index);
+        return Streams.derive(seed, Streams.EVALUATE, generation, index);
     }
 
     /** Runs one seed to the end and returns its result. */
