@@ -63,6 +63,7 @@ public final class JdbcStorage implements Storage {
     /** The studies' best trials, kept when this process is the only writer (an H2 file); else null. */
     private final BestTrials bestTrials;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final RunStore runs;
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
     private final long openedNanos = System.nanoTime();
@@ -73,6 +74,7 @@ public final class JdbcStorage implements Storage {
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
         this.bestTrials = url.localFile() ? BestTrials.acquire(url.databaseFile()) : null;
+        this.runs = new JdbcRunStore(tx);
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -172,6 +174,11 @@ public final class JdbcStorage implements Storage {
      */
     public long[] writesAndStores() {
         return tx.commitsAndStores();
+    }
+
+    /** The evolution runs ({@code nas evolve}) in the same database. */
+    public RunStore runs() {
+        return runs;
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
