@@ -18,6 +18,8 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.api.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class TpeSamplerTest {
 
@@ -151,7 +153,11 @@ class TpeSamplerTest {
             return v;
         };
         Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(8L)), StudyDirection.MINIMIZE);
-        s.optimize(f, 60);
+        try (LogCapture log = LogCapture.start()) {
+            s.optimize(f, 60);
+            assertThat(log.messages(Level.WARNING)).hasSize(12).allMatch(m -> m.matches(
+                    "trial \\d+ of study 'tpe' failed: java.lang.IllegalStateException: fails"));
+        }
         assertThat(s.trials(TrialState.FAIL)).hasSize(12);
         assertThat(s.trials(TrialState.PRUNED)).hasSize(12);
         assertThat(s.bestValue()).isLessThan(best(new RandomSampler(8), SPHERE3, 36));
@@ -169,10 +175,14 @@ class TpeSamplerTest {
                         java.util.Map.of("x", d)));
             }
             double[] proposals = new double[10];
-            for (int k = 0; k < 10; k++) {
-                nas.api.Trial t = s.ask();
-                proposals[k] = t.suggestFloat("x", 0, 1);
-                s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+            try (LogCapture log = LogCapture.start()) {
+                for (int k = 0; k < 10; k++) {
+                    nas.api.Trial t = s.ask();
+                    proposals[k] = t.suggestFloat("x", 0, 1);
+                    s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+                }
+                assertThat(log.messages(Level.WARNING)).hasSize(10).allMatch(m -> m.matches(
+                        "trial 2\\d of study 'tpe' failed: told as failed"));
             }
             for (double x : proposals) {
                 if (direction == StudyDirection.MINIMIZE) {
@@ -203,8 +213,12 @@ class TpeSamplerTest {
                 .sampler(new TpeSampler(TpeOptions.defaults().withSeed(2L))).create();
         Study rnd = Studies.builder("mo").storage(new InMemoryStorage())
                 .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(new RandomSampler(2)).create();
-        for (Study s : List.of(mo, rnd)) {
-            s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)}, OptimizeOptions.trials(20));
+        try (LogCapture log = LogCapture.start()) {
+            for (Study s : List.of(mo, rnd)) {
+                s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)}, OptimizeOptions.trials(20));
+            }
+            assertThat(log.messages(Level.WARNING)).containsExactly("TPE models one objective; study 'mo' has 2, so it "
+                    + "is sampled at random (use nsga2 for several objectives)");
         }
         for (int i = 0; i < 20; i++) {
             assertThat(mo.trials().get(i).params()).isEqualTo(rnd.trials().get(i).params());
