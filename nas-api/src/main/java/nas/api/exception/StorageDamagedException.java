@@ -8,7 +8,11 @@ package nas.api.exception;
 public class StorageDamagedException extends NasException {
     private static final long serialVersionUID = 1L;
 
-    /** A damaged database; {@code message} names the file and the last trial known to be stored. */
+    /**
+     * A damaged database; {@code message} names the file and the last trial known to be stored.
+     *
+     * @param message names the file and the last trial known to be stored
+     */
     public StorageDamagedException(String message) {
         super(message);
     }
