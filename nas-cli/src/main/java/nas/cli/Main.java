@@ -10,6 +10,13 @@ public final class Main {
     /** The environment variable that sets the log level of the command (default WARNING). */
     static final String LOG_LEVEL_ENV = "NAS_LOG_LEVEL";
 
+    /**
+     * Smile, under fANOVA's forests, logs every tree's out-of-bag R² (INFO) and small forests' trees without
+     * out-of-bag samples (SEVERE) through SLF4J: nothing a user can act on, so shown only from DEBUG on. Held
+     * here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger SMILE = java.util.logging.Logger.getLogger("smile");
+
     private Main() {
     }
 
@@ -18,8 +25,10 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format", "nas: %4$s: %5$s%6$s%n");
         String level = System.getenv(LOG_LEVEL_ENV);
         try {
-            NasLogging.setLevel(level == null || level.isBlank() ? Level.WARNING
-                    : Level.valueOf(level.trim().toUpperCase(Locale.ROOT)));
+            Level chosen = level == null || level.isBlank() ? Level.WARNING
+                    : Level.valueOf(level.trim().toUpperCase(Locale.ROOT));
+            NasLogging.setLevel(chosen);
+            SMILE.setLevel(chosen.getSeverity() <= Level.DEBUG.getSeverity() ? null : java.util.logging.Level.OFF);
         } catch (IllegalArgumentException e) {
             System.err.println("nas: " + LOG_LEVEL_ENV + " must be one of OFF, ERROR, WARNING, INFO, DEBUG, TRACE, ALL, "
                     + "but is '" + level + "'");

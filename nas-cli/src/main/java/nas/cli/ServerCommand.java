@@ -73,6 +73,8 @@ public final class ServerCommand implements Callable<Integer> {
         StorageDaemon server = new StorageDaemon(storage.url(), file, address, port,
                 Duration.ofMillis(Math.round(idleTimeout * 1000)), System.err);
         StorageDaemon.Outcome outcome = server.run(s -> {
+            // nas dashboard on this file asks this process to serve it (it owns the file)
+            HostedDashboards.register(s.rpc(), s.storage());
             if (!daemon) {
                 // the web dashboard on the same port, over the same storage
                 DashboardOptions options = DashboardOptions.of(AccessToken.random());

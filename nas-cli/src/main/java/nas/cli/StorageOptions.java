@@ -84,14 +84,27 @@ public final class StorageOptions {
                 throw new Nas.BadInputException(e.getMessage(), e);
             }
         }
-        ServerCommand.checkServable(url());
-        JdbcStorage.check(url(), create);
-        ServerLauncher launcher = new ServerLauncher(new ServerFiles(file.get()), daemonCommand(url()));
+        ServerLauncher launcher = launcher(file.get(), create);
         try {
             return launcher.connect();
         } catch (StorageException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * For an existing H2 file: what finds (or starts) the server that owns it, to ask it for more than storage
+     * calls (a dashboard); empty for other databases, which are opened directly.
+     */
+    Optional<ServerLauncher> existingServer() {
+        refuseDirectory(url());
+        return h2File().map(file -> launcher(file, false));
+    }
+
+    private ServerLauncher launcher(Path file, boolean create) {
+        ServerCommand.checkServable(url());
+        JdbcStorage.check(url(), create);
+        return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
     /** {@code nas server} on {@code url} as a daemon: this JVM's java and class path. */

@@ -82,6 +82,11 @@ final class CliProcess {
         }
     }
 
+    /** What it has printed on stdout so far. */
+    String output() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
     /** What it has printed on stderr so far. */
     String errorOutput() throws IOException {
         return Files.readString(err, StandardCharsets.UTF_8);

@@ -94,6 +94,52 @@ class DashboardCommandTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void threeObjectivesAreDrawnIn3dWithTheFrontOfNasParetoAndTurnWhenDragged() throws Exception {
+        Browser.assumeAvailable();
+        ok(CliRunner.run("search", "--study", "three", "--objective", "dtlz2", "--sampler", "nsga2", "--population-size", "10",
+                "--n-trials", "60", "--seed", "4", "--quiet", "--storage", db()));
+        CliRunner.Result pareto = CliRunner.run("pareto", "--study", "three", "--format", "json", "--storage", db());
+        ok(pareto);
+        List<Map<String, Object>> expected = (List<Map<String, Object>>) ((Map<String, Object>) Json.read(pareto.out())).get("front");
+        try (Storage storage = new StorageOptions(db()).open();
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
+             Browser browser = Browser.start(false)) {
+            browser.open(server.url());
+            browser.open(server.baseUrl() + "study?name=three");
+            browser.waitFor("window.nasScatter3d && window.nasScatter3d['pareto-3d']", Duration.ofSeconds(60));
+            List<Map<String, Object>> plotted = (List<Map<String, Object>>) browser.js(
+                    "return window.nasScatter3d['pareto-3d'].layers[1].points;");
+            assertThat(plotted).hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(((Number) plotted.get(i).get("number")).intValue())
+                        .isEqualTo(((Number) expected.get(i).get("number")).intValue());
+                List<Number> want = (List<Number>) expected.get(i).get("values");
+                List<Number> got = (List<Number>) plotted.get(i).get("value");
+                for (int k = 0; k < 3; k++) {
+                    assertThat(got.get(k).doubleValue()).isEqualTo(want.get(k).doubleValue());
+                }
+            }
+            // the three pairwise projections stay below the 3-D view
+            for (String pair : List.of("pareto-0-1", "pareto-0-2", "pareto-1-2")) {
+                assertThat(points(browser.series(pair).get(1))).hasSize(expected.size());
+            }
+            browser.fullScreenshot("study-pareto-3d");
+            String before = String.valueOf(browser.js("return JSON.stringify(window.nasScatter3d['pareto-3d'].screenPoints(1));"));
+            double yaw = ((Number) browser.js("return window.nasScatter3d['pareto-3d'].yaw;")).doubleValue();
+            org.openqa.selenium.WebElement canvas = browser.driver.findElement(org.openqa.selenium.By.id("pareto-3d-canvas"));
+            new org.openqa.selenium.interactions.Actions(browser.driver).clickAndHold(canvas).moveByOffset(80, 0)
+                    .release().perform();
+            // 80 px to the right turns it by 0.8 rad about the vertical axis
+            assertThat(((Number) browser.js("return window.nasScatter3d['pareto-3d'].yaw;")).doubleValue())
+                    .isCloseTo(yaw + 0.8, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(String.valueOf(browser.js("return JSON.stringify(window.nasScatter3d['pareto-3d'].screenPoints(1));")))
+                    .isNotEqualTo(before);
+            browser.fullScreenshot("study-pareto-3d-turned");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<List<Number>> points(Object series) {
         List<List<Number>> out = new ArrayList<>();
@@ -109,12 +155,9 @@ class DashboardCommandTest {
         ok(CliRunner.run("create-study", "--study", "live", "--storage", db()));
         CliProcess dashboard = CliProcess.start(dir, "dashboard", "--port", "0", "--storage", db());
         try (Browser browser = Browser.start(false)) {
-            dashboard.awaitOutputLines(2, 60);
-            String out = Files.readString(Files.list(dir).filter(p -> p.getFileName().toString().startsWith("nas-out"))
-                    .findFirst().orElseThrow());
-            Matcher m = Pattern.compile("open (http://\\S+)").matcher(out);
-            assertThat(m.find()).as(out).isTrue();
-            String url = m.group(1);
+            String url = dashboardUrl(dashboard);
+            // one process owns the file and serves both the search below and the browser
+            assertThat(servedBy(dashboard)).isEqualTo(ownerPid());
             browser.open(url);
             browser.open(url.substring(0, url.indexOf("?token=")) + "study?name=live");
             assertThat(browser.text("count-COMPLETE")).isEqualTo("COMPLETE 0");
@@ -134,15 +177,123 @@ class DashboardCommandTest {
         }
     }
 
+    /** The address {@code nas dashboard} printed (with its token). */
+    String dashboardUrl(CliProcess dashboard) throws Exception {
+        dashboard.awaitOutputLines(2, 60);
+        Matcher m = Pattern.compile("open (http://\\S+)").matcher(dashboard.output());
+        assertThat(m.find()).as(dashboard.output() + dashboard.errorOutput()).isTrue();
+        return m.group(1);
+    }
+
+    /** The process id {@code nas dashboard} says serves its pages. */
+    static long servedBy(CliProcess dashboard) throws Exception {
+        Matcher m = Pattern.compile("served by the storage server of the file \\(pid (\\d+)\\)").matcher(dashboard.output());
+        assertThat(m.find()).as(dashboard.output()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The process that owns the H2 file, as its endpoint file says. */
+    long ownerPid() {
+        return nas.server.ServerEndpoint.read(new nas.server.ServerFiles(dir.resolve("studies.mv.db")).endpoint())
+                .orElseThrow().pid();
+    }
+
+    static int status(String url) throws Exception {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.ConnectException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void ctrlCClosesTheDashboardButNotTheServerThatOwnsTheFile() throws Exception {
+        ok(CliRunner.run("create-study", "--study", "s", "--storage", db()));
+        CliProcess dashboard = CliProcess.start(dir, "dashboard", "--port", "0", "--storage", db());
+        try {
+            String url = dashboardUrl(dashboard);
+            assertThat(status(url)).isEqualTo(303); // the token is exchanged for a cookie
+            long owner = servedBy(dashboard);
+            dashboard.signal("INT");
+            CliProcess.Result r = dashboard.await(60);
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(130); // as after any Ctrl+C
+            assertThat(status(url)).isEqualTo(-1); // nothing listens there any more
+            assertThat(ProcessHandle.of(owner).map(ProcessHandle::isAlive)).contains(true);
+            // and the file's server still serves the other commands
+            CliRunner.Result studies = CliRunner.run("studies", "--format", "csv", "--storage", db());
+            ok(studies);
+            assertThat(studies.out()).contains("s,");
+            assertThat(ownerPid()).isEqualTo(owner);
+        } finally {
+            dashboard.kill();
+        }
+    }
+
+    @Test
+    void anotherHostThanLoopbackIsWarnedAbout() throws Exception {
+        ok(CliRunner.run("create-study", "--study", "s", "--storage", db()));
+        CliProcess open = CliProcess.start(dir, "dashboard", "--host", "0.0.0.0", "--port", "0", "--storage", db());
+        CliProcess local = CliProcess.start(dir, "dashboard", "--host", "localhost", "--port", "0", "--storage", db());
+        try {
+            dashboardUrl(open);
+            dashboardUrl(local);
+            assertThat(open.errorOutput()).contains("nas: warning: --host 0.0.0.0 lets other machines reach the dashboard");
+            assertThat(local.errorOutput()).doesNotContain("warning");
+        } finally {
+            open.kill();
+            local.kill();
+        }
+        CliRunner.Result badPort = CliRunner.run("dashboard", "--port", "70000", "--storage", db());
+        assertThat(badPort.exitCode()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--port must be 0..65535");
+    }
+
+    @Test
+    void aStudyIsDeletedFromThePageOnlyWithAllowWriteAndItsNameTyped() throws Exception {
+        Browser.assumeAvailable();
+        ok(CliRunner.run("search", "--study", "keep", "--objective", "sphere", "--n-trials", "3", "--quiet", "--storage", db()));
+        ok(CliRunner.run("search", "--study", "drop", "--objective", "sphere", "--n-trials", "3", "--quiet", "--storage", db()));
+        CliProcess readOnly = CliProcess.start(dir, "dashboard", "--port", "0", "--storage", db());
+        CliProcess writable = CliProcess.start(dir, "dashboard", "--port", "0", "--allow-write", "--storage", db());
+        try (Browser browser = Browser.start(false)) {
+            browser.open(dashboardUrl(readOnly));
+            browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 2", Duration.ofSeconds(30));
+            assertThat(browser.count("#studies-rows button.danger")).isZero();
+
+            browser.open(dashboardUrl(writable));
+            browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 2", Duration.ofSeconds(30));
+            assertThat(browser.count("#studies-rows button.danger")).isEqualTo(2);
+            // the confirmation asks for the study's name: a wrong one (or Cancel) deletes nothing
+            browser.js("window.asked = []; window.prompt = (q) => { window.asked.push(q); return 'dro'; };");
+            browser.js("document.querySelector('#studies-rows tr[data-study=\"drop\"] button.danger').click();");
+            browser.waitFor("window.asked.length === 1", Duration.ofSeconds(10));
+            Thread.sleep(1500); // a poll of the page
+            assertThat(browser.count("#studies-rows tr")).isEqualTo(2);
+            assertThat(browser.js("return window.asked[0];")).asString().contains("Delete study \"drop\"");
+            browser.js("window.prompt = (q) => { window.asked.push(q); return 'drop'; };");
+            browser.js("document.querySelector('#studies-rows tr[data-study=\"drop\"] button.danger').click();");
+            browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 1", Duration.ofSeconds(30));
+            browser.fullScreenshot("studies-after-delete");
+        } finally {
+            readOnly.kill();
+            writable.kill();
+        }
+        CliRunner.Result studies = CliRunner.run("studies", "--format", "csv", "--storage", db());
+        ok(studies);
+        assertThat(studies.out()).contains("keep,").doesNotContain("drop");
+    }
+
     @Test
     void theReportDrawsEveryPlotOfflineFromOneFile() throws Exception {
         Browser.assumeAvailable();
         ok(CliRunner.run("search", "--study", "r", "--objective", "ellipsoid", "--dim", "3", "--n-trials", "30",
                 "--seed", "2", "--quiet", "--storage", db()));
         Path file = dir.resolve("out/report.html");
-        CliRunner.Result r = CliRunner.run("report", "--study", "r", "--out", file.toString(), "--storage", db());
-        ok(r);
+        CliProcess.Result r = CliProcess.run(dir, "report", "--study", "r", "--out", file.toString(), "--storage", db());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("wrote " + file);
+        assertThat(r.err()).as("no log line per tree of the importance forest").doesNotContain("OOB", "Regression tree");
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link");
         int complete;

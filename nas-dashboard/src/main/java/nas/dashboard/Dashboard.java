@@ -38,7 +38,7 @@ public final class Dashboard implements HttpHandler {
     private Dashboard(Storage storage, DashboardOptions options) {
         this.storage = storage;
         this.options = options;
-        this.cache = new StudyCache(storage, options.refresh());
+        this.cache = new StudyCache(storage, options.refresh(), true);
         this.api = new StudyApi(cache);
     }
 

@@ -54,6 +54,8 @@ final class PlotData {
         out.put("directions", directions(s.directions()));
         out.put("counts", counts(s));
         out.put("trials", s.trials().size());
+        // a large study's first answers come from its first trials: the page says so until all are read
+        out.put("loading", s.loading() ? Map.of("loaded", s.trials().size(), "of", s.loadingOf()) : null);
         out.put("best", best);
         Instant last = s.lastActivity();
         out.put("last_activity", last == null ? null : last.toString());

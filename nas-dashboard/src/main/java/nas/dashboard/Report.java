@@ -22,7 +22,7 @@ public final class Report {
      * @throws nas.api.exception.StudyNotFoundException when the storage has no such study
      */
     public static String html(Storage storage, String name) {
-        StudyCache cache = new StudyCache(storage, java.time.Duration.ofDays(1));
+        StudyCache cache = new StudyCache(storage, java.time.Duration.ofDays(1), false);
         StudyApi api = new StudyApi(cache);
         StudySnapshot s = cache.snapshot(name);
         Map<String, Object> data = new LinkedHashMap<>();

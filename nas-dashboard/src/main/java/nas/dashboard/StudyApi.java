@@ -12,7 +12,8 @@ import nas.api.storage.StudyInfo;
  * embeds them):
  * <pre>
  * /studies                                  every study: directions, counts by state, best, last activity
- * /studies/{name}                           summary: counts, best, parameters and their distributions, version
+ * /studies/{name}                           summary: counts, best, parameters and their distributions, version,
+ *                                           loading (trials read so far of how many, while a large study is read)
  * /studies/{name}/history?objective=K       optimization history (one point per COMPLETE trial) and best so far
  * /studies/{name}/intermediate              learning curves
  * /studies/{name}/params                    COMPLETE trials' values and parameters (parallel coordinates, slices, contours)
@@ -90,7 +91,8 @@ final class StudyApi {
             m.put("trials", info.totalTrials());
             try {
                 StudySnapshot s = cache.snapshot(info.name());
-                m.put("best", best(s));
+                m.put("best", s.loading() ? null : best(s)); // not the best of the first trials only
+                m.put("loading", s.loading());
                 java.time.Instant last = s.lastActivity();
                 m.put("last_activity", last == null ? null : last.toString());
             } catch (RuntimeException e) {

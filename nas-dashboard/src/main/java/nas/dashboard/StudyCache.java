@@ -23,11 +23,22 @@ import nas.api.storage.StudyInfo;
  * with {@link Storage#trialsFrom}: finished trials never change, so only the trials from the first one
  * still open (RUNNING or WAITING) onwards are read again. Derived results (importance, Pareto fronts) are
  * kept per snapshot version, computed once.
+ *
+ * <p>A study first seen with more than {@link #FIRST_CHUNK} trials is read in chunks of growing size on a
+ * background thread: the first page of a 100,000-trial study is drawn from its first trials while the rest
+ * arrive, each chunk a new version (the page redraws), instead of after the whole study was read.
  */
 final class StudyCache {
 
+    /** Trials read before a large study's first answer; later chunks double up to {@link #MAX_CHUNK}. */
+    static final int FIRST_CHUNK = 2_000;
+    static final int MAX_CHUNK = 25_000;
+
+    private static final System.Logger LOG = System.getLogger(StudyCache.class.getName());
+
     private final Storage storage;
     private final long refreshNanos;
+    private final boolean inChunks;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** One thread for slow analyses, so that they never take both cores of a small machine from the pages. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -36,9 +47,21 @@ final class StudyCache {
         return t;
     });
 
-    StudyCache(Storage storage, Duration refresh) {
+    /** One thread reads the rest of large studies, one chunk after another. */
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nas-dashboard-load");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param refresh  how old a snapshot may get before a read brings it up to date
+     * @param inChunks whether large studies are read in chunks (the live dashboard) or whole (a report)
+     */
+    StudyCache(Storage storage, Duration refresh, boolean inChunks) {
         this.storage = storage;
         this.refreshNanos = refresh.toNanos();
+        this.inChunks = inChunks;
     }
 
     /** Every study as the storage lists it now (with counts; cheap). */
@@ -55,9 +78,13 @@ final class StudyCache {
         Entry e = entries.computeIfAbsent(name, n -> new Entry());
         synchronized (e) {
             long now = System.nanoTime();
-            if (e.snapshot == null || now - e.readAt >= refreshNanos) {
+            if (e.snapshot == null || (!e.snapshot.loading() && now - e.readAt >= refreshNanos)) {
                 e.snapshot = refresh(name, e.snapshot);
                 e.readAt = System.nanoTime();
+                if (e.snapshot.loading()) {
+                    StudySnapshot first = e.snapshot;
+                    loader.execute(() -> readRest(e, first));
+                }
             }
             return e.snapshot;
         }
@@ -99,7 +126,12 @@ final class StudyCache {
 
     /** Forgets a study (after it was deleted). */
     void forget(String name) {
-        entries.remove(name);
+        Entry e = entries.remove(name);
+        if (e != null) {
+            synchronized (e) {
+                e.snapshot = null; // stops its loader
+            }
+        }
     }
 
     private StudySnapshot refresh(String name, StudySnapshot old) {
@@ -130,12 +162,60 @@ final class StudyCache {
         merged.addAll(trials.subList(0, from));
         merged.addAll(fresh);
         return new StudySnapshot(id, name, old.directions(), merged, storage.studyUserAttrs(id),
-                storage.studySystemAttrs(id), old.version() + 1);
+                storage.studySystemAttrs(id), old.version() + 1, 0);
     }
 
+    /** The whole study, or only its first chunk when it is large (the loader reads the rest). */
     private StudySnapshot read(long id, String name, long version) {
-        return new StudySnapshot(id, name, storage.studyDirections(id), storage.trials(id, Set.of()),
-                storage.studyUserAttrs(id), storage.studySystemAttrs(id), version);
+        int stored = inChunks ? storage.countTrials(id, Set.of()) : 0;
+        List<FrozenTrial> trials = stored > FIRST_CHUNK ? storage.trialsFrom(id, Set.of(), 0, FIRST_CHUNK)
+                : storage.trials(id, Set.of());
+        return new StudySnapshot(id, name, storage.studyDirections(id), trials, storage.studyUserAttrs(id),
+                storage.studySystemAttrs(id), version, stored > FIRST_CHUNK ? stored : 0);
+    }
+
+    /**
+     * Reads the trials after those of {@code partial}, in chunks twice as large each time, publishing each as a
+     * new version; the last chunk (shorter than asked) ends the loading. If reading fails, the loading ends with
+     * what was read, and the next refresh reads the rest in one go.
+     */
+    private void readRest(Entry e, StudySnapshot partial) {
+        StudySnapshot at = partial;
+        int chunk = FIRST_CHUNK;
+        try {
+            while (true) {
+                chunk = Math.min(MAX_CHUNK, chunk * 2);
+                List<FrozenTrial> have = at.trials();
+                int next = have.isEmpty() ? 0 : have.get(have.size() - 1).number() + 1;
+                List<FrozenTrial> more = storage.trialsFrom(at.id(), Set.of(), next, chunk);
+                List<FrozenTrial> merged = new ArrayList<>(have.size() + more.size());
+                merged.addAll(have);
+                merged.addAll(more);
+                boolean last = more.size() < chunk;
+                synchronized (e) {
+                    if (e.snapshot != at) {
+                        return; // the study was forgotten or replaced meanwhile
+                    }
+                    e.snapshot = new StudySnapshot(at.id(), at.name(), at.directions(), merged, at.userAttrs(),
+                            at.systemAttrs(), at.version() + 1, last ? 0 : at.loadingOf());
+                    e.readAt = System.nanoTime();
+                    at = e.snapshot;
+                }
+                if (last) {
+                    return;
+                }
+            }
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "reading study '" + at.name() + "' in chunks failed; the next "
+                    + "refresh reads the rest", failure);
+            synchronized (e) {
+                if (e.snapshot == at) {
+                    e.snapshot = new StudySnapshot(at.id(), at.name(), at.directions(), at.trials(), at.userAttrs(),
+                            at.systemAttrs(), at.version(), 0);
+                    e.readAt = System.nanoTime() - refreshNanos;
+                }
+            }
+        }
     }
 
     private static final class Entry {

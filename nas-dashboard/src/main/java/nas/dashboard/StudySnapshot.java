@@ -13,13 +13,22 @@ import nas.api.TrialState;
  * One study as the dashboard last read it: every trial in number order with the study's attributes.
  * Immutable; {@link StudyCache} replaces it when the storage changed, and {@code version} grows with
  * every change so that pages know when to redraw.
+ *
+ * <p>A large study is read in chunks: until the last one arrives the snapshot holds the first trials only
+ * (by number) and {@code loadingOf} is the number of trials the storage held when reading began; it is 0 once
+ * every trial is in.
  */
 public record StudySnapshot(long id, String name, List<StudyDirection> directions, List<FrozenTrial> trials,
-                            Map<String, Object> userAttrs, Map<String, Object> systemAttrs, long version) {
+                            Map<String, Object> userAttrs, Map<String, Object> systemAttrs, long version, int loadingOf) {
 
     public StudySnapshot {
         directions = List.copyOf(directions);
         trials = List.copyOf(trials);
+    }
+
+    /** Whether only the first trials are in yet (more are being read). */
+    public boolean loading() {
+        return loadingOf > 0;
     }
 
     /** Trials in each state (every state present, zero when none). */

@@ -54,6 +54,16 @@ class DashboardApiTest {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Waits until the dashboard has read all of a large study (it reads one in chunks). */
+    @SuppressWarnings("unchecked")
+    void awaitEveryTrialRead(String study) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (((Map<String, Object>) api("studies/" + study)).get("loading") != null) {
+            assertThat(System.nanoTime()).as("study read within 60 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     Object api(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = get("api/" + path, "Authorization", "Bearer " + token.value());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -162,6 +172,7 @@ class DashboardApiTest {
     void longHistoriesAreThinnedButTheBestLineStaysExact() throws Exception {
         InMemoryStorage storage = study("big", 30_000, 3);
         serve(storage, false);
+        awaitEveryTrialRead("big");
         Map<String, Object> h = (Map<String, Object>) api("studies/big/history?objective=0");
         List<FrozenTrial> complete = storage.trials(storage.findStudy("big").getAsLong(), java.util.EnumSet.of(TrialState.COMPLETE));
         assertThat(((Number) h.get("complete")).intValue()).isEqualTo(27_000);

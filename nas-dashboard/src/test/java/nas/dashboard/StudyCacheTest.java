@@ -44,7 +44,7 @@ class StudyCacheTest {
         memory.createTrial(id, complete(2));
         FrozenTrial running = memory.createTrial(id, null); // number 2, RUNNING
         memory.createTrial(id, complete(3));
-        StudyCache cache = new StudyCache(counted, Duration.ZERO);
+        StudyCache cache = new StudyCache(counted, Duration.ZERO, true);
         StudySnapshot first = cache.snapshot("s");
         assertThat(first.trials()).hasSize(4);
 
@@ -71,7 +71,7 @@ class StudyCacheTest {
     void aStudyDeletedAndCreatedAgainIsReadAnew() {
         long id = memory.createStudy("s", List.of(StudyDirection.MINIMIZE));
         memory.createTrial(id, complete(1));
-        StudyCache cache = new StudyCache(memory, Duration.ZERO);
+        StudyCache cache = new StudyCache(memory, Duration.ZERO, true);
         assertThat(cache.snapshot("s").trials()).hasSize(1);
         memory.deleteStudy(id);
         long again = memory.createStudy("s", List.of(StudyDirection.MAXIMIZE));
@@ -80,5 +80,33 @@ class StudyCacheTest {
         StudySnapshot s = cache.snapshot("s");
         assertThat(s.directions()).containsExactly(StudyDirection.MAXIMIZE);
         assertThat(s.complete()).extracting(FrozenTrial::value).containsExactly(7.0, 8.0);
+    }
+
+    @Test
+    void aLargeStudyIsReadInGrowingChunksAndAnsweredFromTheFirstOneMeanwhile() throws InterruptedException {
+        long id = memory.createStudy("big", List.of(StudyDirection.MINIMIZE));
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            memory.createTrial(id, complete(i % 97 / 10.0));
+        }
+        StudyCache cache = new StudyCache(counted, Duration.ZERO, true);
+        StudySnapshot first = cache.snapshot("big");
+        assertThat(first.trials()).hasSize(StudyCache.FIRST_CHUNK);
+        assertThat(first.loadingOf()).isEqualTo(n);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        StudySnapshot s = first;
+        while (s.loading() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            s = cache.snapshot("big");
+        }
+        assertThat(s.loading()).isFalse();
+        assertThat(s.trials()).extracting(FrozenTrial::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, n).boxed().toList());
+        assertThat(s.complete()).extracting(FrozenTrial::value).startsWith(0.0, 0.1, 0.2).endsWith((n - 1) % 97 / 10.0);
+        // 2,000 first, then chunks of 4,000 and 8,000 (the last one came back short: the end)
+        assertThat(readFrom).startsWith(0, 2_000, 6_000);
+        assertThat(s.version()).isEqualTo(first.version() + 2);
+        assertThat(PlotData.summary(s, null).get("loading")).isNull();
+        assertThat(PlotData.summary(first, null).get("loading")).isEqualTo(java.util.Map.of("loaded", 2_000, "of", n));
     }
 }

@@ -123,6 +123,208 @@
     return el('div', { class: 'chart' + (small ? ' small' : ''), id: id + '-chart' });
   }
 
+  // ---------- contour: a kernel-smoothed surface over two parameters and its iso-lines ----------
+
+  /** A parameter's value on a plot axis: log10 for a log parameter, the index of a category. */
+  function axisValue(p, v) {
+    return p.type === 'categorical' ? v : p.log ? Math.log10(v) : v;
+  }
+
+  function axisLabelOf(p, a) {
+    if (p.type === 'categorical') return Number.isInteger(a) && a >= 0 && a < p.choices.length ? String(p.choices[a]) : '';
+    return axisTick(p.log ? Math.pow(10, a) : a);
+  }
+
+  /**
+   * The surface of values over a G x G grid spanning the trials' two axis values: at each node the Gaussian
+   * kernel-weighted mean of the trials' values (Nadaraya-Watson; bandwidth h of the unit square, narrower with
+   * more trials), blank where no trial is within about 2.5 h. Iso-lines at 9 levels between the surface's
+   * extremes come from marching squares, crossings placed by linear interpolation along cell edges.
+   */
+  function contourSurface(pts, G = 40) {
+    const range = (k) => {
+      let lo = Math.min(...pts.map((q) => q[k]));
+      let hi = Math.max(...pts.map((q) => q[k]));
+      if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+      return [lo, hi];
+    };
+    const [x0, x1] = range(0);
+    const [y0, y1] = range(1);
+    const xs = [];
+    const ys = [];
+    for (let i = 0; i < G; i++) { xs.push(x0 + (x1 - x0) * i / (G - 1)); ys.push(y0 + (y1 - y0) * i / (G - 1)); }
+    const h = Math.min(0.15, Math.max(0.04, 0.5 * Math.pow(pts.length, -0.25)));
+    const ux = pts.map((q) => (q[0] - x0) / (x1 - x0));
+    const uy = pts.map((q) => (q[1] - y0) / (y1 - y0));
+    const z = [];
+    for (let j = 0; j < G; j++) {
+      const row = [];
+      for (let i = 0; i < G; i++) {
+        const gx = i / (G - 1);
+        const gy = j / (G - 1);
+        let sw = 0;
+        let swv = 0;
+        for (let n = 0; n < pts.length; n++) {
+          const w = Math.exp(-((ux[n] - gx) ** 2 + (uy[n] - gy) ** 2) / (2 * h * h));
+          sw += w;
+          swv += w * pts[n][2];
+        }
+        row.push(sw > 0.05 ? swv / sw : null);
+      }
+      z.push(row);
+    }
+    const known = z.flat().filter((v) => v !== null);
+    const zmin = Math.min(...known);
+    const zmax = Math.max(...known);
+    const levels = zmax > zmin ? [1, 2, 3, 4, 5, 6, 7, 8, 9].map((l) => zmin + (zmax - zmin) * l / 10) : [];
+    const segments = [];
+    const at = (a, b, va, vb, level) => a + (b - a) * (level - va) / (vb - va);
+    for (const level of levels) {
+      for (let j = 0; j + 1 < G; j++) {
+        for (let i = 0; i + 1 < G; i++) {
+          const c = [z[j][i], z[j][i + 1], z[j + 1][i + 1], z[j + 1][i]]; // corners counter-clockwise from bottom left
+          if (c.some((v) => v === null)) continue;
+          const px = [xs[i], xs[i + 1], xs[i + 1], xs[i]];
+          const py = [ys[j], ys[j], ys[j + 1], ys[j + 1]];
+          const cross = [];
+          for (let e = 0; e < 4; e++) {
+            const a = e;
+            const b = (e + 1) % 4;
+            if ((c[a] < level) !== (c[b] < level)) cross.push([at(px[a], px[b], c[a], c[b], level), at(py[a], py[b], c[a], c[b], level)]);
+          }
+          if (cross.length === 2) {
+            segments.push([cross[0][0], cross[0][1], cross[1][0], cross[1][1], level]);
+          } else if (cross.length === 4) {
+            // a saddle: the mean of the corners tells which pairs of crossings to join
+            const centreAbove = (c[0] + c[1] + c[2] + c[3]) / 4 >= level;
+            const pairs = centreAbove === (c[0] >= level) ? [[0, 1], [2, 3]] : [[0, 3], [1, 2]];
+            for (const [a, b] of pairs) segments.push([cross[a][0], cross[a][1], cross[b][0], cross[b][1], level]);
+          }
+        }
+      }
+    }
+    return { x0, x1, y0, y1, xs, ys, dx: (x1 - x0) / (G - 1), dy: (y1 - y0) / (G - 1), z, h, levels, segments };
+  }
+
+  // ---------- 3-D scatter (three objectives): a canvas projection, turned by dragging ----------
+
+  const scatters3d = {};
+  window.nasScatter3d = scatters3d; // for tests and the curious: id -> Scatter3D
+
+  /**
+   * Points in three dimensions on a canvas: each axis scaled to the points' range (a unit cube), turned by
+   * yaw (about the vertical axis) and pitch, drawn in orthographic projection far points first. Drag turns it;
+   * the pointer over a point shows its trial.
+   */
+  class Scatter3D {
+    constructor(container, id, axes, layers) {
+      this.axes = axes; // three axis names
+      this.layers = layers; // [{ name, color, size, alpha, points: [{ value: [x, y, z], number }] }]
+      this.yaw = -0.75;
+      this.pitch = 0.45;
+      const all = layers.flatMap((l) => l.points.map((p) => p.value));
+      this.lo = [0, 1, 2].map((k) => all.reduce((m, v) => Math.min(m, v[k]), Infinity));
+      this.hi = [0, 1, 2].map((k) => all.reduce((m, v) => Math.max(m, v[k]), -Infinity));
+      this.canvas = el('canvas', { class: 'scatter3d', id: id + '-canvas' });
+      this.tip = el('div', { class: 'tip3d', id: id + '-tip' });
+      container.replaceChildren(this.canvas, this.tip);
+      let drag = null;
+      this.canvas.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; this.canvas.setPointerCapture(e.pointerId); });
+      this.canvas.addEventListener('pointerup', () => { drag = null; });
+      this.canvas.addEventListener('pointermove', (e) => {
+        if (drag) {
+          this.turn((e.clientX - drag[0]) * 0.01, (e.clientY - drag[1]) * 0.01);
+          drag = [e.clientX, e.clientY];
+        } else {
+          this.hover(e.offsetX, e.offsetY);
+        }
+      });
+      scatters3d[id] = this;
+      this.draw();
+    }
+
+    turn(dYaw, dPitch) {
+      this.yaw += dYaw;
+      this.pitch = Math.max(-1.5, Math.min(1.5, this.pitch + dPitch));
+      this.draw();
+    }
+
+    /** Canvas position (CSS pixels) and depth of a point given in objective values. */
+    project(v) {
+      const u = [0, 1, 2].map((k) => (this.hi[k] > this.lo[k] ? 2 * (v[k] - this.lo[k]) / (this.hi[k] - this.lo[k]) - 1 : 0));
+      const x = u[0] * Math.cos(this.yaw) - u[1] * Math.sin(this.yaw);
+      const y = u[0] * Math.sin(this.yaw) + u[1] * Math.cos(this.yaw);
+      const up = u[2] * Math.cos(this.pitch) - y * Math.sin(this.pitch);
+      const depth = u[2] * Math.sin(this.pitch) + y * Math.cos(this.pitch);
+      const s = Math.min(this.w, this.h) * 0.3;
+      return [this.w / 2 + x * s, this.h / 2 - up * s, depth];
+    }
+
+    /** Where each point of a layer is drawn now, in CSS pixels of the canvas. */
+    screenPoints(layer) {
+      return this.layers[layer].points.map((p) => this.project(p.value).slice(0, 2));
+    }
+
+    draw() {
+      const dpr = window.devicePixelRatio || 1;
+      this.w = this.canvas.clientWidth;
+      this.h = this.canvas.clientHeight;
+      this.canvas.width = Math.round(this.w * dpr);
+      this.canvas.height = Math.round(this.h * dpr);
+      const g = this.canvas.getContext('2d');
+      g.setTransform(dpr, 0, 0, dpr, 0, 0);
+      g.clearRect(0, 0, this.w, this.h);
+      const corner = (i, j, k) => this.project([0, 1, 2].map((a) => ([i, j, k][a] ? this.hi[a] : this.lo[a])));
+      // the box: its 12 edges, then the three axes from the low corner with their names and ranges
+      g.strokeStyle = '#d9dee4';
+      g.lineWidth = 1;
+      for (const [a, b] of [[[0, 0, 0], [1, 0, 0]], [[0, 1, 0], [1, 1, 0]], [[0, 0, 1], [1, 0, 1]], [[0, 1, 1], [1, 1, 1]],
+        [[0, 0, 0], [0, 1, 0]], [[1, 0, 0], [1, 1, 0]], [[0, 0, 1], [0, 1, 1]], [[1, 0, 1], [1, 1, 1]],
+        [[0, 0, 0], [0, 0, 1]], [[1, 0, 0], [1, 0, 1]], [[0, 1, 0], [0, 1, 1]], [[1, 1, 0], [1, 1, 1]]]) {
+        const p = corner(...a);
+        const q = corner(...b);
+        g.beginPath(); g.moveTo(p[0], p[1]); g.lineTo(q[0], q[1]); g.stroke();
+      }
+      g.font = '12px system-ui, sans-serif';
+      g.fillStyle = '#1d232b';
+      g.strokeStyle = '#66707c';
+      const origin = corner(0, 0, 0);
+      [[1, 0, 0], [0, 1, 0], [0, 0, 1]].forEach((end, k) => {
+        const q = corner(...end);
+        g.beginPath(); g.moveTo(origin[0], origin[1]); g.lineTo(q[0], q[1]); g.stroke();
+        g.fillText(this.axes[k] + ' ' + axisTick(this.lo[k]) + ' → ' + axisTick(this.hi[k]), q[0] + 4, q[1] - 4);
+      });
+      const drawn = [];
+      this.layers.forEach((l) => l.points.forEach((p) => drawn.push([this.project(p.value), l])));
+      drawn.sort((a, b) => a[0][2] - b[0][2]);
+      for (const [[x, y], l] of drawn) {
+        g.globalAlpha = l.alpha;
+        g.fillStyle = l.color;
+        g.beginPath(); g.arc(x, y, l.size, 0, 2 * Math.PI); g.fill();
+      }
+      g.globalAlpha = 1;
+      this.layers.forEach((l, i) => {
+        g.fillStyle = l.color;
+        g.beginPath(); g.arc(14, 14 + 18 * i, 5, 0, 2 * Math.PI); g.fill();
+        g.fillStyle = '#1d232b';
+        g.fillText(l.name, 24, 18 + 18 * i);
+      });
+      g.fillStyle = '#66707c';
+      g.fillText('drag to turn', this.w - 80, this.h - 8);
+    }
+
+    hover(x, y) {
+      let best = null;
+      let bestD = 64; // within 8 px
+      this.layers.forEach((l) => l.points.forEach((p) => {
+        const [px, py] = this.project(p.value);
+        const d = (px - x) ** 2 + (py - y) ** 2;
+        if (d < bestD) { bestD = d; best = p; }
+      }));
+      this.tip.textContent = best ? 'trial ' + best.number + ': ' + best.value.map(fmt).join(', ') : '';
+    }
+  }
+
   function directionWord(d) { return d === 'maximize' ? 'maximize' : 'minimize'; }
 
   // ---------- studies page ----------
@@ -169,7 +371,7 @@
       el('td', {}, el('a', { href: BASE + '/study?name=' + enc(s.name), class: 'study-link' }, s.name)),
       el('td', {}, s.directions.join(', ')),
     ].concat(STATES.map((st) => el('td', { class: 'num count-' + st }, s.counts[st])),
-      [el('td', { class: 'num total' }, s.trials), el('td', { class: 'best' }, s.error ? 'error: ' + s.error : bestText(s.best)),
+      [el('td', { class: 'num total' }, s.trials), el('td', { class: 'best' }, s.error ? 'error: ' + s.error : s.loading ? 'reading trials…' : bestText(s.best)),
         el('td', {}, time(s.last_activity))]);
     if (allowWrite) {
       cells.push(el('td', {}, el('button', {
@@ -236,7 +438,10 @@
     box.replaceChildren(el('span', {}, s.directions.map(directionWord).join(', ')),
       ...STATES.map((st) => el('span', { class: 'state ' + st, id: 'count-' + st }, st + ' ' + s.counts[st])),
       el('span', { id: 'count-total' }, s.trials + ' trials'),
-      el('span', { id: 'best' }, s.best ? 'best: ' + bestText(s.best) : ''));
+      el('span', { id: 'best' }, s.best ? 'best: ' + bestText(s.best) : ''),
+      // a large study is read in chunks: its plots show the first trials until every one is in
+      el('span', { id: 'loading', class: 'loading' }, s.loading
+        ? 'reading trials: ' + s.loading.loaded.toLocaleString('en') + ' of ' + s.loading.of.toLocaleString('en') + ' so far' : ''));
     document.body.dataset.version = s.version;
   }
 
@@ -329,8 +534,15 @@
       const pairs = m === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]].filter(([a, b]) => a < m && b < m);
       box.replaceChildren(el('div', { class: 'note', id: 'pareto-note' }, p.front.length + ' trial(s) on the front, ' +
         p.dominated.length + ' dominated shown faded; directions ' + p.directions.join(', ') +
-        (m > 2 ? ' · shown as projections on each pair of objectives' : '')),
+        (m === 3 ? ' · in 3-D, then projected on each pair of objectives' : m > 3 ? ' · shown as projections on each pair of objectives' : '')),
+      m === 3 ? el('div', { class: 'chart', id: 'pareto-3d' }) : null,
       ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
+      if (m === 3) {
+        const point3 = (t) => ({ value: t.values, number: t.number });
+        new Scatter3D(document.getElementById('pareto-3d'), 'pareto-3d', [0, 1, 2].map((k) => 'values_' + k), [
+          { name: 'Dominated', color: '#8a8f98', size: 2.5, alpha: 0.3, points: p.dominated.map(point3) },
+          { name: 'Pareto front', color: '#c0392b', size: 4, alpha: 1, points: p.front.map(point3) }]);
+      }
       for (const [a, b] of pairs) {
         const point = (t) => ({ value: [t.values[a], t.values[b]], number: t.number });
         chart(document.getElementById('pareto-' + a + '-' + b + '-chart'), 'pareto-' + a + '-' + b, {
@@ -457,7 +669,7 @@
       const select = (axis) => el('select', { id: 'contour-' + axis, onchange: (ev) => { this.contour[axis] = ev.target.value; this.drawContour(); } },
         names.map((n) => el('option', { value: n, selected: n === this.contour[axis] }, n)));
       box.replaceChildren(el('div', { class: 'controls' }, el('label', {}, 'x ', select('x')), el('label', {}, 'y ', select('y')),
-        el('span', { class: 'note' }, 'each cell: the best value of the trials in it')), chartBox('contour'));
+        el('span', { class: 'note' }, 'kernel-smoothed surface of the values, iso-lines at 9 levels, dots: trials; blank: no trial near')), chartBox('contour'));
       this.drawContour();
     }
 
@@ -468,42 +680,49 @@
       const maximize = this.summary.directions[k] === 'maximize';
       const px = d.params.find((p) => p.name === this.contour.x);
       const py = d.params.find((p) => p.name === this.contour.y);
-      const binsOf = (p) => {
-        const col = d.columns[p.name];
-        if (p.type === 'categorical') return { n: p.choices.length, labels: p.choices, index: (v) => v };
-        const t = (v) => (p.log ? Math.log10(v) : v);
-        const present = col.filter((v) => v !== null).map(t);
-        const lo = Math.min(...present);
-        const hi = Math.max(...present);
-        const n = hi > lo ? 20 : 1;
-        const w = (hi - lo) / n || 1;
-        const labels = [];
-        for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * w; labels.push(fmt(p.log ? Math.pow(10, c) : c)); }
-        return { n, labels, index: (v) => Math.min(n - 1, Math.floor((t(v) - lo) / w)) };
-      };
-      const bx = binsOf(px);
-      const by = binsOf(py);
-      const best = new Map();
+      const pts = [];
       d.numbers.forEach((num, r) => {
         const vx = d.columns[px.name][r];
         const vy = d.columns[py.name][r];
-        if (vx === null || vy === null) return;
-        const key = bx.index(vx) + ',' + by.index(vy);
-        const old = best.get(key);
-        if (old === undefined || (maximize ? values[r] > old : values[r] < old)) best.set(key, values[r]);
+        if (vx !== null && vy !== null) pts.push([axisValue(px, vx), axisValue(py, vy), values[r], num]);
       });
-      const data = [...best.entries()].map(([key, v]) => key.split(',').map(Number).concat([v]));
-      const vs = data.map((c) => c[2]);
-      const vmin = Math.min(...vs);
-      const vmax = Math.max(...vs);
+      const c = contourSurface(pts);
+      window.nasContour = c; // for tests: the surface, its levels and iso-line segments
+      const cells = [];
+      c.z.forEach((row, j) => row.forEach((v, i) => {
+        if (v !== null) cells.push([c.xs[i] - c.dx / 2, c.ys[j] - c.dy / 2, c.xs[i] + c.dx / 2, c.ys[j] + c.dy / 2, v]);
+      }));
+      const zs = cells.map((q) => q[4]);
+      const vmin = Math.min(...zs);
+      const vmax = Math.max(...zs);
+      // a category sits on its index (a tick each); a number's axis spans its trials, ticks at round values only
+      const axis = (p, lo, hi) => Object.assign({ type: 'value', min: lo, max: hi, name: p.name + (p.log ? ' (log)' : ''),
+        axisLabel: { formatter: (v) => axisLabelOf(p, v), showMinLabel: p.type === 'categorical', showMaxLabel: p.type === 'categorical' },
+        splitLine: { show: false } }, p.type === 'categorical' ? { interval: 1 } : {});
       chart(document.getElementById('contour-chart'), 'contour', {
-        grid: { left: 80, right: 80, top: 20, bottom: 60 },
-        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('best in cell', [[px.name, bx.labels[q.value[0]]], [py.name, by.labels[q.value[1]]], ['value', q.value[2]]]) },
-        xAxis: { type: 'category', data: bx.labels, name: px.name + (px.log ? ' (log)' : ''), nameLocation: 'middle', nameGap: 40 },
-        yAxis: { type: 'category', data: by.labels, name: py.name + (py.log ? ' (log)' : '') },
-        visualMap: { min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
+        grid: { left: 80, right: 80, top: 34, bottom: 60 },
+        tooltip: { trigger: 'item', formatter: (q) => (q.seriesIndex === 2
+          ? tooltipRows('trial ' + q.value[3], [[px.name, axisLabelOf(px, q.value[0])], [py.name, axisLabelOf(py, q.value[1])], ['value', q.value[2]]])
+          : q.seriesIndex === 1 ? tooltipRows('iso-line', [['value', q.value[4]]])
+            : tooltipRows('smoothed surface', [[px.name, axisLabelOf(px, (q.value[0] + q.value[2]) / 2)],
+              [py.name, axisLabelOf(py, (q.value[1] + q.value[3]) / 2)], ['value', q.value[4]]])) },
+        xAxis: Object.assign(axis(px, c.x0, c.x1), { nameLocation: 'middle', nameGap: 35 }),
+        yAxis: axis(py, c.y0, c.y1),
+        visualMap: { seriesIndex: 0, dimension: 4, min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
           inRange: { color: maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'] } },
-        series: [{ type: 'heatmap', data }],
+        series: [
+          { type: 'custom', name: 'surface', data: cells, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
+            const a = api.coord([api.value(0), api.value(3)]);
+            const b = api.coord([api.value(2), api.value(1)]);
+            return { type: 'rect', shape: { x: a[0], y: a[1], width: b[0] - a[0] + 0.5, height: b[1] - a[1] + 0.5 }, style: { fill: api.visual('color') } };
+          } },
+          { type: 'custom', name: 'iso-lines', data: c.segments, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
+            const a = api.coord([api.value(0), api.value(1)]);
+            const b = api.coord([api.value(2), api.value(3)]);
+            return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style: { stroke: '#e8590c', lineWidth: 1.2 } };
+          } },
+          { type: 'scatter', name: 'trials', data: pts, symbolSize: pts.length > 1000 ? 2 : 4, itemStyle: { color: '#1d232b', opacity: 0.6 } },
+        ],
       });
     }
 
