@@ -42,6 +42,15 @@ public final class LineChart {
      * @param y      y values (NaN: no point; positive only on a logarithmic axis)
      */
     public record Series(String name, Color color, boolean dashed, double[] x, double[] y) {
+        /**
+         * Checks that every x has its y.
+         *
+         * @param name   its legend entry
+         * @param color  its colour
+         * @param dashed drawn dashed instead of solid
+         * @param x      x values, increasing
+         * @param y      y values
+         */
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException(name + ": " + x.length + " x values but " + y.length + " y values");
@@ -55,7 +64,14 @@ public final class LineChart {
     private final boolean logY;
     private final List<Series> series = new ArrayList<>();
 
-    /** An empty chart; {@code logY} draws the y axis in decades. */
+    /**
+     * An empty chart; {@code logY} draws the y axis in decades.
+     *
+     * @param title the title above the plot
+     * @param xLabel the x axis's label
+     * @param yLabel the y axis's label
+     * @param logY a logarithmic y axis
+     */
     public LineChart(String title, String xLabel, String yLabel, boolean logY) {
         this.title = title;
         this.xLabel = xLabel;
@@ -63,18 +79,34 @@ public final class LineChart {
         this.logY = logY;
     }
 
-    /** Adds a line and returns this chart. */
+    /**
+     * Adds a line and returns this chart.
+     *
+     * @param s the line
+     * @return this chart
+     */
     public LineChart add(Series s) {
         series.add(s);
         return this;
     }
 
-    /** The lines, in legend order. */
+    /**
+     * The lines, in legend order.
+     *
+     * @return the lines
+     */
     public List<Series> series() {
         return List.copyOf(series);
     }
 
-    /** Writes the chart as a PNG of {@code width} x {@code height} pixels. */
+    /**
+     * Writes the chart as a PNG of {@code width} x {@code height} pixels.
+     *
+     * @param file the PNG file (its directory is created)
+     * @param width image width in pixels
+     * @param height image height in pixels
+     * @throws IOException when the file cannot be written
+     */
     public void write(Path file, int width, int height) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -83,7 +115,11 @@ public final class LineChart {
         ImageIO.write(render(width, height), "png", file.toFile());
     }
 
-    /** The x range [min, max] the plot area spans: the data's own (the runs share their x). */
+    /**
+     * The x range [min, max] the plot area spans: the data's own (the runs share their x).
+     *
+     * @return {min, max}
+     */
     public double[] xRange() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -101,6 +137,8 @@ public final class LineChart {
     /**
      * The y range [min, max] the plot area spans: the data's padded by 5% (linear), or the enclosing decades
      * (logarithmic).
+     *
+     * @return {min, max}
      */
     public double[] yRange() {
         double lo = Double.POSITIVE_INFINITY;
@@ -125,7 +163,15 @@ public final class LineChart {
         return new double[] {lo - pad, hi + pad};
     }
 
-    /** Where the data point (x, y) is drawn in an image of {@code width} x {@code height} pixels. */
+    /**
+     * Where the data point (x, y) is drawn in an image of {@code width} x {@code height} pixels.
+     *
+     * @param x the x value
+     * @param y the y value
+     * @param width image width in pixels
+     * @param height image height in pixels
+     * @return {x, y} in pixels, y down from the top
+     */
     public double[] pixel(double x, double y, int width, int height) {
         double[] xr = xRange();
         double[] yr = yRange();

@@ -17,6 +17,8 @@ public final class RunCurves {
      * The evaluations spent by the end of each generation, the x of every curve (runs of one setting share
      * them).
      *
+     * @param runs the runs of one setting (e.g. one per seed)
+     * @return the evaluations, one per generation
      * @throws IllegalArgumentException if the runs differ in length or evaluations
      */
     public static double[] evaluations(List<GaResult> runs) {
@@ -30,12 +32,25 @@ public final class RunCurves {
         return x;
     }
 
-    /** For each generation, the median over the runs of {@code metric} (NaN values left out; NaN if all are). */
+    /**
+     * For each generation, the median over the runs of {@code metric} (NaN values left out; NaN if all are).
+     *
+     * @param runs the runs of one setting (e.g. one per seed)
+     * @param metric the value of a generation to plot
+     * @return the medians, one per generation
+     */
     public static double[] median(List<GaResult> runs, ToDoubleFunction<GenerationRecord> metric) {
         return smoothedMedian(runs, metric, 1);
     }
 
-    /** Per run, {@code metric} smoothed by {@link #trailingMean}, then the median over the runs per generation. */
+    /**
+     * Per run, {@code metric} smoothed by {@link #trailingMean}, then the median over the runs per generation.
+     *
+     * @param runs the runs of one setting (e.g. one per seed)
+     * @param metric the value of a generation to plot
+     * @param window generations averaged (at least 1)
+     * @return the medians, one per generation
+     */
     public static double[] smoothedMedian(List<GaResult> runs, ToDoubleFunction<GenerationRecord> metric,
             int window) {
         int generations = evaluations(runs).length;
@@ -60,6 +75,10 @@ public final class RunCurves {
     /**
      * The mean of the last {@code window} values up to each index (fewer at the start), NaN values left out;
      * NaN where the window holds none.
+     *
+     * @param v the values
+     * @param window generations averaged (at least 1)
+     * @return the means, one per value
      */
     public static double[] trailingMean(double[] v, int window) {
         if (window < 1) {
