@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas benchmark}: groups the benchmark subcommands. */
 @Command(name = "benchmark", description = "Throughput benchmarks.",
-        subcommands = {BenchmarkSimCommand.class, BenchmarkStorageCommand.class})
+        subcommands = {BenchmarkSimCommand.class, BenchmarkStorageCommand.class, BenchmarkEvolveCommand.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec

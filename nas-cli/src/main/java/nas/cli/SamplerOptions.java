@@ -4,6 +4,7 @@ import java.util.List;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
+import nas.samplers.AutoSampler;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -11,13 +12,15 @@ import picocli.CommandLine.Option;
 public final class SamplerOptions {
 
     /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
+    static final List<String> NAMES = List.of("auto", "random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
 
     /** The sampler of a new study that names none. */
-    static final String DEFAULT = "random";
+    static final String DEFAULT = "auto";
 
     @Option(names = "--sampler", paramLabel = "NAME",
-            description = "Sampler: ${COMPLETION-CANDIDATES} (default: random; a resumed study keeps its sampler).",
+            description = "Sampler: ${COMPLETION-CANDIDATES} (default: auto, which picks gp, tpe or nsga2 "
+                    + "from the objectives, the parameters and the trials so far, and says which; a resumed study "
+                    + "keeps its sampler).",
             completionCandidates = Names.class)
     String sampler;
 
@@ -61,7 +64,7 @@ public final class SamplerOptions {
 
     /**
      * The sampler for commands without an objective ({@code nas ask}, {@code nas tell}): any but grid,
-     * which takes its grid from an objective. Random when {@code --sampler} is not given.
+     * which takes its grid from an objective. Auto when {@code --sampler} is not given.
      */
     Sampler createWithoutObjective(long seed, nas.api.storage.Storage storage) {
         defaultTo(DEFAULT);
@@ -83,7 +86,7 @@ public final class SamplerOptions {
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
         }
         if (!sampler.equals("tpe") && tpe.anyGiven()) {
-            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates and --tpe-multivariate belong to "
+            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates, --tpe-multivariate and --tpe-constant-liar belong to "
                     + "--sampler tpe, not '" + sampler + "'");
         }
         if (!sampler.equals("gp") && gp.anyGiven()) {
@@ -102,6 +105,8 @@ public final class SamplerOptions {
                     + sampler + "'");
         }
         switch (sampler) {
+            case "auto":
+                return new AutoSampler(seed, AutoSampler.DEFAULT_BUDGET);
             case "random":
                 return new RandomSampler(seed);
             case "tpe":

@@ -2,6 +2,7 @@ package nas.cli;
 
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,6 +18,8 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
+import nas.api.artifact.FileSystemArtifactStore;
+import nas.api.artifact.RunArtifacts;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
@@ -40,6 +43,12 @@ import picocli.CommandLine.Spec;
             "  # resume: the objective, its options, the seed and the sampler are remembered",
             "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
+            "  # a program's config file, its summary's score, two eval seeds",
+            "  nas search --study pilot --objective external --baseline \\",
+            "      -O command='python3 train.py {config} {seed} {trial_dir}' \\",
+            "      -O space=space.json -O config-file=config.json \\",
+            "      -O result-file=summary.json -O result-key=losses \\",
+            "      -O result-reduce=mean-last:3 -O eval-seeds=123,456",
             "  # phase 2: search the screening's top 15 parameters",
             "  nas search --study exp-001 --space-from exp-screen --top 15 \\",
             "      --param population_size=200"})
@@ -51,6 +60,7 @@ public final class SearchCommand implements Callable<Integer> {
     static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
     static final String SPACE_FROM_ATTR = "cli:space_from";
     static final String SAMPLER_ATTR = "cli:sampler";
+    static final String BASELINE_ATTR = "cli:baseline";
     /** How long a worker without --objective waits for another worker to create its study. */
     static final Duration STUDY_WAIT = Duration.ofSeconds(10);
 
@@ -98,6 +108,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "Hold a parameter at a value instead of its default or instead of searching it. Repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--baseline", arity = "0..1", paramLabel = "NAME=VALUE,...", fallbackValue = "",
+            description = "Run a baseline first, as trial 0 of a new study: the objective's defaults (the space "
+                    + "file's \"defaults\"), with the NAME=VALUE pairs given instead. 'nas pilot-summary' compares "
+                    + "the best trial with it. CMA-ES starts its first generation after it.")
+    String baseline;
 
     @Mixin
     PrunerOptions pruner;
@@ -175,11 +191,13 @@ public final class SearchCommand implements Callable<Integer> {
             sampler.defaultTo(remembered.get(SAMPLER_ATTR) instanceof String name ? name : SamplerOptions.DEFAULT);
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler chosen = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            nas.api.sampler.Sampler named = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
+            nas.api.sampler.Sampler chosen = named;
             int gridSize = chosen instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
+            chosen = new nas.samplers.BaselineAwareSampler(chosen);
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(chosen)
@@ -201,6 +219,10 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             }
             s.failStaleTrials();
+            if (baseline != null) {
+                enqueueBaseline(s, definition, fixed, err);
+            }
+            RunArtifacts artifacts = "external".equals(objectiveName) ? startRunFiles(s, options, definition) : null;
 
             int n = nTrials != null ? nTrials : (timeout == null && maxTrials == null ? 100 : 0);
             OptimizeOptions run = new OptimizeOptions(n, timeout == null ? null
@@ -227,6 +249,9 @@ public final class SearchCommand implements Callable<Integer> {
                 failGuard = new MaxConsecutiveFailsCallback(maxConsecutiveFails);
                 run = run.withCallback(failGuard);
             }
+            if (artifacts != null) {
+                run = run.withCallback(artifacts);
+            }
             TrialTally tally = new TrialTally();
             run = run.withCallback(tally);
             SearchProgress progress = null;
@@ -235,6 +260,11 @@ public final class SearchCommand implements Callable<Integer> {
                 progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
                         System.console() != null);
                 run = run.withCallback(progress);
+            }
+            if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
+                int complete = s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE));
+                err.println("[" + study + "] sampler auto: " + auto.plan(s.directions(),
+                        withoutFixed(definition, fixed.keySet()).searchSpace(), complete, n));
             }
             SearchProgress shownProgress = progress;
             try (SearchInterrupts interrupts = new SearchInterrupts(s, err, () -> {
@@ -261,6 +291,104 @@ public final class SearchCommand implements Callable<Integer> {
             }
             return verdict(err, tally, failGuard);
         }
+    }
+
+    /**
+     * Enqueues the baseline as the new study's first trial: the objective's defaults, the parameters held
+     * fixed, then the values of {@code --baseline}. A study that has trials already keeps the baseline it has.
+     */
+    private void enqueueBaseline(Study s, ObjectiveDefinition definition, Map<String, Object> fixed, PrintWriter err) {
+        Map<String, nas.api.distribution.Distribution> space = definition.searchSpace();
+        if (space.isEmpty()) {
+            throw new Nas.BadInputException("--baseline needs an objective whose parameters are known before it runs "
+                    + "(e.g. 'external' with a space file)");
+        }
+        Map<String, Object> values = new LinkedHashMap<>(definition.parameterDefaults());
+        values.putAll(fixed);
+        for (String pair : baseline.isBlank() ? new String[0] : baseline.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new Nas.BadInputException("--baseline takes NAME=VALUE pairs separated by commas, but got '"
+                        + pair + "'");
+            }
+            values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<String, nas.api.distribution.Distribution> e : space.entrySet()) {
+            if (!values.containsKey(e.getKey())) {
+                throw new Nas.BadInputException("--baseline needs a value for '" + e.getKey()
+                        + "': it has no default; give it as --baseline " + e.getKey() + "=VALUE");
+            }
+            params.put(e.getKey(), baselineValue(e.getKey(), values.get(e.getKey()), e.getValue()));
+        }
+        for (String name : values.keySet()) {
+            if (!space.containsKey(name)) {
+                throw new Nas.BadInputException("--baseline names '" + name + "', which is not a parameter "
+                        + "(parameters: " + space.keySet() + ")");
+            }
+        }
+        if (s.storage().countTrials(s.id(), EnumSet.allOf(TrialState.class)) > 0) {
+            if (!s.systemAttrs().containsKey(BASELINE_ATTR)) {
+                err.println("nas: warning: study '" + study + "' has trials already; --baseline runs only as the "
+                        + "first trial of a new study");
+            }
+            return;
+        }
+        s.setSystemAttr(BASELINE_ATTR, params);
+        s.enqueueTrial(params, Map.of(RunArtifacts.BASELINE_ATTR, true));
+    }
+
+    /** A baseline value as the parameter's external value, checked against its distribution. */
+    private static Object baselineValue(String name, Object given, nas.api.distribution.Distribution d) {
+        Object value = given;
+        try {
+            if (given instanceof String text) {
+                if (d instanceof nas.api.distribution.FloatDistribution) {
+                    value = Double.parseDouble(text);
+                } else if (d instanceof nas.api.distribution.IntDistribution) {
+                    value = Long.parseLong(text);
+                } else {
+                    value = ((nas.api.distribution.CategoricalDistribution) d).choices().stream()
+                            .filter(c -> String.valueOf(c).equals(text)).findFirst().orElse(text);
+                }
+            }
+            if (d.contains(d.toInternal(value))) {
+                return value;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new Nas.BadInputException("the baseline value of '" + name + "', " + given + ", is not a value of "
+                + nas.api.distribution.Distributions.describe(d));
+    }
+
+    /** {@code run.json}, {@code progress.csv} and {@code best.json} in the external objective's study directory. */
+    private RunArtifacts startRunFiles(Study s, Map<String, String> options, ObjectiveDefinition definition) {
+        Path workdir = Path.of(options.getOrDefault("workdir", "nas-runs"));
+        RunArtifacts artifacts = new RunArtifacts(FileSystemArtifactStore.of(workdir, study));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("command", List.of(spec().commandLine().getParseResult().originalArgs().toArray()));
+        spec.put("objective", "external");
+        spec.put("objective_options", options);
+        Map<String, Object> space = new LinkedHashMap<>();
+        definition.searchSpace().forEach((name, d) -> space.put(name, nas.api.distribution.Distributions.toMap(d)));
+        spec.put("space", space);
+        spec.put("defaults", definition.parameterDefaults());
+        spec.put("sampler", s.systemAttrs().get(SAMPLER_ATTR));
+        spec.put("seed", s.systemAttrs().get(SEED_ATTR));
+        if (s.systemAttrs().get(BASELINE_ATTR) != null) {
+            spec.put("baseline", s.systemAttrs().get(BASELINE_ATTR));
+        }
+        try {
+            artifacts.start(s, spec);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the run files in " + workdir, e);
+        }
+        return artifacts;
+    }
+
+    private CommandSpec spec() {
+        return spec;
     }
 
     /** The progress line's last state and the best trial so far. */

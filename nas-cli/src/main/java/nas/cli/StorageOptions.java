@@ -64,6 +64,17 @@ public final class StorageOptions {
         return open(false);
     }
 
+    /** The evolution runs of an open storage (in the same database, or through its server). */
+    static nas.storage.RunStore runs(Storage store) {
+        if (store instanceof JdbcStorage jdbc) {
+            return jdbc.runs();
+        }
+        if (store instanceof nas.server.RemoteStorage remote) {
+            return remote.runs();
+        }
+        throw new Nas.BadInputException("evolution runs need a database storage (an H2 file or PostgreSQL)");
+    }
+
     /** Opens the database in this process, never through a server (benchmarks of the storage itself). */
     JdbcStorage openInProcess() {
         refuseDirectory(url());

@@ -19,6 +19,11 @@ public final class TpeCliOptions {
             description = "tpe: one joint Parzen estimator over the parameters every trial has (default: one per parameter).")
     Boolean multivariate;
 
+    @Option(names = "--tpe-constant-liar",
+            description = "tpe: count other workers' running trials as bad ones, so parallel workers spread out "
+                    + "(their parameters count once stored: at a heartbeat, report or attribute).")
+    Boolean constantLiar;
+
     TpeSampler create(long seed) {
         try {
             TpeOptions o = TpeOptions.defaults().withSeed(seed);
@@ -31,6 +36,9 @@ public final class TpeCliOptions {
             if (multivariate != null) {
                 o = o.withMultivariate(multivariate);
             }
+            if (constantLiar != null) {
+                o = o.withConstantLiar(constantLiar);
+            }
             return new TpeSampler(o);
         } catch (IllegalArgumentException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
@@ -38,6 +46,6 @@ public final class TpeCliOptions {
     }
 
     boolean anyGiven() {
-        return startupTrials != null || eiCandidates != null || multivariate != null;
+        return startupTrials != null || eiCandidates != null || multivariate != null || constantLiar != null;
     }
 }

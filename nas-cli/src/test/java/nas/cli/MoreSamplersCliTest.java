@@ -27,7 +27,8 @@ class MoreSamplersCliTest {
     void tpeGpAndQmcSearchesAreReproducible() {
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
                 new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
-                new String[] {"tpe"}, new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
+                new String[] {"tpe"}, new String[] {"tpe", "--tpe-constant-liar", "--tpe-multivariate", "--jobs", "2"},
+                new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
             String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(sampler))
@@ -40,6 +41,30 @@ class MoreSamplersCliTest {
             assertThat(ra.out()).isEqualTo(rb.out());
             assertThat(csvRows(a, "s")).hasSize(25);
         }
+    }
+
+    @Test
+    void autoIsTheDefaultSaysWhatItChoseAndMatchesThatSampler() {
+        String[] sphere = {"search", "--objective", "sphere", "--dim", "2", "--n-trials", "14", "--seed", "3"};
+        CliRunner.Result auto = CliRunner.run(concat(concat(sphere, "--study", "a"), "--storage", db("auto")));
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        assertThat(auto.err()).contains("[a] sampler auto: gp (one objective, 2 numeric parameters)\n");
+        CliRunner.Result gp = CliRunner.run(concat(concat(sphere, "--study", "a", "--sampler", "gp", "--quiet"),
+                "--storage", db("gp")));
+        assertThat(gp.exitCode()).as(gp.err()).isZero();
+        assertThat(outcomes(db("auto"), "a")).hasSize(14).isEqualTo(outcomes(db("gp"), "a"));
+
+        // resumed without --sampler: the study remembers "auto"
+        CliRunner.Result resumed = CliRunner.run("search", "--study", "a", "--n-trials", "1", "--storage", db("auto"));
+        assertThat(resumed.err()).contains("[a] sampler auto: gp (one objective, 2 numeric parameters)\n");
+
+        CliRunner.Result mo = CliRunner.run("search", "--study", "z", "--objective", "zdt1", "--n-trials", "3",
+                "--storage", db("zdt"));
+        assertThat(mo.exitCode()).as(mo.err()).isZero();
+        assertThat(mo.err()).contains("[z] sampler auto: tpe, multi-objective (2 objectives)\n");
+        CliRunner.Result quiet = CliRunner.run("search", "--study", "q", "--objective", "sphere", "--n-trials", "2",
+                "--quiet", "--storage", db("quiet"));
+        assertThat(quiet.err()).doesNotContain("sampler auto");
     }
 
     /** number, state, value and parameters of every trial (timestamps and durations dropped). */

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nas.analysis.pareto.Hypervolume;
+import nas.samplers.pareto.Hypervolume;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.json.Json;

@@ -57,8 +57,8 @@ class SearchVerdictTest {
         String db = dir.resolve("db").toString();
         List<String> csv = CliRunner.run("trials", "--study", "broken", "--format", "csv", "--storage", db).out()
                 .lines().toList();
-        assertThat(csv.get(0)).endsWith(",params_x,user_attrs_trial_dir,system_attrs_fail_reason");
-        assertThat(csv.get(1)).contains(",FAIL,").contains("program exited with code");
+        assertThat(csv.get(0)).endsWith(",params_x,user_attrs_failure,user_attrs_trial_dir,system_attrs_fail_reason");
+        assertThat(csv.get(1)).contains(",FAIL,").contains(",exit-code,").contains("program exited with code");
         String table = CliRunner.run("trials", "--study", "broken", "--storage", db).out();
         assertThat(table.lines().findFirst().orElseThrow()).contains("fail_reason");
         assertThat(table).contains("program exited with code");

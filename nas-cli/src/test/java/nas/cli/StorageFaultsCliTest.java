@@ -32,9 +32,6 @@ class StorageFaultsCliTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("since CLI commands reach H2 files through the auto-started nas server, the "
-            + "server started by the first search still holds the old file when the test puts the older copy in "
-            + "place; the test must stop that server first (DamagedFileTest covers the refusal in-process)")
     void aDatabaseThatLostItsEndIsRefusedWithExitTwoAndTheLastStoredTrial() throws IOException {
         String db = dir.resolve("cut").toString();
         Path file = dir.resolve("cut.mv.db");
@@ -44,6 +41,9 @@ class StorageFaultsCliTest {
         Path older = dir.resolve("older.mv.db");
         Files.copy(file, older);
         assertThat(CliRunner.run(search).exitCode()).isZero();
+        // the storage server the searches started owns the file: stop it (it stores everything and
+        // lets go of the file), as a user restoring a copy would, before the copy goes in place
+        CliProcess.stopServers(dir);
         // a file whose last writes are lost opens as an earlier state of itself: 20 trials of 40
         Files.copy(older, file, StandardCopyOption.REPLACE_EXISTING);
         for (String[] args : new String[][] {{"trials", "--study", "s", "--storage", db},
@@ -56,9 +56,6 @@ class StorageFaultsCliTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("through the auto-started nas server: the one-line message passes, but after the "
-            + "disk is freed the same server keeps its failed H2 store and answers 'no space left' to every read; the "
-            + "server must close and reopen the file after ENOSPC (passed in-process before the server landed)")
     void aFullDiskSaysSoInOneLineAndLosesNoFinishedTrial() throws Exception {
         boolean root = "0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).trim());

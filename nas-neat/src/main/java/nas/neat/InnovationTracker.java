@@ -37,6 +37,21 @@ public final class InnovationTracker {
         this.next = first;
     }
 
+    /**
+     * A tracker restored between generations (its per-generation cache is empty then): the next number and
+     * the numbers of the initial neurons, as {@link #nextInnovation()} and {@link #initialNeurons()} gave them.
+     */
+    public InnovationTracker(int next, Map<Integer, Integer> initialNeurons) {
+        this(next);
+        for (Map.Entry<Integer, Integer> e : initialNeurons.entrySet()) {
+            if (e.getValue() < 0 || e.getValue() >= next) {
+                throw new IllegalArgumentException("initial neuron " + e.getKey() + " has innovation " + e.getValue()
+                        + ", outside 0.." + (next - 1));
+            }
+            this.initialNeurons.put(e.getKey(), e.getValue());
+        }
+    }
+
     /** Innovation number of a connection {@code from -> to} (genome-local ids), cached within the generation. */
     public int connection(int from, int to) {
         long key = ((long) from << 32) | (to & 0xffffffffL);
@@ -74,6 +89,11 @@ public final class InnovationTracker {
     public void endGeneration() {
         connectionCache.clear();
         splitCache.clear();
+    }
+
+    /** The numbers given to initial neurons, by genome-local id (a copy). */
+    public Map<Integer, Integer> initialNeurons() {
+        return new java.util.TreeMap<>(initialNeurons);
     }
 
     /** The number the next new structure will get. */

@@ -56,6 +56,8 @@ class DeterministicParallelTest {
         m.put("tpe", s -> new TpeSampler(TpeOptions.defaults().withSeed(s).withNStartupTrials(5)));
         m.put("tpe multivariate", s -> new TpeSampler(TpeOptions.defaults().withSeed(s).withNStartupTrials(5).withMultivariate(true)));
         m.put("gp", s -> new GpSampler(GpOptions.defaults().withSeed(s).withNStartupTrials(5).withNCandidates(128).withNLocalSearches(2)));
+        // numeric: the GP, then multivariate TPE from 12 complete trials
+        m.put("auto", s -> new AutoSampler(s, 12));
         m.put("grid", s -> new GridSampler(Map.of("x0", List.<Object>of(-1.0, 0.0, 1.0), "x1", List.<Object>of(0.0, 2.0),
                 "x2", List.<Object>of(-3.0, 3.0, 4.0, 5.0)), s));
         return m;
@@ -75,7 +77,7 @@ class DeterministicParallelTest {
     @Test
     void everySamplerGivesTheSameStudyWithFourThreadsAndWithOneThreadAtTheSameLag() {
         for (Map.Entry<String, LongFunction<Sampler>> e : samplers().entrySet()) {
-            int n = e.getKey().equals("gp") ? 24 : e.getKey().equals("grid") ? 24 : 40;
+            int n = e.getKey().equals("gp") || e.getKey().equals("auto") ? 24 : e.getKey().equals("grid") ? 24 : 40;
             List<String> first = run(e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
             List<String> second = run(e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
             List<String> sequential = run(e.getValue().apply(3), OptimizeOptions.trials(n).withSamplerLag(4));

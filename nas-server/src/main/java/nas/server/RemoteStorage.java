@@ -46,6 +46,11 @@ public final class RemoteStorage implements Storage {
         return new RemoteStorage(new RpcClient(() -> endpoint, Duration.ofSeconds(30)));
     }
 
+    /** The evolution runs ({@code nas evolve}) of the same server's database. */
+    public RemoteRunStore runs() {
+        return new RemoteRunStore(rpc);
+    }
+
     /** The server in use. */
     public ServerEndpoint endpoint() {
         return rpc.endpoint();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nas.api.exception.StorageDamagedException;
 import nas.api.exception.StorageException;
 
 /**
@@ -23,6 +24,8 @@ import nas.api.exception.StorageException;
 public final class ServerLauncher {
 
     private static final Duration START_BUDGET = Duration.ofSeconds(60);
+    /** The exit code of a server that refused its input (a damaged file, a bad option): the CLI's exit 2. */
+    private static final int REFUSED = 2;
 
     private final ServerFiles files;
     private final List<String> daemonCommand;
@@ -54,6 +57,9 @@ public final class ServerLauncher {
                     return published.get();
                 }
                 if ((daemon == null || !daemon.isAlive()) && !OwnerLock.isHeld(files.lock())) {
+                    if (daemon != null && daemon.exitValue() == REFUSED) {
+                        throw refusal(lastLines(files.log(), 1).replaceFirst("^nas: ", ""));
+                    }
                     if (daemon != null && daemon.exitValue() != 0) {
                         throw new StorageException("the storage server for " + files.database() + " did not start: "
                                 + lastLines(files.log(), 3) + " (log: " + files.log() + ")");
@@ -103,6 +109,15 @@ public final class ServerLauncher {
         return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true).start();
+    }
+
+    /**
+     * What a server that refused the database said, as the error it was on the server: a damaged
+     * file (its message names the last trial known to be stored) or another bad input.
+     */
+    private static RuntimeException refusal(String message) {
+        return message.contains(StorageDamagedException.LAST_STORED) ? new StorageDamagedException(message)
+                : new IllegalArgumentException(message);
     }
 
     private static String lastLines(Path file, int n) {

@@ -67,6 +67,7 @@ public final class StorageDaemon {
             ServerSecret secret = ServerSecret.random();
             try (JdbcStorage storage = JdbcStorage.openForServer(url);
                     StorageServer server = StorageServer.start(storage, address, port, secret)) {
+                RunStoreMethods.register(server.rpc(), storage.runs());
                 mount.accept(server);
                 ServerEndpoint endpoint = server.endpoint(secret);
                 Thread stopper = new Thread(() -> stop(server, storage), "nas-server-stop");

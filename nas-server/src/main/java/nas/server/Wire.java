@@ -54,6 +54,16 @@ public final class Wire {
         return (Map<String, Object>) v;
     }
 
+    /** A value read from the wire (maps, lists...) as a {@code type}, e.g. a record; null stays null. */
+    public static <T> T convert(Object tree, Class<T> type) {
+        return tree == null ? null : MAPPER.convertValue(tree, type);
+    }
+
+    /** A JSON list read from the wire as a list of {@code type}. */
+    public static <T> java.util.List<T> convertList(Object tree, Class<T> type) {
+        return MAPPER.convertValue(tree, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type));
+    }
+
     // ---- trials ----
 
     public static Map<String, Object> trial(FrozenTrial t) {

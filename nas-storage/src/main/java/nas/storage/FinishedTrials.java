@@ -47,8 +47,11 @@ final class FinishedTrials {
         List<Long> ids = new ArrayList<>();
         int minUncached = Integer.MAX_VALUE;
         int maxUncached = Integer.MIN_VALUE;
+        // ordered by the whole unique key (study_id, trial_number): H2 then reads the page off that
+        // index and stops after it; ordered by trial_number alone it sorted every later trial per page
         try (PreparedStatement p = c.prepareStatement("SELECT trial_id, trial_number FROM trials WHERE study_id = ? "
-                + "AND trial_number >= ?" + TrialReads.stateFilter("state", states) + " ORDER BY trial_number LIMIT ?")) {
+                + "AND trial_number >= ?" + TrialReads.stateFilter("state", states)
+                + " ORDER BY study_id, trial_number LIMIT ?")) {
             p.setLong(1, studyId);
             p.setInt(2, fromNumber);
             p.setInt(3, limit);

@@ -132,8 +132,8 @@ final class HighWaterMark {
         StringBuilder last = new StringBuilder();
         marks.forEach((study, m) -> last.append(last.length() == 0 ? "" : ", ").append("study '").append(study)
                 .append("' trial ").append(m.lastFinished()));
-        return new StorageDamagedException("the database " + database + " " + what + "; last trial known to be stored: "
-                + last + " (from " + file.getFileName() + "); restore the file from a backup, or move "
+        return new StorageDamagedException("the database " + database + " " + what + "; "
+                + StorageDamagedException.LAST_STORED + last + " (from " + file.getFileName() + "); restore the file from a backup, or move "
                 + file.getFileName() + " aside to open it as it is");
     }
 
@@ -170,8 +170,10 @@ final class HighWaterMark {
     /**
      * Under the lock: reads the mark, raises the entries of the studies this process finished trials
      * in (those that still exist), drops {@code deletedStudy}'s, and replaces the file atomically.
+     * Synchronized: the file lock excludes other processes only, and a second thread of this one
+     * asking for it would fail ({@code OverlappingFileLockException}) instead of waiting.
      */
-    void update(Connection c, long deletedStudy) throws SQLException {
+    synchronized void update(Connection c, long deletedStudy) throws SQLException {
         lastWriteNanos = System.nanoTime();
         Map<Long, Integer> mine = new HashMap<>(finished);
         mine.keySet().forEach(finished::remove);

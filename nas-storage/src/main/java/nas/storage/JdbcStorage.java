@@ -60,11 +60,17 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
+    private final RunStore runs;
+    /** Whether other processes reach this storage through a server (they outlive it). */
+    private final boolean servesOthers;
+    private final long openedNanos = System.nanoTime();
 
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
         this.url = url;
+        this.servesOthers = servesOthers;
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
+        this.runs = new JdbcRunStore(tx);
     }
 
     /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
@@ -101,7 +107,13 @@ public final class JdbcStorage implements Storage {
      * those that a crash of this process must not lose.
      */
     public static JdbcStorage openForServer(String url) {
-        return open(url, true, DEFAULT_RETRY_BUDGET, true);
+        // the server closes the storage itself when it stops (also on SIGTERM, in its shutdown hook),
+        // writing the high-water mark first; H2's own hook would close the database before that
+        String own = StorageUrl.resolve(url);
+        if (Dialect.of(own) == Dialect.H2 && !own.toLowerCase(java.util.Locale.ROOT).contains("db_close_on_exit=")) {
+            own += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return open(own, true, DEFAULT_RETRY_BUDGET, true);
     }
 
     private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers) {
@@ -157,6 +169,11 @@ public final class JdbcStorage implements Storage {
      */
     public long[] writesAndStores() {
         return tx.commitsAndStores();
+    }
+
+    /** The evolution runs ({@code nas evolve}) in the same database. */
+    public RunStore runs() {
+        return runs;
     }
 
     /** The JDBC URL in use (with the settings NAS added). */
@@ -560,6 +577,11 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> failStaleTrials(long studyId, Duration grace) {
+        if (servesOthers && System.nanoTime() - openedNanos < grace.toNanos()) {
+            // a server that has just (re)started cannot have received the heartbeats sent while
+            // none ran: its clients' live trials would look stale. Judge only after one grace period.
+            return List.of();
+        }
         long limit = System.currentTimeMillis() - grace.toMillis();
         List<Long> failed = tx.write(c -> TrialWrites.failStale(c, studyId, limit));
         List<FrozenTrial> out = new ArrayList<>();

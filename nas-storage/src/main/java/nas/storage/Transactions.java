@@ -164,8 +164,14 @@ final class Transactions implements AutoCloseable {
         }
     }
 
-    /** One line that says what happened, instead of the database's message (which can hold a whole trial). */
+    /**
+     * One line that says what happened, instead of the database's message (which can hold a whole
+     * trial). H2 gives up on a file whose write failed and answers every later call with the same
+     * error, so every connection is dropped: the next call opens the file again from what it holds
+     * (every commit that returned), and succeeds once there is space.
+     */
     private StorageFullException diskFull(Throwable e) {
+        pool.discardAll();
         return new StorageFullException("no space left on device for " + url.shownName() + ": free some space and run "
                 + "again (every trial reported finished is stored)", e);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
-import nas.analysis.pareto.Hypervolume;
+import nas.samplers.pareto.Hypervolume;
 import nas.api.FrozenTrial;
 import nas.api.MultiObjective;
 import nas.api.OptimizeOptions;

@@ -140,6 +140,20 @@ public final class TpeBenchmark {
                 nanos += MX.getCurrentThreadCpuTime() - t0;
             }
         }
+
+        @Override
+        public void beforeTrial(StudyView study, FrozenTrial trial) {
+            long t0 = MX.getCurrentThreadCpuTime();
+            inner.beforeTrial(study, trial);
+            nanos += MX.getCurrentThreadCpuTime() - t0;
+        }
+
+        @Override
+        public void afterTrial(StudyView study, FrozenTrial trial, nas.api.TrialState state, List<Double> values) {
+            long t0 = MX.getCurrentThreadCpuTime();
+            inner.afterTrial(study, trial, state, values);
+            nanos += MX.getCurrentThreadCpuTime() - t0;
+        }
     }
 
     /** {mean ms per trial over all, mean ms per trial over the last 100}. */

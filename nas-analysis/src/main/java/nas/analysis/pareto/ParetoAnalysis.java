@@ -7,6 +7,7 @@ import nas.api.Constraints;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
+import nas.samplers.pareto.Hypervolume;
 
 /**
  * The Pareto front of a multi-objective study and its hypervolume, from trials and directions.

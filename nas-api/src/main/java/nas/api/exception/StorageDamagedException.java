@@ -8,6 +8,9 @@ package nas.api.exception;
 public class StorageDamagedException extends NasException {
     private static final long serialVersionUID = 1L;
 
+    /** The words before the last stored trial in the message (how another process recognises one). */
+    public static final String LAST_STORED = "last trial known to be stored: ";
+
     /**
      * A damaged database; {@code message} names the file and the last trial known to be stored.
      *

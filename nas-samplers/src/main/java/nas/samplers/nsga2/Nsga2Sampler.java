@@ -86,6 +86,35 @@ public final class Nsga2Sampler implements Sampler {
         return options;
     }
 
+    /**
+     * Continues a study that another sampler began: while the study has no NSGA-II population, the
+     * first parents are chosen from its COMPLETE {@code trials} by the same elitist survival that
+     * ends a generation, so NSGA-II breeds from the best of them instead of starting at random.
+     * Does nothing once a population exists (of concurrent callers, one wins the compare-and-set).
+     */
+    public void startFrom(StudyView study, List<FrozenTrial> trials) {
+        if (study.systemAttrs().get(POPULATION_KEY) != null) {
+            return;
+        }
+        List<StudyDirection> directions = study.directions();
+        List<GenerationState.Member> members = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size()) {
+                double[] minimized = new double[directions.size()];
+                for (int m = 0; m < minimized.length; m++) {
+                    minimized[m] = directions.get(m).toMinimization(t.values().get(m));
+                }
+                members.add(new GenerationState.Member(t.number(), t.constraintViolation(), minimized));
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        GenerationState first = GenerationState.survivors(GenerationState.EMPTY,
+                new GenerationState(0, List.copyOf(members)), options.populationSize());
+        study.compareAndSetSystemAttr(POPULATION_KEY, null, first.toJson());
+    }
+
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         int generation = population(study.systemAttrs()).generation();

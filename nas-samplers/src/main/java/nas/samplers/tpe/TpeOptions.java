@@ -14,6 +14,8 @@ import java.util.function.IntUnaryOperator;
  * @param considerMagicClip lower-bound kernel widths (see {@link ParzenEstimator})
  * @param considerEndpoints let the box ends count as neighbours when setting kernel widths
  * @param multivariate      model the intersection search space with one joint estimator
+ * @param constantLiar      count the running trials of other workers as bad ones, so parallel
+ *                          workers do not all sample the same promising region
  * @param seed              seed of all random choices, or null to use the study's seed
  */
 public record TpeOptions(
@@ -25,6 +27,7 @@ public record TpeOptions(
         boolean considerMagicClip,
         boolean considerEndpoints,
         boolean multivariate,
+        boolean constantLiar,
         Long seed) {
 
     public TpeOptions {
@@ -67,9 +70,12 @@ public record TpeOptions(
         return w;
     }
 
-    /** 10 random start-up trials, 24 candidates, default gamma, prior weight 1, magic clip, univariate. */
+    /**
+     * 10 random start-up trials, 24 candidates, default gamma, prior weight 1, magic clip,
+     * univariate, no constant liar.
+     */
     public static TpeOptions defaults() {
-        return new TpeOptions(10, 24, TpeOptions::defaultGamma, true, 1.0, true, false, false, null);
+        return new TpeOptions(10, 24, TpeOptions::defaultGamma, true, 1.0, true, false, false, false, null);
     }
 
     ParzenEstimator.Settings estimatorSettings() {
@@ -77,31 +83,41 @@ public record TpeOptions(
     }
 
     public TpeOptions withNStartupTrials(int v) {
-        return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+        return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withNEiCandidates(int v) {
-        return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+        return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withGamma(IntUnaryOperator v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withPrior(boolean consider, double weight) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withConsiderMagicClip(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withConsiderEndpoints(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, constantLiar, seed);
     }
 
     public TpeOptions withMultivariate(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, constantLiar, seed);
+    }
+
+    /**
+     * Running trials of other workers (those that hold the parameters being sampled) join the bad
+     * group g(x), as Optuna's {@code constant_liar}: a worker then avoids what the others are
+     * evaluating. With the optimize loop's deterministic mode a sampler sees no running trial, so
+     * it changes nothing there; it matters with {@code --no-deterministic} and several processes.
+     */
+    public TpeOptions withConstantLiar(boolean v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, v, seed);
     }
 
     /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
@@ -125,6 +141,6 @@ public record TpeOptions(
     }
 
     private TpeOptions seeded(Long v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, v);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, v);
     }
 }

@@ -1,15 +1,15 @@
 package nas.samplers.tpe;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
 import nas.api.FrozenTrial;
 import nas.api.Seeds;
+import nas.api.StudyDirection;
 import nas.api.StudyView;
 import nas.api.TrialState;
 import nas.api.distribution.Distribution;
@@ -31,18 +31,20 @@ import nas.api.sampler.Sampler;
  * search space of the finished trials (complete and pruned), and parameters outside it fall back
  * to the univariate model.
  *
- * <p>Multi-objective studies are out of scope: the sampler then samples at random and logs one
- * warning. Every choice is a function of (seed, trial number, parameter name) and the trials the
+ * <p>Multi-objective studies get MOTPE ({@link MultiObjectiveRanking}): the good trials are the best
+ * non-domination fronts, the last one cut by hypervolume subset selection, and each weighs in l(x)
+ * by its hypervolume contribution. With {@link TpeOptions#constantLiar()} the running trials of
+ * other workers join g(x).
+ *
+ * <p>Every choice is a function of (seed, trial number, parameter name) and the trials the
  * sampler sees; with several threads the optimize loop's deterministic mode (the default) makes those
  * the same on every run.
  */
 public final class TpeSampler implements Sampler {
 
-    private static final Logger LOG = Logger.getLogger(TpeSampler.class.getName());
     private static final long RELATIVE = Seeds.hash("tpe:relative");
 
     private final TpeOptions options;
-    private final AtomicBoolean warnedMultiObjective = new AtomicBoolean();
 
     public TpeSampler() {
         this(TpeOptions.defaults());
@@ -63,20 +65,9 @@ public final class TpeSampler implements Sampler {
         return options.seed() != null ? options.seed() : study.seed();
     }
 
-    private boolean singleObjective(StudyView study) {
-        if (!study.isMultiObjective()) {
-            return true;
-        }
-        if (warnedMultiObjective.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "TPE models one objective; study ''{0}'' has {1}, so it is sampled at random "
-                    + "(use nsga2 for several objectives)", new Object[] {study.name(), study.directions().size()});
-        }
-        return false;
-    }
-
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        if (!options.multivariate() || !singleObjective(study)) {
+        if (!options.multivariate()) {
             return Map.of();
         }
         return IntersectionSearchSpace.ofSampleable(study.trials(TrialState.COMPLETE, TrialState.PRUNED));
@@ -92,7 +83,7 @@ public final class TpeSampler implements Sampler {
             return Map.of();
         }
         TpeSpace space = new TpeSpace(searchSpace);
-        double[] x = propose(study, finished, space, Seeds.random(seed(study), trial.number(), RELATIVE));
+        double[] x = propose(study, trial, finished, space, Seeds.random(seed(study), trial.number(), RELATIVE));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int p = 0; p < x.length; p++) {
             out.put(space.names().get(p), TpeSpace.decode(space.distributions().get(p), x[p]));
@@ -103,31 +94,80 @@ public final class TpeSampler implements Sampler {
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         long seed = seed(study);
-        if (!singleObjective(study)) {
-            return new RandomSampler(seed).sampleIndependent(study, trial, name, distribution);
-        }
         List<FrozenTrial> finished = study.trials(TrialState.COMPLETE, TrialState.PRUNED);
         if (finished.size() < options.nStartupTrials()) {
             return new RandomSampler(seed).sampleIndependent(study, trial, name, distribution);
         }
         TpeSpace space = new TpeSpace(Map.of(name, distribution));
-        double[] x = propose(study, finished, space, Seeds.random(seed, trial.number(), Seeds.hash(name)));
+        double[] x = propose(study, trial, finished, space, Seeds.random(seed, trial.number(), Seeds.hash(name)));
         return TpeSpace.decode(distribution, x[0]);
     }
 
     /** One TPE step over {@code space}: split, fit l and g, draw candidates from l, keep the best l/g. */
-    private double[] propose(StudyView study, List<FrozenTrial> finished, TpeSpace space, SplittableRandom rng) {
-        List<FrozenTrial> having = new ArrayList<>();
-        for (FrozenTrial t : finished) {
-            if (hasAll(t, space)) {
-                having.add(t);
+    private double[] propose(StudyView study, FrozenTrial trial, List<FrozenTrial> finished, TpeSpace space,
+            SplittableRandom rng) {
+        Split split = split(study, trial, having(finished, space, -1));
+        List<FrozenTrial> above = split.split().above();
+        if (options.constantLiar()) {
+            // running trials count as bad ones: the worker avoids what others are evaluating
+            List<FrozenTrial> running = having(study.trials(TrialState.RUNNING), space, trial.number());
+            if (!running.isEmpty()) {
+                above = new ArrayList<>(above);
+                above.addAll(running);
+                above.sort(Comparator.comparingInt(FrozenTrial::number));
             }
         }
-        TrialSplit split = TrialSplit.of(having, study.directions().get(0), options.gamma());
         ParzenEstimator.Settings settings = options.estimatorSettings();
-        ParzenEstimator below = fit(split.below(), space, settings);
-        ParzenEstimator above = fit(split.above(), space, settings);
-        return bestCandidate(below, above, options.nEiCandidates(), rng);
+        ParzenEstimator below = fit(split.split().below(), split.belowWeights(), space, settings);
+        ParzenEstimator bad = fit(above, TpeOptions.defaultWeights(above.size()), space, settings);
+        return bestCandidate(below, bad, options.nEiCandidates(), rng);
+    }
+
+    /** A split with the weights of its good trials. */
+    private record Split(List<Integer> numbers, TrialSplit split, double[] belowWeights) {}
+
+    /**
+     * Multi-objective splits of the trials being sampled, by trial id: a univariate trial asks for
+     * the same split once per parameter, and ranking by fronts and hypervolume costs far more than a
+     * sort. Entries go in {@link #afterTrial}.
+     */
+    private final Map<Long, Split> splits = new ConcurrentHashMap<>();
+
+    private Split split(StudyView study, FrozenTrial trial, List<FrozenTrial> having) {
+        List<StudyDirection> directions = study.directions();
+        if (directions.size() == 1) {
+            TrialSplit split = TrialSplit.of(having, directions, options.gamma());
+            return new Split(null, split, TpeOptions.defaultWeights(split.below().size()));
+        }
+        List<Integer> numbers = having.stream().map(FrozenTrial::number).toList();
+        Split memo = splits.get(trial.id());
+        if (memo != null && memo.numbers().equals(numbers)) {
+            return memo;
+        }
+        TrialSplit split = TrialSplit.of(having, directions, options.gamma());
+        Split computed = new Split(numbers, split,
+                MultiObjectiveRanking.belowWeights(split.below(), directions));
+        if (splits.size() > 256) {
+            splits.clear(); // trials told by another process never reach afterTrial here
+        }
+        splits.put(trial.id(), computed);
+        return computed;
+    }
+
+    @Override
+    public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        splits.remove(trial.id());
+    }
+
+    /** The trials that hold every parameter of {@code space} with its distribution, but trial {@code exclude}. */
+    private static List<FrozenTrial> having(List<FrozenTrial> trials, TpeSpace space, int exclude) {
+        List<FrozenTrial> out = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            if (t.number() != exclude && hasAll(t, space)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** The candidate drawn from {@code below} with the largest {@code log l − log g}. */
@@ -156,7 +196,8 @@ public final class TpeSampler implements Sampler {
         return true;
     }
 
-    private static ParzenEstimator fit(List<FrozenTrial> trials, TpeSpace space, ParzenEstimator.Settings settings) {
+    private static ParzenEstimator fit(List<FrozenTrial> trials, double[] weights, TpeSpace space,
+            ParzenEstimator.Settings settings) {
         int n = trials.size();
         int d = space.names().size();
         double[][] obs = new double[n][d];
@@ -166,6 +207,6 @@ public final class TpeSampler implements Sampler {
                 obs[i][p] = TpeSpace.encode(dist, trials.get(i).internalParams().get(space.names().get(p)));
             }
         }
-        return ParzenEstimator.fit(obs, TpeOptions.defaultWeights(n), space.dims(), settings);
+        return ParzenEstimator.fit(obs, weights, space.dims(), settings);
     }
 }

@@ -10,17 +10,25 @@ import nas.api.TrialState;
 
 /**
  * Splits finished trials into the good ("below", modelled by l(x)) and the rest ("above", g(x)),
- * as Optuna does for one objective: complete trials ranked by value in the study's direction,
- * then pruned trials, those that got further (larger last step) first and, at equal steps, by
- * their last intermediate value; pruned trials that never reported come after them. Trials that
- * violate their constraints ({@link FrozenTrial#constraintViolation()} &gt; 0, set with
- * {@code Trial.setConstraint}) come last, by increasing violation, as in Optuna's constrained TPE.
- * The first {@code gamma(n)} are good. Failed and running trials take no part.
+ * as Optuna does: complete trials first, ranked by value in the study's direction or, with several
+ * objectives, by {@link MultiObjectiveRanking}; then pruned trials, those that got further (larger
+ * last step) first and, at equal steps and with one objective, by their last intermediate value;
+ * pruned trials that never reported come after them. Trials that violate their constraints
+ * ({@link FrozenTrial#constraintViolation()} &gt; 0, set with {@code Trial.setConstraint}) come
+ * last, by increasing violation, as in Optuna's constrained TPE. The first {@code gamma(n)} are
+ * good. Failed and running trials take no part.
  */
 public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
 
+    /** The split of a single-objective study. */
     public static TrialSplit of(List<FrozenTrial> trials, StudyDirection direction, IntUnaryOperator gamma) {
-        double sign = direction == StudyDirection.MAXIMIZE ? -1 : 1;
+        return of(trials, List.of(direction), gamma);
+    }
+
+    /** The split of a study with {@code directions} (one or more). */
+    public static TrialSplit of(List<FrozenTrial> trials, List<StudyDirection> directions, IntUnaryOperator gamma) {
+        boolean single = directions.size() == 1;
+        double sign = single && directions.get(0) == StudyDirection.MAXIMIZE ? -1 : 1;
         List<FrozenTrial> complete = new ArrayList<>();
         List<FrozenTrial> pruned = new ArrayList<>();
         List<FrozenTrial> infeasible = new ArrayList<>();
@@ -28,22 +36,27 @@ public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
             boolean finished = t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED;
             if (finished && t.constraintViolation() > 0) {
                 infeasible.add(t);
-            } else if (t.state() == TrialState.COMPLETE && t.values().size() == 1) {
+            } else if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size()) {
                 complete.add(t);
             } else if (t.state() == TrialState.PRUNED) {
                 pruned.add(t);
             }
         }
-        complete.sort(Comparator.<FrozenTrial>comparingDouble(t -> sign * t.value()).thenComparingInt(FrozenTrial::number));
+        int n = complete.size() + pruned.size() + infeasible.size();
+        int nBelow = Math.max(0, Math.min(n, gamma.applyAsInt(n)));
+        if (single) {
+            complete.sort(Comparator.<FrozenTrial>comparingDouble(t -> sign * t.value()).thenComparingInt(FrozenTrial::number));
+        } else {
+            complete = MultiObjectiveRanking.rank(complete, directions, Math.min(nBelow, complete.size()));
+        }
         pruned.sort(Comparator.<FrozenTrial>comparingInt(t -> -t.lastStep())
-                .thenComparingDouble(t -> t.lastStep() < 0 ? 0 : sign * t.intermediateValues().lastEntry().getValue())
+                .thenComparingDouble(t -> t.lastStep() < 0 || !single ? 0 : sign * t.intermediateValues().lastEntry().getValue())
                 .thenComparingInt(FrozenTrial::number));
         List<FrozenTrial> ranked = new ArrayList<>(complete);
         ranked.addAll(pruned);
         infeasible.sort(Comparator.<FrozenTrial>comparingDouble(FrozenTrial::constraintViolation)
                 .thenComparingInt(FrozenTrial::number));
         ranked.addAll(infeasible);
-        int nBelow = Math.max(0, Math.min(ranked.size(), gamma.applyAsInt(ranked.size())));
         List<FrozenTrial> below = new ArrayList<>(ranked.subList(0, nBelow));
         List<FrozenTrial> above = new ArrayList<>(ranked.subList(nBelow, ranked.size()));
         // the estimators weigh observations by age, so keep them oldest first

@@ -207,22 +207,25 @@ class TpeSamplerTest {
     }
 
     @Test
-    void multiObjectiveStudiesAreSampledAtRandom() {
+    void multiObjectiveStudiesStartAtRandomThenMoveTowardsTheFront() {
         Study mo = Studies.builder("mo").storage(new InMemoryStorage())
                 .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
                 .sampler(new TpeSampler(TpeOptions.defaults().withSeed(2L))).create();
         Study rnd = Studies.builder("mo").storage(new InMemoryStorage())
                 .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(new RandomSampler(2)).create();
-        try (LogCapture log = LogCapture.start()) {
-            for (Study s : List.of(mo, rnd)) {
-                s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)}, OptimizeOptions.trials(20));
-            }
-            assertThat(log.messages(Level.WARNING)).containsExactly("TPE models one objective; study 'mo' has 2, so it "
-                    + "is sampled at random (use nsga2 for several objectives)");
+        for (Study s : List.of(mo, rnd)) {
+            s.optimizeMulti(t -> new double[] {t.suggestFloat("x", 0, 1), t.suggestFloat("y", 0, 1)}, OptimizeOptions.trials(60));
         }
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             assertThat(mo.trials().get(i).params()).isEqualTo(rnd.trials().get(i).params());
         }
+        // both objectives fall towards (0, 0): MOTPE's last 50 trials sit closer than random ones
+        // (measured: mean x + y 0.517 against 0.896)
+        assertThat(meanSum(mo.trials().subList(10, 60))).isLessThan(0.65 * meanSum(rnd.trials().subList(10, 60)));
+    }
+
+    static double meanSum(List<FrozenTrial> trials) {
+        return trials.stream().mapToDouble(t -> t.values().get(0) + t.values().get(1)).average().orElseThrow();
     }
 
     @Test

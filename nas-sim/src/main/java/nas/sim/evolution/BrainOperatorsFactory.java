@@ -1,5 +1,6 @@
 package nas.sim.evolution;
 
+import nas.neat.InnovationTracker;
 import nas.sim.config.LabConfig;
 import nas.sim.genetics.BrainOperators;
 import nas.sim.genetics.FixedBrainOperators;
@@ -12,9 +13,14 @@ public final class BrainOperatorsFactory {
     }
 
     public static BrainOperators create(LabConfig config) {
+        return create(config, new InnovationTracker());
+    }
+
+    /** The operators of {@code config}; NEAT ones number new structures with {@code tracker}. */
+    public static BrainOperators create(LabConfig config, InnovationTracker tracker) {
         return switch (config.neuralMode()) {
             case PURE, HYBRID -> new FixedBrainOperators(config);
-            case NEAT -> new NeatBrainOperators(config);
+            case NEAT -> new NeatBrainOperators(config, tracker);
         };
     }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import nas.neat.InnovationTracker;
 import nas.sim.config.LabConfig;
+import nas.sim.config.NeuralMode;
 import nas.sim.control.SensorLayout;
 import nas.sim.genetics.AdaptiveMutation;
 import nas.sim.genetics.BrainOperators;
@@ -33,6 +35,8 @@ public final class Evolution {
     private final Evolver evolver;
     private final AdaptiveMutation adaptive;
     private final StagnationMonitor stagnation;
+    private final InnovationTracker tracker;
+    private int firstGeneration;
     private final List<GenerationStats> stats = new ArrayList<>();
     private List<CreatureGenome> population;
     private List<CreatureGenome> evaluated = List.of();
@@ -41,10 +45,18 @@ public final class Evolution {
     private CreatureGenome bestGenome;
     private long bestPelletSeed;
     private int bestGeneration = -1;
+    private double[] fitness = new double[0];
+    private long[] pelletSeeds = new long[0];
+    private int species = -1;
     private boolean stoppedEarly;
     private boolean done;
 
     public Evolution(LabConfig config, PopulationEvaluator evaluator, long seed, int maxGenerations) {
+        this(config, evaluator, seed, maxGenerations, null);
+    }
+
+    private Evolution(LabConfig config, PopulationEvaluator evaluator, long seed, int maxGenerations,
+            EvolutionState from) {
         if (maxGenerations < 1) {
             throw new IllegalArgumentException("generations must be >= 1, got " + maxGenerations);
         }
@@ -52,16 +64,96 @@ public final class Evolution {
         this.evaluator = evaluator;
         this.seed = seed;
         this.maxGenerations = maxGenerations;
-        BrainOperators brains = BrainOperatorsFactory.create(config);
+        InnovationTracker tracker = from == null || from.innovation() == null ? new InnovationTracker()
+                : new InnovationTracker(from.innovation().next(), from.innovation().initialNeurons());
+        BrainOperators brains = BrainOperatorsFactory.create(config, tracker);
         this.evolver = new Evolver(config, brains, LabSpeciationControl.of(config));
         this.adaptive = new AdaptiveMutation(config);
         this.stagnation = new StagnationMonitor(config.stagnationLimit());
+        this.tracker = config.neuralMode() == NeuralMode.NEAT ? tracker : null;
+        if (from != null) {
+            restore(from);
+            return;
+        }
         int inputs = SensorLayout.inputCount(config);
         SplittableRandom init = Streams.random(seed, Streams.INIT);
         population = new ArrayList<>(config.populationSize());
         for (int i = 0; i < config.populationSize(); i++) {
             population.add(GenomeFactory.random(config, (m, r) -> brains.create(inputs, m, r), init));
         }
+    }
+
+    /**
+     * Continues a run from a checkpoint ({@link #state()}) of the same configuration and seed: the generations
+     * that follow are bit-identical to those of the run that was never stopped.
+     *
+     * @throws IllegalArgumentException when the state does not fit the configuration or is past the end
+     */
+    public static Evolution resume(LabConfig config, PopulationEvaluator evaluator, long seed, int maxGenerations,
+            EvolutionState state) {
+        if (state.generation() >= maxGenerations) {
+            throw new IllegalArgumentException("the checkpoint is at generation " + state.generation() + " of "
+                    + maxGenerations + ": nothing is left to run");
+        }
+        if (state.population().size() != config.populationSize()) {
+            throw new IllegalArgumentException("the checkpoint holds " + state.population().size()
+                    + " genomes but the configuration's population_size is " + config.populationSize());
+        }
+        if ((state.innovation() != null) != (config.neuralMode() == NeuralMode.NEAT)) {
+            throw new IllegalArgumentException("the checkpoint's brains do not match neural_mode "
+                    + config.neuralMode().key());
+        }
+        return new Evolution(config, evaluator, seed, maxGenerations, state);
+    }
+
+    private void restore(EvolutionState from) {
+        checkpointable();
+        firstGeneration = from.generation();
+        population = new ArrayList<>(from.population());
+        bestEver = from.bestEver();
+        bestGenome = from.bestGenome();
+        bestPelletSeed = from.bestPelletSeed();
+        bestGeneration = from.bestGeneration();
+        adaptive.restore(from.adaptive());
+        stagnation.restore(from.stagnation());
+    }
+
+    /**
+     * Whether {@link #state()} holds everything the next generations depend on: not with the NEAT species
+     * target or species stagnation, whose controllers keep history of their own.
+     */
+    public boolean canCheckpoint() {
+        return !evolver.steeredSpeciation();
+    }
+
+    private void checkpointable() {
+        if (!canCheckpoint()) {
+            throw new IllegalStateException("runs with neat_species_target_mode or neat_species_stagnation "
+                    + "cannot be checkpointed: their controllers' history is not part of a checkpoint");
+        }
+    }
+
+    /**
+     * Everything the following generations depend on, taken between generations: the bred population, the
+     * next generation's index (the random streams are derived from it), the best so far, the adaptive
+     * mutation and early-stop state and the NEAT innovation numbers.
+     *
+     * @throws IllegalStateException after the last generation, or for a run that {@link #canCheckpoint()} not
+     */
+    public EvolutionState state() {
+        checkpointable();
+        if (done) {
+            throw new IllegalStateException("the run has ended: there is no next generation to checkpoint");
+        }
+        EvolutionState.Innovation innovation = tracker == null ? null
+                : new EvolutionState.Innovation(tracker.nextInnovation(), tracker.initialNeurons());
+        return new EvolutionState(nextGeneration(), population, bestEver, bestGenome, bestPelletSeed, bestGeneration,
+                adaptive.state(), stagnation.state(), innovation);
+    }
+
+    /** The index of the generation {@link #next()} runs. */
+    public int nextGeneration() {
+        return firstGeneration + stats.size();
     }
 
     /** False once the requested generations ran or the early stop fired. */
@@ -72,17 +164,17 @@ public final class Evolution {
     /** Runs one generation and returns its statistics. */
     public GenerationStats next() {
         if (done) {
-            throw new IllegalStateException("the run has ended after " + stats.size() + " generations");
+            throw new IllegalStateException("the run has ended after " + nextGeneration() + " generations");
         }
-        int g = stats.size();
+        int g = nextGeneration();
         long start = System.nanoTime();
-        long[] pelletSeeds = new long[population.size()];
+        pelletSeeds = new long[population.size()];
         for (int i = 0; i < pelletSeeds.length; i++) {
             pelletSeeds[i] = EvolutionRun.pelletSeed(seed, g, i);
         }
         results = evaluator.evaluate(population, config, pelletSeeds);
         evaluated = population;
-        double[] fitness = new double[results.length];
+        fitness = new double[results.length];
         int bestIndex = 0;
         for (int i = 0; i < fitness.length; i++) {
             double f = results[i].fitness();
@@ -104,6 +196,9 @@ public final class Evolution {
             adaptive.record(fitness[bestIndex]);
             population = evolver.evolve(population, fitness, g, adaptive.boost(),
                     Streams.random(seed, Streams.EVOLVE, g));
+            species = evolver.lastSpeciesCount();
+        } else {
+            species = -1;
         }
         GenerationStats s = GenerationStats.of(g, fitness, bestEver, (System.nanoTime() - start) / 1e9);
         stats.add(s);
@@ -114,8 +209,48 @@ public final class Evolution {
         return s;
     }
 
+    /** The generation {@link #next()} evaluated last, in evaluation order. */
+    public List<CreatureGenome> evaluatedPopulation() {
+        return evaluated;
+    }
+
+    /** Its results, same order. */
+    public List<EvaluationResult> evaluationResults() {
+        return Arrays.asList(results.clone());
+    }
+
+    /** Its fitness as selection saw it (non-finite values as 0), same order. */
+    public double[] fitness() {
+        return fitness.clone();
+    }
+
+    /** The pellet-stream seed each of its creatures was evaluated with, same order. */
+    public long[] pelletSeeds() {
+        return pelletSeeds.clone();
+    }
+
+    /** Species in it when selection is by speciation and it was bred from, else -1. */
+    public int speciesCount() {
+        return species;
+    }
+
+    /** The genome distance selection uses (for diversity measures). */
+    public double distance(CreatureGenome a, CreatureGenome b) {
+        return evolver.distance(a, b);
+    }
+
+    /** True when the last generation ran because stagnation ended the run early. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
     public long seed() {
         return seed;
+    }
+
+    /** The generation of the best-ever fitness (-1 before the first generation). */
+    public int bestGeneration() {
+        return bestGeneration;
     }
 
     /** Best-ever fitness so far (negative infinity before the first generation). */

@@ -10,6 +10,7 @@ import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.physics.CreatureSimulator;
 import nas.sim.physics.EvaluationResult;
+import nas.sim.physics.FrameRecording;
 
 /**
  * Evaluates creatures in parallel. Creatures never interact and each has its own pellet stream, so the
@@ -50,16 +51,37 @@ public final class PopulationEvaluator implements AutoCloseable {
                     + " creatures, " + pelletSeeds.length + " seeds");
         }
         EvaluationResult[] out = new EvaluationResult[population.size()];
+        forEach(out.length, (sim, i) -> out[i] = evaluate(sim, population.get(i), config, pelletSeeds[i]));
+        return out;
+    }
+
+    /**
+     * Records the frames of some creatures by simulating them again ({@link FrameRecording}), in parallel.
+     *
+     * @param genomes     the creatures
+     * @param pelletSeeds the pellet-stream seed each was evaluated with, same order
+     */
+    public FrameRecording[] record(List<CreatureGenome> genomes, LabConfig config, long[] pelletSeeds, int frameRate) {
+        FrameRecording[] out = new FrameRecording[genomes.size()];
+        forEach(out.length, (sim, i) -> out[i] = FrameRecording.record(sim, genomes.get(i), config, pelletSeeds[i],
+                frameRate));
+        return out;
+    }
+
+    private interface Task {
+        void run(CreatureSimulator sim, int index);
+    }
+
+    private void forEach(int n, Task task) {
         if (pool == null) {
             CreatureSimulator sim = simulators.get();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = evaluate(sim, population.get(i), config, pelletSeeds[i]);
+            for (int i = 0; i < n; i++) {
+                task.run(sim, i);
             }
-            return out;
+            return;
         }
         try {
-            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(
-                    i -> out[i] = evaluate(simulators.get(), population.get(i), config, pelletSeeds[i]))).get();
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(i -> task.run(simulators.get(), i))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("evaluation interrupted", e);
@@ -70,7 +92,6 @@ public final class PopulationEvaluator implements AutoCloseable {
             }
             throw new IllegalStateException("evaluation failed", cause);
         }
-        return out;
     }
 
     /** Simulates one creature with the pellet stream of {@code pelletSeed} (re-simulation of a stored genome). */

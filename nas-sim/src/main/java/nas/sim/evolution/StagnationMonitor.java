@@ -14,6 +14,10 @@ public final class StagnationMonitor {
     private double avgThreshold = Double.NaN;
     private int stagnant;
 
+    /** The thresholds (NaN before the first generation) and the count of stagnant generations. */
+    public record State(double bestThreshold, double averageThreshold, int stagnant) {
+    }
+
     public StagnationMonitor(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("stagnation limit must be >= 1, got " + limit);
@@ -39,6 +43,16 @@ public final class StagnationMonitor {
         }
         stagnant = improved ? 0 : stagnant + 1;
         return stagnant >= limit;
+    }
+
+    public State state() {
+        return new State(bestThreshold, avgThreshold, stagnant);
+    }
+
+    public void restore(State s) {
+        bestThreshold = s.bestThreshold();
+        avgThreshold = s.averageThreshold();
+        stagnant = s.stagnant();
     }
 
     public int stagnantGenerations() {

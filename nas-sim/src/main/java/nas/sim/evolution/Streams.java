@@ -13,6 +13,8 @@ public final class Streams {
     public static final long INIT = 0x1A17L;
     public static final long EVALUATE = 0xE7A1L;
     public static final long EVOLVE = 0xE701L;
+    /** The choice of creatures whose frames are recorded (never used by evolution itself). */
+    public static final long FRAMES = 0xF4A3L;
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 

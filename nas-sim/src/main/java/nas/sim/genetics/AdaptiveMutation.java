@@ -22,6 +22,13 @@ public final class AdaptiveMutation {
     private double boost = 1.0;
     private int sinceChange;
 
+    /** What the boost depends on: every recorded generation best, the boost, generations since it changed. */
+    public record State(List<Double> history, double boost, int sinceChange) {
+        public State {
+            history = List.copyOf(history);
+        }
+    }
+
     public AdaptiveMutation(LabConfig c) {
         this.enabled = c.useAdaptiveMutation();
         this.window = c.stagnationThreshold();
@@ -33,6 +40,19 @@ public final class AdaptiveMutation {
     /** The boost to apply when breeding the next generation (always 1 when disabled). */
     public double boost() {
         return boost;
+    }
+
+    /** The state now, for a checkpoint. */
+    public State state() {
+        return new State(history, boost, sinceChange);
+    }
+
+    /** Continues from {@code s} (a checkpoint of a run of the same configuration). */
+    public void restore(State s) {
+        history.clear();
+        history.addAll(s.history());
+        boost = s.boost();
+        sinceChange = s.sinceChange();
     }
 
     /** Records one generation's best fitness and updates the boost. */

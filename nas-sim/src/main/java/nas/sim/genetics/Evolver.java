@@ -27,6 +27,7 @@ public final class Evolver {
     private final BodyCrossover bodyCrossover;
     private final int inputs;
     private final SpeciationControl speciationControl;
+    private int lastSpeciesCount = -1;
 
     public Evolver(LabConfig config, BrainOperators brains) {
         this(config, brains, SpeciationControl.NONE);
@@ -40,6 +41,16 @@ public final class Evolver {
         this.bodyMutation = new BodyMutation(config);
         this.bodyCrossover = new BodyCrossover(config);
         this.inputs = SensorLayout.inputCount(config);
+    }
+
+    /** Species in the population bred last (speciation selection), else -1. */
+    public int lastSpeciesCount() {
+        return lastSpeciesCount;
+    }
+
+    /** Whether the speciation steering keeps state between generations (then it is not in a checkpoint). */
+    public boolean steeredSpeciation() {
+        return speciationControl != SpeciationControl.NONE;
     }
 
     public BrainOperators brains() {
@@ -86,6 +97,7 @@ public final class Evolver {
                     speciationControl.threshold(config.compatibilityThreshold()),
                     config.minSpeciesSize(), config.survivalRate(), target);
             int[] offspring = speciationControl.offspring(plan, sel, rng);
+            lastSpeciesCount = plan.species().size();
             // rule 3: survivors pass unchanged
             for (int i : plan.allSurvivors()) {
                 next.add(population.get(i).survived());
@@ -96,6 +108,7 @@ public final class Evolver {
                 breed(population, sel, Breeders.of(sel, members), offspring[k], generation, boost, rng, next);
             }
         } else {
+            lastSpeciesCount = -1;
             // rule 2: survivor selection
             int count = Selection.survivorCount(population.size(), config.survivalRate());
             int[] survivors = method == SelectionMethod.TOURNAMENT

@@ -693,6 +693,16 @@ public final class CreatureSimulator {
         return stableRadius;
     }
 
+    /** Coordinate {@code axis} (0 x, 1 y, 2 z) of the current pellet, without allocating. */
+    public double pelletCoordinate(int axis) {
+        return pellet[axis];
+    }
+
+    /** Number of physics steps of a whole run. */
+    public int steps() {
+        return steps;
+    }
+
     /** Current pellet {x, y, z}. */
     public double[] pellet() {
         return new double[] {pellet[0], pellet[1], pellet[2]};

@@ -1,9 +1,6 @@
 package nas.api.objective.external;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nas.api.StudyDirection;
-import nas.api.Trial;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.Distributions;
-import nas.api.exception.TrialPrunedException;
 import nas.api.json.Json;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
@@ -37,12 +32,20 @@ import nas.api.objective.ObjectivePlugin;
  * <p><b>Protocol</b>: the program runs in the directory the objective was created in (where
  * {@code nas search} was started), so relative paths in its command line mean what they mean in the
  * user's shell. Each trial gets its own directory ({@code <workdir>/<study>/trial-00042}, see
- * {@link TrialDirectory}) holding {@code params.json}, {@code stdout.log} and {@code stderr.log}; the
+ * {@link nas.api.artifact.TrialDirectory}) holding {@code params.json}, {@code stdout.log} and {@code stderr.log}; the
  * program gets the environment variables {@code NAS_PARAMS} (the parameters as JSON), {@code NAS_PARAMS_FILE},
  * {@code NAS_TRIAL_NUMBER} and {@code NAS_TRIAL_DIR}. It reports progress by printing lines
  * {@code nas:report STEP VALUE} (the trial reports them, and the program is stopped if the pruner
  * says so) and its result with a line {@code nas:result V1 [V2 ...]}. A non-zero exit, a missing
  * result or a time-out fails the trial with the reason and the end of stderr.
+ *
+ * <p><b>Programs that know nothing of NAS</b>: {@code config-file} / {@code config-template} write the
+ * parameters into the config file the program reads ({@code {config}} in the command is its path);
+ * {@code result-file}, {@code result-key} and {@code result-reduce} take the value from the summary it
+ * writes ({@code mean-last:3} of its {@code losses}); {@code log-file} turns the log it appends to into
+ * intermediate values; {@code eval-seeds} runs it once per seed ({@code {seed}}, in directories
+ * {@code seed-N}) and takes the mean. A failed trial's user attribute {@value ProgramFailure#ATTR} holds
+ * the {@link ProgramFailure.Kind} label (time-out, exit-code, oom, nan, missing-file, malformed, ...).
  */
 public final class ExternalProgramPlugin implements ObjectivePlugin {
 
@@ -58,11 +61,25 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
 
     @Override
     public Map<String, String> options() {
-        return Map.of(
-                "command", "the program and its arguments, split on spaces (quotes group words); required",
-                "space", "JSON file with the parameters, directions and defaults; required",
-                "workdir", "directory for the per-trial directories, <workdir>/<study>/trial-NNNNN (default nas-runs)",
-                "timeout", "seconds a trial may run before it is stopped and failed (default: no limit)");
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("command", "the program and its arguments, split on spaces (quotes group words); {config}, "
+                + "{trial_dir} and {seed} are replaced by the config file, the run's directory and the seed; required");
+        o.put("space", "JSON file with the parameters, directions and defaults; required");
+        o.put("workdir", "directory for the per-trial directories, <workdir>/<study>/trial-NNNNN (default nas-runs)");
+        o.put("timeout", "seconds a run may take before it is stopped and its trial failed (default: no limit)");
+        o.put("config-file", "write the trial's parameters to this file in the trial directory (dotted names nest)");
+        o.put("config-template", "merge the parameters into this JSON file, or fill its {{name}} marks (any text)");
+        o.put("result-file", "read the value from this JSON file the program writes in its run directory");
+        o.put("result-key", "where the value is in the result file: a dotted key or a JSON pointer; comma-separated "
+                + "for several objectives (default value)");
+        o.put("result-reduce", "how a list becomes the value: last, min, max, mean, mean-last:N (default last)");
+        o.put("log-file", "a JSON-lines or .csv log the program appends to; its values are the trial's "
+                + "intermediate values (for pruners)");
+        o.put("log-key", "the logged value's key or column (default loss)");
+        o.put("log-step-key", "the logged step's key or column (default step; else the line's position)");
+        o.put("eval-seeds", "run each trial once per seed (comma-separated), value = mean; per-seed values "
+                + "and their spread are stored");
+        return o;
     }
 
     @Override
@@ -73,111 +90,15 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
         if (commandLine == null || commandLine.isBlank() || spacePath == null) {
             throw new IllegalArgumentException("objective 'external' needs -O command=... and -O space=FILE.json");
         }
-        List<String> command = split(commandLine);
         Path startDir = Path.of("").toAbsolutePath();
         SearchSpaceFile space = SearchSpaceFile.read(startDir.resolve(spacePath));
-        Path workdir = startDir.resolve(options.getString("workdir", "nas-runs"));
-        double timeout = options.getDouble("timeout", 0);
-        if (timeout < 0) {
-            throw new IllegalArgumentException("option 'timeout' must be >= 0 seconds, but got " + timeout);
-        }
+        ExternalProgram program = ExternalProgram.configure(options, split(commandLine), startDir, space.params(),
+                space.directions().size());
         List<String> names = new ArrayList<>();
         for (int k = 0; k < space.directions().size(); k++) {
             names.add(space.directions().size() == 1 ? "value" : "values_" + k);
         }
-        return new ObjectiveDefinition(space.directions(), names,
-                trial -> run(trial, command, startDir, space, workdir, timeout), space.defaults(), space.params());
-    }
-
-    private static double[] run(Trial trial, List<String> command, Path startDir, SearchSpaceFile space, Path workdir,
-            double timeout) throws IOException, InterruptedException {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (Map.Entry<String, Distribution> e : space.params().entrySet()) {
-            params.put(e.getKey(), trial.suggest(e.getKey(), e.getValue()));
-        }
-        Path dir = TrialDirectory.create(workdir, trial.study().name(), trial.number());
-        String json = Json.write(params);
-        Files.writeString(dir.resolve("params.json"), json);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(startDir.toFile())
-                .redirectError(dir.resolve("stderr.log").toFile());
-        pb.environment().put("NAS_PARAMS", json);
-        pb.environment().put("NAS_PARAMS_FILE", dir.resolve("params.json").toAbsolutePath().toString());
-        pb.environment().put("NAS_TRIAL_NUMBER", String.valueOf(trial.number()));
-        pb.environment().put("NAS_TRIAL_DIR", dir.toAbsolutePath().toString());
-        trial.setUserAttr("trial_dir", dir.toAbsolutePath().toString());
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
-        }
-        ProcessTimeout watchdog = timeout > 0 ? ProcessTimeout.start(process, timeout) : null;
-        double[] result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); var log = Files.newBufferedWriter(dir.resolve("stdout.log"))) {
-            String line;
-            while ((line = readLine(out, watchdog)) != null) {
-                log.write(line);
-                log.newLine();
-                String t = line.trim();
-                if (t.startsWith("nas:report ")) {
-                    String[] f = t.split("\\s+");
-                    trial.report(number(f, 2, line), (int) number(f, 1, line));
-                    if (trial.shouldPrune()) {
-                        process.destroyForcibly();
-                        process.waitFor();
-                        throw new TrialPrunedException("pruned at step " + f[1]);
-                    }
-                } else if (t.startsWith("nas:result ")) {
-                    String[] f = t.split("\\s+");
-                    result = new double[f.length - 1];
-                    for (int k = 1; k < f.length; k++) {
-                        result[k - 1] = number(f, k, line);
-                    }
-                }
-            }
-        } finally {
-            if (watchdog != null) {
-                watchdog.cancel();
-            }
-        }
-        int exit = process.waitFor();
-        if (watchdog != null && watchdog.fired()) {
-            throw new IllegalStateException("program ran longer than " + timeout + " s and was stopped");
-        }
-        if (exit != 0) {
-            throw new IllegalStateException("program exited with code " + exit + ": " + tail(dir.resolve("stderr.log")));
-        }
-        if (result == null) {
-            throw new IllegalStateException("program printed no 'nas:result' line (see " + dir.resolve("stdout.log") + ")");
-        }
-        return result;
-    }
-
-    /** The next line of the program's output; null at its end, also when the time-out stopped it. */
-    private static String readLine(BufferedReader out, ProcessTimeout watchdog) throws IOException {
-        try {
-            return out.readLine();
-        } catch (IOException e) {
-            if (watchdog != null && watchdog.fired()) {
-                return null; // the stream closed under us because the program was stopped
-            }
-            throw e;
-        }
-    }
-
-    private static double number(String[] fields, int i, String line) {
-        try {
-            return Double.parseDouble(fields[i]);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("malformed line from the program: '" + line + "'");
-        }
-    }
-
-    private static String tail(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<String> last = lines.subList(Math.max(0, lines.size() - 3), lines.size());
-        return last.isEmpty() ? "(no stderr)" : String.join(" | ", last);
+        return new ObjectiveDefinition(space.directions(), names, program::run, space.defaults(), space.params());
     }
 
     /** Splits a command line on spaces; single or double quotes group words. */

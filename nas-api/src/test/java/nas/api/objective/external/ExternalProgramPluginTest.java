@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.Map;
 import nas.api.FrozenTrial;
+import nas.api.artifact.TrialDirectory;
 import nas.api.OptimizeOptions;
 import nas.api.Studies;
 import nas.api.Study;

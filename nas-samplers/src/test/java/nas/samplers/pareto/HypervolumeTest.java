@@ -1,4 +1,4 @@
-package nas.analysis.pareto;
+package nas.samplers.pareto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package nas.api.objective.external;
+package nas.api.artifact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +17,23 @@ import java.util.Locale;
  * not an earlier attempt's (a crashed process's trial number is used again), and never through a
  * symbolic link planted where the directory will be.
  */
-final class TrialDirectory {
+public final class TrialDirectory {
 
     private TrialDirectory() {
     }
 
     /**
-     * Creates the trial's directory. If {@code trial-00042} exists (an earlier attempt of the same
-     * number), the next free {@code trial-00042.1}, {@code .2}, ... is created instead.
+     * Creates the trial's directory {@code <workdir>/<study>/trial-NNNNN}. If {@code trial-00042} exists
+     * (an earlier attempt of the same number), the next free {@code trial-00042.1}, {@code .2}, ... is
+     * created instead.
      *
+     * @param workdir     the directory holding every study's directory
+     * @param study       the study's name (made safe with {@link #safeName})
+     * @param trialNumber the trial's number
+     * @return the directory created
      * @throws IOException when a symbolic link stands where the study's or the trial's directory goes
      */
-    static Path create(Path workdir, String study, int trialNumber) throws IOException {
+    public static Path create(Path workdir, String study, int trialNumber) throws IOException {
         Path studyDir = workdir.resolve(safeName(study));
         refuseLink(workdir);
         refuseLink(studyDir);
@@ -50,8 +55,11 @@ final class TrialDirectory {
      * A study name as a single path segment: kept as is when it is made of letters, digits, '.', '_'
      * and '-' only (and is not "." or ".."); otherwise its unsafe characters become '_' and a hash of
      * the full name is appended, so two names never share a directory.
+     *
+     * @param study a study's name
+     * @return the directory name of the study
      */
-    static String safeName(String study) {
+    public static String safeName(String study) {
         String cleaned = study.replaceAll("[^A-Za-z0-9._-]", "_");
         if (cleaned.equals(study) && !study.isEmpty() && !study.equals(".") && !study.equals("..")) {
             return study;

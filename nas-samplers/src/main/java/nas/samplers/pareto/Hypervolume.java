@@ -1,4 +1,4 @@
-package nas.analysis.pareto;
+package nas.samplers.pareto;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,0 +1,163 @@
+package nas.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nas.api.storage.Storage;
+import nas.server.ServerEndpoint;
+import nas.server.ServerFiles;
+import nas.storage.RunStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
+ * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
+ * process and the server's), where the time went, the database size, and how long the resume took to start.
+ */
+@Command(name = "evolve", sortOptions = false,
+        description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
+        footer = {"", "Example:", "  nas benchmark evolve -c pure_baseline -p 200 -g 1000 --frames selective"})
+public final class BenchmarkEvolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "CONFIG", defaultValue = "pure_baseline",
+            description = "Preset (see 'nas configs'). Default: ${DEFAULT-VALUE}.")
+    String config;
+
+    @Option(names = {"-p", "--population-size"}, paramLabel = "N", defaultValue = "200",
+            description = "Population. Default: ${DEFAULT-VALUE}.")
+    int population;
+
+    @Option(names = {"-g", "--generations"}, paramLabel = "N", defaultValue = "1000",
+            description = "Generations. Default: ${DEFAULT-VALUE}.")
+    int generations;
+
+    @Option(names = "--frames", paramLabel = "MODE", defaultValue = "selective",
+            description = "none, selective or all. Default: ${DEFAULT-VALUE}.")
+    String frames;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10",
+            description = "Generations between checkpoints. Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Directory of the database (default: a new temporary one, removed afterwards).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean temporary = dir == null;
+        Path where = temporary ? Files.createTempDirectory("nas-bench-evolve") : dir;
+        Path db = where.resolve("bench");
+        try {
+            String url = db.toString();
+            List<String> args = new ArrayList<>(List.of("evolve", "--storage", url, "--run-id", "bench", "-c", config,
+                    "-p", String.valueOf(population), "-g", String.valueOf(generations), "--frames", frames,
+                    "--checkpoint-every", String.valueOf(checkpointEvery), "--seed", String.valueOf(seed),
+                    "--every", String.valueOf(Math.max(1, generations / 10))));
+            Measured run = measure(args, db);
+            out.printf(Locale.ROOT, "config %s, population %d, %d generations, frames %s, checkpoint every %d%n", config,
+                    population, generations, frames, checkpointEvery);
+            out.printf(Locale.ROOT, "run:    %.1f s wall, %.0f creatures/s; CPU %.1f s in nas evolve, %.1f s in the "
+                    + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
+                    run.serverCpu());
+            out.print(run.phases());
+            long bytes = Files.size(Path.of(db + ".mv.db"));
+            out.printf(Locale.ROOT, "database: %.1f MB (%.1f MB per 1,000 generations)%n", bytes / 1e6,
+                    bytes / 1e6 * 1000 / generations);
+            // a kill just before the last generations: back to the last checkpoint, then resume
+            int resumedAt;
+            double rerun;
+            try (Storage store = new StorageOptions(url).open()) {
+                RunStore runs = StorageOptions.runs(store);
+                Optional<RunStore.Checkpoint> cp = runs.lastCheckpoint("bench");
+                if (cp.isEmpty()) {
+                    out.println("resume: no checkpoint to resume from");
+                    out.flush();
+                    return Nas.OK;
+                }
+                resumedAt = cp.get().generation();
+                runs.rewind("bench", resumedAt, RunStore.RUNNING, runs.run("bench").orElseThrow().codeVersion());
+            }
+            Measured resume = measure(List.of("evolve", "--storage", url, "--resume", "bench", "-q"), db);
+            try (Storage store = new StorageOptions(url).open()) {
+                rerun = StorageOptions.runs(store).generations("bench", resumedAt).stream()
+                        .mapToDouble(RunStore.Generation::seconds).sum();
+            }
+            out.printf(Locale.ROOT, "resume: from the checkpoint before generation %d: %.2f s to start (%.2f s wall, of "
+                    + "which %.2f s ran the %d generations left)%n", resumedAt, resume.wall() - rerun, resume.wall(), rerun,
+                    generations - resumedAt);
+            out.flush();
+        } finally {
+            stopServer(db);
+            if (temporary) {
+                deleteTree(where);
+            }
+        }
+        return Nas.OK;
+    }
+
+    private record Measured(double wall, double cpu, double serverCpu, String phases) {
+    }
+
+    /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */
+    private Measured measure(List<String> args, Path db) {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Nas.commandLine();
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        cmd.setErr(new PrintWriter(err, true));
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        int code = cmd.execute(args.toArray(String[]::new));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        if (code != Nas.OK) {
+            throw new IllegalStateException("nas " + String.join(" ", args) + " failed: " + err);
+        }
+        double server = ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
+                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(p -> p.info().totalCpuDuration())
+                .map(Duration::toMillis).orElse(0L) / 1e3;
+        StringBuilder phases = new StringBuilder();
+        err.toString().lines().filter(l -> l.startsWith("time:")).forEach(l -> phases.append("        ").append(l)
+                .append('\n'));
+        return new Measured(wall, cpu, server, phases.toString());
+    }
+
+    /** Stops the storage server the commands started on {@code db} and waits for it to exit. */
+    private static void stopServer(Path db) {
+        ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint()).flatMap(e -> ProcessHandle.of(e.pid()))
+                .ifPresent(server -> {
+                    server.destroy();
+                    server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+                });
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.sim.config.LabConfig;
+import nas.sim.config.Presets;
+import nas.sim.evolution.Evolution;
+import nas.sim.evolution.EvolutionState;
+import nas.sim.evolution.EvolutionStateJson;
+import nas.sim.evolution.GenerationStats;
+import nas.sim.evolution.PopulationEvaluator;
+import nas.storage.Deflate;
+import nas.storage.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas evolve}: one long Evolution Lab run kept in the database, generation by generation: statistics,
+ * every creature's genome and fitness, the frames of chosen creatures, and checkpoints to resume from.
+ */
+@Command(name = "evolve", sortOptions = false,
+        description = {"Run one Evolution Lab evolution and keep it in the database: every generation's statistics "
+                + "and creatures, frames of chosen creatures, and checkpoints.",
+            "A killed run continues with --resume RUN exactly as if it had never stopped."},
+        footer = {"", "Examples:",
+            "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
+            "  nas evolve --resume long-1",
+            "  nas evolve -c neat_baseline -g 50 --frames none --set mutation_rate=0.4"})
+public final class EvolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "PRESET",
+            description = "Preset to evolve (see 'nas configs'). Default: pure_baseline.")
+    String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = {"-g", "--generations"}, paramLabel = "N", description = "Generations to run. Default: 100.")
+    Integer generations;
+
+    @Option(names = {"-p", "--population-size"}, paramLabel = "N", description = "Override the preset's population size.")
+    Integer population;
+
+    @Option(names = {"-s", "--seed"}, paramLabel = "S", description = "Run seed. Default: 42.")
+    Long seed;
+
+    @Option(names = "--run-id", paramLabel = "NAME",
+            description = "Name of the run. Default: PRESET-SEED-yyyyMMdd-HHmmss.")
+    String runId;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Store the whole evolutionary state every N generations (0: never). Default: 10.")
+    Integer checkpointEvery;
+
+    @Option(names = "--frames", paramLabel = "MODE",
+            description = "Frames to record: none (turbo: genomes and fitness only), selective (top 10, random 10 and "
+                    + "bottom 5 of every generation) or all. Default: selective.")
+    String frames;
+
+    @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frames per simulated second. Default: 15.")
+    Integer frameRate;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "Continue RUN from its last checkpoint with its stored settings.")
+    String resume;
+
+    @Option(names = "--force", description = "Resume even though the settings or the code version changed.")
+    boolean force;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads simulating creatures. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "10",
+            description = "Print progress every N generations. Default: ${DEFAULT-VALUE}.")
+    int every;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (every < 1) {
+            throw new Nas.BadInputException("--every must be >= 1, but got " + every);
+        }
+        if (threads != null && threads < 1) {
+            throw new Nas.BadInputException("--threads must be >= 1, but got " + threads);
+        }
+        try (Storage store = storage.open()) {
+            RunStore runs = StorageOptions.runs(store);
+            Started started = resume != null ? resume(runs) : start(runs);
+            return evolve(runs, started);
+        }
+    }
+
+    /** A run ready to go on: its row, configuration and evolution. */
+    private record Started(RunStore.Run run, LabConfig lab, EvolutionState from) {
+    }
+
+    private LabConfig labConfig(String preset) {
+        if (!Presets.exists(preset)) {
+            throw new Nas.BadInputException("unknown config '" + preset + "'; available: " + Presets.names());
+        }
+        LabConfig.Builder b = Presets.builder(preset);
+        if (population != null) {
+            b.set("population_size", population);
+        }
+        for (String s : sets) {
+            b.parse(s);
+        }
+        return b.build();
+    }
+
+    private Started start(RunStore runs) {
+        String preset = config == null ? "pure_baseline" : config;
+        LabConfig lab = labConfig(preset);
+        int target = generations == null ? 100 : generations;
+        int checkpoints = checkpointEvery == null ? 10 : checkpointEvery;
+        int rate = frameRate == null ? 15 : frameRate;
+        RunRecorder.FramesMode mode = RunRecorder.FramesMode.parse(frames == null ? "selective" : frames);
+        long s = seed == null ? 42 : seed;
+        if (target < 1 || checkpoints < 0 || rate < 1) {
+            throw new Nas.BadInputException("--generations and --frame-rate must be >= 1 and --checkpoint-every >= 0, "
+                    + "but got " + target + ", " + rate + " and " + checkpoints);
+        }
+        if (checkpoints > 0 && !checkpointable(lab)) {
+            throw new Nas.BadInputException("neat_species_target_mode and neat_species_stagnation keep controller "
+                    + "history that checkpoints do not hold: use --checkpoint-every 0 with them");
+        }
+        String id = runId != null ? runId : preset + "-" + s + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        if (runs.run(id).isPresent()) {
+            throw new Nas.BadInputException("run '" + id + "' exists already: continue it with --resume " + id
+                    + ", or remove it with 'nas runs delete " + id + "'");
+        }
+        long now = System.currentTimeMillis();
+        RunStore.Run run = new RunStore.Run(id, preset, Json.write(lab.toMap()), s, target, mode.key(), rate, checkpoints,
+                EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
+        runs.createRun(run);
+        return new Started(run, lab, null);
+    }
+
+    private static boolean checkpointable(LabConfig lab) {
+        return nas.sim.neat.LabSpeciationControl.of(lab) == nas.neat.SpeciationControl.NONE;
+    }
+
+    private Started resume(RunStore runs) {
+        if (runId != null || seed != null || frames != null || frameRate != null || checkpointEvery != null
+                || config != null || !sets.isEmpty() || population != null || generations != null) {
+            throw new Nas.BadInputException("--resume continues a run with the settings it was started with; leave out "
+                    + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-rate and "
+                    + "--checkpoint-every");
+        }
+        RunStore.Run run = runs.run(resume).orElseThrow(() -> new Nas.BadInputException("no run '" + resume
+                + "' in " + storage.shownName() + " (see 'nas runs')"));
+        if (run.status().equals(RunStore.COMPLETE)) {
+            throw new Nas.BadInputException("run '" + resume + "' is complete (" + run.generationsDone()
+                    + " generations): nothing to resume");
+        }
+        List<String> changes = new ArrayList<>();
+        LabConfig lab = StoredRuns.config(run, changes);
+        if (!run.codeVersion().equals(EvolutionState.CODE_VERSION)) {
+            changes.add("it was run by code version '" + run.codeVersion() + "', this is '"
+                    + EvolutionState.CODE_VERSION + "'");
+        }
+        if (!changes.isEmpty() && !force) {
+            throw new Nas.BadInputException("run '" + resume + "' cannot continue exactly as it began: "
+                    + String.join("; ", changes) + ". Add --force to resume anyway (the rest of the run may then differ "
+                    + "from an uninterrupted one)");
+        }
+        RunStore.Checkpoint cp = runs.lastCheckpoint(resume).orElseThrow(() -> new Nas.BadInputException("run '"
+                + resume + "' has no checkpoint to resume from (--checkpoint-every " + run.checkpointEvery()
+                + "); start it again after 'nas runs delete " + resume + "'"));
+        EvolutionState state = new EvolutionStateJson().fromJson(Deflate.toText(cp.state()));
+        runs.rewind(resume, cp.generation(), RunStore.RUNNING, EvolutionState.CODE_VERSION);
+        return new Started(runs.run(resume).orElseThrow(), lab, state);
+    }
+
+    private int evolve(RunStore runs, Started s) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        RunStore.Run run = s.run();
+        RunRecorder recorder = new RunRecorder(s.lab(), run.seed(), RunRecorder.FramesMode.parse(run.framesMode()),
+                run.frameRate(), run.checkpointEvery());
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        int first = s.from() == null ? 0 : s.from().generation();
+        if (!quiet) {
+            err.printf(Locale.ROOT, "run %s: %s, seed %d, population %d, generations %d%s%n", run.id(), run.configName(),
+                    run.seed(), s.lab().populationSize(), run.targetGenerations(),
+                    first > 0 ? ", resumed at generation " + first : "");
+            err.flush();
+        }
+        GenerationStats last = null;
+        int lastCheckpoint = first;
+        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads)) {
+            Evolution e = s.from() == null
+                    ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
+                    : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
+            long evolving = 0;
+            long recording = 0;
+            long storing = 0;
+            while (e.hasNext()) {
+                long t0 = System.nanoTime();
+                last = e.next();
+                long t1 = System.nanoTime();
+                RunStore.GenerationBatch batch = recorder.batch(e, last, evaluator, t0);
+                long t2 = System.nanoTime();
+                runs.appendGeneration(run.id(), batch);
+                long t3 = System.nanoTime();
+                evolving += t1 - t0;
+                recording += t2 - t1;
+                storing += t3 - t2;
+                if (batch.checkpoint() != null) {
+                    lastCheckpoint = batch.checkpoint().generation();
+                }
+                int g = last.generation();
+                if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
+                    double perGen = (System.nanoTime() - started) / 1e9 / (g + 1 - first);
+                    err.printf(Locale.ROOT, "[%s] gen %d/%d | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s | "
+                            + "checkpoint: %s%n", run.id(), g + 1, run.targetGenerations(), last.bestEver(),
+                            last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
+                            lastCheckpoint > 0 ? "gen " + lastCheckpoint : "none");
+                    err.flush();
+                }
+            }
+            if (!quiet) {
+                // where the time went: simulation and breeding, genomes and frames, the database
+                err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, genomes and frames %.1f s, storing %.1f s%n",
+                        evolving / 1e9, recording / 1e9, storing / 1e9);
+                err.flush();
+            }
+            Optional<RunStore.Run> done = runs.run(run.id());
+            out.printf(Locale.ROOT, "Run %s: %d generations, best %.1f (generation %d)%s, %s%n", run.id(),
+                    last.generation() + 1, e.bestEver(), e.bestGeneration(),
+                    e.stoppedEarly() ? ", early stop (no 5% gain in " + s.lab().stagnationLimit() + " generations)" : "",
+                    RunCommand.duration(done.map(RunStore.Run::seconds).orElse(0.0)));
+            out.flush();
+            if (e.stoppedEarly()) {
+                runs.setStatus(run.id(), RunStore.COMPLETE);
+            }
+        }
+        return Nas.OK;
+    }
+}

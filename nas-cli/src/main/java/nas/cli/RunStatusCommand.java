@@ -1,0 +1,131 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.storage.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nas run-status RUN}: a run's progress, best so far, ETA and last checkpoint, then its generations
+ * (the last few as a table; every one as CSV or JSON, for plots).
+ */
+@Command(name = "run-status", sortOptions = false,
+        description = "Show an evolution run's progress, best fitness, ETA and last checkpoint, and its generations.",
+        footer = {"", "Examples:", "  nas run-status long-1", "  nas run-status long-1 --format csv > long-1.csv"})
+public final class RunStatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Parameters(paramLabel = "RUN", description = "The run (see 'nas runs').")
+    String run;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (the summary and the last generations), csv (every generation) or json "
+                    + "(the summary and every generation).")
+    OutputFormat format;
+
+    @Option(names = "--last", paramLabel = "N", defaultValue = "10",
+            description = "Generations shown by the table (0: all). Default: ${DEFAULT-VALUE}.")
+    int last;
+
+    static final List<String> COLUMNS = List.of("generation", "best", "mean", "median", "worst", "best_ever", "pellets",
+            "species", "diversity", "seconds", "creature_types");
+
+    @Override
+    public Integer call() {
+        if (last < 0) {
+            throw new Nas.BadInputException("--last must be >= 0, but got " + last);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Storage store = storage.openExisting()) {
+            RunStore runs = StorageOptions.runs(store);
+            RunStore.Run r = runs.run(run).orElseThrow(() -> new Nas.BadInputException("no run '" + run + "' in "
+                    + storage.shownName() + " (see 'nas runs')"));
+            Optional<RunStore.Checkpoint> checkpoint = runs.lastCheckpoint(run);
+            int from = format == OutputFormat.TABLE && last > 0 ? Math.max(0, r.generationsDone() - last) : 0;
+            List<Map<String, Object>> generations = new ArrayList<>();
+            for (RunStore.Generation g : runs.generations(run, from)) {
+                generations.add(row(g));
+            }
+            Map<String, Object> summary = RunsCommand.summary(r);
+            double perGeneration = r.generationsDone() == 0 ? 0 : r.seconds() / r.generationsDone();
+            summary.put("seconds_per_generation", perGeneration);
+            summary.put("eta_seconds", r.status().equals(RunStore.RUNNING)
+                    ? perGeneration * (r.targetGenerations() - r.generationsDone()) : null);
+            summary.put("last_checkpoint", checkpoint.map(RunStore.Checkpoint::generation).orElse(null));
+            if (format == OutputFormat.JSON) {
+                summary.put("generations_table", generations);
+                out.println(Json.write(summary));
+            } else if (format == OutputFormat.CSV) {
+                Csv.row(out, COLUMNS);
+                generations.forEach(g -> Csv.row(out, new ArrayList<>(g.values())));
+            } else {
+                table(out, r, summary, generations);
+            }
+            out.flush();
+        }
+        return Nas.OK;
+    }
+
+    private static Map<String, Object> row(RunStore.Generation g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("generation", g.generation());
+        m.put("best", g.best());
+        m.put("mean", g.mean());
+        m.put("median", g.median());
+        m.put("worst", g.worst());
+        m.put("best_ever", g.bestEver());
+        m.put("pellets", g.pellets());
+        m.put("species", g.species());
+        m.put("diversity", g.diversity());
+        m.put("seconds", g.seconds());
+        m.put("creature_types", g.creatureTypes());
+        return m;
+    }
+
+    private static void table(PrintWriter out, RunStore.Run r, Map<String, Object> s, List<Map<String, Object>> gens) {
+        int done = r.generationsDone();
+        out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
+        out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%n", r.status(), done,
+                r.targetGenerations(), 100.0 * done / r.targetGenerations());
+        out.printf(Locale.ROOT, "Best:        %s%n", r.bestFitness() == null ? "-"
+                : TextTable.num(r.bestFitness()) + " (generation " + r.bestGeneration() + ")");
+        out.printf(Locale.ROOT, "Time:        %s, %.2f s/generation%s%n", RunCommand.duration(r.seconds()),
+                (Double) s.get("seconds_per_generation"), s.get("eta_seconds") == null ? ""
+                        : ", ETA " + RunCommand.duration((Double) s.get("eta_seconds")));
+        out.printf(Locale.ROOT, "Checkpoint:  %s%n", s.get("last_checkpoint") == null ? "none"
+                : "before generation " + s.get("last_checkpoint") + " (every " + r.checkpointEvery() + ")");
+        out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", r.framesMode(), r.frameRate());
+        out.printf(Locale.ROOT, "Updated:     %s%n", s.get("updated"));
+        if (gens.isEmpty()) {
+            return;
+        }
+        out.println();
+        TextTable t = new TextTable(List.of("gen", "best", "mean", "median", "worst", "best ever", "pellets", "species",
+                "diversity", "seconds"));
+        for (Map<String, Object> g : gens) {
+            t.row(List.of(String.valueOf(g.get("generation")), TextTable.cell(g.get("best")),
+                    TextTable.cell(g.get("mean")), TextTable.cell(g.get("median")), TextTable.cell(g.get("worst")),
+                    TextTable.cell(g.get("best_ever")), String.valueOf(g.get("pellets")), TextTable.cell(g.get("species")),
+                    TextTable.cell(g.get("diversity")), TextTable.cell(g.get("seconds"))));
+        }
+        t.print(out);
+    }
+}

@@ -1,0 +1,114 @@
+package nas.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.storage.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nas runs}: the evolution runs of a storage; {@code nas runs delete RUN} removes one. */
+@Command(name = "runs", sortOptions = false, subcommands = RunsCommand.Delete.class,
+        description = "List the evolution runs ('nas evolve') of a storage: status, progress and best fitness.",
+        footer = {"", "Examples:", "  nas runs", "  nas runs --format csv", "  nas runs delete long-1"})
+public final class RunsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default table).")
+    OutputFormat format;
+
+    static final List<String> COLUMNS = List.of("run", "config", "seed", "status", "generations", "target", "best",
+            "best_generation", "frames", "seconds", "updated");
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Storage store = storage.openExisting()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RunStore.Run r : StorageOptions.runs(store).runs()) {
+                rows.add(summary(r));
+            }
+            if (format == OutputFormat.JSON) {
+                out.println(Json.write(rows));
+            } else if (format == OutputFormat.CSV) {
+                Csv.row(out, COLUMNS);
+                rows.forEach(r -> Csv.row(out, new ArrayList<>(r.values())));
+            } else if (rows.isEmpty()) {
+                out.println("(no runs in " + storage.shownName() + ")");
+            } else {
+                TextTable t = new TextTable(List.of("run", "config", "seed", "status", "generations", "best", "frames",
+                        "time", "updated"));
+                for (Map<String, Object> r : rows) {
+                    t.row(List.of(String.valueOf(r.get("run")), String.valueOf(r.get("config")),
+                            String.valueOf(r.get("seed")), String.valueOf(r.get("status")),
+                            r.get("generations") + "/" + r.get("target"), TextTable.cell(r.get("best")),
+                            String.valueOf(r.get("frames")), RunCommand.duration((Double) r.get("seconds")),
+                            String.valueOf(r.get("updated"))));
+                }
+                t.print(out);
+            }
+            out.flush();
+        }
+        return Nas.OK;
+    }
+
+    /** A run as one row of the listing. */
+    static Map<String, Object> summary(RunStore.Run r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", r.id());
+        m.put("config", r.configName());
+        m.put("seed", r.seed());
+        m.put("status", r.status());
+        m.put("generations", r.generationsDone());
+        m.put("target", r.targetGenerations());
+        m.put("best", r.bestFitness());
+        m.put("best_generation", r.bestGeneration() < 0 ? null : r.bestGeneration());
+        m.put("frames", r.framesMode());
+        m.put("seconds", r.seconds());
+        m.put("updated", Instant.ofEpochMilli(r.updatedMillis()).toString());
+        return m;
+    }
+
+    /** {@code nas runs delete RUN}. */
+    @Command(name = "delete", description = "Delete an evolution run with its generations, creatures, frames and "
+            + "checkpoints.", footer = {"", "Example:", "  nas runs delete long-1"})
+    static final class Delete implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StorageOptions storage;
+
+        @Parameters(paramLabel = "RUN", description = "The run to delete.")
+        String run;
+
+        @Override
+        public Integer call() {
+            try (Storage store = storage.openExisting()) {
+                if (!StorageOptions.runs(store).deleteRun(run)) {
+                    throw new Nas.BadInputException("no run '" + run + "' in " + storage.shownName() + " (see 'nas runs')");
+                }
+            }
+            spec.commandLine().getOut().println("Deleted run " + run);
+            spec.commandLine().getOut().flush();
+            return Nas.OK;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.sim.config.Presets;
+import nas.sim.evolution.EvolutionRun;
+import nas.sim.evolution.PopulationEvaluator;
+import nas.sim.evolution.RunResult;
+import nas.storage.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nas evolve}, {@code nas runs}, {@code nas run-status}: what is stored, what is shown, bad input. */
+class EvolveCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        CliProcess.stopServers(dir);
+    }
+
+    private String url() {
+        return dir.resolve("runs").toString();
+    }
+
+    private CliRunner.Result nas(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--storage";
+        all[args.length + 1] = url();
+        return CliRunner.run(all);
+    }
+
+    private <T> T runs(java.util.function.Function<RunStore, T> read) {
+        try (Storage store = new StorageOptions(url()).open()) {
+            return read.apply(StorageOptions.runs(store));
+        }
+    }
+
+    @Test
+    void aRunStoresWhatTheSimulatorComputesAndTheCommandsShowIt() {
+        CliRunner.Result r = nas("evolve", "-c", "pure_baseline", "-p", "30", "-g", "5", "-s", "42", "--run-id", "small",
+                "--checkpoint-every", "2", "--frames", "selective", "--every", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("[small] gen 5/5", "checkpoint: gen 4");
+        // the same seed run in memory: the stored statistics are the run's
+        RunResult memory;
+        try (PopulationEvaluator ev = new PopulationEvaluator(2)) {
+            memory = new EvolutionRun(Presets.builder("pure_baseline").set("population_size", 30).build(), ev)
+                    .run(42, 5, null);
+        }
+        runs(s -> {
+            RunStore.Run run = s.run("small").orElseThrow();
+            assertThat(run.status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(run.bestFitness()).isEqualTo(memory.bestFitness());
+            assertThat(run.bestGeneration()).isEqualTo(memory.bestGeneration());
+            List<RunStore.Generation> gens = s.generations("small", 0);
+            assertThat(gens).hasSize(5);
+            for (int g = 0; g < 5; g++) {
+                assertThat(gens.get(g).best()).isEqualTo(memory.generations().get(g).best());
+                assertThat(gens.get(g).median()).isEqualTo(memory.generations().get(g).median());
+                List<RunStore.Creature> creatures = s.creatures("small", g);
+                assertThat(creatures).hasSize(30);
+                assertThat(creatures.stream().mapToInt(RunStore.Creature::pellets).sum()).isEqualTo(gens.get(g).pellets());
+                Map<?, ?> types = (Map<?, ?>) Json.read(gens.get(g).creatureTypes());
+                assertThat(types.values().stream().mapToInt(v -> ((Number) v).intValue()).sum()).isEqualTo(30);
+                assertThat(gens.get(g).diversity()).isPositive();
+                // top 10, random 10, bottom 5
+                assertThat(s.framedCreatures("small", g)).hasSize(25);
+            }
+            // the last population equals the in-memory one's, creature for creature
+            List<RunStore.Creature> last = s.creatures("small", 4);
+            for (int i = 0; i < 30; i++) {
+                assertThat(last.get(i).fitness()).isEqualTo(memory.finalResults().get(i).fitness());
+            }
+            // checkpoints before generations 2 and 4; none after the last generation
+            assertThat(s.lastCheckpoint("small").orElseThrow().generation()).isEqualTo(4);
+            return null;
+        });
+
+        CliRunner.Result list = nas("runs", "--format", "csv");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out().lines().toList()).hasSize(2);
+        assertThat(list.out()).startsWith("run,config,seed,status,generations,target,best,best_generation")
+                .contains("small,pure_baseline,42,COMPLETE,5,5," + memory.bestFitness() + "," + memory.bestGeneration());
+
+        CliRunner.Result csv = nas("run-status", "small", "--format", "csv");
+        assertThat(csv.exitCode()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("generation,best,mean,median,worst,best_ever,pellets");
+        assertThat(lines.get(3)).startsWith("2," + memory.generations().get(2).best() + ","
+                + memory.generations().get(2).average() + "," + memory.generations().get(2).median());
+
+        CliRunner.Result json = nas("run-status", "small", "--format", "json");
+        Map<?, ?> status = (Map<?, ?>) Json.read(json.out());
+        assertThat(((Number) status.get("last_checkpoint")).intValue()).isEqualTo(4);
+        assertThat(status.get("eta_seconds")).isNull();
+        assertThat((List<?>) status.get("generations_table")).hasSize(5);
+
+        CliRunner.Result table = nas("run-status", "small", "--last", "2");
+        assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2)",
+                "selective at 15 fps");
+        assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
+
+        // replay: the best of generation 3 simulated again, its frames equal to the recorded ones
+        CliRunner.Result replay = nas("replay", "small", "--generation", "3", "--rank", "1");
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("Fitness:  " + TextTable.num(memory.generations().get(3).best())
+                + " (stored " + TextTable.num(memory.generations().get(3).best()) + ": identical)",
+                "identical to the stored ones");
+        CliRunner.Result frames = nas("replay", "small", "-G", "0", "--rank", "30", "--format", "csv");
+        // 30 s at 15 frames per second, the first frame, and the header
+        assertThat(frames.out().lines().count()).isEqualTo(452);
+        Map<?, ?> replayJson = (Map<?, ?>) Json.read(nas("replay", "small", "-G", "4", "--format", "json").out());
+        assertThat(replayJson.get("fitness")).isEqualTo(memory.generations().get(4).best());
+        Map<?, ?> terms = (Map<?, ?>) replayJson.get("terms");
+        double total = ((Number) terms.get("banked")).doubleValue() + ((Number) terms.get("progress")).doubleValue()
+                + ((Number) terms.get("distance")).doubleValue() - ((Number) terms.get("efficiency")).doubleValue()
+                - ((Number) terms.get("regression")).doubleValue();
+        assertThat(Math.max(0, total)).isCloseTo(memory.generations().get(4).best(), org.assertj.core.data.Offset.offset(1e-9));
+        assertBad(nas("replay", "small", "-G", "5"), "has generations 0..4, not 5");
+        assertBad(nas("replay", "small", "-G", "1", "--rank", "31"), "--rank must be in 1..30");
+
+        CliRunner.Result delete = nas("runs", "delete", "small");
+        assertThat(delete.exitCode()).isZero();
+        assertThat(nas("runs").out()).contains("(no runs in");
+        assertThat(nas("runs", "delete", "small").exitCode()).isEqualTo(Nas.BAD_INPUT);
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwoAndLosesNothing() {
+        assertBad(nas("evolve", "-c", "nope", "-g", "2"), "unknown config 'nope'");
+        assertBad(nas("evolve", "-g", "2", "--set", "no_such_key=1"), "unknown config key 'no_such_key'");
+        assertBad(nas("evolve", "-g", "2", "--frames", "some"), "--frames must be none, selective or all");
+        assertBad(nas("evolve", "-c", "neat_adaptive", "-g", "2"), "--checkpoint-every 0");
+        assertBad(nas("evolve", "--resume", "ghost"), "no run 'ghost'");
+
+        CliRunner.Result ok = nas("evolve", "-p", "8", "-g", "3", "--run-id", "r", "--frames", "none", "-q");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertBad(nas("evolve", "-p", "8", "-g", "3", "--run-id", "r"), "run 'r' exists already: continue it with --resume r");
+        assertBad(nas("evolve", "--resume", "r"), "run 'r' is complete (3 generations)");
+        assertBad(nas("evolve", "--resume", "r", "--set", "mutation_rate=0.1"), "leave out");
+        // the run is untouched by the refused commands
+        List<RunStore.Generation> kept = runs(s -> s.generations("r", 0));
+        assertThat(kept).hasSize(3);
+    }
+
+    @Test
+    void aResumeUnderAnotherCodeVersionOrWithoutACheckpointIsRefusedUnlessForced() {
+        CliRunner.Result ok = nas("evolve", "-p", "8", "-g", "6", "--run-id", "v", "--frames", "none",
+                "--checkpoint-every", "2", "-q");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        // as a killed run of an older version would be: running, checkpoint before generation 2
+        runs(s -> {
+            s.rewind("v", 2, RunStore.RUNNING, "evolution-lab 0");
+            return null;
+        });
+        assertBad(nas("evolve", "--resume", "v"), "it was run by code version 'evolution-lab 0'");
+        int refused = runs(s -> s.run("v").orElseThrow().generationsDone());
+        assertThat(refused).isEqualTo(2);
+        CliRunner.Result forced = nas("evolve", "--resume", "v", "--force", "-q");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        int resumed = runs(s -> s.run("v").orElseThrow().generationsDone());
+        assertThat(resumed).isEqualTo(6);
+
+        CliRunner.Result none = nas("evolve", "-p", "8", "-g", "4", "--run-id", "n", "--frames", "none",
+                "--checkpoint-every", "0", "-q");
+        assertThat(none.exitCode()).isZero();
+        runs(s -> {
+            s.setStatus("n", RunStore.RUNNING);
+            return null;
+        });
+        assertBad(nas("evolve", "--resume", "n"), "run 'n' has no checkpoint to resume from");
+    }
+
+    private static void assertBad(CliRunner.Result r, String message) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
+    }
+}

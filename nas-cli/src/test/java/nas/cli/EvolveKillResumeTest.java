@@ -1,0 +1,125 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import nas.api.storage.Storage;
+import nas.storage.Deflate;
+import nas.storage.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run SIGKILLed at random generations and resumed each time ends exactly as the run that was never
+ * killed: every generation's statistics, every creature's genome, fitness and pellet stream, and every
+ * recorded frame. Real {@code nas evolve} processes on one H2 file (through its storage server).
+ */
+class EvolveKillResumeTest {
+
+    private static final int GENERATIONS = 24;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        CliProcess.stopServers(dir);
+    }
+
+    private String[] evolve(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("evolve", "--storage", url(), "-q"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private String url() {
+        return dir.resolve("runs").toString();
+    }
+
+    @Test
+    void killedAndResumedRunIsBitIdenticalToAnUnkilledOne() throws Exception {
+        String[] settings = {"-c", "pure_baseline", "-p", "14", "-g", String.valueOf(GENERATIONS), "-s", "11",
+            "--checkpoint-every", "4", "--set", "stagnation_limit=1000", "--set", "use_adaptive_mutation=true",
+            "--set", "stagnation_threshold=3", "-t", "2"};
+        CliProcess.Result reference = CliProcess.start(dir, concat(evolve("--run-id", "reference"), settings)).await(300);
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+
+        // kill points drawn from a fixed seed: two kills mid-run, between or on checkpoints
+        Random draw = new Random(18);
+        int[] killAt = {3 + draw.nextInt(6), 12 + draw.nextInt(7)};
+        CliProcess first = CliProcess.start(dir, concat(evolve("--run-id", "killed"), settings));
+        killWhenStored(first, killAt[0]);
+        int afterFirstKill = runs(s -> s.run("killed").orElseThrow().generationsDone());
+        assertThat(afterFirstKill).isLessThan(GENERATIONS);
+        CliProcess second = CliProcess.start(dir, evolve("--resume", "killed"));
+        killWhenStored(second, killAt[1]);
+        RunStore.Run beforeLast = runs(s -> s.run("killed").orElseThrow());
+        assertThat(beforeLast.status()).isEqualTo(RunStore.RUNNING);
+        CliProcess.Result last = CliProcess.start(dir, evolve("--resume", "killed")).await(300);
+        assertThat(last.exitCode()).as(last.err()).isZero();
+
+        runs(s -> {
+            RunStore.Run ref = s.run("reference").orElseThrow();
+            RunStore.Run killed = s.run("killed").orElseThrow();
+            assertThat(killed.status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(killed.generationsDone()).isEqualTo(GENERATIONS).isEqualTo(ref.generationsDone());
+            assertThat(killed.bestFitness()).isEqualTo(ref.bestFitness());
+            assertThat(killed.bestGeneration()).isEqualTo(ref.bestGeneration());
+            List<RunStore.Generation> a = s.generations("reference", 0);
+            List<RunStore.Generation> b = s.generations("killed", 0);
+            assertThat(b).hasSize(GENERATIONS);
+            for (int g = 0; g < GENERATIONS; g++) {
+                assertThat(withoutTime(b.get(g))).as("generation %d", g).isEqualTo(withoutTime(a.get(g)));
+                List<RunStore.Creature> ca = s.creatures("reference", g);
+                List<RunStore.Creature> cb = s.creatures("killed", g);
+                assertThat(cb).hasSize(14);
+                for (int i = 0; i < ca.size(); i++) {
+                    assertThat(Deflate.toText(cb.get(i).genome())).isEqualTo(Deflate.toText(ca.get(i).genome()));
+                    assertThat(cb.get(i).fitness()).isEqualTo(ca.get(i).fitness());
+                    assertThat(cb.get(i).pelletSeed()).isEqualTo(ca.get(i).pelletSeed());
+                }
+                assertThat(s.framedCreatures("killed", g)).isEqualTo(s.framedCreatures("reference", g));
+                for (int i : s.framedCreatures("reference", g)) {
+                    assertThat(s.frames("killed", g, i).orElseThrow().data())
+                            .isEqualTo(s.frames("reference", g, i).orElseThrow().data());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Waits until the run has stored at least {@code generations} generations, then SIGKILLs its process. */
+    private void killWhenStored(CliProcess p, int generations) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int done = runs(s -> s.run("killed").map(RunStore.Run::generationsDone).orElse(0));
+            if (done >= generations) {
+                p.kill();
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the run did not reach generation " + generations + ": " + p.errorOutput());
+    }
+
+    private <T> T runs(java.util.function.Function<RunStore, T> read) {
+        try (Storage store = new StorageOptions(url()).open()) {
+            return read.apply(StorageOptions.runs(store));
+        }
+    }
+
+    private static RunStore.Generation withoutTime(RunStore.Generation g) {
+        return new RunStore.Generation(g.generation(), g.best(), g.mean(), g.median(), g.worst(), g.bestEver(),
+                g.pellets(), g.species(), g.creatureTypes(), g.diversity(), 0.0);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

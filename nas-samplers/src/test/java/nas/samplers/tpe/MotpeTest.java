@@ -1,0 +1,130 @@
+package nas.samplers.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import nas.api.MultiObjective;
+import nas.api.OptimizeOptions;
+import nas.api.Studies;
+import nas.api.Study;
+import nas.api.StudyDirection;
+import nas.api.Trial;
+import nas.api.sampler.RandomSampler;
+import nas.api.sampler.Sampler;
+import nas.api.storage.InMemoryStorage;
+import nas.samplers.nsga2.Nsga2Options;
+import nas.samplers.nsga2.Nsga2Sampler;
+import nas.samplers.pareto.Hypervolume;
+import org.junit.jupiter.api.Test;
+
+/** Multi-objective TPE on a known front, and the constant liar. */
+class MotpeTest {
+
+    /**
+     * ZDT1 with 5 variables in [0, 1] (Zitzler, Deb and Thiele, 2000): front f2 = 1 - sqrt(f1) where
+     * x1..x4 = 0; with reference (1.1, 1.1) its hypervolume is 0.1 + 2/3 + 0.11 = 0.87667.
+     */
+    static final MultiObjective ZDT1 = t -> {
+        double f1 = t.suggestFloat("x0", 0, 1);
+        double sum = 0;
+        for (int i = 1; i < 5; i++) {
+            sum += t.suggestFloat("x" + i, 0, 1);
+        }
+        double g = 1 + 9 * sum / 4;
+        return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
+    };
+    static final double OPTIMAL_HV = 0.1 + 2.0 / 3 + 0.11;
+
+    static Study study(Sampler sampler, long seed) {
+        return Studies.builder("motpe").storage(new InMemoryStorage())
+                .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(sampler).seed(seed).create();
+    }
+
+    static double hypervolume(Study s) {
+        double[][] front = s.bestTrials().stream()
+                .map(t -> new double[] {t.values().get(0), t.values().get(1)}).toArray(double[][]::new);
+        return Hypervolume.of(front, new double[] {1.1, 1.1});
+    }
+
+    static double medianHypervolume(java.util.function.LongFunction<Sampler> sampler, int trials) {
+        double[] hv = new double[3];
+        for (int seed = 0; seed < 3; seed++) {
+            Study s = study(sampler.apply(seed), seed);
+            s.optimizeMulti(ZDT1, OptimizeOptions.trials(trials));
+            hv[seed] = hypervolume(s);
+        }
+        Arrays.sort(hv);
+        return hv[1];
+    }
+
+    @Test
+    void motpeFindsMoreOfZdt1sFrontIn200TrialsThanNsga2AndRandom() {
+        double tpe = medianHypervolume(seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)), 200);
+        double nsga2 = medianHypervolume(seed -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(seed)), 200);
+        double random = medianHypervolume(RandomSampler::new, 200);
+        System.out.printf("ZDT1-5, 200 trials, median HV of 3 seeds: MOTPE %.4f, NSGA-II %.4f, random %.4f (optimum %.4f)%n",
+                tpe, nsga2, random, OPTIMAL_HV);
+        // measured: MOTPE 0.412, NSGA-II 0.073, random 0.039
+        assertThat(tpe).isGreaterThan(2 * nsga2).isGreaterThan(2 * random).isLessThanOrEqualTo(OPTIMAL_HV);
+    }
+
+    @Test
+    void sameSeedSameMultiObjectiveStudy() {
+        List<List<Double>> a = new ArrayList<>();
+        List<List<Double>> b = new ArrayList<>();
+        for (List<List<Double>> out : List.of(a, b)) {
+            Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(9L)), 0);
+            s.optimizeMulti(ZDT1, OptimizeOptions.trials(40));
+            s.trials().forEach(t -> out.add(t.values()));
+        }
+        assertThat(a).hasSize(40).isEqualTo(b);
+    }
+
+    /**
+     * Eight workers ask before any of them tells: with the constant liar each proposal treats the
+     * ones before it as bad, so the eight spread out; without it they crowd around the best point.
+     */
+    @Test
+    void theConstantLiarSpreadsTheProposalsOfParallelWorkers() {
+        assertThat(nearestNeighbourSpread(true)).isGreaterThan(2 * nearestNeighbourSpread(false));
+    }
+
+    /** Mean distance from each of 8 pending proposals to the nearest other one, over 5 seeds. */
+    static double nearestNeighbourSpread(boolean constantLiar) {
+        double total = 0;
+        for (long seed = 0; seed < 5; seed++) {
+            Study s = Studies.builder("liar").storage(new InMemoryStorage()).directions(StudyDirection.MINIMIZE)
+                    .sampler(new TpeSampler(TpeOptions.defaults().withSeed(seed).withConstantLiar(constantLiar)))
+                    .create();
+            s.optimize(t -> {
+                double x = t.suggestFloat("x", -10, 10);
+                return (x - 3) * (x - 3);
+            }, 30);
+            double[] pending = new double[8];
+            List<Trial> asked = new ArrayList<>();
+            for (int i = 0; i < pending.length; i++) {
+                Trial t = s.ask();
+                pending[i] = t.suggestFloat("x", -10, 10);
+                // a running trial's parameters reach the storage with its first attribute, report or
+                // heartbeat; only then can other workers see them
+                t.setUserAttr("worker", i);
+                asked.add(t);
+            }
+            for (int i = 0; i < pending.length; i++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < pending.length; j++) {
+                    if (j != i) {
+                        nearest = Math.min(nearest, Math.abs(pending[i] - pending[j]));
+                    }
+                }
+                total += nearest;
+            }
+            for (Trial t : asked) {
+                s.tell(t, 0.0);
+            }
+        }
+        return total / 40;
+    }
+}

@@ -1,0 +1,51 @@
+package nas.server;
+
+import static nas.server.Wire.convert;
+
+import nas.storage.RunStore;
+
+/**
+ * The evolution-run store ({@link RunStore}) as named methods {@code runs.<method>}, registered next to
+ * the storage contract by the server that owns the database; {@link RemoteRunStore} is the other end.
+ * Records travel as JSON objects of their components (byte arrays as base64).
+ */
+public final class RunStoreMethods {
+
+    /** The prefix of the run store's method names. */
+    public static final String PREFIX = "runs.";
+
+    private RunStoreMethods() {
+    }
+
+    /** Registers every method of {@code runs} on {@code rpc}. */
+    public static void register(RpcHandler rpc, RunStore runs) {
+        reg(rpc, "createRun", a -> {
+            runs.createRun(convert(a.get("run"), RunStore.Run.class));
+            return null;
+        });
+        reg(rpc, "run", a -> runs.run(a.getString("id")).orElse(null));
+        reg(rpc, "runs", a -> runs.runs());
+        reg(rpc, "appendGeneration", a -> {
+            runs.appendGeneration(a.getString("id"), convert(a.get("batch"), RunStore.GenerationBatch.class));
+            return null;
+        });
+        reg(rpc, "generations", a -> runs.generations(a.getString("id"), a.getInt("from")));
+        reg(rpc, "creatures", a -> runs.creatures(a.getString("id"), a.getInt("generation")));
+        reg(rpc, "frames", a -> runs.frames(a.getString("id"), a.getInt("generation"), a.getInt("index")).orElse(null));
+        reg(rpc, "framedCreatures", a -> runs.framedCreatures(a.getString("id"), a.getInt("generation")));
+        reg(rpc, "lastCheckpoint", a -> runs.lastCheckpoint(a.getString("id")).orElse(null));
+        reg(rpc, "rewind", a -> {
+            runs.rewind(a.getString("id"), a.getInt("next"), a.getString("status"), a.getString("codeVersion"));
+            return null;
+        });
+        reg(rpc, "setStatus", a -> {
+            runs.setStatus(a.getString("id"), a.getString("status"));
+            return null;
+        });
+        reg(rpc, "deleteRun", a -> runs.deleteRun(a.getString("id")));
+    }
+
+    private static void reg(RpcHandler rpc, String method, RpcMethod m) {
+        rpc.register(PREFIX + method, m);
+    }
+}

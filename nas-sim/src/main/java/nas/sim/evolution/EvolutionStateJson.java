@@ -1,0 +1,110 @@
+package nas.sim.evolution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nas.sim.genetics.AdaptiveMutation;
+import nas.sim.genome.CreatureGenome;
+import nas.sim.genome.GenomeJson;
+
+/**
+ * The JSON form of an {@link EvolutionState}. Genomes use {@link GenomeJson}; every double is written in
+ * round-trip form (non-finite ones as the strings "NaN", "Infinity", "-Infinity"), so a decoded state
+ * continues the run bit for bit.
+ */
+public final class EvolutionStateJson {
+
+    /** Version of this layout, stored with it. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final GenomeJson genomes = GenomeJson.standard();
+
+    public String toJson(EvolutionState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("generation", s.generation());
+        List<Object> population = new ArrayList<>(s.population().size());
+        for (CreatureGenome g : s.population()) {
+            population.add(genomes.toMap(g));
+        }
+        m.put("population", population);
+        m.put("bestEver", number(s.bestEver()));
+        m.put("bestGenome", s.bestGenome() == null ? null : genomes.toMap(s.bestGenome()));
+        m.put("bestPelletSeed", s.bestPelletSeed());
+        m.put("bestGeneration", s.bestGeneration());
+        List<Object> history = new ArrayList<>();
+        s.adaptive().history().forEach(h -> history.add(number(h)));
+        m.put("adaptive", Map.of("history", history, "boost", number(s.adaptive().boost()),
+                "sinceChange", s.adaptive().sinceChange()));
+        m.put("stagnation", Map.of("bestThreshold", number(s.stagnation().bestThreshold()),
+                "averageThreshold", number(s.stagnation().averageThreshold()), "stagnant", s.stagnation().stagnant()));
+        if (s.innovation() != null) {
+            Map<String, Object> neurons = new TreeMap<>();
+            s.innovation().initialNeurons().forEach((id, number) -> neurons.put(String.valueOf(id), number));
+            m.put("innovation", Map.of("next", s.innovation().next(), "initialNeurons", neurons));
+        }
+        try {
+            return MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("checkpoint could not be written as JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public EvolutionState fromJson(String json) {
+        Map<String, Object> m;
+        try {
+            m = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a checkpoint JSON document: " + e.getOriginalMessage(), e);
+        }
+        if (!Integer.valueOf(FORMAT).equals(m.get("format"))) {
+            throw new IllegalArgumentException("checkpoint format " + m.get("format") + " is not " + FORMAT);
+        }
+        List<CreatureGenome> population = new ArrayList<>();
+        for (Object g : (List<Object>) m.get("population")) {
+            population.add(genomes.fromMap((Map<String, Object>) g));
+        }
+        Object best = m.get("bestGenome");
+        Map<String, Object> a = (Map<String, Object>) m.get("adaptive");
+        List<Double> history = new ArrayList<>();
+        for (Object h : (List<Object>) a.get("history")) {
+            history.add(decimal(h));
+        }
+        Map<String, Object> st = (Map<String, Object>) m.get("stagnation");
+        EvolutionState.Innovation innovation = null;
+        if (m.get("innovation") instanceof Map<?, ?> in) {
+            Map<Integer, Integer> neurons = new TreeMap<>();
+            ((Map<String, Object>) in.get("initialNeurons")).forEach((id, n) -> neurons.put(Integer.valueOf(id),
+                    ((Number) n).intValue()));
+            innovation = new EvolutionState.Innovation(((Number) in.get("next")).intValue(), neurons);
+        }
+        return new EvolutionState(((Number) m.get("generation")).intValue(), population, decimal(m.get("bestEver")),
+                best == null ? null : genomes.fromMap((Map<String, Object>) best),
+                ((Number) m.get("bestPelletSeed")).longValue(), ((Number) m.get("bestGeneration")).intValue(),
+                new AdaptiveMutation.State(history, decimal(a.get("boost")), ((Number) a.get("sinceChange")).intValue()),
+                new StagnationMonitor.State(decimal(st.get("bestThreshold")), decimal(st.get("averageThreshold")),
+                        ((Number) st.get("stagnant")).intValue()),
+                innovation);
+    }
+
+    private static Object number(double v) {
+        return Double.isFinite(v) ? (Object) v : Double.toString(v);
+    }
+
+    private static double decimal(Object o) {
+        if (o instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (o instanceof String s) {
+            return Double.parseDouble(s);
+        }
+        throw new IllegalArgumentException("checkpoint: expected a number, got " + o);
+    }
+}

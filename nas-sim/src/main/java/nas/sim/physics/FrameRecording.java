@@ -1,0 +1,188 @@
+package nas.sim.physics;
+
+import java.io.ByteArrayOutputStream;
+import java.util.SplittableRandom;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import nas.sim.config.LabConfig;
+import nas.sim.control.NeuralNetwork;
+import nas.sim.genome.CreatureGenome;
+
+/**
+ * The frames of one creature's run, recorded by simulating it again (the simulation is deterministic, so
+ * evaluating the population records nothing and costs nothing extra). A frame holds every node's position,
+ * the pellet's position and the pellets collected so far, taken every {@code round(1 / (frameRate * dt))}
+ * steps from the start. Positions are kept in millimetres; the stored form is the difference of each value
+ * to the previous frame as zig-zag varints, deflated.
+ *
+ * @param frameRate  frames per simulated second
+ * @param nodes      simulated nodes
+ * @param frameCount frames
+ * @param values     {@code frameCount * stride()} values: x, y, z (mm) per node, pellet x, y, z (mm), pellets
+ * @param result     the run's result (equal to the evaluation's)
+ */
+public record FrameRecording(int frameRate, int nodes, int frameCount, int[] values, EvaluationResult result) {
+
+    private static final int FORMAT = 1;
+
+    /** Values per frame. */
+    public int stride() {
+        return 3 * nodes + 4;
+    }
+
+    /** Value {@code k} of frame {@code f}. */
+    public int value(int f, int k) {
+        return values[f * stride() + k];
+    }
+
+    /** Simulated seconds of frame {@code f}. */
+    public double time(int f) {
+        return (double) f / frameRate;
+    }
+
+    /** Re-simulates {@code genome} with its pellet stream and records its frames. */
+    public static FrameRecording record(CreatureSimulator sim, CreatureGenome genome, LabConfig config, long pelletSeed,
+            int frameRate) {
+        if (frameRate < 1) {
+            throw new IllegalArgumentException("frame rate must be >= 1, got " + frameRate);
+        }
+        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
+        sim.reset(genome, net, config, new SplittableRandom(pelletSeed));
+        int every = Math.max(1, (int) Math.round(1.0 / (frameRate * config.timeStep())));
+        int steps = sim.steps();
+        int nodes = sim.nodeCount();
+        int stride = 3 * nodes + 4;
+        int frames = steps / every + 1;
+        int[] values = new int[frames * stride];
+        take(sim, values, 0, nodes);
+        boolean stepping = !sim.disqualified();
+        for (int s = 1; s <= steps && stepping; s++) {
+            sim.step();
+            if (s % every == 0) {
+                take(sim, values, (s / every) * stride, nodes);
+            }
+        }
+        if (!stepping) {
+            // a creature disqualified at the start never moves: every frame is the first
+            for (int f = 1; f < frames; f++) {
+                System.arraycopy(values, 0, values, f * stride, stride);
+            }
+        }
+        return new FrameRecording(frameRate, nodes, frames, values, sim.result());
+    }
+
+    private static void take(CreatureSimulator sim, int[] out, int at, int nodes) {
+        int k = at;
+        for (int i = 0; i < nodes; i++) {
+            out[k++] = mm(sim.nodeX(i));
+            out[k++] = mm(sim.nodeY(i));
+            out[k++] = mm(sim.nodeZ(i));
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            out[k++] = mm(sim.pelletCoordinate(axis));
+        }
+        out[k] = sim.pelletsCollected();
+    }
+
+    private static int mm(double metres) {
+        double v = Math.rint(metres * 1000.0);
+        return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : v < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) v;
+    }
+
+    /** The stored form (the result is not part of it: the creature's row holds it). */
+    public byte[] encode() {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(values.length + 16);
+        varint(raw, FORMAT);
+        varint(raw, frameRate);
+        varint(raw, nodes);
+        varint(raw, frameCount);
+        int stride = stride();
+        for (int f = 0; f < frameCount; f++) {
+            for (int k = 0; k < stride; k++) {
+                int i = f * stride + k;
+                int previous = f == 0 ? 0 : values[i - stride];
+                int d = values[i] - previous;
+                varint(raw, (d << 1) ^ (d >> 31));
+            }
+        }
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(raw.toByteArray());
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.size() / 2 + 16);
+            byte[] buf = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** Reads the stored form; the result is null (it is stored with the creature). */
+    public static FrameRecording decode(byte[] stored) {
+        byte[] raw = inflate(stored);
+        int[] pos = {0};
+        int format = readVarint(raw, pos);
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("frames format " + format + " is not " + FORMAT);
+        }
+        int frameRate = readVarint(raw, pos);
+        int nodes = readVarint(raw, pos);
+        int frames = readVarint(raw, pos);
+        int stride = 3 * nodes + 4;
+        int[] values = new int[frames * stride];
+        for (int i = 0; i < values.length; i++) {
+            int z = readVarint(raw, pos);
+            int d = (z >>> 1) ^ -(z & 1);
+            values[i] = (i < stride ? 0 : values[i - stride]) + d;
+        }
+        return new FrameRecording(frameRate, nodes, frames, values, null);
+    }
+
+    private static void varint(ByteArrayOutputStream out, int v) {
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    private static int readVarint(byte[] in, int[] pos) {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (pos[0] >= in.length) {
+                throw new IllegalArgumentException("frames data is truncated");
+            }
+            int b = in[pos[0]++];
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("frames data holds a malformed number");
+    }
+
+    private static byte[] inflate(byte[] stored) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 4);
+            byte[] buf = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && inflater.needsInput()) {
+                    throw new IllegalArgumentException("frames data is truncated");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("frames data is not deflated: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package nas.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link RunStore} in the tables of schema V5 ({@code evolution_*}), through the storage's transactions. */
+final class JdbcRunStore implements RunStore {
+
+    private static final String RUN_COLUMNS = "run_id, config_name, config_json, seed, target_generations, frames_mode, "
+            + "frame_rate, checkpoint_every, code_version, status, created_at, updated_at, generations_done, best_fitness, "
+            + "best_generation, seconds";
+    private static final String GENERATION_COLUMNS = "generation, best_fitness, mean_fitness, median_fitness, "
+            + "worst_fitness, best_ever, pellets, species, creature_types, diversity, seconds";
+    private static final String CREATURE_COLUMNS = "generation, creature_index, fitness, pellets, distance, "
+            + "disqualified, pellet_seed, nodes, muscles, genome";
+    /** Checkpoints kept per run: the newest, and the one before in case the newest is unreadable. */
+    private static final int CHECKPOINTS_KEPT = 2;
+
+    private final Transactions tx;
+
+    JdbcRunStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void createRun(Run r) {
+        Objects.requireNonNull(r.id(), "id");
+        if (r.id().isBlank() || r.id().length() > 200) {
+            throw new IllegalArgumentException("a run id has 1 to 200 characters, but got '" + r.id() + "'");
+        }
+        tx.durable(c -> {
+            if (find(c, r.id()).isPresent()) {
+                throw new IllegalArgumentException("run '" + r.id() + "' exists already");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_runs (" + RUN_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, r.id());
+                p.setString(2, r.configName());
+                p.setString(3, r.configJson());
+                p.setLong(4, r.seed());
+                p.setInt(5, r.targetGenerations());
+                p.setString(6, r.framesMode());
+                p.setInt(7, r.frameRate());
+                p.setInt(8, r.checkpointEvery());
+                p.setString(9, r.codeVersion());
+                p.setString(10, r.status());
+                p.setTimestamp(11, new Timestamp(r.createdMillis()));
+                p.setTimestamp(12, new Timestamp(r.updatedMillis()));
+                p.setInt(13, r.generationsDone());
+                setDouble(p, 14, r.bestFitness());
+                p.setInt(15, r.bestGeneration());
+                p.setDouble(16, r.seconds());
+                p.executeUpdate();
+            } catch (SQLException e) {
+                if (JdbcErrors.isUniqueViolation(e)) {
+                    throw new IllegalArgumentException("run '" + r.id() + "' exists already");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Run> run(String id) {
+        return tx.inTx(c -> find(c, id));
+    }
+
+    private static Optional<Run> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM evolution_runs WHERE run_id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(run(r)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<Run> runs() {
+        return tx.inTx(c -> {
+            List<Run> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS
+                    + " FROM evolution_runs ORDER BY created_at, run_id"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(run(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Run run(ResultSet r) throws SQLException {
+        double best = r.getDouble(14);
+        Double bestFitness = r.wasNull() ? null : best;
+        return new Run(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getInt(5), r.getString(6),
+                r.getInt(7), r.getInt(8), r.getString(9), r.getString(10), r.getTimestamp(11).getTime(),
+                r.getTimestamp(12).getTime(), r.getInt(13), bestFitness, r.getInt(15), r.getDouble(16));
+    }
+
+    @Override
+    public void appendGeneration(String runId, GenerationBatch b) {
+        Generation g = b.generation();
+        tx.durable(c -> {
+            if (find(c, runId).isEmpty()) {
+                throw new IllegalArgumentException("no run '" + runId + "'");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_generations (run_id, "
+                    + GENERATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, runId);
+                p.setInt(2, g.generation());
+                p.setDouble(3, g.best());
+                p.setDouble(4, g.mean());
+                p.setDouble(5, g.median());
+                p.setDouble(6, g.worst());
+                p.setDouble(7, g.bestEver());
+                p.setInt(8, g.pellets());
+                if (g.species() == null) {
+                    p.setNull(9, Types.INTEGER);
+                } else {
+                    p.setInt(9, g.species());
+                }
+                p.setString(10, g.creatureTypes());
+                p.setDouble(11, g.diversity());
+                p.setDouble(12, g.seconds());
+                p.executeUpdate();
+            }
+            insertCreatures(c, runId, b.creatures());
+            insertFrames(c, runId, b.frames());
+            if (b.checkpoint() != null) {
+                insertCheckpoint(c, runId, b.checkpoint());
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE evolution_runs SET generations_done = ?, best_fitness = ?, "
+                    + "best_generation = ?, seconds = seconds + ?, status = ?, updated_at = ? WHERE run_id = ?")) {
+                p.setInt(1, g.generation() + 1);
+                p.setDouble(2, g.bestEver());
+                p.setInt(3, b.bestGeneration());
+                p.setDouble(4, g.seconds());
+                p.setString(5, b.status());
+                p.setTimestamp(6, new Timestamp(System.currentTimeMillis()));
+                p.setString(7, runId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void insertCreatures(Connection c, String runId, List<Creature> creatures) throws SQLException {
+        if (creatures.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_creatures (run_id, " + CREATURE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Creature k : creatures) {
+                p.setString(1, runId);
+                p.setInt(2, k.generation());
+                p.setInt(3, k.index());
+                p.setDouble(4, k.fitness());
+                p.setInt(5, k.pellets());
+                p.setDouble(6, k.distance());
+                p.setBoolean(7, k.disqualified());
+                p.setLong(8, k.pelletSeed());
+                p.setInt(9, k.nodes());
+                p.setInt(10, k.muscles());
+                p.setBytes(11, k.genome());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void insertFrames(Connection c, String runId, List<Frames> frames) throws SQLException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO evolution_frames (run_id, generation, creature_index, frames) VALUES (?, ?, ?, ?)")) {
+            for (Frames f : frames) {
+                p.setString(1, runId);
+                p.setInt(2, f.generation());
+                p.setInt(3, f.index());
+                p.setBytes(4, f.data());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void insertCheckpoint(Connection c, String runId, Checkpoint k) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO evolution_checkpoints (run_id, generation, created_at, state) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, runId);
+            p.setInt(2, k.generation());
+            p.setTimestamp(3, new Timestamp(k.createdMillis()));
+            p.setBytes(4, k.state());
+            p.executeUpdate();
+        }
+        List<Integer> kept = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT generation FROM evolution_checkpoints WHERE run_id = ? ORDER BY generation DESC")) {
+            p.setString(1, runId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    kept.add(r.getInt(1));
+                }
+            }
+        }
+        if (kept.size() > CHECKPOINTS_KEPT) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM evolution_checkpoints WHERE run_id = ? AND generation < ?")) {
+                p.setString(1, runId);
+                p.setInt(2, kept.get(CHECKPOINTS_KEPT - 1));
+                p.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public List<Generation> generations(String runId, int from) {
+        return tx.inTx(c -> {
+            List<Generation> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + GENERATION_COLUMNS
+                    + " FROM evolution_generations WHERE run_id = ? AND generation >= ? ORDER BY generation")) {
+                p.setString(1, runId);
+                p.setInt(2, from);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        int species = r.getInt(8);
+                        Integer s = r.wasNull() ? null : species;
+                        out.add(new Generation(r.getInt(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
+                                r.getDouble(5), r.getDouble(6), r.getInt(7), s, r.getString(9), r.getDouble(10),
+                                r.getDouble(11)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Creature> creatures(String runId, int generation) {
+        return tx.inTx(c -> {
+            List<Creature> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + CREATURE_COLUMNS
+                    + " FROM evolution_creatures WHERE run_id = ? AND generation = ? ORDER BY creature_index")) {
+                p.setString(1, runId);
+                p.setInt(2, generation);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Creature(r.getInt(1), r.getInt(2), r.getDouble(3), r.getInt(4), r.getDouble(5),
+                                r.getBoolean(6), r.getLong(7), r.getInt(8), r.getInt(9), r.getBytes(10)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Frames> frames(String runId, int generation, int index) {
+        return tx.inTx(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT frames FROM evolution_frames WHERE run_id = ? "
+                    + "AND generation = ? AND creature_index = ?")) {
+                p.setString(1, runId);
+                p.setInt(2, generation);
+                p.setInt(3, index);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new Frames(generation, index, r.getBytes(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Integer> framedCreatures(String runId, int generation) {
+        return tx.inTx(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT creature_index FROM evolution_frames WHERE run_id = ? "
+                    + "AND generation = ? ORDER BY creature_index")) {
+                p.setString(1, runId);
+                p.setInt(2, generation);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getInt(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Checkpoint> lastCheckpoint(String runId) {
+        return tx.inTx(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT generation, created_at, state FROM evolution_checkpoints "
+                    + "WHERE run_id = ? ORDER BY generation DESC")) {
+                p.setMaxRows(1);
+                p.setString(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new Checkpoint(r.getInt(1), r.getTimestamp(2).getTime(), r.getBytes(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rewind(String runId, int nextGeneration, String status, String codeVersion) {
+        tx.durable(c -> {
+            for (String table : List.of("evolution_generations", "evolution_creatures", "evolution_frames",
+                    "evolution_checkpoints")) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table
+                        + " WHERE run_id = ? AND generation " + (table.equals("evolution_checkpoints") ? ">" : ">=") + " ?")) {
+                    p.setString(1, runId);
+                    p.setInt(2, nextGeneration);
+                    p.executeUpdate();
+                }
+            }
+            // the run's summary from what is left
+            double seconds = 0;
+            double best = Double.NEGATIVE_INFINITY;
+            int bestGeneration = -1;
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT generation, best_fitness, seconds FROM evolution_generations WHERE run_id = ? ORDER BY generation")) {
+                p.setString(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        seconds += r.getDouble(3);
+                        if (r.getDouble(2) > best) {
+                            best = r.getDouble(2);
+                            bestGeneration = r.getInt(1);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE evolution_runs SET generations_done = ?, best_fitness = ?, "
+                    + "best_generation = ?, seconds = ?, status = ?, code_version = ?, updated_at = ? WHERE run_id = ?")) {
+                p.setInt(1, nextGeneration);
+                setDouble(p, 2, bestGeneration < 0 ? null : best);
+                p.setInt(3, bestGeneration);
+                p.setDouble(4, seconds);
+                p.setString(5, status);
+                p.setString(6, codeVersion);
+                p.setTimestamp(7, new Timestamp(System.currentTimeMillis()));
+                p.setString(8, runId);
+                if (p.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("no run '" + runId + "'");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setStatus(String runId, String status) {
+        tx.durable(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE evolution_runs SET status = ?, updated_at = ? WHERE run_id = ?")) {
+                p.setString(1, status);
+                p.setTimestamp(2, new Timestamp(System.currentTimeMillis()));
+                p.setString(3, runId);
+                if (p.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("no run '" + runId + "'");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteRun(String runId) {
+        return tx.durable(c -> {
+            // children first: PostgreSQL and H2 cascade, but explicit deletes keep large runs' work visible
+            for (String table : List.of("evolution_frames", "evolution_creatures", "evolution_generations",
+                    "evolution_checkpoints")) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    p.setString(1, runId);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM evolution_runs WHERE run_id = ?")) {
+                p.setString(1, runId);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, Types.DOUBLE);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package nas.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evolution runs kept in the same database as studies ({@code nas evolve}): a row per run, the statistics
+ * and creatures of every generation, the recorded frames of chosen creatures, and checkpoints of the whole
+ * evolutionary state. One generation is stored in one transaction with its checkpoint, so a run killed at
+ * any moment keeps every generation it reported and a usable checkpoint. Implemented over JDBC
+ * ({@link JdbcStorage#runs()}) and, for an H2 file owned by a storage server, by that server.
+ */
+public interface RunStore {
+
+    /** Run states. */
+    String RUNNING = "RUNNING";
+    String COMPLETE = "COMPLETE";
+    String FAILED = "FAILED";
+
+    /**
+     * One run.
+     *
+     * @param id                its name, unique in the database
+     * @param configName        the preset it started from
+     * @param configJson        the full configuration (every key) as JSON
+     * @param seed              the run seed
+     * @param targetGenerations generations asked for
+     * @param framesMode        none, selective or all
+     * @param frameRate         frames per simulated second recorded
+     * @param checkpointEvery   generations between checkpoints (0: none)
+     * @param codeVersion       the version of the code that ran it; a resume with another version needs --force
+     * @param status            {@link #RUNNING}, {@link #COMPLETE} or {@link #FAILED}
+     * @param createdMillis     creation time, epoch milliseconds
+     * @param updatedMillis     time of the last stored generation, epoch milliseconds
+     * @param generationsDone   generations stored
+     * @param bestFitness       best fitness so far, or null before the first generation
+     * @param bestGeneration    the generation it was reached in, or -1
+     * @param seconds           wall time of the stored generations, summed
+     */
+    record Run(String id, String configName, String configJson, long seed, int targetGenerations, String framesMode,
+            int frameRate, int checkpointEvery, String codeVersion, String status, long createdMillis,
+            long updatedMillis, int generationsDone, Double bestFitness, int bestGeneration, double seconds) {
+    }
+
+    /**
+     * Statistics of one generation.
+     *
+     * @param creatureTypes JSON object: node count to number of creatures with it
+     * @param species       species in it (speciation selection), or null
+     * @param diversity     mean pairwise genome distance (the distance selection uses)
+     */
+    record Generation(int generation, double best, double mean, double median, double worst, double bestEver,
+            int pellets, Integer species, String creatureTypes, double diversity, double seconds) {
+    }
+
+    /**
+     * One evaluated creature.
+     *
+     * @param index      its place in the generation's population
+     * @param pelletSeed its pellet stream: re-simulating the genome with it reproduces the fitness exactly
+     * @param genome     the genome JSON, deflated ({@link Deflate})
+     */
+    record Creature(int generation, int index, double fitness, int pellets, double distance, boolean disqualified,
+            long pelletSeed, int nodes, int muscles, byte[] genome) {
+    }
+
+    /** The compressed frames recorded for one creature. */
+    record Frames(int generation, int index, byte[] data) {
+    }
+
+    /** A checkpoint taken before {@code generation} runs: the deflated JSON of the evolutionary state. */
+    record Checkpoint(int generation, long createdMillis, byte[] state) {
+    }
+
+    /**
+     * What one generation adds, stored at once.
+     *
+     * @param checkpoint     the state after breeding from it, or null
+     * @param status         the run's status afterwards
+     * @param bestGeneration the generation of the best fitness so far
+     */
+    record GenerationBatch(Generation generation, List<Creature> creatures, List<Frames> frames, Checkpoint checkpoint,
+            String status, int bestGeneration) {
+    }
+
+    /** Creates a run with no generations. @throws IllegalArgumentException when the id is taken */
+    void createRun(Run run);
+
+    Optional<Run> run(String id);
+
+    /** Every run, oldest first. */
+    List<Run> runs();
+
+    /**
+     * Stores a generation, its creatures, frames and checkpoint, and updates the run, in one transaction.
+     * Only the two newest checkpoints are kept.
+     */
+    void appendGeneration(String runId, GenerationBatch batch);
+
+    /** Generations {@code from} (inclusive) on, in order. */
+    List<Generation> generations(String runId, int from);
+
+    /** The creatures of one generation, by index. */
+    List<Creature> creatures(String runId, int generation);
+
+    /** The recorded frames of one creature, if any were. */
+    Optional<Frames> frames(String runId, int generation, int index);
+
+    /** Creature indices of a generation with recorded frames. */
+    List<Integer> framedCreatures(String runId, int generation);
+
+    Optional<Checkpoint> lastCheckpoint(String runId);
+
+    /**
+     * Prepares a resume: forgets the generations from {@code nextGeneration} on (a killed run stored them
+     * after its last checkpoint; they will be run again, identically), and sets the status and code version.
+     */
+    void rewind(String runId, int nextGeneration, String status, String codeVersion);
+
+    void setStatus(String runId, String status);
+
+    /** Deletes a run and everything stored for it; false when there was none. */
+    boolean deleteRun(String runId);
+}

@@ -1,0 +1,128 @@
+package nas.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RunStore} does; subclasses give the database. */
+public abstract class RunStoreContractTest {
+
+    protected RunStore store;
+    private AutoCloseable owner;
+
+    /** A fresh, empty store and what to close after the test. */
+    protected abstract RunStore open(java.util.function.Consumer<AutoCloseable> closeWith);
+
+    @BeforeEach
+    void openStore() {
+        store = open(c -> owner = c);
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        if (owner != null) {
+            owner.close();
+        }
+    }
+
+    public static RunStore.Run run(String id) {
+        return new RunStore.Run(id, "pure_baseline", "{\"population_size\":3}", 42, 10, "selective", 15, 2,
+                "test-1", RunStore.RUNNING, 1_000_000L, 1_000_000L, 0, null, -1, 0.0);
+    }
+
+    public static RunStore.GenerationBatch batch(int g, double best, boolean checkpoint) {
+        RunStore.Generation gen = new RunStore.Generation(g, best, best / 2, best / 3, 0.0, best, 4, g % 2 == 0 ? null : 3,
+                "{\"3\":2,\"4\":1}", 0.25, 1.5);
+        List<RunStore.Creature> creatures = List.of(
+                new RunStore.Creature(g, 0, best, 2, 10.0, false, 7L + g, 3, 2, Deflate.text("{\"g\":" + g + "}")),
+                new RunStore.Creature(g, 1, 0.0, 0, 0.0, true, -5L, 4, 3, new byte[] {0, (byte) 255, 1}));
+        List<RunStore.Frames> frames = List.of(new RunStore.Frames(g, 1, new byte[] {9, 8, 7}));
+        RunStore.Checkpoint cp = checkpoint ? new RunStore.Checkpoint(g + 1, 2_000_000L, Deflate.text("state " + (g + 1)))
+                : null;
+        return new RunStore.GenerationBatch(gen, creatures, frames, cp, RunStore.RUNNING, g);
+    }
+
+    @Test
+    void aRunKeepsItsGenerationsCreaturesFramesAndNewestCheckpoints() {
+        store.createRun(run("r1"));
+        for (int g = 0; g < 5; g++) {
+            store.appendGeneration("r1", batch(g, 10.0 * (g + 1), true));
+        }
+        RunStore.Run r = store.run("r1").orElseThrow();
+        assertThat(r.generationsDone()).isEqualTo(5);
+        assertThat(r.bestFitness()).isEqualTo(50.0);
+        assertThat(r.bestGeneration()).isEqualTo(4);
+        assertThat(r.seconds()).isEqualTo(7.5);
+        assertThat(r.configJson()).isEqualTo("{\"population_size\":3}");
+        assertThat(store.generations("r1", 0)).extracting(RunStore.Generation::best)
+                .containsExactly(10.0, 20.0, 30.0, 40.0, 50.0);
+        assertThat(store.generations("r1", 3)).hasSize(2);
+        RunStore.Generation g1 = store.generations("r1", 1).get(0);
+        assertThat(g1.species()).isEqualTo(3);
+        assertThat(store.generations("r1", 0).get(0).species()).isNull();
+        List<RunStore.Creature> cs = store.creatures("r1", 2);
+        assertThat(cs).hasSize(2);
+        assertThat(Deflate.toText(cs.get(0).genome())).isEqualTo("{\"g\":2}");
+        assertThat(cs.get(1).genome()).containsExactly(0, 255 - 256, 1);
+        assertThat(cs.get(1).disqualified()).isTrue();
+        assertThat(cs.get(1).pelletSeed()).isEqualTo(-5L);
+        assertThat(store.frames("r1", 2, 1).orElseThrow().data()).containsExactly(9, 8, 7);
+        assertThat(store.frames("r1", 2, 0)).isEmpty();
+        assertThat(store.framedCreatures("r1", 2)).containsExactly(1);
+        RunStore.Checkpoint cp = store.lastCheckpoint("r1").orElseThrow();
+        assertThat(cp.generation()).isEqualTo(5);
+        assertThat(Deflate.toText(cp.state())).isEqualTo("state 5");
+    }
+
+    @Test
+    void rewindForgetsWhatFollowsTheCheckpointAndRecomputesTheSummary() {
+        store.createRun(run("r2"));
+        store.appendGeneration("r2", batch(0, 5.0, false));
+        store.appendGeneration("r2", batch(1, 8.0, true));
+        store.appendGeneration("r2", batch(2, 9.0, false));
+        store.appendGeneration("r2", batch(3, 12.0, false));
+        store.rewind("r2", store.lastCheckpoint("r2").orElseThrow().generation(), RunStore.RUNNING, "test-2");
+        RunStore.Run r = store.run("r2").orElseThrow();
+        assertThat(r.generationsDone()).isEqualTo(2);
+        assertThat(r.bestFitness()).isEqualTo(8.0);
+        assertThat(r.bestGeneration()).isEqualTo(1);
+        assertThat(r.seconds()).isEqualTo(3.0);
+        assertThat(r.codeVersion()).isEqualTo("test-2");
+        assertThat(store.generations("r2", 0)).hasSize(2);
+        assertThat(store.creatures("r2", 2)).isEmpty();
+        assertThat(store.frames("r2", 3, 1)).isEmpty();
+        // the generations run again are stored as before
+        store.appendGeneration("r2", batch(2, 9.0, false));
+        assertThat(store.run("r2").orElseThrow().generationsDone()).isEqualTo(3);
+    }
+
+    @Test
+    void idsAreUniqueAndUnknownRunsAreReported() {
+        store.createRun(run("same"));
+        assertThatThrownBy(() -> store.createRun(run("same"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("run 'same' exists already");
+        assertThatThrownBy(() -> store.appendGeneration("other", batch(0, 1, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no run 'other'");
+        assertThat(store.run("other")).isEmpty();
+        assertThat(store.lastCheckpoint("same")).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesOneRunAndNothingElse() {
+        store.createRun(run("a"));
+        store.createRun(run("b"));
+        store.appendGeneration("a", batch(0, 1.0, true));
+        store.appendGeneration("b", batch(0, 2.0, true));
+        store.setStatus("b", RunStore.COMPLETE);
+        assertThat(store.deleteRun("a")).isTrue();
+        assertThat(store.deleteRun("a")).isFalse();
+        assertThat(store.runs()).extracting(RunStore.Run::id).containsExactly("b");
+        assertThat(store.runs().get(0).status()).isEqualTo(RunStore.COMPLETE);
+        assertThat(store.creatures("a", 0)).isEmpty();
+        assertThat(store.creatures("b", 0)).hasSize(2);
+    }
+}
