@@ -24,7 +24,12 @@ public final class Json {
     private Json() {
     }
 
-    /** Serializes a value (attribute or record) to JSON text. */
+    /**
+     * Serializes a value (attribute or record) to JSON text.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -33,7 +38,12 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text into a frozen attribute value. */
+    /**
+     * Parses JSON text into a frozen attribute value.
+     *
+     * @param json the JSON text
+     * @return the value: maps, lists, strings, numbers, booleans or null, immutable
+     */
     public static Object read(String json) {
         try {
             return freeze(MAPPER.readValue(json, Object.class));
@@ -42,7 +52,14 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text into a record or class. */
+    /**
+     * Parses JSON text into a record or class.
+     *
+     * @param <T> the type of the choices
+     * @param json the JSON text
+     * @param type the class to read
+     * @return the object read
+     */
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
@@ -56,6 +73,8 @@ public final class Json {
      * become {@code Long}, other numbers {@code Double}). {@code null} stays {@code null} at the top
      * level and inside lists and maps.
      *
+     * @param value the value
+     * @return the immutable copy
      * @throws IllegalArgumentException for values JSON cannot hold (NaN is allowed and kept)
      */
     public static Object freeze(Object value) {

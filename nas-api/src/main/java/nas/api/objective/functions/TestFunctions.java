@@ -10,7 +10,12 @@ public final class TestFunctions {
     private TestFunctions() {
     }
 
-    /** Σ xᵢ². */
+    /**
+     * Σ xᵢ².
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double sphere(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -19,7 +24,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** Σ 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)². */
+    /**
+     * Σ 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double rosenbrock(double[] x) {
         double s = 0;
         for (int i = 0; i + 1 < x.length; i++) {
@@ -30,7 +40,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** 10 n + Σ (xᵢ² − 10 cos 2π xᵢ). */
+    /**
+     * 10 n + Σ (xᵢ² − 10 cos 2π xᵢ).
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double rastrigin(double[] x) {
         double s = 10.0 * x.length;
         for (double v : x) {
@@ -39,7 +54,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** Σ 10^(6 i / (n − 1)) xᵢ²: axis scales spanning a condition number of 10⁶. */
+    /**
+     * Σ 10^(6 i / (n − 1)) xᵢ²: axis scales spanning a condition number of 10⁶.
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double ellipsoid(double[] x) {
         int n = x.length;
         double s = 0;
@@ -58,14 +78,24 @@ public final class TestFunctions {
         return 1 + 9 * s / (x.length - 1);
     }
 
-    /** ZDT1 (Zitzler, Deb and Thiele, 2000): convex front f₂ = 1 − √f₁. */
+    /**
+     * ZDT1 (Zitzler, Deb and Thiele, 2000): convex front f₂ = 1 − √f₁.
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt1(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
         return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
     }
 
-    /** ZDT2: concave front f₂ = 1 − f₁². */
+    /**
+     * ZDT2: concave front f₂ = 1 − f₁².
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt2(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
@@ -73,7 +103,12 @@ public final class TestFunctions {
         return new double[] {f1, g * (1 - r * r)};
     }
 
-    /** ZDT3: disconnected front f₂ = 1 − √f₁ − f₁ sin(10π f₁). */
+    /**
+     * ZDT3: disconnected front f₂ = 1 − √f₁ − f₁ sin(10π f₁).
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt3(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
@@ -81,7 +116,13 @@ public final class TestFunctions {
         return new double[] {f1, g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * f1))};
     }
 
-    /** DTLZ2 (Deb, Thiele, Laumanns and Zitzler, 2002): the front is the unit sphere's positive octant. */
+    /**
+     * DTLZ2 (Deb, Thiele, Laumanns and Zitzler, 2002): the front is the unit sphere's positive octant.
+     *
+     * @param x the point
+     * @param objectives the number of objectives
+     * @return one value per objective
+     */
     public static double[] dtlz2(double[] x, int objectives) {
         int m = objectives;
         double g = 0;
