@@ -81,9 +81,16 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
                     run.serverCpu());
             out.print(run.phases());
-            long bytes = Files.size(Path.of(db + ".mv.db"));
-            out.printf(Locale.ROOT, "database: %.1f MB (%.1f MB per 1,000 generations)%n", bytes / 1e6,
-                    bytes / 1e6 * 1000 / generations);
+            try (Storage store = new StorageOptions(url).open()) {
+                // what one generation stores (the last one), compressed
+                RunStore runs = StorageOptions.runs(store);
+                int last = generations - 1;
+                long genomes = runs.creatures("bench", last).stream().mapToLong(c -> c.genome().length).sum();
+                long frameBytes = runs.framedCreatures("bench", last).stream()
+                        .mapToLong(i -> runs.frames("bench", last, i).orElseThrow().data().length).sum();
+                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB, frames %.1f KB (%d creatures)%n",
+                        genomes / 1e3, frameBytes / 1e3, runs.framedCreatures("bench", last).size());
+            }
             // a kill just before the last generations: back to the last checkpoint, then resume
             int resumedAt;
             double rerun;
@@ -106,6 +113,10 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "resume: from the checkpoint before generation %d: %.2f s to start (%.2f s wall, of "
                     + "which %.2f s ran the %d generations left)%n", resumedAt, resume.wall() - rerun, resume.wall(), rerun,
                     generations - resumedAt);
+            stopServer(db);
+            long bytes = Files.size(Path.of(db + ".mv.db"));
+            out.printf(Locale.ROOT, "database file after the server closed it: %.1f MB (%.1f MB per 1,000 generations)%n",
+                    bytes / 1e6, bytes / 1e6 * 1000 / generations);
             out.flush();
         } finally {
             stopServer(db);
