@@ -17,6 +17,7 @@ import nas.dashboard.AccessToken;
 import nas.dashboard.DashboardOptions;
 import nas.dashboard.DashboardServer;
 import nas.server.RpcClient;
+import nas.server.ServerEndpoint;
 import nas.server.ServerLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,6 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // on an H2 file the server that owns it serves the dashboard (and stays up while it is open)
         if (port < 0 || port > 65535) {
             throw new Nas.BadInputException("--port must be 0..65535, but got " + port);
         }
@@ -65,6 +65,7 @@ public final class DashboardCommand implements Callable<Integer> {
                     + "can read every study (and delete them with --allow-write)");
             err.flush();
         }
+        // on an H2 file the server that owns it serves the dashboard (and stays up while it is open)
         Optional<ServerLauncher> owner = storage.existingServer();
         return owner.isPresent() ? servedByOwner(owner.get()) : servedHere();
     }

@@ -112,7 +112,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--baseline", arity = "0..1", paramLabel = "NAME=VALUE,...", fallbackValue = "",
             description = "Run a baseline first, as trial 0 of a new study: the objective's defaults (the space "
                     + "file's \"defaults\"), with the NAME=VALUE pairs given instead. 'nas pilot-summary' compares "
-                    + "the best trial with it. A population sampler (CMA-ES) does not count it in a generation.")
+                    + "the best trial with it. CMA-ES starts its first generation after it.")
     String baseline;
 
     @Mixin
@@ -197,7 +197,7 @@ public final class SearchCommand implements Callable<Integer> {
             if (!fixed.isEmpty()) {
                 chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
             }
-            chosen = new BaselineAwareSampler(chosen);
+            chosen = new nas.samplers.BaselineAwareSampler(chosen);
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(chosen)

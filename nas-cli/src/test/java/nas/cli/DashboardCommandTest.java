@@ -231,6 +231,33 @@ class DashboardCommandTest {
     }
 
     @Test
+    void aRestartedStorageServerServesTheDashboardAgainAtTheSameAddress() throws Exception {
+        ok(CliRunner.run("create-study", "--study", "s", "--storage", db()));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        CliProcess dashboard = CliProcess.start(dir, "dashboard", "--port", String.valueOf(port), "--storage", db());
+        try {
+            String url = dashboardUrl(dashboard);
+            assertThat(url).contains(":" + port + "/");
+            long first = servedBy(dashboard);
+            ProcessHandle server = ProcessHandle.of(first).orElseThrow();
+            server.destroy(); // SIGTERM: the file's server stops, and its dashboard with it
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!dashboard.errorOutput().contains("the storage server restarted") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(dashboard.errorOutput()).contains("the storage server restarted; the dashboard is at " + url);
+            assertThat(status(url)).isEqualTo(303);
+            assertThat(ownerPid()).isNotEqualTo(first);
+        } finally {
+            dashboard.kill();
+        }
+    }
+
+    @Test
     void anotherHostThanLoopbackIsWarnedAbout() throws Exception {
         ok(CliRunner.run("create-study", "--study", "s", "--storage", db()));
         CliProcess open = CliProcess.start(dir, "dashboard", "--host", "0.0.0.0", "--port", "0", "--storage", db());

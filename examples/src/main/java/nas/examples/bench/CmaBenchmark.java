@@ -250,7 +250,88 @@ public final class CmaBenchmark {
         return evals == Long.MAX_VALUE ? "not reached" : String.format(Locale.ROOT, "%,d", evals);
     }
 
+    /**
+     * One restart run on Rastrigin-10 until f &lt; 1e-8 or the budget: {evaluations when f first
+     * fell below 1.0, evaluations when it fell below 1e-8 (Long.MAX_VALUE when never), restarts}.
+     */
+    static long[] restartRun(RestartStrategy strategy, long seed, long budget) {
+        Cma cma = Cma.start(randomStart(seed), SIGMA0, 0, false, box(), seed);
+        SplittableRandom restartRng = new SplittableRandom(seed);
+        long belowOne = Long.MAX_VALUE;
+        long evals = 0;
+        while (evals < budget) {
+            int lambda = cma.popsize();
+            double[][] xs = new double[lambda][];
+            double[] fs = new double[lambda];
+            for (int k = 0; k < lambda; k++) {
+                xs[k] = cma.ask();
+                fs[k] = rastrigin(xs[k]);
+                evals++;
+                if (fs[k] < 1.0 && belowOne == Long.MAX_VALUE) {
+                    belowOne = evals;
+                }
+                if (fs[k] < TARGET) {
+                    return new long[] {belowOne, evals, cma.state().restarts()};
+                }
+            }
+            cma.tell(xs, fs);
+            cma = Restarts.continueOrRestart(cma, strategy, restartRng);
+        }
+        return new long[] {belowOne, Long.MAX_VALUE, cma.state().restarts()};
+    }
+
+    /** {@link #restartRun} through {@link CmaEsSampler} on an in-memory study (trial 0 is random). */
+    static long[] samplerRestartRun(RestartStrategy strategy, long seed, long budget) {
+        Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
+        long belowOne = Long.MAX_VALUE;
+        long reached = Long.MAX_VALUE;
+        for (long evals = 1; evals <= budget && reached == Long.MAX_VALUE; evals++) {
+            Trial t = study.ask();
+            double v = evaluate(t, CmaBenchmark::rastrigin);
+            study.tell(t, v);
+            if (v < 1.0 && belowOne == Long.MAX_VALUE) {
+                belowOne = evals;
+            }
+            if (v < TARGET) {
+                reached = evals;
+            }
+        }
+        Object json = study.systemAttrs().get(CmaEsSampler.STATE_KEY);
+        int restarts = json instanceof String js ? nas.samplers.cmaes.CmaStateCodec.fromJson(js).restarts() : 0;
+        return new long[] {belowOne, reached, restarts};
+    }
+
+    /**
+     * {@code restarts [seeds] [budget] [core|sampler]}: IPOP and BIPOP on Rastrigin-10, seeds 1..N,
+     * on the core loop or through the sampler.
+     */
+    static void restarts(int seeds, long budget, boolean throughSampler) {
+        System.out.printf(Locale.ROOT, "Rastrigin-10, box [-5, 5], sigma0 = 10/6, x0 uniform, budget %,d evaluations,"
+                + " seeds 1..%d, %s%n", budget, seeds, throughSampler ? "CmaEsSampler on a study" : "core loop");
+        for (RestartStrategy strategy : new RestartStrategy[] {RestartStrategy.IPOP, RestartStrategy.BIPOP}) {
+            long[] belowOne = new long[seeds];
+            long[] target = new long[seeds];
+            int reached = 0;
+            StringBuilder runs = new StringBuilder();
+            for (int s = 0; s < seeds; s++) {
+                long[] r = throughSampler ? samplerRestartRun(strategy, s + 1, budget) : restartRun(strategy, s + 1, budget);
+                belowOne[s] = r[0];
+                target[s] = r[1];
+                reached += r[1] != Long.MAX_VALUE ? 1 : 0;
+                runs.append(String.format(Locale.ROOT, " %s/%s/%d", fmt(r[0]), fmt(r[1]), r[2]));
+            }
+            System.out.printf(Locale.ROOT, "  %-5s reached 1e-8 in %d of %d; median evaluations to f < 1: %s, to 1e-8: %s%n",
+                    strategy, reached, seeds, fmt(median(belowOne)), fmt(median(target)));
+            System.out.println("        per seed (to 1 / to 1e-8 / restarts):" + runs);
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restarts")) {
+            restarts(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Long.parseLong(args[2]) : 100_000,
+                    args.length > 3 && args[3].equals("sampler"));
+            return;
+        }
         System.out.println("CMA-ES benchmark: n = 10, box [-5, 5], sigma0 = 10/6, x0 uniform in box,"
                 + " target f < 1e-8, seeds 1..5");
         Object[][] functions = {

@@ -108,4 +108,42 @@ class RestartsTest {
         }
         assertThat(ipop / 3).isLessThan(single / 3 / 2);
     }
+    /**
+     * Issue 16's check, Rastrigin-10 in [-5, 5] with σ0 = 10/6 and x0 uniform, 100,000 evaluations,
+     * seeds 1..3: a reference restart loop around the Python cmaes library reached 1e-8 in 4 of the
+     * 6 IPOP and BIPOP runs. Here IPOP reaches it in all three (measured: at 90,457, 51,091 and
+     * 49,781 evaluations) and BIPOP in one; over seeds 1..10, IPOP 9 and BIPOP 8
+     * ({@code scripts/bench.sh Cma restarts}).
+     */
+    @Test
+    void ipopAndBipopSolveRastrigin10AsOftenAsTheReferenceLoop() {
+        int n = 10;
+        CmaConfig config = CmaConfig.box(filled(n, -5), filled(n, 5));
+        int ipop = 0;
+        int bipop = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            ipop += solvesRastrigin(config, RestartStrategy.IPOP, seed) ? 1 : 0;
+            bipop += solvesRastrigin(config, RestartStrategy.BIPOP, seed) ? 1 : 0;
+        }
+        assertThat(ipop).isEqualTo(3);
+        assertThat(ipop + bipop).isGreaterThanOrEqualTo(4);
+    }
+
+    private static boolean solvesRastrigin(CmaConfig config, RestartStrategy strategy, long seed) {
+        SplittableRandom start = new SplittableRandom(seed * 7919 + 17);
+        double[] x0 = new double[config.dimension()];
+        for (int i = 0; i < x0.length; i++) {
+            x0[i] = -5 + 10 * start.nextDouble();
+        }
+        Cma cma = Cma.start(x0, 10.0 / 6, 0, false, config, seed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        while (cma.evaluations() < 100_000) {
+            TestFunctions.minimize(cma, RestartsTest::rastrigin, 1e-8, 100_000); // counts all runs
+            if (cma.bestValue() < 1e-8) {
+                return true;
+            }
+            cma = Restarts.continueOrRestart(cma, strategy, rng);
+        }
+        return false;
+    }
 }

@@ -56,7 +56,8 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
 
     @Override
     public String description() {
-        return "runs a program per trial: parameters in $NAS_PARAMS, result from a 'nas:result V' line on stdout";
+        return "runs a program per trial: parameters in $NAS_PARAMS or a config file, result from a 'nas:result V' "
+                + "line or a result file";
     }
 
     @Override

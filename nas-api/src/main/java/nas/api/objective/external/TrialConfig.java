@@ -42,8 +42,16 @@ final class TrialConfig {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config template " + template + ": " + e.getMessage());
         }
-        if (isJson(template) && !(Json.read(text) instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("config template " + template + " must hold a JSON object");
+        if (isJson(template)) {
+            Object root;
+            try {
+                root = Json.read(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("config template " + template + ": " + e.getMessage());
+            }
+            if (!(root instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("config template " + template + " must hold a JSON object");
+            }
         }
         return new TrialConfig(template, text);
     }

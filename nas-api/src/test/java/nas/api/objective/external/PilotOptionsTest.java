@@ -195,6 +195,20 @@ class PilotOptionsTest {
     }
 
     @Test
+    void aConfigFileWithoutTemplateIsTheNestedParametersAsJson() throws Exception {
+        Path prog = dir.resolve("read.sh");
+        Files.writeString(prog, "test -f \"$1\" && test \"$1\" = \"$NAS_CONFIG_FILE\" && echo nas:result 2\n");
+        ObjectiveDefinition def = objective("sh " + prog + " {config}", "config-file", "conf/cfg.json");
+        Study study = Studies.builder("c").sampler(new RandomSampler(5)).create();
+        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        FrozenTrial t = study.trials().get(0);
+        assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+        Path trialDir = Path.of((String) t.userAttrs().get("trial_dir"));
+        assertThat(Json.read(Files.readString(trialDir.resolve("conf/cfg.json")))).isEqualTo(Map.of("optimizer",
+                Map.of("lr", t.param("optimizer.lr"), "momentum", t.param("optimizer.momentum"))));
+    }
+
+    @Test
     void aConfigFileAloneHoldsTheNestedParameters() {
         assertThat(TrialConfig.nest(new LinkedHashMap<>(Map.of("a.b", 1, "a.c", 2, "d", 3))))
                 .isEqualTo(Map.of("a", Map.of("b", 1, "c", 2), "d", 3));
@@ -217,5 +231,9 @@ class PilotOptionsTest {
         assertThatThrownBy(() -> objective("x", "result-file", "../s.json")).hasMessageContaining("inside");
         assertThatThrownBy(() -> objective("x", "config-template", dir.resolve("none.json").toString()))
                 .hasMessageContaining("cannot read config template");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"a\": ");
+        assertThatThrownBy(() -> objective("x", "config-template", broken.toString()))
+                .hasMessageStartingWith("config template " + broken + ": invalid JSON");
     }
 }

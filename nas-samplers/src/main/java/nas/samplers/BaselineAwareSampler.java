@@ -1,4 +1,4 @@
-package nas.cli;
+package nas.samplers;
 
 import java.util.List;
 import java.util.Map;
@@ -11,14 +11,21 @@ import nas.api.sampler.Sampler;
 
 /**
  * Keeps the baseline trial (user attribute {@code baseline}, every parameter enqueued) out of the
- * sampler's bookkeeping: a population sampler such as CMA-ES neither counts it in a generation nor learns
- * from it, so "2 generations × population 4" means 8 sampled trials after the baseline.
+ * sampler's bookkeeping. A grid sampler would otherwise count it as one of its points (and skip that point),
+ * a sequence sampler as one of its indices; CMA-ES needs no help (it learns its space from finished trials,
+ * so its first generation starts after a first-trial baseline), but is not harmed either.
+ *
+ * <pre>{@code
+ * Study study = Studies.builder("pilot").sampler(new BaselineAwareSampler(new GridSampler(grid, 1))).create();
+ * study.enqueueTrial(defaults, Map.of(RunArtifacts.BASELINE_ATTR, true));
+ * }</pre>
  */
-final class BaselineAwareSampler implements Sampler {
+public final class BaselineAwareSampler implements Sampler {
 
     private final Sampler delegate;
 
-    BaselineAwareSampler(Sampler delegate) {
+    /** @param delegate the sampler of every other trial */
+    public BaselineAwareSampler(Sampler delegate) {
         this.delegate = delegate;
     }
 
