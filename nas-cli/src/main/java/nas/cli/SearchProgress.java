@@ -31,6 +31,8 @@ final class SearchProgress implements Callback {
     private int failed;
     private double best = Double.NaN;
     private int bestNumber = -1;
+    private final Study source;
+    private boolean storedBestRead;
 
     SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal) {
         this(err, study, target, timeoutSeconds, terminal, System::nanoTime);
@@ -48,15 +50,23 @@ final class SearchProgress implements Callback {
         this.deadlineNanos = timeoutSeconds == null ? Long.MAX_VALUE : startNanos + (long) (timeoutSeconds * 1e9);
         this.terminal = terminal;
         this.direction = study.directions().size() == 1 ? study.directions().get(0) : null;
-        if (direction != null) {
-            // one query, not a read of the whole history: a resumed study starts at once
-            study.storage().bestTrial(study.id()).ifPresent(this::offer);
+        this.source = study;
+    }
+
+    /**
+     * The stored best joins the trials seen here when the first line is printed, not before the
+     * first trial: on a server that has not read a large study's best yet, that query takes a while.
+     */
+    private void readStoredBest() {
+        if (!storedBestRead && direction != null) {
+            storedBestRead = true;
+            source.storage().bestTrial(source.id()).ifPresent(this::offer);
         }
     }
 
     private void offer(FrozenTrial t) {
-        if (direction != null && t.state() == TrialState.COMPLETE
-                && (bestNumber < 0 || direction.isBetter(t.value(), best))) {
+        if (direction != null && t.state() == TrialState.COMPLETE && (bestNumber < 0
+                || direction.isBetter(t.value(), best) || (t.value() == best && t.number() < bestNumber))) {
             best = t.value();
             bestNumber = t.number();
         }
@@ -85,6 +95,7 @@ final class SearchProgress implements Callback {
     }
 
     private void print(long now, boolean last) {
+        readStoredBest();
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
         double rate = last ? done / seconds : recent.perSecond(now);
         StringBuilder b = new StringBuilder();

@@ -134,7 +134,7 @@ public final class AutoSampler implements Sampler {
      * What the rule will do for a study with {@code directions} over {@code space} (empty when not
      * known in advance), which already holds {@code complete} complete trials and is to run
      * {@code trials} more (0 when not limited): one line for people, such as "gp (one objective,
-     * 5 numeric parameters), then tpe (multivariate) from 250 complete trials".
+     * 5 numeric parameters); tpe, multivariate, after 250 complete trials".
      */
     public String plan(List<StudyDirection> directions, Map<String, Distribution> space, int complete, int trials) {
         if (directions.size() > 1) {
@@ -151,7 +151,7 @@ public final class AutoSampler implements Sampler {
             }
         }
         if (complete >= budget) {
-            return "tpe, multivariate (" + complete + " complete trials, more than the GP's " + budget + ")";
+            return "tpe, multivariate (" + complete + " complete trials, past the GP's budget of " + budget + ")";
         }
         String gpLine = "gp (one objective, " + (space.isEmpty() ? "numeric parameters"
                 : space.size() + " numeric parameter" + (space.size() == 1 ? "" : "s")) + ")";
@@ -167,7 +167,7 @@ public final class AutoSampler implements Sampler {
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         Choice choice = choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), budget);
         study.setTrialSystemAttr(trial.id(), CHOICE_KEY, choice.key());
-        if (choice == Choice.NSGA2) {
+        if (choice == Choice.NSGA2 && study.systemAttrs().get(Nsga2Sampler.POPULATION_KEY) == null) {
             nsga2.startFrom(study, study.trials(TrialState.COMPLETE));
         }
         if (announced.getAndSet(choice) != choice) {

@@ -94,7 +94,7 @@ class AutoSamplerTest {
         assertThat(auto.plan(ONE, XY, 200, 100))
                 .isEqualTo("gp (one objective, 2 numeric parameters); tpe, multivariate, after 250 complete trials");
         assertThat(auto.plan(ONE, XY, 300, 100))
-                .isEqualTo("tpe, multivariate (300 complete trials, more than the GP's 250)");
+                .isEqualTo("tpe, multivariate (300 complete trials, past the GP's budget of 250)");
         assertThat(auto.plan(ONE, Map.of("c", new CategoricalDistribution(List.of("a", "b"))), 0, 10))
                 .isEqualTo("tpe, multivariate (categorical parameter 'c')");
         List<StudyDirection> two = List.of(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE);

@@ -27,7 +27,14 @@ final class GroupCommit {
         }
     }
 
-    private final Mode mode = Mode.fromSystemProperty();
+    /** What stores every commit made so far in the file. */
+    @FunctionalInterface
+    interface Store {
+        void store(Connection c) throws SQLException;
+    }
+
+    private final Mode mode;
+    private final Store store;
 
     /** Commits registered so far (each waiting writer takes the next number). */
     private long registered;
@@ -35,6 +42,16 @@ final class GroupCommit {
     private long stored;
     private boolean storing;
     private long stores;
+
+    /** Group commit on an H2 file: {@code CHECKPOINT}, in the mode the system property chooses. */
+    GroupCommit() {
+        this(Mode.fromSystemProperty(), GroupCommit::checkpoint);
+    }
+
+    GroupCommit(Mode mode, Store store) {
+        this.mode = mode;
+        this.store = store;
+    }
 
     /** Returns once the commit just made on {@code c} is in the file. */
     void awaitStored(Connection c) throws SQLException {
@@ -47,7 +64,7 @@ final class GroupCommit {
         }
         if (mode == Mode.SINGLE) {
             synchronized (this) {
-                store(c);
+                store.store(c);
                 stored = mine;
                 stores++;
             }
@@ -72,7 +89,7 @@ final class GroupCommit {
             }
             boolean done = false;
             try {
-                store(c);
+                store.store(c);
                 done = true;
             } finally {
                 synchronized (this) {
@@ -87,7 +104,7 @@ final class GroupCommit {
         }
     }
 
-    private static void store(Connection c) throws SQLException {
+    private static void checkpoint(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }

@@ -60,6 +60,9 @@ public final class JdbcStorage implements Storage {
     private final FinishedTrials finished = new FinishedTrials();
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
+    /** The studies' best trials, kept when this process is the only writer (an H2 file); else null. */
+    private final BestTrials bestTrials;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
     private final RunStore runs;
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
@@ -70,6 +73,7 @@ public final class JdbcStorage implements Storage {
         this.servesOthers = servesOthers;
         this.tx = new Transactions(url, retryBudget, servesOthers);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
+        this.bestTrials = url.localFile() ? BestTrials.acquire(url.databaseFile()) : null;
         this.runs = new JdbcRunStore(tx);
     }
 
@@ -134,6 +138,7 @@ public final class JdbcStorage implements Storage {
             storage.tx.markOpened();
         } catch (RuntimeException e) {
             storage.tx.close();
+            storage.releaseBestTrials();
             if (storage.mark != null && e instanceof IllegalArgumentException && !storage.mark.read().isEmpty()
                     && e.getMessage().contains("not an H2 database")) {
                 throw storage.mark.unreadable();
@@ -194,10 +199,20 @@ public final class JdbcStorage implements Storage {
             }
         }
         tx.close();
+        releaseBestTrials();
     }
 
-    /** After a trial finished: the mark follows, now and then. */
-    private void markFinished(long studyId, int number, TrialState state) {
+    private void releaseBestTrials() {
+        if (bestTrials != null && !released.getAndSet(true)) {
+            BestTrials.release(url.databaseFile());
+        }
+    }
+
+    /** After a trial finished (committed): the best trial follows at once, the mark now and then. */
+    private void markFinished(long studyId, long trialId, int number, TrialState state, List<Double> values) {
+        if (bestTrials != null && state == TrialState.COMPLETE && values.size() == 1) {
+            bestTrials.offer(studyId, trialId, number, values.get(0));
+        }
         if (mark != null) {
             mark.finished(studyId, number, state);
             if (mark.due()) {
@@ -236,6 +251,9 @@ public final class JdbcStorage implements Storage {
             return null;
         });
         distributions.forget(studyId);
+        if (bestTrials != null) {
+            bestTrials.forget(studyId);
+        }
     }
 
     @Override
@@ -331,7 +349,7 @@ public final class JdbcStorage implements Storage {
                     template.distributions(), template.intermediateValues(), template.userAttrs(),
                     template.systemAttrs());
         });
-        markFinished(studyId, created.number(), created.state());
+        markFinished(studyId, created.id(), created.number(), created.state(), created.values());
         return created;
     }
 
@@ -407,7 +425,7 @@ public final class JdbcStorage implements Storage {
             TrialWrites.updateState(c, trialId, state, v, false, complete);
             return trial;
         });
-        markFinished(ended[0], (int) ended[1], state);
+        markFinished(ended[0], trialId, (int) ended[1], state, v);
     }
 
     @Override
@@ -432,7 +450,7 @@ public final class JdbcStorage implements Storage {
             TrialWrites.updateState(c, trialId, state, v, true, storedNow());
             return trial;
         });
-        markFinished(ended[0], (int) ended[1], state);
+        markFinished(ended[0], trialId, (int) ended[1], state, v);
     }
 
     private static void checkContained(Map<String, Double> internalValues, Map<String, Distribution> distributions) {
@@ -533,15 +551,22 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public Optional<FrozenTrial> bestTrial(long studyId) {
-        Long id = tx.inTx(c -> {
+        BestTrials.Query query = () -> tx.inTx(c -> {
             StudyQueries.requireStudy(c, studyId);
             List<StudyDirection> directions = StudyQueries.directions(c, studyId);
             if (directions.size() != 1) {
                 throw new IllegalArgumentException("a study with " + directions.size()
                         + " objectives has no single best trial");
             }
-            return TrialReads.bestTrialId(c, studyId, directions.get(0));
+            return TrialReads.best(c, studyId, directions.get(0));
         });
+        Long id;
+        if (bestTrials != null) {
+            id = bestTrials.bestTrialId(studyId, query);
+        } else {
+            BestTrials.Best best = query.run();
+            id = best == null ? null : best.trialId();
+        }
         return id == null ? Optional.empty() : Optional.of(trial(id));
     }
 

@@ -102,17 +102,17 @@ final class TrialReads {
     }
 
     /**
-     * The id of a single-objective study's best COMPLETE trial (lowest number among equals), or
-     * null: one ordered query instead of reading every trial.
+     * A single-objective study's best COMPLETE trial (lowest number among equals), or null: one
+     * ordered query instead of reading every trial.
      */
-    static Long bestTrialId(Connection c, long studyId, StudyDirection direction) throws SQLException {
+    static BestTrials.Best best(Connection c, long studyId, StudyDirection direction) throws SQLException {
         String order = direction == StudyDirection.MAXIMIZE ? "DESC" : "ASC";
-        try (PreparedStatement p = c.prepareStatement("SELECT t.trial_id FROM trials t JOIN trial_values v "
-                + "ON v.trial_id = t.trial_id AND v.objective = 0 WHERE t.study_id = ? AND t.state = 'COMPLETE' "
-                + "ORDER BY v.objective_value " + order + ", t.trial_number LIMIT 1")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT t.trial_id, t.trial_number, v.objective_value FROM "
+                + "trials t JOIN trial_values v ON v.trial_id = t.trial_id AND v.objective = 0 WHERE t.study_id = ? "
+                + "AND t.state = 'COMPLETE' ORDER BY v.objective_value " + order + ", t.trial_number LIMIT 1")) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getLong(1) : null;
+                return r.next() ? new BestTrials.Best(r.getLong(1), r.getInt(2), r.getDouble(3), direction) : null;
             }
         }
     }

@@ -92,14 +92,7 @@ public final class MotpeBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("arguments are key=value, but got '" + arg + "'");
-            }
-            a.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> a = SamplersBenchmark.keyValues(args);
         List<String> ps = List.of(a.getOrDefault("problems", String.join(",", problems().keySet())).split(","));
         List<String> ss = List.of(a.getOrDefault("samplers", String.join(",", samplers().keySet())).split(","));
         int seeds = Integer.parseInt(a.getOrDefault("seeds", "5"));
@@ -116,15 +109,9 @@ public final class MotpeBenchmark {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             out.println("problem,sampler,seed,trials,hypervolume,hypervolume_wide,sampler_cpu_ms_per_trial");
             for (String pName : ps) {
-                Problem problem = problems().get(pName);
-                if (problem == null) {
-                    throw new IllegalArgumentException("unknown problem '" + pName + "'; known: " + problems().keySet());
-                }
+                Problem problem = SamplersBenchmark.named(problems(), pName, "problem");
                 for (String sName : ss) {
-                    LongFunction<Sampler> sampler = samplers().get(sName);
-                    if (sampler == null) {
-                        throw new IllegalArgumentException("unknown sampler '" + sName + "'; known: " + samplers().keySet());
-                    }
+                    LongFunction<Sampler> sampler = SamplersBenchmark.named(samplers(), sName, "sampler");
                     double[][] hv = new double[at.length][seeds];
                     double[][] wide = new double[at.length][seeds];
                     double cpu = 0;

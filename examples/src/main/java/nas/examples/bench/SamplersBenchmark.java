@@ -120,7 +120,8 @@ public final class SamplersBenchmark {
         return s;
     }
 
-    public static void main(String[] args) throws IOException {
+    /** {@code key=value} arguments by key. */
+    static Map<String, String> keyValues(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -129,6 +130,20 @@ public final class SamplersBenchmark {
             }
             a.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
+        return a;
+    }
+
+    /** {@code known.get(name)}, or a clear error naming the known {@code what}s. */
+    static <T> T named(Map<String, T> known, String name, String what) {
+        T t = known.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown " + what + " '" + name + "'; known: " + known.keySet());
+        }
+        return t;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> a = keyValues(args);
         if (a.containsKey("time")) {
             timing(Integer.parseInt(a.get("time")));
             return;
@@ -153,15 +168,9 @@ public final class SamplersBenchmark {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             out.println("function,sampler,seed,trials,best,cpu_seconds");
             for (String f : fs) {
-                Objective objective = functions().get(f);
-                if (objective == null) {
-                    throw new IllegalArgumentException("unknown function '" + f + "'; known: " + functions().keySet());
-                }
+                Objective objective = named(functions(), f, "function");
                 for (String s : ss) {
-                    LongFunction<Sampler> sampler = samplers().get(s);
-                    if (sampler == null) {
-                        throw new IllegalArgumentException("unknown sampler '" + s + "'; known: " + samplers().keySet());
-                    }
+                    LongFunction<Sampler> sampler = named(samplers(), s, "sampler");
                     double[][] runs = new double[at.length][seeds];
                     for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                         long t0 = System.nanoTime();

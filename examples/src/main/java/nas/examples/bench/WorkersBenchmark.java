@@ -47,12 +47,20 @@ import nas.storage.JdbcStorage;
  *
  * <pre>
  * java -cp ... nas.examples.bench.WorkersBenchmark [seconds=8] [postgresUrl|""] [workers=1,2,4,8] [h2,server,postgres]
+ *     [objectiveMs=0]
  * </pre>
+ * With {@code objectiveMs} above 0 each evaluation also waits that long without using the CPU, as
+ * an objective that waits for a program, a GPU or a simulation would: the workers' trials then
+ * overlap, which is when group commit lets more workers finish more trials per second on a machine
+ * whose cores cannot run them all at once.
  * The PostgreSQL URL defaults to {@code $NAS_TEST_POSTGRES_URL}; without one PostgreSQL is skipped
  * ({@code scripts/postgres.sh start} prints one). The server lines also give the writes per store
  * of the file (the average commit group).
  */
 public final class WorkersBenchmark {
+
+    /** How long each evaluation waits besides computing (passed on to the worker processes). */
+    private static long objectiveMillis;
 
     private WorkersBenchmark() {
     }
@@ -60,6 +68,7 @@ public final class WorkersBenchmark {
     public static void main(String[] args) throws Exception {
         nas.api.NasLogging.setLevel(System.Logger.Level.WARNING); // no line per trial
         if (args.length > 0 && args[0].equals("--worker")) {
+            objectiveMillis = Long.parseLong(args[5]);
             worker(args[1], args[2], Double.parseDouble(args[3]), Long.parseLong(args[4]));
             return;
         }
@@ -68,6 +77,7 @@ public final class WorkersBenchmark {
         int[] counts = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 2, 4, 8};
         List<String> storages = List.of((args.length > 3 ? args[3] : "h2,server,postgres").split(","));
+        objectiveMillis = args.length > 4 ? Long.parseLong(args[4]) : 0;
         Path dir = Files.createTempDirectory("nas-workers-bench");
         System.out.printf(Locale.ROOT, "%-16s %7s %8s %8s %10s %14s%n", "storage", "workers", "trials", "seconds",
                 "trials/s", "writes/store");
@@ -145,7 +155,7 @@ public final class WorkersBenchmark {
         for (int w = 0; w < workers; w++) {
             processes.add(new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     WorkersBenchmark.class.getName(), "--worker", spec, "bench", String.valueOf(seconds),
-                    String.valueOf(w)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                    String.valueOf(w), String.valueOf(objectiveMillis)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
         for (Process p : processes) {
             String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
@@ -192,7 +202,10 @@ public final class WorkersBenchmark {
         }
     }
 
-    private static double objective(nas.api.Trial t) {
+    private static double objective(nas.api.Trial t) throws InterruptedException {
+        if (objectiveMillis > 0) {
+            Thread.sleep(objectiveMillis);
+        }
         double x = t.suggestFloat("x", -5, 5);
         double y = t.suggestFloat("y", -5, 5);
         return x * x + y * y;

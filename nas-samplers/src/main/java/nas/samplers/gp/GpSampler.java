@@ -79,7 +79,7 @@ public final class GpSampler implements Sampler {
         if (study.isMultiObjective()) {
             if (warnedMultiObjective.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "the GP sampler models one objective; study ''{0}'' has {1}, so it is sampled "
-                        + "at random (use nsga2 for several objectives)", new Object[] {study.name(), study.directions().size()});
+                        + "at random (use tpe or nsga2 for several objectives)", new Object[] {study.name(), study.directions().size()});
             }
             return Map.of();
         }
