@@ -158,7 +158,7 @@ class GpSamplerTest {
                 return new double[] {x, 1 - x};
             }, nas.api.OptimizeOptions.trials(15));
             assertThat(log.messages(Level.WARNING)).containsExactly("the GP sampler models one objective; study 'mo' "
-                    + "has 2, so it is sampled at random (use nsga2 for several objectives)");
+                    + "has 2, so it is sampled at random (use tpe or nsga2 for several objectives)");
         }
         assertThat(s.trials()).hasSize(15).allMatch(t -> t.state() == TrialState.COMPLETE);
     }
