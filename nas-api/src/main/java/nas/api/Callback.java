@@ -4,6 +4,11 @@ package nas.api;
 @FunctionalInterface
 public interface Callback {
 
-    /** Called once per finished trial (COMPLETE, PRUNED or FAIL), after it is stored. */
+    /**
+     * Called once per finished trial (COMPLETE, PRUNED or FAIL), after it is stored.
+     *
+     * @param study the study
+     * @param trial the finished trial
+     */
     void afterTrial(Study study, FrozenTrial trial);
 }

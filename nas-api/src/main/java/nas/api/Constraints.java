@@ -33,6 +33,9 @@ public final class Constraints {
      * The trials to rank when constraints count: the feasible ones when there are any, else those
      * with the least total violation ({@link FrozenTrial#constraintViolation()}), in the given order.
      * Trials without constraints are feasible.
+     *
+     * @param trials the COMPLETE trials
+     * @return the trials to rank when constraints count
      */
     public static List<FrozenTrial> feasibleFirst(List<FrozenTrial> trials) {
         double least = Double.POSITIVE_INFINITY;

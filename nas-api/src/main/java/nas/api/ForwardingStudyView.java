@@ -11,12 +11,20 @@ public abstract class ForwardingStudyView implements StudyView {
 
     private final StudyView study;
 
-    /** Forwards every call to {@code study}. */
+    /**
+     * Forwards every call to {@code study}.
+     *
+     * @param study the view to forward to
+     */
     protected ForwardingStudyView(StudyView study) {
         this.study = java.util.Objects.requireNonNull(study, "study");
     }
 
-    /** The view calls go to. */
+    /**
+     * The view calls go to.
+     *
+     * @return the view calls go to
+     */
     protected final StudyView delegate() {
         return study;
     }

@@ -51,7 +51,21 @@ public record FrozenTrial(
      */
     public static final String CONSTRAINTS = "constraints";
 
-    /** Checks the state and copies the collections (a frozen trial is immutable). */
+    /**
+     * Checks the state and copies the collections (a frozen trial is immutable).
+     *
+     * @param id the trial's storage id
+     * @param number the trial's number in its study
+     * @param state the trial's state
+     * @param values objective values (empty unless COMPLETE, or PRUNED with a value)
+     * @param datetimeStart when the trial started (null if it has not)
+     * @param datetimeComplete when the trial finished (null while unfinished)
+     * @param internalParams parameter values in internal form, by name
+     * @param distributions each parameter's distribution, by name
+     * @param intermediateValues reported intermediate values, by step
+     * @param userAttrs user attributes
+     * @param systemAttrs system attributes
+     */
     public FrozenTrial {
         Objects.requireNonNull(state, "state");
         values = values == null ? List.of() : List.copyOf(values);
@@ -63,7 +77,11 @@ public record FrozenTrial(
         systemAttrs = FrozenMap.of(systemAttrs);
     }
 
-    /** The single objective value; throws if the trial has none or several. */
+    /**
+     * The single objective value; throws if the trial has none or several.
+     *
+     * @return the single objective value
+     */
     public double value() {
         if (values.size() != 1) {
             throw new IllegalStateException("trial " + number + " has " + values.size()
@@ -76,6 +94,8 @@ public record FrozenTrial(
      * Parameter values as the objective saw them: {@code Double} for float parameters, {@code Integer}
      * for int parameters ({@code Long} only for ranges beyond {@code int}), the choice itself for
      * categorical ones.
+     *
+     * @return the parameter values by name
      */
     public Map<String, Object> params() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -85,7 +105,12 @@ public record FrozenTrial(
         return Collections.unmodifiableMap(out);
     }
 
-    /** One parameter as the objective saw it, or null. */
+    /**
+     * One parameter as the objective saw it, or null.
+     *
+     * @param name the parameter name
+     * @return one parameter as the objective saw it, or null
+     */
     public Object param(String name) {
         Double v = internalParams.get(name);
         return v == null ? null : distributions.get(name).toExternal(v);
@@ -94,6 +119,9 @@ public record FrozenTrial(
     /**
      * The constraint values set with {@link Trial#setConstraint} ({@code c <= 0} satisfied), or an
      * empty array when the trial has none.
+     *
+     * @return the constraint values set with {@link Trial#setConstraint} ({@code c <= 0} satisfied), or an empty
+     *      array when the trial has none
      */
     public double[] constraints() {
         if (!(systemAttrs.get(CONSTRAINTS) instanceof List<?> list)) {
@@ -106,7 +134,11 @@ public record FrozenTrial(
         return c;
     }
 
-    /** Whether the trial carries constraint values. */
+    /**
+     * Whether the trial carries constraint values.
+     *
+     * @return whether the trial carries constraint values
+     */
     public boolean hasConstraints() {
         return systemAttrs.get(CONSTRAINTS) instanceof List<?>;
     }
@@ -114,6 +146,8 @@ public record FrozenTrial(
     /**
      * Total constraint violation {@code sum(max(0, c_i))} (Deb's constrained domination); 0 for a
      * feasible trial and for one without constraints.
+     *
+     * @return total constraint violation {@code sum(max(0, c_i))} (Deb's constrained domination)
      */
     public double constraintViolation() {
         double v = 0;
@@ -123,28 +157,51 @@ public record FrozenTrial(
         return v;
     }
 
-    /** Whether every constraint is satisfied ({@code c <= 0}); true for a trial without constraints. */
+    /**
+     * Whether every constraint is satisfied ({@code c <= 0}); true for a trial without constraints.
+     *
+     * @return whether every constraint is satisfied ({@code c <= 0})
+     */
     public boolean isFeasible() {
         return constraintViolation() == 0;
     }
 
-    /** Last reported step, or -1 when nothing was reported. */
+    /**
+     * Last reported step, or -1 when nothing was reported.
+     *
+     * @return last reported step, or -1 when nothing was reported
+     */
     public int lastStep() {
         return intermediateValues.isEmpty() ? -1 : intermediateValues.lastKey();
     }
 
-    /** Time between start and completion, or null while unfinished. */
+    /**
+     * Time between start and completion, or null while unfinished.
+     *
+     * @return time between start and completion, or null while unfinished
+     */
     public Duration duration() {
         return datetimeStart == null || datetimeComplete == null ? null : Duration.between(datetimeStart, datetimeComplete);
     }
 
-    /** A copy in another state with other values (used to build trials for {@code Study.addTrial}). */
+    /**
+     * A copy in another state with other values (used to build trials for {@code Study.addTrial}).
+     *
+     * @param newState the state of the copy
+     * @param newValues the values of the copy
+     * @return a copy in another state with other values (used to build trials for {@code Study.addTrial})
+     */
     public FrozenTrial withStateAndValues(TrialState newState, List<Double> newValues) {
         return new FrozenTrial(id, number, newState, newValues, datetimeStart, datetimeComplete, internalParams,
                 distributions, intermediateValues, userAttrs, systemAttrs);
     }
 
-    /** A copy carrying constraint values ({@code c <= 0} satisfied), e.g. for {@link Study#addTrial}. */
+    /**
+     * A copy carrying constraint values ({@code c <= 0} satisfied), e.g. for {@link Study#addTrial}.
+     *
+     * @param constraints the constraint values, {@code c <= 0} satisfied
+     * @return a copy carrying constraint values ({@code c <= 0} satisfied), e.g. for {@link Study#addTrial}
+     */
     public FrozenTrial withConstraints(double... constraints) {
         Map<String, Object> sys = new LinkedHashMap<>(systemAttrs);
         sys.put(CONSTRAINTS, Constraints.check(constraints));
@@ -155,6 +212,12 @@ public record FrozenTrial(
     /**
      * A finished trial made by hand, for {@link Study#addTrial}: parameters given as external
      * values with their distributions.
+     *
+     * @param state COMPLETE, PRUNED or FAIL
+     * @param values one value per direction (empty for FAIL)
+     * @param params parameter values by name, as external values
+     * @param distributions each parameter's distribution, by name
+     * @return a finished trial made by hand, for {@link Study#addTrial}
      */
     public static FrozenTrial of(TrialState state, List<Double> values, Map<String, Object> params,
             Map<String, Distribution> distributions) {

@@ -40,17 +40,29 @@ public final class MaxConsecutiveFailsCallback implements Callback {
         }
     }
 
-    /** Whether it stopped the study. */
+    /**
+     * Whether it stopped the study.
+     *
+     * @return whether it stopped the study
+     */
     public synchronized boolean fired() {
         return fired;
     }
 
-    /** The failure reason of the last FAIL trial it saw, or null. */
+    /**
+     * The failure reason of the last FAIL trial it saw, or null.
+     *
+     * @return the failure reason of the last FAIL trial it saw, or null
+     */
     public synchronized String lastFailReason() {
         return lastReason;
     }
 
-    /** The number of FAIL trials in a row that stops the study. */
+    /**
+     * The number of FAIL trials in a row that stops the study.
+     *
+     * @return the number of FAIL trials in a row that stops the study
+     */
     public int limit() {
         return limit;
     }

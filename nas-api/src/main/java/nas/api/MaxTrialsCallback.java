@@ -13,7 +13,12 @@ public final class MaxTrialsCallback implements Callback {
     private final int maxTrials;
     private final Set<TrialState> states;
 
-    /** Stops the study once it holds {@code maxTrials} (at least 1) trials in {@code states}. */
+    /**
+     * Stops the study once it holds {@code maxTrials} (at least 1) trials in {@code states}.
+     *
+     * @param maxTrials the number of trials that stops the study (at least 1)
+     * @param states the states that count
+     */
     public MaxTrialsCallback(int maxTrials, Set<TrialState> states) {
         if (maxTrials < 1) {
             throw new IllegalArgumentException("maxTrials must be >= 1, but got " + maxTrials);

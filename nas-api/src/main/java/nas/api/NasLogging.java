@@ -28,12 +28,20 @@ public final class NasLogging {
     private NasLogging() {
     }
 
-    /** Logs NAS's messages at {@code level} and above ({@code OFF}: none, {@code ALL}: every one). */
+    /**
+     * Logs NAS's messages at {@code level} and above ({@code OFF}: none, {@code ALL}: every one).
+     *
+     * @param level the lowest level logged
+     */
     public static void setLevel(Level level) {
         ROOT.setLevel(julLevel(level));
     }
 
-    /** The level set by {@link #setLevel}, or INFO (java.util.logging's default) if none was set. */
+    /**
+     * The level set by {@link #setLevel}, or INFO (java.util.logging's default) if none was set.
+     *
+     * @return the level set by {@link #setLevel}, or INFO (java.util.logging's default) if none was set
+     */
     public static Level level() {
         java.util.logging.Level l = ROOT.getLevel();
         if (l == null) {

@@ -32,7 +32,16 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
     /** {@link #samplerLag}: deterministic with the lag equal to the number of jobs. */
     public static final int AUTO_LAG = -1;
 
-    /** Validates the counts (trials and jobs) and copies the lists. */
+    /**
+     * Validates the counts (trials and jobs) and copies the lists.
+     *
+     * @param nTrials the number of trials to run
+     * @param timeout no trial starts after this much time (null: no limit)
+     * @param jobs worker threads
+     * @param callbacks called after each finished trial
+     * @param endStudyOn exception types that end the study when an objective throws one
+     * @param samplerLag how many trials a sampler may lag behind (see the class comment)
+     */
     public OptimizeOptions {
         if (nTrials < 0) {
             throw new IllegalArgumentException("nTrials must be >= 0, but got " + nTrials);
@@ -50,50 +59,97 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         endStudyOn = endStudyOn == null ? List.of() : List.copyOf(endStudyOn);
     }
 
-    /** Options with the default, automatic sampler lag. */
+    /**
+     * Options with the default, automatic sampler lag.
+     *
+     * @param nTrials the number of trials to run
+     * @param timeout no trial starts after this much time (null: no limit)
+     * @param jobs worker threads
+     * @param callbacks called after each finished trial
+     * @param endStudyOn exception types that end the study when an objective throws one
+     */
     public OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Callback> callbacks,
             List<Class<? extends Throwable>> endStudyOn) {
         this(nTrials, timeout, jobs, callbacks, endStudyOn, AUTO_LAG);
     }
 
-    /** The lag the optimize loop uses: {@link #samplerLag}, with {@link #AUTO_LAG} resolved (0 for one job). */
+    /**
+     * The lag the optimize loop uses: {@link #samplerLag}, with {@link #AUTO_LAG} resolved (0 for one job).
+     *
+     * @return the lag the optimize loop uses
+     */
     public int effectiveSamplerLag() {
         return samplerLag != AUTO_LAG ? samplerLag : jobs > 1 ? jobs : 0;
     }
 
-    /** Deterministic parallel runs on (lag = jobs, the default) or off (free-running). */
+    /**
+     * Deterministic parallel runs on (lag = jobs, the default) or off (free-running).
+     *
+     * @param on deterministic (true) or free-running (false)
+     * @return the same options, deterministic or free-running
+     */
     public OptimizeOptions withDeterministic(boolean on) {
         return withSamplerLag(on ? AUTO_LAG : 0);
     }
 
-    /** Deterministic with this lag (≥ 1), free-running (0) or automatic ({@link #AUTO_LAG}); see {@link #samplerLag}. */
+    /**
+     * Deterministic with this lag (≥ 1), free-running (0) or automatic ({@link #AUTO_LAG}); see {@link #samplerLag}.
+     *
+     * @param lag the sampler lag
+     * @return the same options with this lag
+     */
     public OptimizeOptions withSamplerLag(int lag) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, endStudyOn, lag);
     }
 
-    /** {@code n} trials on one thread. */
+    /**
+     * {@code n} trials on one thread.
+     *
+     * @param n the number of trials
+     * @return {@code n} trials on one thread
+     */
     public static OptimizeOptions trials(int n) {
         return new OptimizeOptions(n, null, 1, List.of(), List.of());
     }
 
-    /** The same options, starting no trial after {@code t}. */
+    /**
+     * The same options, starting no trial after {@code t}.
+     *
+     * @param t the time after which no trial starts
+     * @return the same options, starting no trial after {@code t}
+     */
     public OptimizeOptions withTimeout(Duration t) {
         return new OptimizeOptions(nTrials, t, jobs, callbacks, endStudyOn, samplerLag);
     }
 
-    /** The same options on {@code j} worker threads. */
+    /**
+     * The same options on {@code j} worker threads.
+     *
+     * @param j the number of worker threads
+     * @return the same options on {@code j} worker threads
+     */
     public OptimizeOptions withJobs(int j) {
         return new OptimizeOptions(nTrials, timeout, j, callbacks, endStudyOn, samplerLag);
     }
 
-    /** The same options with one more callback, called after each finished trial. */
+    /**
+     * The same options with one more callback, called after each finished trial.
+     *
+     * @param c the callback
+     * @return the same options with one more callback, called after each finished trial
+     */
     public OptimizeOptions withCallback(Callback c) {
         List<Callback> all = new ArrayList<>(callbacks);
         all.add(Objects.requireNonNull(c, "callback"));
         return new OptimizeOptions(nTrials, timeout, jobs, all, endStudyOn, samplerLag);
     }
 
-    /** The same options; an objective throwing one of {@code types} ends the study (after its trial is stored). */
+    /**
+     * The same options; an objective throwing one of {@code types} ends the study (after its trial is stored).
+     *
+     * @param types exception types that end the study
+     * @return the same options
+     */
     @SafeVarargs
     public final OptimizeOptions withEndStudyOn(Class<? extends Throwable>... types) {
         return new OptimizeOptions(nTrials, timeout, jobs, callbacks, List.of(types), samplerLag);

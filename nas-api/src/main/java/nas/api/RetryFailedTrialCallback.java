@@ -17,7 +17,11 @@ public final class RetryFailedTrialCallback implements Callback {
 
     private final int maxRetry;
 
-    /** Re-enqueues a trial failed for a stale heartbeat, up to {@code maxRetry} times per original trial. */
+    /**
+     * Re-enqueues a trial failed for a stale heartbeat, up to {@code maxRetry} times per original trial.
+     *
+     * @param maxRetry retries per original trial
+     */
     public RetryFailedTrialCallback(int maxRetry) {
         if (maxRetry < 0) {
             throw new IllegalArgumentException("maxRetry must be >= 0, but got " + maxRetry);

@@ -12,6 +12,8 @@ public final class Statistics {
      * The median of the values: the middle one for an odd count, the mean of the two middle ones
      * for an even count. The argument is not changed.
      *
+     * @param values the values, in any order
+     * @return their median
      * @throws IllegalArgumentException when there are no values
      */
     public static double median(double[] values) {
@@ -23,6 +25,8 @@ public final class Statistics {
     /**
      * The median of values already sorted ascending, without copying them.
      *
+     * @param sorted the values, sorted ascending
+     * @return their median
      * @throws IllegalArgumentException when there are no values
      */
     public static double medianOfSorted(double[] sorted) {

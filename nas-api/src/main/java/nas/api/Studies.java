@@ -32,7 +32,12 @@ public final class Studies {
     private Studies() {
     }
 
-    /** Starts building (creating or loading) the study {@code name}. */
+    /**
+     * Starts building (creating or loading) the study {@code name}.
+     *
+     * @param name the study's name
+     * @return a builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -41,12 +46,19 @@ public final class Studies {
      * Starts building a new study with a generated name ({@code no-name-<uuid>}, as Optuna names
      * unnamed studies): for in-memory studies, which nobody loads by name. {@link Study#name()}
      * tells the name when it is wanted later.
+     *
+     * @return a builder
      */
     public static Builder builder() {
         return new Builder("no-name-" + java.util.UUID.randomUUID());
     }
 
-    /** Deletes a study and all its trials. */
+    /**
+     * Deletes a study and all its trials.
+     *
+     * @param storage the storage
+     * @param name the study's name
+     */
     public static void delete(Storage storage, String name) {
         OptionalLong id = storage.findStudy(name);
         if (id.isEmpty()) {
@@ -55,7 +67,12 @@ public final class Studies {
         storage.deleteStudy(id.getAsLong());
     }
 
-    /** All studies of a storage. */
+    /**
+     * All studies of a storage.
+     *
+     * @param storage the storage
+     * @return all studies of a storage
+     */
     public static List<StudyInfo> list(Storage storage) {
         return storage.studies();
     }
@@ -80,18 +97,33 @@ public final class Studies {
             this.name = name;
         }
 
-        /** Where the study lives; default a new {@link InMemoryStorage}. */
+        /**
+         * Where the study lives; default a new {@link InMemoryStorage}.
+         *
+         * @param s the storage
+         * @return this builder
+         */
         public Builder storage(Storage s) {
             this.storage = Objects.requireNonNull(s, "storage");
             return this;
         }
 
-        /** One direction per objective; default a single MINIMIZE. */
+        /**
+         * One direction per objective; default a single MINIMIZE.
+         *
+         * @param d one direction per objective
+         * @return this builder
+         */
         public Builder directions(StudyDirection... d) {
             return directions(List.of(d));
         }
 
-        /** One direction per objective (default: one, minimize). */
+        /**
+         * One direction per objective (default: one, minimize).
+         *
+         * @param d one direction per objective
+         * @return this builder
+         */
         public Builder directions(List<StudyDirection> d) {
             if (d.isEmpty()) {
                 throw new IllegalArgumentException("a study needs at least one direction");
@@ -100,13 +132,23 @@ public final class Studies {
             return this;
         }
 
-        /** Default: {@link RandomSampler} with the study seed. */
+        /**
+         * Default: {@link RandomSampler} with the study seed.
+         *
+         * @param s the sampler
+         * @return this builder
+         */
         public Builder sampler(Sampler s) {
             this.sampler = Objects.requireNonNull(s, "sampler");
             return this;
         }
 
-        /** Default: {@link NopPruner}. Multi-objective studies accept no other. */
+        /**
+         * Default: {@link NopPruner}. Multi-objective studies accept no other.
+         *
+         * @param p the pruner
+         * @return this builder
+         */
         public Builder pruner(Pruner p) {
             this.pruner = Objects.requireNonNull(p, "pruner");
             return this;
@@ -116,13 +158,21 @@ public final class Studies {
          * The study seed (default 0): the one place it is set. Every sampler and pruner not given a
          * seed of its own ({@code new RandomSampler()}, {@code TpeOptions.withStudySeed()}, the
          * defaults) derives its random choices from it; one given a seed uses that instead.
+         *
+         * @param s the study seed
+         * @return this builder
          */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
-        /** With {@link #create()}: load the study instead of failing when it already exists. */
+        /**
+         * With {@link #create()}: load the study instead of failing when it already exists.
+         *
+         * @param b load an existing study
+         * @return this builder
+         */
         public Builder loadIfExists(boolean b) {
             this.loadIfExists = b;
             return this;
@@ -131,6 +181,9 @@ public final class Studies {
         /**
          * Running trials record a heartbeat this often; a RUNNING trial silent for twice as long is
          * failed by the next {@link Study#ask()} (its process is presumed dead).
+         *
+         * @param interval the heartbeat interval (null: no heartbeats)
+         * @return this builder
          */
         public Builder heartbeatInterval(Duration interval) {
             if (interval != null && (interval.isNegative() || interval.isZero())) {
@@ -140,7 +193,12 @@ public final class Studies {
             return this;
         }
 
-        /** Called for each trial failed for a stale heartbeat (e.g. {@link RetryFailedTrialCallback}). */
+        /**
+         * Called for each trial failed for a stale heartbeat (e.g. {@link RetryFailedTrialCallback}).
+         *
+         * @param callback the callback
+         * @return this builder
+         */
         public Builder staleTrialCallback(Callback callback) {
             this.staleTrialCallback = callback;
             return this;
@@ -149,6 +207,7 @@ public final class Studies {
         /**
          * Creates the study (or loads it with {@link #loadIfExists}).
          *
+         * @return the study
          * @throws nas.api.exception.DuplicateStudyException if it exists and loadIfExists is off
          */
         public Study create() {
@@ -175,6 +234,7 @@ public final class Studies {
         /**
          * Loads an existing study.
          *
+         * @return the study
          * @throws StudyNotFoundException if there is none
          * @throws IllegalArgumentException if directions were given and differ from the stored ones
          */

@@ -85,7 +85,11 @@ public final class Study implements StudyView {
         return directions;
     }
 
-    /** The only direction of a single-objective study. */
+    /**
+     * The only direction of a single-objective study.
+     *
+     * @return the only direction of a single-objective study
+     */
     public StudyDirection direction() {
         requireSingleObjective("direction()");
         return directions.get(0);
@@ -96,24 +100,40 @@ public final class Study implements StudyView {
         return seed;
     }
 
-    /** The sampler this study object uses. */
+    /**
+     * The sampler this study object uses.
+     *
+     * @return the sampler this study object uses
+     */
     public Sampler sampler() {
         return sampler;
     }
 
-    /** The pruner this study object uses. */
+    /**
+     * The pruner this study object uses.
+     *
+     * @return the pruner this study object uses
+     */
     public Pruner pruner() {
         return pruner;
     }
 
-    /** The storage the study lives in. */
+    /**
+     * The storage the study lives in.
+     *
+     * @return the storage the study lives in
+     */
     public Storage storage() {
         return storage;
     }
 
     // ---- ask / tell ----
 
-    /** Starts a trial: the oldest enqueued one if any, else a new one. */
+    /**
+     * Starts a trial: the oldest enqueued one if any, else a new one.
+     *
+     * @return the running trial
+     */
     public Trial ask() {
         return ask(0);
     }
@@ -148,6 +168,9 @@ public final class Study implements StudyView {
     /**
      * Starts a trial and suggests the given parameters at once, storing them before it returns (so
      * another process can {@link #trial(int) reopen} the trial and tell it).
+     *
+     * @param fixedDistributions the parameters to suggest at once, with their distributions
+     * @return the running trial, its parameters suggested and stored
      */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
         Trial trial = ask();
@@ -160,6 +183,8 @@ public final class Study implements StudyView {
      * Reopens a RUNNING trial of this study by its number, e.g. one another process asked for: the
      * objective's outcome is then given with {@link #tell}, as Optuna's {@code tell(trial_number, ...)}.
      *
+     * @param number the trial's number
+     * @return the trial, ready to be told
      * @throws IllegalArgumentException if the study has no such trial
      * @throws nas.api.exception.TrialFinishedException if the trial is finished
      */
@@ -179,6 +204,8 @@ public final class Study implements StudyView {
      * Finishes a trial as COMPLETE with one value per direction. Values of the wrong count, NaN
      * or infinite finish it as FAIL instead (with the reason stored).
      *
+     * @param trial the trial
+     * @param values one value per direction
      * @return the finished trial
      */
     public FrozenTrial tell(Trial trial, double... values) {
@@ -196,12 +223,23 @@ public final class Study implements StudyView {
     /**
      * Finishes a trial as PRUNED (keeping its last intermediate value as its value, none when that
      * was NaN) or FAIL.
+     *
+     * @param trial the trial
+     * @param state PRUNED or FAIL
+     * @return the finished trial as stored
      */
     public FrozenTrial tell(Trial trial, TrialState state) {
         return tell(trial, state, null);
     }
 
-    /** Like {@link #tell(Trial, TrialState)}, with a failure reason. */
+    /**
+     * Like {@link #tell(Trial, TrialState)}, with a failure reason.
+     *
+     * @param trial the trial
+     * @param state PRUNED or FAIL
+     * @param failReason why the trial failed (stored as its {@code fail_reason})
+     * @return the finished trial as stored
+     */
     public FrozenTrial tell(Trial trial, TrialState state, String failReason) {
         if (state == TrialState.PRUNED) {
             // as Optuna: a NaN last report leaves the pruned trial without a value, so samplers never see NaN
@@ -336,18 +374,33 @@ public final class Study implements StudyView {
 
     // ---- optimize ----
 
-    /** Runs {@code nTrials} trials of a single-objective function on this thread. */
+    /**
+     * Runs {@code nTrials} trials of a single-objective function on this thread.
+     *
+     * @param objective the objective function
+     * @param nTrials the number of trials to run
+     */
     public void optimize(Objective objective, int nTrials) {
         optimize(objective, OptimizeOptions.trials(nTrials));
     }
 
-    /** Runs a single-objective function as {@code options} say. */
+    /**
+     * Runs a single-objective function as {@code options} say.
+     *
+     * @param objective the objective function
+     * @param options how many trials, on how many threads, with which callbacks
+     */
     public void optimize(Objective objective, OptimizeOptions options) {
         requireSingleObjective("optimize(Objective, ...)");
         optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
     }
 
-    /** Runs a multi-objective function (one value per direction) as {@code options} say. */
+    /**
+     * Runs a multi-objective function (one value per direction) as {@code options} say.
+     *
+     * @param objective the objective function
+     * @param options how many trials, on how many threads, with which callbacks
+     */
     public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
         new OptimizeLoop(this, objective, options).run();
     }
@@ -410,12 +463,19 @@ public final class Study implements StudyView {
     /**
      * Enqueues a trial whose parameters (given by name, as external values) are fixed; the next
      * {@link #ask()} takes it. Parameters it does not name are sampled as usual.
+     *
+     * @param params the parameter values by name, as external values
      */
     public void enqueueTrial(Map<String, Object> params) {
         enqueueTrial(params, Map.of());
     }
 
-    /** Like {@link #enqueueTrial(Map)}, with user attributes for the trial. */
+    /**
+     * Like {@link #enqueueTrial(Map)}, with user attributes for the trial.
+     *
+     * @param params the parameter values by name, as external values
+     * @param userAttrs the trial's user attributes
+     */
     public void enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
         Map<String, Object> sys = new LinkedHashMap<>();
         sys.put(FrozenTrial.FIXED_PARAMS, Json.freeze(params));
@@ -425,7 +485,12 @@ public final class Study implements StudyView {
                 new java.util.TreeMap<>(), user, sys));
     }
 
-    /** Adds a finished trial made elsewhere (e.g. {@link FrozenTrial#of}) to this study. */
+    /**
+     * Adds a finished trial made elsewhere (e.g. {@link FrozenTrial#of}) to this study.
+     *
+     * @param trial the trial
+     * @return the trial as stored, with its number in this study
+     */
     public FrozenTrial addTrial(FrozenTrial trial) {
         if (!trial.state().isFinished()) {
             throw new IllegalArgumentException("addTrial takes a finished trial, but got " + trial.state());
@@ -455,6 +520,7 @@ public final class Study implements StudyView {
      * trials come first: when trials carry constraints ({@link Trial#setConstraint}), the best
      * feasible one; when none is feasible, the best of those with the least total violation.
      *
+     * @return the best COMPLETE trial of a single-objective study (the earliest among equals)
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
     public FrozenTrial bestTrial() {
@@ -483,12 +549,20 @@ public final class Study implements StudyView {
         return best;
     }
 
-    /** Value of {@link #bestTrial()}. */
+    /**
+     * Value of {@link #bestTrial()}.
+     *
+     * @return value of {@link #bestTrial()}
+     */
     public double bestValue() {
         return bestTrial().value();
     }
 
-    /** Parameters of {@link #bestTrial()}. */
+    /**
+     * Parameters of {@link #bestTrial()}.
+     *
+     * @return parameters of {@link #bestTrial()}
+     */
     public Map<String, Object> bestParams() {
         return bestTrial().params();
     }
@@ -498,6 +572,8 @@ public final class Study implements StudyView {
      * trials come first (as in {@link #bestTrial()}): only feasible trials count when any exist,
      * else only those with the least total violation. For one objective, every trial sharing the
      * best value.
+     *
+     * @return the Pareto front
      */
     public List<FrozenTrial> bestTrials() {
         List<FrozenTrial> front = new ArrayList<>();
@@ -521,7 +597,13 @@ public final class Study implements StudyView {
         return Collections.unmodifiableList(front);
     }
 
-    /** Whether {@code a} is no worse than {@code b} in every objective and better in one ({@link Dominance}). */
+    /**
+     * Whether {@code a} is no worse than {@code b} in every objective and better in one ({@link Dominance}).
+     *
+     * @param a a trial
+     * @param b another trial
+     * @return whether {@code a} is no worse than {@code b} in every objective and better in one
+     */
     public boolean dominates(FrozenTrial a, FrozenTrial b) {
         return Dominance.dominates(minimized(a), minimized(b));
     }
@@ -546,7 +628,12 @@ public final class Study implements StudyView {
         return storage.studySystemAttrs(id);
     }
 
-    /** Sets a user attribute of the study (a JSON-compatible value). */
+    /**
+     * Sets a user attribute of the study (a JSON-compatible value).
+     *
+     * @param key the attribute key
+     * @param value the value (JSON-compatible)
+     */
     public void setUserAttr(String key, Object value) {
         storage.setStudyUserAttr(id, key, value);
     }
@@ -568,7 +655,11 @@ public final class Study implements StudyView {
 
     // ---- heartbeats ----
 
-    /** Fails this study's RUNNING trials whose heartbeat went stale; returns them. */
+    /**
+     * Fails this study's RUNNING trials whose heartbeat went stale; returns them.
+     *
+     * @return the trials it failed
+     */
     public List<FrozenTrial> failStaleTrials() {
         if (heartbeatInterval == null) {
             return List.of();
@@ -623,7 +714,11 @@ public final class Study implements StudyView {
         }
     }
 
-    /** Heartbeat interval, or null when heartbeats are off. */
+    /**
+     * Heartbeat interval, or null when heartbeats are off.
+     *
+     * @return heartbeat interval, or null when heartbeats are off
+     */
     public Duration heartbeatInterval() {
         return heartbeatInterval;
     }

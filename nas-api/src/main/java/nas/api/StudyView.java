@@ -9,34 +9,81 @@ import java.util.Map;
  */
 public interface StudyView {
 
-    /** Storage id of the study. */
+    /**
+     * Storage id of the study.
+     *
+     * @return the study's storage id
+     */
     long id();
 
-    /** The study's unique name. */
+    /**
+     * The study's unique name.
+     *
+     * @return the study's unique name
+     */
     String name();
 
-    /** One direction per objective. */
+    /**
+     * One direction per objective.
+     *
+     * @return one direction per objective
+     */
     List<StudyDirection> directions();
 
-    /** The study seed, from which samplers without their own seed derive their randomness. */
+    /**
+     * The study seed, from which samplers without their own seed derive their randomness.
+     *
+     * @return the study seed, from which samplers without their own seed derive their randomness
+     */
     long seed();
 
-    /** Snapshots of the trials in the given states (all when none given), ordered by number. */
+    /**
+     * Snapshots of the trials in the given states (all when none given), ordered by number.
+     *
+     * @param states the states to include (all when none given)
+     * @return the trials, by number
+     */
     List<FrozenTrial> trials(TrialState... states);
 
-    /** The study's user attributes. */
+    /**
+     * The study's user attributes.
+     *
+     * @return the study's user attributes
+     */
     Map<String, Object> userAttrs();
 
-    /** The study's system attributes (sampler state, CLI settings). */
+    /**
+     * The study's system attributes (sampler state, CLI settings).
+     *
+     * @return the study's system attributes (sampler state, CLI settings)
+     */
     Map<String, Object> systemAttrs();
 
-    /** Sets a system attribute of the study (a JSON-compatible value). */
+    /**
+     * Sets a system attribute of the study (a JSON-compatible value).
+     *
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setSystemAttr(String key, Object value);
 
-    /** Atomically replaces a study system attribute holding {@code expected} (null = absent). */
+    /**
+     * Atomically replaces a study system attribute holding {@code expected} (null = absent).
+     *
+     * @param key the attribute key
+     * @param expected the value the attribute must hold now (null: absent)
+     * @param value the new value (JSON-compatible)
+     * @return whether the value was replaced
+     */
     boolean compareAndSetSystemAttr(String key, Object expected, Object value);
 
-    /** Writes a system attribute of a trial that is not finished (e.g. its generation). */
+    /**
+     * Writes a system attribute of a trial that is not finished (e.g. its generation).
+     *
+     * @param trialId the trial's storage id
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setTrialSystemAttr(long trialId, String key, Object value);
 
     /**
@@ -48,7 +95,11 @@ public interface StudyView {
         throw new UnsupportedOperationException(getClass().getName() + " cannot stop its study");
     }
 
-    /** True with more than one objective. */
+    /**
+     * True with more than one objective.
+     *
+     * @return true with more than one objective
+     */
     default boolean isMultiObjective() {
         return directions().size() > 1;
     }

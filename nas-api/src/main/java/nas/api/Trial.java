@@ -63,49 +63,107 @@ public final class Trial {
         this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    /** 0-based number of this trial in its study. */
+    /**
+     * 0-based number of this trial in its study.
+     *
+     * @return the trial's number, from 0
+     */
     public int number() {
         return number;
     }
 
-    /** Storage id of this trial. */
+    /**
+     * Storage id of this trial.
+     *
+     * @return the trial's storage id
+     */
     public long id() {
         return id;
     }
 
-    /** The study this trial belongs to. */
+    /**
+     * The study this trial belongs to.
+     *
+     * @return the study this trial belongs to
+     */
     public Study study() {
         return study;
     }
 
     // ---- suggestions ----
 
-    /** A real value uniform in {@code [low, high]}. */
+    /**
+     * A real value uniform in {@code [low, high]}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return a real value uniform in {@code [low, high]}
+     */
     public double suggestFloat(String name, double low, double high) {
         return (Double) suggest(name, FloatDistribution.of(low, high));
     }
 
-    /** A real value in {@code [low, high]}, uniform in log space when {@code log}. */
+    /**
+     * A real value in {@code [low, high]}, uniform in log space when {@code log}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param log sample uniformly in log space (needs low > 0)
+     * @return a real value in {@code [low, high]}, uniform in log space when {@code log}
+     */
     public double suggestFloat(String name, double low, double high, boolean log) {
         return (Double) suggest(name, new FloatDistribution(low, high, log, 0));
     }
 
-    /** A real value on the grid {@code low, low + step, ...} up to {@code high}. */
+    /**
+     * A real value on the grid {@code low, low + step, ...} up to {@code high}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param step the grid step
+     * @return a real value on the grid {@code low, low + step, ...} up to {@code high}
+     */
     public double suggestFloat(String name, double low, double high, double step) {
         return (Double) suggest(name, FloatDistribution.stepOf(low, high, step));
     }
 
-    /** An integer in {@code [low, high]}. */
+    /**
+     * An integer in {@code [low, high]}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return an integer in {@code [low, high]}
+     */
     public int suggestInt(String name, int low, int high) {
         return toInt(suggest(name, IntDistribution.of(low, high)));
     }
 
-    /** An integer in {@code [low, high]}, uniform in log space when {@code log}. */
+    /**
+     * An integer in {@code [low, high]}, uniform in log space when {@code log}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param log sample uniformly in log space (needs low > 0)
+     * @return an integer in {@code [low, high]}, uniform in log space when {@code log}
+     */
     public int suggestInt(String name, int low, int high, boolean log) {
         return toInt(suggest(name, new IntDistribution(low, high, log, 1)));
     }
 
-    /** An integer on the grid {@code low, low + step, ...} up to {@code high}. */
+    /**
+     * An integer on the grid {@code low, low + step, ...} up to {@code high}.
+     *
+     * @param name the parameter name
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param step the grid step
+     * @return an integer on the grid {@code low, low + step, ...} up to {@code high}
+     */
     public int suggestInt(String name, int low, int high, int step) {
         return toInt(suggest(name, IntDistribution.stepOf(low, high, step)));
     }
@@ -116,6 +174,11 @@ public final class Trial {
 
     /**
      * One of {@code choices} (strings, numbers, booleans). Returns the caller's own element.
+     *
+     * @param <T> the type of the choices
+     * @param name the parameter name
+     * @param choices the choices (strings, numbers, booleans)
+     * @return one of {@code choices} (strings, numbers, booleans)
      */
     public <T> T suggestCategorical(String name, List<T> choices) {
         CategoricalDistribution d = new CategoricalDistribution(List.copyOf(choices));
@@ -123,7 +186,14 @@ public final class Trial {
         return choices.get(d.indexOf(external));
     }
 
-    /** Varargs form of {@link #suggestCategorical(String, List)}. */
+    /**
+     * Varargs form of {@link #suggestCategorical(String, List)}.
+     *
+     * @param <T> the type of the choices
+     * @param name the parameter name
+     * @param choices the choices (strings, numbers, booleans)
+     * @return the chosen element
+     */
     @SafeVarargs
     public final <T> T suggestCategorical(String name, T... choices) {
         return suggestCategorical(name, List.of(choices));
@@ -133,6 +203,9 @@ public final class Trial {
      * The general form: a value of {@code distribution}, as an external value ({@code Double},
      * {@code Long}, or a categorical choice).
      *
+     * @param name the parameter name
+     * @param distribution the distribution to sample
+     * @return the value, as an external value
      * @throws IllegalArgumentException if the name was suggested with another distribution in
      *                                  this study, or an enqueued value lies outside it
      */
@@ -204,6 +277,9 @@ public final class Trial {
     /**
      * Reports an intermediate value at {@code step} (≥ 0), stored at once. A step reported twice
      * keeps its first value (and logs a warning).
+     *
+     * @param value the intermediate value
+     * @param step the step (at least 0), e.g. the epoch
      */
     public void report(double value, int step) {
         checkRunning();
@@ -233,6 +309,7 @@ public final class Trial {
      * {@link nas.api.exception.TrialPrunedException}. The pruner sees this trial's system
      * attributes including those it wrote on earlier calls.
      *
+     * @return whether the trial should stop (then throw {@link nas.api.exception.TrialPrunedException})
      * @throws UnsupportedOperationException for multi-objective studies
      */
     public boolean shouldPrune() {
@@ -270,7 +347,12 @@ public final class Trial {
 
     // ---- attributes ----
 
-    /** Sets a user attribute of the trial (a JSON-compatible value), stored at once. */
+    /**
+     * Sets a user attribute of the trial (a JSON-compatible value), stored at once.
+     *
+     * @param key the attribute key
+     * @param value the value (JSON-compatible)
+     */
     public void setUserAttr(String key, Object value) {
         checkRunning();
         Object frozen = Json.freeze(value);
@@ -280,7 +362,12 @@ public final class Trial {
         snapshot = null;
     }
 
-    /** Sets a system attribute of the trial (a JSON-compatible value), stored at once. */
+    /**
+     * Sets a system attribute of the trial (a JSON-compatible value), stored at once.
+     *
+     * @param key the attribute key
+     * @param value the value (JSON-compatible)
+     */
     public void setSystemAttr(String key, Object value) {
         checkRunning();
         recordSystemAttr(key, value);
@@ -302,6 +389,7 @@ public final class Trial {
      * {@link Study#bestTrials()} prefer feasible trials. Call it before the trial is told; a later
      * call replaces the values.
      *
+     * @param constraints one value per constraint, {@code c <= 0} satisfied
      * @throws IllegalArgumentException for no value or a NaN
      */
     public void setConstraint(double... constraints) {
@@ -309,24 +397,40 @@ public final class Trial {
         recordSystemAttr(FrozenTrial.CONSTRAINTS, Constraints.check(constraints));
     }
 
-    /** The trial's user attributes so far. */
+    /**
+     * The trial's user attributes so far.
+     *
+     * @return the trial's user attributes so far
+     */
     public Map<String, Object> userAttrs() {
         return userAttrs;
     }
 
-    /** The trial's system attributes so far. */
+    /**
+     * The trial's system attributes so far.
+     *
+     * @return the trial's system attributes so far
+     */
     public Map<String, Object> systemAttrs() {
         return systemAttrs;
     }
 
-    /** Parameters suggested so far, as the objective saw them. */
+    /**
+     * Parameters suggested so far, as the objective saw them.
+     *
+     * @return parameters suggested so far, as the objective saw them
+     */
     public Map<String, Object> params() {
         Map<String, Object> out = new LinkedHashMap<>();
         params.forEach((k, v) -> out.put(k, distributions.get(k).toExternal(v)));
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Distributions of the parameters suggested so far. */
+    /**
+     * Distributions of the parameters suggested so far.
+     *
+     * @return the distributions by parameter name
+     */
     public Map<String, Distribution> distributions() {
         return distributions;
     }
@@ -352,12 +456,20 @@ public final class Trial {
         pendingDistributions.clear();
     }
 
-    /** Intermediate values reported so far. */
+    /**
+     * Intermediate values reported so far.
+     *
+     * @return the values by step
+     */
     public Map<Integer, Double> intermediateValues() {
         return java.util.Collections.unmodifiableMap(new HashMap<>(intermediate));
     }
 
-    /** The trial as a RUNNING snapshot (what samplers and pruners see). */
+    /**
+     * The trial as a RUNNING snapshot (what samplers and pruners see).
+     *
+     * @return the trial as a RUNNING snapshot (what samplers and pruners see)
+     */
     public FrozenTrial snapshot() {
         if (snapshot == null) {
             snapshot = new FrozenTrial(id, number, TrialState.RUNNING, List.of(), start, null, params, distributions,

@@ -13,7 +13,11 @@ public enum TrialState {
     /** Failed: the objective threw or returned no usable value (reason in {@code fail_reason}). */
     FAIL;
 
-    /** COMPLETE, PRUNED and FAIL are final: a finished trial never changes again. */
+    /**
+     * COMPLETE, PRUNED and FAIL are final: a finished trial never changes again.
+     *
+     * @return whether this state is final
+     */
     public boolean isFinished() {
         return this == COMPLETE || this == PRUNED || this == FAIL;
     }

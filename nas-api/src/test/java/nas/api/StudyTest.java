@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import nas.api.exception.TrialPrunedException;
 import nas.api.sampler.RandomSampler;
+import nas.api.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class StudyTest {
@@ -70,15 +72,24 @@ class StudyTest {
     @Test
     void failuresAreRecordedAndTheStudyGoesOn() {
         Study study = newStudy(1);
-        study.optimize(t -> {
-            double x = t.suggestFloat("x", 0, 1);
-            switch (t.number() % 4) {
-                case 0: throw new IllegalStateException("boom " + t.number());
-                case 1: return Double.NaN;
-                case 2: return Double.POSITIVE_INFINITY;
-                default: return x;
-            }
-        }, 8);
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(t -> {
+                double x = t.suggestFloat("x", 0, 1);
+                switch (t.number() % 4) {
+                    case 0: throw new IllegalStateException("boom " + t.number());
+                    case 1: return Double.NaN;
+                    case 2: return Double.POSITIVE_INFINITY;
+                    default: return x;
+                }
+            }, 8);
+            assertThat(log.messages(Level.WARNING)).containsExactly(
+                    "trial 0 of study 's' failed: java.lang.IllegalStateException: boom 0",
+                    "trial 1 of study 's' failed: objective returned [NaN], which is not finite",
+                    "trial 2 of study 's' failed: objective returned [Infinity], which is not finite",
+                    "trial 4 of study 's' failed: java.lang.IllegalStateException: boom 4",
+                    "trial 5 of study 's' failed: objective returned [NaN], which is not finite",
+                    "trial 6 of study 's' failed: objective returned [Infinity], which is not finite");
+        }
         List<FrozenTrial> trials = study.trials();
         assertThat(trials).extracting(FrozenTrial::state).containsExactly(
                 TrialState.FAIL, TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE,
@@ -92,7 +103,11 @@ class StudyTest {
     @Test
     void wrongNumberOfValuesFailsTheTrial() {
         Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
-        study.optimizeMulti(t -> new double[] {1}, OptimizeOptions.trials(1));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimizeMulti(t -> new double[] {1}, OptimizeOptions.trials(1));
+            assertThat(log.messages(Level.WARNING)).containsExactly(
+                    "trial 0 of study 'mo' failed: objective returned 1 values but study 'mo' has 2 direction(s)");
+        }
         FrozenTrial t = study.trials().get(0);
         assertThat(t.state()).isEqualTo(TrialState.FAIL);
         assertThat(t.systemAttrs().get(FrozenTrial.FAIL_REASON)).asString().contains("1 values").contains("2 direction");
@@ -102,12 +117,16 @@ class StudyTest {
     void endStudyOnStopsTheLoopAfterRecordingTheFailure() {
         Study study = newStudy(1);
         OptimizeOptions options = OptimizeOptions.trials(10).withEndStudyOn(ArithmeticException.class);
-        assertThatThrownBy(() -> study.optimize(t -> {
-            if (t.number() == 3) {
-                throw new ArithmeticException("stop here");
-            }
-            return 1;
-        }, options)).hasRootCauseInstanceOf(ArithmeticException.class);
+        try (LogCapture log = LogCapture.start()) {
+            assertThatThrownBy(() -> study.optimize(t -> {
+                if (t.number() == 3) {
+                    throw new ArithmeticException("stop here");
+                }
+                return 1;
+            }, options)).hasRootCauseInstanceOf(ArithmeticException.class);
+            assertThat(log.messages(Level.WARNING))
+                    .containsExactly("trial 3 of study 's' failed: java.lang.ArithmeticException: stop here");
+        }
         assertThat(study.trials()).hasSize(4);
         assertThat(study.trials().get(3).state()).isEqualTo(TrialState.FAIL);
     }
@@ -144,13 +163,19 @@ class StudyTest {
         Trial t = study.ask();
         t.suggestFloat("x", 0, 1);
         study.storage().setTrialStateValues(t.id(), TrialState.FAIL, List.of());
-        assertThat(study.tell(t, 1.0).state()).isEqualTo(TrialState.FAIL);
-        // inside optimize: the objective's report meets its finished trial; the loop goes on
-        study.optimize(trial -> {
-            study.storage().setTrialStateValues(trial.id(), TrialState.FAIL, List.of());
-            trial.report(1.0, 0);
-            return 1.0;
-        }, 3);
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(study.tell(t, 1.0).state()).isEqualTo(TrialState.FAIL);
+            // inside optimize: the objective's report meets its finished trial; the loop goes on
+            study.optimize(trial -> {
+                study.storage().setTrialStateValues(trial.id(), TrialState.FAIL, List.of());
+                trial.report(1.0, 0);
+                return 1.0;
+            }, 3);
+            String stale = "of study 's' was already finished by another worker (its heartbeat went stale); its outcome ";
+            assertThat(log.messages(Level.WARNING)).containsExactly("trial 0 " + stale + "COMPLETE [1.0] is not stored",
+                    "trial 1 " + stale + "FAIL [] is not stored", "trial 2 " + stale + "FAIL [] is not stored",
+                    "trial 3 " + stale + "FAIL [] is not stored");
+        }
         assertThat(study.trials()).hasSize(4).allMatch(x -> x.state() == TrialState.FAIL);
     }
 
@@ -168,12 +193,16 @@ class StudyTest {
     @Test
     void prunedTrialKeepsItsLastReportedValue() {
         Study study = newStudy(3);
-        study.optimize(t -> {
-            t.report(5.0, 0);
-            t.report(4.0, 1);
-            t.report(3.0, 1); // a step twice keeps the first value
-            throw new TrialPrunedException();
-        }, 1);
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(t -> {
+                t.report(5.0, 0);
+                t.report(4.0, 1);
+                t.report(3.0, 1); // a step twice keeps the first value
+                throw new TrialPrunedException();
+            }, 1);
+            assertThat(log.messages(Level.WARNING))
+                    .containsExactly("trial 0 already reported step 1; keeping the first value 4");
+        }
         FrozenTrial t = study.trials().get(0);
         assertThat(t.state()).isEqualTo(TrialState.PRUNED);
         assertThat(t.values()).containsExactly(4.0);

@@ -73,7 +73,9 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(List.of("evolve", "--storage", url, "--run-id", "bench", "-c", config,
                     "-p", String.valueOf(population), "-g", String.valueOf(generations), "--frames", frames,
                     "--checkpoint-every", String.valueOf(checkpointEvery), "--seed", String.valueOf(seed),
-                    "--every", String.valueOf(Math.max(1, generations / 10))));
+                    "--every", String.valueOf(Math.max(1, generations / 10)),
+                    // every generation runs: no early stop
+                    "--set", "stagnation_limit=" + (generations + 1)));
             Measured run = measure(args, db);
             out.printf(Locale.ROOT, "config %s, population %d, %d generations, frames %s, checkpoint every %d%n", config,
                     population, generations, frames, checkpointEvery);
@@ -81,9 +83,16 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
                     run.serverCpu());
             out.print(run.phases());
-            long bytes = Files.size(Path.of(db + ".mv.db"));
-            out.printf(Locale.ROOT, "database: %.1f MB (%.1f MB per 1,000 generations)%n", bytes / 1e6,
-                    bytes / 1e6 * 1000 / generations);
+            try (Storage store = new StorageOptions(url).open()) {
+                // what one generation stores (the last one), compressed
+                RunStore runs = StorageOptions.runs(store);
+                int last = generations - 1;
+                long genomes = runs.creatures("bench", last).stream().mapToLong(c -> c.genome().length).sum();
+                long frameBytes = runs.framedCreatures("bench", last).stream()
+                        .mapToLong(i -> runs.frames("bench", last, i).orElseThrow().data().length).sum();
+                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB, frames %.1f KB (%d creatures)%n",
+                        genomes / 1e3, frameBytes / 1e3, runs.framedCreatures("bench", last).size());
+            }
             // a kill just before the last generations: back to the last checkpoint, then resume
             int resumedAt;
             double rerun;
@@ -106,6 +115,18 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "resume: from the checkpoint before generation %d: %.2f s to start (%.2f s wall, of "
                     + "which %.2f s ran the %d generations left)%n", resumedAt, resume.wall() - rerun, resume.wall(), rerun,
                     generations - resumedAt);
+            stopServer(db);
+            long bytes = Files.size(Path.of(db + ".mv.db"));
+            // the file holds space H2 has not reclaimed yet; SHUTDOWN COMPACT rewrites it with the live data only
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + db);
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot compact " + db + ": " + e.getMessage(), e);
+            }
+            long compact = Files.size(Path.of(db + ".mv.db"));
+            out.printf(Locale.ROOT, "database file: %.1f MB as the server left it, %.1f MB compacted (%.1f MB per 1,000 "
+                    + "generations)%n", bytes / 1e6, compact / 1e6, compact / 1e6 * 1000 / generations);
             out.flush();
         } finally {
             stopServer(db);

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nas import}: a study from a file written by {@code nas export}. */
-@Command(name = "import", description = "Create a study from a file written by 'nas export'.",
-        footer = {"", "Examples:", "  nas import exp-001.json", "  nas import exp-001.json --study exp-001-copy"})
+/** {@code nas import}: a study or an evolution run from a file written by {@code nas export}. */
+@Command(name = "import", description = "Create a study or an evolution run from a file written by 'nas export'.",
+        footer = {"", "Examples:", "  nas import exp-001.json", "  nas import exp-001.json --study exp-001-copy",
+            "  nas import long-1.json --run-id long-1-copy"})
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -26,11 +27,30 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "Name of the new study (default: the file's).")
     String study;
 
+    @Option(names = "--run-id", paramLabel = "NAME", description = "Name of the new run (default: the file's).")
+    String runId;
+
     @Mixin
     StorageOptions storage;
 
     @Override
     public Integer call() {
+        if (isRunExport()) {
+            if (study != null) {
+                throw new Nas.BadInputException(file + " holds an evolution run: name it with --run-id, not --study");
+            }
+            try (Storage store = storage.open(); java.io.InputStream in = new java.io.BufferedInputStream(
+                    java.nio.file.Files.newInputStream(file))) {
+                String name = RunTransfer.read(StorageOptions.runs(store), in, runId);
+                spec.commandLine().getOut().println("imported run '" + name + "' from " + file);
+            } catch (java.io.IOException e) {
+                throw new Nas.BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            return Nas.OK;
+        }
+        if (runId != null) {
+            throw new Nas.BadInputException(file + " holds a study: name it with --study, not --run-id");
+        }
         try (Storage store = storage.open()) {
             String name = StudyTransfer.read(store, file, study);
             spec.commandLine().getOut().println("imported study '" + name + "' from " + file);
@@ -38,5 +58,13 @@ public final class ImportCommand implements Callable<Integer> {
             throw new Nas.BadInputException(e.getMessage(), e);
         }
         return Nas.OK;
+    }
+
+    private boolean isRunExport() {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return RunTransfer.isRunExport(in.readNBytes(200));
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

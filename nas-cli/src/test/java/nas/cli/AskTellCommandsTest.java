@@ -14,6 +14,8 @@ import nas.api.json.Json;
 import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class AskTellCommandsTest {
 
@@ -61,8 +63,11 @@ class AskTellCommandsTest {
         CliRunner.Result fromFile = CliRunner.run("ask", "--study", "sh", "--search-space", space.toString(),
                 "--storage", db());
         assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
-        assertThat(CliRunner.run("tell", "--study", "sh", "--trial-number", "12", "--state", "fail", "--storage", db())
-                .out()).contains("FAIL");
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(CliRunner.run("tell", "--study", "sh", "--trial-number", "12", "--state", "fail",
+                    "--storage", db()).out()).contains("FAIL");
+            assertThat(log.messages(Level.WARNING)).containsExactly("trial 12 of study 'sh' failed: told as failed");
+        }
         ask();
         assertThat(CliRunner.run("tell", "--study", "sh", "--trial-number", "13", "--state", "pruned", "--storage", db())
                 .out()).contains("PRUNED");

@@ -51,16 +51,9 @@ class SearchInterruptTest {
 
     @Test
     void ctrlCAtATerminalReachesTheTrialsProgramWhoseTrialFailsAsInterrupted() throws Exception {
-        Files.writeString(dir.resolve("objective.sh"), "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then "
-                + "touch \"$NAS_TRIAL_DIR/started\"; exec sleep 600; fi; echo nas:result 5\n");
-        Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
-        CliProcess search = CliProcess.startAsJob(dir, "search", "--study", "sig", "--objective", "external",
-                "-O", "command=sh objective.sh", "-O", "space=space.json", "--n-trials", "100", "--print-trials",
-                "--storage", "./studies");
-        Path started = dir.resolve("nas-runs/sig/trial-00001/started");
-        for (int i = 0; i < 1200 && !Files.exists(started); i++) {
-            Thread.sleep(100);
-        }
+        CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then "
+                + "touch \"$NAS_TRIAL_DIR/started\"; exec sleep 600; fi; echo nas:result 5", true);
+        awaitFile(dir.resolve("nas-runs/sig/trial-00001/started"));
         Thread.sleep(300);
         search.signalGroup("INT");
         CliProcess.Result r = search.await(120);
@@ -72,6 +65,52 @@ class SearchInterruptTest {
         assertThat(rows.get(0)).startsWith("0,COMPLETE,");
         // the program may die of the signal before the JVM's handler has run: then its exit is the reason
         assertThat(rows.get(1)).startsWith("1,FAIL,").contains("exited with code 130");
+    }
+
+    @Test
+    void twoCtrlCsAtATerminalLeaveTheStorageServerTheSearchStartedRunning() throws Exception {
+        // the trial's program ignores SIGINT (as a program with its own handler may), so the first Ctrl-C at the
+        // terminal leaves it running and a second one is needed to abort it
+        CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then trap '' INT; "
+                + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; exec sleep 600; fi; echo nas:result 5", true);
+        Path pidFile = dir.resolve("nas-runs/sig/trial-00001/pid");
+        awaitFile(pidFile);
+        Thread.sleep(200); // the pid file is written just before exec
+        long program = Long.parseLong(Files.readString(pidFile).trim());
+        long server = serverPid();
+        assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
+
+        search.signalGroup("INT");
+        for (int i = 0; i < 300 && !search.errorOutput().contains("signal again"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive)).as("ignores SIGINT").contains(true);
+        search.signalGroup("INT");
+        CliProcess.Result r = search.await(60);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(130);
+        assertThat(r.err()).contains("signal again to abort them").contains("running trials stored as FAIL")
+                .doesNotContain("unexpected error");
+        ProcessHandle.of(program)
+                .ifPresent(p -> assertThat(p.onExit()).succeedsWithin(java.time.Duration.ofSeconds(30)));
+        // the server got neither Ctrl-C (it runs in a session of its own) nor the abort's kill, and serves the
+        // next command: same process, same endpoint
+        Thread.sleep(500);
+        assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).as("storage server alive").contains(true);
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,").contains("interrupted");
+        assertThat(serverPid()).isEqualTo(server);
+    }
+
+    /** The pid of the storage server serving the H2 file in the temporary directory. */
+    private long serverPid() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            Path endpoint = files.filter(f -> f.getFileName().toString().endsWith(".nas-server")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no storage server endpoint file in " + dir));
+            return nas.server.ServerEndpoint.read(endpoint).orElseThrow().pid();
+        }
     }
 
     private void assertFirstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
@@ -97,9 +136,7 @@ class SearchInterruptTest {
                 + "exec sleep 600; fi; echo nas:result 5");
         search.awaitOutputLines(1, 120);
         Path pidFile = dir.resolve("nas-runs/sig/trial-00001/pid");
-        for (int i = 0; i < 1200 && !Files.exists(pidFile); i++) {
-            Thread.sleep(100);
-        }
+        awaitFile(pidFile);
         Thread.sleep(200); // the pid file is written just before exec
         long program = Long.parseLong(Files.readString(pidFile).trim());
         search.signal(signal);
@@ -121,10 +158,26 @@ class SearchInterruptTest {
     }
 
     private CliProcess search(String storage, String script) throws Exception {
+        return search(storage, script, false);
+    }
+
+    /**
+     * Starts a search whose trials run {@code script}; {@code asJob} starts it as a terminal's foreground job
+     * (see {@link CliProcess#startAsJob}).
+     */
+    private CliProcess search(String storage, String script, boolean asJob) throws Exception {
         Files.writeString(dir.resolve("objective.sh"), script + "\n");
         Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
-        return CliProcess.start(dir, "search", "--study", "sig", "--objective", "external", "-O", "command=sh objective.sh",
-                "-O", "space=space.json", "--n-trials", "100", "--print-trials", "--storage", storage);
+        String[] args = {"search", "--study", "sig", "--objective", "external", "-O", "command=sh objective.sh",
+            "-O", "space=space.json", "--n-trials", "100", "--print-trials", "--storage", storage};
+        return asJob ? CliProcess.startAsJob(dir, args) : CliProcess.start(dir, args);
+    }
+
+    /** Waits up to 2 minutes for a trial's program to write {@code file}. */
+    private static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 1200 && !Files.exists(file); i++) {
+            Thread.sleep(100);
+        }
     }
 
     /** The study's trials as "number,state,fail_reason" lines. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import nas.api.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,16 @@ class SearchVerdictTest {
         return all;
     }
 
+    /** Runs {@code nas search} in this JVM, asserting one WARNING line per failed trial, {@code failures} in all. */
+    private static CliRunner.Result runFailing(int failures, String... args) {
+        try (LogCapture log = LogCapture.start()) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertThat(log.messages(Level.WARNING)).hasSize(failures).allMatch(m -> m.matches("(?s)trial \\d+ of study "
+                    + "'broken' failed: program exited with code \\d+: .*missing-script.*"));
+            return r;
+        }
+    }
+
     private long storedTrials() {
         CliRunner.Result csv = CliRunner.run("trials", "--study", "broken", "--format", "csv", "--storage",
                 dir.resolve("db").toString());
@@ -33,7 +45,7 @@ class SearchVerdictTest {
 
     @Test
     void aMisconfiguredSearchStopsAfterTwentyFailuresInARowAndExitsOne() throws Exception {
-        CliRunner.Result r = CliRunner.run(search("--n-trials", "500"));
+        CliRunner.Result r = runFailing(20, search("--n-trials", "500"));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("nas: stopped after 20 failed trials in a row (--max-consecutive-fails)")
                 .contains("nas: no trial completed: 20 of 20 failed; last reason: ")
@@ -53,7 +65,7 @@ class SearchVerdictTest {
 
     @Test
     void theGuardCanBeTurnedOffAndAllFailedStillExitsOne() throws Exception {
-        CliRunner.Result r = CliRunner.run(search("--n-trials", "25", "--max-consecutive-fails", "0"));
+        CliRunner.Result r = runFailing(25, search("--n-trials", "25", "--max-consecutive-fails", "0"));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).doesNotContain("in a row").contains("no trial completed: 25 of 25 failed");
         assertThat(storedTrials()).isEqualTo(25);

@@ -26,6 +26,8 @@ import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 /** The JSON API over HTTP: the token, paging/sorting/filtering, thinning, writes, broken storages. */
 class DashboardApiTest {
@@ -231,9 +233,12 @@ class DashboardApiTest {
         serve(flaky, false);
         assertThat(api("studies")).asList().hasSize(1);
         broken[0] = true;
-        HttpResponse<String> r = get("api/studies", "Authorization", "Bearer " + token.value());
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.body()).contains("database file is gone");
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> r = get("api/studies", "Authorization", "Bearer " + token.value());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("database file is gone");
+            assertThat(log.messages(Level.WARNING)).containsExactly("dashboard API /api/studies failed");
+        }
         broken[0] = false;
         assertThat(api("studies")).asList().hasSize(1);
     }

@@ -1,14 +1,19 @@
 package nas.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import nas.api.OptimizeOptions;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.Trial;
+import nas.api.TrialState;
 import nas.api.exception.TrialPrunedException;
 import nas.api.sampler.RandomSampler;
 import nas.api.storage.Storage;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 /** Studies the dashboard tests look at: every kind of parameter, every finished state, one and two objectives. */
 final class TestStudies {
@@ -33,7 +38,13 @@ final class TestStudies {
      */
     static Study quadratic(Storage storage, String name, int trials) {
         Study study = Studies.builder(name).storage(storage).sampler(new RandomSampler(7)).create();
-        study.optimize(TestStudies::quadraticObjective, OptimizeOptions.trials(trials));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(TestStudies::quadraticObjective, OptimizeOptions.trials(trials));
+            // trials with x < -4 fail on purpose, one WARNING each
+            assertThat(log.messages(Level.WARNING)).hasSize(study.trials(TrialState.FAIL).size())
+                    .allMatch(m -> m.matches("trial \\d+ of study '.*' failed: "
+                            + "java.lang.IllegalStateException: diverged: x = -4\\.\\d+"));
+        }
         return study;
     }
 

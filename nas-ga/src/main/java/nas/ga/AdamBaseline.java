@@ -25,6 +25,13 @@ public final class AdamBaseline {
     private final double beta2 = 0.999;
     private final double eps = 1e-8;
 
+    /**
+     * Mini-batch Adam on {@code task}.
+     *
+     * @param task  the dataset and network
+     * @param batch points per step
+     * @param lr    the learning rate
+     */
     public AdamBaseline(Supervised task, int batch, double lr) {
         if (batch < 1 || !(lr > 0)) {
             throw new IllegalArgumentException("Adam needs batch >= 1 and lr > 0, got " + batch + ", " + lr);
@@ -38,6 +45,12 @@ public final class AdamBaseline {
     /**
      * Trains {@code params} in place for {@code epochs} epochs, shuffling with {@code seed}; hands each
      * epoch's result to {@code listener} and returns them all.
+     *
+     * @param params the network parameters, laid out as {@link Mlp#layout()}
+     * @param epochs passes over the dataset
+     * @param seed the shuffling seed
+     * @param listener called with each epoch (may throw to stop)
+     * @return one result per epoch
      */
     public List<Epoch> train(double[] params, int epochs, long seed, Consumer<Epoch> listener) {
         int n = task.points();
@@ -87,7 +100,13 @@ public final class AdamBaseline {
         return out;
     }
 
-    /** The loss and correct count of {@code params} on the whole dataset. */
+    /**
+     * The loss and correct count of {@code params} on the whole dataset.
+     *
+     * @param params the network parameters, laid out as {@link Mlp#layout()}
+     * @param epoch the epoch's number
+     * @return the loss and correct count
+     */
     public Epoch evaluate(double[] params, int epoch) {
         int n = task.points();
         int k = mlp.outputs();

@@ -17,10 +17,22 @@ public enum Crossover {
         this.key = key;
     }
 
+    /**
+     * The name used by options ({@code none}, {@code tensor}, {@code unit}).
+     *
+     * @return the name
+     */
     public String key() {
         return key;
     }
 
+    /**
+     * Reads a name as {@link #key()} writes it.
+     *
+     * @param s the name
+     * @return the crossover
+     * @throws IllegalArgumentException naming the known values
+     */
     public static Crossover parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         for (Crossover c : values()) {

@@ -14,6 +14,10 @@ public record Evaluation(double fitness, double loss, int correct, long[] mask) 
     /**
      * Interference: the fraction of {@code parent}'s correctly classified points that {@code child}
      * gets wrong; NaN when the parent classifies none or the task does not classify.
+     *
+     * @param parent the parent's correctness bits, one per point
+     * @param child the child's correctness bits
+     * @return the fraction lost, or NaN when the parent classifies none or the task does not classify
      */
     public static double lost(long[] parent, long[] child) {
         if (parent == null || child == null) {

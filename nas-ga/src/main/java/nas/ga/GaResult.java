@@ -15,14 +15,33 @@ import java.util.List;
 public record GaResult(List<GenerationRecord> history, Genome best, Evaluation evaluation, long operations,
         long cacheHits) {
 
+    /**
+     * Copies the history.
+     *
+     * @param history    one record per generation
+     * @param best       the best individual found
+     * @param evaluation its evaluation
+     * @param operations genetic operations applied to decode genomes
+     * @param cacheHits  genomes found in the workers' caches
+     */
     public GaResult {
         history = List.copyOf(history);
     }
 
+    /**
+     * The last generation's record.
+     *
+     * @return the record
+     */
     public GenerationRecord last() {
         return history.get(history.size() - 1);
     }
 
+    /**
+     * Fitness evaluations spent by the whole run.
+     *
+     * @return the count
+     */
     public long evaluations() {
         return last().evaluations();
     }

@@ -31,7 +31,13 @@ public final class GeneticAlgorithm {
     private final long seed;
 
     /**
+     *
+     * @param task what to evolve the weights for
+     * @param settings the GA's settings
+     * @param noise the shared table of pre-drawn normal values
+     * @param threads worker threads (the result does not depend on them)
      * @param cacheCapacity genomes each worker keeps decoded (0 replays every genome from its seeds)
+     * @param seed the run seed: every random choice derives from it
      */
     public GeneticAlgorithm(Task task, GaSettings settings, NoiseTable noise, int threads, int cacheCapacity,
             long seed) {
@@ -46,7 +52,14 @@ public final class GeneticAlgorithm {
         this.seed = seed;
     }
 
-    /** With a noise table made from the seed and the default cache. */
+    /**
+     * With a noise table made from the seed and the default cache.
+     *
+     * @param task what to evolve the weights for
+     * @param settings the GA's settings
+     * @param threads worker threads (the result does not depend on them)
+     * @param seed the run seed: every random choice derives from it
+     */
     public GeneticAlgorithm(Task task, GaSettings settings, int threads, long seed) {
         this(task, settings, NoiseTable.forSlices(task.layout().size(), Seeds.mix(seed, -1)), threads,
                 defaultCacheCapacity(settings, threads), seed);
@@ -55,17 +68,32 @@ public final class GeneticAlgorithm {
     /**
      * Enough for a worker to hold the parents, their own parents and its share of the children, so a child
      * costs one mutation and a parent decoded elsewhere costs one more.
+     *
+     * @param settings the GA's settings
+     * @param threads worker threads (the result does not depend on them)
+     * @return genomes per worker cache
      */
     public static int defaultCacheCapacity(GaSettings settings, int threads) {
         return 2 * settings.parents() * (settings.crossover() == Crossover.NONE ? 1 : 2)
                 + (settings.evaluationsPerGeneration() + threads - 1) / threads + 2;
     }
 
+    /**
+     * The operators this run decodes genomes with.
+     *
+     * @return the operators
+     */
     public Operators operators() {
         return ops;
     }
 
-    /** Runs {@code generations} generations, handing each record to {@code listener} (which may throw to stop). */
+    /**
+     * Runs {@code generations} generations, handing each record to {@code listener} (which may throw to stop).
+     *
+     * @param generations generations to run (at least 1)
+     * @param listener called with each epoch (may throw to stop)
+     * @return the history, the best individual and the decoding counts
+     */
     public GaResult run(int generations, Consumer<GenerationRecord> listener) {
         if (generations < 1) {
             throw new IllegalArgumentException("generations must be >= 1, got " + generations);

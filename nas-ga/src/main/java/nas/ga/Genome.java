@@ -28,12 +28,22 @@ public final class Genome {
         this.depth = parent == null ? 0 : parent.depth + 1;
     }
 
-    /** A random individual. */
+    /**
+     * A random individual.
+     *
+     * @param seed the operation's seed
+     * @return the individual
+     */
     public static Genome init(long seed) {
         return new Genome(Kind.INIT, null, null, seed);
     }
 
-    /** The chain {@code init(seeds[0])}, mutated by {@code seeds[1]}, then {@code seeds[2]}, ... */
+    /**
+     * The chain {@code init(seeds[0])}, mutated by {@code seeds[1]}, then {@code seeds[2]}, ...
+     *
+     * @param seeds the initial seed, then each mutation seed
+     * @return the individual at the end of the chain
+     */
     public static Genome fromSeeds(long... seeds) {
         if (seeds.length == 0) {
             throw new IllegalArgumentException("a seed chain needs at least the initial seed");
@@ -45,12 +55,23 @@ public final class Genome {
         return g;
     }
 
-    /** This individual mutated by {@code seed}. */
+    /**
+     * This individual mutated by {@code seed}.
+     *
+     * @param seed the operation's seed
+     * @return the child
+     */
     public Genome mutate(long seed) {
         return new Genome(Kind.MUTATE, this, null, seed);
     }
 
-    /** The crossover of this individual with {@code mate} by {@code seed}. */
+    /**
+     * The crossover of this individual with {@code mate} by {@code seed}.
+     *
+     * @param mate the second parent
+     * @param seed the operation's seed
+     * @return the child
+     */
     public Genome cross(Genome mate, long seed) {
         if (mate == null) {
             throw new IllegalArgumentException("a crossover needs a mate");
@@ -58,12 +79,20 @@ public final class Genome {
         return new Genome(Kind.CROSS, this, mate, seed);
     }
 
-    /** The parent a child was mutated from (first parent of a crossover); null for a random individual. */
+    /**
+     * The parent a child was mutated from (first parent of a crossover); null for a random individual.
+     *
+     * @return the parent, or null
+     */
     public Genome parent() {
         return parent;
     }
 
-    /** Operations from the random individual at the root, along first parents. */
+    /**
+     * Operations from the random individual at the root, along first parents.
+     *
+     * @return the depth (0 for a random individual)
+     */
     public int depth() {
         return depth;
     }
@@ -71,6 +100,7 @@ public final class Genome {
     /**
      * The seed chain: initial seed, then each mutation's seed.
      *
+     * @return the seed chain
      * @throws IllegalStateException when the lineage contains a crossover (then it is a graph, not a chain)
      */
     public long[] seeds() {

@@ -22,7 +22,11 @@ public final class GenomeBuilder {
     private long operations;
     private long hits;
 
-    /** @param capacity genomes kept (0: none) */
+    /**
+     *
+     * @param ops the operators that decode genomes
+     * @param capacity genomes kept (0: none)
+     */
     public GenomeBuilder(Operators ops, int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("cache capacity must be >= 0, got " + capacity);
@@ -46,6 +50,9 @@ public final class GenomeBuilder {
     /**
      * The state of {@code genome}, owned by this builder: read it, do not modify it, and do not keep it
      * past the next call.
+     *
+     * @param genome the genome to decode
+     * @return the genome's decoded state
      */
     public GenomeState build(Genome genome) {
         GenomeState cached = cache.get(genome);
@@ -65,12 +72,20 @@ public final class GenomeBuilder {
         return s;
     }
 
-    /** Operations (initialisations, mutations, crossovers) applied so far. */
+    /**
+     * Operations (initialisations, mutations, crossovers) applied so far.
+     *
+     * @return the count
+     */
     public long operations() {
         return operations;
     }
 
-    /** Genomes found in the cache. */
+    /**
+     * Genomes found in the cache.
+     *
+     * @return the count
+     */
     public long hits() {
         return hits;
     }

@@ -32,17 +32,29 @@ public final class GenomeState {
         }
     }
 
-    /** A copy of the weights. */
+    /**
+     * A copy of the weights.
+     *
+     * @return the copy
+     */
     public double[] weights() {
         return weights.clone();
     }
 
-    /** A copy of the log-rates, or null unless self-adaptive. */
+    /**
+     * A copy of the log-rates, or null unless self-adaptive.
+     *
+     * @return the copy, or null
+     */
     public double[] logRates() {
         return logRates == null ? null : logRates.clone();
     }
 
-    /** A copy of the last step, or null unless momentum is on. */
+    /**
+     * A copy of the last step, or null unless momentum is on.
+     *
+     * @return the copy, or null
+     */
     public double[] velocity() {
         return velocity == null ? null : velocity.clone();
     }

@@ -5,6 +5,11 @@ import java.util.List;
 /** How a flat parameter vector splits into tensors and layers. Tensors are contiguous and in order. */
 public record Layout(List<Tensor> tensors) {
 
+    /**
+     * Copies the tensors and checks that they are contiguous and their layers numbered in order.
+     *
+     * @param tensors the tensors, in parameter order
+     */
     public Layout {
         tensors = List.copyOf(tensors);
         if (tensors.isEmpty()) {
@@ -25,16 +30,30 @@ public record Layout(List<Tensor> tensors) {
         }
     }
 
-    /** Number of parameters. */
+    /**
+     * Number of parameters.
+     *
+     * @return the number of parameters
+     */
     public int size() {
         return tensors.get(tensors.size() - 1).end();
     }
 
+    /**
+     * Number of weight layers.
+     *
+     * @return the count
+     */
     public int layers() {
         return tensors.get(tensors.size() - 1).layer() + 1;
     }
 
-    /** First parameter index of a layer. */
+    /**
+     * First parameter index of a layer.
+     *
+     * @param layer the layer's index
+     * @return the index
+     */
     public int layerStart(int layer) {
         for (Tensor t : tensors) {
             if (t.layer() == layer) {
@@ -44,7 +63,12 @@ public record Layout(List<Tensor> tensors) {
         throw new IllegalArgumentException("no layer " + layer);
     }
 
-    /** One past the last parameter index of a layer. */
+    /**
+     * One past the last parameter index of a layer.
+     *
+     * @param layer the layer's index
+     * @return the index
+     */
     public int layerEnd(int layer) {
         int end = -1;
         for (Tensor t : tensors) {
@@ -58,7 +82,12 @@ public record Layout(List<Tensor> tensors) {
         return end;
     }
 
-    /** Each tensor's norm, in order. */
+    /**
+     * Each tensor's norm, in order.
+     *
+     * @param params all parameters
+     * @return one norm per tensor
+     */
     public double[] norms(double[] params) {
         double[] out = new double[tensors.size()];
         for (int i = 0; i < out.length; i++) {

@@ -17,6 +17,13 @@ public final class MemorizationTask implements Supervised {
         /** points classified correctly (argmax = label), nothing else: no gradient-like signal */
         ACCURACY;
 
+        /**
+         * Reads a name as {@link #key()} writes it.
+         *
+         * @param s the name
+         * @return the fitness
+         * @throws IllegalArgumentException naming the known values
+         */
         public static Fitness parse(String s) {
             switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "cross-entropy": case "ce": return CROSS_ENTROPY;
@@ -25,6 +32,11 @@ public final class MemorizationTask implements Supervised {
             }
         }
 
+        /**
+         * The name used by options.
+         *
+         * @return the name
+         */
         public String key() {
             return this == CROSS_ENTROPY ? "cross-entropy" : "accuracy";
         }
@@ -37,8 +49,12 @@ public final class MemorizationTask implements Supervised {
     private final Fitness fitness;
 
     /**
+     *
+     * @param points the number of points
+     * @param inputs inputs per point
      * @param hidden  hidden layer widths
      * @param classes output classes (the notes use 10)
+     * @param fitness cross-entropy or accuracy (no-grad)
      * @param seed    the dataset's seed (inputs and labels)
      */
     public MemorizationTask(int points, int inputs, int[] hidden, int classes, Fitness fitness, long seed) {
@@ -79,7 +95,12 @@ public final class MemorizationTask implements Supervised {
         return inputs;
     }
 
-    /** Point {@code n}'s label. */
+    /**
+     * Point {@code n}'s label.
+     *
+     * @param n the point's index
+     * @return the label, 0 to classes − 1
+     */
     public int label(int n) {
         return labels[n];
     }

@@ -37,28 +37,58 @@ public final class Mlp {
         this.layout = new Layout(tensors);
     }
 
+    /**
+     * The network's parameter layout.
+     *
+     * @return the layout
+     */
     public Layout layout() {
         return layout;
     }
 
+    /**
+     * Inputs per point.
+     *
+     * @return the count
+     */
     public int inputs() {
         return sizes[0];
     }
 
+    /**
+     * Outputs per point.
+     *
+     * @return the count
+     */
     public int outputs() {
         return sizes[sizes.length - 1];
     }
 
-    /** Number of weight layers. */
+    /**
+     * Number of weight layers.
+     *
+     * @return the number of weight layers
+     */
     public int layers() {
         return sizes.length - 1;
     }
 
+    /**
+     * Width of layer {@code i} (0: the inputs).
+     *
+     * @param i the layer
+     * @return the width
+     */
     public int size(int i) {
         return sizes[i];
     }
 
-    /** Buffers for a batch of {@code batch} inputs. */
+    /**
+     * Buffers for a batch of {@code batch} inputs.
+     *
+     * @param batch inputs per forward pass
+     * @return the buffers
+     */
     public Workspace workspace(int batch) {
         return new Workspace(this, batch);
     }
@@ -66,6 +96,11 @@ public final class Mlp {
     /**
      * Runs {@code batch} inputs ({@code inputs} row-major, {@code batch × inputs()}) through the network;
      * the outputs are {@code ws.output()}, row-major {@code batch × outputs()}.
+     *
+     * @param params the network parameters
+     * @param inputs the inputs, row-major {@code batch × inputs()}
+     * @param batch inputs per forward pass
+     * @param ws buffers from {@link #workspace(int)}
      */
     public void forward(double[] params, double[] inputs, int batch, Workspace ws) {
         double[] in = inputs;
@@ -132,7 +167,11 @@ public final class Mlp {
             }
         }
 
-        /** The last forward pass's outputs, row-major. */
+        /**
+         * The last forward pass's outputs, row-major.
+         *
+         * @return the outputs (this workspace's buffer, overwritten by the next forward pass)
+         */
         public double[] output() {
             return activations[activations.length - 1];
         }

@@ -23,10 +23,22 @@ public enum MutationScheme {
         this.key = key;
     }
 
+    /**
+     * The name used by options.
+     *
+     * @return the name
+     */
     public String key() {
         return key;
     }
 
+    /**
+     * Reads a name as {@link #key()} writes it.
+     *
+     * @param s the name
+     * @return the scheme
+     * @throws IllegalArgumentException naming the known values
+     */
     public static MutationScheme parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         for (MutationScheme m : values()) {

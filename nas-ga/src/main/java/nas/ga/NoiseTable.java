@@ -14,7 +14,11 @@ public final class NoiseTable {
 
     private final float[] values;
 
-    /** @param size values; must hold the largest slice asked for */
+    /**
+     *
+     * @param size values; must hold the largest slice asked for
+     * @param seed the seed of the values
+     */
     public NoiseTable(int size, long seed) {
         if (size < 1) {
             throw new IllegalArgumentException("noise table size must be >= 1, got " + size);
@@ -26,20 +30,43 @@ public final class NoiseTable {
         }
     }
 
-    /** A table big enough for slices of {@code slice} values: the default size, or 4 × slice if larger. */
+    /**
+     * A table big enough for slices of {@code slice} values: the default size, or 4 × slice if larger.
+     *
+     * @param slice the largest slice to be drawn
+     * @param seed the seed of the values
+     * @return the table
+     */
     public static NoiseTable forSlices(int slice, long seed) {
         return new NoiseTable((int) Math.min(Integer.MAX_VALUE - 8, Math.max(DEFAULT_SIZE, 4L * slice)), seed);
     }
 
+    /**
+     * The number of values.
+     *
+     * @return the count
+     */
     public int size() {
         return values.length;
     }
 
+    /**
+     * One value.
+     *
+     * @param i its index
+     * @return the value
+     */
     public float get(int i) {
         return values[i];
     }
 
-    /** The start of a slice of {@code length} values, drawn from {@code rng}. */
+    /**
+     * The start of a slice of {@code length} values, drawn from {@code rng}.
+     *
+     * @param rng the generator that picks the offset
+     * @param length the slice's length
+     * @return the offset
+     */
     public int offset(SplittableRandom rng, int length) {
         if (length > values.length) {
             throw new IllegalArgumentException("a slice of " + length + " values does not fit a noise table of "

@@ -15,6 +15,13 @@ public final class Operators {
     private final GaSettings settings;
     private final List<Tensor> tensors;
 
+    /**
+     * Operators for one layout, noise table and settings.
+     *
+     * @param layout   the parameters' layout
+     * @param noise    the shared noise table
+     * @param settings the GA's settings
+     */
     public Operators(Layout layout, NoiseTable noise, GaSettings settings) {
         if (noise.size() < layout.size()) {
             throw new IllegalArgumentException("the noise table (" + noise.size() + " values) is smaller than the "
@@ -26,15 +33,29 @@ public final class Operators {
         this.tensors = layout.tensors();
     }
 
+    /**
+     * The parameters' layout.
+     *
+     * @return the layout
+     */
     public Layout layout() {
         return layout;
     }
 
+    /**
+     * The GA's settings.
+     *
+     * @return the settings
+     */
     public GaSettings settings() {
         return settings;
     }
 
-    /** A new state of the right shape for these settings. */
+    /**
+     * A new state of the right shape for these settings.
+     *
+     * @return the new state
+     */
     public GenomeState newState() {
         return GenomeState.forSettings(layout.size(), settings);
     }
@@ -42,6 +63,9 @@ public final class Operators {
     /**
      * A random individual: each weight matrix N(0, 1/fan-in) (fan-in = its columns), biases 0,
      * log-rates 0 (rate 1, so the first steps are σ), no velocity.
+     *
+     * @param s the state to change
+     * @param seed the operation's seed
      */
     public void init(GenomeState s, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -64,7 +88,14 @@ public final class Operators {
         }
     }
 
-    /** The weights of the random individual {@code seed} (as {@link #init}): the GA's and the baseline's start. */
+    /**
+     * The weights of the random individual {@code seed} (as {@link #init}): the GA's and the baseline's start.
+     *
+     * @param layout the parameters' layout
+     * @param noise the shared table of pre-drawn normal values
+     * @param seed the operation's seed
+     * @return the weights
+     */
     public static double[] initialWeights(Layout layout, NoiseTable noise, long seed) {
         GenomeState s = new GenomeState(layout.size(), false, false);
         new Operators(layout, noise, GaSettings.of(1, 1, 1)).init(s, seed);
@@ -76,6 +107,9 @@ public final class Operators {
      * is σ·ε (fixed, norm-preserving) or σ·exp(r)·ε after r += τ·ε' (self-adaptive); with momentum β
      * the step becomes β·(last step) + that; norm-preserving then rescales every mutated weight matrix
      * to its norm before the mutation.
+     *
+     * @param s the state to change
+     * @param seed the operation's seed
      */
     public void mutate(GenomeState s, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -137,6 +171,10 @@ public final class Operators {
      * Crossover in place: {@code s} holds the first parent; each tensor (or each unit: a row of a weight
      * matrix with the matching bias) is replaced by {@code mate}'s with probability 1/2, decided by
      * {@code seed}. Log-rates and velocity travel with their weights.
+     *
+     * @param s the state to change
+     * @param mate the second parent
+     * @param seed the operation's seed
      */
     public void cross(GenomeState s, GenomeState mate, long seed) {
         Crossover mode = settings.crossover();

@@ -14,6 +14,13 @@ public final class RegressionTask implements Supervised {
     private final double[] inputs;
     private final double[] targets;
 
+    /**
+     * The regression control task.
+     *
+     * @param points the number of points, uniform in [-1, 1]²
+     * @param hidden hidden layer widths
+     * @param seed   the dataset's seed
+     */
     public RegressionTask(int points, int[] hidden, long seed) {
         if (points < 1) {
             throw new IllegalArgumentException("regression needs points >= 1, got " + points);
@@ -36,7 +43,13 @@ public final class RegressionTask implements Supervised {
         }
     }
 
-    /** The function learnt. */
+    /**
+     * The function learnt.
+     *
+     * @param x0 the first input
+     * @param x1 the second input
+     * @return sin(πx₀)·cos(πx₁)
+     */
     public static double target(double x0, double x1) {
         return Math.sin(Math.PI * x0) * Math.cos(Math.PI * x1);
     }

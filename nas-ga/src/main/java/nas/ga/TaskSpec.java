@@ -17,6 +17,17 @@ import java.util.Locale;
 public record TaskSpec(String kind, int points, int inputs, int[] hidden, int classes,
         MemorizationTask.Fitness fitness, long dataSeed) {
 
+    /**
+     * Normalises the kind, copies the widths and checks the sizes.
+     *
+     * @param kind     {@code memorize} or {@code regression}
+     * @param points   data points
+     * @param inputs   input values per point
+     * @param hidden   hidden layer widths
+     * @param classes  classes
+     * @param fitness  what selection sees
+     * @param dataSeed the dataset's seed
+     */
     public TaskSpec {
         kind = kind.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("memorize") && !kind.equals("regression")) {
@@ -29,17 +40,32 @@ public record TaskSpec(String kind, int points, int inputs, int[] hidden, int cl
         }
     }
 
-    /** The memorisation task of the notes at a small size: 64 points, 32 inputs, one hidden layer of 64. */
+    /**
+     * The memorisation task of the notes at a small size: 64 points, 32 inputs, one hidden layer of 64.
+     *
+     * @param points the number of points to memorise
+     * @return the specification
+     */
     public static TaskSpec memorize(int points) {
         return new TaskSpec("memorize", points, 32, new int[] {64}, 10, MemorizationTask.Fitness.CROSS_ENTROPY, 1);
     }
 
+    /**
+     * The task this specification describes.
+     *
+     * @return the task
+     */
     public Supervised build() {
         return kind.equals("memorize") ? new MemorizationTask(points, inputs, hidden, classes, fitness, dataSeed)
                 : new RegressionTask(points, hidden, dataSeed);
     }
 
-    /** Widths like {@code 64} or {@code 256,128}; empty for none. */
+    /**
+     * Widths like {@code 64} or {@code 256,128}; empty for none.
+     *
+     * @param text the widths, comma-separated
+     * @return the widths
+     */
     public static int[] parseHidden(String text) {
         if (text.isBlank()) {
             return new int[0];

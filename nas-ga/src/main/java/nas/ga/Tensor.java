@@ -14,6 +14,16 @@ package nas.ga;
  */
 public record Tensor(String name, int layer, int offset, int rows, int cols, boolean weight) {
 
+    /**
+     * Checks the shape.
+     *
+     * @param name   for records
+     * @param layer  its layer
+     * @param offset first index in the parameter vector
+     * @param rows   units
+     * @param cols   values per unit
+     * @param weight a weight matrix rather than a bias
+     */
     public Tensor {
         if (offset < 0 || rows < 1 || cols < 1 || layer < 0) {
             throw new IllegalArgumentException("invalid tensor " + name + ": offset " + offset + ", " + rows + "x"
@@ -21,15 +31,30 @@ public record Tensor(String name, int layer, int offset, int rows, int cols, boo
         }
     }
 
+    /**
+     * Number of values.
+     *
+     * @return rows × cols
+     */
     public int size() {
         return rows * cols;
     }
 
+    /**
+     * One past its last parameter index.
+     *
+     * @return the index
+     */
     public int end() {
         return offset + size();
     }
 
-    /** Euclidean norm of this tensor's values in {@code params}. */
+    /**
+     * Euclidean norm of this tensor's values in {@code params}.
+     *
+     * @param params all parameters
+     * @return the norm
+     */
     public double norm(double[] params) {
         double s = 0;
         for (int i = offset, e = end(); i < e; i++) {

@@ -20,6 +20,8 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.pruners.curve.CurvePlugin;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 /** Hyperband: brackets, their assignment, their isolation for pruning and for sampling. */
 class HyperbandPrunerTest {
@@ -106,7 +108,11 @@ class HyperbandPrunerTest {
             if (pruner.bracketOf(study, t.snapshot()) == bracket) {
                 return t;
             }
-            study.tell(t, nas.api.TrialState.FAIL, "not the bracket this scenario needs");
+            try (LogCapture log = LogCapture.start()) {
+                study.tell(t, nas.api.TrialState.FAIL, "not the bracket this scenario needs");
+                assertThat(log.messages(Level.WARNING)).containsExactly("trial " + t.number() + " of study '"
+                        + study.name() + "' failed: not the bracket this scenario needs");
+            }
         }
     }
 

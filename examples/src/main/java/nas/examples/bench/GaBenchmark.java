@@ -2,7 +2,10 @@ package nas.examples.bench;
 
 import static nas.api.Statistics.median;
 
+import java.awt.Color;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nas.ga.AdamBaseline;
+import nas.ga.Crossover;
 import nas.ga.GaResult;
 import nas.ga.GaSettings;
 import nas.ga.GenerationRecord;
@@ -23,6 +27,8 @@ import nas.ga.NoiseTable;
 import nas.ga.Operators;
 import nas.ga.Seeds;
 import nas.ga.TaskSpec;
+import nas.ga.plot.LineChart;
+import nas.ga.plot.RunCurves;
 
 /**
  * The neuroevolution GA's figures.
@@ -32,11 +38,13 @@ import nas.ga.TaskSpec;
  * time; then the cost of decoding a child of a lineage D mutations deep with the per-worker cache (one copy
  * and one mutation) and without it (a replay of the whole seed chain).
  *
- * <p>{@code GaBenchmark study [--budget N] [--seeds N] [--sigma S] [--fitness KIND] [-t THREADS]}: the notes'
- * first hypothesis — at the same evaluation budget, 1/16 against 8/32 parents/children, with fixed,
+ * <p>{@code GaBenchmark study [--budget N] [--seeds N] [--sigma S] [--fitness KIND] [-t THREADS] [--plots DIR]}:
+ * the notes' first hypothesis — at the same evaluation budget, 1/16 against 8/32 parents/children, with fixed,
  * self-adaptive and norm-preserving mutation, memorising 64 points (MLP 32-64-10): median over seeds of the
- * points memorised, the final loss and the interference, plus Adam on the same network and data. Runs are
- * spread over the threads (each run single-threaded; a run's result does not depend on threads).
+ * points memorised, the final loss and the interference, plus 8/32 fixed with momentum, crossover or one-layer
+ * mutation, and Adam on the same network and data. With {@code --plots DIR}, the hypothesis settings' median
+ * curves per generation (best fitness, interference) are written there as PNG. Runs are spread over the
+ * threads (each run single-threaded; a run's result does not depend on threads).
  */
 public final class GaBenchmark {
 
@@ -113,14 +121,41 @@ public final class GaBenchmark {
         return (bean.getCurrentThreadCpuTime() - t0) / 1e6 / children;
     }
 
-    private record Setting(int parents, int children, MutationScheme scheme) {
+    /** One row of the study: a population shape, a scheme and the optional operators. */
+    private record Setting(int parents, int children, MutationScheme scheme, double momentum, Crossover crossover,
+            boolean oneLayer) {
+        static Setting of(int parents, int children, MutationScheme scheme) {
+            return new Setting(parents, children, scheme, 0, Crossover.NONE, false);
+        }
+
+        boolean hypothesis() {
+            return momentum == 0 && crossover == Crossover.NONE && !oneLayer;
+        }
+
         String label() {
             return parents + "/" + children;
         }
+
+        String schemeLabel() {
+            return scheme.key() + (momentum > 0 ? ", momentum " + momentum : "")
+                    + (crossover != Crossover.NONE ? ", crossover " + crossover.key() : "")
+                    + (oneLayer ? ", one layer" : "");
+        }
+
+        GaSettings settings(double sigma) {
+            return GaSettings.of(parents, children, sigma).withScheme(scheme).withMomentum(momentum)
+                    .withCrossover(crossover).withOneLayer(oneLayer);
+        }
     }
 
-    private record Outcome(Setting setting, long seed, int memorised, double loss, double interference,
-            int generations, double lastInterference) {
+    private record Outcome(Setting setting, long seed, GaResult result, double interference, int generations) {
+        int memorised() {
+            return result.last().bestCorrect();
+        }
+
+        double loss() {
+            return result.last().bestLoss();
+        }
     }
 
     private static void study(Options o) throws Exception {
@@ -129,14 +164,19 @@ public final class GaBenchmark {
         double sigma = o.real("--sigma", 0.02);
         MemorizationTask.Fitness fitness = MemorizationTask.Fitness.parse(o.text("--fitness", "cross-entropy"));
         int threads = o.integer("-t", Runtime.getRuntime().availableProcessors());
+        String plots = o.text("--plots", "");
         TaskSpec spec = new TaskSpec("memorize", 64, 32, new int[] {64}, 10, fitness, 1);
         MemorizationTask task = (MemorizationTask) spec.build();
         List<Setting> settings = new ArrayList<>();
         for (int[] pc : new int[][] {{1, 16}, {8, 32}}) {
             for (MutationScheme s : MutationScheme.values()) {
-                settings.add(new Setting(pc[0], pc[1], s));
+                settings.add(Setting.of(pc[0], pc[1], s));
             }
         }
+        // the notes' other operators, each added alone to 8/32 with fixed sigma
+        settings.add(new Setting(8, 32, MutationScheme.FIXED, 0.5, Crossover.NONE, false));
+        settings.add(new Setting(8, 32, MutationScheme.FIXED, 0, Crossover.UNIT, false));
+        settings.add(new Setting(8, 32, MutationScheme.FIXED, 0, Crossover.NONE, true));
         System.out.printf(Locale.ROOT, "%s (%d parameters), fitness %s, sigma %s, %d evaluations per run, %d seeds, "
                 + "%d threads%n", spec, task.layout().size(), fitness.key(), sigma, budget, seeds, threads);
         long cpu0 = cpuNanos();
@@ -164,11 +204,11 @@ public final class GaBenchmark {
             List<Outcome> mine = outcomes.stream().filter(x -> x.setting.equals(s)).toList();
             double[] memorised = mine.stream().mapToDouble(Outcome::memorised).toArray();
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %s (%s–%s) | %.2g | %.3f | %.3f |%n", s.label(),
-                    s.scheme.key(), mine.get(0).generations, num(median(memorised)),
+                    s.schemeLabel(), mine.get(0).generations, num(median(memorised)),
                     num(Arrays.stream(memorised).min().orElse(0)), num(Arrays.stream(memorised).max().orElse(0)),
                     median(mine.stream().mapToDouble(Outcome::loss).toArray()),
                     median(mine.stream().mapToDouble(Outcome::interference).toArray()),
-                    median(mine.stream().mapToDouble(Outcome::lastInterference).toArray()));
+                    median(mine.stream().mapToDouble(x -> x.result.last().interference()).toArray()));
         }
         for (double lr : new double[] {1e-3, 1e-2}) {
             double[] params = Operators.initialWeights(task.layout(), NoiseTable.forSlices(task.layout().size(), 1), 1);
@@ -179,14 +219,18 @@ public final class GaBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nper-run values (setting, seed, memorised, loss, mean interference):%n");
         for (Outcome x : outcomes) {
-            System.out.printf(Locale.ROOT, "%s %s seed %d: %d, %.3g, %.4f%n", x.setting.label(), x.setting.scheme.key(),
-                    x.seed, x.memorised, x.loss, x.interference);
+            System.out.printf(Locale.ROOT, "%s %s seed %d: %d, %.3g, %.4f%n", x.setting.label(), x.setting.schemeLabel(),
+                    x.seed, x.memorised(), x.loss(), x.interference);
+        }
+        if (!plots.isEmpty()) {
+            plot(Path.of(plots), fitness, seeds, budget, sigma,
+                    outcomes.stream().filter(x -> x.setting.hypothesis()).toList());
         }
         System.out.printf(Locale.ROOT, "%nwall %.1f s, process CPU %.1f s%n", wall, cpu);
     }
 
     private static Outcome run(MemorizationTask task, Setting s, double sigma, long budget, long seed) {
-        GaSettings settings = GaSettings.of(s.parents, s.children, sigma).withScheme(s.scheme);
+        GaSettings settings = s.settings(sigma);
         int gens = settings.generationsFor(budget);
         GaResult r = new GeneticAlgorithm(task, settings, 1, seed).run(gens, x -> { });
         double sum = 0;
@@ -197,9 +241,47 @@ public final class GaBenchmark {
                 n++;
             }
         }
-        return new Outcome(s, seed, r.last().bestCorrect(), r.last().bestLoss(), n == 0 ? Double.NaN : sum / n, gens,
-                r.last().interference());
+        return new Outcome(s, seed, r, n == 0 ? Double.NaN : sum / n, gens);
     }
+
+    /** Generations over which each run's interference is averaged before the median over seeds is drawn. */
+    private static final int INTERFERENCE_WINDOW = 25;
+
+    /**
+     * Writes {@code ga-study-FITNESS-best.png} (the median best per generation: cross-entropy on a log axis, or
+     * points memorised) and {@code ga-study-FITNESS-interference.png} into {@code dir}; colour is the scheme,
+     * a dashed line 8/32.
+     */
+    private static void plot(Path dir, MemorizationTask.Fitness fitness, int seeds, long budget, double sigma,
+            List<Outcome> outcomes) throws IOException {
+        boolean crossEntropy = fitness == MemorizationTask.Fitness.CROSS_ENTROPY;
+        String setup = String.format(Locale.ROOT, "memorising 64 points, %s fitness, sigma %s, median of %d seeds",
+                crossEntropy ? "cross-entropy" : "no-grad (accuracy)", sigma, seeds);
+        LineChart best = crossEntropy
+                ? new LineChart("Best cross-entropy: " + setup, "evaluations", "best individual's cross-entropy", true)
+                : new LineChart("Points memorised: " + setup, "evaluations", "best individual's points memorised /64",
+                        false);
+        LineChart interference = new LineChart("Interference: " + setup, "evaluations",
+                "children's lost share of parent's points (" + INTERFERENCE_WINDOW + "-gen. mean)", false);
+        for (Setting s : outcomes.stream().map(Outcome::setting).distinct().toList()) {
+            List<GaResult> runs = outcomes.stream().filter(x -> x.setting.equals(s)).map(Outcome::result).toList();
+            double[] x = RunCurves.evaluations(runs);
+            String name = s.label() + " " + s.scheme.key();
+            Color color = SCHEME_COLORS[s.scheme.ordinal()];
+            boolean dashed = s.parents > 1;
+            best.add(new LineChart.Series(name, color, dashed, x, RunCurves.median(runs,
+                    crossEntropy ? GenerationRecord::bestLoss : g -> g.bestCorrect())));
+            interference.add(new LineChart.Series(name, color, dashed, x,
+                    RunCurves.smoothedMedian(runs, GenerationRecord::interference, INTERFERENCE_WINDOW)));
+        }
+        String stem = "ga-study-" + fitness.key();
+        best.write(dir.resolve(stem + "-best.png"), 1000, 520);
+        interference.write(dir.resolve(stem + "-interference.png"), 1000, 520);
+        System.out.printf(Locale.ROOT, "%nplots (%d evaluations per run): %s, %s%n", budget,
+                dir.resolve(stem + "-best.png"), dir.resolve(stem + "-interference.png"));
+    }
+
+    private static final Color[] SCHEME_COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
 
     private static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);

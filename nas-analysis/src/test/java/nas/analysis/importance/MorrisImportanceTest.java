@@ -15,6 +15,8 @@ import nas.api.distribution.IntDistribution;
 import nas.api.sampler.RandomSampler;
 import nas.samplers.morris.MorrisSampler;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class MorrisImportanceTest {
 
@@ -93,13 +95,18 @@ class MorrisImportanceTest {
     void failedTrialsAreSkippedAndReported() {
         MorrisSampler sampler = new MorrisSampler(unitCube(6), 4, 10, 0, 4L);
         Study study = Studies.builder("screen").sampler(sampler).create();
-        study.optimize(t -> {
-            double v = linear(t);
-            if (t.number() == 5 || t.number() == 21) { // 5: inside trajectory 0; 21: start of trajectory 3
-                throw new IllegalStateException("simulated crash");
-            }
-            return v;
-        }, sampler.designSize());
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(t -> {
+                double v = linear(t);
+                if (t.number() == 5 || t.number() == 21) { // 5: inside trajectory 0; 21: start of trajectory 3
+                    throw new IllegalStateException("simulated crash");
+                }
+                return v;
+            }, sampler.designSize());
+            assertThat(log.messages(Level.WARNING)).containsExactly(
+                    "trial 5 of study 'screen' failed: java.lang.IllegalStateException: simulated crash",
+                    "trial 21 of study 'screen' failed: java.lang.IllegalStateException: simulated crash");
+        }
         MorrisImportance.Report report = new MorrisImportance(0).evaluate(study);
         assertThat(report.notCompleted()).containsExactly(5, 21);
         assertThat(report.missingSteps()).isEqualTo(3); // two steps around point 5, one after point 21

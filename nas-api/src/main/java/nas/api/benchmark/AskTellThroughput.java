@@ -18,17 +18,32 @@ import nas.api.storage.Storage;
  */
 public record AskTellThroughput(int trials, double seconds, double cpuSeconds) {
 
-    /** Trials per wall-clock second. */
+    /**
+     * Trials per wall-clock second.
+     *
+     * @return trials per wall-clock second
+     */
     public double trialsPerSecond() {
         return trials / seconds;
     }
 
-    /** Trials per CPU-second of the process. */
+    /**
+     * Trials per CPU-second of the process.
+     *
+     * @return trials per CPU-second of the process
+     */
     public double trialsPerCpuSecond() {
         return trials / cpuSeconds;
     }
 
-    /** Runs {@code trials} ask/tell cycles in a new study of {@code storage}. */
+    /**
+     * Runs {@code trials} ask/tell cycles in a new study of {@code storage}.
+     *
+     * @param storage the storage
+     * @param studyName the study's name
+     * @param trials the number of ask/tell cycles
+     * @return the wall and CPU time the cycles took
+     */
     public static AskTellThroughput measure(Storage storage, String studyName, int trials) {
         Study study = Studies.builder(studyName).storage(storage).sampler(new RandomSampler(1)).create();
         String[] names = new String[10];

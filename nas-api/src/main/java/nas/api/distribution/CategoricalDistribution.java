@@ -12,7 +12,11 @@ import java.util.Set;
  */
 public record CategoricalDistribution(List<Object> choices) implements Distribution {
 
-    /** Validates the choices: at least one, no duplicates; numbers normalized. */
+    /**
+     * Validates the choices: at least one, no duplicates; numbers normalized.
+     *
+     * @param choices the choices (strings, numbers, booleans), at least one, no duplicates
+     */
     public CategoricalDistribution {
         if (choices == null || choices.isEmpty()) {
             throw new IllegalArgumentException("a categorical parameter needs at least one choice, but got none");
@@ -29,7 +33,12 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
         choices = List.copyOf(normalized);
     }
 
-    /** Convenience factory. */
+    /**
+     * Convenience factory.
+     *
+     * @param choices the choices (strings, numbers, booleans), at least one, no duplicates
+     * @return the distribution over {@code choices}
+     */
     public static CategoricalDistribution of(Object... choices) {
         return new CategoricalDistribution(List.of(choices));
     }
@@ -48,7 +57,12 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
                 "categorical choices must be strings, numbers or booleans, but got " + FloatDistribution.describe(c));
     }
 
-    /** Index of a choice, or -1. */
+    /**
+     * Index of a choice, or -1.
+     *
+     * @param choice a choice, as given to the distribution
+     * @return index of a choice, or -1
+     */
     public int indexOf(Object choice) {
         try {
             return choices.indexOf(normalize(choice));

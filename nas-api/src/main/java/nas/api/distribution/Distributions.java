@@ -20,7 +20,12 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** JSON text, e.g. {@code {"type":"float","low":0.0,"high":1.0,"log":false,"step":0.0}}. */
+    /**
+     * JSON text, e.g. {@code {"type":"float","low":0.0,"high":1.0,"log":false,"step":0.0}}.
+     *
+     * @param d the distribution
+     * @return the JSON text
+     */
     public static String toJson(Distribution d) {
         String json = JSON_OF.get(d);
         if (json == null) {
@@ -37,7 +42,12 @@ public final class Distributions {
         cache.put(key, value);
     }
 
-    /** Plain-map form (for embedding in larger JSON records). */
+    /**
+     * Plain-map form (for embedding in larger JSON records).
+     *
+     * @param d the distribution
+     * @return the map form
+     */
     public static Map<String, Object> toMap(Distribution d) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (d instanceof FloatDistribution f) {
@@ -59,7 +69,12 @@ public final class Distributions {
         return m;
     }
 
-    /** Reads the form written by {@link #toJson}. */
+    /**
+     * Reads the form written by {@link #toJson}.
+     *
+     * @param json the text written by {@link #toJson}
+     * @return the distribution
+     */
     public static Distribution fromJson(String json) {
         Distribution known = PARSED.get(json);
         if (known != null) {
@@ -78,7 +93,12 @@ public final class Distributions {
         return fromMap(m);
     }
 
-    /** Reads the form written by {@link #toMap}. */
+    /**
+     * Reads the form written by {@link #toMap}.
+     *
+     * @param m the map written by {@link #toMap}
+     * @return the distribution
+     */
     public static Distribution fromMap(Map<?, ?> m) {
         Object type = m.get("type");
         if ("float".equals(type)) {
@@ -113,7 +133,12 @@ public final class Distributions {
         return n.doubleValue();
     }
 
-    /** One line for people, e.g. {@code float[0.001, 1.0, log]}. */
+    /**
+     * One line for people, e.g. {@code float[0.001, 1.0, log]}.
+     *
+     * @param d the distribution
+     * @return one line for people, e.g. {@code float[0.001, 1.0, log]}
+     */
     public static String describe(Distribution d) {
         if (d instanceof FloatDistribution f) {
             return "float[" + f.low() + ", " + f.high() + (f.log() ? ", log" : "") + (f.hasStep() ? ", step=" + f.step() : "") + "]";

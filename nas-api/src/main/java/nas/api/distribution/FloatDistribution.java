@@ -7,7 +7,14 @@ package nas.api.distribution;
  */
 public record FloatDistribution(double low, double high, boolean log, double step) implements Distribution {
 
-    /** Validates the range, log scale and step (see the class comment). */
+    /**
+     * Validates the range, log scale and step (see the class comment).
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param log uniform in log space (needs low > 0)
+     * @param step the grid step (0: continuous)
+     */
     public FloatDistribution {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
             throw new IllegalArgumentException(
@@ -32,22 +39,45 @@ public record FloatDistribution(double low, double high, boolean log, double ste
         }
     }
 
-    /** A continuous uniform distribution on {@code [low, high]}. */
+    /**
+     * A continuous uniform distribution on {@code [low, high]}.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return a continuous uniform distribution on {@code [low, high]}
+     */
     public static FloatDistribution of(double low, double high) {
         return new FloatDistribution(low, high, false, 0);
     }
 
-    /** A continuous distribution on {@code [low, high]} that is uniform in log space. */
+    /**
+     * A continuous distribution on {@code [low, high]} that is uniform in log space.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return a continuous distribution on {@code [low, high]} that is uniform in log space
+     */
     public static FloatDistribution logOf(double low, double high) {
         return new FloatDistribution(low, high, true, 0);
     }
 
-    /** The grid {@code low, low + step, ...} up to {@code high}. */
+    /**
+     * The grid {@code low, low + step, ...} up to {@code high}.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param step the grid step (0: continuous)
+     * @return the grid {@code low, low + step, ...} up to {@code high}
+     */
     public static FloatDistribution stepOf(double low, double high, double step) {
         return new FloatDistribution(low, high, false, step);
     }
 
-    /** Whether the values lie on a grid. */
+    /**
+     * Whether the values lie on a grid.
+     *
+     * @return whether the values lie on a grid
+     */
     public boolean hasStep() {
         return step != 0;
     }
@@ -87,7 +117,12 @@ public record FloatDistribution(double low, double high, boolean log, double ste
         return low;
     }
 
-    /** Snaps a value to the nearest grid point inside the range (only clamps when continuous). */
+    /**
+     * Snaps a value to the nearest grid point inside the range (only clamps when continuous).
+     *
+     * @param value the real value
+     * @return the nearest value of the distribution
+     */
     public double snap(double value) {
         double v = Math.min(high, Math.max(low, value));
         if (step != 0) {

@@ -9,7 +9,14 @@ package nas.api.distribution;
  */
 public record IntDistribution(long low, long high, boolean log, long step) implements Distribution {
 
-    /** Validates the range, log scale and step. */
+    /**
+     * Validates the range, log scale and step.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param log uniform in log space (needs low > 0)
+     * @param step the grid step (at least 1)
+     */
     public IntDistribution {
         if (low > high) {
             throw new IllegalArgumentException("low <= high must hold, but got low=" + low + ", high=" + high);
@@ -31,17 +38,36 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
         high = low + (high - low) / step * step;
     }
 
-    /** Integers {@code low..high}. */
+    /**
+     * Integers {@code low..high}.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return the distribution
+     */
     public static IntDistribution of(long low, long high) {
         return new IntDistribution(low, high, false, 1);
     }
 
-    /** Integers {@code low..high}, uniform in log space. */
+    /**
+     * Integers {@code low..high}, uniform in log space.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @return the distribution
+     */
     public static IntDistribution logOf(long low, long high) {
         return new IntDistribution(low, high, true, 1);
     }
 
-    /** Integers {@code low, low + step, ...} up to {@code high}. */
+    /**
+     * Integers {@code low, low + step, ...} up to {@code high}.
+     *
+     * @param low the lower bound (inclusive)
+     * @param high the upper bound (inclusive)
+     * @param step the grid step (at least 1)
+     * @return the distribution
+     */
     public static IntDistribution stepOf(long low, long high, long step) {
         return new IntDistribution(low, high, false, step);
     }
@@ -85,7 +111,12 @@ public record IntDistribution(long low, long high, boolean log, long step) imple
         return low;
     }
 
-    /** Rounds a real value to the nearest grid integer inside the range. */
+    /**
+     * Rounds a real value to the nearest grid integer inside the range.
+     *
+     * @param value the real value
+     * @return the nearest integer of the distribution
+     */
     public long snap(double value) {
         double v = Math.min(high, Math.max(low, value));
         long k = Math.round((v - low) / step);

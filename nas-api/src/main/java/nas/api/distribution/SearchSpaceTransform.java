@@ -27,7 +27,11 @@ public final class SearchSpaceTransform {
     private final double[] lower;
     private final double[] upper;
 
-    /** The transform of {@code space}, parameters in its iteration order. */
+    /**
+     * The transform of {@code space}, parameters in its iteration order.
+     *
+     * @param space the search space, by parameter name
+     */
     public SearchSpaceTransform(Map<String, Distribution> space) {
         this.names = List.copyOf(space.keySet());
         this.distributions = List.copyOf(space.values());
@@ -72,42 +76,79 @@ public final class SearchSpaceTransform {
         return new double[] {i.low() - i.step() / 2.0, i.high() + i.step() / 2.0};
     }
 
-    /** Number of columns of the encoded vector. */
+    /**
+     * Number of columns of the encoded vector.
+     *
+     * @return number of columns of the encoded vector
+     */
     public int dimension() {
         return lower.length;
     }
 
-    /** Parameter names, in encoding order. */
+    /**
+     * Parameter names, in encoding order.
+     *
+     * @return the parameter names
+     */
     public List<String> names() {
         return names;
     }
 
-    /** Distributions, in encoding order. */
+    /**
+     * Distributions, in encoding order.
+     *
+     * @return the distributions
+     */
     public List<Distribution> distributions() {
         return distributions;
     }
 
-    /** Lower bound of column {@code i}. */
+    /**
+     * Lower bound of column {@code i}.
+     *
+     * @param i the column index
+     * @return the lower bound
+     */
     public double lower(int i) {
         return lower[i];
     }
 
-    /** Upper bound of column {@code i}. */
+    /**
+     * Upper bound of column {@code i}.
+     *
+     * @param i the column index
+     * @return the upper bound
+     */
     public double upper(int i) {
         return upper[i];
     }
 
-    /** Index (in {@link #names()}) of the parameter that column {@code i} encodes. */
+    /**
+     * Index (in {@link #names()}) of the parameter that column {@code i} encodes.
+     *
+     * @param i the column index
+     * @return index (in {@link #names()}) of the parameter that column {@code i} encodes
+     */
     public int columnParameter(int i) {
         return columnParam[i];
     }
 
-    /** First column of parameter {@code p}. */
+    /**
+     * First column of parameter {@code p}.
+     *
+     * @param p the parameter's index in {@link #names()}
+     * @return the column index
+     */
     public int firstColumn(int p) {
         return firstColumn[p];
     }
 
-    /** Encodes internal parameter values; every parameter of the space must be present. */
+    /**
+     * Encodes internal parameter values; every parameter of the space must be present.
+     *
+     * @param internal internal values by parameter name
+     * @return the encoded vector
+     */
     public double[] transform(Map<String, Double> internal) {
         double[] x = new double[dimension()];
         for (int p = 0; p < names.size(); p++) {
@@ -131,6 +172,9 @@ public final class SearchSpaceTransform {
     /**
      * Decodes a vector to internal parameter values inside their distributions: clamped to the
      * range, snapped to the step grid, rounded for ints, arg-max for categoricals.
+     *
+     * @param x the encoded vector
+     * @return internal values by parameter name
      */
     public Map<String, Double> untransform(double[] x) {
         if (x.length != dimension()) {
@@ -143,7 +187,13 @@ public final class SearchSpaceTransform {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Decodes parameter {@code p} from vector {@code x}. */
+    /**
+     * Decodes parameter {@code p} from vector {@code x}.
+     *
+     * @param p the parameter's index in {@link #names()}
+     * @param x the encoded vector
+     * @return the parameter's internal value
+     */
     public double decode(int p, double[] x) {
         Distribution d = distributions.get(p);
         int c = firstColumn[p];

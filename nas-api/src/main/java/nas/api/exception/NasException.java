@@ -4,12 +4,21 @@ package nas.api.exception;
 public class NasException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** An error with its message. */
+    /**
+     * An error with its message.
+     *
+     * @param message the message
+     */
     public NasException(String message) {
         super(message);
     }
 
-    /** An error with its message and cause. */
+    /**
+     * An error with its message and cause.
+     *
+     * @param message the message
+     * @param cause the underlying error
+     */
     public NasException(String message, Throwable cause) {
         super(message, cause);
     }

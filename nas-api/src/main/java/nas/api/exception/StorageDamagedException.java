@@ -11,7 +11,11 @@ public class StorageDamagedException extends NasException {
     /** The words before the last stored trial in the message (how another process recognises one). */
     public static final String LAST_STORED = "last trial known to be stored: ";
 
-    /** A damaged database; {@code message} names the file and the last trial known to be stored. */
+    /**
+     * A damaged database; {@code message} names the file and the last trial known to be stored.
+     *
+     * @param message names the file and the last trial known to be stored
+     */
     public StorageDamagedException(String message) {
         super(message);
     }

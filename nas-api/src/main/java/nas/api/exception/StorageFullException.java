@@ -7,7 +7,12 @@ package nas.api.exception;
 public class StorageFullException extends StorageException {
     private static final long serialVersionUID = 1L;
 
-    /** A full disk; {@code cause} is the storage's own error. */
+    /**
+     * A full disk; {@code cause} is the storage's own error.
+     *
+     * @param message the message
+     * @param cause the storage's own error
+     */
     public StorageFullException(String message, Throwable cause) {
         super(message, cause);
     }

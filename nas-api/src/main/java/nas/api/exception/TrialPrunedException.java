@@ -12,7 +12,11 @@ public class TrialPrunedException extends NasException {
         super("trial was pruned");
     }
 
-    /** The trial is pruned, with a note why. */
+    /**
+     * The trial is pruned, with a note why.
+     *
+     * @param message why the trial was pruned
+     */
     public TrialPrunedException(String message) {
         super(message);
     }

@@ -37,7 +37,12 @@ public final class Json {
     private Json() {
     }
 
-    /** Serializes a value (attribute or record) to JSON text. */
+    /**
+     * Serializes a value (attribute or record) to JSON text.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
@@ -46,7 +51,13 @@ public final class Json {
         }
     }
 
-    /** Serializes a value to indented JSON text ending in a newline, for files people read. */
+    /**
+     * Serializes a value to indented JSON text ending in a newline, for files people read.
+     *
+     * @param value an attribute value or record
+     * @return the indented JSON text and a final newline
+     * @throws IllegalArgumentException when the value cannot be written as JSON
+     */
     public static String writePretty(Object value) {
         try {
             return PRETTY.writeValueAsString(value) + "\n";
@@ -55,7 +66,12 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text into a frozen attribute value. */
+    /**
+     * Parses JSON text into a frozen attribute value.
+     *
+     * @param json the JSON text
+     * @return the value: maps, lists, strings, numbers, booleans or null, immutable
+     */
     public static Object read(String json) {
         try {
             return freeze(MAPPER.readValue(json, Object.class));
@@ -64,7 +80,14 @@ public final class Json {
         }
     }
 
-    /** Parses JSON text into a record or class. */
+    /**
+     * Parses JSON text into a record or class.
+     *
+     * @param <T> the type of the choices
+     * @param json the JSON text
+     * @param type the class to read
+     * @return the object read
+     */
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
@@ -78,6 +101,8 @@ public final class Json {
      * become {@code Long}, other numbers {@code Double}). {@code null} stays {@code null} at the top
      * level and inside lists and maps.
      *
+     * @param value the value
+     * @return the immutable copy
      * @throws IllegalArgumentException for values JSON cannot hold (NaN is allowed and kept)
      */
     public static Object freeze(Object value) {

@@ -21,13 +21,28 @@ import nas.api.distribution.Distribution;
 public record ObjectiveDefinition(List<StudyDirection> directions, List<String> objectiveNames,
         MultiObjective function, Map<String, Object> parameterDefaults, Map<String, Distribution> searchSpace) {
 
-    /** A definition whose search space is known only by running it (define-by-run). */
+    /**
+     * A definition whose search space is known only by running it (define-by-run).
+     *
+     * @param directions one direction per objective
+     * @param objectiveNames one name per objective
+     * @param function the multi-objective function that evaluates a trial
+     * @param parameterDefaults default external values by parameter name
+     */
     public ObjectiveDefinition(List<StudyDirection> directions, List<String> objectiveNames, MultiObjective function,
             Map<String, Object> parameterDefaults) {
         this(directions, objectiveNames, function, parameterDefaults, Map.of());
     }
 
-    /** Copies the lists and maps; one objective name per direction. */
+    /**
+     * Copies the lists and maps; one objective name per direction.
+     *
+     * @param directions one direction per objective
+     * @param objectiveNames one name per objective
+     * @param function the multi-objective function that evaluates a trial
+     * @param parameterDefaults default external values by parameter name
+     * @param searchSpace the parameters by name, when known before running (empty: define-by-run)
+     */
     public ObjectiveDefinition {
         directions = List.copyOf(directions);
         objectiveNames = List.copyOf(objectiveNames);

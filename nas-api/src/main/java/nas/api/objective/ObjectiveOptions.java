@@ -14,32 +14,61 @@ public final class ObjectiveOptions {
 
     private final Map<String, String> values;
 
-    /** The options given, as text ({@code -O key=value}). */
+    /**
+     * The options given, as text ({@code -O key=value}).
+     *
+     * @param values option values by name, as text
+     */
     public ObjectiveOptions(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** No options: every plugin default applies. */
+    /**
+     * No options: every plugin default applies.
+     *
+     * @return options with nothing set
+     */
     public static ObjectiveOptions none() {
         return new ObjectiveOptions(Map.of());
     }
 
-    /** The options as given. */
+    /**
+     * The options as given.
+     *
+     * @return the options as given
+     */
     public Map<String, String> asMap() {
         return values;
     }
 
-    /** Whether option {@code name} was given. */
+    /**
+     * Whether option {@code name} was given.
+     *
+     * @param name the option's name
+     * @return whether option {@code name} was given
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
 
-    /** Option {@code name} as text, or {@code defaultValue}. */
+    /**
+     * Option {@code name} as text, or {@code defaultValue}.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option is not given
+     * @return the option as text
+     */
     public String getString(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }
 
-    /** Option {@code name} as an int, or {@code defaultValue}; not an int: IllegalArgumentException. */
+    /**
+     * Option {@code name} as an int, or {@code defaultValue}; not an int: IllegalArgumentException.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option is not given
+     * @return the option as an int
+     */
     public int getInt(String name, int defaultValue) {
         String v = values.get(name);
         if (v == null) {
@@ -52,7 +81,13 @@ public final class ObjectiveOptions {
         }
     }
 
-    /** Option {@code name} as a number, or {@code defaultValue}; not a number: IllegalArgumentException. */
+    /**
+     * Option {@code name} as a number, or {@code defaultValue}; not a number: IllegalArgumentException.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option is not given
+     * @return the option as a number
+     */
     public double getDouble(String name, double defaultValue) {
         String v = values.get(name);
         if (v == null) {
@@ -65,7 +100,13 @@ public final class ObjectiveOptions {
         }
     }
 
-    /** Option {@code name} as true/false (also yes/no, 1/0), or {@code defaultValue}. */
+    /**
+     * Option {@code name} as true/false (also yes/no, 1/0), or {@code defaultValue}.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option is not given
+     * @return the option as a boolean
+     */
     public boolean getBoolean(String name, boolean defaultValue) {
         String v = values.get(name);
         if (v == null) {
@@ -81,6 +122,8 @@ public final class ObjectiveOptions {
     /**
      * Rejects options the plugin does not know.
      *
+     * @param plugin the plugin's name, for the message
+     * @param known the option names the plugin accepts
      * @throws IllegalArgumentException naming the unknown options and the known ones
      */
     public void requireOnly(String plugin, Set<String> known) {

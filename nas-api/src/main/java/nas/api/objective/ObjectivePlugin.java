@@ -9,18 +9,32 @@ import java.util.Map;
  */
 public interface ObjectivePlugin {
 
-    /** Unique name, e.g. {@code sphere} or {@code evolution-lab}. */
+    /**
+     * Unique name, e.g. {@code sphere} or {@code evolution-lab}.
+     *
+     * @return the plugin's name
+     */
     String name();
 
-    /** One line for {@code nas objectives}. */
+    /**
+     * One line for {@code nas objectives}.
+     *
+     * @return one line for {@code nas objectives}
+     */
     String description();
 
-    /** The options it takes, name → one-line help (with the default). */
+    /**
+     * The options it takes, name → one-line help (with the default).
+     *
+     * @return the options it takes, name → one-line help (with the default)
+     */
     Map<String, String> options();
 
     /**
      * Builds the objective.
      *
+     * @param options how many trials, on how many threads, with which callbacks
+     * @return the objective, its directions and (when known) its search space
      * @throws IllegalArgumentException for unknown or invalid options
      */
     ObjectiveDefinition create(ObjectiveOptions options);

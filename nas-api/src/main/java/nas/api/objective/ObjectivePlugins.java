@@ -12,7 +12,11 @@ public final class ObjectivePlugins {
     private ObjectivePlugins() {
     }
 
-    /** Every plugin, sorted by name. */
+    /**
+     * Every plugin, sorted by name.
+     *
+     * @return every plugin, sorted by name
+     */
     public static List<ObjectivePlugin> all() {
         List<ObjectivePlugin> out = new ArrayList<>();
         ServiceLoader.load(ObjectivePlugin.class).forEach(out::add);
@@ -23,6 +27,8 @@ public final class ObjectivePlugins {
     /**
      * The plugin called {@code name}.
      *
+     * @param name the plugin's name
+     * @return the plugin called {@code name}
      * @throws IllegalArgumentException naming the known plugins when there is none
      */
     public static ObjectivePlugin find(String name) {

@@ -15,7 +15,12 @@ public final class IntersectionSearchSpace {
     private IntersectionSearchSpace() {
     }
 
-    /** The intersection over {@code trials}; empty when there are none. */
+    /**
+     * The intersection over {@code trials}; empty when there are none.
+     *
+     * @param trials the trials
+     * @return the intersection over {@code trials}
+     */
     public static Map<String, Distribution> of(Collection<FrozenTrial> trials) {
         Map<String, Distribution> space = null;
         for (FrozenTrial t : trials) {
@@ -31,7 +36,12 @@ public final class IntersectionSearchSpace {
         return space == null ? Map.of() : java.util.Collections.unmodifiableMap(space);
     }
 
-    /** The intersection without single-valued distributions (nothing to sample there). */
+    /**
+     * The intersection without single-valued distributions (nothing to sample there).
+     *
+     * @param trials the trials
+     * @return the intersection without single-valued distributions (nothing to sample there)
+     */
     public static Map<String, Distribution> ofSampleable(Collection<FrozenTrial> trials) {
         Map<String, Distribution> space = new TreeMap<>(of(trials));
         space.values().removeIf(Distribution::isSingle);

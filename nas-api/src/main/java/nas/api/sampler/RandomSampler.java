@@ -23,7 +23,11 @@ public final class RandomSampler implements Sampler {
         this.seed = null;
     }
 
-    /** Uniform sampling whose values derive from {@code seed}, the trial number and the parameter name. */
+    /**
+     * Uniform sampling whose values derive from {@code seed}, the trial number and the parameter name.
+     *
+     * @param seed the seed
+     */
     public RandomSampler(long seed) {
         this.seed = seed;
     }
@@ -35,7 +39,13 @@ public final class RandomSampler implements Sampler {
         return sample(distribution, u);
     }
 
-    /** Maps a uniform {@code u} in [0, 1) to an internal value of {@code d}. */
+    /**
+     * Maps a uniform {@code u} in [0, 1) to an internal value of {@code d}.
+     *
+     * @param d the distribution
+     * @param u a uniform value in [0, 1)
+     * @return the internal value
+     */
     public static double sample(Distribution d, double u) {
         if (d instanceof FloatDistribution f) {
             if (f.log()) {

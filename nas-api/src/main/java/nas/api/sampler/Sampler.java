@@ -30,7 +30,13 @@ import nas.api.distribution.Distribution;
  */
 public interface Sampler {
 
-    /** The parameters this sampler wants to sample jointly for {@code trial}; empty by default. */
+    /**
+     * The parameters this sampler wants to sample jointly for {@code trial}; empty by default.
+     *
+     * @param study the study, as the pruner lets the sampler see it
+     * @param trial the running trial
+     * @return the parameters this sampler wants to sample jointly for {@code trial}
+     */
     default Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
         return Map.of();
     }
@@ -38,20 +44,45 @@ public interface Sampler {
     /**
      * Joint sample over {@code searchSpace}, as internal values; may leave parameters out (they are
      * then sampled independently). Empty by default.
+     *
+     * @param study the study, as the pruner lets the sampler see it
+     * @param trial the running trial
+     * @param searchSpace the parameters to sample, by name
+     * @return internal values by parameter name
      */
     default Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial,
             Map<String, Distribution> searchSpace) {
         return Map.of();
     }
 
-    /** One parameter, as an internal value inside {@code distribution}. */
+    /**
+     * One parameter, as an internal value inside {@code distribution}.
+     *
+     * @param study the study, as the pruner lets the sampler see it
+     * @param trial the running trial
+     * @param name the parameter name
+     * @param distribution the parameter's distribution
+     * @return one parameter, as an internal value inside {@code distribution}
+     */
     double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);
 
-    /** Called when a trial starts, before any suggestion. */
+    /**
+     * Called when a trial starts, before any suggestion.
+     *
+     * @param study the study, as the pruner lets the sampler see it
+     * @param trial the running trial
+     */
     default void beforeTrial(StudyView study, FrozenTrial trial) {
     }
 
-    /** Called when a trial ends, before its state is stored. */
+    /**
+     * Called when a trial ends, before its state is stored.
+     *
+     * @param study the study, as the pruner lets the sampler see it
+     * @param trial the running trial
+     * @param state the state the trial ends in
+     * @param values its values (empty unless COMPLETE or PRUNED with a value)
+     */
     default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
     }
 }

@@ -43,36 +43,83 @@ public interface Storage extends AutoCloseable {
     /**
      * Creates a study.
      *
+     * @param name the study's name
+     * @param directions one direction per objective
      * @return its id
      * @throws nas.api.exception.DuplicateStudyException if the name is taken
      */
     long createStudy(String name, List<StudyDirection> directions);
 
-    /** Deletes a study with all its trials. */
+    /**
+     * Deletes a study with all its trials.
+     *
+     * @param studyId the study's storage id
+     */
     void deleteStudy(long studyId);
 
-    /** The id of the study with this name, if any. */
+    /**
+     * The id of the study with this name, if any.
+     *
+     * @param name the study's name
+     * @return the id of the study with this name, if any
+     */
     OptionalLong findStudy(String name);
 
-    /** The name of a study. */
+    /**
+     * The name of a study.
+     *
+     * @param studyId the study's storage id
+     * @return the name of a study
+     */
     String studyName(long studyId);
 
-    /** The directions of a study, one per objective. */
+    /**
+     * The directions of a study, one per objective.
+     *
+     * @param studyId the study's storage id
+     * @return the directions of a study, one per objective
+     */
     List<StudyDirection> studyDirections(long studyId);
 
-    /** All studies with their trial counts, ordered by id. */
+    /**
+     * All studies with their trial counts, ordered by id.
+     *
+     * @return all studies with their trial counts, ordered by id
+     */
     List<StudyInfo> studies();
 
-    /** User attributes of a study (immutable snapshot). */
+    /**
+     * User attributes of a study (immutable snapshot).
+     *
+     * @param studyId the study's storage id
+     * @return the study's user attributes
+     */
     Map<String, Object> studyUserAttrs(long studyId);
 
-    /** System attributes of a study (immutable snapshot). */
+    /**
+     * System attributes of a study (immutable snapshot).
+     *
+     * @param studyId the study's storage id
+     * @return the study's system attributes
+     */
     Map<String, Object> studySystemAttrs(long studyId);
 
-    /** Sets a user attribute of a study (a JSON-compatible value). */
+    /**
+     * Sets a user attribute of a study (a JSON-compatible value).
+     *
+     * @param studyId the study's storage id
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setStudyUserAttr(long studyId, String key, Object value);
 
-    /** Sets a system attribute of a study (a JSON-compatible value). */
+    /**
+     * Sets a system attribute of a study (a JSON-compatible value).
+     *
+     * @param studyId the study's storage id
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setStudySystemAttr(long studyId, String key, Object value);
 
     /**
@@ -80,6 +127,10 @@ public interface Storage extends AutoCloseable {
      * ({@code null} = absent). Lets samplers that keep shared state (CMA-ES, NSGA-II) update it
      * safely from several workers.
      *
+     * @param studyId the study's storage id
+     * @param key the attribute key
+     * @param expected the value the attribute must hold now (null: absent)
+     * @param value the new value (JSON-compatible)
      * @return whether the value was set
      */
     boolean compareAndSetStudySystemAttr(long studyId, String key, Object expected, Object value);
@@ -92,6 +143,8 @@ public interface Storage extends AutoCloseable {
      * attributes (its id and number are ignored), which is how enqueued (WAITING) and added
      * trials are made.
      *
+     * @param studyId the study's storage id
+     * @param template a trial to copy (state, parameters, values, attributes), or null
      * @return the new trial
      */
     FrozenTrial createTrial(long studyId, FrozenTrial template);
@@ -99,6 +152,9 @@ public interface Storage extends AutoCloseable {
     /**
      * Atomically turns the oldest WAITING trial of the study into RUNNING (its start time set to
      * now) and returns it; empty when none waits. Two workers never claim the same trial.
+     *
+     * @param studyId the study's storage id
+     * @return the claimed trial, or empty when none is waiting
      */
     Optional<FrozenTrial> claimWaitingTrial(long studyId);
 
@@ -107,6 +163,10 @@ public interface Storage extends AutoCloseable {
      * {@code heartbeat}, the trial's first heartbeat is recorded with it, so that a worker killed
      * right after this call leaves a trial the next worker can recognise as stale. A relational
      * storage does it all in one transaction.
+     *
+     * @param studyId the study's storage id
+     * @param heartbeat whether the trial records heartbeats
+     * @return the running trial
      */
     default FrozenTrial startTrial(long studyId, boolean heartbeat) {
         FrozenTrial t = claimWaitingTrial(studyId).orElseGet(() -> createTrial(studyId, null));
@@ -116,12 +176,23 @@ public interface Storage extends AutoCloseable {
         return t;
     }
 
-    /** Records a parameter of a RUNNING trial (internal value). */
+    /**
+     * Records a parameter of a RUNNING trial (internal value).
+     *
+     * @param trialId the trial's storage id
+     * @param name the parameter name
+     * @param internalValue the value in internal form
+     * @param distribution the parameter's distribution
+     */
     void setTrialParam(long trialId, String name, double internalValue, Distribution distribution);
 
     /**
      * Records several parameters of a RUNNING trial at once (one transaction where that matters).
      * Both maps have the same keys.
+     *
+     * @param trialId the trial's storage id
+     * @param internalValues the internal values by parameter name
+     * @param distributions each parameter's distribution, by name
      */
     default void setTrialParams(long trialId, Map<String, Double> internalValues,
             Map<String, Distribution> distributions) {
@@ -134,6 +205,9 @@ public interface Storage extends AutoCloseable {
      * Checks, without writing, that {@code distribution} may be used for parameter {@code name} in
      * the study: it must equal the distribution already stored for that name, if any.
      *
+     * @param studyId the study's storage id
+     * @param name the parameter name
+     * @param distribution the parameter's distribution
      * @throws IllegalArgumentException naming both distributions when they differ
      */
     void checkParamDistribution(long studyId, String name, Distribution distribution);
@@ -142,6 +216,9 @@ public interface Storage extends AutoCloseable {
      * Moves a trial to {@code state} with {@code values} (may be empty). Finishing sets the
      * completion time.
      *
+     * @param trialId the trial's storage id
+     * @param state the new state
+     * @param values the objective values (may be empty)
      * @throws nas.api.exception.TrialFinishedException if the trial is already finished
      */
     void setTrialStateValues(long trialId, TrialState state, List<Double> values);
@@ -149,6 +226,12 @@ public interface Storage extends AutoCloseable {
     /**
      * Records the last parameters of a trial and finishes it: {@link #setTrialParams} then
      * {@link #setTrialStateValues}, in one transaction where that matters.
+     *
+     * @param trialId the trial's storage id
+     * @param internalValues the internal values by parameter name
+     * @param distributions each parameter's distribution, by name
+     * @param state the final state
+     * @param values the objective values (may be empty)
      */
     default void finishTrial(long trialId, Map<String, Double> internalValues, Map<String, Distribution> distributions,
             TrialState state, List<Double> values) {
@@ -161,23 +244,55 @@ public interface Storage extends AutoCloseable {
     /**
      * Records an intermediate value. A step already reported keeps its first value.
      *
+     * @param trialId the trial's storage id
+     * @param step the step (at least 0)
+     * @param value the intermediate value
      * @return false when the step was already reported (nothing written)
      */
     boolean setTrialIntermediateValue(long trialId, int step, double value);
 
-    /** Sets a user attribute of a trial (a JSON-compatible value). */
+    /**
+     * Sets a user attribute of a trial (a JSON-compatible value).
+     *
+     * @param trialId the trial's storage id
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setTrialUserAttr(long trialId, String key, Object value);
 
-    /** Sets a system attribute of a trial (a JSON-compatible value). */
+    /**
+     * Sets a system attribute of a trial (a JSON-compatible value).
+     *
+     * @param trialId the trial's storage id
+     * @param key the attribute key
+     * @param value the new value (JSON-compatible)
+     */
     void setTrialSystemAttr(long trialId, String key, Object value);
 
-    /** A snapshot of one trial. */
+    /**
+     * A snapshot of one trial.
+     *
+     * @param trialId the trial's storage id
+     * @return a snapshot of one trial
+     */
     FrozenTrial trial(long trialId);
 
-    /** Snapshots of a study's trials in the given states (all states when empty), by number. */
+    /**
+     * Snapshots of a study's trials in the given states (all states when empty), by number.
+     *
+     * @param studyId the study's storage id
+     * @param states the trial states to include (all when empty)
+     * @return the trials, by number
+     */
     List<FrozenTrial> trials(long studyId, Set<TrialState> states);
 
-    /** Number of a study's trials in the given states (all states when empty). */
+    /**
+     * Number of a study's trials in the given states (all states when empty).
+     *
+     * @param studyId the study's storage id
+     * @param states the trial states to include (all when empty)
+     * @return number of a study's trials in the given states (all states when empty)
+     */
     int countTrials(long studyId, Set<TrialState> states);
 
     // ---- reads that scale with what is new, not with the study ----
@@ -189,6 +304,11 @@ public interface Storage extends AutoCloseable {
      * through a large study in pages of bounded memory (the next page starts after the last number).
      * The default filters {@link #trials}; relational storages read only the asked rows.
      *
+     * @param studyId the study's storage id
+     * @param states the trial states to include (all when empty)
+     * @param fromNumber the lowest trial number to return
+     * @param limit the most trials to return
+     * @return the trials, by number
      * @throws IllegalArgumentException when {@code limit} is not positive
      */
     default List<FrozenTrial> trialsFrom(long studyId, Set<TrialState> states, int fromNumber, int limit) {
@@ -209,6 +329,8 @@ public interface Storage extends AutoCloseable {
      * highest when maximizing, the lowest number among equals; empty when no trial is COMPLETE. The
      * default scans {@link #trials}; relational storages ask the database for the one row.
      *
+     * @param studyId the study's storage id
+     * @return the best COMPLETE trial of a single-objective study
      * @throws IllegalArgumentException when the study has several objectives
      */
     default Optional<FrozenTrial> bestTrial(long studyId) {
@@ -230,6 +352,11 @@ public interface Storage extends AutoCloseable {
      * The parameter names, user-attribute keys and number of constraint values used by a study's
      * trials in the given states (all states when empty): the columns of a table of those trials,
      * known before its first row. The default scans {@link #trials}.
+     *
+     * @param studyId the study's storage id
+     * @param states the trial states to include (all when empty)
+     * @return the parameter names, user-attribute keys and number of constraint values used by a study's trials in
+     *      the given states (all states when empty)
      */
     default TrialKeys trialKeys(long studyId, Set<TrialState> states) {
         return TrialKeys.of(trials(studyId, states));
@@ -237,7 +364,11 @@ public interface Storage extends AutoCloseable {
 
     // ---- heartbeats ----
 
-    /** Records that a RUNNING trial is alive now. */
+    /**
+     * Records that a RUNNING trial is alive now.
+     *
+     * @param trialId the trial's storage id
+     */
     void recordHeartbeat(long trialId);
 
     /**
@@ -245,6 +376,8 @@ public interface Storage extends AutoCloseable {
      * (trials that never recorded a heartbeat are left alone), with system attribute
      * {@link FrozenTrial#FAIL_REASON} = "stale heartbeat".
      *
+     * @param studyId the study's storage id
+     * @param grace how old a heartbeat may be
      * @return the trials it failed, as they are now
      */
     List<FrozenTrial> failStaleTrials(long studyId, Duration grace);

@@ -16,18 +16,34 @@ import nas.api.FrozenTrial;
  */
 public record TrialKeys(Set<String> paramNames, Set<String> userAttrKeys, int constraints) {
 
-    /** Copies both sets, sorted. */
+    /**
+     * Copies both sets, sorted.
+     *
+     * @param paramNames the parameter names used
+     * @param userAttrKeys the user-attribute keys used
+     * @param constraints the most constraint values any trial carries
+     */
     public TrialKeys {
         paramNames = Collections.unmodifiableSortedSet(new TreeSet<>(paramNames));
         userAttrKeys = Collections.unmodifiableSortedSet(new TreeSet<>(userAttrKeys));
     }
 
-    /** Keys of trials without constraints. */
+    /**
+     * Keys of trials without constraints.
+     *
+     * @param paramNames the parameter names used
+     * @param userAttrKeys the user-attribute keys used
+     */
     public TrialKeys(Set<String> paramNames, Set<String> userAttrKeys) {
         this(paramNames, userAttrKeys, 0);
     }
 
-    /** The keys of these trials. */
+    /**
+     * The keys of these trials.
+     *
+     * @param trials the trials
+     * @return the keys of these trials
+     */
     public static TrialKeys of(List<FrozenTrial> trials) {
         Set<String> params = new TreeSet<>();
         Set<String> attrs = new TreeSet<>();

@@ -46,7 +46,13 @@ public final class StudyTransfer {
     private StudyTransfer() {
     }
 
-    /** The study as the JSON tree of the file. */
+    /**
+     * The study as the JSON tree of the file.
+     *
+     * @param storage the storage
+     * @param study the study's name
+     * @return the study as the JSON tree of the file
+     */
     public static Map<String, Object> export(Storage storage, String study) {
         long id = find(storage, study);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,7 +74,13 @@ public final class StudyTransfer {
         return out;
     }
 
-    /** Writes the study to {@code file} as JSON text. */
+    /**
+     * Writes the study to {@code file} as JSON text.
+     *
+     * @param storage the storage
+     * @param study the study's name
+     * @param file the JSON file
+     */
     public static void write(Storage storage, String study, Path file) {
         try {
             Files.writeString(file, toJson(export(storage, study)), StandardCharsets.UTF_8);
@@ -77,7 +89,12 @@ public final class StudyTransfer {
         }
     }
 
-    /** JSON text of an exported tree, one trial per line. */
+    /**
+     * JSON text of an exported tree, one trial per line.
+     *
+     * @param exported the JSON tree written by {@link #export}
+     * @return the JSON text
+     */
     public static String toJson(Map<String, Object> exported) {
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
@@ -101,6 +118,9 @@ public final class StudyTransfer {
     /**
      * Creates study {@code name} (null: the file's name) in {@code storage} from an exported tree.
      *
+     * @param storage the storage
+     * @param exported the JSON tree written by {@link #export}
+     * @param name the name of the new study (null: the name in the file)
      * @return the new study's name
      * @throws DuplicateStudyException if a study of that name exists
      * @throws IllegalArgumentException if the tree is not a NAS study export
@@ -129,7 +149,14 @@ public final class StudyTransfer {
         return target;
     }
 
-    /** Reads a file written by {@link #write} into {@code storage}; see {@link #load}. */
+    /**
+     * Reads a file written by {@link #write} into {@code storage}; see {@link #load}.
+     *
+     * @param storage the storage
+     * @param file the JSON file
+     * @param name the name of the new study (null: the name in the file)
+     * @return the new study's name
+     */
     public static String read(Storage storage, Path file, String name) {
         String text;
         try {
@@ -143,7 +170,15 @@ public final class StudyTransfer {
         return load(storage, tree, name);
     }
 
-    /** Copies study {@code study} of {@code from} into {@code to} as {@code toName} (null: the same name). */
+    /**
+     * Copies study {@code study} of {@code from} into {@code to} as {@code toName} (null: the same name).
+     *
+     * @param from the storage to copy from
+     * @param study the study's name
+     * @param to the storage to copy into
+     * @param toName the name of the copy (null: the same name)
+     * @return the copy's name
+     */
     public static String copy(Storage from, String study, Storage to, String toName) {
         return load(to, Json.freeze(export(from, study)) instanceof Map<?, ?> m ? m : Map.of(), toName);
     }
@@ -232,6 +267,8 @@ public final class StudyTransfer {
      * A distribution from its JSON tree: Optuna's form ({@code {"name": "FloatDistribution", "attributes":
      * {"low": 0, "high": 1, "log": false, "step": null}}}) or NAS's ({@code {"type": "float", ...}}).
      *
+     * @param m the distribution's JSON tree
+     * @return a distribution from its JSON tree
      * @throws IllegalArgumentException for anything else
      */
     public static Distribution distribution(Map<?, ?> m) {

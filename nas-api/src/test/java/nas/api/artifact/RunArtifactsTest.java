@@ -16,6 +16,8 @@ import nas.api.json.Json;
 import nas.api.sampler.RandomSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class RunArtifactsTest {
 
@@ -37,7 +39,11 @@ class RunArtifactsTest {
         Study study = Studies.builder("s").sampler(new RandomSampler(4)).create();
         study.enqueueTrial(Map.of("x", 0.5), Map.of(RunArtifacts.BASELINE_ATTR, true));
         artifacts.start(study, Map.of("command", List.of("nas", "search")));
-        study.optimize(RunArtifactsTest::quadratic, OptimizeOptions.trials(5).withCallback(artifacts));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(RunArtifactsTest::quadratic, OptimizeOptions.trials(5).withCallback(artifacts));
+            assertThat(log.messages(Level.WARNING))
+                    .containsExactly("trial 2 of study 's' failed: java.lang.IllegalStateException: broken");
+        }
 
         List<String> lines = Files.readAllLines(store.runFile("progress.csv"));
         assertThat(lines.get(0)).isEqualTo("number,generation,status,value,seconds,baseline,failure,directory");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import nas.api.FrozenTrial;
 import nas.api.OptimizeOptions;
 import nas.api.Studies;
@@ -19,6 +20,7 @@ import nas.api.json.Json;
 import nas.api.sampler.RandomSampler;
 import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
+import nas.api.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +32,28 @@ class StudyTransferTest {
                 .sampler(new RandomSampler(3)).create();
         study.setUserAttr("owner", "lab");
         study.setSystemAttr("sampler:state", Map.of("generation", 2L, "mean", List.of(0.1, 0.2)));
-        study.optimize(t -> {
-            double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
-            int n = t.suggestInt("n", 1, 9, 2);
-            Object c = t.suggestCategorical("c", List.<Object>of("a", 2L, true));
-            t.suggestFloat("q", 0, 1, 0.25);
-            t.setUserAttr("note", "trial " + t.number());
-            t.setConstraint(lr - 0.05);
-            t.report(lr * n, 0);
-            t.report(t.number() % 3 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY, 7);
-            if (t.number() % 4 == 1) {
-                throw new TrialPrunedException();
-            }
-            if (t.number() % 5 == 2) {
-                throw new IllegalStateException("boom");
-            }
-            return lr / 3 + n + (c.equals(true) ? 1 : 0);
-        }, OptimizeOptions.trials(12));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimize(t -> {
+                double lr = t.suggestFloat("lr", 1e-4, 1e-1, true);
+                int n = t.suggestInt("n", 1, 9, 2);
+                Object c = t.suggestCategorical("c", List.<Object>of("a", 2L, true));
+                t.suggestFloat("q", 0, 1, 0.25);
+                t.setUserAttr("note", "trial " + t.number());
+                t.setConstraint(lr - 0.05);
+                t.report(lr * n, 0);
+                t.report(t.number() % 3 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY, 7);
+                if (t.number() % 4 == 1) {
+                    throw new TrialPrunedException();
+                }
+                if (t.number() % 5 == 2) {
+                    throw new IllegalStateException("boom");
+                }
+                return lr / 3 + n + (c.equals(true) ? 1 : 0);
+            }, OptimizeOptions.trials(12));
+            assertThat(log.messages(Level.WARNING)).containsExactly(
+                    "trial 2 of study 'rich' failed: java.lang.IllegalStateException: boom",
+                    "trial 7 of study 'rich' failed: java.lang.IllegalStateException: boom");
+        }
         study.enqueueTrial(Map.of("lr", 0.01));
         return study;
     }

@@ -19,6 +19,8 @@ import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
 import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class CmaEsSamplerTest {
 
@@ -148,10 +150,14 @@ class CmaEsSamplerTest {
     void failedTrialsAreReplacedNotTold() {
         Study s = study(new InMemoryStorage(), "fail", new CmaEsSampler(), 4);
         int[] calls = {0};
-        s.optimize(t -> {
-            double v = mixed(t);
-            return ++calls[0] % 3 == 0 ? Double.NaN : v; // every third trial fails
-        }, 1 + 24);
+        try (LogCapture log = LogCapture.start()) {
+            s.optimize(t -> {
+                double v = mixed(t);
+                return ++calls[0] % 3 == 0 ? Double.NaN : v; // every third trial fails
+            }, 1 + 24);
+            assertThat(log.messages(Level.WARNING)).hasSize(8).allMatch(m -> m.matches(
+                    "trial \\d+ of study 'fail' failed: objective returned \\[NaN\\], which is not finite"));
+        }
         long failed = s.trials(TrialState.FAIL).size();
         assertThat(failed).isEqualTo(8);
         CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));

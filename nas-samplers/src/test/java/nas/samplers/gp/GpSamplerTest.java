@@ -14,6 +14,8 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.api.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class GpSamplerTest {
 
@@ -150,10 +152,14 @@ class GpSamplerTest {
     void multiObjectiveStudiesAreSampledAtRandom() {
         Study s = Studies.builder("mo").storage(new InMemoryStorage())
                 .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE).sampler(gp(9)).seed(1).create();
-        s.optimizeMulti(t -> {
-            double x = t.suggestFloat("x", 0, 1);
-            return new double[] {x, 1 - x};
-        }, nas.api.OptimizeOptions.trials(15));
+        try (LogCapture log = LogCapture.start()) {
+            s.optimizeMulti(t -> {
+                double x = t.suggestFloat("x", 0, 1);
+                return new double[] {x, 1 - x};
+            }, nas.api.OptimizeOptions.trials(15));
+            assertThat(log.messages(Level.WARNING)).containsExactly("the GP sampler models one objective; study 'mo' "
+                    + "has 2, so it is sampled at random (use tpe or nsga2 for several objectives)");
+        }
         assertThat(s.trials()).hasSize(15).allMatch(t -> t.state() == TrialState.COMPLETE);
     }
 }

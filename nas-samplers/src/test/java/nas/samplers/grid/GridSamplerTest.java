@@ -17,6 +17,8 @@ import nas.api.StudyDirection;
 import nas.api.TrialState;
 import nas.api.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class GridSamplerTest {
 
@@ -80,11 +82,16 @@ class GridSamplerTest {
             };
             // free-running workers: the claim protocol alone keeps points unique (the deterministic mode's
             // lagged view would see the last claims up to 4 trials late and repeat a few points before stopping)
-            s.optimize(slowish, OptimizeOptions.trials(1000).withJobs(4).withDeterministic(false));
-            List<Map<String, Object>> ps = points(s);
-            assertThat(new HashSet<>(ps)).hasSize(24);
-            // at most the 3 other workers may have started a trial between the last claim and the stop
-            assertThat(ps.size()).isBetween(24, 27);
+            try (LogCapture log = LogCapture.start()) {
+                s.optimize(slowish, OptimizeOptions.trials(1000).withJobs(4).withDeterministic(false));
+                List<Map<String, Object>> ps = points(s);
+                assertThat(new HashSet<>(ps)).hasSize(24);
+                // at most the 3 other workers may have started a trial between the last claim and the stop
+                assertThat(ps.size()).isBetween(24, 27);
+                // each of them said it repeats a point
+                assertThat(log.messages(Level.WARNING)).hasSize(ps.size() - 24).allMatch(m -> m.matches(
+                        "every point of the grid of study 'grid' is taken; trial 2\\d repeats point \\{.*\\}"));
+            }
         }
     }
 
@@ -96,16 +103,21 @@ class GridSamplerTest {
                 .sampler(new GridSampler(GRID, 6L)).seed(9).loadIfExists(true).create();
         Study b = Studies.builder("shared").storage(nas.storage.JdbcStorage.open(url)).directions(StudyDirection.MINIMIZE)
                 .sampler(new GridSampler(GRID, 6L)).seed(9).loadIfExists(true).create();
-        Thread other = new Thread(() -> b.optimize(F, 1000));
-        other.start();
-        a.optimize(F, 1000);
-        other.join();
-        List<Map<String, Object>> ps = points(a);
-        assertThat(new HashSet<>(ps)).hasSize(24);
-        assertThat(ps.size()).isBetween(24, 25);
-        // resuming the finished study starts at most one more trial (a repeat) and stops again
-        a.optimize(F, 1000);
-        assertThat(a.trials().size()).isLessThanOrEqualTo(ps.size() + 1);
+        try (LogCapture log = LogCapture.start()) {
+            Thread other = new Thread(() -> b.optimize(F, 1000));
+            other.start();
+            a.optimize(F, 1000);
+            other.join();
+            List<Map<String, Object>> ps = points(a);
+            assertThat(new HashSet<>(ps)).hasSize(24);
+            assertThat(ps.size()).isBetween(24, 25);
+            // resuming the finished study starts at most one more trial (a repeat) and stops again
+            a.optimize(F, 1000);
+            assertThat(a.trials().size()).isLessThanOrEqualTo(ps.size() + 1);
+            // every repeat was announced
+            assertThat(log.messages(Level.WARNING)).hasSize(a.trials().size() - 24).allMatch(m -> m.startsWith(
+                    "every point of the grid of study 'shared' is taken; trial 2"));
+        }
     }
 
     @Test
@@ -119,7 +131,11 @@ class GridSamplerTest {
             return v;
         };
         Study s = study(new GridSampler(GRID, 4L));
-        s.optimize(flaky, 1000);
+        try (LogCapture log = LogCapture.start()) {
+            s.optimize(flaky, 1000);
+            assertThat(log.messages(Level.WARNING))
+                    .containsExactly("trial 3 of study 'grid' failed: java.lang.IllegalStateException: flaky");
+        }
         assertThat(s.trials(TrialState.FAIL)).hasSize(1);
         assertThat(s.trials(TrialState.COMPLETE)).hasSize(24);
         assertThat(new HashSet<>(points(s, TrialState.COMPLETE))).hasSize(24);
@@ -130,11 +146,20 @@ class GridSamplerTest {
     @Test
     void parametersOutsideTheGridOrItsDistributionFailTheTrial() {
         Study s = study(new GridSampler(Map.of("x", List.of(1.0)), 1L));
-        s.optimize(t -> t.suggestFloat("x", 0, 5) + t.suggestFloat("y", 0, 1), 1);
+        try (LogCapture log = LogCapture.start()) {
+            s.optimize(t -> t.suggestFloat("x", 0, 5) + t.suggestFloat("y", 0, 1), 1);
+            assertThat(log.messages(Level.WARNING)).containsExactly("trial 0 of study 'grid' failed: "
+                    + "java.lang.IllegalArgumentException: parameter 'y' is not in the grid; grid parameters: [x]");
+        }
         assertThat(s.trials().get(0).state()).isEqualTo(TrialState.FAIL);
         assertThat((String) s.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("'y' is not in the grid");
         Study t = study(new GridSampler(Map.of("x", List.of(7.0)), 1L));
-        t.optimize(tr -> tr.suggestFloat("x", 0, 5), 1);
+        try (LogCapture log = LogCapture.start()) {
+            t.optimize(tr -> tr.suggestFloat("x", 0, 5), 1);
+            assertThat(log.messages(Level.WARNING)).containsExactly("trial 0 of study 'grid' failed: "
+                    + "java.lang.IllegalArgumentException: grid value 7.0 of 'x' lies outside "
+                    + "FloatDistribution[low=0.0, high=5.0, log=false, step=0.0]");
+        }
         assertThat((String) t.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("lies outside");
     }
 

@@ -11,6 +11,8 @@ import nas.api.sampler.RandomSampler;
 import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class MorrisScreeningTest {
 
@@ -40,8 +42,12 @@ class MorrisScreeningTest {
     @Test
     void anObjectiveThatSuggestsNothingIsAClearError() {
         Study study = Studies.builder("e").create();
-        assertThatThrownBy(() -> MorrisScreening.space(study, t -> {
-            throw new IllegalStateException("no simulator");
-        }, Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no simulator");
+        try (LogCapture log = LogCapture.start()) {
+            assertThatThrownBy(() -> MorrisScreening.space(study, t -> {
+                throw new IllegalStateException("no simulator");
+            }, Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no simulator");
+            assertThat(log.messages(Level.WARNING))
+                    .containsExactly("trial 0 of study 'e' failed: java.lang.IllegalStateException: no simulator");
+        }
     }
 }

@@ -18,6 +18,8 @@ import nas.api.exception.TrialPrunedException;
 import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class Nsga2SamplerTest {
     private static final int POPULATION = 10;
@@ -170,16 +172,20 @@ class Nsga2SamplerTest {
     @Test
     void prunedAndFailedTrialsNeverEnterAPopulation() {
         Study s = study(new InMemoryStorage(), options(7));
-        s.optimizeMulti(t -> {
-            double[] v = MIXED.evaluate(t);
-            if (t.number() % 5 == 1) {
-                throw new TrialPrunedException();
-            }
-            if (t.number() % 5 == 3) {
-                throw new IllegalStateException("boom");
-            }
-            return v;
-        }, OptimizeOptions.trials(80));
+        try (LogCapture log = LogCapture.start()) {
+            s.optimizeMulti(t -> {
+                double[] v = MIXED.evaluate(t);
+                if (t.number() % 5 == 1) {
+                    throw new TrialPrunedException();
+                }
+                if (t.number() % 5 == 3) {
+                    throw new IllegalStateException("boom");
+                }
+                return v;
+            }, OptimizeOptions.trials(80));
+            assertThat(log.messages(Level.WARNING)).hasSize(16).allMatch(m -> m.matches(
+                    "trial \\d*[38] of study 'mo' failed: java.lang.IllegalStateException: boom"));
+        }
         Set<Integer> complete = s.trials(TrialState.COMPLETE).stream().map(FrozenTrial::number).collect(Collectors.toSet());
         GenerationState state = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.POPULATION_KEY));
         GenerationState offspring = GenerationState.parse(s.systemAttrs().get(Nsga2Sampler.OFFSPRING_KEY));

@@ -18,6 +18,8 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.api.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 class TpeSamplerTest {
 
@@ -151,7 +153,11 @@ class TpeSamplerTest {
             return v;
         };
         Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(8L)), StudyDirection.MINIMIZE);
-        s.optimize(f, 60);
+        try (LogCapture log = LogCapture.start()) {
+            s.optimize(f, 60);
+            assertThat(log.messages(Level.WARNING)).hasSize(12).allMatch(m -> m.matches(
+                    "trial \\d+ of study 'tpe' failed: java.lang.IllegalStateException: fails"));
+        }
         assertThat(s.trials(TrialState.FAIL)).hasSize(12);
         assertThat(s.trials(TrialState.PRUNED)).hasSize(12);
         assertThat(s.bestValue()).isLessThan(best(new RandomSampler(8), SPHERE3, 36));
@@ -169,10 +175,14 @@ class TpeSamplerTest {
                         java.util.Map.of("x", d)));
             }
             double[] proposals = new double[10];
-            for (int k = 0; k < 10; k++) {
-                nas.api.Trial t = s.ask();
-                proposals[k] = t.suggestFloat("x", 0, 1);
-                s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+            try (LogCapture log = LogCapture.start()) {
+                for (int k = 0; k < 10; k++) {
+                    nas.api.Trial t = s.ask();
+                    proposals[k] = t.suggestFloat("x", 0, 1);
+                    s.tell(t, TrialState.FAIL); // failed trials leave the model unchanged
+                }
+                assertThat(log.messages(Level.WARNING)).hasSize(10).allMatch(m -> m.matches(
+                        "trial 2\\d of study 'tpe' failed: told as failed"));
             }
             for (double x : proposals) {
                 if (direction == StudyDirection.MINIMIZE) {

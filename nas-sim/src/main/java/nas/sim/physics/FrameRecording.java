@@ -106,7 +106,7 @@ public record FrameRecording(int frameRate, int nodes, int frameCount, int[] val
                 varint(raw, (d << 1) ^ (d >> 31));
             }
         }
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             deflater.setInput(raw.toByteArray());
             deflater.finish();

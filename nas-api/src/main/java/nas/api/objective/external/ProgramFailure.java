@@ -32,12 +32,22 @@ public final class ProgramFailure extends IllegalStateException {
         /** The program could not be started. */
         START;
 
-        /** The label stored in the trial, e.g. {@code time-out}, {@code exit-code}. */
+        /**
+         * The label stored in the trial, e.g. {@code time-out}, {@code exit-code}.
+         *
+         * @return the label
+         */
         public String label() {
             return this == TIMEOUT ? "time-out" : name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        /** The kind with this label; {@link IllegalArgumentException} for another. */
+        /**
+         * The kind with this label.
+         *
+         * @param label a label as {@link #label()} writes it
+         * @return the kind
+         * @throws IllegalArgumentException for another label
+         */
         public static Kind ofLabel(String label) {
             for (Kind k : values()) {
                 if (k.label().equals(label)) {
@@ -56,7 +66,11 @@ public final class ProgramFailure extends IllegalStateException {
         this.kind = kind;
     }
 
-    /** What went wrong. */
+    /**
+     * What went wrong.
+     *
+     * @return the kind of failure
+     */
     public Kind kind() {
         return kind;
     }

@@ -11,7 +11,12 @@ public final class TestFunctions {
     private TestFunctions() {
     }
 
-    /** Σ xᵢ². */
+    /**
+     * Σ xᵢ².
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double sphere(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -20,7 +25,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** Σ 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)². */
+    /**
+     * Σ 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double rosenbrock(double[] x) {
         double s = 0;
         for (int i = 0; i + 1 < x.length; i++) {
@@ -31,7 +41,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** 10 n + Σ (xᵢ² − 10 cos 2π xᵢ). */
+    /**
+     * 10 n + Σ (xᵢ² − 10 cos 2π xᵢ).
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double rastrigin(double[] x) {
         double s = 10.0 * x.length;
         for (double v : x) {
@@ -40,7 +55,12 @@ public final class TestFunctions {
         return s;
     }
 
-    /** Σ 10^(6 i / (n − 1)) xᵢ²: axis scales spanning a condition number of 10⁶. */
+    /**
+     * Σ 10^(6 i / (n − 1)) xᵢ²: axis scales spanning a condition number of 10⁶.
+     *
+     * @param x the point
+     * @return the value
+     */
     public static double ellipsoid(double[] x) {
         int n = x.length;
         double s = 0;
@@ -54,6 +74,10 @@ public final class TestFunctions {
     /**
      * Branin–Hoo (Dixon and Szegő, 1978) on [−5, 10] × [0, 15]: minimum 0.397887 at (−π, 12.275),
      * (π, 2.275) and (9.42478, 2.475).
+     *
+     * @param x0 the first coordinate
+     * @param x1 the second coordinate
+     * @return the function's value
      */
     public static double branin(double x0, double x1) {
         double t = x1 - 5.1 / (4 * Math.PI * Math.PI) * x0 * x0 + 5 / Math.PI * x0 - 6;
@@ -70,6 +94,9 @@ public final class TestFunctions {
     /**
      * Hartmann-6 (Hartmann 1972; constants as tabulated by Dixon and Szegő) on [0, 1]⁶: minimum
      * −3.32237 at (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573).
+     *
+     * @param x the point, six coordinates
+     * @return the function's value
      */
     public static double hartmann6(double[] x) {
         double s = 0;
@@ -91,14 +118,24 @@ public final class TestFunctions {
         return 1 + 9 * s / (x.length - 1);
     }
 
-    /** ZDT1 (Zitzler, Deb and Thiele, 2000): convex front f₂ = 1 − √f₁. */
+    /**
+     * ZDT1 (Zitzler, Deb and Thiele, 2000): convex front f₂ = 1 − √f₁.
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt1(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
         return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
     }
 
-    /** ZDT2: concave front f₂ = 1 − f₁². */
+    /**
+     * ZDT2: concave front f₂ = 1 − f₁².
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt2(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
@@ -106,7 +143,12 @@ public final class TestFunctions {
         return new double[] {f1, g * (1 - r * r)};
     }
 
-    /** ZDT3: disconnected front f₂ = 1 − √f₁ − f₁ sin(10π f₁). */
+    /**
+     * ZDT3: disconnected front f₂ = 1 − √f₁ − f₁ sin(10π f₁).
+     *
+     * @param x the point
+     * @return the two objective values
+     */
     public static double[] zdt3(double[] x) {
         double g = zdtG(x);
         double f1 = x[0];
@@ -114,7 +156,13 @@ public final class TestFunctions {
         return new double[] {f1, g * (1 - Math.sqrt(r) - r * Math.sin(10 * Math.PI * f1))};
     }
 
-    /** DTLZ2 (Deb, Thiele, Laumanns and Zitzler, 2002): the front is the unit sphere's positive octant. */
+    /**
+     * DTLZ2 (Deb, Thiele, Laumanns and Zitzler, 2002): the front is the unit sphere's positive octant.
+     *
+     * @param x the point
+     * @param objectives the number of objectives
+     * @return one value per objective
+     */
     public static double[] dtlz2(double[] x, int objectives) {
         int m = objectives;
         double g = 0;

@@ -95,9 +95,16 @@ class ExternalProgramPluginTest {
         Files.createSymbolicLink(dir.resolve("runs/ext/trial-00000"), victim);
         Files.createSymbolicLink(dir.resolve("runs/linked"), victim);
         Study study = Studies.builder("ext").create();
-        study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
         Study linked = Studies.builder("linked").create();
-        linked.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+        try (LogCapture log = LogCapture.start()) {
+            study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+            linked.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+            assertThat(log.messages(Level.WARNING)).containsExactly(
+                    "trial 0 of study 'ext' failed: java.io.IOException: refusing to use "
+                            + dir.resolve("runs/ext/trial-00000") + ": it is a symbolic link",
+                    "trial 0 of study 'linked' failed: java.io.IOException: refusing to use " + dir.resolve("runs/linked")
+                            + ": it is a symbolic link");
+        }
         assertThat(study.trials().get(0).state()).isEqualTo(TrialState.FAIL);
         assertThat(study.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).asString()
                 .contains("symbolic link").contains("trial-00000");

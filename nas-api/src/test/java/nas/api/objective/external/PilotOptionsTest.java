@@ -22,6 +22,8 @@ import nas.api.pruner.Pruner;
 import nas.api.sampler.RandomSampler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import nas.api.testing.LogCapture;
+import java.util.logging.Level;
 
 /**
  * The options for programs that know nothing of NAS, run on the example training program
@@ -132,7 +134,11 @@ class PilotOptionsTest {
             ObjectiveDefinition def = training(templateWith(e.getKey()).toString(), "eval-seeds", "1,2",
                     "timeout", "3");
             Study study = Studies.builder("f").create();
-            study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+            try (LogCapture log = LogCapture.start()) {
+                study.optimizeMulti(def.function(), OptimizeOptions.trials(1));
+                assertThat(log.messages(Level.WARNING)).as(e.getKey()).singleElement().asString()
+                        .startsWith("trial 0 of study 'f' failed: seed 1: ");
+            }
             FrozenTrial t = study.trials().get(0);
             assertThat(t.state()).as(e.getKey()).isEqualTo(TrialState.FAIL);
             assertThat(t.userAttrs().get("failure")).as(e.getKey()).isEqualTo(e.getValue());
