@@ -598,25 +598,22 @@ public final class Study implements StudyView {
     }
 
     /**
-     * Whether {@code a} is no worse than {@code b} in every objective and better in one.
+     * Whether {@code a} is no worse than {@code b} in every objective and better in one ({@link Dominance}).
      *
      * @param a a trial
      * @param b another trial
      * @return whether {@code a} is no worse than {@code b} in every objective and better in one
      */
     public boolean dominates(FrozenTrial a, FrozenTrial b) {
-        boolean better = false;
-        for (int k = 0; k < directions.size(); k++) {
-            double x = directions.get(k).toMinimization(a.values().get(k));
-            double y = directions.get(k).toMinimization(b.values().get(k));
-            if (x > y) {
-                return false;
-            }
-            if (x < y) {
-                better = true;
-            }
+        return Dominance.dominates(minimized(a), minimized(b));
+    }
+
+    private double[] minimized(FrozenTrial t) {
+        double[] v = new double[directions.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = directions.get(k).toMinimization(t.values().get(k));
         }
-        return better;
+        return v;
     }
 
     // ---- attributes ----

@@ -1,6 +1,9 @@
 package nas.ga;
 
-/** Derives independent seeds from a run seed and indices (SplitMix64's finaliser), never from the clock. */
+/**
+ * Derives independent seeds from a run seed and indices, never from the clock. Mixing is
+ * {@link nas.api.Seeds#mix}; this formula is kept as it is so a run seed gives the same run as before.
+ */
 public final class Seeds {
 
     private Seeds() {
@@ -14,7 +17,7 @@ public final class Seeds {
      * @return the mixed seed
      */
     public static long mix(long seed, long a) {
-        return finalise(seed * 0x9E3779B97F4A7C15L + finalise(a + 0x632BE59BD9B4E019L));
+        return nas.api.Seeds.mix(seed * 0x9E3779B97F4A7C15L + nas.api.Seeds.mix(a + 0x632BE59BD9B4E019L));
     }
 
     /**
@@ -27,11 +30,5 @@ public final class Seeds {
      */
     public static long mix(long seed, long a, long b) {
         return mix(mix(seed, a), b);
-    }
-
-    private static long finalise(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -1,5 +1,6 @@
 package nas.neat;
 
+import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,10 +180,7 @@ public final class NeatEvolution {
     }
 
     private long evaluationSeed(int gen, int stage, int index) {
-        long z = seed + 0x9E3779B97F4A7C15L * (1 + gen * 4L + stage) + 0xBF58476D1CE4E5B9L * index;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.mix(seed + 0x9E3779B97F4A7C15L * (1 + gen * 4L + stage) + 0xBF58476D1CE4E5B9L * index);
     }
 
     /** Survivors pass unchanged; each species breeds its offspring from all its members by rank. */

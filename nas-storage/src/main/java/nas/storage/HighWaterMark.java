@@ -75,8 +75,8 @@ final class HighWaterMark {
             return Map.of();
         }
         try {
-            return Json.MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8),
-                    new TypeReference<TreeMap<String, Mark>>() { });
+            return Json.READER.forType(new TypeReference<TreeMap<String, Mark>>() { })
+                    .readValue(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring the unreadable high-water mark {0}: {1}", file,
                     e.getMessage());

@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import nas.api.Studies;
 import nas.api.Study;
+import nas.api.Statistics;
 import nas.api.Trial;
 import nas.api.TrialState;
+import nas.api.objective.functions.TestFunctions;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.samplers.cmaes.Cma;
@@ -50,40 +52,6 @@ public final class CmaBenchmark {
     static final long SAMPLER_RASTRIGIN_BUDGET = 50_000;
 
     private CmaBenchmark() {}
-
-    static double sphere(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        return s;
-    }
-
-    static double ellipsoid(double[] x) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += Math.pow(1e6, i / (x.length - 1.0)) * x[i] * x[i];
-        }
-        return s;
-    }
-
-    static double rosenbrock(double[] x) {
-        double s = 0;
-        for (int i = 0; i < x.length - 1; i++) {
-            double a = x[i + 1] - x[i] * x[i];
-            double b = 1 - x[i];
-            s += 100 * a * a + b * b;
-        }
-        return s;
-    }
-
-    static double rastrigin(double[] x) {
-        double s = 10 * x.length;
-        for (double v : x) {
-            s += v * v - 10 * Math.cos(2 * Math.PI * v);
-        }
-        return s;
-    }
 
     static double[] randomStart(long seed) {
         SplittableRandom rng = new SplittableRandom(seed * 7919 + 17);
@@ -136,7 +104,7 @@ public final class CmaBenchmark {
             double[] fs = new double[lambda];
             for (int k = 0; k < lambda; k++) {
                 xs[k] = cma.ask();
-                fs[k] = rastrigin(xs[k]);
+                fs[k] = TestFunctions.rastrigin(xs[k]);
             }
             cma.tell(xs, fs);
             if (cma.bestValue() < TARGET) {
@@ -194,7 +162,7 @@ public final class CmaBenchmark {
         Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
         for (long evals = 1; evals <= budget; evals++) {
             Trial t = study.ask();
-            double v = evaluate(t, CmaBenchmark::rastrigin);
+            double v = evaluate(t, TestFunctions::rastrigin);
             study.tell(t, v);
             if (v < TARGET) {
                 break;
@@ -225,7 +193,7 @@ public final class CmaBenchmark {
         long start = bean.getCurrentThreadCpuTime();
         for (int k = 0; k < trials; k++) {
             Trial t = study.ask();
-            study.tell(t, evaluate(t, CmaBenchmark::sphere));
+            study.tell(t, evaluate(t, TestFunctions::sphere));
         }
         long elapsed = bean.getCurrentThreadCpuTime() - start;
         if (study.trials(TrialState.COMPLETE).size() != trials) {
@@ -236,12 +204,6 @@ public final class CmaBenchmark {
 
     static long median(long[] values) {
         long[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    static double median(double[] values) {
-        double[] s = values.clone();
         Arrays.sort(s);
         return s[s.length / 2];
     }
@@ -265,7 +227,7 @@ public final class CmaBenchmark {
             double[] fs = new double[lambda];
             for (int k = 0; k < lambda; k++) {
                 xs[k] = cma.ask();
-                fs[k] = rastrigin(xs[k]);
+                fs[k] = TestFunctions.rastrigin(xs[k]);
                 evals++;
                 if (fs[k] < 1.0 && belowOne == Long.MAX_VALUE) {
                     belowOne = evals;
@@ -287,7 +249,7 @@ public final class CmaBenchmark {
         long reached = Long.MAX_VALUE;
         for (long evals = 1; evals <= budget && reached == Long.MAX_VALUE; evals++) {
             Trial t = study.ask();
-            double v = evaluate(t, CmaBenchmark::rastrigin);
+            double v = evaluate(t, TestFunctions::rastrigin);
             study.tell(t, v);
             if (v < 1.0 && belowOne == Long.MAX_VALUE) {
                 belowOne = evals;
@@ -335,9 +297,9 @@ public final class CmaBenchmark {
         System.out.println("CMA-ES benchmark: n = 10, box [-5, 5], sigma0 = 10/6, x0 uniform in box,"
                 + " target f < 1e-8, seeds 1..5");
         Object[][] functions = {
-            {"sphere", (ToDoubleFunction<double[]>) CmaBenchmark::sphere, 1_450},
-            {"ellipsoid", (ToDoubleFunction<double[]>) CmaBenchmark::ellipsoid, 4_200},
-            {"rosenbrock", (ToDoubleFunction<double[]>) CmaBenchmark::rosenbrock, 5_500},
+            {"sphere", (ToDoubleFunction<double[]>) TestFunctions::sphere, 1_450},
+            {"ellipsoid", (ToDoubleFunction<double[]>) TestFunctions::ellipsoid, 4_200},
+            {"rosenbrock", (ToDoubleFunction<double[]>) TestFunctions::rosenbrock, 5_500},
         };
         System.out.println();
         System.out.println("core (Cma ask/tell): evaluations to target");
@@ -362,18 +324,18 @@ public final class CmaBenchmark {
             ipop[s] = coreRastrigin(RestartStrategy.IPOP, s + 1, RASTRIGIN_BUDGET);
             bipop[s] = coreRastrigin(RestartStrategy.BIPOP, s + 1, RASTRIGIN_BUDGET);
         }
-        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", median(single),
+        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", Statistics.median(single),
                 Arrays.toString(single));
-        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", median(ipop),
+        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", Statistics.median(ipop),
                 Arrays.toString(ipop));
-        System.out.printf(Locale.ROOT, "  BIPOP       median %.4g  runs %s%n", median(bipop),
+        System.out.printf(Locale.ROOT, "  BIPOP       median %.4g  runs %s%n", Statistics.median(bipop),
                 Arrays.toString(bipop));
         double[] ipopSmall = new double[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
             ipopSmall[s] = coreRastrigin(RestartStrategy.IPOP, s + 1, SAMPLER_RASTRIGIN_BUDGET);
         }
         System.out.printf(Locale.ROOT, "  IPOP with the sampler's budget of %,d: median %.4g  runs %s%n",
-                SAMPLER_RASTRIGIN_BUDGET, median(ipopSmall), Arrays.toString(ipopSmall));
+                SAMPLER_RASTRIGIN_BUDGET, Statistics.median(ipopSmall), Arrays.toString(ipopSmall));
 
         System.out.println();
         System.out.println("sampler (CmaEsSampler on an in-memory Study, ask/tell): evaluations to target");
@@ -396,9 +358,9 @@ public final class CmaBenchmark {
             sSingle[s] = samplerRastrigin(RestartStrategy.NONE, s + 1, SAMPLER_RASTRIGIN_BUDGET);
             sIpop[s] = samplerRastrigin(RestartStrategy.IPOP, s + 1, SAMPLER_RASTRIGIN_BUDGET);
         }
-        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", median(sSingle),
+        System.out.printf(Locale.ROOT, "  single run  median %.4g  runs %s%n", Statistics.median(sSingle),
                 Arrays.toString(sSingle));
-        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", median(sIpop),
+        System.out.printf(Locale.ROOT, "  IPOP        median %.4g  runs %s%n", Statistics.median(sIpop),
                 Arrays.toString(sIpop));
 
         System.out.println();

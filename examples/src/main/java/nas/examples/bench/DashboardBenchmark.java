@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import nas.api.Statistics;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
@@ -137,8 +137,7 @@ public final class DashboardBenchmark {
             r.run();
             t[i] = (System.nanoTime() - t0) / 1e6;
         }
-        Arrays.sort(t);
-        return t[runs / 2];
+        return Statistics.median(t);
     }
 
     /** A study of n trials (90% COMPLETE, 5% PRUNED with learning curves, 5% FAIL) over four parameters. */

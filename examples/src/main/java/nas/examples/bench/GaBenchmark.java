@@ -1,5 +1,7 @@
 package nas.examples.bench;
 
+import static nas.api.Statistics.median;
+
 import java.awt.Color;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -280,13 +282,6 @@ public final class GaBenchmark {
     }
 
     private static final Color[] SCHEME_COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 
     private static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);

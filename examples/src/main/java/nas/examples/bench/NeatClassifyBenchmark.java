@@ -1,11 +1,12 @@
 package nas.examples.bench;
 
+import static nas.api.Statistics.median;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -221,12 +222,6 @@ public final class NeatClassifyBenchmark {
             pool.submit(() -> IntStream.range(0, genomes.size()).parallel()
                     .forEach(i -> f.evaluate(genomes.get(i), i))).join();
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static double cpuSeconds() {

@@ -1,5 +1,7 @@
 package nas.examples.bench;
 
+import static nas.api.Statistics.median;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -163,13 +165,6 @@ public final class Nsga2Benchmark {
                     mean(wallMs), median(wallMs), mean(cpuMs), median(cpuMs));
         }
         System.out.printf(Locale.ROOT, "  all            %.4f                         %.4f%n", total / trials, totalCpu / trials);
-    }
-
-    private static double median(double[] a) {
-        double[] sorted = a.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     private static double mean(double[] a) {

@@ -47,32 +47,6 @@ public final class SamplersBenchmark {
     private SamplersBenchmark() {
     }
 
-    /** Branin–Hoo (Dixon and Szegő, 1978). */
-    static double branin(double a, double b) {
-        double t = b - 5.1 / (4 * Math.PI * Math.PI) * a * a + 5 / Math.PI * a - 6;
-        return t * t + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(a) + 10;
-    }
-
-    private static final double[] H6_ALPHA = {1.0, 1.2, 3.0, 3.2};
-    private static final double[][] H6_A = {
-        {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
-    private static final double[][] H6_P = {
-        {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
-        {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
-
-    /** Hartmann-6 (Hartmann 1972; constants as tabulated by Dixon and Szegő). */
-    static double hartmann6(double[] x) {
-        double s = 0;
-        for (int i = 0; i < 4; i++) {
-            double e = 0;
-            for (int j = 0; j < 6; j++) {
-                e += H6_A[i][j] * (x[j] - H6_P[i][j]) * (x[j] - H6_P[i][j]);
-            }
-            s -= H6_ALPHA[i] * Math.exp(-e);
-        }
-        return s;
-    }
-
     static final Objective MIXED = t -> {
         double s = 0;
         for (int i = 0; i < 4; i++) {
@@ -94,13 +68,13 @@ public final class SamplersBenchmark {
 
     static Map<String, Objective> functions() {
         Map<String, Objective> f = new LinkedHashMap<>();
-        f.put("branin", t -> branin(t.suggestFloat("x0", -5, 10), t.suggestFloat("x1", 0, 15)));
+        f.put("branin", t -> TestFunctions.branin(t.suggestFloat("x0", -5, 10), t.suggestFloat("x1", 0, 15)));
         f.put("hartmann6", t -> {
             double[] x = new double[6];
             for (int i = 0; i < 6; i++) {
                 x[i] = t.suggestFloat("x" + i, 0, 1);
             }
-            return hartmann6(x);
+            return TestFunctions.hartmann6(x);
         });
         f.put("sphere5", TpeBenchmark.box(5, TestFunctions::sphere));
         f.put("rosenbrock5", TpeBenchmark.box(5, TestFunctions::rosenbrock));

@@ -1,9 +1,10 @@
 package nas.examples.bench;
 
+import static nas.api.Statistics.median;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,12 +94,6 @@ public final class TpeBenchmark {
             }
         }
         return out;
-    }
-
-    static double median(double[] v) {
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c[c.length / 2];
     }
 
     /** Adds the calling thread's CPU time inside the wrapped sampler's methods. */

@@ -1,6 +1,7 @@
 package nas.analysis.pareto;
 
 import java.util.Arrays;
+import nas.api.Dominance;
 
 /**
  * The non-dominated subset of a point set in minimization form. Equal points do not dominate
@@ -27,10 +28,10 @@ public final class ParetoFront {
             int kept = 0;
             for (int k = 0; k < size; k++) {
                 double[] a = values[archive[k]];
-                if (!dominated && dominates(a, p)) {
+                if (!dominated && Dominance.dominates(a, p)) {
                     dominated = true;
                 }
-                if (!dominates(p, a)) {
+                if (!Dominance.dominates(p, a)) {
                     archive[kept++] = archive[k];
                 }
             }
@@ -47,18 +48,5 @@ public final class ParetoFront {
     /** The non-dominated points themselves, in input order. */
     public static double[][] of(double[][] values) {
         return Arrays.stream(indices(values)).mapToObj(i -> values[i]).toArray(double[][]::new);
-    }
-
-    static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int m = 0; m < a.length; m++) {
-            if (a[m] > b[m]) {
-                return false;
-            }
-            if (a[m] < b[m]) {
-                better = true;
-            }
-        }
-        return better;
     }
 }

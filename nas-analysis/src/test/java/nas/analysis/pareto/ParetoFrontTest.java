@@ -31,7 +31,7 @@ class ParetoFrontTest {
             for (int i = 0; i < n; i++) {
                 boolean dominated = false;
                 for (int j = 0; j < n && !dominated; j++) {
-                    dominated = ParetoFront.dominates(values[j], values[i]);
+                    dominated = nas.api.Dominance.dominates(values[j], values[i]);
                 }
                 if (!dominated) {
                     expected.add(i);

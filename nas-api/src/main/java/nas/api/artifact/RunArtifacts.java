@@ -63,7 +63,7 @@ public final class RunArtifacts implements Callback {
             doc.put("directions", study.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
                     .toList());
             doc.putAll(spec);
-            writeAtomically(run, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
+            writeAtomically(run, Json.writePretty(doc));
         }
         sync(study);
     }
@@ -220,8 +220,7 @@ public final class RunArtifacts implements Callback {
             b.put("value", baseline.value());
             doc.put("baseline", b);
         }
-        writeAtomically(store.runFile("best.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(doc) + "\n");
+        writeAtomically(store.runFile("best.json"), Json.writePretty(doc));
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

@@ -3,6 +3,8 @@ package nas.api.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,9 +19,20 @@ import java.util.Map;
  */
 public final class Json {
 
-    /** Shared, thread-safe mapper; records and plain values (de)serialize without annotations. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /** The one configured mapper; private so nobody reconfigures it under the others' feet. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * The project's reader (immutable and thread-safe; unknown properties are ignored): records and
+     * plain values read without annotations. Derive typed readers with {@code READER.forType(...)}.
+     */
+    public static final ObjectReader READER = MAPPER.reader();
+
+    /** The project's writer (immutable and thread-safe); {@code WRITER.withDefaultPrettyPrinter()} indents. */
+    public static final ObjectWriter WRITER = MAPPER.writer();
+
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private Json() {
     }
@@ -33,6 +46,21 @@ public final class Json {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Serializes a value to indented JSON text ending in a newline, for files people read.
+     *
+     * @param value an attribute value or record
+     * @return the indented JSON text and a final newline
+     * @throws IllegalArgumentException when the value cannot be written as JSON
+     */
+    public static String writePretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

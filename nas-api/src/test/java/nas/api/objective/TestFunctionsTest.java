@@ -22,6 +22,18 @@ class TestFunctionsTest {
     }
 
     @Test
+    void braninAndHartmann6ReachTheirPublishedMinima() {
+        double branin = 0.397887;
+        assertThat(TestFunctions.branin(-Math.PI, 12.275)).isCloseTo(branin, offset(1e-6));
+        assertThat(TestFunctions.branin(Math.PI, 2.275)).isCloseTo(branin, offset(1e-6));
+        assertThat(TestFunctions.branin(9.42478, 2.475)).isCloseTo(branin, offset(1e-6));
+        // at the origin by hand: t = -6, so 36 + 10 (1 - 1/(8π)) + 10
+        assertThat(TestFunctions.branin(0, 0)).isCloseTo(56 - 10 / (8 * Math.PI), offset(1e-12));
+        assertThat(TestFunctions.hartmann6(new double[] {0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573}))
+                .isCloseTo(-3.32237, offset(1e-5));
+    }
+
+    @Test
     void zdtFrontsAtGEqualToOne() {
         double[] x = new double[30];
         x[0] = 0.25;

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import nas.api.Seeds;
+import nas.api.Statistics;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -427,7 +429,7 @@ public final class Cma {
             bestF = fs[best];
             bestX = toEvaluation(xs[best]);
         }
-        history.add(fs[order[0]], medianOf(fs, order), fs[order[lambda - 1]]);
+        history.add(fs[order[0]], Statistics.median(fs), fs[order[lambda - 1]]);
 
         // y_{i:λ} = (x_{i:λ} - m) / σ
         double[][] y = new double[lambda][n];
@@ -535,13 +537,6 @@ public final class Cma {
         if (marginA != null) {
             applyMargin();
         }
-    }
-
-    private static double medianOf(double[] fs, Integer[] order) {
-        int l = order.length;
-        return l % 2 == 1
-                ? fs[order[l / 2]]
-                : (fs[order[l / 2 - 1]] + fs[order[l / 2]]) / 2;
     }
 
     /** C^{-1/2} v = B D^{-1} Bᵀ v with the last decomposition (eq. 43). */
@@ -824,20 +819,17 @@ public final class Cma {
     }
 
     /** SplitMix64 finalizer over the inputs: independent streams per (seed, run, generation, k). */
+
+    /** Independent streams per (seed, run, generation, k), kept as they are so seeds replay exactly. */
     static long mix(long seed, long a, long b, long c) {
         long h = seed;
         for (long v : new long[] {a, b, c}) {
-            h = splitmix(h ^ splitmix(v + 0x9E3779B97F4A7C15L));
+            h = Seeds.mix((h ^ Seeds.mix(v + 2 * GOLDEN)) + GOLDEN);
         }
         return h;
     }
 
-    private static long splitmix(long x) {
-        long z = x + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /** Recent best/median/worst values, bounded, oldest first. */
     private static final class History {
@@ -901,10 +893,7 @@ public final class Cma {
         }
 
         private static double medianOfRange(double[] a, int from, int to) {
-            double[] s = Arrays.copyOfRange(a, from, to);
-            Arrays.sort(s);
-            int l = s.length;
-            return l % 2 == 1 ? s[l / 2] : (s[l / 2 - 1] + s[l / 2]) / 2;
+            return Statistics.median(Arrays.copyOfRange(a, from, to));
         }
 
         double[] best() {

@@ -2,23 +2,20 @@ package nas.samplers.cmaes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import nas.api.json.Json;
 
 /**
  * JSON form of {@link CmaState}: one object whose fields are the record's components. Doubles
  * are written in their shortest round-trip form, so decoding gives bit-identical values and the
- * restored optimizer draws the same samples. Uses the project's shared mapper ({@link Json}).
+ * restored optimizer draws the same samples. Uses the project's reader and writer ({@link Json}).
  */
 public final class CmaStateCodec {
-
-    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private CmaStateCodec() {}
 
     public static String toJson(CmaState state) {
         try {
-            return MAPPER.writeValueAsString(state);
+            return Json.WRITER.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode CMA-ES state", e);
         }
@@ -30,7 +27,7 @@ public final class CmaStateCodec {
     public static CmaState fromJson(String json) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
+            tree = Json.READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("CMA-ES state is not valid JSON: " + e.getOriginalMessage());
         }
@@ -44,7 +41,7 @@ public final class CmaStateCodec {
                             + CmaState.FORMAT_VERSION);
         }
         try {
-            return MAPPER.treeToValue(tree, CmaState.class);
+            return Json.READER.treeToValue(tree, CmaState.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid CMA-ES state: " + e.getOriginalMessage(), e);
         }

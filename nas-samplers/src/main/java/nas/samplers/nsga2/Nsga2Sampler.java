@@ -1,5 +1,6 @@
 package nas.samplers.nsga2;
 
+import nas.api.Dominance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import nas.api.objective.functions.TestFunctions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -99,7 +100,7 @@ class CmaTest {
     @Test
     void convergesOnSphere() {
         Cma cma = Cma.start(filled(10, 3.0), 2.0, 0, false, CmaConfig.unbounded(10), 1);
-        TestFunctions.minimize(cma, TestFunctions::sphere, 1e-8, 20_000);
+        CmaRuns.minimize(cma, TestFunctions::sphere, 1e-8, 20_000);
         assertThat(cma.bestValue()).isLessThan(1e-8);
         // published order of magnitude (Hansen 2016, Fig. 3-like runs): ~1,500 evaluations in 10-D
         assertThat(cma.evaluations()).isLessThan(2_500);
@@ -108,7 +109,7 @@ class CmaTest {
     @Test
     void convergesOnIllConditionedEllipsoid() {
         Cma cma = Cma.start(filled(10, 3.0), 2.0, 0, false, CmaConfig.unbounded(10), 2);
-        TestFunctions.minimize(cma, TestFunctions::ellipsoid, 1e-8, 40_000);
+        CmaRuns.minimize(cma, TestFunctions::ellipsoid, 1e-8, 40_000);
         assertThat(cma.bestValue()).isLessThan(1e-8);
         assertThat(cma.evaluations()).isLessThan(8_000);
         // the learned C has the inverse shape of the Hessian: condition near 1e6
@@ -121,7 +122,7 @@ class CmaTest {
     @Test
     void convergesOnRosenbrock() {
         Cma cma = Cma.start(filled(10, 0.0), 0.5, 0, false, CmaConfig.unbounded(10), 3);
-        TestFunctions.minimize(cma, TestFunctions::rosenbrock, 1e-8, 40_000);
+        CmaRuns.minimize(cma, TestFunctions::rosenbrock, 1e-8, 40_000);
         assertThat(cma.bestValue()).isLessThan(1e-8);
         assertThat(cma.bestPoint()).containsExactly(filled(10, 1.0), within(1e-3));
     }
@@ -129,7 +130,7 @@ class CmaTest {
     @Test
     void separableVariantKeepsDiagonalAndSolvesSeparableEllipsoid() {
         Cma cma = Cma.start(filled(10, 3.0), 2.0, 0, true, CmaConfig.unbounded(10), 4);
-        TestFunctions.minimize(cma, TestFunctions::ellipsoid, 1e-8, 40_000);
+        CmaRuns.minimize(cma, TestFunctions::ellipsoid, 1e-8, 40_000);
         assertThat(cma.bestValue()).isLessThan(1e-8);
         double[][] c = cma.covariance();
         for (int i = 0; i < 10; i++) {
@@ -141,7 +142,7 @@ class CmaTest {
         }
         // sep-CMA learns the diagonal scaling, and faster than the full model on this function
         Cma full = Cma.start(filled(10, 3.0), 2.0, 0, false, CmaConfig.unbounded(10), 4);
-        TestFunctions.minimize(full, TestFunctions::ellipsoid, 1e-8, 40_000);
+        CmaRuns.minimize(full, TestFunctions::ellipsoid, 1e-8, 40_000);
         assertThat(cma.evaluations()).isLessThan(full.evaluations());
     }
 
@@ -159,7 +160,7 @@ class CmaTest {
                     assertThat(v).as("%s", h).isBetween(-1.0, 1.0);
                 }
             }
-            TestFunctions.minimize(cma, x -> TestFunctions.sphere(shift(x, -0.8)), 1e-10, 20_000);
+            CmaRuns.minimize(cma, x -> TestFunctions.sphere(shift(x, -0.8)), 1e-10, 20_000);
             assertThat(cma.bestValue()).as("%s", h).isLessThan(1e-10);
         }
     }
@@ -184,7 +185,7 @@ class CmaTest {
         double[] target = {0, 0, 0, 0, 0, 3, -2, 5, 0, -7};
         CmaConfig config = CmaConfig.box(filled(n, -10.5), filled(n, 10.5)).withSteps(steps, true);
         Cma cma = Cma.start(filled(n, 1.0), 3.0, 0, false, config, 6);
-        TestFunctions.minimize(cma, x -> {
+        CmaRuns.minimize(cma, x -> {
             for (int i = 5; i < n; i++) {
                 assertThat(x[i]).isEqualTo(Math.rint(x[i]));
             }
@@ -219,9 +220,9 @@ class CmaTest {
         int withoutMargin = 0;
         for (long seed = 1; seed <= 5; seed++) {
             Cma m = Cma.start(filled(n, -15), 1.0, 0, false, box.withSteps(steps, true), seed);
-            TestFunctions.minimize(m, f, 1e-10, 30_000);
+            CmaRuns.minimize(m, f, 1e-10, 30_000);
             Cma r = Cma.start(filled(n, -15), 1.0, 0, false, box.withSteps(steps, false), seed);
-            TestFunctions.minimize(r, f, 1e-10, 30_000);
+            CmaRuns.minimize(r, f, 1e-10, 30_000);
             withMargin += m.bestValue() < 1e-10 ? 1 : 0;
             withoutMargin += r.bestValue() < 1e-10 ? 1 : 0;
         }
@@ -260,7 +261,7 @@ class CmaTest {
             double[] steps = {0, 0, 1, 1};
             CmaConfig config = CmaConfig.box(filled(4, -5), filled(4, 5)).withSteps(steps, true);
             Cma cma = Cma.start(filled(4, 2.0), 1.0, 0, sep, config, 9);
-            TestFunctions.minimize(cma, TestFunctions::sphere, -1, 7 * cma.popsize());
+            CmaRuns.minimize(cma, TestFunctions::sphere, -1, 7 * cma.popsize());
             cma.ask(); // mid-generation: the ask counter is part of the state
             String json = CmaStateCodec.toJson(cma.state());
             Cma restored = Cma.restore(CmaStateCodec.fromJson(json), config);

@@ -2,6 +2,7 @@ package nas.samplers.cmaes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nas.api.objective.functions.TestFunctions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -3,6 +3,7 @@ package nas.samplers.cmaes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import nas.api.objective.functions.TestFunctions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,18 +16,10 @@ class RestartsTest {
         return a;
     }
 
-    private static double rastrigin(double[] x) {
-        double s = 10 * x.length;
-        for (double v : x) {
-            s += v * v - 10 * Math.cos(2 * Math.PI * v);
-        }
-        return s;
-    }
-
     /** A stopped run (constant values trip TOL_FUN) of dimension 4 in the box [-5, 5]. */
     private static Cma stoppedRun(CmaConfig config) {
         Cma cma = Cma.start(filled(4, 1), 2, 0, false, config, 1);
-        TestFunctions.minimize(cma, x -> 1.0, Double.NEGATIVE_INFINITY, 10_000);
+        CmaRuns.minimize(cma, x -> 1.0, Double.NEGATIVE_INFINITY, 10_000);
         assertThat(cma.shouldStop()).isTrue();
         return cma;
     }
@@ -92,12 +85,12 @@ class RestartsTest {
         double ipop = 0;
         for (long seed = 1; seed <= 3; seed++) {
             Cma one = Cma.start(filled(n, 3), 2, 0, false, config, seed);
-            TestFunctions.minimize(one, RestartsTest::rastrigin, 1e-8, budget);
+            CmaRuns.minimize(one, TestFunctions::rastrigin, 1e-8, budget);
             single += one.bestValue();
             Cma cma = Cma.start(filled(n, 3), 2, 0, false, config, seed);
             SplittableRandom rng = new SplittableRandom(seed);
             while (cma.evaluations() < budget && cma.bestValue() >= 1e-8 || cma.generation() == 0) {
-                TestFunctions.minimize(cma, RestartsTest::rastrigin, 1e-8, budget);
+                CmaRuns.minimize(cma, TestFunctions::rastrigin, 1e-8, budget);
                 if (!cma.shouldStop()) {
                     break;
                 }
@@ -138,7 +131,7 @@ class RestartsTest {
         Cma cma = Cma.start(x0, 10.0 / 6, 0, false, config, seed);
         SplittableRandom rng = new SplittableRandom(seed);
         while (cma.evaluations() < 100_000) {
-            TestFunctions.minimize(cma, RestartsTest::rastrigin, 1e-8, 100_000); // counts all runs
+            CmaRuns.minimize(cma, TestFunctions::rastrigin, 1e-8, 100_000); // counts all runs
             if (cma.bestValue() < 1e-8) {
                 return true;
             }

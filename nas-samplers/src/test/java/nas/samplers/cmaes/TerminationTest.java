@@ -2,6 +2,7 @@ package nas.samplers.cmaes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nas.api.objective.functions.TestFunctions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -99,7 +100,7 @@ class TerminationTest {
     void noCriterionOnAFreshRunOrDuringProgress() {
         Cma cma = Cma.start(filled(5, 3), 1, 0, false, CmaConfig.unbounded(5), 7);
         assertThat(cma.shouldStop()).isFalse();
-        TestFunctions.minimize(cma, TestFunctions::sphere, 1e-6, 100_000);
+        CmaRuns.minimize(cma, TestFunctions::sphere, 1e-6, 100_000);
         assertThat(cma.bestValue()).isLessThan(1e-6);
         assertThat(cma.shouldStop()).isFalse();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import nas.api.objective.functions.TestFunctions;
 import org.junit.jupiter.api.Test;
 
 class WarmStartTest {
@@ -45,9 +46,9 @@ class WarmStartTest {
         CmaConfig config = CmaConfig.unbounded(n);
         Cma warm = Cma.restore(
                 Cma.initialState(ws.mean(), ws.sigma(), ws.cov(), 0, false, config, 3), config);
-        TestFunctions.minimize(warm, x -> TestFunctions.sphere(shift(x, 1.1)), 1e-8, 50_000);
+        CmaRuns.minimize(warm, x -> TestFunctions.sphere(shift(x, 1.1)), 1e-8, 50_000);
         Cma cold = Cma.start(new double[n], 3, 0, false, config, 3);
-        TestFunctions.minimize(cold, x -> TestFunctions.sphere(shift(x, 1.1)), 1e-8, 50_000);
+        CmaRuns.minimize(cold, x -> TestFunctions.sphere(shift(x, 1.1)), 1e-8, 50_000);
         assertThat(warm.bestValue()).isLessThan(1e-8);
         assertThat(warm.evaluations()).isLessThan(cold.evaluations());
     }

@@ -1,5 +1,6 @@
 package nas.samplers.nsga2;
 
+import nas.api.Dominance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -23,7 +23,7 @@ public record GenerationStats(int generation, double best, double average, doubl
         for (double f : sorted) {
             sum += f;
         }
-        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double median = nas.api.Statistics.medianOfSorted(sorted);
         double best = sorted[n - 1];
         return new GenerationStats(generation, best, sum / n, median, sorted[0], Math.max(bestEverBefore, best),
                 seconds);

@@ -1,11 +1,12 @@
 package nas.sim.evolution;
 
 import java.util.SplittableRandom;
+import nas.api.Seeds;
 
 /**
  * Derivation of independent random streams from a run seed and a path of keys (stream kind, generation,
  * creature index), so every draw depends on what is computed and never on thread scheduling. Mixing is
- * SplitMix64's finaliser (Steele, Lea and Flood 2014).
+ * {@link Seeds#mix}; this key path is kept as it is so recorded runs replay exactly.
  */
 public final class Streams {
 
@@ -21,18 +22,11 @@ public final class Streams {
     private Streams() {
     }
 
-    /** SplitMix64 finaliser: a bijective avalanche mix of 64 bits. */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     /** A 64-bit seed for the stream at {@code keys} under {@code seed}. */
     public static long derive(long seed, long... keys) {
-        long h = mix(seed + GOLDEN);
+        long h = Seeds.mix(seed + GOLDEN);
         for (long k : keys) {
-            h = mix(h + GOLDEN + mix(k ^ 0x5DEECE66DL));
+            h = Seeds.mix(h + GOLDEN + Seeds.mix(k ^ 0x5DEECE66DL));
         }
         return h;
     }

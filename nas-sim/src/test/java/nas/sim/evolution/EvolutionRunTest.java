@@ -131,6 +131,8 @@ class EvolutionRunTest {
         assertThat(EvolutionRun.seeds(3)).containsExactly(42, 123, 456);
         assertThat(EvolutionRun.seeds(6)).containsExactly(42, 123, 456, 789, 1337, 1342);
         assertThat(Streams.derive(42, 1, 2)).isNotEqualTo(Streams.derive(42, 2, 1));
+        // the key path as recorded runs were made (computed outside Java from the formula)
+        assertThat(Streams.derive(42, 1, 2)).isEqualTo(3552818788207023949L);
         assertThat(new SplittableRandom(Streams.derive(1, 0)).nextLong())
                 .isEqualTo(Streams.random(1, 0).nextLong());
     }

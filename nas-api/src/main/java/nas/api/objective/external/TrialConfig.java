@@ -94,9 +94,9 @@ final class TrialConfig {
 
     private static String pretty(Object value) {
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the config cannot be written as JSON: " + e.getOriginalMessage(), e);
+            return Json.writePretty(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the config cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,9 @@
 package nas.api.objective.functions;
 
 /**
- * Standard benchmark functions on {@code double[]}. Single-objective ones have their minimum 0 at
- * the origin (Rosenbrock at (1, ..., 1)); the ZDT and DTLZ2 problems are minimized in every
+ * Standard benchmark functions on {@code double[]}, the one definition the tests, benchmarks and the
+ * {@code test-function} objective share. Sphere, Rosenbrock, Rastrigin and the ellipsoid have their
+ * minimum 0 at the origin (Rosenbrock at (1, ..., 1)); Branin and Hartmann-6 say theirs; the ZDT and DTLZ2 problems are minimized in every
  * objective on [0, 1]^n.
  */
 public final class TestFunctions {
@@ -66,6 +67,45 @@ public final class TestFunctions {
         for (int i = 0; i < n; i++) {
             double scale = n == 1 ? 1 : Math.pow(1e6, (double) i / (n - 1));
             s += scale * x[i] * x[i];
+        }
+        return s;
+    }
+
+    /**
+     * Branin–Hoo (Dixon and Szegő, 1978) on [−5, 10] × [0, 15]: minimum 0.397887 at (−π, 12.275),
+     * (π, 2.275) and (9.42478, 2.475).
+     *
+     * @param x0 the first coordinate
+     * @param x1 the second coordinate
+     * @return the function's value
+     */
+    public static double branin(double x0, double x1) {
+        double t = x1 - 5.1 / (4 * Math.PI * Math.PI) * x0 * x0 + 5 / Math.PI * x0 - 6;
+        return t * t + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x0) + 10;
+    }
+
+    private static final double[] H6_ALPHA = {1.0, 1.2, 3.0, 3.2};
+    private static final double[][] H6_A = {
+        {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+    private static final double[][] H6_P = {
+        {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+        {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+
+    /**
+     * Hartmann-6 (Hartmann 1972; constants as tabulated by Dixon and Szegő) on [0, 1]⁶: minimum
+     * −3.32237 at (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573).
+     *
+     * @param x the point, six coordinates
+     * @return the function's value
+     */
+    public static double hartmann6(double[] x) {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 6; j++) {
+                e += H6_A[i][j] * (x[j] - H6_P[i][j]) * (x[j] - H6_P[i][j]);
+            }
+            s -= H6_ALPHA[i] * Math.exp(-e);
         }
         return s;
     }

@@ -1,4 +1,4 @@
-package nas.samplers.nsga2;
+package nas.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
