@@ -16,4 +16,5 @@ cp="$(cat examples/target/classpath.txt)"
 if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
   NAS_JAVA_OPTS="-XX:+UseSerialGC"
 fi
-java ${NAS_JAVA_OPTS:-} -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"
+java ${NAS_JAVA_OPTS:-} -Djava.util.logging.config.file="$root/scripts/bench-logging.properties" \
+    -cp "examples/target/classes:$cp" "nas.examples.bench.${name}Benchmark" "$@"
