@@ -169,8 +169,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-rate and "
                     + "--checkpoint-every");
         }
-        RunStore.Run run = runs.run(resume).orElseThrow(() -> new Nas.BadInputException("no run '" + resume
-                + "' in " + storage.shownName() + " (see 'nas runs')"));
+        RunStore.Run run = storage.existingRun(runs, resume);
         if (run.status().equals(RunStore.COMPLETE)) {
             throw new Nas.BadInputException("run '" + resume + "' is complete (" + run.generationsDone()
                     + " generations): nothing to resume");

@@ -77,8 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (Storage store = storage.openExisting()) {
             RunStore runs = StorageOptions.runs(store);
-            RunStore.Run r = runs.run(run).orElseThrow(() -> new Nas.BadInputException("no run '" + run + "' in "
-                    + storage.shownName() + " (see 'nas runs')"));
+            RunStore.Run r = storage.existingRun(runs, run);
             if (generation != null && (generation < 0 || generation >= r.generationsDone())) {
                 throw new Nas.BadInputException("run '" + run + "' has generations 0.." + (r.generationsDone() - 1)
                         + ", not " + generation);

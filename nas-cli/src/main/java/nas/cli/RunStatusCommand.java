@@ -56,8 +56,7 @@ public final class RunStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Storage store = storage.openExisting()) {
             RunStore runs = StorageOptions.runs(store);
-            RunStore.Run r = runs.run(run).orElseThrow(() -> new Nas.BadInputException("no run '" + run + "' in "
-                    + storage.shownName() + " (see 'nas runs')"));
+            RunStore.Run r = storage.existingRun(runs, run);
             Optional<RunStore.Checkpoint> checkpoint = runs.lastCheckpoint(run);
             int from = format == OutputFormat.TABLE && last > 0 ? Math.max(0, r.generationsDone() - last) : 0;
             List<Map<String, Object>> generations = new ArrayList<>();

@@ -103,7 +103,7 @@ public final class RunsCommand implements Callable<Integer> {
         public Integer call() {
             try (Storage store = storage.openExisting()) {
                 if (!StorageOptions.runs(store).deleteRun(run)) {
-                    throw new Nas.BadInputException("no run '" + run + "' in " + storage.shownName() + " (see 'nas runs')");
+                    throw storage.noRun(run);
                 }
             }
             spec.commandLine().getOut().println("Deleted run " + run);

@@ -75,6 +75,16 @@ public final class StorageOptions {
         throw new Nas.BadInputException("evolution runs need a database storage (an H2 file or PostgreSQL)");
     }
 
+    /** The stored run {@code id}, or one line of bad input naming this storage when there is none. */
+    nas.storage.RunStore.Run existingRun(nas.storage.RunStore runs, String id) {
+        return runs.run(id).orElseThrow(() -> noRun(id));
+    }
+
+    /** The error for a run {@code id} this storage does not hold. */
+    Nas.BadInputException noRun(String id) {
+        return new Nas.BadInputException("no run '" + id + "' in " + shownName() + " (see 'nas runs')");
+    }
+
     /** Opens the database in this process, never through a server (benchmarks of the storage itself). */
     JdbcStorage openInProcess() {
         refuseDirectory(url());
