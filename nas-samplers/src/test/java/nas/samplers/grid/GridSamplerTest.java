@@ -88,9 +88,10 @@ class GridSamplerTest {
                 assertThat(new HashSet<>(ps)).hasSize(24);
                 // at most the 3 other workers may have started a trial between the last claim and the stop
                 assertThat(ps.size()).isBetween(24, 27);
-                // each of them said it repeats a point
+                // each of them said it repeats a point; its number can be any: a worker descheduled between
+                // creating its trial and sampling it finds the grid taken by the others when it wakes
                 assertThat(log.messages(Level.WARNING)).hasSize(ps.size() - 24).allMatch(m -> m.matches(
-                        "every point of the grid of study 'grid' is taken; trial 2\\d repeats point \\{.*\\}"));
+                        "every point of the grid of study 'grid' is taken; trial \\d+ repeats point \\{.*\\}"));
             }
         }
     }
