@@ -128,13 +128,17 @@ public final class StorageOptions {
         return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
-    /** {@code nas server} on {@code url} as a daemon: this JVM's java and class path. */
+    /**
+     * {@code nas server} on {@code url} as a daemon: this JVM's java and class path, with the options of
+     * {@link DaemonJavaOptions}.
+     */
     private static List<String> daemonCommand(String url) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
-                "--daemon"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(DaemonJavaOptions.current());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
+                "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS), "--daemon"));
         return command;
     }
 
