@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nas.api.FrozenTrial;
 import nas.api.storage.TrialKeys;
 
@@ -59,42 +60,58 @@ public final class TrialRecords {
     public static Map<String, Object> record(FrozenTrial t, List<String> columns) {
         Map<String, Object> r = new LinkedHashMap<>();
         for (String c : columns) {
-            r.put(c, cell(t, c));
+            r.put(c, cell(c).apply(t));
         }
         return r;
     }
 
-    private static Object cell(FrozenTrial t, String c) {
+    /**
+     * What reads each column's cell from a trial, resolved once for many trials (an export): the
+     * cells of {@link #record} without a map and a column-name lookup per cell.
+     */
+    static List<Function<FrozenTrial, Object>> cells(List<String> columns) {
+        List<Function<FrozenTrial, Object>> out = new ArrayList<>(columns.size());
+        columns.forEach(c -> out.add(cell(c)));
+        return out;
+    }
+
+    private static Function<FrozenTrial, Object> cell(String c) {
         switch (c) {
-            case "number": return t.number();
-            case "state": return t.state().name();
-            case "value": return t.values().isEmpty() ? null : t.values().get(0);
-            case "datetime_start": return t.datetimeStart() == null ? null : t.datetimeStart().toString();
-            case "datetime_complete": return t.datetimeComplete() == null ? null : t.datetimeComplete().toString();
-            case "duration": {
+            case "number": return FrozenTrial::number;
+            case "state": return t -> t.state().name();
+            case "value": return t -> t.values().isEmpty() ? null : t.values().get(0);
+            case "datetime_start": return t -> t.datetimeStart() == null ? null : t.datetimeStart().toString();
+            case "datetime_complete": return t -> t.datetimeComplete() == null ? null : t.datetimeComplete().toString();
+            case "duration": return t -> {
                 Duration d = t.duration();
                 return d == null ? null : d.toNanos() / 1e9;
-            }
-            case "last_step": return t.lastStep() < 0 ? null : t.lastStep();
-            case FAIL_REASON_COLUMN: return t.systemAttrs().get(FrozenTrial.FAIL_REASON);
+            };
+            case "last_step": return t -> t.lastStep() < 0 ? null : t.lastStep();
+            case FAIL_REASON_COLUMN: return t -> t.systemAttrs().get(FrozenTrial.FAIL_REASON);
             default:
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));
-                    return k < t.values().size() ? t.values().get(k) : null;
+                    return t -> k < t.values().size() ? t.values().get(k) : null;
                 }
                 if (c.startsWith("constraints_")) {
                     int k = Integer.parseInt(c.substring("constraints_".length()));
-                    double[] constraints = t.constraints();
-                    return k < constraints.length ? constraints[k] : null;
+                    return t -> {
+                        double[] constraints = t.constraints();
+                        return k < constraints.length ? constraints[k] : null;
+                    };
                 }
                 if (c.startsWith("params_")) {
-                    return t.param(c.substring("params_".length()));
+                    String name = c.substring("params_".length());
+                    return t -> t.param(name);
                 }
                 if (c.startsWith("user_attrs_")) {
-                    Object v = t.userAttrs().get(c.substring("user_attrs_".length()));
-                    return v instanceof Map || v instanceof List ? nas.api.json.Json.write(v) : v;
+                    String key = c.substring("user_attrs_".length());
+                    return t -> {
+                        Object v = t.userAttrs().get(key);
+                        return v instanceof Map || v instanceof List ? nas.api.json.Json.write(v) : v;
+                    };
                 }
-                return null;
+                return t -> null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package nas.cli;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,9 +10,7 @@ import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
-import nas.api.json.Json;
 import nas.api.storage.Storage;
-import nas.api.storage.TrialKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,14 +48,8 @@ public final class TrialsCommand implements Callable<Integer> {
             switch (format) {
                 case CSV:
                 case JSON:
-                    // streamed a page at a time: memory stays flat whatever the size of the study
-                    PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
-                    // the fail-reason column when a selected trial failed (known before the rows, like the keys)
-                    boolean failReasons = (selected.isEmpty() || selected.contains(TrialState.FAIL))
-                            && store.countTrials(s.id(), EnumSet.of(TrialState.FAIL)) > 0;
-                    stream(buffered, s, store.trialKeys(s.id(), selected), new TrialPages(store, s.id(), selected),
-                            failReasons);
-                    buffered.flush();
+                    // streamed a page at a time by the process holding the storage: memory stays flat
+                    TrialExport.export(store, s.id(), selected, format, out);
                     break;
                 default:
                     List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
@@ -67,25 +58,6 @@ public final class TrialsCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
-    }
-
-    private void stream(PrintWriter out, Study s, TrialKeys keys, Iterable<FrozenTrial> trials, boolean failReasons) {
-        if (format == OutputFormat.CSV) {
-            List<String> columns = TrialRecords.columns(keys, s.directions().size(), failReasons);
-            Csv.row(out, columns);
-            for (FrozenTrial t : trials) {
-                Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
-            }
-            return;
-        }
-        out.print('[');
-        boolean first = true;
-        for (FrozenTrial t : trials) {
-            out.print(first ? "" : ",");
-            out.print(Json.write(json(t)));
-            first = false;
-        }
-        out.println(']');
     }
 
     static Map<String, Object> json(FrozenTrial t) {
