@@ -28,6 +28,8 @@ public final class RpcHandler implements HttpHandler {
     private final Map<String, StreamMethod> streams = new ConcurrentHashMap<>();
     private final RecentReplies replies = new RecentReplies(4096);
     private volatile long lastCallNanos = System.nanoTime();
+    /** Calls being answered: a long one (a streamed export) keeps the server busy, not idle. */
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
 
     public RpcHandler(String context, ServerSecret secret) {
         this.context = context.endsWith("/") ? context : context + "/";
@@ -53,13 +55,22 @@ public final class RpcHandler implements HttpHandler {
         }
     }
 
-    /** When the last authenticated call arrived ({@link System#nanoTime()}). */
+    /** When the last authenticated call arrived or ended ({@link System#nanoTime()}); now while one is answered. */
     public long lastCallNanos() {
-        return lastCallNanos;
+        return active.get() > 0 ? System.nanoTime() : lastCallNanos;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        active.incrementAndGet();
+        try {
+            answer(exchange);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         StreamMethod stream = streams.get(exchange.getRequestURI().getPath().substring(context.length()));
         if (stream != null && authorized(exchange) && exchange.getRequestMethod().equals("POST")) {
             stream(exchange, stream);
