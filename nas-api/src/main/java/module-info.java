@@ -16,6 +16,7 @@ module nas.api {
     exports nas.api.benchmark;
     exports nas.api.distribution;
     exports nas.api.exception;
+    exports nas.api.export;
     exports nas.api.objective;
     exports nas.api.objective.external;
     exports nas.api.objective.functions;

@@ -45,7 +45,7 @@ class ModulePathTest {
     /** Per NAS module, the packages exported to everyone. */
     static final Map<String, Set<String>> EXPORTED = Map.ofEntries(
             Map.entry("nas.api", Set.of("nas.api", "nas.api.artifact", "nas.api.benchmark", "nas.api.distribution",
-                    "nas.api.exception", "nas.api.objective", "nas.api.objective.external",
+                    "nas.api.exception", "nas.api.export", "nas.api.objective", "nas.api.objective.external",
                     "nas.api.objective.functions", "nas.api.pruner", "nas.api.sampler", "nas.api.storage",
                     "nas.api.transfer")),
             Map.entry("nas.storage", Set.of("nas.storage")),
