@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
+import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,43 +49,25 @@ public final class TrialsCommand implements Callable<Integer> {
             switch (format) {
                 case CSV:
                 case JSON:
-                    // streamed a page at a time by the process holding the storage: memory stays flat
-                    TrialExport.export(store, s.id(), selected, format, out);
+                    // written a page at a time by the process holding the storage: memory stays flat
+                    TrialExport.export(s, selected, format, out);
                     break;
                 default:
                     List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
-                    table(out, trials, TrialRecords.columns(trials, s.directions().size()));
+                    table(out, trials, TrialTable.of(trials, s.directions().size()));
             }
             out.flush();
         }
         return Nas.OK;
     }
 
-    static Map<String, Object> json(FrozenTrial t) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("number", t.number());
-        m.put("state", t.state().name());
-        m.put("values", t.values());
-        m.put("params", t.params());
-        m.put("datetime_start", t.datetimeStart() == null ? null : t.datetimeStart().toString());
-        m.put("datetime_complete", t.datetimeComplete() == null ? null : t.datetimeComplete().toString());
-        m.put("duration", t.duration() == null ? null : t.duration().toNanos() / 1e9);
-        m.put("last_step", t.lastStep() < 0 ? null : t.lastStep());
-        m.put("user_attrs", t.userAttrs());
-        Object reason = t.systemAttrs().get(FrozenTrial.FAIL_REASON);
-        if (reason != null) {
-            m.put("fail_reason", reason);
-        }
-        return m;
-    }
-
-    private static void table(PrintWriter out, List<FrozenTrial> trials, List<String> columns) {
+    private static void table(PrintWriter out, List<FrozenTrial> trials, TrialTable columns) {
         if (trials.isEmpty()) {
             out.println("(no trials)");
             return;
         }
         List<String> shown = new ArrayList<>();
-        for (String c : columns) {
+        for (String c : columns.columns()) {
             if (!c.equals("datetime_complete") && !c.startsWith("user_attrs_")) {
                 shown.add(c);
             }
@@ -95,7 +78,7 @@ public final class TrialsCommand implements Callable<Integer> {
         for (String c : shown) {
             if (!(compact && c.startsWith("params_"))) {
                 headers.add(c.startsWith("params_") ? c.substring(7)
-                        : c.equals(TrialRecords.FAIL_REASON_COLUMN) ? FrozenTrial.FAIL_REASON : c);
+                        : c.equals(TrialTable.FAIL_REASON_COLUMN) ? FrozenTrial.FAIL_REASON : c);
             }
         }
         if (compact) {
@@ -103,7 +86,7 @@ public final class TrialsCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable(headers);
         for (FrozenTrial t : trials) {
-            Map<String, Object> r = TrialRecords.record(t, columns);
+            Map<String, Object> r = columns.row(t);
             List<String> cells = new ArrayList<>();
             StringBuilder params = new StringBuilder();
             for (String c : shown) {

@@ -51,9 +51,11 @@ class DaemonJavaOptionsTest {
         ServerEndpoint server = ServerEndpoint.read(new ServerFiles(dir.resolve("s.mv.db")).endpoint()).orElseThrow();
         List<String> commandLine = List.of(new String(Files.readAllBytes(Path.of("/proc", String.valueOf(server.pid()),
                 "cmdline")), StandardCharsets.UTF_8).split("\0"));
-        int mainClass = commandLine.indexOf(Main.class.getName());
-        assertThat(commandLine.subList(0, mainClass)).containsSubsequence("-XX:+UseSerialGC", "-Dnas.test.launcher=yes",
-                "-Xmx200m", "-cp");
-        assertThat(commandLine.subList(mainClass, commandLine.size())).startsWith(Main.class.getName(), "server");
+        // before the class or module path: JVM options, not arguments of the program
+        int path = Math.max(commandLine.indexOf("-cp"), commandLine.indexOf("--module-path"));
+        assertThat(path).isPositive();
+        assertThat(commandLine.subList(0, path)).containsSubsequence("-XX:+UseSerialGC", "-Dnas.test.launcher=yes",
+                "-Xmx200m");
+        assertThat(commandLine).contains("server", "--daemon");
     }
 }

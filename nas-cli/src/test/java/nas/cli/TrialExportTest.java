@@ -18,12 +18,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
+import nas.api.Studies;
 import nas.api.TrialState;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.Distributions;
 import nas.api.distribution.FloatDistribution;
 import nas.api.distribution.IntDistribution;
+import nas.api.export.Csv;
+import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import nas.storage.JdbcStorage;
 import nas.storage.PostgresTestServer;
@@ -39,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrialExportTest {
 
-    /** More than two pages of {@link TrialPages}, so the read-ahead and the page boundaries are crossed. */
-    private static final int TRIALS = 2 * TrialPages.PAGE_SIZE + 321;
+    /** More than two pages of 2,000 trials (TrialTable's reads), so the read-ahead and the page boundaries are crossed. */
+    private static final int TRIALS = 2 * 2_000 + 321;
 
     @TempDir
     Path dir;
@@ -106,20 +109,20 @@ class TrialExportTest {
     /** The CSV as the CLI wrote it before it streamed: every trial read, the columns of those trials, then each row. */
     private static String readThenWritten(Storage storage, long id) {
         List<FrozenTrial> all = storage.trials(id, Set.of());
-        List<String> columns = TrialRecords.columns(all, 1);
+        TrialTable table = TrialTable.of(all, 1);
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        Csv.row(out, columns);
+        Csv.row(out, table.columns());
         for (FrozenTrial t : all) {
-            Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+            Csv.row(out, new ArrayList<>(table.row(t).values()));
         }
         out.flush();
         return text.toString();
     }
 
-    private static String exported(Storage storage, long id, Set<TrialState> states, OutputFormat format) {
+    private static String exported(Storage storage, Set<TrialState> states, OutputFormat format) {
         StringWriter text = new StringWriter();
-        TrialExport.export(storage, id, states, format, new PrintWriter(text));
+        TrialExport.export(Studies.builder("s").storage(storage).load(), states, format, new PrintWriter(text));
         return text.toString();
     }
 
@@ -131,10 +134,10 @@ class TrialExportTest {
         String failed;
         try (JdbcStorage h2 = JdbcStorage.open(file)) {
             long id = fill(h2);
-            csv = exported(h2, id, Set.of(), OutputFormat.CSV);
+            csv = exported(h2, Set.of(), OutputFormat.CSV);
             assertThat(csv).isEqualTo(readThenWritten(h2, id));
-            json = exported(h2, id, Set.of(), OutputFormat.JSON);
-            failed = exported(h2, id, EnumSet.of(TrialState.FAIL), OutputFormat.CSV);
+            json = exported(h2, Set.of(), OutputFormat.JSON);
+            failed = exported(h2, EnumSet.of(TrialState.FAIL), OutputFormat.CSV);
         }
         assertThat(csv.lines()).first().isEqualTo("number,state,value,datetime_start,datetime_complete,duration,"
                 + "last_step,constraints_0,constraints_1,params_act,params_layers,params_lr,user_attrs_note,"
