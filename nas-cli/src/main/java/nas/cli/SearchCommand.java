@@ -34,15 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas search}: creates or resumes a study and runs trials of an objective plugin. A resumed
- * study remembers its objective, objective options and seed, so {@code nas search --study NAME}
- * alone continues it.
+ * study remembers its objective, objective options, seed, sampler and sampler options
+ * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
             "      --n-trials 200 --seed 1",
-            "  # resume: the objective, its options, the seed and the sampler are remembered",
+            "  # resume: objective, seed, sampler and their options are remembered",
             "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
             "  # a program's config file, its summary's score, two eval seeds",
