@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import nas.api.storage.Storage;
 import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
+import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,11 +88,17 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
                 int last = generations - 1;
-                long genomes = runs.creatures("bench", last).stream().mapToLong(c -> c.genome().length).sum();
-                long frameBytes = runs.framedCreatures("bench", last).stream()
-                        .mapToLong(i -> runs.frames("bench", last, i).orElseThrow().data().length).sum();
-                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB, frames %.1f KB (%d creatures)%n",
-                        genomes / 1e3, frameBytes / 1e3, runs.framedCreatures("bench", last).size());
+                // survivors refer to genomes stored before: only the new ones count
+                List<RunStore.Creature> bred = runs.creatures("bench", last).stream()
+                        .filter(c -> c.genomeId() == RunStore.genomeId(last, c.index())).toList();
+                long genomes = bred.stream().mapToLong(c -> c.genome().length).sum();
+                List<Integer> framed = runs.framedCreatures("bench", last);
+                List<byte[]> frames = framed.stream().map(i -> runs.frames("bench", last, i).orElseThrow().data()).toList();
+                long frameBytes = frames.stream().mapToLong(f -> f.length).sum();
+                long frameCount = frames.stream().mapToLong(f -> FrameRecording.decode(f).frameCount()).sum();
+                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB (%d new of %d), frames %.1f KB "
+                        + "(%d creatures, %.1f bytes per frame)%n", genomes / 1e3, bred.size(), population,
+                        frameBytes / 1e3, framed.size(), (double) frameBytes / Math.max(1, frameCount));
             }
             // a kill just before the last generations: back to the last checkpoint, then resume
             int resumedAt;
