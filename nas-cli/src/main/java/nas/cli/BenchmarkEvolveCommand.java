@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
  * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
- * process and the server's), where the time went, the database size, and how long the resume took to start.
+ * process and the server's), where the time went, the CPU the same evolution takes in memory (nothing
+ * stored), the database size, and how long the resume took to start.
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
@@ -84,6 +85,12 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
                     run.serverCpu());
             out.print(run.phases());
+            // the same evolution in memory, nothing stored: what the simulation and breeding cost alone
+            Measured memory = inMemory();
+            double overhead = (run.cpu() + run.serverCpu() - memory.cpu()) / memory.cpu();
+            out.printf(Locale.ROOT, "in memory, nothing stored: %.1f s wall, CPU %.1f s; storing, genomes and frames "
+                    + "cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n", memory.wall(),
+                    memory.cpu(), 100 * overhead);
             try (Storage store = new StorageOptions(url).open()) {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
@@ -145,6 +152,20 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     }
 
     private record Measured(double wall, double cpu, double serverCpu, String phases) {
+    }
+
+    /** The benchmark's evolution run in this process without storing anything: wall and CPU time. */
+    private Measured inMemory() {
+        nas.sim.config.LabConfig lab = nas.sim.config.Presets.builder(config).set("population_size", population)
+                .set("stagnation_limit", generations + 1).build();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        try (nas.sim.evolution.PopulationEvaluator evaluator = nas.sim.evolution.PopulationEvaluator.allCores()) {
+            new nas.sim.evolution.EvolutionRun(lab, evaluator).run(seed, generations, null);
+        }
+        return new Measured((System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9, 0, "");
     }
 
     /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */
