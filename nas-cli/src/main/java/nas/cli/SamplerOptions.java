@@ -24,7 +24,7 @@ public final class SamplerOptions {
     @Option(names = "--sampler", paramLabel = "NAME",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: auto, which picks gp, tpe or nsga2 "
                     + "from the objectives, the parameters and the trials so far, and says which; a resumed study "
-                    + "keeps its sampler).",
+                    + "keeps its sampler and the sampler's options).",
             completionCandidates = Names.class)
     String sampler;
 
