@@ -108,7 +108,9 @@ final class Migrations {
     }
 
     private static String read(String resource) {
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+        // through the class, not its loader: on the module path a loader does not hand out another module's
+        // resources in a package that module does not open, and nas.storage.migration.* is such a package
+        try (InputStream in = Migrations.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration script " + resource);
             }
