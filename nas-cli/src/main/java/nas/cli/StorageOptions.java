@@ -141,12 +141,19 @@ public final class StorageOptions {
         return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
-    /** {@code nas server} on {@code url} as a daemon: this JVM's java and class path. */
+    /** {@code nas server} on {@code url} as a daemon: this JVM's java, and its class path or module path. */
     private static List<String> daemonCommand(String url) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
+        List<String> command = new ArrayList<>(List.of(java));
+        Module cli = Main.class.getModule();
+        if (cli.isNamed()) {
+            command.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
+                    "--module", cli.getName() + "/" + Main.class.getName()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
+        command.addAll(List.of("server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
                 "--daemon"));
         return command;
     }
