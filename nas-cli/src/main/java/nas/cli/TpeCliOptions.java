@@ -19,6 +19,11 @@ public final class TpeCliOptions {
             description = "tpe: one joint Parzen estimator over the parameters every trial has (default: one per parameter).")
     Boolean multivariate;
 
+    @Option(names = "--tpe-group",
+            description = "tpe: for conditional spaces, one joint estimator per group of parameters that always "
+                    + "occur together, each over the trials that have it (implies --tpe-multivariate).")
+    Boolean group;
+
     @Option(names = "--tpe-constant-liar",
             description = "tpe: count other workers' running trials as bad ones, so parallel workers spread out "
                     + "(their parameters count once stored: at a heartbeat, report or attribute).")
@@ -36,6 +41,9 @@ public final class TpeCliOptions {
             if (multivariate != null) {
                 o = o.withMultivariate(multivariate);
             }
+            if (Boolean.TRUE.equals(group)) {
+                o = o.withMultivariate(true).withGroup(true);
+            }
             if (constantLiar != null) {
                 o = o.withConstantLiar(constantLiar);
             }
@@ -46,6 +54,7 @@ public final class TpeCliOptions {
     }
 
     boolean anyGiven() {
-        return startupTrials != null || eiCandidates != null || multivariate != null || constantLiar != null;
+        return startupTrials != null || eiCandidates != null || multivariate != null || constantLiar != null
+                || group != null;
     }
 }
