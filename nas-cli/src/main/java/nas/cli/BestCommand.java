@@ -1,5 +1,7 @@
 package nas.cli;
 
+import nas.api.export.Csv;
+import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -73,16 +75,16 @@ public final class BestCommand implements Callable<Integer> {
             case JSON: {
                 List<Map<String, Object>> records = new ArrayList<>();
                 for (FrozenTrial t : best) {
-                    records.add(TrialsCommand.json(t));
+                    records.add(TrialTable.json(t));
                 }
                 out.println(Json.write(s.directions().size() == 1 && !records.isEmpty() ? records.get(0) : records));
                 break;
             }
             case CSV: {
-                List<String> columns = TrialRecords.columns(best, s.directions().size());
-                Csv.row(out, columns);
+                TrialTable table = TrialTable.of(best, s.directions().size());
+                Csv.row(out, table.columns());
                 for (FrozenTrial t : best) {
-                    Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+                    Csv.row(out, new ArrayList<>(table.row(t).values()));
                 }
                 break;
             }

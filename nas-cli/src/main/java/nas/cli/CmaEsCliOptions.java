@@ -1,13 +1,8 @@
 package nas.cli;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import nas.api.FrozenTrial;
-import nas.api.TrialState;
-import nas.api.storage.Storage;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nas.samplers.cmaes.CmaEsSampler;
-import nas.samplers.cmaes.RestartStrategy;
 import picocli.CommandLine.Option;
 
 /** The {@code cmaes} sampler's options on {@code nas search}; unset ones keep {@link CmaEsSampler.Options#defaults()}. */
@@ -44,59 +39,21 @@ public final class CmaEsCliOptions {
             description = "cmaes: also tell pruned trials to CMA-ES, ranked by their last intermediate value.")
     boolean considerPruned;
 
-    /**
-     * The sampler with these options over the defaults; bad values are bad input.
-     *
-     * @param storage where {@code --cma-warm-start}'s study is
-     */
-    CmaEsSampler create(long seed, Storage storage) {
-        try {
-            CmaEsSampler.Options o = CmaEsSampler.Options.defaults().withSeed(seed)
-                    .withSeparable(separable).withMargin(!noMargin).withConsiderPrunedTrials(considerPruned);
-            if (warmStartStudy != null) {
-                o = o.withWarmStartTrials(warmStartTrials(storage));
-            }
-            if (sigma0 != null) {
-                o = o.withSigma0(sigma0);
-            }
-            if (popsize != null) {
-                o = o.withPopsize(popsize);
-            }
-            if (restart != null) {
-                o = o.withRestartStrategy(parseRestart(restart));
-            }
-            return new CmaEsSampler(o);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
-        }
-    }
-
-    private List<FrozenTrial> warmStartTrials(Storage storage) {
-        long id = storage.findStudy(warmStartStudy).orElseThrow(() -> new Nas.BadInputException(
-                "--cma-warm-start: no study '" + warmStartStudy + "' in this storage (see 'nas studies')"));
-        List<FrozenTrial> complete = storage.trials(id, EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
-            throw new Nas.BadInputException("--cma-warm-start: study '" + warmStartStudy + "' has no COMPLETE trial");
-        }
-        return complete;
-    }
-
-    private static RestartStrategy parseRestart(String s) {
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "none":
-                return RestartStrategy.NONE;
-            case "ipop":
-                return RestartStrategy.IPOP;
-            case "bipop":
-                return RestartStrategy.BIPOP;
-            default:
-                throw new IllegalArgumentException("--cma-restart must be none, ipop or bipop, but got '" + s + "'");
-        }
+    /** The options given, named as {@code nas.samplers.Samplers} takes them. */
+    Map<String, String> given() {
+        Map<String, String> o = new LinkedHashMap<>();
+        SamplerOptions.put(o, "sigma0", sigma0);
+        SamplerOptions.put(o, "restart", restart);
+        SamplerOptions.put(o, "popsize", popsize);
+        SamplerOptions.put(o, "separable", separable ? true : null);
+        SamplerOptions.put(o, "no-margin", noMargin ? true : null);
+        SamplerOptions.put(o, "warm-start", warmStartStudy);
+        SamplerOptions.put(o, "consider-pruned", considerPruned ? true : null);
+        return o;
     }
 
     /** Whether any cmaes option was given (an error with another sampler). */
     boolean anyGiven() {
-        return sigma0 != null || restart != null || popsize != null || separable || noMargin || warmStartStudy != null
-                || considerPruned;
+        return !given().isEmpty();
     }
 }

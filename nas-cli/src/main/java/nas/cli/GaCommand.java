@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.ga.AdamBaseline;
 import nas.ga.Crossover;

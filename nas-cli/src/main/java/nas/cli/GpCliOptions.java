@@ -1,7 +1,8 @@
 package nas.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nas.samplers.gp.GpOptions;
-import nas.samplers.gp.GpSampler;
 import picocli.CommandLine.Option;
 
 /** The {@code gp} sampler's options on {@code nas search}; unset ones keep {@link GpOptions#defaults()}. */
@@ -15,22 +16,16 @@ public final class GpCliOptions {
             description = "gp: Sobol candidates scored by the acquisition per trial (default 2048).")
     Integer candidates;
 
-    GpSampler create(long seed) {
-        try {
-            GpOptions o = GpOptions.defaults().withSeed(seed);
-            if (startupTrials != null) {
-                o = o.withNStartupTrials(startupTrials);
-            }
-            if (candidates != null) {
-                o = o.withNCandidates(candidates);
-            }
-            return new GpSampler(o);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
-        }
+    /** The options given, named as {@code nas.samplers.Samplers} takes them. */
+    Map<String, String> given() {
+        Map<String, String> o = new LinkedHashMap<>();
+        SamplerOptions.put(o, "startup-trials", startupTrials);
+        SamplerOptions.put(o, "candidates", candidates);
+        return o;
     }
 
+    /** Whether any of these options was given (an error with another sampler). */
     boolean anyGiven() {
-        return startupTrials != null || candidates != null;
+        return !given().isEmpty();
     }
 }

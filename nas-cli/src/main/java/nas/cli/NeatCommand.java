@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import nas.api.export.Csv;
 import nas.neat.NeatEvolution;
 import nas.neat.NeatGenomeJson;
 import nas.neat.NeatMutationParams;

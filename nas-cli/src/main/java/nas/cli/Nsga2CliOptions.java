@@ -1,7 +1,8 @@
 package nas.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nas.samplers.nsga2.Nsga2Options;
-import nas.samplers.nsga2.Nsga2Sampler;
 import picocli.CommandLine.Option;
 
 /** The {@code nsga2} sampler's options on {@code nas search}; unset ones keep {@link Nsga2Options#defaults()}. */
@@ -35,40 +36,21 @@ public final class Nsga2CliOptions {
     @Option(names = "--sbx-eta", paramLabel = "ETA", description = "nsga2: distribution index of SBX (default 20).")
     Double sbxEta;
 
-    /** The sampler with these options over the defaults; bad values are bad input. */
-    Nsga2Sampler create(long seed) {
-        try {
-            Nsga2Options o = Nsga2Options.defaults().withSeed(seed);
-            if (populationSize != null) {
-                o = o.withPopulationSize(populationSize);
-            }
-            if (crossover != null) {
-                o = o.withCrossover(Nsga2Options.CrossoverKind.parse(crossover));
-            }
-            if (crossoverProb != null) {
-                o = o.withCrossoverProb(crossoverProb);
-            }
-            if (swappingProb != null) {
-                o = o.withSwappingProb(swappingProb);
-            }
-            if (mutationProb != null) {
-                o = o.withMutationProb(mutationProb);
-            }
-            if (mutationEta != null) {
-                o = o.withMutationEta(mutationEta);
-            }
-            if (sbxEta != null) {
-                o = o.withSbxEta(sbxEta);
-            }
-            return new Nsga2Sampler(o);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
-        }
+    /** The options given, named as {@code nas.samplers.Samplers} takes them. */
+    Map<String, String> given() {
+        Map<String, String> o = new LinkedHashMap<>();
+        SamplerOptions.put(o, "population-size", populationSize);
+        SamplerOptions.put(o, "crossover", crossover);
+        SamplerOptions.put(o, "crossover-prob", crossoverProb);
+        SamplerOptions.put(o, "swapping-prob", swappingProb);
+        SamplerOptions.put(o, "mutation-prob", mutationProb);
+        SamplerOptions.put(o, "mutation-eta", mutationEta);
+        SamplerOptions.put(o, "sbx-eta", sbxEta);
+        return o;
     }
 
-    /** Whether any nsga2 option was given (an error with another sampler). */
+    /** Whether any of these options was given (an error with another sampler). */
     boolean anyGiven() {
-        return populationSize != null || crossover != null || crossoverProb != null || swappingProb != null
-                || mutationProb != null || mutationEta != null || sbxEta != null;
+        return !given().isEmpty();
     }
 }

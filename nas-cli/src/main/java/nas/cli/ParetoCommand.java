@@ -1,5 +1,7 @@
 package nas.cli;
 
+import nas.api.export.Csv;
+import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -91,17 +93,17 @@ public final class ParetoCommand implements Callable<Integer> {
                 doc.put("hypervolume", summary.hypervolume());
                 List<Map<String, Object>> trials = new ArrayList<>();
                 for (FrozenTrial t : front) {
-                    trials.add(TrialsCommand.json(t));
+                    trials.add(TrialTable.json(t));
                 }
                 doc.put("front", trials);
                 out.println(Json.write(doc));
                 break;
             }
             case CSV: {
-                List<String> columns = TrialRecords.columns(front, s.directions().size());
-                Csv.row(out, columns);
+                TrialTable table = TrialTable.of(front, s.directions().size());
+                Csv.row(out, table.columns());
                 for (FrozenTrial t : front) {
-                    Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
+                    Csv.row(out, new ArrayList<>(table.row(t).values()));
                 }
                 break;
             }

@@ -1,8 +1,8 @@
 package nas.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nas.samplers.qmc.QmcOptions;
-import nas.samplers.qmc.QmcSampler;
-import nas.samplers.qmc.QmcSequence;
 import picocli.CommandLine.Option;
 
 /** The {@code qmc} sampler's options on {@code nas search}. */
@@ -11,19 +11,15 @@ public final class QmcCliOptions {
     @Option(names = "--qmc-type", paramLabel = "TYPE", description = "qmc: sobol or halton (default sobol, scrambled).")
     String type;
 
-    QmcSampler create(long seed) {
-        try {
-            QmcOptions o = QmcOptions.defaults().withSeed(seed);
-            if (type != null) {
-                o = o.withKind(QmcSequence.Kind.parse(type));
-            }
-            return new QmcSampler(o);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
-        }
+    /** The options given, named as {@code nas.samplers.Samplers} takes them. */
+    Map<String, String> given() {
+        Map<String, String> o = new LinkedHashMap<>();
+        SamplerOptions.put(o, "type", type);
+        return o;
     }
 
+    /** Whether any of these options was given (an error with another sampler). */
     boolean anyGiven() {
-        return type != null;
+        return !given().isEmpty();
     }
 }

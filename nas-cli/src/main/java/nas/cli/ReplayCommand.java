@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.sim.config.LabConfig;

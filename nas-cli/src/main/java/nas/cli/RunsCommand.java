@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.storage.RunStore;

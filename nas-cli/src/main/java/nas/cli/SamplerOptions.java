@@ -1,21 +1,25 @@
 package nas.cli;
 
-import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nas.api.objective.ObjectiveDefinition;
-import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
-import nas.samplers.AutoSampler;
+import nas.samplers.Samplers;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --sampler NAME} and the samplers' own options, for {@code nas search}. */
 public final class SamplerOptions {
 
-    /** Names accepted by {@code --sampler}. */
-    static final List<String> NAMES = List.of("auto", "random", "tpe", "gp", "qmc", "grid", "nsga2", "cmaes");
+    /** How a library option of a sampler is named on the command line: its prefix, then the option. */
+    private static final Map<String, String> FLAG_PREFIX = Map.of("nsga2", "", "tpe", "tpe-", "gp", "gp-",
+            "qmc", "qmc-", "cmaes", "cma-");
+
+    private static final Pattern LIBRARY_OPTION = Pattern.compile("option '([a-z0-9-]+)' of sampler '([a-z0-9]+)'");
 
     /** The sampler of a new study that names none. */
-    static final String DEFAULT = "auto";
+    static final String DEFAULT = Samplers.DEFAULT;
 
     @Option(names = "--sampler", paramLabel = "NAME",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: auto, which picks gp, tpe or nsga2 "
@@ -58,7 +62,7 @@ public final class SamplerOptions {
     static final class Names implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return NAMES.iterator();
+            return Samplers.names().iterator();
         }
     }
 
@@ -78,7 +82,7 @@ public final class SamplerOptions {
      * The sampler named by {@code --sampler}, seeded with {@code seed}; {@code storage} holds the
      * studies a sampler may start from ({@code --cma-warm-start}).
      *
-     * @throws Nas.BadInputException for an unknown name
+     * @throws Nas.BadInputException for an unknown name, an option of another sampler or a bad value
      */
     Sampler create(long seed, ObjectiveDefinition objective, nas.api.storage.Storage storage) {
         if (!sampler.equals("nsga2") && nsga2.anyGiven()) {
@@ -104,26 +108,54 @@ public final class SamplerOptions {
                     + "--cma-no-margin, --cma-warm-start and --cma-consider-pruned belong to --sampler cmaes, not '"
                     + sampler + "'");
         }
+        Map<String, String> options = options();
+        if (sampler.equals("grid") && options.isEmpty()) {
+            throw new Nas.BadInputException("--sampler grid needs at least one --grid NAME=V1,V2,...");
+        }
+        try {
+            return Samplers.create(sampler, options, seed, objective == null ? Map.of() : objective.searchSpace(),
+                    storage);
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(inFlags(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A message of {@link Samplers} in this command's words: "option 'restart' of sampler 'cmaes' must be ..."
+     * reads "--cma-restart must be ...", and "grid value ..." reads "--grid value ...".
+     */
+    static String inFlags(String message) {
+        Matcher m = LIBRARY_OPTION.matcher(message);
+        if (m.lookingAt() && FLAG_PREFIX.containsKey(m.group(2))) {
+            return "--" + FLAG_PREFIX.get(m.group(2)) + m.group(1) + message.substring(m.end());
+        }
+        return message.startsWith("grid ") ? "--" + message : message;
+    }
+
+    /** The options given for the named sampler, named as {@link Samplers} takes them. */
+    Map<String, String> options() {
         switch (sampler) {
-            case "auto":
-                return new AutoSampler(seed, AutoSampler.DEFAULT_BUDGET);
-            case "random":
-                return new RandomSampler(seed);
-            case "tpe":
-                return tpe.create(seed);
-            case "gp":
-                return gp.create(seed);
-            case "qmc":
-                return qmc.create(seed);
-            case "grid":
-                return grid.create(seed, objective.searchSpace());
             case "nsga2":
-                return nsga2.create(seed);
+                return nsga2.given();
+            case "tpe":
+                return tpe.given();
+            case "gp":
+                return gp.given();
+            case "qmc":
+                return qmc.given();
+            case "grid":
+                return grid.given();
             case "cmaes":
-                return cmaes.create(seed, storage);
+                return cmaes.given();
             default:
-                throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
-                        + String.join(", ", NAMES));
+                return Map.of();
+        }
+    }
+
+    /** Puts {@code value} as text under {@code key} when it was given. */
+    static void put(Map<String, String> options, String key, Object value) {
+        if (value != null) {
+            options.put(key, String.valueOf(value));
         }
     }
 }

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.api.export.Csv;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;

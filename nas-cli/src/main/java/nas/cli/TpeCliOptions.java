@@ -1,7 +1,8 @@
 package nas.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import nas.samplers.tpe.TpeOptions;
-import nas.samplers.tpe.TpeSampler;
 import picocli.CommandLine.Option;
 
 /** The {@code tpe} sampler's options on {@code nas search}; unset ones keep {@link TpeOptions#defaults()}. */
@@ -29,32 +30,19 @@ public final class TpeCliOptions {
                     + "(their parameters count once stored: at a heartbeat, report or attribute).")
     Boolean constantLiar;
 
-    TpeSampler create(long seed) {
-        try {
-            TpeOptions o = TpeOptions.defaults().withSeed(seed);
-            if (startupTrials != null) {
-                o = o.withNStartupTrials(startupTrials);
-            }
-            if (eiCandidates != null) {
-                o = o.withNEiCandidates(eiCandidates);
-            }
-            if (multivariate != null) {
-                o = o.withMultivariate(multivariate);
-            }
-            if (Boolean.TRUE.equals(group)) {
-                o = o.withMultivariate(true).withGroup(true);
-            }
-            if (constantLiar != null) {
-                o = o.withConstantLiar(constantLiar);
-            }
-            return new TpeSampler(o);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
-        }
+    /** The options given, named as {@code nas.samplers.Samplers} takes them. */
+    Map<String, String> given() {
+        Map<String, String> o = new LinkedHashMap<>();
+        SamplerOptions.put(o, "startup-trials", startupTrials);
+        SamplerOptions.put(o, "ei-candidates", eiCandidates);
+        SamplerOptions.put(o, "multivariate", multivariate);
+        SamplerOptions.put(o, "group", group);
+        SamplerOptions.put(o, "constant-liar", constantLiar);
+        return o;
     }
 
+    /** Whether any of these options was given (an error with another sampler). */
     boolean anyGiven() {
-        return startupTrials != null || eiCandidates != null || multivariate != null || constantLiar != null
-                || group != null;
+        return !given().isEmpty();
     }
 }

@@ -11,9 +11,8 @@ import java.util.concurrent.Callable;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
-import nas.api.json.Json;
+import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
-import nas.api.storage.TrialKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,69 +49,27 @@ public final class TrialsCommand implements Callable<Integer> {
             Set<TrialState> selected = states.isEmpty() ? EnumSet.noneOf(TrialState.class) : EnumSet.copyOf(states);
             switch (format) {
                 case CSV:
+                    TrialTable.writeCsv(s, selected, new BufferedWriter(out, 1 << 16));
+                    break;
                 case JSON:
-                    // streamed a page at a time: memory stays flat whatever the size of the study
-                    PrintWriter buffered = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
-                    // the fail-reason column when a selected trial failed (known before the rows, like the keys)
-                    boolean failReasons = (selected.isEmpty() || selected.contains(TrialState.FAIL))
-                            && store.countTrials(s.id(), EnumSet.of(TrialState.FAIL)) > 0;
-                    stream(buffered, s, store.trialKeys(s.id(), selected), new TrialPages(store, s.id(), selected),
-                            failReasons);
-                    buffered.flush();
+                    TrialTable.writeJson(s, selected, new BufferedWriter(out, 1 << 16));
                     break;
                 default:
                     List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));
-                    table(out, trials, TrialRecords.columns(trials, s.directions().size()));
+                    table(out, trials, TrialTable.of(trials, s.directions().size()));
             }
             out.flush();
         }
         return Nas.OK;
     }
 
-    private void stream(PrintWriter out, Study s, TrialKeys keys, Iterable<FrozenTrial> trials, boolean failReasons) {
-        if (format == OutputFormat.CSV) {
-            List<String> columns = TrialRecords.columns(keys, s.directions().size(), failReasons);
-            Csv.row(out, columns);
-            for (FrozenTrial t : trials) {
-                Csv.row(out, new ArrayList<>(TrialRecords.record(t, columns).values()));
-            }
-            return;
-        }
-        out.print('[');
-        boolean first = true;
-        for (FrozenTrial t : trials) {
-            out.print(first ? "" : ",");
-            out.print(Json.write(json(t)));
-            first = false;
-        }
-        out.println(']');
-    }
-
-    static Map<String, Object> json(FrozenTrial t) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("number", t.number());
-        m.put("state", t.state().name());
-        m.put("values", t.values());
-        m.put("params", t.params());
-        m.put("datetime_start", t.datetimeStart() == null ? null : t.datetimeStart().toString());
-        m.put("datetime_complete", t.datetimeComplete() == null ? null : t.datetimeComplete().toString());
-        m.put("duration", t.duration() == null ? null : t.duration().toNanos() / 1e9);
-        m.put("last_step", t.lastStep() < 0 ? null : t.lastStep());
-        m.put("user_attrs", t.userAttrs());
-        Object reason = t.systemAttrs().get(FrozenTrial.FAIL_REASON);
-        if (reason != null) {
-            m.put("fail_reason", reason);
-        }
-        return m;
-    }
-
-    private static void table(PrintWriter out, List<FrozenTrial> trials, List<String> columns) {
+    private static void table(PrintWriter out, List<FrozenTrial> trials, TrialTable columns) {
         if (trials.isEmpty()) {
             out.println("(no trials)");
             return;
         }
         List<String> shown = new ArrayList<>();
-        for (String c : columns) {
+        for (String c : columns.columns()) {
             if (!c.equals("datetime_complete") && !c.startsWith("user_attrs_")) {
                 shown.add(c);
             }
@@ -123,7 +80,7 @@ public final class TrialsCommand implements Callable<Integer> {
         for (String c : shown) {
             if (!(compact && c.startsWith("params_"))) {
                 headers.add(c.startsWith("params_") ? c.substring(7)
-                        : c.equals(TrialRecords.FAIL_REASON_COLUMN) ? FrozenTrial.FAIL_REASON : c);
+                        : c.equals(TrialTable.FAIL_REASON_COLUMN) ? FrozenTrial.FAIL_REASON : c);
             }
         }
         if (compact) {
@@ -131,7 +88,7 @@ public final class TrialsCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable(headers);
         for (FrozenTrial t : trials) {
-            Map<String, Object> r = TrialRecords.record(t, columns);
+            Map<String, Object> r = columns.row(t);
             List<String> cells = new ArrayList<>();
             StringBuilder params = new StringBuilder();
             for (String c : shown) {

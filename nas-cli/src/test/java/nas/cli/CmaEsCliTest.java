@@ -84,7 +84,7 @@ class CmaEsCliTest {
                 "nas: --cma-sigma0, --cma-restart, --cma-popsize, --cma-separable, --cma-no-margin, --cma-warm-start "
                         + "and --cma-consider-pruned belong to --sampler cmaes, not 'random'",
                 new String[] {"--sampler", "cmaes", "--cma-warm-start", "nowhere"},
-                "nas: --cma-warm-start: no study 'nowhere' in this storage (see 'nas studies')");
+                "nas: --cma-warm-start: no study 'nowhere' in this storage");
         cases.forEach((extra, message) -> {
             String[] args = concat(new String[] {"search", "--study", "x", "--objective", "sphere", "--n-trials", "3",
                 "--quiet"}, extra, "--storage");

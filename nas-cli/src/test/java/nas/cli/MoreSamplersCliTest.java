@@ -136,14 +136,6 @@ class MoreSamplersCliTest {
         assertThat(noCandidates.err()).contains("nCandidates must be >= 1");
     }
 
-    @Test
-    void gridValuesAreParsedByKind() {
-        assertThat(GridCliOptions.parse("3")).isEqualTo(3L);
-        assertThat(GridCliOptions.parse("0.5")).isEqualTo(0.5);
-        assertThat(GridCliOptions.parse("true")).isEqualTo(true);
-        assertThat(GridCliOptions.parse("adam")).isEqualTo("adam");
-    }
-
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

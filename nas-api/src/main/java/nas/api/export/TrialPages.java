@@ -1,4 +1,4 @@
-package nas.cli;
+package nas.api.export;
 
 import java.util.Iterator;
 import java.util.List;

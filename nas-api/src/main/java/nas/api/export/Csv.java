@@ -1,14 +1,20 @@
-package nas.cli;
+package nas.api.export;
 
 import java.io.PrintWriter;
 import java.util.List;
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted. */
+/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; doubles in their shortest exact text. */
 public final class Csv {
 
     private Csv() {
     }
 
+    /**
+     * Writes one row and a line separator.
+     *
+     * @param out   where the row goes
+     * @param cells the cells, in column order; null is an empty field
+     */
     public static void row(PrintWriter out, List<?> cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
@@ -20,7 +26,13 @@ public final class Csv {
         out.println(b);
     }
 
-    static String field(Object v) {
+    /**
+     * One field as written in a row.
+     *
+     * @param v the cell's value; null is an empty field
+     * @return the field's text, quoted when it holds a comma, a quote or a line break
+     */
+    public static String field(Object v) {
         if (v == null) {
             return "";
         }
@@ -31,8 +43,13 @@ public final class Csv {
         return s;
     }
 
-    /** Shortest exact text of a double (what programs want back). */
-    static String repr(double d) {
+    /**
+     * The shortest text that reads back as exactly {@code d} (what programs want back).
+     *
+     * @param d a number
+     * @return its text
+     */
+    public static String repr(double d) {
         return Double.toString(d);
     }
 }
