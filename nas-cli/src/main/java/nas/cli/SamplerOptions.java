@@ -24,7 +24,7 @@ public final class SamplerOptions {
     @Option(names = "--sampler", paramLabel = "NAME",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: auto, which picks gp, tpe or nsga2 "
                     + "from the objectives, the parameters and the trials so far, and says which; a resumed study "
-                    + "keeps its sampler).",
+                    + "keeps its sampler and the sampler's options).",
             completionCandidates = Names.class)
     String sampler;
 
@@ -123,7 +123,7 @@ public final class SamplerOptions {
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
         }
         if (!sampler.equals("tpe") && tpe.anyGiven()) {
-            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates, --tpe-multivariate and --tpe-constant-liar belong to "
+            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates, --tpe-multivariate, --tpe-group and --tpe-constant-liar belong to "
                     + "--sampler tpe, not '" + sampler + "'");
         }
         if (!sampler.equals("gp") && gp.anyGiven()) {

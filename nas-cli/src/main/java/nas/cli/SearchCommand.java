@@ -34,15 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas search}: creates or resumes a study and runs trials of an objective plugin. A resumed
- * study remembers its objective, objective options and seed, so {@code nas search --study NAME}
- * alone continues it.
+ * study remembers its objective, objective options, seed, sampler and sampler options
+ * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
             "      --n-trials 200 --seed 1",
-            "  # resume: the objective, its options, the seed and the sampler are remembered",
+            "  # resume: objective, seed, sampler and their options are remembered",
             "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
             "  # a program's config file, its summary's score, two eval seeds",
@@ -165,6 +165,11 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Resume a study with another --seed or --sampler than it was created with (refused otherwise).")
     boolean overrideSettings;
 
+    @Option(names = "--store-runs",
+            description = "Keep every evolution run of the evolution-lab objective in the storage, named "
+                    + "STUDY-trialN-seedS (see 'nas runs'), so a trial can be replayed with 'nas replay'.")
+    boolean storeRuns;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -189,6 +194,13 @@ public final class SearchCommand implements Callable<Integer> {
             ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
             Map<String, String> options = objectiveOptions(stored);
             ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
+            if (storeRuns) {
+                if (!(definition.function() instanceof nas.sim.objective.EvolutionLabObjective lab)) {
+                    throw new Nas.BadInputException("--store-runs keeps the runs of the evolution-lab objective; "
+                            + "objective '" + objectiveName + "' has none");
+                }
+                lab.storeRuns(new StoringRunObserver(StorageOptions.runs(store), "evolution-lab"));
+            }
             long studySeed = seed != null ? seed : stored.map(StudySettings::seed).orElse(0L);
             checkResumedSettings(remembered, err);
             sampler.defaultTo(stored.map(StudySettings::sampler).orElse(SamplerOptions.DEFAULT));

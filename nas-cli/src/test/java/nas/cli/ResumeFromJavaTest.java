@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nas.api.Studies;
 import nas.api.StudyDirection;
+import nas.api.storage.Storage;
 import nas.samplers.ResumedStudy;
 import nas.samplers.StudySettings;
+import nas.server.RemoteStorage;
+import nas.server.SharedStorage;
 import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,9 @@ class ResumeFromJavaTest {
 
         String halves = dir.resolve("halves").toString();
         search(halves, "--n-trials", "20");
-        CliProcess.stopServers(dir);   // the storage server owns the file while it runs
-        try (JdbcStorage storage = JdbcStorage.open("jdbc:h2:" + halves)) {
+        // the storage server the command started owns the file: the program goes through it
+        try (Storage storage = SharedStorage.open("jdbc:h2:" + halves)) {
+            assertThat(storage).isInstanceOf(RemoteStorage.class);
             ResumedStudy resumed = ResumedStudy.resume(storage, "r");
             assertThat(resumed.settings()).isEqualTo(new StudySettings("sphere", Map.of("dim", "2"), 3, "tpe",
                     Map.of("ei-candidates", "4", "multivariate", "true"), Map.of()));
@@ -77,7 +81,9 @@ class ResumeFromJavaTest {
 
     @Test
     void aStudyThatRemembersNoObjectiveIsRefusedSayingSo() {
-        try (JdbcStorage storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("plain"))) {
+        // no server owns this file: the program opens it itself
+        try (Storage storage = SharedStorage.open("jdbc:h2:" + dir.resolve("plain"))) {
+            assertThat(storage).isInstanceOf(JdbcStorage.class);
             Studies.builder("plain").storage(storage).directions(StudyDirection.MINIMIZE).create();
             assertThatThrownBy(() -> ResumedStudy.resume(storage, "plain"))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -30,6 +30,7 @@ public final class RpcHandler implements HttpHandler {
     private volatile long lastCallNanos = System.nanoTime();
     /** Calls being answered: a long one (a streamed export) keeps the server busy, not idle. */
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
 
     public RpcHandler(String context, ServerSecret secret) {
         this.context = context.endsWith("/") ? context : context + "/";
@@ -60,6 +61,11 @@ public final class RpcHandler implements HttpHandler {
         return active.get() > 0 ? System.nanoTime() : lastCallNanos;
     }
 
+    /** How many authenticated calls arrived. */
+    public long calls() {
+        return calls.sum();
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         active.incrementAndGet();
@@ -83,6 +89,7 @@ public final class RpcHandler implements HttpHandler {
                 return;
             }
             lastCallNanos = System.nanoTime();
+            calls.increment();
             if (!exchange.getRequestMethod().equals("POST")) {
                 send(exchange, 405, error("IllegalArgument", "use POST"));
                 return;
@@ -115,6 +122,7 @@ public final class RpcHandler implements HttpHandler {
      */
     private void stream(HttpExchange exchange, StreamMethod method) throws IOException {
         lastCallNanos = System.nanoTime();
+        calls.increment();
         ReplyStream out = new ReplyStream(exchange);
         try {
             byte[] body;
