@@ -54,17 +54,7 @@ final class CliProcess {
         return start(List.of("setsid", "env", "--default-signal=INT"), workDir, args);
     }
 
-    /** Starts {@code nas args...} in {@code workDir} with these environment variables added. */
-    static CliProcess start(java.util.Map<String, String> env, Path workDir, String... args) throws IOException {
-        return start(DEFAULT_SIGNALS, env, workDir, args);
-    }
-
     private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {
-        return start(prefix, java.util.Map.of(), workDir, args);
-    }
-
-    private static CliProcess start(List<String> prefix, java.util.Map<String, String> env, Path workDir,
-            String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
@@ -73,10 +63,8 @@ final class CliProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "nas-out", ".txt");
         Path err = Files.createTempFile(workDir, "nas-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process p = builder.start();
+        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         return new CliProcess(p, out, err);
     }
 
