@@ -12,6 +12,10 @@ mvn -B -q -DskipTests -pl examples -am package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt >"$root/.nas-build.log" 2>&1 || {
   echo "build failed; see $root/.nas-build.log" >&2; exit 1; }
 cp="$(cat examples/target/classpath.txt)"
+# Nsga2 --deap compares with DEAP's NSGA-II (scripts/deap_nsga2.py), from Debian's package.
+if [ "$name" = Nsga2 ] && [[ " $* " == *" --deap "* ]] && ! /usr/bin/python3 -c 'import deap' 2>/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q python3-deap >&2; else sudo apt-get install -y -q python3-deap >&2; fi
+fi
 # Same collector choice as ./nas: serial on one or two cores.
 if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
   NAS_JAVA_OPTS="-XX:+UseSerialGC"

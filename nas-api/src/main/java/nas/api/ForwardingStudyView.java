@@ -85,6 +85,11 @@ public abstract class ForwardingStudyView implements StudyView {
     }
 
     @Override
+    public void awaitFinished(int upTo) {
+        study.awaitFinished(upTo);
+    }
+
+    @Override
     public String toString() {
         return study.toString();
     }

@@ -38,6 +38,11 @@ public final class Study implements StudyView {
     private final Object finishedSignal = new Object();
     /** Trials started here by a lagged ask (the optimize loop's, always told) and not yet finished. */
     private final Set<Integer> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Held while a lagged ask creates its trial and registers it in {@link #runningHere}, so a trial
+     * numbered n is registered before any higher-numbered one here can wait for it.
+     */
+    private final Object laggedAskLock = new Object();
     private final Storage storage;
     private final long id;
     private final String name;
@@ -150,14 +155,21 @@ public final class Study implements StudyView {
                 failStaleTrials();
             }
         }
-        FrozenTrial created = storage.startTrial(id, heartbeatInterval != null);
+        FrozenTrial created;
+        if (samplerLag > 0) {
+            synchronized (laggedAskLock) {
+                created = storage.startTrial(id, heartbeatInterval != null);
+                runningHere.add(created.number());
+            }
+        } else {
+            created = storage.startTrial(id, heartbeatInterval != null);
+        }
         Trial trial = new Trial(this, created);
         if (heartbeatInterval != null) {
             heartbeatTrials.add(trial);
             startHeartbeats();
         }
         if (samplerLag > 0) {
-            runningHere.add(trial.number());
             trial.lagSamplerView(samplerLag);
             awaitFinished(trial.number() - samplerLag);
         }
@@ -271,8 +283,11 @@ public final class Study implements StudyView {
      * Blocks until no trial numbered at most {@code upTo} that a lagged ask here started is still running.
      * Trials of other processes are not waited for (a dead one would block for ever): what holds with
      * several processes is only that the sampler never sees trials above {@code upTo}.
+     *
+     * @param upTo the highest trial number waited for
      */
-    private void awaitFinished(int upTo) {
+    @Override
+    public void awaitFinished(int upTo) {
         while (runningHere.stream().anyMatch(n -> n <= upTo)) {
             synchronized (finishedSignal) {
                 try {

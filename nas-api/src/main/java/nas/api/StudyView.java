@@ -96,6 +96,19 @@ public interface StudyView {
     }
 
     /**
+     * Waits until every trial numbered at most {@code upTo} that a deterministic parallel
+     * {@code optimize} loop of this process started has finished (see
+     * {@link OptimizeOptions#samplerLag()}); trials of other processes, and those asked outside such a
+     * loop, are not waited for. Samplers that move in generations (NSGA-II, CMA-ES) call it with the
+     * last trial number of the previous generation, so that with J worker threads a generation is
+     * still made from all of the previous one. The default returns at once.
+     *
+     * @param upTo the highest trial number to wait for
+     */
+    default void awaitFinished(int upTo) {
+    }
+
+    /**
      * True with more than one objective.
      *
      * @return true with more than one objective

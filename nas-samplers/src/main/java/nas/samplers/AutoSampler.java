@@ -23,8 +23,9 @@ import nas.samplers.tpe.TpeSampler;
  * Chooses a sampler for each trial from the study itself, by the rule of Optuna's AutoSampler:
  * <ul>
  *   <li>several objectives: multi-objective {@link TpeSampler} (MOTPE) while fewer than
- *       {@code budget} trials are complete, then {@link Nsga2Sampler}, whose first parents are
- *       the best of the trials so far;</li>
+ *       {@code budget} trials are complete, then {@link Nsga2Sampler}, whose parents are the
+ *       survivors of all trials so far, MOTPE's included (from the next generation block on; trials
+ *       sampled by NSGA-II within the block the switch falls in are random);</li>
  *   <li>one objective, and a categorical parameter or a conditional space (finished trials with
  *       different parameter names): multivariate {@link TpeSampler};</li>
  *   <li>one objective over numeric parameters only: {@link GpSampler} while fewer than
@@ -167,9 +168,6 @@ public final class AutoSampler implements Sampler {
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         Choice choice = choose(study.directions(), study.trials(TrialState.COMPLETE, TrialState.PRUNED), budget);
         study.setTrialSystemAttr(trial.id(), CHOICE_KEY, choice.key());
-        if (choice == Choice.NSGA2 && study.systemAttrs().get(Nsga2Sampler.POPULATION_KEY) == null) {
-            nsga2.startFrom(study, study.trials(TrialState.COMPLETE));
-        }
         if (announced.getAndSet(choice) != choice) {
             LOG.log(System.Logger.Level.INFO, "[{0}] sampler auto: {1} from trial {2}",
                     study.name(), choice.key(), trial.number());
@@ -194,7 +192,12 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        delegate(study, trial).afterTrial(study, trial, state, values);
+        Sampler delegate = delegate(study, trial);
+        delegate.afterTrial(study, trial, state, values);
+        if (delegate != nsga2 && study.isMultiObjective()) {
+            // NSGA-II breeds from every trial of the previous generation's block, MOTPE's too
+            nsga2.afterTrial(study, trial, state, values);
+        }
     }
 
     /** The sampler {@link #beforeTrial} chose for {@code trial} (chosen now for a trial it did not begin). */

@@ -162,10 +162,14 @@ class AutoSamplerTest {
         }
         assertThat(choices(auto)).isEqualTo(expected);
         assertThat(params(auto).subList(0, 30)).isEqualTo(params(tpe));
-        // NSGA-II's first parents are the 30 MOTPE trials (fewer than its population of 50), so
-        // its first trial is a child of generation 1, not a random member of generation 0
-        assertThat(auto.trials().get(30).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(1L);
-        Object population = auto.systemAttrs().get(Nsga2Sampler.POPULATION_KEY);
-        assertThat(population).asString().startsWith("{generation=1, members=[[0, ");
+        // NSGA-II's generations are blocks of 50 trial numbers: trials 30..49 belong to generation
+        // 0 (random), and generation 1's parents are the survivors of trials 0..49, MOTPE's included
+        assertThat(auto.trials().get(30).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(0L);
+        assertThat(auto.trials().get(50).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(1L);
+        Map<?, ?> population = (Map<?, ?>) auto.systemAttrs().get(Nsga2Sampler.POPULATION_KEY);
+        assertThat(population.get("generation")).isEqualTo(1L);
+        List<?> members = (List<?>) population.get("members");
+        assertThat(members).hasSize(50);
+        assertThat(members).anyMatch(m -> ((Number) ((List<?>) m).get(0)).intValue() < 30);
     }
 }

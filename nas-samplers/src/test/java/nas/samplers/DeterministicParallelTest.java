@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import nas.api.FrozenTrial;
+import nas.api.MultiObjective;
 import nas.api.Objective;
 import nas.api.OptimizeOptions;
 import nas.api.Seeds;
@@ -20,6 +21,8 @@ import nas.api.storage.InMemoryStorage;
 import nas.samplers.gp.GpOptions;
 import nas.samplers.gp.GpSampler;
 import nas.samplers.grid.GridSampler;
+import nas.samplers.nsga2.Nsga2Options;
+import nas.samplers.nsga2.Nsga2Sampler;
 import nas.samplers.qmc.QmcOptions;
 import nas.samplers.qmc.QmcSampler;
 import nas.samplers.tpe.TpeOptions;
@@ -28,9 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deterministic parallel runs: with several worker threads (lag = jobs, the default) every sampler
- * whose proposals are a function of the finished trials gives the same study twice, and the same
- * study as one thread with that lag. NSGA-II and CMA-ES are not covered: they advance their
- * generation state (study system attributes) in the order trials complete. The objective sleeps a
+ * gives the same study twice, and the same study as one thread with that lag. Samplers that move in
+ * generations (NSGA-II) make a generation of a block of trial numbers, bred once the previous block
+ * has finished, so for them the number of threads does not matter at all. Not covered: the Morris
+ * sampler, which hands its design points to trials in the order workers claim them (the same
+ * points, so the same screening, but not always on the same trial numbers). The objectives sleep a
  * pseudo-random 0–3 ms so the threads finish out of order.
  */
 class DeterministicParallelTest {
@@ -49,6 +54,18 @@ class DeterministicParallelTest {
         return s;
     };
 
+    /** Two objectives in conflict over three variables (a small ZDT1), sleeping as {@link #SHIFTED_SPHERE}. */
+    static final MultiObjective TWO_OBJECTIVES = t -> {
+        double f1 = t.suggestFloat("x0", 0, 1);
+        double g = 1 + 4.5 * (t.suggestFloat("x1", 0, 1) + t.suggestFloat("x2", 0, 1));
+        try {
+            Thread.sleep(Seeds.derive(7, t.number()) >>> 62);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
+    };
+
     static Map<String, LongFunction<Sampler>> samplers() {
         Map<String, LongFunction<Sampler>> m = new LinkedHashMap<>();
         m.put("random", RandomSampler::new);
@@ -60,6 +77,18 @@ class DeterministicParallelTest {
         m.put("auto", s -> new AutoSampler(s, 12));
         m.put("grid", s -> new GridSampler(Map.of("x0", List.<Object>of(-1.0, 0.0, 1.0), "x1", List.<Object>of(0.0, 2.0),
                 "x2", List.<Object>of(-3.0, 3.0, 4.0, 5.0)), s));
+        m.put("nsga2", s -> new Nsga2Sampler(Nsga2Options.defaults().withPopulationSize(6).withSeed(s)));
+        return m;
+    }
+
+    static Map<String, LongFunction<Sampler>> multiObjectiveSamplers() {
+        Map<String, LongFunction<Sampler>> m = new LinkedHashMap<>();
+        m.put("nsga2", s -> new Nsga2Sampler(Nsga2Options.defaults().withPopulationSize(8).withSeed(s)));
+        m.put("nsga2 sbx", s -> new Nsga2Sampler(Nsga2Options.defaults().withPopulationSize(8)
+                .withCrossover(Nsga2Options.CrossoverKind.SBX).withSeed(s)));
+        m.put("motpe", s -> new TpeSampler(TpeOptions.defaults().withSeed(s).withNStartupTrials(5)));
+        // MOTPE for 12 complete trials, then NSGA-II (population 50) breeding from trial 50 on
+        m.put("auto", s -> new AutoSampler(s, 12));
         return m;
     }
 
@@ -83,6 +112,34 @@ class DeterministicParallelTest {
             List<String> sequential = run(e.getValue().apply(3), OptimizeOptions.trials(n).withSamplerLag(4));
             assertThat(first).as(e.getKey()).hasSize(n).isEqualTo(second).isEqualTo(sequential);
         }
+    }
+
+    @Test
+    void everyMultiObjectiveSamplerGivesTheSameStudyWithFourThreadsAndWithOneThread() {
+        for (Map.Entry<String, LongFunction<Sampler>> e : multiObjectiveSamplers().entrySet()) {
+            int n = e.getKey().equals("auto") ? 70 : 48;
+            List<String> first = runMulti(e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
+            List<String> second = runMulti(e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
+            List<String> sequential = runMulti(e.getValue().apply(3), OptimizeOptions.trials(n).withSamplerLag(4));
+            assertThat(first).as(e.getKey()).hasSize(n).isEqualTo(second).isEqualTo(sequential);
+        }
+    }
+
+    @Test
+    void nsga2DoesNotDependOnTheLagAtAll() {
+        // its generations are blocks of trial numbers: one thread without lag gives the same study
+        LongFunction<Sampler> nsga2 = multiObjectiveSamplers().get("nsga2");
+        List<String> plain = runMulti(nsga2.apply(5), OptimizeOptions.trials(40));
+        List<String> threads = runMulti(nsga2.apply(5), OptimizeOptions.trials(40).withJobs(3));
+        assertThat(threads).isEqualTo(plain);
+        assertThat(plain.get(39)).isNotEqualTo(runMulti(nsga2.apply(6), OptimizeOptions.trials(40)).get(39));
+    }
+
+    static List<String> runMulti(Sampler sampler, OptimizeOptions options) {
+        Study s = Studies.builder("p").storage(new InMemoryStorage()).directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(sampler).seed(11).create();
+        s.optimizeMulti(TWO_OBJECTIVES, options);
+        return s.trials().stream().map(t -> t.number() + " " + t.state() + " " + t.params() + " " + t.values()).toList();
     }
 
     @Test

@@ -3,10 +3,13 @@ package nas.examples.bench;
 import static nas.api.Statistics.median;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import nas.samplers.pareto.Hypervolume;
 import nas.api.FrozenTrial;
 import nas.api.MultiObjective;
@@ -16,6 +19,7 @@ import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.StudyView;
 import nas.api.TrialState;
+import nas.api.objective.functions.TestFunctions;
 import nas.api.distribution.Distribution;
 import nas.api.sampler.Sampler;
 import nas.samplers.nsga2.Nsga2Options;
@@ -23,65 +27,92 @@ import nas.samplers.nsga2.Nsga2Options.CrossoverKind;
 import nas.samplers.nsga2.Nsga2Sampler;
 
 /**
- * NSGA-II quality and speed on ZDT1 and ZDT2 (Zitzler, Deb and Thiele, "Comparison of
- * multiobjective evolutionary algorithms: empirical results", Evolutionary Computation 8(2), 2000),
- * 30 variables in [0, 1]:
+ * NSGA-II quality and speed on the problems {@code nas search} has: ZDT1, ZDT2, ZDT3 (Zitzler, Deb and
+ * Thiele, "Comparison of multiobjective evolutionary algorithms: empirical results", Evolutionary
+ * Computation 8(2), 2000; 30 variables) and DTLZ2 (3 objectives, 12 variables), all in [0, 1]:
  *
  * <ul>
- *   <li>quality: mean hypervolume (reference point (1.1, 1.1)) of the Pareto front of all
- *       trials, over 5 seeds, 5,000 trials, population 50, for each crossover operator;</li>
+ *   <li>quality: mean hypervolume (reference 1.1 on every objective) of the Pareto front of all
+ *       trials, over 5 seeds, 5,000 trials, population 50, for each crossover operator, as a share
+ *       of the optimum's; with {@code --deap}, next to DEAP's NSGA-II on the same problems and budget
+ *       ({@code scripts/deap_nsga2.py}, run with Debian's {@code python3-deap});</li>
  *   <li>speed: time spent inside the sampler per trial on ZDT1 over 10,000 trials (in-memory
  *       storage), per block of 1,000 trials, to show it stays flat.</li>
  * </ul>
  *
- * <p>Run: {@code mvn -q -pl examples -am package -DskipTests} then
- * {@code java -cp "examples/target/classes:$(cat examples/target/cp.txt)" nas.examples.bench.Nsga2Benchmark}
- * or with {@code exec:java}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
- * {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000}, {@code --population 50}, {@code --timing-trials 10000},
- * {@code --mutation-eta 5}, {@code --sbx-eta 20}.
+ * <p>Run: {@code scripts/bench.sh Nsga2}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
+ * {@code --problems zdt1,zdt2,zdt3,dtlz2}, {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000},
+ * {@code --population 50}, {@code --timing-trials 10000}, {@code --mutation-eta ETA}, {@code --sbx-eta ETA},
+ * {@code --mutation-prob P}, {@code --crossover-prob P}, {@code --deap}.
  */
 public final class Nsga2Benchmark {
-    private static final int VARIABLES = 30;
-    private static final double[] REFERENCE = {1.1, 1.1};
+    /**
+     * One test problem: its function, dimension, objectives and the hypervolume of its Pareto front
+     * (reference 1.1 on every objective). ZDT1: 1.21 - 1/3; ZDT2: 1.21 - 2/3; DTLZ2: 1.1^3 - pi/6 (the
+     * octant of the unit sphere); ZDT3: the front f2 = 1 - sqrt(f1) - f1 sin(10 pi f1) reaches below
+     * f2 = 0, its area was summed on 2,000,001 points of f1.
+     */
+    record Problem(String name, int variables, int objectives, Function<double[], double[]> function, double optimum) {
+        MultiObjective objective() {
+            return trial -> {
+                double[] x = new double[variables];
+                for (int i = 0; i < variables; i++) {
+                    x[i] = trial.suggestFloat("x" + i, 0, 1);
+                }
+                return function.apply(x);
+            };
+        }
+    }
+
+    static final Map<String, Problem> PROBLEMS = Map.of(
+            "zdt1", new Problem("zdt1", 30, 2, TestFunctions::zdt1, 1.21 - 1.0 / 3),
+            "zdt2", new Problem("zdt2", 30, 2, TestFunctions::zdt2, 1.21 - 2.0 / 3),
+            "zdt3", new Problem("zdt3", 30, 2, TestFunctions::zdt3, 1.331762),
+            "dtlz2", new Problem("dtlz2", 12, 3, x -> TestFunctions.dtlz2(x, 3), 1.331 - Math.PI / 6));
 
     private Nsga2Benchmark() {}
-
-    /** ZDT1 (convex front f2 = 1 - sqrt(f1)) or ZDT2 (concave front f2 = 1 - f1^2). */
-    static MultiObjective zdt(int which) {
-        return trial -> {
-            double sum = 0;
-            double f1 = trial.suggestFloat("x0", 0, 1);
-            for (int i = 1; i < VARIABLES; i++) {
-                sum += trial.suggestFloat("x" + i, 0, 1);
-            }
-            double g = 1 + 9 * sum / (VARIABLES - 1);
-            double ratio = f1 / g;
-            double h = which == 1 ? 1 - Math.sqrt(ratio) : 1 - ratio * ratio;
-            return new double[] {f1, g * h};
-        };
-    }
 
     static double hypervolume(Study study) {
         List<FrozenTrial> front = study.bestTrials();
         double[][] points = new double[front.size()][];
         for (int i = 0; i < points.length; i++) {
-            points[i] = new double[] {front.get(i).values().get(0), front.get(i).values().get(1)};
+            points[i] = front.get(i).values().stream().mapToDouble(Double::doubleValue).toArray();
         }
-        return Hypervolume.of(points, REFERENCE);
+        double[] reference = new double[study.directions().size()];
+        Arrays.fill(reference, 1.1);
+        return Hypervolume.of(points, reference);
     }
 
-    public static void main(String[] args) {
+    /** Mean hypervolume of NSGA-II with {@code options} on {@code problem} over seeds, and each seed's. */
+    static double[] run(Problem problem, Nsga2Options options, int firstSeed, int seeds, int trials) {
+        double[] hv = new double[seeds];
+        for (int seed = 0; seed < seeds; seed++) {
+            StudyDirection[] directions = new StudyDirection[problem.objectives()];
+            Arrays.fill(directions, StudyDirection.MINIMIZE);
+            Study study = Studies.builder(problem.name()).directions(directions)
+                    .sampler(new Nsga2Sampler(options.withSeed((long) (firstSeed + seed))))
+                    .seed(firstSeed + seed).create();
+            study.optimizeMulti(problem.objective(), OptimizeOptions.trials(trials));
+            hv[seed] = hypervolume(study);
+        }
+        return hv;
+    }
+
+    public static void main(String[] args) throws Exception {
         String crossover = "all";
+        List<String> problems = List.of("zdt1", "zdt2", "zdt3", "dtlz2");
         int seeds = 5;
         int firstSeed = 0;
         int trials = 5000;
         int population = 50;
         int timingTrials = 10_000;
+        boolean deap = false;
         Nsga2Options base = Nsga2Options.defaults();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--crossover" -> crossover = value;
+                case "--problems" -> problems = List.of(value.split(","));
                 case "--seeds" -> seeds = Integer.parseInt(value);
                 case "--first-seed" -> firstSeed = Integer.parseInt(value);
                 case "--trials" -> trials = Integer.parseInt(value);
@@ -90,12 +121,23 @@ public final class Nsga2Benchmark {
                 case "--mutation-eta" -> base = base.withMutationEta(Double.parseDouble(value));
                 case "--sbx-eta" -> base = base.withSbxEta(Double.parseDouble(value));
                 case "--mutation-prob" -> base = base.withMutationProb(Double.parseDouble(value));
+                case "--crossover-prob" -> base = base.withCrossoverProb(Double.parseDouble(value));
+                case "--deap" -> {
+                    deap = true;
+                    i--;
+                }
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
             i++;
+        }
+        for (String p : problems) {
+            if (!PROBLEMS.containsKey(p)) {
+                System.err.println("unknown problem " + p + " (zdt1, zdt2, zdt3, dtlz2)");
+                System.exit(2);
+            }
         }
         base = base.withPopulationSize(population);
         List<CrossoverKind> kinds = new ArrayList<>();
@@ -104,25 +146,21 @@ public final class Nsga2Benchmark {
         } else {
             kinds.add(CrossoverKind.parse(crossover));
         }
-        System.out.printf(Locale.ROOT, "NSGA-II on ZDT1/ZDT2, %d variables, %d trials, population %d, %d seeds, "
-                + "reference (1.1, 1.1), mutation eta %.0f, SBX eta %.0f%n", VARIABLES, trials, population, seeds,
-                base.mutationEta(), base.sbxEta());
-        System.out.println("crossover   ZDT1 mean  ZDT2 mean  (per seed)");
-        for (CrossoverKind kind : kinds) {
-            Nsga2Options options = base.withCrossover(kind);
-            double[][] hv = new double[2][seeds];
-            for (int problem = 1; problem <= 2; problem++) {
-                for (int seed = 0; seed < seeds; seed++) {
-                    Study study = Studies.builder("zdt" + problem)
-                            .directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-                            .sampler(new Nsga2Sampler(options.withSeed((long) (firstSeed + seed))))
-                            .seed(firstSeed + seed).create();
-                    study.optimizeMulti(zdt(problem), OptimizeOptions.trials(trials));
-                    hv[problem - 1][seed] = hypervolume(study);
-                }
+        System.out.printf(Locale.ROOT, "NSGA-II, %d trials, population %d, %d seeds from %d, reference 1.1 on every "
+                + "objective, mutation eta %.0f, SBX eta %.0f; mean hypervolume (%% of the optimum's) [per seed]%n",
+                trials, population, seeds, firstSeed, base.mutationEta(), base.sbxEta());
+        Map<String, Map<String, double[]>> deapResults = deap
+                ? deap(problems, seeds, firstSeed, trials, population) : Map.of();
+        for (String name : problems) {
+            Problem problem = PROBLEMS.get(name);
+            System.out.printf(Locale.ROOT, "%s (optimum %.4f)%n", name, problem.optimum());
+            for (CrossoverKind kind : kinds) {
+                double[] hv = run(problem, base.withCrossover(kind), firstSeed, seeds, trials);
+                print("nas " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), hv, problem.optimum());
             }
-            System.out.printf(Locale.ROOT, "%-10s  %.4f     %.4f     ZDT1 %s  ZDT2 %s%n", kind.name().toLowerCase(Locale.ROOT),
-                    mean(hv[0]), mean(hv[1]), format(hv[0]), format(hv[1]));
+            for (Map.Entry<String, double[]> e : deapResults.getOrDefault(name, Map.of()).entrySet()) {
+                print("deap " + e.getKey(), e.getValue(), problem.optimum());
+            }
         }
         if (timingTrials > 0) {
             // The default operator unless one was named.
@@ -130,16 +168,44 @@ public final class Nsga2Benchmark {
         }
     }
 
+    private static void print(String label, double[] hv, double optimum) {
+        System.out.printf(Locale.ROOT, "  %-20s %.4f (%5.1f%%)  %s%n", label, mean(hv), 100 * mean(hv) / optimum,
+                format(hv));
+    }
+
+    /** Runs {@code scripts/deap_nsga2.py}: problem -> DEAP variant -> hypervolume per seed. */
+    private static Map<String, Map<String, double[]>> deap(List<String> problems, int seeds, int firstSeed,
+            int trials, int population) throws Exception {
+        Process process = new ProcessBuilder("/usr/bin/python3", "scripts/deap_nsga2.py", "--problems",
+                String.join(",", problems), "--seeds", "" + seeds, "--first-seed", "" + firstSeed,
+                "--trials", "" + trials, "--population", "" + population)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+        try (var reader = process.inputReader()) {
+            reader.readLine(); // header: problem,variant,seed,hypervolume,evaluations
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] f = line.split(",");
+                out.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
+                        .computeIfAbsent(f[1], k -> new double[seeds])[Integer.parseInt(f[2]) - firstSeed] =
+                        Double.parseDouble(f[3]);
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("scripts/deap_nsga2.py failed (exit " + process.exitValue() + ")");
+        }
+        return out;
+    }
+
     private static void timing(Nsga2Options options, int trials) {
         // Warm-up study first, so the JIT has compiled the hot paths before anything is measured.
         Studies.builder("warm-up").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
                 .sampler(new Nsga2Sampler(options)).seed(0).create()
-                .optimizeMulti(zdt(1), OptimizeOptions.trials(Math.min(trials, 3000)));
+                .optimizeMulti(PROBLEMS.get("zdt1").objective(), OptimizeOptions.trials(Math.min(trials, 3000)));
         TimedSampler sampler = new TimedSampler(new Nsga2Sampler(options), trials);
         Study study = Studies.builder("timing").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
                 .sampler(sampler).seed(0).create();
         long start = System.nanoTime();
-        study.optimizeMulti(zdt(1), OptimizeOptions.trials(trials));
+        study.optimizeMulti(PROBLEMS.get("zdt1").objective(), OptimizeOptions.trials(trials));
         double wall = (System.nanoTime() - start) / 1e6;
         System.out.printf(Locale.ROOT, "%nsampler time per trial, ZDT1, %s crossover, %d trials, in-memory storage (wall %.0f ms, "
                 + "all trials incl. objective and storage: %.3f ms/trial)%n",

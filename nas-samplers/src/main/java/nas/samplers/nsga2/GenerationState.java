@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One half of the NSGA-II bookkeeping, kept in a study system attribute so a study resumes from
- * storage and several workers share a generation: a generation number and its members,
- * {@code {"generation": 3, "members": [[number, violation, value_0, value_1, ...], ...]}}.
- *
- * <p>The sampler keeps two: the <i>population</i> (parents of generation {@code g}'s children;
- * written once per generation) and the <i>offspring</i> (the COMPLETE children of generation
- * {@code g} so far; one append per completed trial, so each write stays small). Values are in
- * minimization form; violation is the total constraint violation (0 = feasible).
+ * One generation's parents as {@link Nsga2Sampler} writes them to a study system attribute for
+ * inspection: a generation number and its members,
+ * {@code {"generation": 3, "members": [[number, violation, value_0, value_1, ...], ...]}}. Values
+ * are in minimization form; violation is the total constraint violation (0 = feasible).
  */
 record GenerationState(int generation, List<Member> members) {
 
@@ -64,22 +60,6 @@ record GenerationState(int generation, List<Member> members) {
         }
         m.put("members", rows);
         return m;
-    }
-
-    boolean contains(int number) {
-        for (Member m : members) {
-            if (m.number() == number) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    GenerationState with(Member member) {
-        List<Member> more = new ArrayList<>(members.size() + 1);
-        more.addAll(members);
-        more.add(member);
-        return new GenerationState(generation, List.copyOf(more));
     }
 
     /**

@@ -2,6 +2,7 @@ package nas.samplers.nsga2;
 
 import nas.api.Dominance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,20 +24,27 @@ import nas.api.sampler.Sampler;
 
 /**
  * NSGA-II (Deb, Pratap, Agarwal and Meyarivan, IEEE TEVC 6(2), 2002) as a sampler: each trial is
- * one child of the current generation's parents, chosen by binary tournament on (rank, crowding
- * distance) and varied by {@link Variation}; when a generation has {@code populationSize} COMPLETE
- * children, elitist (mu + lambda) survival on parents plus children, by Deb's constrained
- * domination, gives the next parents.
+ * one child of its generation's parents, chosen by binary tournament on (rank, crowding distance)
+ * and varied by {@link Variation}; elitist (mu + lambda) survival on parents plus the previous
+ * generation's COMPLETE trials, by Deb's constrained domination, gives each generation's parents.
  *
  * <ul>
- *   <li><b>State in storage.</b> The generation, its parents and its completed children live in
- *       the study system attributes {@value #POPULATION_KEY} and {@value #OFFSPRING_KEY}
- *       ({@link GenerationState}), updated by compare-and-set; each trial carries its generation in the system attribute
- *       {@value #GENERATION_KEY}. A study resumes from storage, and several workers fill one
- *       generation: the first {@code populationSize} children to complete make it; later ones
- *       (and PRUNED or FAILED trials) never enter a population. The instance only caches what storage
- *       can always rebuild: the parents' encoded parameters per generation, the trials it saw
- *       complete that may still become parents, and the last parsed attributes.</li>
+ *   <li><b>Generations are blocks of trial numbers.</b> Trial n belongs to generation
+ *       {@code g = n / populationSize}. Generation 0 is sampled at random; the parents of
+ *       generation g are the survivors of generation g − 1's parents and of the COMPLETE trials
+ *       numbered in generation g − 1's block (whatever sampled them: enqueued trials and another
+ *       sampler's trials take part; PRUNED and FAILED ones do not). A child is a function of the
+ *       seed, its number and those parents, and the parents are bred only once every trial of the
+ *       previous block that this process runs has finished ({@link StudyView#awaitFinished}), so
+ *       with J worker threads the study is the same on every run and the same as with one.</li>
+ *   <li><b>State</b> is a function of the stored trials: a resumed study, or another process,
+ *       rebuilds it from them. A process caches the last generations' parents and the trials it saw
+ *       finish; it reads the study's trials only for what it did not see (another process's, or
+ *       before a restart). A trial of the previous block still running in another process is left
+ *       out of the parents that process computes, so several processes are not reproducible. The
+ *       newest parents are also written to the study system attribute {@value #POPULATION_KEY}
+ *       ({@link GenerationState}) for inspection; each trial records its generation in
+ *       {@value #GENERATION_KEY}.</li>
  *   <li><b>Encoding.</b> Relative sampling covers the parameters every parent has (intersection
  *       search space). Numeric parameters are mapped to [0, 1] through
  *       {@link SearchSpaceTransform} (log-scaled ones through their logarithm, int and stepped ones
@@ -48,29 +56,30 @@ import nas.api.sampler.Sampler;
  */
 public final class Nsga2Sampler implements Sampler {
 
-    /** Study system attribute holding the current generation and its parents ({@link GenerationState}). */
+    /** Study system attribute holding the newest generation's parents ({@link GenerationState}), for inspection. */
     public static final String POPULATION_KEY = "nsga2:population";
-    /** Study system attribute holding the COMPLETE children of the current generation so far. */
-    public static final String OFFSPRING_KEY = "nsga2:offspring";
-    /** Trial system attribute holding the generation a trial was sampled for. */
+    /** Trial system attribute holding the generation a trial was sampled for ({@code number / populationSize}). */
     public static final String GENERATION_KEY = "nsga2:generation";
     /** Trial system attribute holding constraint values; the same as {@link FrozenTrial#CONSTRAINTS}. */
     public static final String CONSTRAINTS_KEY = FrozenTrial.CONSTRAINTS;
 
     private static final long SALT = Seeds.hash("nsga2");
+    /** Generations of parents kept per study: a late trial of an older generation finds its parents. */
+    private static final int KEPT_GENERATIONS = 3;
 
     private final Nsga2Options options;
-    private final Map<Long, Parents> cache = new ConcurrentHashMap<>();
-    /** Last attribute object parsed and its parse; storages hand out the same object while it is unchanged. */
-    private volatile Parsed lastPopulation = new Parsed(null, GenerationState.EMPTY);
-    private volatile Parsed lastOffspring = new Parsed(null, GenerationState.EMPTY);
+    private final Map<Long, StudyState> states = new ConcurrentHashMap<>();
 
-    private record Parsed(Object raw, GenerationState state) {}
+    /** One finished trial as this sampler saw it: the member it makes (null unless COMPLETE) and its parameters. */
+    private record Finished(GenerationState.Member member, FrozenTrial trial) {}
 
-    /** COMPLETE trials this process saw that may still become parents, by study and number (a cache of storage). */
-    private final Map<Long, Map<Integer, Completed>> completed = new ConcurrentHashMap<>();
-
-    private record Completed(int generation, FrozenTrial trial) {}
+    /** What this process knows of one study. Guarded by itself. */
+    private static final class StudyState {
+        /** Finished trials of blocks not yet folded into parents, by number. */
+        final Map<Integer, Finished> finished = new HashMap<>();
+        /** Parents by generation, the newest {@value #KEPT_GENERATIONS}. */
+        final TreeMap<Integer, Parents> parents = new TreeMap<>();
+    }
 
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
@@ -87,63 +96,28 @@ public final class Nsga2Sampler implements Sampler {
         return options;
     }
 
-    /**
-     * Continues a study that another sampler began: while the study has no NSGA-II population, the
-     * first parents are chosen from its COMPLETE {@code trials} by the same elitist survival that
-     * ends a generation, so NSGA-II breeds from the best of them instead of starting at random.
-     * Does nothing once a population exists (of concurrent callers, one wins the compare-and-set).
-     */
-    public void startFrom(StudyView study, List<FrozenTrial> trials) {
-        if (study.systemAttrs().get(POPULATION_KEY) != null) {
-            return;
-        }
-        List<StudyDirection> directions = study.directions();
-        List<GenerationState.Member> members = new ArrayList<>();
-        for (FrozenTrial t : trials) {
-            if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size()) {
-                double[] minimized = new double[directions.size()];
-                for (int m = 0; m < minimized.length; m++) {
-                    minimized[m] = directions.get(m).toMinimization(t.values().get(m));
-                }
-                members.add(new GenerationState.Member(t.number(), t.constraintViolation(), minimized));
-            }
-        }
-        if (members.isEmpty()) {
-            return;
-        }
-        GenerationState first = GenerationState.survivors(GenerationState.EMPTY,
-                new GenerationState(0, List.copyOf(members)), options.populationSize());
-        study.compareAndSetSystemAttr(POPULATION_KEY, null, first.toJson());
+    private int populationSize() {
+        return options.populationSize();
     }
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        int generation = population(study.systemAttrs()).generation();
-        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) generation);
+        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) (trial.number() / populationSize()));
     }
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, FrozenTrial trial) {
-        GenerationState state = population(study.systemAttrs());
-        if (state.members().isEmpty()) {
-            return Map.of();
-        }
-        return parents(study, state).space;
+        Parents parents = parentsOf(study, trial.number() / populationSize());
+        return parents.members.isEmpty() ? Map.of() : parents.space;
     }
 
     @Override
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
-        GenerationState state = population(study.systemAttrs());
-        if (state.members().isEmpty() || searchSpace.isEmpty()) {
+        Parents parents = parentsOf(study, trial.number() / populationSize());
+        if (parents.members.isEmpty() || searchSpace.isEmpty()) {
             return Map.of();
         }
-        Parents parents = parents(study, state);
         Encoded encoded = parents.encode(searchSpace);
-        // The generation may have moved on since beforeTrial (another worker completed it): the
-        // child belongs to the parents it came from.
-        if (state.generation() != generationOf(trial)) {
-            study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) state.generation());
-        }
         SplittableRandom rng = Seeds.random(seed(study), trial.number(), SALT);
         Variation variation = options.variation(searchSpace.size());
         int k = variation.crossover().parents();
@@ -157,6 +131,14 @@ public final class Nsga2Sampler implements Sampler {
         double[] unit = new double[encoded.transform.dimension()];
         int[] categories = new int[encoded.categoricalNames.size()];
         variation.child(numericParents, categoricalParents, encoded.categorySizes, unit, categories, rng);
+        for (int j = 0; j < k; j++) {
+            if (Arrays.equals(unit, numericParents[j]) && Arrays.equals(categories, categoricalParents[j])) {
+                // A copy of a parent (no recombination, or of equal values, and no mutation) would spend
+                // a trial on a point already evaluated: mutate one parameter (duplicate elimination).
+                variation.mutateOne(unit, categories, encoded.categorySizes, rng);
+                break;
+            }
+        }
 
         Map<String, Double> out = new LinkedHashMap<>();
         double[] x = new double[unit.length];
@@ -179,139 +161,130 @@ public final class Nsga2Sampler implements Sampler {
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        int generation = generationOf(trial);
-        if (state != TrialState.COMPLETE) {
-            return; // pruned and failed trials never enter a population
-        }
-        // constraints set in the trial (Trial.setConstraint); the deprecated function overrides them
-        double violation = trial.constraintViolation();
-        if (options.constraintsFunc() != null) {
-            double[] constraints = options.constraintsFunc().apply(trial.withStateAndValues(state, values));
-            if (constraints == null) {
-                throw new IllegalArgumentException("constraintsFunc returned null for trial " + trial.number());
+        GenerationState.Member member = null;
+        if (state == TrialState.COMPLETE) {
+            // constraints set in the trial (Trial.setConstraint); the deprecated function overrides them
+            double violation = trial.constraintViolation();
+            if (options.constraintsFunc() != null) {
+                double[] constraints = options.constraintsFunc().apply(trial.withStateAndValues(state, values));
+                if (constraints == null) {
+                    throw new IllegalArgumentException("constraintsFunc returned null for trial " + trial.number());
+                }
+                violation = Dominance.violation(constraints);
+                study.setTrialSystemAttr(trial.id(), CONSTRAINTS_KEY, constraints);
             }
-            violation = Dominance.violation(constraints);
-            study.setTrialSystemAttr(trial.id(), CONSTRAINTS_KEY, constraints);
+            member = member(study.directions(), trial.number(), violation, values);
         }
-        if (generation < 0) {
-            return; // not sampled by this sampler
+        StudyState known = states.computeIfAbsent(study.id(), k -> new StudyState());
+        synchronized (known) {
+            Integer newest = known.parents.isEmpty() ? null : known.parents.lastKey();
+            if (newest == null || trial.number() >= (newest - 1) * populationSize()) {
+                known.finished.put(trial.number(), new Finished(member, trial));
+            }
         }
-        List<StudyDirection> directions = study.directions();
+    }
+
+    private static GenerationState.Member member(List<StudyDirection> directions, int number, double violation,
+            List<Double> values) {
         double[] minimized = new double[values.size()];
         for (int m = 0; m < minimized.length; m++) {
             minimized[m] = directions.get(m).toMinimization(values.get(m));
         }
-        GenerationState.Member child = new GenerationState.Member(trial.number(), violation, minimized);
-        completed.computeIfAbsent(study.id(), k -> new ConcurrentHashMap<>())
-                .put(trial.number(), new Completed(generation, trial));
-        while (true) {
-            Map<String, Object> attrs = study.systemAttrs();
-            Object rawPopulation = attrs.get(POPULATION_KEY);
-            Object rawOffspring = attrs.get(OFFSPRING_KEY);
-            GenerationState population = population(attrs);
-            if (population.generation() != generation) {
-                return; // a straggler: its generation is already complete
-            }
-            GenerationState offspring = offspring(attrs);
-            if (offspring.generation() != generation) {
-                offspring = new GenerationState(generation, List.of());
-            }
-            if (offspring.contains(trial.number())) {
-                return;
-            }
-            GenerationState more = offspring.with(child);
-            if (more.members().size() < options.populationSize()) {
-                if (study.compareAndSetSystemAttr(OFFSPRING_KEY, rawOffspring, more.toJson())) {
-                    return;
-                }
-                continue;
-            }
-            // This child completes the generation: select the next population. Whoever replaces
-            // the population first wins; a concurrent completer then sees a newer generation.
-            GenerationState next = GenerationState.survivors(population, more, options.populationSize());
-            if (study.compareAndSetSystemAttr(POPULATION_KEY, rawPopulation, next.toJson())) {
-                // Only if no child of the new generation got in first (it would see the stale
-                // offspring as empty and replace them itself).
-                study.compareAndSetSystemAttr(OFFSPRING_KEY, rawOffspring,
-                        new GenerationState(next.generation(), List.of()).toJson());
-                return;
-            }
-        }
-    }
-
-    private GenerationState population(Map<String, Object> attrs) {
-        Object raw = attrs.get(POPULATION_KEY);
-        Parsed last = lastPopulation;
-        if (last.raw() != raw || raw == null) {
-            last = new Parsed(raw, GenerationState.parse(raw));
-            lastPopulation = last;
-        }
-        return last.state();
-    }
-
-    private GenerationState offspring(Map<String, Object> attrs) {
-        Object raw = attrs.get(OFFSPRING_KEY);
-        Parsed last = lastOffspring;
-        if (last.raw() != raw || raw == null) {
-            last = new Parsed(raw, GenerationState.parse(raw));
-            lastOffspring = last;
-        }
-        return last.state();
+        return new GenerationState.Member(number, violation, minimized);
     }
 
     private long seed(StudyView study) {
         return options.seed() != null ? options.seed() : study.seed();
     }
 
-    /** The generation a trial was sampled for, or -1 when this sampler did not tag it. */
-    private static int generationOf(FrozenTrial trial) {
-        Object g = trial.systemAttrs().get(GENERATION_KEY);
-        return g instanceof Number n ? n.intValue() : -1;
+    /**
+     * The parents of {@code generation}: survivors of the previous generation's parents and the
+     * COMPLETE trials of its block, after waiting for that block's trials run here.
+     */
+    private Parents parentsOf(StudyView study, int generation) {
+        if (generation == 0) {
+            return Parents.NONE;
+        }
+        StudyState known = states.computeIfAbsent(study.id(), k -> new StudyState());
+        synchronized (known) {
+            Parents cached = known.parents.get(generation);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        study.awaitFinished(generation * populationSize() - 1);
+        synchronized (known) {
+            Parents cached = known.parents.get(generation);
+            if (cached != null) {
+                return cached;
+            }
+            Map.Entry<Integer, Parents> from = known.parents.floorEntry(generation - 1);
+            Parents parents = from != null ? from.getValue() : Parents.NONE;
+            Parents result = null;
+            boolean loaded = false;
+            for (int g = from != null ? from.getKey() : 0; g < generation; g++) {
+                int first = g * populationSize();
+                int end = first + populationSize();
+                if (!loaded && !known.finished.keySet().containsAll(numbers(first, end))) {
+                    // trials this process did not see finish: another process's, or before a restart
+                    List<StudyDirection> directions = study.directions();
+                    for (FrozenTrial t : study.trials()) {
+                        if (t.number() >= first && t.state().isFinished() && !known.finished.containsKey(t.number())) {
+                            GenerationState.Member m = t.state() == TrialState.COMPLETE && t.values().size() == directions.size()
+                                    ? member(directions, t.number(), t.constraintViolation(), t.values()) : null;
+                            known.finished.put(t.number(), new Finished(m, t));
+                        }
+                    }
+                    loaded = true;
+                }
+                List<GenerationState.Member> children = new ArrayList<>();
+                Map<Integer, FrozenTrial> trials = new HashMap<>();
+                for (int n = first; n < end; n++) {
+                    Finished f = known.finished.get(n);
+                    if (f != null && f.member() != null) {
+                        children.add(f.member());
+                        trials.put(n, f.trial());
+                    }
+                }
+                parents = parents.next(children, trials, populationSize());
+                known.parents.put(g + 1, parents);
+                result = parents;
+            }
+            while (known.parents.size() > KEPT_GENERATIONS) {
+                known.parents.pollFirstEntry();
+            }
+            int oldest = (known.parents.lastKey() - 1) * populationSize();
+            known.finished.keySet().removeIf(n -> n < oldest);
+            publish(study, known.parents.lastEntry().getValue());
+            return result;
+        }
     }
 
-    /** The parents of a generation, loaded from storage once per generation and study. */
-    private Parents parents(StudyView study, GenerationState state) {
-        Parents cached = cache.get(study.id());
-        if (cached != null && cached.generation == state.generation() && cached.sameMembers(state.members())) {
-            return cached;
+    private static List<Integer> numbers(int from, int to) {
+        List<Integer> out = new ArrayList<>(to - from);
+        for (int n = from; n < to; n++) {
+            out.add(n);
         }
-        // Parents this process saw complete are at hand; only others (another process's, or
-        // before a restart) need a pass over the study's trials.
-        Map<Integer, Completed> known = completed.getOrDefault(study.id(), Map.of());
-        Map<Integer, FrozenTrial> byNumber = new HashMap<>();
-        boolean missing = false;
-        for (GenerationState.Member m : state.members()) {
-            Completed c = known.get(m.number());
-            byNumber.put(m.number(), c == null ? null : c.trial());
-            missing |= c == null;
-        }
-        if (missing) {
-            for (FrozenTrial t : study.trials(TrialState.COMPLETE)) {
-                if (byNumber.containsKey(t.number()) && byNumber.get(t.number()) == null) {
-                    byNumber.put(t.number(), t);
-                }
+        return out;
+    }
+
+    /** Writes the parents to {@value #POPULATION_KEY} unless a newer generation's are there. */
+    private static void publish(StudyView study, Parents parents) {
+        while (true) {
+            Object raw = study.systemAttrs().get(POPULATION_KEY);
+            if (raw != null && GenerationState.parse(raw).generation() >= parents.generation) {
+                return;
+            }
+            if (study.compareAndSetSystemAttr(POPULATION_KEY, raw, parents.state().toJson())) {
+                return;
             }
         }
-        List<FrozenTrial> trials = new ArrayList<>();
-        for (GenerationState.Member m : state.members()) {
-            FrozenTrial t = byNumber.get(m.number());
-            if (t == null) {
-                throw new IllegalStateException("NSGA-II parent trial " + m.number() + " of generation "
-                        + state.generation() + " is not a COMPLETE trial of study '" + study.name() + "'");
-            }
-            trials.add(t);
-        }
-        Parents fresh = new Parents(state.generation(), state.members(), trials);
-        cache.put(study.id(), fresh);
-        // Keep only what can still become a parent: this population and children of this
-        // generation or later.
-        known.entrySet().removeIf(e -> e.getValue().generation() < state.generation()
-                && !byNumber.containsKey(e.getKey()));
-        return fresh;
     }
 
     /** One generation's parents with their search space and (lazily) their encoding. */
     private static final class Parents {
+        static final Parents NONE = new Parents(0, List.of(), List.of());
+
         final int generation;
         final List<GenerationState.Member> members;
         final List<FrozenTrial> trials;
@@ -325,16 +298,22 @@ public final class Nsga2Sampler implements Sampler {
             this.space = IntersectionSearchSpace.ofSampleable(trials);
         }
 
-        boolean sameMembers(List<GenerationState.Member> other) {
-            if (other.size() != members.size()) {
-                return false;
+        GenerationState state() {
+            return new GenerationState(generation, members);
+        }
+
+        /** The next generation's parents: elitist survival on these and {@code children} ({@code trials} by number). */
+        Parents next(List<GenerationState.Member> children, Map<Integer, FrozenTrial> childTrials, int size) {
+            GenerationState survivors = GenerationState.survivors(state(), new GenerationState(generation, children), size);
+            Map<Integer, FrozenTrial> byNumber = new HashMap<>(childTrials);
+            for (int i = 0; i < members.size(); i++) {
+                byNumber.put(members.get(i).number(), trials.get(i));
             }
-            for (int i = 0; i < other.size(); i++) {
-                if (other.get(i).number() != members.get(i).number()) {
-                    return false;
-                }
+            List<FrozenTrial> next = new ArrayList<>(survivors.members().size());
+            for (GenerationState.Member m : survivors.members()) {
+                next.add(byNumber.get(m.number()));
             }
-            return true;
+            return new Parents(survivors.generation(), survivors.members(), List.copyOf(next));
         }
 
         Encoded encode(Map<String, Distribution> searchSpace) {

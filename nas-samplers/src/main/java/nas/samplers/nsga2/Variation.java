@@ -56,4 +56,20 @@ public record Variation(Crossover crossover, double crossoverProb, double swappi
             }
         }
     }
+
+    /**
+     * Mutates one parameter chosen uniformly: a numeric one by {@code mutation}, a categorical one by
+     * drawing another category.
+     */
+    public void mutateOne(double[] numericChild, int[] categoricalChild, int[] categorySizes, RandomGenerator rng) {
+        int categorical = categoricalChild == null ? 0 : categoricalChild.length;
+        int i = rng.nextInt(numericChild.length + categorical);
+        if (i < numericChild.length) {
+            numericChild[i] = mutation.mutate(numericChild[i], rng);
+        } else if (categorySizes[i - numericChild.length] > 1) {
+            int j = i - numericChild.length;
+            int other = rng.nextInt(categorySizes[j] - 1);
+            categoricalChild[j] = other >= categoricalChild[j] ? other + 1 : other;
+        }
+    }
 }

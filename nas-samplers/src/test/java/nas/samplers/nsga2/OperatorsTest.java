@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class OperatorsTest {
@@ -37,6 +38,90 @@ class OperatorsTest {
         // 1.8 * 0.1^2 for eta = 2 (slightly less, as the bounds cut the tail) and 1.004 * 0.1^2 for eta = 30.
         assertThat(spreadLowEta / DRAWS).isBetween(0.015, 0.019);
         assertThat(squaredHighEta / DRAWS).isCloseTo(0.01, within(0.0005));
+    }
+
+    /** Replays fixed draws: {@code nextDouble} from {@code doubles}, {@code nextBoolean} from {@code booleans}. */
+    private static RandomGenerator replay(double[] doubles, boolean... booleans) {
+        return new RandomGenerator() {
+            int d;
+            int b;
+
+            @Override
+            public double nextDouble() {
+                return doubles[d++];
+            }
+
+            @Override
+            public boolean nextBoolean() {
+                return booleans[b++];
+            }
+
+            @Override
+            public long nextLong() {
+                throw new AssertionError("SBX draws doubles and booleans only");
+            }
+        };
+    }
+
+    /** One SBX child of one variable: the draw deciding whether it is recombined (0 = yes), u, and the side. */
+    private static double sbx(double eta, double x1, double x2, double u, boolean lower) {
+        double[] child = new double[1];
+        new SbxCrossover(eta, 0.5).cross(new double[][] {{x1}, {x2}}, child, replay(new double[] {0.0, u}, lower));
+        return child[0];
+    }
+
+    @Test
+    void sbxChildrenAreDebAndAgrawalsBoundedFormByHand() {
+        // Parents 0.2 and 0.6 in [0, 1], eta 2. The bounded spread factor (Deb and Agrawal 1995, as in
+        // Deb's NSGA-II code): beta = 1 + 2 (room on the child's side) / (x2 - x1), alpha = 2 - beta^-(eta+1),
+        // beta_q = (u alpha)^(1/(eta+1)) if u <= 1/alpha else (1 / (2 - u alpha))^(1/(eta+1)),
+        // child = (x1 + x2 -+ beta_q (x2 - x1)) / 2.
+        // Lower side: beta = 1 + 2 * 0.2 / 0.4 = 2, alpha = 2 - 1/8 = 1.875.
+        //   u = 0.3 <= 1/1.875: beta_q = 0.5625^(1/3) = 0.825482, child = (0.8 - 0.4 * 0.825482) / 2
+        assertThat(sbx(2, 0.2, 0.6, 0.3, true)).isCloseTo(0.2349036375552687, within(1e-12));
+        //   u = 0.9 > 1/1.875: beta_q = (1 / (2 - 1.6875))^(1/3) = 3.2^(1/3) = 1.473613 (expanding)
+        assertThat(sbx(2, 0.2, 0.6, 0.9, true)).isCloseTo(0.10527748010876914, within(1e-12));
+        // Upper side: beta = 1 + 2 * 0.4 / 0.4 = 3, alpha = 2 - 1/27.
+        //   u = 0.3: beta_q = (0.3 * 1.962963)^(1/3) = 0.838194, child = (0.8 + 0.4 * 0.838194) / 2
+        assertThat(sbx(2, 0.2, 0.6, 0.3, false)).isCloseTo(0.567638763586656, within(1e-12));
+        // The parents' order does not matter: (0.6, 0.2) gives the children of (0.2, 0.6).
+        assertThat(sbx(2, 0.6, 0.2, 0.9, false)).isCloseTo(0.7248661043258842, within(1e-12))
+                .isCloseTo(sbx(2, 0.2, 0.6, 0.9, false), within(1e-15));
+    }
+
+    @Test
+    void sbxAtTheBoundNeverLeavesTheBox() {
+        // Parent at 0: beta = 1 on the lower side, so alpha = 1 and beta_q = u^(1/(eta+1)) <= 1: the
+        // child lies in [0, 0.25] for every u, and u = 1 gives exactly 0.
+        assertThat(sbx(2, 0.0, 0.5, 0.7, true)).isCloseTo(0.25 - 0.25 * Math.cbrt(0.7), within(1e-12));
+        assertThat(sbx(2, 0.0, 0.5, 1.0, true)).isCloseTo(0.0, within(1e-15));
+        assertThat(sbx(2, 0.0, 0.5, 0.0, true)).isCloseTo(0.25, within(1e-15));
+        // Parent at 1 on the upper side: the mirror image.
+        assertThat(sbx(2, 0.5, 1.0, 0.7, false)).isCloseTo(0.75 + 0.25 * Math.cbrt(0.7), within(1e-12));
+        assertThat(sbx(2, 0.5, 1.0, 1.0, false)).isCloseTo(1.0, within(1e-15));
+    }
+
+    @Test
+    void sbxChildrenStayInsideAndSpreadSymmetricallyAroundACentredPair() {
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int i = 0; i < DRAWS; i++) {
+            double x1 = rng.nextDouble();
+            double x2 = rng.nextDouble();
+            double eta = 20 * rng.nextDouble();
+            double u = rng.nextDouble();
+            double lower = sbx(eta, x1, x2, u, true);
+            double upper = sbx(eta, x1, x2, u, false);
+            // beta_q >= 0: the lower child lies below the parents' midpoint, the upper one above it
+            double mid = 0.5 * (x1 + x2);
+            assertThat(lower).isBetween(0.0, mid + 1e-12);
+            assertThat(upper).isBetween(mid - 1e-12, 1.0);
+            // A pair centred in the box has the same room on both sides, so the two children of one u
+            // mirror each other about the parents' midpoint.
+            double half = 0.5 * Math.abs(x1 - x2);
+            double a = 0.5 - half;
+            double b = 0.5 + half;
+            assertThat(sbx(eta, a, b, u, true) + sbx(eta, a, b, u, false)).isCloseTo(1.0, within(1e-9));
+        }
     }
 
     @Test
