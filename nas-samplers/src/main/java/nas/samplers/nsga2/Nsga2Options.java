@@ -9,7 +9,9 @@ import nas.api.FrozenTrial;
  * {@code with...} methods; every value is validated when the record is made.
  *
  * @param populationSize  parents per generation and children per generation (mu = lambda)
- * @param crossover       recombination operator
+ * @param crossover       recombination operator; SBX, BLX-alpha and SPX recombine each numeric
+ *                        parameter with probability 1/2 and copy the first parent's otherwise
+ *                        ({@link PerVariableCrossover}), uniform crossover swaps with {@code swappingProb}
  * @param crossoverProb   probability that a child is recombined rather than copied from a parent
  * @param swappingProb    probability that uniform crossover (and every categorical parameter
  *                        of a recombined child) takes a value from the second parent
@@ -190,8 +192,9 @@ public record Nsga2Options(
             // Deb's SBX recombines each variable with probability 1/2.
             case SBX -> new SbxCrossover(sbxEta, 0.5);
             case UNIFORM -> new UniformCrossover(swappingProb);
-            case BLX_ALPHA -> new BlxAlphaCrossover(blxAlpha);
-            case SPX -> new SpxCrossover(spxEpsilon);
+            // recombined variable by variable, as SBX
+            case BLX_ALPHA -> new PerVariableCrossover(new BlxAlphaCrossover(blxAlpha), 0.5);
+            case SPX -> new PerVariableCrossover(new SpxCrossover(spxEpsilon), 0.5);
         };
     }
 }
