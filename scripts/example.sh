@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs one of the Java API examples: scripts/example.sh NAME [ARGS...] runs nas.examples.NAME
-# (QuickStart, TwoPhaseScreening, EvolutionLabSearch, PilotFromJava) from the repository root or any directory.
+# (QuickStart, TwoPhaseScreening, EvolutionLabSearch, PilotFromJava, ConstraintsAndImportance, ResumeFromJava) from the repository root or any directory.
 # It uses the jar ./nas builds (building it first if needed) and compiles the examples against it
 # with javac, which takes seconds; benchmarks have their own script, scripts/bench.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-examples=(QuickStart TwoPhaseScreening EvolutionLabSearch PilotFromJava)
+examples=(QuickStart TwoPhaseScreening EvolutionLabSearch PilotFromJava ConstraintsAndImportance ResumeFromJava)
 name="${1:-}"
 if [ -z "$name" ] || [ ! -f "$root/examples/src/main/java/nas/examples/$name.java" ]; then
   echo "usage: scripts/example.sh NAME [ARGS...]   (NAME: ${examples[*]})" >&2

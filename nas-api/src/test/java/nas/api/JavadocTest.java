@@ -27,7 +27,10 @@ class JavadocTest {
     void everyPublicTypeAndMemberOfTheApiIsDocumented() throws Exception {
         List<java.io.File> sources;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
+            // module-info.java left out: javadoc would then run in module mode, and this test's class path holds
+            // no modules (the release build's javadoc checks the module's own comment)
+            sources = files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java"))
+                    .map(Path::toFile).toList();
         }
         DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
         StringWriter log = new StringWriter();

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import nas.api.storage.Storage;
 import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
+import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
  * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
- * process and the server's), where the time went, the database size, and how long the resume took to start.
+ * process and the server's), where the time went, the CPU the same evolution takes in memory (nothing
+ * stored), the database size, and how long the resume took to start.
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
@@ -83,15 +85,27 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
                     run.serverCpu());
             out.print(run.phases());
+            // the same evolution in memory, nothing stored: what the simulation and breeding cost alone
+            Measured memory = inMemory();
+            double overhead = (run.cpu() + run.serverCpu() - memory.cpu()) / memory.cpu();
+            out.printf(Locale.ROOT, "in memory, nothing stored: %.1f s wall, CPU %.1f s; storing, genomes and frames "
+                    + "cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n", memory.wall(),
+                    memory.cpu(), 100 * overhead);
             try (Storage store = new StorageOptions(url).open()) {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
                 int last = generations - 1;
-                long genomes = runs.creatures("bench", last).stream().mapToLong(c -> c.genome().length).sum();
-                long frameBytes = runs.framedCreatures("bench", last).stream()
-                        .mapToLong(i -> runs.frames("bench", last, i).orElseThrow().data().length).sum();
-                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB, frames %.1f KB (%d creatures)%n",
-                        genomes / 1e3, frameBytes / 1e3, runs.framedCreatures("bench", last).size());
+                // survivors refer to genomes stored before: only the new ones count
+                List<RunStore.Creature> bred = runs.creatures("bench", last).stream()
+                        .filter(c -> c.genomeId() == RunStore.genomeId(last, c.index())).toList();
+                long genomes = bred.stream().mapToLong(c -> c.genome().length).sum();
+                List<Integer> framed = runs.framedCreatures("bench", last);
+                List<byte[]> frames = framed.stream().map(i -> runs.frames("bench", last, i).orElseThrow().data()).toList();
+                long frameBytes = frames.stream().mapToLong(f -> f.length).sum();
+                long frameCount = frames.stream().mapToLong(f -> FrameRecording.decode(f).frameCount()).sum();
+                out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB (%d new of %d), frames %.1f KB "
+                        + "(%d creatures, %.1f bytes per frame)%n", genomes / 1e3, bred.size(), population,
+                        frameBytes / 1e3, framed.size(), (double) frameBytes / Math.max(1, frameCount));
             }
             // a kill just before the last generations: back to the last checkpoint, then resume
             int resumedAt;
@@ -138,6 +152,20 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     }
 
     private record Measured(double wall, double cpu, double serverCpu, String phases) {
+    }
+
+    /** The benchmark's evolution run in this process without storing anything: wall and CPU time. */
+    private Measured inMemory() {
+        nas.sim.config.LabConfig lab = nas.sim.config.Presets.builder(config).set("population_size", population)
+                .set("stagnation_limit", generations + 1).build();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        try (nas.sim.evolution.PopulationEvaluator evaluator = nas.sim.evolution.PopulationEvaluator.allCores()) {
+            new nas.sim.evolution.EvolutionRun(lab, evaluator).run(seed, generations, null);
+        }
+        return new Measured((System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9, 0, "");
     }
 
     /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */

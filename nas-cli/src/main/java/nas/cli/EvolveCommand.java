@@ -141,10 +141,6 @@ public final class EvolveCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--generations and --frame-rate must be >= 1 and --checkpoint-every >= 0, "
                     + "but got " + target + ", " + rate + " and " + checkpoints);
         }
-        if (checkpoints > 0 && !checkpointable(lab)) {
-            throw new Nas.BadInputException("neat_species_target_mode and neat_species_stagnation keep controller "
-                    + "history that checkpoints do not hold: use --checkpoint-every 0 with them");
-        }
         String id = runId != null ? runId : preset + "-" + s + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         if (runs.run(id).isPresent()) {
@@ -156,10 +152,6 @@ public final class EvolveCommand implements Callable<Integer> {
                 EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
         runs.createRun(run);
         return new Started(run, lab, null);
-    }
-
-    private static boolean checkpointable(LabConfig lab) {
-        return nas.sim.neat.LabSpeciationControl.of(lab) == nas.neat.SpeciationControl.NONE;
     }
 
     private Started resume(RunStore runs) {
@@ -197,11 +189,14 @@ public final class EvolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         RunStore.Run run = s.run();
+        int first = s.from() == null ? 0 : s.from().generation();
+        // a resumed run's survivors refer to the genomes stored with the generation before the checkpoint
+        long[] previousIds = first == 0 ? null
+                : runs.creatures(run.id(), first - 1).stream().mapToLong(RunStore.Creature::genomeId).toArray();
         RunRecorder recorder = new RunRecorder(s.lab(), run.seed(), RunRecorder.FramesMode.parse(run.framesMode()),
-                run.frameRate(), run.checkpointEvery());
+                run.frameRate(), run.checkpointEvery(), previousIds);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
-        int first = s.from() == null ? 0 : s.from().generation();
         if (!quiet) {
             err.printf(Locale.ROOT, "run %s: %s, seed %d, population %d, generations %d%s%n", run.id(), run.configName(),
                     run.seed(), s.lab().populationSize(), run.targetGenerations(),
@@ -209,42 +204,38 @@ public final class EvolveCommand implements Callable<Integer> {
             err.flush();
         }
         GenerationStats last = null;
-        int lastCheckpoint = first;
-        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads)) {
+        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
+                GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
             Evolution e = s.from() == null
                     ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
                     : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
             long evolving = 0;
-            long recording = 0;
-            long storing = 0;
+            long mark = System.nanoTime();
             while (e.hasNext()) {
                 long t0 = System.nanoTime();
                 last = e.next();
-                long t1 = System.nanoTime();
-                RunStore.GenerationBatch batch = recorder.batch(e, last, evaluator, t0);
-                long t2 = System.nanoTime();
-                runs.appendGeneration(run.id(), batch);
-                long t3 = System.nanoTime();
-                evolving += t1 - t0;
-                recording += t2 - t1;
-                storing += t3 - t2;
-                if (batch.checkpoint() != null) {
-                    lastCheckpoint = batch.checkpoint().generation();
-                }
+                evolving += System.nanoTime() - t0;
+                // the generation is stored while the next one runs: one writer, in generation order
+                writer.submit(recorder.capture(e, last, (System.nanoTime() - mark) / 1e9));
+                mark = System.nanoTime();
                 int g = last.generation();
                 if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
                     double perGen = (System.nanoTime() - started) / 1e9 / (g + 1 - first);
+                    int checkpoint = writer.lastCheckpoint();
                     err.printf(Locale.ROOT, "[%s] gen %d/%d | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s | "
                             + "checkpoint: %s%n", run.id(), g + 1, run.targetGenerations(), last.bestEver(),
                             last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
-                            lastCheckpoint > 0 ? "gen " + lastCheckpoint : "none");
+                            checkpoint > 0 ? "gen " + checkpoint : first > 0 ? "gen " + first : "none");
                     err.flush();
                 }
             }
+            writer.finish();
             if (!quiet) {
-                // where the time went: simulation and breeding, genomes and frames, the database
-                err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, genomes and frames %.1f s, storing %.1f s%n",
-                        evolving / 1e9, recording / 1e9, storing / 1e9);
+                // where the time went: simulation and breeding on this thread; genomes, frames and the database on
+                // the writer's, overlapping the next generation's simulation
+                err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, waiting for the writer %.1f s; writer: "
+                        + "genomes and frames %.1f s, storing %.1f s%n", evolving / 1e9, writer.waitedSeconds(),
+                        writer.recordingSeconds(), writer.storingSeconds());
                 err.flush();
             }
             Optional<RunStore.Run> done = runs.run(run.id());

@@ -95,7 +95,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 csv(out, replay);
             } else if (format == OutputFormat.JSON) {
                 Map<String, Object> m = summary(r, c, replay, terms, fitnessMatches, framesMatch);
-                m.put("genome", Json.read(Deflate.toText(c.genome())));
+                m.put("genome", StoredRuns.genome(c));
+                m.put("parents", c.parents());
                 List<Object> frames = new ArrayList<>();
                 for (int f = 0; f < replay.frameCount(); f++) {
                     List<Integer> v = new ArrayList<>();

@@ -64,6 +64,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Print progress every N generations. Default: ${DEFAULT-VALUE}.")
     int every;
 
+    @Option(names = "--store-runs",
+            description = "Also keep each seed's run in the storage (see 'nas runs'), named after the results file "
+                    + "and the seed, so it can be replayed with 'nas replay'.")
+    boolean storeRuns;
+
+    @picocli.CommandLine.Mixin
+    StorageOptions storage;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-generation progress.")
     boolean quiet;
 
@@ -90,7 +98,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
         Experiment.Summary summary;
-        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads)) {
+        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
+                nas.api.storage.Storage store = storeRuns ? storage.open() : null) {
+            StoringRunObserver observer = store == null ? null : new StoringRunObserver(StorageOptions.runs(store), config);
             summary = experiment.run(evaluator, file, (i, n, seed, g, last) -> {
                 if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0 || last)) {
                     // the NAS plan's console line
@@ -100,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
                                     + lab.stagnationLimit() + " generations)" : "");
                     err.flush();
                 }
-            });
+            }, observer);
         }
         out.printf(Locale.ROOT, "Config: %s | Seeds: %d | Final: %.1f ± %.1f | Time: %s%n", config, seeds,
                 summary.mean(), summary.std(), duration(summary.seconds()));

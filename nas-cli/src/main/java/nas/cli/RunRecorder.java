@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import nas.api.json.Json;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.Evolution;
+import nas.sim.evolution.EvolutionState;
 import nas.sim.evolution.EvolutionStateJson;
 import nas.sim.evolution.FrameSelection;
 import nas.sim.evolution.GenerationStats;
@@ -21,7 +22,8 @@ import nas.storage.RunStore;
 
 /**
  * Turns a generation an {@link Evolution} has just run into what the {@link RunStore} keeps: its statistics,
- * every creature (genome JSON deflated), the frames of the chosen creatures, and a checkpoint when one is due.
+ * every creature (each genome once, as deflated JSON), the frames of the chosen creatures, and a checkpoint when
+ * one is due. {@link #capture} runs on the evolution's thread, {@link #batch} may run on a writer thread.
  */
 final class RunRecorder {
 
@@ -50,60 +52,96 @@ final class RunRecorder {
     private final int checkpointEvery;
     private final GenomeJson genomes = GenomeJson.standard();
     private final EvolutionStateJson states = new EvolutionStateJson();
+    /** Genome ids of the generation stored last, by index; null when unknown (then every genome is stored). */
+    private long[] previousIds;
 
-    RunRecorder(LabConfig config, long seed, FramesMode frames, int frameRate, int checkpointEvery) {
+    /**
+     * @param previousIds the genome ids of the generation before the first one this records (a resumed run's
+     *                    last stored generation), or null
+     */
+    RunRecorder(LabConfig config, long seed, FramesMode frames, int frameRate, int checkpointEvery,
+            long[] previousIds) {
         this.config = config;
         this.seed = seed;
         this.frames = frames;
         this.frameRate = frameRate;
         this.checkpointEvery = checkpointEvery;
+        this.previousIds = previousIds == null ? null : previousIds.clone();
     }
 
     /**
-     * What to store for the generation {@code e} ran last ({@code s}); frames are recorded with {@code evaluator}.
-     * The generation's time runs from {@code startNanos} (before it was evaluated) to the end of the recording.
+     * What a generation leaves to store, taken from the {@link Evolution} before it runs the next one: its
+     * data is immutable from then on, so the rest ({@link #batch}) can run on another thread.
+     *
+     * @param checkpoint the state to checkpoint after it, or null
+     * @param seconds    the generation's wall time
      */
-    RunStore.GenerationBatch batch(Evolution e, GenerationStats s, PopulationEvaluator evaluator, long startNanos) {
+    record Captured(GenerationStats stats, List<CreatureGenome> population, List<EvaluationResult> results,
+            double[] fitness, long[] pelletSeeds, List<int[]> parents, EvolutionState checkpoint, int species,
+            double diversity, boolean more, int bestGeneration, double seconds) {
+    }
+
+    /** Takes what {@code e} has just evaluated ({@code s}); on the thread that runs {@code e}. */
+    Captured capture(Evolution e, GenerationStats s, double seconds) {
         int g = s.generation();
         List<CreatureGenome> population = e.evaluatedPopulation();
-        List<EvaluationResult> results = e.evaluationResults();
-        double[] fitness = e.fitness();
-        long[] pelletSeeds = e.pelletSeeds();
-        // genomes as deflated JSON, in parallel: as much work as a tenth of the simulation otherwise
+        EvolutionState checkpoint = e.hasNext() && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0
+                ? e.state() : null;
+        return new Captured(s, population, e.evaluationResults(), e.fitness(), e.pelletSeeds(), e.parents(), checkpoint,
+                e.speciesCount(), diversity(e, population), e.hasNext(), e.bestGeneration(), seconds);
+    }
+
+    /**
+     * What the store keeps of a captured generation: statistics, creatures (each genome stored once: a survivor
+     * refers to the genome it survived with), frames recorded with {@code evaluator}, and the checkpoint.
+     * Called in generation order.
+     */
+    RunStore.GenerationBatch batch(Captured c, PopulationEvaluator evaluator) {
+        GenerationStats s = c.stats();
+        int g = s.generation();
+        List<CreatureGenome> population = c.population();
+        long[] ids = new long[population.size()];
+        for (int i = 0; i < ids.length; i++) {
+            int[] parents = c.parents().get(i);
+            boolean survivor = population.get(i).survivalStreak() > 0 && parents.length == 1 && previousIds != null;
+            ids[i] = survivor ? previousIds[parents[0]] : RunStore.genomeId(g, i);
+        }
+        // new genomes as deflated JSON, in parallel: as much work as a tenth of the simulation otherwise
         byte[][] genomeBytes = new byte[population.size()][];
         java.util.stream.IntStream.range(0, population.size()).parallel()
+                .filter(i -> ids[i] == RunStore.genomeId(g, i))
                 .forEach(i -> genomeBytes[i] = Deflate.text(genomes.toJson(population.get(i))));
         List<RunStore.Creature> creatures = new ArrayList<>(population.size());
         Map<Integer, Integer> types = new TreeMap<>();
         int pellets = 0;
         for (int i = 0; i < population.size(); i++) {
             CreatureGenome genome = population.get(i);
-            EvaluationResult r = results.get(i);
+            EvaluationResult r = c.results().get(i);
             pellets += r.pelletsCollected();
             types.merge(genome.nodes().size(), 1, Integer::sum);
-            creatures.add(new RunStore.Creature(g, i, fitness[i], r.pelletsCollected(), r.distanceTraveled(),
-                    r.disqualified(), pelletSeeds[i], genome.nodes().size(), genome.muscles().size(), genomeBytes[i]));
+            creatures.add(new RunStore.Creature(g, i, c.fitness()[i], r.pelletsCollected(), r.distanceTraveled(),
+                    r.disqualified(), c.pelletSeeds()[i], genome.nodes().size(), genome.muscles().size(), ids[i],
+                    genomeBytes[i], c.parents().get(i), genome.survivalStreak()));
         }
-        List<RunStore.Frames> recorded = frames(e, population, fitness, pelletSeeds, evaluator);
-        RunStore.Checkpoint checkpoint = null;
-        if (e.hasNext() && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0) {
-            checkpoint = new RunStore.Checkpoint(g + 1, System.currentTimeMillis(),
-                    Deflate.text(states.toJson(e.state())));
-        }
+        previousIds = ids;
+        List<RunStore.Frames> recorded = frames(g, population, c.fitness(), c.pelletSeeds(), evaluator);
+        RunStore.Checkpoint checkpoint = c.checkpoint() == null ? null : new RunStore.Checkpoint(g + 1,
+                System.currentTimeMillis(), Deflate.text(states.toJson(c.checkpoint())));
         RunStore.Generation generation = new RunStore.Generation(g, s.best(), s.average(), s.median(), s.worst(),
-                s.bestEver(), pellets, e.speciesCount() < 0 ? null : e.speciesCount(), Json.write(types),
-                diversity(e, population), (System.nanoTime() - startNanos) / 1e9);
-        return new RunStore.GenerationBatch(generation, creatures, recorded, checkpoint, e.hasNext() ? RunStore.RUNNING : RunStore.COMPLETE, e.bestGeneration());
+                s.bestEver(), pellets, c.species() < 0 ? null : c.species(), Json.write(types), c.diversity(),
+                c.seconds());
+        return new RunStore.GenerationBatch(generation, creatures, recorded, checkpoint,
+                c.more() ? RunStore.RUNNING : RunStore.COMPLETE, c.bestGeneration());
     }
 
-    private List<RunStore.Frames> frames(Evolution e, List<CreatureGenome> population, double[] fitness,
+    private List<RunStore.Frames> frames(int g, List<CreatureGenome> population, double[] fitness,
             long[] pelletSeeds, PopulationEvaluator evaluator) {
         if (frames == FramesMode.NONE) {
             return List.of();
         }
         int[] chosen = frames == FramesMode.ALL ? java.util.stream.IntStream.range(0, population.size()).toArray()
                 : FrameSelection.choose(fitness, FrameSelection.TOP, FrameSelection.RANDOM, FrameSelection.BOTTOM,
-                        Streams.random(seed, Streams.FRAMES, e.nextGeneration() - 1));
+                        Streams.random(seed, Streams.FRAMES, g));
         List<CreatureGenome> genomes = new ArrayList<>(chosen.length);
         long[] seeds = new long[chosen.length];
         for (int k = 0; k < chosen.length; k++) {
@@ -114,7 +152,6 @@ final class RunRecorder {
         byte[][] encoded = new byte[recorded.length][];
         java.util.stream.IntStream.range(0, recorded.length).parallel().forEach(k -> encoded[k] = recorded[k].encode());
         List<RunStore.Frames> out = new ArrayList<>(chosen.length);
-        int g = e.nextGeneration() - 1;
         for (int k = 0; k < chosen.length; k++) {
             out.add(new RunStore.Frames(g, chosen[k], encoded[k]));
         }

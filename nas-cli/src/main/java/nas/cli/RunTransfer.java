@@ -21,8 +21,9 @@ import nas.storage.RunStore;
 /**
  * An evolution run as one JSON document ({@code nas export RUN}, {@code nas import}), written and read a
  * generation at a time so that runs of any length pass in constant memory. Layout: {@code format}, {@code run}
- * (the run's row), then {@code generations}: each with its statistics, its {@code creatures} (genome as JSON,
- * frames as base64 of the stored compressed form, or null) and, on the generation it was taken with, the
+ * (the run's row), then {@code generations}: each with its statistics, its {@code creatures} (parents as
+ * indices in the generation before, survival streak, the id the genome is stored under (a survivor shares its
+ * parent's), genome as JSON, frames as base64 of the stored compressed form, or null) and, on the generation it was taken with, the
  * run's newest {@code checkpoint} (its state as JSON), so an unfinished run can be resumed after import.
  */
 final class RunTransfer {
@@ -96,8 +97,15 @@ final class RunTransfer {
             g.writeNumberField("pelletSeed", c.pelletSeed());
             g.writeNumberField("nodes", c.nodes());
             g.writeNumberField("muscles", c.muscles());
+            g.writeArrayFieldStart("parents");
+            for (int parent : c.parents()) {
+                g.writeNumber(parent);
+            }
+            g.writeEndArray();
+            g.writeNumberField("survivalStreak", c.survivalStreak());
+            g.writeNumberField("genomeId", c.genomeId());
             g.writeFieldName("genome");
-            MAPPER.writeTree(g, MAPPER.readTree(Deflate.toText(c.genome())));
+            MAPPER.writeValue(g, StoredRuns.genome(c));
             Optional<RunStore.Frames> f = runs.frames(id, gen.generation(), c.index());
             if (f.isPresent()) {
                 g.writeStringField("frames", Base64.getEncoder().encodeToString(f.get().data()));
@@ -187,10 +195,19 @@ final class RunTransfer {
         List<RunStore.Frames> frames = new ArrayList<>();
         for (JsonNode c : gen.get("creatures")) {
             int index = c.get("index").asInt();
+            // a genome first stored with an earlier creature (a survivor's) is in the database already: the file
+            // holds the whole run, in order
+            long genomeId = c.has("genomeId") ? c.get("genomeId").asLong() : RunStore.genomeId(g, index);
+            byte[] genome = genomeId == RunStore.genomeId(g, index)
+                    ? Deflate.text(MAPPER.writeValueAsString(c.get("genome"))) : null;
+            int[] parents = new int[c.has("parents") ? c.get("parents").size() : 0];
+            for (int k = 0; k < parents.length; k++) {
+                parents[k] = c.get("parents").get(k).asInt();
+            }
             creatures.add(new RunStore.Creature(g, index, c.get("fitness").asDouble(), c.get("pellets").asInt(),
                     c.get("distance").asDouble(), c.get("disqualified").asBoolean(), c.get("pelletSeed").asLong(),
-                    c.get("nodes").asInt(), c.get("muscles").asInt(),
-                    Deflate.text(MAPPER.writeValueAsString(c.get("genome")))));
+                    c.get("nodes").asInt(), c.get("muscles").asInt(), genomeId, genome, parents,
+                    c.has("survivalStreak") ? c.get("survivalStreak").asInt() : 0));
             if (c.hasNonNull("frames")) {
                 frames.add(new RunStore.Frames(g, index, Base64.getDecoder().decode(c.get("frames").asText())));
             }

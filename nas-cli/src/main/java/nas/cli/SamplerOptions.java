@@ -24,7 +24,7 @@ public final class SamplerOptions {
     @Option(names = "--sampler", paramLabel = "NAME",
             description = "Sampler: ${COMPLETION-CANDIDATES} (default: auto, which picks gp, tpe or nsga2 "
                     + "from the objectives, the parameters and the trials so far, and says which; a resumed study "
-                    + "keeps its sampler).",
+                    + "keeps its sampler and the sampler's options).",
             completionCandidates = Names.class)
     String sampler;
 
@@ -85,6 +85,39 @@ public final class SamplerOptions {
      * @throws Nas.BadInputException for an unknown name, an option of another sampler or a bad value
      */
     Sampler create(long seed, ObjectiveDefinition objective, nas.api.storage.Storage storage) {
+        Map<String, String> options = requireGrid(sampler, options());
+        return inFlags(() -> Samplers.create(sampler, options, seed,
+                objective == null ? Map.of() : objective.searchSpace(), storage));
+    }
+
+    /** The sampler's name: {@code --sampler}'s, or the one defaulted to. */
+    String name() {
+        return sampler;
+    }
+
+    /** Refuses a grid without values. */
+    static Map<String, String> requireGrid(String name, Map<String, String> options) {
+        if (name.equals("grid") && options.isEmpty()) {
+            throw new Nas.BadInputException("--sampler grid needs at least one --grid NAME=V1,V2,...");
+        }
+        return options;
+    }
+
+    /** Runs {@code build}; the library's refusal of a sampler or its options is bad input in flags' words. */
+    static <T> T inFlags(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(inFlags(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The options given for the named sampler, named as {@link Samplers} takes them.
+     *
+     * @throws Nas.BadInputException for an option of another sampler
+     */
+    Map<String, String> options() {
         if (!sampler.equals("nsga2") && nsga2.anyGiven()) {
             throw new Nas.BadInputException("--population-size, --crossover, --crossover-prob, --swapping-prob, "
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
@@ -108,32 +141,6 @@ public final class SamplerOptions {
                     + "--cma-no-margin, --cma-warm-start and --cma-consider-pruned belong to --sampler cmaes, not '"
                     + sampler + "'");
         }
-        Map<String, String> options = options();
-        if (sampler.equals("grid") && options.isEmpty()) {
-            throw new Nas.BadInputException("--sampler grid needs at least one --grid NAME=V1,V2,...");
-        }
-        try {
-            return Samplers.create(sampler, options, seed, objective == null ? Map.of() : objective.searchSpace(),
-                    storage);
-        } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(inFlags(e.getMessage()), e);
-        }
-    }
-
-    /**
-     * A message of {@link Samplers} in this command's words: "option 'restart' of sampler 'cmaes' must be ..."
-     * reads "--cma-restart must be ...", and "grid value ..." reads "--grid value ...".
-     */
-    static String inFlags(String message) {
-        Matcher m = LIBRARY_OPTION.matcher(message);
-        if (m.lookingAt() && FLAG_PREFIX.containsKey(m.group(2))) {
-            return "--" + FLAG_PREFIX.get(m.group(2)) + m.group(1) + message.substring(m.end());
-        }
-        return message.startsWith("grid ") ? "--" + message : message;
-    }
-
-    /** The options given for the named sampler, named as {@link Samplers} takes them. */
-    Map<String, String> options() {
         switch (sampler) {
             case "nsga2":
                 return nsga2.given();
@@ -150,6 +157,18 @@ public final class SamplerOptions {
             default:
                 return Map.of();
         }
+    }
+
+    /**
+     * A message of {@link Samplers} in this command's words: "option 'restart' of sampler 'cmaes' must be ..."
+     * reads "--cma-restart must be ...", and "grid value ..." reads "--grid value ...".
+     */
+    static String inFlags(String message) {
+        Matcher m = LIBRARY_OPTION.matcher(message);
+        if (m.lookingAt() && FLAG_PREFIX.containsKey(m.group(2))) {
+            return "--" + FLAG_PREFIX.get(m.group(2)) + m.group(1) + message.substring(m.end());
+        }
+        return message.startsWith("grid ") ? "--" + message : message;
     }
 
     /** Puts {@code value} as text under {@code key} when it was given. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nas.analysis.importance.ImportanceFormat;
 import nas.analysis.importance.MorrisAnalysis;
@@ -19,6 +20,7 @@ import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
 import nas.api.sampler.RandomSampler;
+import nas.samplers.StudySettings;
 import nas.samplers.morris.MorrisSampler;
 import nas.samplers.morris.MorrisScreening;
 import picocli.CommandLine.Command;
@@ -103,19 +105,25 @@ public final class ScreenCommand implements Callable<Integer> {
         try (Storage store = storage.open()) {
             var id = store.findStudy(study);
             Map<String, Object> remembered = id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
-            String objectiveName = objective != null ? objective : (String) remembered.get(SearchCommand.OBJECTIVE_ATTR);
+            Optional<StudySettings> stored = StudySettings.of(remembered);
+            String objectiveName = objective != null ? objective : stored.map(StudySettings::objective).orElse(null);
             if (objectiveName == null) {
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
                         + "(see 'nas objectives')");
             }
             ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
-            Map<String, String> options = options(remembered);
+            Map<String, String> options = options(stored);
             ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
-            long studySeed = seed != null ? seed
-                    : remembered.get(SearchCommand.SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
+            long studySeed = seed != null ? seed : stored.map(StudySettings::seed).orElse(0L);
+            // a screening remembers no sampler: its Morris design is remembered apart
+            StudySettings settings = new StudySettings(objectiveName, options, studySeed, null, Map.of(), Map.of());
+            stored.ifPresent(r -> SamplerOptions.inFlags(() -> {
+                settings.checkSameObjective(study, r);
+                return r;
+            }));
             Study baseline = Studies.builder(study).storage(store).directions(definition.directions())
                     .sampler(new RandomSampler(studySeed)).seed(studySeed).loadIfExists(true).create();
-            remember(baseline, remembered, objectiveName, options, studySeed);
+            settings.rememberIn(baseline);
             if (objectiveIndex < 0 || objectiveIndex >= baseline.directions().size()) {
                 throw new Nas.BadInputException("--objective-index must lie in [0, " + baseline.directions().size()
                         + "), but got " + objectiveIndex);
@@ -158,37 +166,13 @@ public final class ScreenCommand implements Callable<Integer> {
         return Nas.OK;
     }
 
-    private Map<String, String> options(Map<String, Object> remembered) {
+    /** The objective options: those given now, else those the study remembers. */
+    private Map<String, String> options(Optional<StudySettings> stored) {
         Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
         if (dim != null) {
             given.put("dim", String.valueOf(dim));
         }
-        Object stored = remembered.get(SearchCommand.OBJECTIVE_OPTIONS_ATTR);
-        if (given.isEmpty() && stored instanceof Map<?, ?> m) {
-            Map<String, String> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-            return out;
-        }
-        return given;
-    }
-
-    private void remember(Study s, Map<String, Object> remembered, String objectiveName, Map<String, String> options,
-                          long studySeed) {
-        Object storedObjective = remembered.get(SearchCommand.OBJECTIVE_ATTR);
-        if (storedObjective != null && !storedObjective.equals(objectiveName)) {
-            throw new Nas.BadInputException("study '" + study + "' runs objective '" + storedObjective + "', not '"
-                    + objectiveName + "'");
-        }
-        Object storedOptions = remembered.get(SearchCommand.OBJECTIVE_OPTIONS_ATTR);
-        if (storedOptions != null && !storedOptions.equals(nas.api.json.Json.freeze(options))) {
-            throw new Nas.BadInputException("study '" + study + "' was created with objective options " + storedOptions
-                    + ", not " + options + " (omit them to resume)");
-        }
-        if (storedObjective == null) {
-            s.setSystemAttr(SearchCommand.OBJECTIVE_ATTR, objectiveName);
-            s.setSystemAttr(SearchCommand.OBJECTIVE_OPTIONS_ATTR, options);
-            s.setSystemAttr(SearchCommand.SEED_ATTR, studySeed);
-        }
+        return given.isEmpty() && stored.isPresent() ? stored.get().objectiveOptions() : given;
     }
 
     /** The design's settings: those stored in the study win; given ones must agree with them. */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nas.api.MaxConsecutiveFailsCallback;
 import nas.api.MaxTrialsCallback;
@@ -24,6 +25,7 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
+import nas.samplers.StudySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,15 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas search}: creates or resumes a study and runs trials of an objective plugin. A resumed
- * study remembers its objective, objective options and seed, so {@code nas search --study NAME}
- * alone continues it.
+ * study remembers its objective, objective options, seed, sampler and sampler options
+ * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
             "      --n-trials 200 --seed 1",
-            "  # resume: the objective, its options, the seed and the sampler are remembered",
+            "  # resume: objective, seed, sampler and their options are remembered",
             "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
             "  # a program's config file, its summary's score, two eval seeds",
@@ -54,12 +56,12 @@ import picocli.CommandLine.Spec;
             "      --param population_size=200"})
 public final class SearchCommand implements Callable<Integer> {
 
-    static final String OBJECTIVE_ATTR = "cli:objective";
-    static final String OBJECTIVE_OPTIONS_ATTR = "cli:objective_options";
-    static final String SEED_ATTR = "cli:seed";
-    static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
+    static final String OBJECTIVE_ATTR = StudySettings.OBJECTIVE_ATTR;
+    static final String OBJECTIVE_OPTIONS_ATTR = StudySettings.OBJECTIVE_OPTIONS_ATTR;
+    static final String SEED_ATTR = StudySettings.SEED_ATTR;
+    static final String FIXED_PARAMS_ATTR = StudySettings.FIXED_PARAMS_ATTR;
     static final String SPACE_FROM_ATTR = "cli:space_from";
-    static final String SAMPLER_ATTR = "cli:sampler";
+    static final String SAMPLER_ATTR = StudySettings.SAMPLER_ATTR;
     static final String BASELINE_ATTR = "cli:baseline";
     /** How long a worker without --objective waits for another worker to create its study. */
     static final Duration STUDY_WAIT = Duration.ofSeconds(10);
@@ -163,6 +165,11 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Resume a study with another --seed or --sampler than it was created with (refused otherwise).")
     boolean overrideSettings;
 
+    @Option(names = "--store-runs",
+            description = "Keep every evolution run of the evolution-lab objective in the storage, named "
+                    + "STUDY-trialN-seedS (see 'nas runs'), so a trial can be replayed with 'nas replay'.")
+    boolean storeRuns;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -178,29 +185,38 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Storage store = storage.open()) {
             Map<String, Object> remembered = objective != null ? rememberedSettings(store) : awaitStudy(store, err);
-            String objectiveName = objective != null ? objective : (String) remembered.get(OBJECTIVE_ATTR);
+            Optional<StudySettings> stored = StudySettings.of(remembered);
+            String objectiveName = objective != null ? objective : stored.map(StudySettings::objective).orElse(null);
             if (objectiveName == null) {
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
                         + "(see 'nas objectives')");
             }
             ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
-            Map<String, String> options = objectiveOptions(remembered);
+            Map<String, String> options = objectiveOptions(stored);
             ObjectiveDefinition definition = plugin.create(new ObjectiveOptions(options));
-            long studySeed = seed != null ? seed : remembered.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
+            if (storeRuns) {
+                if (!(definition.function() instanceof nas.sim.objective.EvolutionLabObjective lab)) {
+                    throw new Nas.BadInputException("--store-runs keeps the runs of the evolution-lab objective; "
+                            + "objective '" + objectiveName + "' has none");
+                }
+                lab.storeRuns(new StoringRunObserver(StorageOptions.runs(store), "evolution-lab"));
+            }
+            long studySeed = seed != null ? seed : stored.map(StudySettings::seed).orElse(0L);
             checkResumedSettings(remembered, err);
-            sampler.defaultTo(remembered.get(SAMPLER_ATTR) instanceof String name ? name : SamplerOptions.DEFAULT);
+            sampler.defaultTo(stored.map(StudySettings::sampler).orElse(SamplerOptions.DEFAULT));
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
-            nas.api.sampler.Sampler named = sampler.create(studySeed, withoutFixed(definition, fixed.keySet()), store);
-            nas.api.sampler.Sampler chosen = named;
-            int gridSize = chosen instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
-            if (!fixed.isEmpty()) {
-                chosen = new nas.samplers.PartialFixedSampler(fixed, chosen);
-            }
-            chosen = new nas.samplers.BaselineAwareSampler(chosen);
+            StudySettings settings = new StudySettings(objectiveName, options, studySeed, sampler.name(),
+                    samplerOptions(stored), fixed);
+            stored.ifPresent(r -> SamplerOptions.inFlags(() -> {
+                settings.checkSameObjective(study, r);
+                return r;
+            }));
+            nas.api.sampler.Sampler named = SamplerOptions.inFlags(() -> settings.createNamedSampler(definition, store));
+            int gridSize = named instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
-                    .sampler(chosen)
+                    .sampler(settings.around(named))
                     .pruner(pruner.create())
                     .seed(studySeed)
                     .loadIfExists(true);
@@ -211,13 +227,10 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             }
             Study s = builder.create();
-            remember(s, objectiveName, options, studySeed, remembered);
-            if (!fixed.isEmpty() && !remembered.containsKey(FIXED_PARAMS_ATTR)) {
-                s.setSystemAttr(FIXED_PARAMS_ATTR, fixed);
-                if (spaceFrom != null) {
-                    s.setSystemAttr(SPACE_FROM_ATTR, spaceFrom);
-                }
+            if (spaceFrom != null && !fixed.isEmpty() && !remembered.containsKey(FIXED_PARAMS_ATTR)) {
+                s.setSystemAttr(SPACE_FROM_ATTR, spaceFrom);
             }
+            settings.rememberIn(s);
             s.failStaleTrials();
             if (baseline != null) {
                 enqueueBaseline(s, definition, fixed, err);
@@ -264,7 +277,7 @@ public final class SearchCommand implements Callable<Integer> {
             if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
                 int complete = s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE));
                 err.println("[" + study + "] sampler auto: " + auto.plan(s.directions(),
-                        withoutFixed(definition, fixed.keySet()).searchSpace(), complete, n));
+                        settings.searched(definition).searchSpace(), complete, n));
             }
             SearchProgress shownProgress = progress;
             try (SearchInterrupts interrupts = new SearchInterrupts(s, err, () -> {
@@ -517,17 +530,6 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    /** The definition as the sampler sees it: parameters held fixed are not in its search space. */
-    private static ObjectiveDefinition withoutFixed(ObjectiveDefinition definition, java.util.Set<String> fixed) {
-        if (fixed.isEmpty() || definition.searchSpace().isEmpty()) {
-            return definition;
-        }
-        Map<String, nas.api.distribution.Distribution> space = new LinkedHashMap<>(definition.searchSpace());
-        space.keySet().removeAll(fixed);
-        return new ObjectiveDefinition(definition.directions(), definition.objectiveNames(), definition.function(),
-                definition.parameterDefaults(), space);
-    }
-
     private Map<String, Object> rememberedSettings(Storage store) {
         var id = store.findStudy(study);
         return id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
@@ -561,20 +563,25 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** The objective options: those given now, else those the study remembers. */
-    @SuppressWarnings("unchecked")
-    private Map<String, String> objectiveOptions(Map<String, Object> remembered) {
+    private Map<String, String> objectiveOptions(Optional<StudySettings> stored) {
         Map<String, String> given = new LinkedHashMap<>(objectiveOptions);
         putOnce(given, "dim", dim);
         putOnce(given, "generations", generations);
         putOnce(given, "seeds", seeds);
         putOnce(given, "mode", mode);
-        Object stored = remembered.get(OBJECTIVE_OPTIONS_ATTR);
-        if (given.isEmpty() && stored instanceof Map<?, ?> m) {
-            Map<String, String> out = new LinkedHashMap<>();
-            ((Map<String, Object>) m).forEach((k, v) -> out.put(k, String.valueOf(v)));
-            return out;
+        return given.isEmpty() && stored.isPresent() ? stored.get().objectiveOptions() : given;
+    }
+
+    /**
+     * The sampler's options: those given now, else those the study remembers when it runs this sampler
+     * (a study created before they were remembered has none: the sampler's defaults).
+     */
+    private Map<String, String> samplerOptions(Optional<StudySettings> stored) {
+        Map<String, String> given = sampler.options();
+        if (given.isEmpty() && stored.isPresent() && sampler.name().equals(stored.get().sampler())) {
+            given = stored.get().samplerOptions();
         }
-        return given;
+        return SamplerOptions.requireGrid(sampler.name(), given);
     }
 
     /** {@code --dim 3} and {@code -O dim=4} name one option twice: refused rather than one silently winning. */
@@ -602,25 +609,5 @@ public final class SearchCommand implements Callable<Integer> {
                     + " value(s) " + definition.objectiveNames() + ", but " + d.size() + " direction(s) were given");
         }
         return d;
-    }
-
-    private void remember(Study s, String objectiveName, Map<String, String> options, long studySeed,
-            Map<String, Object> remembered) {
-        Object storedObjective = remembered.get(OBJECTIVE_ATTR);
-        if (storedObjective != null && !storedObjective.equals(objectiveName)) {
-            throw new Nas.BadInputException("study '" + study + "' runs objective '" + storedObjective
-                    + "', not '" + objectiveName + "'");
-        }
-        Object storedOptions = remembered.get(OBJECTIVE_OPTIONS_ATTR);
-        if (storedOptions != null && !storedOptions.equals(nas.api.json.Json.freeze(options))) {
-            throw new Nas.BadInputException("study '" + study + "' was created with objective options "
-                    + storedOptions + ", not " + options + " (omit them to resume)");
-        }
-        if (storedObjective == null) {
-            s.setSystemAttr(OBJECTIVE_ATTR, objectiveName);
-            s.setSystemAttr(OBJECTIVE_OPTIONS_ATTR, options);
-            s.setSystemAttr(SEED_ATTR, studySeed);
-            s.setSystemAttr(SAMPLER_ATTR, sampler.given() != null ? sampler.given() : SamplerOptions.DEFAULT);
-        }
     }
 }

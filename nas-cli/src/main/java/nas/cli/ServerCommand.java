@@ -3,7 +3,6 @@ package nas.cli;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,14 +19,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas server}: the one process that owns an H2 file and serves it to every other command.
- * Commands start one by themselves when none runs; this command runs one in the foreground.
+ * Commands start one by themselves when none runs; this command runs one in the foreground. In
+ * front of PostgreSQL it serves the same calls through a few pooled connections.
  */
 @Command(name = "server", sortOptions = false,
         description = {"Own an H2 database file and serve its studies to other nas processes on this machine.",
             "Other commands on the file start a server by themselves when none runs (it exits after "
                 + StorageOptions.DAEMON_IDLE_SECONDS + " s without requests); run this to keep one in the foreground.",
+            "Given a PostgreSQL URL, it serves that database through at most --connections connections; every "
+                + "command on this machine given the same URL then goes through it.",
             "It listens on 127.0.0.1 only; each request must carry the secret kept in NAME.nas-server next to the "
-                + "database, readable by its owner only."})
+                + "database (for PostgreSQL in ~/.nas/servers, or $" + ServerFiles.DIR_ENV
+                + "), readable by its owner only."})
 public final class ServerCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +52,10 @@ public final class ServerCommand implements Callable<Integer> {
                     + "machines, without TLS: see the README.")
     String bind;
 
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "8",
+            description = "PostgreSQL: at most N connections to the database, shared by every worker (default 8).")
+    int connections;
+
     @Option(names = "--daemon", hidden = true, description = "Started by another command: quiet when a server already runs.")
     boolean daemon;
 
@@ -61,17 +68,29 @@ public final class ServerCommand implements Callable<Integer> {
         if (!(idleTimeout >= 0)) {
             throw new Nas.BadInputException("--idle-timeout must be >= 0 seconds, but got " + idleTimeout);
         }
+        if (connections < 1) {
+            throw new Nas.BadInputException("--connections must be >= 1, but got " + connections);
+        }
         checkServable(storage.url());
-        Path file = storage.h2File().orElseThrow(() -> new Nas.BadInputException("nas server serves H2 files; "
-                + storage.shownName() + " is not one (point workers at that database directly)"));
+        boolean postgres = StorageOptions.isPostgres(storage.url());
+        if (storage.h2File().isEmpty() && !postgres) {
+            throw new Nas.BadInputException("nas server serves an H2 file or a PostgreSQL database; "
+                    + storage.shownName() + " is neither");
+        }
+        StorageOptions.refuseDirectory(storage.url());
         InetAddress address = address(bind);
         if (!address.isLoopbackAddress()) {
             err.println("nas server: WARNING: listening on " + address.getHostAddress() + ", reachable from other "
                     + "machines; requests are not encrypted (no TLS), so anyone on the network path can read the secret "
                     + "and the studies. Prefer 127.0.0.1 with an SSH tunnel, or PostgreSQL across machines.");
         }
-        StorageDaemon server = new StorageDaemon(storage.url(), file, address, port,
-                Duration.ofMillis(Math.round(idleTimeout * 1000)), System.err);
+        StorageDaemon server;
+        try {
+            server = new StorageDaemon(storage.url(), address, port, Duration.ofMillis(Math.round(idleTimeout * 1000)),
+                    postgres ? connections : 0, System.err);
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException("--storage: " + e.getMessage(), e);
+        }
         StorageDaemon.Outcome outcome = server.run(s -> {
             // nas dashboard on this file asks this process to serve it (it owns the file)
             HostedDashboards.register(s.rpc(), s.storage());
@@ -85,8 +104,9 @@ public final class ServerCommand implements Callable<Integer> {
             }
         });
         if (outcome == StorageDaemon.Outcome.OWNED_ELSEWHERE && !daemon) {
-            throw new Nas.BadInputException("another process owns " + file + ": a server already runs on it (see "
-                    + new ServerFiles(file).endpoint() + ")");
+            throw new Nas.BadInputException("another process owns " + storage.shownName() + ": a server already runs on "
+                    + "it (see "
+                    + server.files().endpoint() + ")");
         }
         return Nas.OK;
     }

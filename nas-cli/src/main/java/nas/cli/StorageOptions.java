@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import nas.api.exception.StorageException;
 import nas.api.storage.Storage;
+import nas.server.RemoteStorage;
 import nas.server.ServerFiles;
 import nas.server.ServerLauncher;
 import nas.storage.JdbcStorage;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --storage}: where studies live. An H2 file is owned by one storage server process, which
- * every command talks to (started on demand, see {@link ServerLauncher}); other databases are
- * opened directly.
+ * every command talks to (started on demand, see {@link ServerLauncher}). PostgreSQL is reached
+ * through the {@code nas server} running in front of it on this machine when there is one, else
+ * directly.
  */
 public final class StorageOptions {
 
@@ -69,7 +71,7 @@ public final class StorageOptions {
         if (store instanceof JdbcStorage jdbc) {
             return jdbc.runs();
         }
-        if (store instanceof nas.server.RemoteStorage remote) {
+        if (store instanceof RemoteStorage remote) {
             return remote.runs();
         }
         throw new Nas.BadInputException("evolution runs need a database storage (an H2 file or PostgreSQL)");
@@ -83,6 +85,11 @@ public final class StorageOptions {
     /** The error for a run {@code id} this storage does not hold. */
     Nas.BadInputException noRun(String id) {
         return new Nas.BadInputException("no run '" + id + "' in " + shownName() + " (see 'nas runs')");
+    }
+
+    /** Whether {@code url} names a PostgreSQL database (which a {@code nas server} may front). */
+    static boolean isPostgres(String url) {
+        return url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 
     /** Opens the database in this process, never through a server (benchmarks of the storage itself). */
@@ -100,6 +107,12 @@ public final class StorageOptions {
         Optional<Path> file = h2File();
         if (file.isEmpty()) {
             try {
+                if (isPostgres(url())) {
+                    Optional<RemoteStorage> served = ServerLauncher.connectIfServed(ServerFiles.forDatabase(url()));
+                    if (served.isPresent()) {
+                        return served.get();
+                    }
+                }
                 return JdbcStorage.open(url(), create);
             } catch (StorageException e) {
                 throw new Nas.BadInputException(e.getMessage(), e);
@@ -128,12 +141,19 @@ public final class StorageOptions {
         return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
-    /** {@code nas server} on {@code url} as a daemon: this JVM's java and class path. */
+    /** {@code nas server} on {@code url} as a daemon: this JVM's java, and its class path or module path. */
     private static List<String> daemonCommand(String url) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
+        List<String> command = new ArrayList<>(List.of(java));
+        Module cli = Main.class.getModule();
+        if (cli.isNamed()) {
+            command.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
+                    "--module", cli.getName() + "/" + Main.class.getName()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
+        command.addAll(List.of("server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
                 "--daemon"));
         return command;
     }

@@ -6,12 +6,26 @@ import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
 import nas.sim.config.LabConfig;
+import nas.storage.Deflate;
 import nas.storage.RunStore;
 
 /** Reading what a stored run was made with. */
 final class StoredRuns {
 
     private StoredRuns() {
+    }
+
+    /**
+     * A stored creature's genome as JSON. A survivor's genome is stored once, with the survival streak it had
+     * then; its own streak replaces that one.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> genome(RunStore.Creature c) {
+        Map<String, Object> genome = new LinkedHashMap<>((Map<String, Object>) Json.read(Deflate.toText(c.genome())));
+        if (c.genomeId() != RunStore.genomeId(c.generation(), c.index())) {
+            genome.put("survivalStreak", c.survivalStreak());
+        }
+        return genome;
     }
 
     /**

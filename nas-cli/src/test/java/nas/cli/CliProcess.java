@@ -31,6 +31,13 @@ final class CliProcess {
         return start(DEFAULT_SIGNALS, workDir, args);
     }
 
+    /** Starts {@code nas args...} in {@code workDir} with {@code env} added to its environment. */
+    static CliProcess start(java.util.Map<String, String> env, Path workDir, String... args) throws IOException {
+        List<String> prefix = new ArrayList<>(DEFAULT_SIGNALS);
+        env.forEach((k, v) -> prefix.add(k + "=" + v));
+        return start(prefix, workDir, args);
+    }
+
     /**
      * A process started in the background by a shell without job control inherits SIGINT ignored, and the
      * JVM then never handles it (no Ctrl-C handler can be installed); the build may run so. The CLI under

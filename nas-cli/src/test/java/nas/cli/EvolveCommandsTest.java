@@ -141,7 +141,6 @@ class EvolveCommandsTest {
         assertBad(nas("evolve", "-c", "nope", "-g", "2"), "unknown config 'nope'");
         assertBad(nas("evolve", "-g", "2", "--set", "no_such_key=1"), "unknown config key 'no_such_key'");
         assertBad(nas("evolve", "-g", "2", "--frames", "some"), "--frames must be none, selective or all");
-        assertBad(nas("evolve", "-c", "neat_adaptive", "-g", "2"), "--checkpoint-every 0");
         assertBad(nas("evolve", "--resume", "ghost"), "no run 'ghost'");
 
         CliRunner.Result ok = nas("evolve", "-p", "8", "-g", "3", "--run-id", "r", "--frames", "none", "-q");

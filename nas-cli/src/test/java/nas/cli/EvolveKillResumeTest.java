@@ -81,6 +81,15 @@ class EvolveKillResumeTest {
                     assertThat(Deflate.toText(cb.get(i).genome())).isEqualTo(Deflate.toText(ca.get(i).genome()));
                     assertThat(cb.get(i).fitness()).isEqualTo(ca.get(i).fitness());
                     assertThat(cb.get(i).pelletSeed()).isEqualTo(ca.get(i).pelletSeed());
+                    assertThat(cb.get(i).genomeId()).isEqualTo(ca.get(i).genomeId());
+                    assertThat(cb.get(i).parents()).isEqualTo(ca.get(i).parents());
+                    assertThat(cb.get(i).survivalStreak()).isEqualTo(ca.get(i).survivalStreak());
+                }
+                if (g > 0) {
+                    // survivors are stored once: half the population refers to genomes stored before
+                    int generation = g;
+                    assertThat(cb).filteredOn(c -> c.genomeId() < RunStore.genomeId(generation, 0)).hasSize(7)
+                            .allSatisfy(c -> assertThat(c.survivalStreak()).isPositive());
                 }
                 assertThat(s.framedCreatures("killed", g)).isEqualTo(s.framedCreatures("reference", g));
                 for (int i : s.framedCreatures("reference", g)) {

@@ -79,7 +79,14 @@ class RunTransferCommandsTest {
         List<?> creatures = (List<?>) ((Map<?, ?>) gens.get(0)).get("creatures");
         assertThat(creatures).hasSize(1);
         assertThat(((Number) ((Map<?, ?>) creatures.get(0)).get("index")).intValue()).isEqualTo(3);
-        assertThat(((Map<?, ?>) ((Map<?, ?>) creatures.get(0)).get("genome")).get("nodes")).isInstanceOf(List.class);
+        Map<?, ?> creature = (Map<?, ?>) creatures.get(0);
+        assertThat(((Map<?, ?>) creature.get("genome")).get("nodes")).isInstanceOf(List.class);
+        // parents are indices in generation 1; a survivor's genome carries its own streak
+        RunStore.Creature stored = runs(s -> s.creatures("b", 2).get(3));
+        assertThat((List<?>) creature.get("parents")).hasSize(stored.parents().length).isNotEmpty();
+        assertThat(((Number) ((List<?>) creature.get("parents")).get(0)).intValue()).isEqualTo(stored.parents()[0]);
+        assertThat(((Number) ((Map<?, ?>) creature.get("genome")).get("survivalStreak")).intValue())
+                .isEqualTo(stored.survivalStreak()).isPositive();
         Path part = dir.resolve("part.json");
         Files.writeString(part, one.out());
         CliRunner.Result partial = nas("import", part.toString(), "--run-id", "d");
@@ -116,6 +123,9 @@ class RunTransferCommandsTest {
                             .isEqualTo(Json.read(Deflate.toText(ca.get(k).genome())));
                     assertThat(cb.get(k).fitness()).isEqualTo(ca.get(k).fitness());
                     assertThat(cb.get(k).pelletSeed()).isEqualTo(ca.get(k).pelletSeed());
+                    assertThat(cb.get(k).genomeId()).isEqualTo(ca.get(k).genomeId());
+                    assertThat(cb.get(k).parents()).isEqualTo(ca.get(k).parents());
+                    assertThat(cb.get(k).survivalStreak()).isEqualTo(ca.get(k).survivalStreak());
                 }
                 assertThat(s.framedCreatures(y, g)).isEqualTo(s.framedCreatures(x, g));
                 for (int k : s.framedCreatures(x, g)) {

@@ -91,7 +91,7 @@ class StorageFaultsCliTest {
         }
     }
 
-    private static void sh(String... command) throws IOException, InterruptedException {
+    static void sh(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

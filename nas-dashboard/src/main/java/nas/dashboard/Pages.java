@@ -69,7 +69,11 @@ final class Pages {
             return null;
         }
         return ASSETS.computeIfAbsent(name, n -> {
-            try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(resource)) {
+            // Own assets through the class (on the module path a loader does not hand out a module's resources
+            // in a package it does not open); ECharts, in another jar under META-INF, through the loader.
+            try (InputStream in = resource.startsWith("META-INF/")
+                    ? Pages.class.getClassLoader().getResourceAsStream(resource)
+                    : Pages.class.getResourceAsStream("/" + resource)) {
                 if (in == null) {
                     throw new IllegalStateException("resource " + resource + " is missing from the class path");
                 }

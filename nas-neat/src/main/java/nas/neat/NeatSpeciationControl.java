@@ -2,7 +2,9 @@ package nas.neat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,6 +63,45 @@ public final class NeatSpeciationControl implements SpeciationControl {
             lineage = nextLineage(plan, offspring, ids);
         }
         return offspring;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lineage", Arrays.stream(lineage).boxed().toList());
+        m.put("speciesCounts", speciesCounts);
+        m.put("thresholds", ControlState.bitsOf(thresholds.stream().mapToDouble(Double::doubleValue).toArray()));
+        if (target != null) {
+            m.put("target", target.state());
+        }
+        if (stagnation != null) {
+            m.put("stagnation", stagnation.state());
+        }
+        return m;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Map<String, Object> m) {
+        if ((target != null) != m.containsKey("target") || (stagnation != null) != m.containsKey("stagnation")) {
+            throw new IllegalArgumentException("the speciation control state is of another configuration (species "
+                    + "target " + m.containsKey("target") + ", stagnation " + m.containsKey("stagnation") + ")");
+        }
+        lineage = ControlState.ints(m, "lineage");
+        speciesCounts.clear();
+        for (int c : ControlState.ints(m, "speciesCounts")) {
+            speciesCounts.add(c);
+        }
+        thresholds.clear();
+        for (Object t : ControlState.list(m, "thresholds")) {
+            thresholds.add(ControlState.real(t));
+        }
+        if (target != null) {
+            target.restore((Map<String, Object>) m.get("target"));
+        }
+        if (stagnation != null) {
+            stagnation.restore((Map<String, Object>) m.get("stagnation"));
+        }
     }
 
     /** Species count of every generation so far. */

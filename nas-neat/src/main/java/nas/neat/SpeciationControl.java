@@ -1,5 +1,6 @@
 package nas.neat;
 
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,4 +35,17 @@ public interface SpeciationControl {
      * @param fitness selection fitness of the population the plan was made from
      */
     int[] offspring(Speciation.Plan plan, double[] fitness, RandomGenerator rng);
+
+    /**
+     * Everything the control carries from one generation to the next, as JSON-compatible values (numbers,
+     * lists, maps; doubles as their IEEE-754 bits, so a restored control continues bit for bit). Empty for a
+     * control without state.
+     */
+    default Map<String, Object> state() {
+        return Map.of();
+    }
+
+    /** Continues from {@link #state()} taken from a control of the same configuration. */
+    default void restore(Map<String, Object> state) {
+    }
 }

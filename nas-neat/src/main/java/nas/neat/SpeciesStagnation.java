@@ -1,7 +1,9 @@
 package nas.neat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,5 +97,29 @@ public final class SpeciesStagnation {
         history.putAll(next);
         generation++;
         return new Observation(ids, stagnant);
+    }
+
+    /** What the rule carries between generations ({@link SpeciationControl#state()}). */
+    public Map<String, Object> state() {
+        List<Object> species = new ArrayList<>();
+        new java.util.TreeMap<>(history).forEach((id, h) -> species.add(List.of(id, ControlState.bits(h[0]),
+                ControlState.bits(h[1]))));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nextId", nextId);
+        m.put("generation", generation);
+        m.put("history", species);
+        return m;
+    }
+
+    /** Continues from {@link #state()} of a rule with the same limit. */
+    public void restore(Map<String, Object> m) {
+        nextId = ControlState.integer(m, "nextId");
+        generation = ControlState.integer(m, "generation");
+        history.clear();
+        for (Object o : ControlState.list(m, "history")) {
+            List<?> h = (List<?>) o;
+            history.put(((Number) h.get(0)).intValue(), new double[] {ControlState.real(h.get(1)),
+                ControlState.real(h.get(2))});
+        }
     }
 }

@@ -1,6 +1,9 @@
 package nas.neat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -180,6 +183,38 @@ public final class SpeciesTargetController {
         lastMethod = method;
         lastAbsError = Math.abs(error);
         return threshold;
+    }
+
+    /** What the controller carries between generations ({@link SpeciationControl#state()}). */
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threshold", ControlState.bits(threshold));
+        m.put("integral", ControlState.bits(integral));
+        m.put("previousError", ControlState.bits(previousError));
+        m.put("step", ControlState.bits(step));
+        m.put("previousSign", previousSign);
+        m.put("averageReward", ControlState.bitsOf(averageReward));
+        m.put("rewarded", List.of(rewarded[PID], rewarded[HILL]));
+        m.put("lastMethod", lastMethod);
+        m.put("lastAbsError", ControlState.bits(lastAbsError));
+        return m;
+    }
+
+    /** Continues from {@link #state()} of a controller with the same parameters. */
+    public void restore(Map<String, Object> m) {
+        threshold = ControlState.real(m, "threshold");
+        integral = ControlState.real(m, "integral");
+        previousError = ControlState.real(m, "previousError");
+        step = ControlState.real(m, "step");
+        previousSign = ControlState.integer(m, "previousSign");
+        List<Object> rewards = ControlState.list(m, "averageReward");
+        List<Object> tried = ControlState.list(m, "rewarded");
+        for (int k = 0; k < 2; k++) {
+            averageReward[k] = ControlState.real(rewards.get(k));
+            rewarded[k] = (Boolean) tried.get(k);
+        }
+        lastMethod = ControlState.integer(m, "lastMethod");
+        lastAbsError = ControlState.real(m, "lastAbsError");
     }
 
     private int chooseByBandit(RandomGenerator rng) {

@@ -24,6 +24,7 @@ public final class RpcHandler implements HttpHandler {
     private final Map<String, RpcMethod> methods = new ConcurrentHashMap<>();
     private final RecentReplies replies = new RecentReplies(4096);
     private volatile long lastCallNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
 
     public RpcHandler(String context, ServerSecret secret) {
         this.context = context.endsWith("/") ? context : context + "/";
@@ -47,6 +48,11 @@ public final class RpcHandler implements HttpHandler {
         return lastCallNanos;
     }
 
+    /** How many authenticated calls arrived. */
+    public long calls() {
+        return calls.sum();
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
@@ -57,6 +63,7 @@ public final class RpcHandler implements HttpHandler {
                 return;
             }
             lastCallNanos = System.nanoTime();
+            calls.increment();
             if (!exchange.getRequestMethod().equals("POST")) {
                 send(exchange, 405, error("IllegalArgument", "use POST"));
                 return;

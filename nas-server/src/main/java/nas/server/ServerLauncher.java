@@ -41,6 +41,26 @@ public final class ServerLauncher {
         this.daemonCommand = List.copyOf(daemonCommand);
     }
 
+    /**
+     * A storage talking to the server in front of a database elsewhere (PostgreSQL) when one
+     * answers now; empty when none does (the caller then connects to the database itself). Such a
+     * server is started by hand ({@code nas server}), never by a client: if it goes away, calls wait
+     * for it to come back for a while, then fail.
+     */
+    public static Optional<RemoteStorage> connectIfServed(ServerFiles files) {
+        ServerLauncher launcher = new ServerLauncher(files, List.of());
+        try {
+            Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
+            if (published.isEmpty() || !launcher.answers(published.get())) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while looking for a storage server", e);
+        }
+        return Optional.of(launcher.connect());
+    }
+
     /** A storage talking to the database's server, which is started if needed and restarted if it goes away. */
     public RemoteStorage connect() {
         return new RemoteStorage(new RpcClient(this::liveEndpoint, START_BUDGET));
@@ -55,6 +75,14 @@ public final class ServerLauncher {
                 Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
                 if (published.isPresent() && answers(published.get())) {
                     return published.get();
+                }
+                if (daemonCommand.isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new StorageException("the storage server of " + files.endpoint() + " stopped and no other "
+                                + "answered within " + START_BUDGET.toSeconds() + " s (start it again with nas server)");
+                    }
+                    Thread.sleep(100);
+                    continue;
                 }
                 if ((daemon == null || !daemon.isAlive()) && !OwnerLock.isHeld(files.lock())) {
                     if (daemon != null && daemon.exitValue() == REFUSED) {

@@ -17,6 +17,9 @@ import nas.storage.JdbcStorage;
  * without {@code AUTO_SERVER}: nobody else ever opens it), serve it, publish the endpoint file,
  * and stop when idle for the given time, when the database file is deleted, or when the process
  * is asked to stop. On stopping, everything is committed and the endpoint file removed.
+ *
+ * <p>In front of a database elsewhere (PostgreSQL) the same life serves it through a limited pool
+ * of connections, its files in the user's server directory ({@link ServerFiles#forDatabase}).
  */
 public final class StorageDaemon {
 
@@ -36,36 +39,47 @@ public final class StorageDaemon {
     private final InetAddress address;
     private final int port;
     private final Duration idleTimeout;
+    private final int connectionLimit;
     private final PrintStream log;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
-     * @param url         the H2 file URL to open (as the user gave it)
-     * @param database    its {@code .mv.db} file
-     * @param address     where to listen
-     * @param port        the TCP port (0: any free one)
-     * @param idleTimeout stop after this long without a request (zero: never)
-     * @param log         where to say what it does
+     * @param url             the database URL to open (as the user gave it): an H2 file or PostgreSQL
+     * @param address         where to listen
+     * @param port            the TCP port (0: any free one)
+     * @param idleTimeout     stop after this long without a request (zero: never)
+     * @param connectionLimit at most this many database connections at once (0: one per concurrent call)
+     * @param log             where to say what it does
      */
-    public StorageDaemon(String url, Path database, InetAddress address, int port, Duration idleTimeout, PrintStream log) {
+    public StorageDaemon(String url, InetAddress address, int port, Duration idleTimeout, int connectionLimit,
+            PrintStream log) {
         this.url = url;
-        this.files = new ServerFiles(database);
+        this.files = ServerFiles.forDatabase(url);
         this.address = address;
         this.port = port;
         this.idleTimeout = idleTimeout;
+        this.connectionLimit = connectionLimit;
         this.log = log;
+    }
+
+    /** Its files: endpoint and secret, lock, log. */
+    public ServerFiles files() {
+        return files;
     }
 
     /** Serves until it should stop; {@code mount} adds pages to the server before it is announced. */
     public Outcome run(Consumer<StorageServer> mount) throws IOException, InterruptedException {
+        files.createDirectory();
         Optional<OwnerLock> lock = acquire();
         if (lock.isEmpty()) {
             return Outcome.OWNED_ELSEWHERE;
         }
         try (OwnerLock held = lock.get()) {
-            createOwnerOnly(files.database());
+            if (files.besideDatabaseFile()) {
+                createOwnerOnly(files.database());
+            }
             ServerSecret secret = ServerSecret.random();
-            try (JdbcStorage storage = JdbcStorage.openForServer(url);
+            try (JdbcStorage storage = JdbcStorage.openForServer(url, connectionLimit);
                     StorageServer server = StorageServer.start(storage, address, port, secret)) {
                 RunStoreMethods.register(server.rpc(), storage.runs());
                 mount.accept(server);
@@ -73,8 +87,9 @@ public final class StorageDaemon {
                 Thread stopper = new Thread(() -> stop(server, storage), "nas-server-stop");
                 Runtime.getRuntime().addShutdownHook(stopper);
                 endpoint.write(files.endpoint());
-                log.printf("%s nas server: serving %s on %s:%d (pid %d)%n", Instant.now(), files.database(),
-                        endpoint.host(), endpoint.port(), endpoint.pid());
+                log.printf("%s nas server: serving %s on %s:%d (pid %d; endpoint and secret in %s)%n", Instant.now(),
+                        files.besideDatabaseFile() ? files.database() : storage.shownName(), endpoint.host(),
+                        endpoint.port(), endpoint.pid(), files.endpoint());
                 log.flush();
                 String why = awaitStop(server);
                 log.printf("%s nas server: stopping (%s)%n", Instant.now(), why);
@@ -112,7 +127,7 @@ public final class StorageDaemon {
     private String awaitStop(StorageServer server) throws InterruptedException {
         while (true) {
             Thread.sleep(500);
-            if (Files.notExists(files.database())) {
+            if (files.besideDatabaseFile() && Files.notExists(files.database())) {
                 return "the database file was removed";
             }
             long idle = System.nanoTime() - server.rpc().lastCallNanos();
@@ -127,6 +142,9 @@ public final class StorageDaemon {
             return;
         }
         server.close();
+        log.printf("%s nas server: served %d calls with at most %d database connections at once%n", Instant.now(),
+                server.rpc().calls(), storage.mostConnectionsInUse());
+        log.flush();
         storage.close();
         Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
         if (published.isPresent() && published.get().pid() == ProcessHandle.current().pid()) {

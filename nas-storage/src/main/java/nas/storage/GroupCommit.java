@@ -42,6 +42,9 @@ final class GroupCommit {
     private long stored;
     private boolean storing;
     private long stores;
+    /** Time spent in stores, and from each write's commit until it was stored (for measurements). */
+    private long storeNanos;
+    private long durableNanos;
 
     /** Group commit on an H2 file: {@code CHECKPOINT}, in the mode the system property chooses. */
     GroupCommit() {
@@ -58,18 +61,34 @@ final class GroupCommit {
         if (mode == Mode.DELAYED) {
             return;
         }
+        long committed = System.nanoTime();
         long mine;
         synchronized (this) {
             mine = ++registered;
         }
         if (mode == Mode.SINGLE) {
             synchronized (this) {
+                long start = System.nanoTime();
                 store.store(c);
+                long end = System.nanoTime();
                 stored = mine;
                 stores++;
+                storeNanos += end - start;
+                durableNanos += end - committed;
             }
             return;
         }
+        try {
+            awaitGroupStore(c, mine);
+        } finally {
+            long end = System.nanoTime();
+            synchronized (this) {
+                durableNanos += end - committed;
+            }
+        }
+    }
+
+    private void awaitGroupStore(Connection c, long mine) throws SQLException {
         while (true) {
             long upTo;
             synchronized (this) {
@@ -88,12 +107,15 @@ final class GroupCommit {
                 upTo = registered;
             }
             boolean done = false;
+            long start = System.nanoTime();
             try {
                 store.store(c);
                 done = true;
             } finally {
+                long end = System.nanoTime();
                 synchronized (this) {
                     storing = false;
+                    storeNanos += end - start;
                     if (done) {
                         stored = Math.max(stored, upTo);
                         stores++;
@@ -113,5 +135,13 @@ final class GroupCommit {
     /** Commits that waited for a store, and the stores that covered them (their ratio is the group size). */
     synchronized long[] commitsAndStores() {
         return new long[] {registered, stores};
+    }
+
+    /**
+     * Nanoseconds spent storing, and summed over the writes from each commit until it was stored
+     * (a write's own store, or the store it shared, plus any wait for a store under way).
+     */
+    synchronized long[] storeAndDurableNanos() {
+        return new long[] {storeNanos, durableNanos};
     }
 }

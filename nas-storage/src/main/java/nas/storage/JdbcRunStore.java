@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link RunStore} in the tables of schema V5 ({@code evolution_*}), through the storage's transactions. */
+/** {@link RunStore} in the tables of schemas V5 and V6 ({@code evolution_*}), through the storage's transactions. */
 final class JdbcRunStore implements RunStore {
 
     private static final String RUN_COLUMNS = "run_id, config_name, config_json, seed, target_generations, frames_mode, "
@@ -20,7 +20,7 @@ final class JdbcRunStore implements RunStore {
     private static final String GENERATION_COLUMNS = "generation, best_fitness, mean_fitness, median_fitness, "
             + "worst_fitness, best_ever, pellets, species, creature_types, diversity, seconds";
     private static final String CREATURE_COLUMNS = "generation, creature_index, fitness, pellets, distance, "
-            + "disqualified, pellet_seed, nodes, muscles, genome";
+            + "disqualified, pellet_seed, nodes, muscles, genome_id, parent_1, parent_2, survival_streak";
     /** Checkpoints kept per run: the newest, and the one before in case the newest is unreadable. */
     private static final int CHECKPOINTS_KEPT = 2;
 
@@ -157,8 +157,14 @@ final class JdbcRunStore implements RunStore {
             return;
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_creatures (run_id, " + CREATURE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement genome = c.prepareStatement(
+                        "INSERT INTO evolution_genomes (run_id, genome_id, genome) VALUES (?, ?, ?)")) {
+            boolean genomes = false;
             for (Creature k : creatures) {
+                if (k.parents().length > 2) {
+                    throw new IllegalArgumentException("a creature has at most 2 parents, got " + k.parents().length);
+                }
                 p.setString(1, runId);
                 p.setInt(2, k.generation());
                 p.setInt(3, k.index());
@@ -169,8 +175,26 @@ final class JdbcRunStore implements RunStore {
                 p.setLong(8, k.pelletSeed());
                 p.setInt(9, k.nodes());
                 p.setInt(10, k.muscles());
-                p.setBytes(11, k.genome());
+                p.setLong(11, k.genomeId());
+                for (int j = 0; j < 2; j++) {
+                    if (j < k.parents().length) {
+                        p.setInt(12 + j, k.parents()[j]);
+                    } else {
+                        p.setNull(12 + j, Types.INTEGER);
+                    }
+                }
+                p.setInt(14, k.survivalStreak());
                 p.addBatch();
+                if (k.genome() != null) {
+                    genome.setString(1, runId);
+                    genome.setLong(2, k.genomeId());
+                    genome.setBytes(3, k.genome());
+                    genome.addBatch();
+                    genomes = true;
+                }
+            }
+            if (genomes) {
+                genome.executeBatch();
             }
             p.executeBatch();
         }
@@ -248,14 +272,31 @@ final class JdbcRunStore implements RunStore {
     public List<Creature> creatures(String runId, int generation) {
         return tx.inTx(c -> {
             List<Creature> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + CREATURE_COLUMNS
-                    + " FROM evolution_creatures WHERE run_id = ? AND generation = ? ORDER BY creature_index")) {
+            // rows from before schema V6 hold their genome inline and no genome id
+            try (PreparedStatement p = c.prepareStatement("SELECT c.generation, c.creature_index, c.fitness, c.pellets, "
+                    + "c.distance, c.disqualified, c.pellet_seed, c.nodes, c.muscles, c.genome_id, c.parent_1, "
+                    + "c.parent_2, c.survival_streak, COALESCE(c.genome, g.genome) FROM evolution_creatures c "
+                    + "LEFT JOIN evolution_genomes g ON g.run_id = c.run_id AND g.genome_id = c.genome_id "
+                    + "WHERE c.run_id = ? AND c.generation = ? ORDER BY c.creature_index")) {
                 p.setString(1, runId);
                 p.setInt(2, generation);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
+                        long id = r.getLong(10);
+                        if (r.wasNull()) {
+                            id = RunStore.genomeId(r.getInt(1), r.getInt(2));
+                        }
+                        int[] parents = new int[2];
+                        int n = 0;
+                        for (int j = 0; j < 2; j++) {
+                            int parent = r.getInt(11 + j);
+                            if (!r.wasNull()) {
+                                parents[n++] = parent;
+                            }
+                        }
                         out.add(new Creature(r.getInt(1), r.getInt(2), r.getDouble(3), r.getInt(4), r.getDouble(5),
-                                r.getBoolean(6), r.getLong(7), r.getInt(8), r.getInt(9), r.getBytes(10)));
+                                r.getBoolean(6), r.getLong(7), r.getInt(8), r.getInt(9), id, r.getBytes(14),
+                                java.util.Arrays.copyOf(parents, n), r.getInt(13)));
                     }
                 }
             }
@@ -323,6 +364,12 @@ final class JdbcRunStore implements RunStore {
                     p.executeUpdate();
                 }
             }
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM evolution_genomes WHERE run_id = ? AND genome_id >= ?")) {
+                p.setString(1, runId);
+                p.setLong(2, RunStore.genomeId(nextGeneration, 0));
+                p.executeUpdate();
+            }
             // the run's summary from what is left
             double seconds = 0;
             double best = Double.NEGATIVE_INFINITY;
@@ -378,8 +425,8 @@ final class JdbcRunStore implements RunStore {
     public boolean deleteRun(String runId) {
         return tx.durable(c -> {
             // children first: PostgreSQL and H2 cascade, but explicit deletes keep large runs' work visible
-            for (String table : List.of("evolution_frames", "evolution_creatures", "evolution_generations",
-                    "evolution_checkpoints")) {
+            for (String table : List.of("evolution_frames", "evolution_creatures", "evolution_genomes",
+                    "evolution_generations", "evolution_checkpoints")) {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     p.setString(1, runId);
                     p.executeUpdate();

@@ -68,10 +68,10 @@ public final class JdbcStorage implements Storage {
     private final boolean servesOthers;
     private final long openedNanos = System.nanoTime();
 
-    private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers) {
+    private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers, int connectionLimit) {
         this.url = url;
         this.servesOthers = servesOthers;
-        this.tx = new Transactions(url, retryBudget, servesOthers);
+        this.tx = new Transactions(url, retryBudget, servesOthers, connectionLimit);
         this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
         this.bestTrials = url.localFile() ? BestTrials.acquire(url.databaseFile()) : null;
         this.runs = new JdbcRunStore(tx);
@@ -102,7 +102,7 @@ public final class JdbcStorage implements Storage {
         if (retryBudget.isNegative()) {
             throw new IllegalArgumentException("the retry budget must be >= 0, but got " + retryBudget);
         }
-        return open(url, create, retryBudget, false);
+        return open(url, create, retryBudget, false, 0);
     }
 
     /**
@@ -111,18 +111,31 @@ public final class JdbcStorage implements Storage {
      * those that a crash of this process must not lose.
      */
     public static JdbcStorage openForServer(String url) {
+        return openForServer(url, 0);
+    }
+
+    /**
+     * Opens a database for a storage server, as {@link #openForServer(String)}, with at most
+     * {@code connectionLimit} connections to it at once (0: one per concurrent call): in front of
+     * PostgreSQL, any number of workers then share that many connections.
+     */
+    public static JdbcStorage openForServer(String url, int connectionLimit) {
+        if (connectionLimit < 0) {
+            throw new IllegalArgumentException("the connection limit must be >= 0, but got " + connectionLimit);
+        }
         // the server closes the storage itself when it stops (also on SIGTERM, in its shutdown hook),
         // writing the high-water mark first; H2's own hook would close the database before that
         String own = StorageUrl.resolve(url);
         if (Dialect.of(own) == Dialect.H2 && !own.toLowerCase(java.util.Locale.ROOT).contains("db_close_on_exit=")) {
             own += ";DB_CLOSE_ON_EXIT=FALSE";
         }
-        return open(own, true, DEFAULT_RETRY_BUDGET, true);
+        return open(own, true, DEFAULT_RETRY_BUDGET, true, connectionLimit);
     }
 
-    private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers) {
+    private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers,
+            int connectionLimit) {
         StorageUrl resolved = StorageUrl.of(url, create);
-        JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers);
+        JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers, connectionLimit);
         try {
             if (storage.mark != null) {
                 storage.mark.checkExists();
@@ -176,9 +189,28 @@ public final class JdbcStorage implements Storage {
         return tx.commitsAndStores();
     }
 
+    /**
+     * For measurements, on an H2 file (zeros elsewhere): nanoseconds spent storing the file, and
+     * summed over the writes of {@link #writesAndStores} the time from each commit until it was
+     * stored (its store, or the one it shared, and any wait for a store under way).
+     */
+    public long[] storeAndDurableNanos() {
+        return tx.storeAndDurableNanos();
+    }
+
+    /** The most database connections this storage had in use at one time. */
+    public int mostConnectionsInUse() {
+        return tx.mostConnectionsInUse();
+    }
+
     /** The evolution runs ({@code nas evolve}) in the same database. */
     public RunStore runs() {
         return runs;
+    }
+
+    /** The database as messages name it: the file, or the URL without its password. */
+    public String shownName() {
+        return url.shownName();
     }
 
     /** The JDBC URL in use (with the settings NAS added). */

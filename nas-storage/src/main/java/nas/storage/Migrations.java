@@ -20,7 +20,7 @@ final class Migrations {
 
     /** The scripts, in order; a new schema version appends one. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__param_order.sql", "V3__durability_functions.sql",
-            "V4__drop_journal_functions.sql", "V5__evolution_runs.sql");
+            "V4__drop_journal_functions.sql", "V5__evolution_runs.sql", "V6__evolution_genomes_once.sql");
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = SCRIPTS.size();
@@ -108,7 +108,9 @@ final class Migrations {
     }
 
     private static String read(String resource) {
-        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+        // through the class, not its loader: on the module path a loader does not hand out another module's
+        // resources in a package that module does not open, and nas.storage.migration.* is such a package
+        try (InputStream in = Migrations.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration script " + resource);
             }

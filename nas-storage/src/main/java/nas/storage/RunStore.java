@@ -16,6 +16,8 @@ public interface RunStore {
     String RUNNING = "RUNNING";
     String COMPLETE = "COMPLETE";
     String FAILED = "FAILED";
+    /** A run of a pruned trial ({@code nas search --store-runs}), stopped before its end. */
+    String PRUNED = "PRUNED";
 
     /**
      * One run.
@@ -29,7 +31,7 @@ public interface RunStore {
      * @param frameRate         frames per simulated second recorded
      * @param checkpointEvery   generations between checkpoints (0: none)
      * @param codeVersion       the version of the code that ran it; a resume with another version needs --force
-     * @param status            {@link #RUNNING}, {@link #COMPLETE} or {@link #FAILED}
+     * @param status            {@link #RUNNING}, {@link #COMPLETE}, {@link #FAILED} or {@link #PRUNED}
      * @param createdMillis     creation time, epoch milliseconds
      * @param updatedMillis     time of the last stored generation, epoch milliseconds
      * @param generationsDone   generations stored
@@ -54,14 +56,35 @@ public interface RunStore {
     }
 
     /**
-     * One evaluated creature.
+     * One evaluated creature. Each genome is stored once per run: a survivor passes its genome on unchanged, so
+     * its {@code genomeId} is that of the creature it survived from and its {@code genome} is null when it is
+     * stored; read back, {@code genome} always holds the bytes.
      *
-     * @param index      its place in the generation's population
-     * @param pelletSeed its pellet stream: re-simulating the genome with it reproduces the fitness exactly
-     * @param genome     the genome JSON, deflated ({@link Deflate})
+     * @param index          its place in the generation's population
+     * @param pelletSeed     its pellet stream: re-simulating the genome with it reproduces the fitness exactly
+     * @param genomeId       the stored genome: {@link #genomeId(int, int)} of the creature it was stored with
+     * @param genome         the genome JSON, deflated ({@link Deflate}), or null (when storing) for a genome
+     *                       stored already under {@code genomeId}. The JSON's survival streak is the one it had
+     *                       when stored; {@code survivalStreak} is this creature's
+     * @param parents        indices of its parents in the generation before: one for a survivor or a clone, two
+     *                       for a crossover, none in the first generation or when they are unknown
+     * @param survivalStreak generations it survived unchanged
      */
     record Creature(int generation, int index, double fitness, int pellets, double distance, boolean disqualified,
-            long pelletSeed, int nodes, int muscles, byte[] genome) {
+            long pelletSeed, int nodes, int muscles, long genomeId, byte[] genome, int[] parents,
+            int survivalStreak) {
+
+        /** A creature whose genome is stored with it (under its own id), with no parents known. */
+        public static Creature withGenome(int generation, int index, double fitness, int pellets, double distance,
+                boolean disqualified, long pelletSeed, int nodes, int muscles, byte[] genome) {
+            return new Creature(generation, index, fitness, pellets, distance, disqualified, pelletSeed, nodes,
+                    muscles, RunStore.genomeId(generation, index), genome, new int[0], 0);
+        }
+    }
+
+    /** The id of a genome first stored with creature {@code index} of {@code generation}. */
+    static long genomeId(int generation, int index) {
+        return ((long) generation << 32) | index;
     }
 
     /** The compressed frames recorded for one creature. */

@@ -19,6 +19,9 @@ final class Transactions implements AutoCloseable {
     /** How long opening retries a refused connection (a server restarting) before it gives up. */
     private static final Duration OPEN_BUDGET = Duration.ofSeconds(5);
 
+    /** How long a call waits for a free connection of a limited pool before it counts as a transient failure. */
+    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
+
     /** A unit of work inside one transaction. */
     @FunctionalInterface
     interface Work<T> {
@@ -35,11 +38,14 @@ final class Transactions implements AutoCloseable {
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
 
-    Transactions(StorageUrl url, Duration retryBudget, boolean storeEveryWrite) {
+    /**
+     * @param connectionLimit at most this many connections at once (0: one per concurrent call)
+     */
+    Transactions(StorageUrl url, Duration retryBudget, boolean storeEveryWrite, int connectionLimit) {
         this.url = url;
         this.storeEveryWrite = storeEveryWrite;
         this.retryBudget = retryBudget;
-        this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { });
+        this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { }, connectionLimit, CONNECTION_WAIT);
         this.groupCommit = url.localFile() ? new GroupCommit() : null;
     }
 
@@ -83,6 +89,16 @@ final class Transactions implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** Time spent storing and from commits until stored; zeros when there is no group commit. */
+    long[] storeAndDurableNanos() {
+        return groupCommit == null ? new long[2] : groupCommit.storeAndDurableNanos();
+    }
+
+    /** The most connections in use at one time. */
+    int mostConnectionsInUse() {
+        return pool.mostInUse();
     }
 
     /** Writes that waited for a store and the stores made for them; zeros when there is no group commit. */

@@ -37,9 +37,14 @@ public abstract class RunStoreContractTest {
     public static RunStore.GenerationBatch batch(int g, double best, boolean checkpoint) {
         RunStore.Generation gen = new RunStore.Generation(g, best, best / 2, best / 3, 0.0, best, 4, g % 2 == 0 ? null : 3,
                 "{\"3\":2,\"4\":1}", 0.25, 1.5);
+        // creature 0 is bred anew every generation (from both creatures before it); creature 1 is a survivor of
+        // generation 0, whose genome is stored once
         List<RunStore.Creature> creatures = List.of(
-                new RunStore.Creature(g, 0, best, 2, 10.0, false, 7L + g, 3, 2, Deflate.text("{\"g\":" + g + "}")),
-                new RunStore.Creature(g, 1, 0.0, 0, 0.0, true, -5L, 4, 3, new byte[] {0, (byte) 255, 1}));
+                new RunStore.Creature(g, 0, best, 2, 10.0, false, 7L + g, 3, 2, RunStore.genomeId(g, 0),
+                        Deflate.text("{\"g\":" + g + "}"), g == 0 ? new int[0] : new int[] {0, 1}, 0),
+                g == 0 ? RunStore.Creature.withGenome(g, 1, 0.0, 0, 0.0, true, -5L, 4, 3, new byte[] {0, (byte) 255, 1})
+                        : new RunStore.Creature(g, 1, 0.0, 0, 0.0, true, -5L, 4, 3, RunStore.genomeId(0, 1), null,
+                                new int[] {1}, g));
         List<RunStore.Frames> frames = List.of(new RunStore.Frames(g, 1, new byte[] {9, 8, 7}));
         RunStore.Checkpoint cp = checkpoint ? new RunStore.Checkpoint(g + 1, 2_000_000L, Deflate.text("state " + (g + 1)))
                 : null;
@@ -68,6 +73,12 @@ public abstract class RunStoreContractTest {
         assertThat(cs).hasSize(2);
         assertThat(Deflate.toText(cs.get(0).genome())).isEqualTo("{\"g\":2}");
         assertThat(cs.get(1).genome()).containsExactly(0, 255 - 256, 1);
+        assertThat(cs.get(1).genomeId()).isEqualTo(RunStore.genomeId(0, 1)).isEqualTo(1L);
+        assertThat(cs.get(1).parents()).containsExactly(1);
+        assertThat(cs.get(1).survivalStreak()).isEqualTo(2);
+        assertThat(cs.get(0).genomeId()).isEqualTo(RunStore.genomeId(2, 0)).isEqualTo((2L << 32));
+        assertThat(cs.get(0).parents()).containsExactly(0, 1);
+        assertThat(store.creatures("r1", 0).get(0).parents()).isEmpty();
         assertThat(cs.get(1).disqualified()).isTrue();
         assertThat(cs.get(1).pelletSeed()).isEqualTo(-5L);
         assertThat(store.frames("r1", 2, 1).orElseThrow().data()).containsExactly(9, 8, 7);
@@ -95,9 +106,11 @@ public abstract class RunStoreContractTest {
         assertThat(store.generations("r2", 0)).hasSize(2);
         assertThat(store.creatures("r2", 2)).isEmpty();
         assertThat(store.frames("r2", 3, 1)).isEmpty();
-        // the generations run again are stored as before
+        // the generations run again are stored as before; survivors still find the genome stored before
         store.appendGeneration("r2", batch(2, 9.0, false));
         assertThat(store.run("r2").orElseThrow().generationsDone()).isEqualTo(3);
+        assertThat(Deflate.toText(store.creatures("r2", 2).get(0).genome())).isEqualTo("{\"g\":2}");
+        assertThat(store.creatures("r2", 2).get(1).genome()).containsExactly(0, 255 - 256, 1);
     }
 
     @Test

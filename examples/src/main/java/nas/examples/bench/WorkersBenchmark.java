@@ -42,11 +42,16 @@ import nas.storage.JdbcStorage;
  *   <li>{@code server-single}: the same, each write storing the file on its own (no group commit);</li>
  *   <li>{@code server-delayed}: the same, nothing stored before replying (H2's 500 ms background
  *       writer: not durable, the upper bound);</li>
- *   <li>{@code postgres}: every worker connects to PostgreSQL.</li>
+ *   <li>{@code postgres}: every worker connects to PostgreSQL;</li>
+ *   <li>{@code server-postgres}: the workers talk to a storage server in front of PostgreSQL, which
+ *       holds at most 4 connections to it.</li>
  * </ul>
+ * A storage may be listed more than once (e.g. {@code server,server-single,server,server-single}):
+ * the measurements then alternate, so that neither variant always runs first, on a colder server.
  *
  * <pre>
- * java -cp ... nas.examples.bench.WorkersBenchmark [seconds=8] [postgresUrl|""] [workers=1,2,4,8] [h2,server,postgres]
+ * java -cp ... nas.examples.bench.WorkersBenchmark [seconds=8] [postgresUrl|""] [workers=1,2,4,8]
+ *     [h2,server,postgres (also server-single, server-delayed, server-postgres)]
  *     [objectiveMs=0]
  * </pre>
  * With {@code objectiveMs} above 0 each evaluation also waits that long without using the CPU, as
@@ -55,12 +60,18 @@ import nas.storage.JdbcStorage;
  * whose cores cannot run them all at once.
  * The PostgreSQL URL defaults to {@code $NAS_TEST_POSTGRES_URL}; without one PostgreSQL is skipped
  * ({@code scripts/postgres.sh start} prints one). The server lines also give the writes per store
- * of the file (the average commit group).
+ * of the file (the average commit group). CPU ms per trial adds the workers' CPU time while they
+ * ran and this process's (which runs the storage server); PostgreSQL's own processes are not
+ * counted.
  */
 public final class WorkersBenchmark {
 
     /** How long each evaluation waits besides computing (passed on to the worker processes). */
     private static long objectiveMillis;
+    /** The server in front of PostgreSQL holds at most this many connections. */
+    private static final int SERVER_CONNECTIONS = 4;
+    /** Measurements made so far (each gets a database of its own). */
+    private static int measured;
 
     private WorkersBenchmark() {
     }
@@ -79,11 +90,11 @@ public final class WorkersBenchmark {
         List<String> storages = List.of((args.length > 3 ? args[3] : "h2,server,postgres").split(","));
         objectiveMillis = args.length > 4 ? Long.parseLong(args[4]) : 0;
         Path dir = Files.createTempDirectory("nas-workers-bench");
-        System.out.printf(Locale.ROOT, "%-16s %7s %8s %8s %10s %14s%n", "storage", "workers", "trials", "seconds",
-                "trials/s", "writes/store");
+        System.out.printf(Locale.ROOT, "%-18s %7s %8s %8s %10s %14s %12s %14s%n", "storage", "workers", "trials",
+                "seconds", "trials/s", "writes/store", "CPU ms/trial", "store/wait ms");
         for (String storage : storages) {
             for (int workers : counts) {
-                String name = storage + "-" + workers;
+                String name = storage + "-" + workers + "-" + (++measured);
                 switch (storage) {
                     case "h2" -> {
                         if (workers == 1) {
@@ -91,14 +102,18 @@ public final class WorkersBenchmark {
                         }
                     }
                     case "server", "server-single", "server-delayed" -> measureServer("H2 " + storage, storage,
-                            dir.resolve(name), workers, seconds);
-                    case "postgres" -> {
+                            dir.resolve(name).toString(), 0, workers, seconds);
+                    case "postgres", "server-postgres" -> {
                         if (pg == null || pg.isBlank()) {
                             System.out.println("(PostgreSQL skipped: pass its URL or set NAS_TEST_POSTGRES_URL)");
                             break;
                         }
-                        measureDirect("PostgreSQL", freshSchema(pg, "bench_" + ProcessHandle.current().pid() + "_"
-                                + workers), workers, seconds);
+                        String url = freshSchema(pg, "bench_" + ProcessHandle.current().pid() + "_" + measured);
+                        if (storage.equals("postgres")) {
+                            measureDirect("PostgreSQL", url, workers, seconds);
+                        } else {
+                            measureServer("PostgreSQL server", "server", url, SERVER_CONNECTIONS, workers, seconds);
+                        }
                     }
                     default -> throw new IllegalArgumentException("unknown storage '" + storage + "'");
                 }
@@ -110,46 +125,73 @@ public final class WorkersBenchmark {
         try (JdbcStorage storage = JdbcStorage.open(url)) {
             storage.createStudy("bench", List.of(StudyDirection.MINIMIZE));
         }
-        double elapsed = run(url, workers, seconds);
+        long cpu = processCpuNanos();
+        Run run = run(url, workers, seconds);
+        cpu = run.workerCpuNanos() + processCpuNanos() - cpu;
         try (JdbcStorage storage = JdbcStorage.open(url)) {
-            print(label, workers, complete(storage), elapsed, "");
+            print(label, workers, complete(storage), run.seconds(), "", cpu, "");
         }
     }
 
-    /** The storage server runs in this process, so its group-commit counters can be read. */
-    private static void measureServer(String label, String variant, Path file, int workers, double seconds)
-            throws Exception {
+    /**
+     * The storage server runs in this process, so its group-commit counters can be read.
+     *
+     * @param connections the server's connection limit (0: none)
+     */
+    private static void measureServer(String label, String variant, String url, int connections, int workers,
+            double seconds) throws Exception {
         String commit = variant.equals("server") ? "group" : variant.substring("server-".length());
         System.setProperty("nas.storage.commit", commit);
         ServerSecret secret = ServerSecret.random();
-        try (JdbcStorage storage = JdbcStorage.openForServer(file.toString());
+        Path endpoint = Files.createTempFile("nas-workers-bench", ".endpoint");
+        try (JdbcStorage storage = JdbcStorage.openForServer(url, connections);
                 StorageServer server = StorageServer.start(storage, StorageServer.loopback(), 0, secret)) {
             storage.createStudy("bench", List.of(StudyDirection.MINIMIZE));
-            Path endpoint = file.resolveSibling(file.getFileName() + ".endpoint");
             server.endpoint(secret).write(endpoint);
             long[] before = storage.writesAndStores();
-            double elapsed = run("server:" + endpoint, workers, seconds);
+            long[] timesBefore = storage.storeAndDurableNanos();
+            long cpu = processCpuNanos();
+            Run run = run("server:" + endpoint, workers, seconds);
+            cpu = run.workerCpuNanos() + processCpuNanos() - cpu;
             long[] after = storage.writesAndStores();
+            long[] times = storage.storeAndDurableNanos();
+            long writes = after[0] - before[0];
             long stores = after[1] - before[1];
-            print(label, workers, complete(storage), elapsed, stores == 0 ? "-"
-                    : String.format(Locale.ROOT, "%.2f", (after[0] - before[0]) / (double) stores));
+            // the mean store, and the mean time a write waited beyond it (for a store under way, or a hand-off)
+            double storeMs = (times[0] - timesBefore[0]) / 1e6 / Math.max(1, stores);
+            double waitMs = (times[1] - timesBefore[1]) / 1e6 / Math.max(1, writes) - storeMs;
+            print(label, workers, complete(storage), run.seconds(), stores == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f", writes / (double) stores), cpu,
+                    stores == 0 ? "-" : String.format(Locale.ROOT, "%.2f/%.2f", storeMs, waitMs));
         } finally {
             System.clearProperty("nas.storage.commit");
+            Files.deleteIfExists(endpoint);
         }
+    }
+
+    /** The CPU time this process has used so far. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static int complete(Storage storage) {
         return storage.countTrials(storage.findStudy("bench").getAsLong(), Set.of(TrialState.COMPLETE));
     }
 
-    private static void print(String label, int workers, int complete, double elapsed, String writesPerStore) {
-        System.out.printf(Locale.ROOT, "%-16s %7d %8d %8.2f %10.1f %14s%n", label, workers, complete, elapsed,
-                complete / elapsed, writesPerStore);
+    private static void print(String label, int workers, int complete, double elapsed, String writesPerStore,
+            long cpuNanos, String storeAndWait) {
+        System.out.printf(Locale.ROOT, "%-18s %7d %8d %8.2f %10.1f %14s %12.2f %14s%n", label, workers, complete,
+                elapsed, complete / elapsed, writesPerStore, cpuNanos / 1e6 / Math.max(1, complete), storeAndWait);
         System.out.flush();
     }
 
-    /** Starts the workers, waits until all are warm, lets them run, and returns the seconds they ran. */
-    private static double run(String spec, int workers, double seconds) throws Exception {
+    /** How long the workers ran, and the CPU time they used meanwhile. */
+    private record Run(double seconds, long workerCpuNanos) {
+    }
+
+    /** Starts the workers, waits until all are warm, lets them run, and returns how long and at what CPU cost. */
+    private static Run run(String spec, int workers, double seconds) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<Process> processes = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -157,8 +199,11 @@ public final class WorkersBenchmark {
                     WorkersBenchmark.class.getName(), "--worker", spec, "bench", String.valueOf(seconds),
                     String.valueOf(w), String.valueOf(objectiveMillis)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
+        List<BufferedReader> outputs = new ArrayList<>();
         for (Process p : processes) {
-            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            outputs.add(out);
+            String line = out.readLine();
             if (!"READY".equals(line)) {
                 throw new IllegalStateException("a worker failed to start: " + line);
             }
@@ -169,12 +214,15 @@ public final class WorkersBenchmark {
             in.write("GO\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
         }
-        for (Process p : processes) {
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("a worker failed with exit code " + p.exitValue());
+        long cpu = 0;
+        for (int w = 0; w < workers; w++) {
+            String line = outputs.get(w).readLine();
+            if (processes.get(w).waitFor() != 0 || line == null || !line.startsWith("CPU ")) {
+                throw new IllegalStateException("a worker failed with exit code " + processes.get(w).exitValue());
             }
+            cpu += Long.parseLong(line.substring("CPU ".length()));
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new Run((System.nanoTime() - start) / 1e9, cpu);
     }
 
     private static Storage open(String spec) {
@@ -197,8 +245,11 @@ public final class WorkersBenchmark {
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            long cpu = processCpuNanos();
             study.optimize(WorkersBenchmark::objective, new OptimizeOptions(0, Duration.ofMillis(Math.round(seconds * 1000)),
                     1, List.of(), List.of()));
+            System.out.println("CPU " + (processCpuNanos() - cpu));
+            System.out.flush();
         }
     }
 

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import smile.base.cart.InternalNode;
-import smile.base.cart.NasSplitBridge;
 import smile.base.cart.Node;
+import smile.base.cart.OrdinalNode;
 import smile.base.cart.RegressionNode;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -94,10 +93,10 @@ public final class SmileForest {
         if (node instanceof RegressionNode leaf) {
             return builder.leaf(leaf.output());
         }
-        if (node instanceof InternalNode split) {
+        if (node instanceof OrdinalNode split) {
             int left = copy(split.trueChild(), builder);
             int right = copy(split.falseChild(), builder);
-            return builder.split(split.feature(), NasSplitBridge.threshold(split), left, right);
+            return builder.split(split.feature(), SplitThreshold.of(split), left, right);
         }
         throw new IllegalStateException("unexpected Smile node type " + node.getClass().getName());
     }

@@ -94,11 +94,22 @@ public final class TrialTable {
      * @return the table
      */
     public static TrialTable of(Study study, Set<TrialState> states) {
-        Storage store = study.storage();
+        return of(study.storage(), study.id(), states);
+    }
+
+    /**
+     * The table of a stored study's trials in these states, its columns read from storage before any row.
+     *
+     * @param storage the storage
+     * @param studyId the study's id
+     * @param states  the states of the trials in the table; empty for all
+     * @return the table
+     */
+    public static TrialTable of(Storage storage, long studyId, Set<TrialState> states) {
         // the fail-reason column when a selected trial failed (known before the rows, like the keys)
         boolean failReasons = (states.isEmpty() || states.contains(TrialState.FAIL))
-                && store.countTrials(study.id(), EnumSet.of(TrialState.FAIL)) > 0;
-        return of(store.trialKeys(study.id(), states), study.directions().size(), failReasons);
+                && storage.countTrials(studyId, EnumSet.of(TrialState.FAIL)) > 0;
+        return of(storage.trialKeys(studyId, states), storage.studyDirections(studyId).size(), failReasons);
     }
 
     /**
@@ -135,10 +146,23 @@ public final class TrialTable {
      * @param out    where the CSV goes; flushed, not closed
      */
     public static void writeCsv(Study study, Set<TrialState> states, Writer out) {
+        writeCsv(study.storage(), study.id(), states, out);
+    }
+
+    /**
+     * Writes the trials of a stored study in these states as CSV, as {@link #writeCsv(Study, Set, Writer)}
+     * does, for a process that holds the storage but no {@link Study} (a storage server).
+     *
+     * @param storage the storage
+     * @param studyId the study's id
+     * @param states  the states of the trials written; empty for all
+     * @param out     where the CSV goes; flushed, not closed
+     */
+    public static void writeCsv(Storage storage, long studyId, Set<TrialState> states, Writer out) {
         PrintWriter w = printer(out);
-        TrialTable table = of(study, states);
+        TrialTable table = of(storage, studyId, states);
         Csv.row(w, table.columns);
-        for (FrozenTrial t : new TrialPages(study.storage(), study.id(), states)) {
+        for (FrozenTrial t : new TrialPages(storage, studyId, states)) {
             Csv.row(w, new ArrayList<>(table.row(t).values()));
         }
         w.flush();
@@ -153,10 +177,23 @@ public final class TrialTable {
      * @param out    where the JSON goes; flushed, not closed
      */
     public static void writeJson(Study study, Set<TrialState> states, Writer out) {
+        writeJson(study.storage(), study.id(), states, out);
+    }
+
+    /**
+     * Writes the trials of a stored study in these states as JSON, as {@link #writeJson(Study, Set, Writer)}
+     * does, for a process that holds the storage but no {@link Study} (a storage server).
+     *
+     * @param storage the storage
+     * @param studyId the study's id
+     * @param states  the states of the trials written; empty for all
+     * @param out     where the JSON goes; flushed, not closed
+     */
+    public static void writeJson(Storage storage, long studyId, Set<TrialState> states, Writer out) {
         PrintWriter w = printer(out);
         w.print('[');
         boolean first = true;
-        for (FrozenTrial t : new TrialPages(study.storage(), study.id(), states)) {
+        for (FrozenTrial t : new TrialPages(storage, studyId, states)) {
             w.print(first ? "" : ",");
             w.print(Json.write(json(t)));
             first = false;

@@ -40,6 +40,8 @@ public final class Evolution {
     private final List<GenerationStats> stats = new ArrayList<>();
     private List<CreatureGenome> population;
     private List<CreatureGenome> evaluated = List.of();
+    private List<int[]> parents;
+    private List<int[]> evaluatedParents = List.of();
     private EvaluationResult[] results = new EvaluationResult[0];
     private double bestEver = Double.NEGATIVE_INFINITY;
     private CreatureGenome bestGenome;
@@ -81,6 +83,7 @@ public final class Evolution {
         for (int i = 0; i < config.populationSize(); i++) {
             population.add(GenomeFactory.random(config, (m, r) -> brains.create(inputs, m, r), init));
         }
+        parents = java.util.Collections.nCopies(population.size(), new int[0]);
     }
 
     /**
@@ -107,48 +110,36 @@ public final class Evolution {
     }
 
     private void restore(EvolutionState from) {
-        checkpointable();
         firstGeneration = from.generation();
         population = new ArrayList<>(from.population());
+        parents = from.parents();
         bestEver = from.bestEver();
         bestGenome = from.bestGenome();
         bestPelletSeed = from.bestPelletSeed();
         bestGeneration = from.bestGeneration();
         adaptive.restore(from.adaptive());
         stagnation.restore(from.stagnation());
-    }
-
-    /**
-     * Whether {@link #state()} holds everything the next generations depend on: not with the NEAT species
-     * target or species stagnation, whose controllers keep history of their own.
-     */
-    public boolean canCheckpoint() {
-        return !evolver.steeredSpeciation();
-    }
-
-    private void checkpointable() {
-        if (!canCheckpoint()) {
-            throw new IllegalStateException("runs with neat_species_target_mode or neat_species_stagnation "
-                    + "cannot be checkpointed: their controllers' history is not part of a checkpoint");
+        if (!from.speciation().isEmpty()) {
+            // a checkpoint without it (controllers off) leaves the controllers as new
+            evolver.restoreSpeciation(from.speciation());
         }
     }
 
     /**
      * Everything the following generations depend on, taken between generations: the bred population, the
      * next generation's index (the random streams are derived from it), the best so far, the adaptive
-     * mutation and early-stop state and the NEAT innovation numbers.
+     * mutation and early-stop state, the NEAT innovation numbers and the species controllers' state.
      *
-     * @throws IllegalStateException after the last generation, or for a run that {@link #canCheckpoint()} not
+     * @throws IllegalStateException after the last generation
      */
     public EvolutionState state() {
-        checkpointable();
         if (done) {
             throw new IllegalStateException("the run has ended: there is no next generation to checkpoint");
         }
         EvolutionState.Innovation innovation = tracker == null ? null
                 : new EvolutionState.Innovation(tracker.nextInnovation(), tracker.initialNeurons());
         return new EvolutionState(nextGeneration(), population, bestEver, bestGenome, bestPelletSeed, bestGeneration,
-                adaptive.state(), stagnation.state(), innovation);
+                adaptive.state(), stagnation.state(), innovation, parents, evolver.speciationState());
     }
 
     /** The index of the generation {@link #next()} runs. */
@@ -174,6 +165,7 @@ public final class Evolution {
         }
         results = evaluator.evaluate(population, config, pelletSeeds);
         evaluated = population;
+        evaluatedParents = parents;
         fitness = new double[results.length];
         int bestIndex = 0;
         for (int i = 0; i < fitness.length; i++) {
@@ -197,6 +189,7 @@ public final class Evolution {
             population = evolver.evolve(population, fitness, g, adaptive.boost(),
                     Streams.random(seed, Streams.EVOLVE, g));
             species = evolver.lastSpeciesCount();
+            parents = List.of(evolver.lastParents());
         } else {
             species = -1;
         }
@@ -212,6 +205,15 @@ public final class Evolution {
     /** The generation {@link #next()} evaluated last, in evaluation order. */
     public List<CreatureGenome> evaluatedPopulation() {
         return evaluated;
+    }
+
+    /**
+     * The parents of each of its genomes, same order, as indices into the generation before: one for a survivor
+     * (the same genome, {@link CreatureGenome#survivalStreak()} above 0) or a clone, two for a crossover, none in
+     * the first generation.
+     */
+    public List<int[]> parents() {
+        return evaluatedParents.stream().map(int[]::clone).toList();
     }
 
     /** Its results, same order. */

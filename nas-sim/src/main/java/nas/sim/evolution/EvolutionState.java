@@ -19,10 +19,15 @@ import nas.sim.genome.CreatureGenome;
  * @param adaptive       the adaptive-mutation state
  * @param stagnation     the early-stop state
  * @param innovation     the NEAT innovation numbers, or null for fixed-topology brains
+ * @param parents        each genome's parents in the generation before ({@link Evolution#parents()}), same order;
+ *                       empty arrays for the first generation or when a checkpoint did not keep them
+ * @param speciation     the NEAT species target and stagnation controllers' state (JSON-compatible; empty
+ *                       when they are off)
  */
 public record EvolutionState(int generation, List<CreatureGenome> population, double bestEver,
         CreatureGenome bestGenome, long bestPelletSeed, int bestGeneration, AdaptiveMutation.State adaptive,
-        StagnationMonitor.State stagnation, Innovation innovation) {
+        StagnationMonitor.State stagnation, Innovation innovation, List<int[]> parents,
+        Map<String, Object> speciation) {
 
     /**
      * The version of the code that computes runs: a run resumed under another version would not continue
@@ -35,6 +40,12 @@ public record EvolutionState(int generation, List<CreatureGenome> population, do
             throw new IllegalArgumentException("generation must be >= 0, got " + generation);
         }
         population = List.copyOf(population);
+        parents = parents == null ? java.util.Collections.nCopies(population.size(), new int[0])
+                : parents.stream().map(int[]::clone).toList();
+        speciation = speciation == null ? Map.of() : speciation;
+        if (parents.size() != population.size()) {
+            throw new IllegalArgumentException(parents.size() + " parent lists for " + population.size() + " genomes");
+        }
     }
 
     /**

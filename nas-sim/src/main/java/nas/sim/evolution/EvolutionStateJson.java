@@ -34,6 +34,10 @@ public final class EvolutionStateJson {
             population.add(genomes.toMap(g));
         }
         m.put("population", population);
+        m.put("parents", s.parents());
+        if (!s.speciation().isEmpty()) {
+            m.put("speciation", s.speciation());
+        }
         m.put("bestEver", number(s.bestEver()));
         m.put("bestGenome", s.bestGenome() == null ? null : genomes.toMap(s.bestGenome()));
         m.put("bestPelletSeed", s.bestPelletSeed());
@@ -71,6 +75,13 @@ public final class EvolutionStateJson {
         for (Object g : (List<Object>) m.get("population")) {
             population.add(genomes.fromMap((Map<String, Object>) g));
         }
+        List<int[]> parents = null; // checkpoints written before parents were tracked have none
+        if (m.get("parents") instanceof List<?> ps) {
+            parents = new ArrayList<>(ps.size());
+            for (Object p : ps) {
+                parents.add(((List<Object>) p).stream().mapToInt(i -> ((Number) i).intValue()).toArray());
+            }
+        }
         Object best = m.get("bestGenome");
         Map<String, Object> a = (Map<String, Object>) m.get("adaptive");
         List<Double> history = new ArrayList<>();
@@ -91,7 +102,7 @@ public final class EvolutionStateJson {
                 new AdaptiveMutation.State(history, decimal(a.get("boost")), ((Number) a.get("sinceChange")).intValue()),
                 new StagnationMonitor.State(decimal(st.get("bestThreshold")), decimal(st.get("averageThreshold")),
                         ((Number) st.get("stagnant")).intValue()),
-                innovation);
+                innovation, parents, m.get("speciation") instanceof Map<?, ?> sp ? (Map<String, Object>) sp : null);
     }
 
     private static Object number(double v) {

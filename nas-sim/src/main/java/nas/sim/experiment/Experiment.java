@@ -64,6 +64,15 @@ public final class Experiment {
     }
 
     public Summary run(PopulationEvaluator evaluator, Path resultsFile, Progress progress) {
+        return run(evaluator, resultsFile, progress, null);
+    }
+
+    /**
+     * Runs every seed; with an {@code observer}, each run is also shown to it, named after the results file and
+     * the seed ({@code <config>_<timestamp>-seed<S>}), and the results record that name as {@code stored_run}.
+     */
+    public Summary run(PopulationEvaluator evaluator, Path resultsFile, Progress progress,
+            nas.sim.evolution.RunObserver observer) {
         long start = System.nanoTime();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("config_name", configName);
@@ -84,8 +93,18 @@ public final class Experiment {
             run.put("curve_columns", List.of("generation", "best", "average", "median", "worst"));
             run.put("curve", curve);
             runs.add(run);
+            nas.sim.evolution.RunObserver.Watch watch = null;
+            if (observer != null) {
+                String file = resultsFile.getFileName().toString();
+                watch = observer.start(file.replaceFirst("\\.json$", "") + "-seed" + seeds[s], config, seeds[s],
+                        generations);
+                run.put("stored_run", watch.id());
+            }
             while (evolution.hasNext()) {
                 GenerationStats g = evolution.next();
+                if (watch != null) {
+                    watch.generation(evolution, g, evaluator);
+                }
                 curve.add(List.of((double) g.generation(), g.best(), g.average(), g.median(), g.worst()));
                 run.put("best_fitness", g.bestEver());
                 doc.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);

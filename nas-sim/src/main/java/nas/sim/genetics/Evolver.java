@@ -28,6 +28,7 @@ public final class Evolver {
     private final int inputs;
     private final SpeciationControl speciationControl;
     private int lastSpeciesCount = -1;
+    private int[][] lastParents = new int[0][];
 
     public Evolver(LabConfig config, BrainOperators brains) {
         this(config, brains, SpeciationControl.NONE);
@@ -48,9 +49,22 @@ public final class Evolver {
         return lastSpeciesCount;
     }
 
-    /** Whether the speciation steering keeps state between generations (then it is not in a checkpoint). */
-    public boolean steeredSpeciation() {
-        return speciationControl != SpeciationControl.NONE;
+    /**
+     * The parents of each genome {@link #evolve} bred last, same order, as indices into the population it bred
+     * from: one index for a survivor (the same genome, passed on) or a clone, two for a crossover.
+     */
+    public int[][] lastParents() {
+        return lastParents.clone();
+    }
+
+    /** The speciation steering's state between generations (empty without steering), for checkpoints. */
+    public java.util.Map<String, Object> speciationState() {
+        return speciationControl.state();
+    }
+
+    /** Continues the speciation steering from {@link #speciationState()}. */
+    public void restoreSpeciation(java.util.Map<String, Object> state) {
+        speciationControl.restore(state);
     }
 
     public BrainOperators brains() {
@@ -91,6 +105,7 @@ public final class Evolver {
                 : fitness.clone();
         int target = config.populationSize();
         List<CreatureGenome> next = new ArrayList<>(target);
+        List<int[]> parentsOf = new ArrayList<>(target);
         SelectionMethod method = config.effectiveSelectionMethod();
         if (method == SelectionMethod.SPECIATION) {
             Speciation.Plan plan = Speciation.plan(population, sel, dist,
@@ -101,11 +116,13 @@ public final class Evolver {
             // rule 3: survivors pass unchanged
             for (int i : plan.allSurvivors()) {
                 next.add(population.get(i).survived());
+                parentsOf.add(new int[] {i});
             }
             // breeding within each species from all its members, culled ones included (reference quirk)
             for (int k = 0; k < plan.species().size(); k++) {
                 int[] members = plan.species().get(k);
-                breed(population, sel, Breeders.of(sel, members), offspring[k], generation, boost, rng, next);
+                breed(population, sel, Breeders.of(sel, members), offspring[k], generation, boost, rng, next,
+                        parentsOf);
             }
         } else {
             lastSpeciesCount = -1;
@@ -116,14 +133,16 @@ public final class Evolver {
                     : Selection.truncation(sel, count);
             for (int i : survivors) {
                 next.add(population.get(i).survived());
+                parentsOf.add(new int[] {i});
             }
             // rule 4: fill with offspring of rank-weighted survivors
             Breeders parents = config.compatRankPairing()
                     ? Breeders.referencePairing(sel, survivors)
                     : Breeders.of(sel, survivors);
-            breed(population, sel, parents, target - next.size(), generation, boost, rng, next);
+            breed(population, sel, parents, target - next.size(), generation, boost, rng, next, parentsOf);
         }
         brains.endGeneration();
+        lastParents = parentsOf.toArray(int[][]::new);
         return next;
     }
 
@@ -133,7 +152,7 @@ public final class Evolver {
      * else a clone of one; every offspring is then mutated.
      */
     private void breed(List<CreatureGenome> population, double[] sel, Breeders parents, int count, int generation,
-            double boost, RandomGenerator rng, List<CreatureGenome> out) {
+            double boost, RandomGenerator rng, List<CreatureGenome> out, List<int[]> parentsOut) {
         if (count <= 0) {
             return;
         }
@@ -149,8 +168,11 @@ public final class Evolver {
                 }
                 child = crossover(population.get(candidates[a]), sel[candidates[a]],
                         population.get(candidates[b]), sel[candidates[b]], rng);
+                parentsOut.add(new int[] {candidates[a], candidates[b]});
             } else {
-                child = cloneOf(population.get(candidates[roulette.pick(rng)]), rng);
+                int a = candidates[roulette.pick(rng)];
+                child = cloneOf(population.get(a), rng);
+                parentsOut.add(new int[] {a});
             }
             out.add(mutate(child, generation, boost, rng));
         }

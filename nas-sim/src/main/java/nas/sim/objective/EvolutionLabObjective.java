@@ -9,7 +9,9 @@ import nas.api.exception.TrialPrunedException;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.Evolution;
 import nas.sim.evolution.EvolutionRun;
+import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
+import nas.sim.evolution.RunObserver;
 import nas.sim.evolution.RunResult;
 import nas.sim.genome.GenomeJson;
 
@@ -29,7 +31,9 @@ import nas.sim.genome.GenomeJson;
  *   <li>per generation, the mean over seeds of the generation's best and average fitness
  *       ({@code generation_best}, {@code generation_mean}: the trial's learning curves);</li>
  *   <li>system attribute {@value #CONFIG_ATTR}: the whole configuration the trial ran (JSON), so that the best
- *       genome can be re-simulated (the dashboard's creature replay) without the plugin's options.</li>
+ *       genome can be re-simulated (the dashboard's creature replay) without the plugin's options;</li>
+ *   <li>with a {@link RunObserver} ({@link #storeRuns}), every run is shown to it generation by generation and
+ *       user attribute {@value #RUNS_ATTR} lists where each seed's run is kept, in seed order.</li>
  * </ul>
  */
 public final class EvolutionLabObjective implements MultiObjective {
@@ -37,12 +41,16 @@ public final class EvolutionLabObjective implements MultiObjective {
     /** Trial system attribute holding the trial's {@link LabConfig#toMap()}. */
     public static final String CONFIG_ATTR = "evolution_lab:config";
 
+    /** Trial user attribute: the ids of the trial's stored runs, one per seed, when runs are stored. */
+    public static final String RUNS_ATTR = "stored_runs";
+
     private final LabSearchSpace space;
     private final Supplier<LabConfig.Builder> base;
     private final int generations;
     private final long[] seeds;
     private final boolean diversity;
     private final int threads;
+    private volatile RunObserver observer;
 
     public EvolutionLabObjective(LabSearchSpace space, Supplier<LabConfig.Builder> base, int generations, int seeds,
             boolean diversity, int threads) {
@@ -57,32 +65,59 @@ public final class EvolutionLabObjective implements MultiObjective {
         this.threads = threads;
     }
 
+    /** Shows every run of every later trial to {@code observer} (null: none). */
+    public void storeRuns(RunObserver observer) {
+        this.observer = observer;
+    }
+
     @Override
     public double[] evaluate(Trial trial) {
         LabConfig config = space.suggest(trial, base.get());
         boolean report = !trial.study().isMultiObjective();
+        RunObserver watching = observer;
+        List<RunObserver.Watch> watches = new ArrayList<>();
         try (PopulationEvaluator evaluator = new PopulationEvaluator(threads)) {
             List<Evolution> runs = new ArrayList<>();
             for (long seed : seeds) {
                 runs.add(new Evolution(config, evaluator, seed, generations));
+                if (watching != null) {
+                    watches.add(watching.start(trial.study().name() + "-trial" + trial.number() + "-seed" + seed, config,
+                            seed, generations));
+                }
             }
-            for (int g = 0; g < generations; g++) {
-                boolean any = false;
-                for (Evolution e : runs) {
-                    if (e.hasNext()) {
-                        e.next();
-                        any = true;
+            if (watching != null) {
+                trial.setUserAttr(RUNS_ATTR, watches.stream().map(RunObserver.Watch::id).toList());
+            }
+            try {
+                for (int g = 0; g < generations; g++) {
+                    boolean any = false;
+                    for (int k = 0; k < runs.size(); k++) {
+                        Evolution e = runs.get(k);
+                        if (e.hasNext()) {
+                            GenerationStats s = e.next();
+                            any = true;
+                            if (watching != null) {
+                                watches.get(k).generation(e, s, evaluator);
+                            }
+                        }
+                    }
+                    if (!any) {
+                        break;
+                    }
+                    if (report) {
+                        trial.report(meanBestEver(runs), g);
+                        if (trial.shouldPrune()) {
+                            throw new TrialPrunedException("pruned at generation " + g);
+                        }
                     }
                 }
-                if (!any) {
-                    break;
-                }
-                if (report) {
-                    trial.report(meanBestEver(runs), g);
-                    if (trial.shouldPrune()) {
-                        throw new TrialPrunedException("pruned at generation " + g);
+            } catch (RuntimeException e) {
+                for (int k = 0; k < watches.size(); k++) {
+                    if (runs.get(k).hasNext()) {
+                        watches.get(k).stopped(e instanceof TrialPrunedException ? "pruned" : "failed");
                     }
                 }
+                throw e;
             }
             List<RunResult> results = runs.stream().map(Evolution::result).toList();
             double fitness = meanBestEver(runs);

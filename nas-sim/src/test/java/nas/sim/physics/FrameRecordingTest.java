@@ -47,6 +47,37 @@ class FrameRecordingTest {
     }
 
     @Test
+    void framesOfTheFirstFormatAreStillRead() throws Exception {
+        // format 1, 15 fps, no nodes (4 values a frame), 2 frames: values 1 2 3 0 then 4 2 1 1, stored as
+        // differences to the frame before, zig-zag coded: 2 4 6 0 then 6 0 3 2
+        byte[] raw = {1, 15, 0, 2, 2, 4, 6, 0, 6, 0, 3, 2};
+        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        d.setInput(raw);
+        d.finish();
+        byte[] buf = new byte[64];
+        byte[] stored = java.util.Arrays.copyOf(buf, d.deflate(buf));
+        d.end();
+        FrameRecording back = FrameRecording.decode(stored);
+        assertThat(back.frameCount()).isEqualTo(2);
+        assertThat(back.values()).containsExactly(1, 2, 3, 0, 4, 2, 1, 1);
+    }
+
+    @Test
+    void constantVelocityCostsNothingButItsStart() {
+        // one node moving 7 mm a frame in x for 300 frames: after the first two frames every residual is 0
+        int frames = 300;
+        int[] values = new int[frames * 7];
+        for (int f = 0; f < frames; f++) {
+            values[f * 7] = 1000 + 7 * f;
+            values[f * 7 + 1] = 250;
+        }
+        FrameRecording rec = new FrameRecording(15, 1, frames, values, null);
+        byte[] stored = rec.encode();
+        assertThat(FrameRecording.decode(stored).values()).containsExactly(values);
+        assertThat(stored.length).isLessThan(40);
+    }
+
+    @Test
     void damagedFramesAreRefused() {
         assertThatThrownBy(() -> FrameRecording.decode(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
     }

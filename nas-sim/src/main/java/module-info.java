@@ -22,4 +22,22 @@
  *       {@code nas.api}.</li>
  * </ul>
  */
-package nas.sim;
+module nas.sim {
+    requires transitive nas.api;
+    requires transitive nas.neat;
+    requires java.management;
+    requires jdk.management;
+    requires com.fasterxml.jackson.databind;
+
+    exports nas.sim.config;
+    exports nas.sim.control;
+    exports nas.sim.evolution;
+    exports nas.sim.experiment;
+    exports nas.sim.genetics;
+    exports nas.sim.genome;
+    exports nas.sim.neat;
+    exports nas.sim.objective;
+    exports nas.sim.physics;
+
+    provides nas.api.objective.ObjectivePlugin with nas.sim.objective.EvolutionLabPlugin;
+}

@@ -1,0 +1,95 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nas.api.Studies;
+import nas.api.StudyDirection;
+import nas.api.storage.Storage;
+import nas.samplers.ResumedStudy;
+import nas.samplers.StudySettings;
+import nas.server.RemoteStorage;
+import nas.server.SharedStorage;
+import nas.storage.JdbcStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A study {@code nas search} created goes on from Java ({@link ResumedStudy}) with the objective, options,
+ * sampler, sampler options and seed it remembers: 20 trials from the command line and 20 from Java are the
+ * 40 trials one command-line run gives.
+ */
+class ResumeFromJavaTest {
+
+    private static final List<String> SEARCH = List.of("search", "--study", "r", "--objective", "sphere", "--dim", "2",
+            "--seed", "3", "--sampler", "tpe", "--tpe-ei-candidates", "4", "--tpe-multivariate", "--quiet");
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        CliProcess.stopServers(dir);
+    }
+
+    private CliRunner.Result search(String storage, String... more) {
+        CliRunner.Result r = CliRunner.run(Stream.concat(SEARCH.stream(), Stream.concat(Stream.of("--storage", storage),
+                Stream.of(more))).toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    private List<String> outcomes(String storage) {
+        CliRunner.Result csv = CliRunner.run("trials", "--study", "r", "--format", "csv", "--storage", storage);
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        return SamplersFromJavaTest.outcomes(csv.out());
+    }
+
+    @Test
+    void twentyTrialsFromTheCommandLineAndTwentyFromJavaAreOneFortyTrialRun() throws IOException {
+        String whole = dir.resolve("whole").toString();
+        search(whole, "--n-trials", "40");
+
+        String halves = dir.resolve("halves").toString();
+        search(halves, "--n-trials", "20");
+        // the storage server the command started owns the file: the program goes through it
+        try (Storage storage = SharedStorage.open("jdbc:h2:" + halves)) {
+            assertThat(storage).isInstanceOf(RemoteStorage.class);
+            ResumedStudy resumed = ResumedStudy.resume(storage, "r");
+            assertThat(resumed.settings()).isEqualTo(new StudySettings("sphere", Map.of("dim", "2"), 3, "tpe",
+                    Map.of("ei-candidates", "4", "multivariate", "true"), Map.of()));
+            assertThat(resumed.objective().searchSpace()).containsOnlyKeys("x0", "x1");
+            resumed.optimize(20);
+            assertThat(resumed.study().trials()).hasSize(40);
+        }
+        assertThat(outcomes(halves)).hasSize(41).isEqualTo(outcomes(whole));
+
+        // the command line resumes it the same way: the sampler's options are remembered too
+        String resumedByCli = dir.resolve("cli").toString();
+        search(resumedByCli, "--n-trials", "20");
+        CliRunner.Result more = CliRunner.run("search", "--study", "r", "--n-trials", "20", "--quiet",
+                "--storage", resumedByCli);
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        assertThat(outcomes(resumedByCli)).isEqualTo(outcomes(whole));
+    }
+
+    @Test
+    void aStudyThatRemembersNoObjectiveIsRefusedSayingSo() {
+        // no server owns this file: the program opens it itself
+        try (Storage storage = SharedStorage.open("jdbc:h2:" + dir.resolve("plain"))) {
+            assertThat(storage).isInstanceOf(JdbcStorage.class);
+            Studies.builder("plain").storage(storage).directions(StudyDirection.MINIMIZE).create();
+            assertThatThrownBy(() -> ResumedStudy.resume(storage, "plain"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("study 'plain' remembers no objective: it was not made by 'nas search' or 'nas screen'");
+            assertThatThrownBy(() -> ResumedStudy.resume(storage, "nowhere"))
+                    .isInstanceOf(nas.api.exception.StudyNotFoundException.class);
+        }
+    }
+}

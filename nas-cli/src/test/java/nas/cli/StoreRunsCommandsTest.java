@@ -1,0 +1,99 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nas.api.json.Json;
+import nas.api.storage.Storage;
+import nas.storage.RunStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --store-runs}: the evolution runs of {@code nas search} with the evolution-lab objective and of
+ * {@code nas run} are kept in the run tables, and {@code nas replay} of the best trial's run reproduces its value.
+ */
+class StoreRunsCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        CliProcess.stopServers(dir);
+    }
+
+    private String url() {
+        return dir.resolve("db").toString();
+    }
+
+    private CliRunner.Result nas(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--storage";
+        all[args.length + 1] = url();
+        return CliRunner.run(all);
+    }
+
+    private <T> T runs(java.util.function.Function<RunStore, T> read) {
+        try (Storage store = new StorageOptions(url()).open()) {
+            return read.apply(StorageOptions.runs(store));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBestTrialsRunReplaysToItsValue() {
+        CliRunner.Result search = nas("search", "--study", "lab", "--objective", "evolution-lab", "--generations", "4",
+                "--seeds", "1", "-O", "population-size=12", "-O", "threads=2", "--n-trials", "3", "--seed", "3",
+                "--store-runs", "--quiet");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        Map<String, Object> best = (Map<String, Object>) Json.read(nas("best", "--study", "lab", "--format", "json").out());
+        double value = ((Number) ((List<Object>) best.get("values")).get(0)).doubleValue();
+        List<String> stored = (List<String>) ((Map<String, Object>) best.get("user_attrs")).get("stored_runs");
+        String id = "lab-trial" + best.get("number") + "-seed42";
+        assertThat(stored).containsExactly(id);
+        RunStore.Run run = runs(s -> s.run(id).orElseThrow());
+        assertThat(run.status()).isEqualTo(RunStore.COMPLETE);
+        assertThat(run.generationsDone()).isEqualTo(4);
+        assertThat(run.bestFitness()).isEqualTo(value);
+        assertThat(runs(RunStore::runs)).hasSize(3);
+
+        CliRunner.Result replay = nas("replay", id, "--generation", String.valueOf(run.bestGeneration()), "--rank", "1",
+                "--format", "json");
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        Map<String, Object> r = (Map<String, Object>) Json.read(replay.out());
+        assertThat(((Number) r.get("fitness")).doubleValue()).isEqualTo(value);
+        assertThat(r.get("fitness_matches")).isEqualTo(true);
+
+        // an objective without runs to keep
+        CliRunner.Result wrong = nas("search", "--study", "sphere", "--objective", "sphere", "--n-trials", "1",
+                "--store-runs");
+        assertThat(wrong.exitCode()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(wrong.err()).contains("--store-runs keeps the runs of the evolution-lab objective");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void nasRunKeepsEachSeedsRun() throws IOException {
+        CliRunner.Result r = nas("run", "-c", "pure_baseline", "-g", "3", "-s", "2", "-p", "10", "-q", "--results-dir",
+                dir.resolve("results").toString(), "--store-runs");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path file = Path.of(r.out().lines().filter(l -> l.startsWith("Results: ")).findFirst().orElseThrow()
+                .substring("Results: ".length()));
+        Map<String, Object> doc = (Map<String, Object>) Json.read(java.nio.file.Files.readString(file));
+        List<Map<String, Object>> seeds = (List<Map<String, Object>>) doc.get("runs");
+        assertThat(seeds).hasSize(2);
+        for (Map<String, Object> seed : seeds) {
+            String id = (String) seed.get("stored_run");
+            assertThat(id).endsWith("-seed" + seed.get("seed"));
+            RunStore.Run run = runs(s -> s.run(id).orElseThrow());
+            assertThat(run.bestFitness()).isEqualTo(((Number) seed.get("best_fitness")).doubleValue());
+            assertThat(run.generationsDone()).isEqualTo(3);
+            assertThat(run.status()).isEqualTo(RunStore.COMPLETE);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/** The storage server (HTTP + JSON on the JDK's server) and the remote storage that talks to it. */
+module nas.server {
+    requires transitive nas.api;
+    requires transitive nas.storage;
+    requires transitive jdk.httpserver;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+
+    exports nas.server;
+    opens nas.server to com.fasterxml.jackson.databind;
+}
