@@ -7,5 +7,4 @@ module nas.server {
     requires com.fasterxml.jackson.databind;
 
     exports nas.server;
-    opens nas.server to com.fasterxml.jackson.databind;
 }

@@ -2,7 +2,6 @@ package nas.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nas.samplers.qmc.QmcOptions;
 import picocli.CommandLine.Option;
 
 /** The {@code qmc} sampler's options on {@code nas search}. */

@@ -123,7 +123,7 @@ public final class SamplerOptions {
                     + "--mutation-prob, --mutation-eta and --sbx-eta belong to --sampler nsga2, not '" + sampler + "'");
         }
         if (!sampler.equals("tpe") && tpe.anyGiven()) {
-            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates, --tpe-multivariate and --tpe-constant-liar belong to "
+            throw new Nas.BadInputException("--tpe-startup-trials, --tpe-ei-candidates, --tpe-multivariate, --tpe-group and --tpe-constant-liar belong to "
                     + "--sampler tpe, not '" + sampler + "'");
         }
         if (!sampler.equals("gp") && gp.anyGiven()) {

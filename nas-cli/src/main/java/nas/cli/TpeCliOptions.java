@@ -20,6 +20,11 @@ public final class TpeCliOptions {
             description = "tpe: one joint Parzen estimator over the parameters every trial has (default: one per parameter).")
     Boolean multivariate;
 
+    @Option(names = "--tpe-group",
+            description = "tpe: for conditional spaces, one joint estimator per group of parameters that always "
+                    + "occur together, each over the trials that have it (implies --tpe-multivariate).")
+    Boolean group;
+
     @Option(names = "--tpe-constant-liar",
             description = "tpe: count other workers' running trials as bad ones, so parallel workers spread out "
                     + "(their parameters count once stored: at a heartbeat, report or attribute).")
@@ -31,6 +36,7 @@ public final class TpeCliOptions {
         SamplerOptions.put(o, "startup-trials", startupTrials);
         SamplerOptions.put(o, "ei-candidates", eiCandidates);
         SamplerOptions.put(o, "multivariate", multivariate);
+        SamplerOptions.put(o, "group", group);
         SamplerOptions.put(o, "constant-liar", constantLiar);
         return o;
     }

@@ -170,6 +170,65 @@ class ModulePathTest {
         assertThat(cli.isOpen("nas.cli", outside)).isFalse();
     }
 
+    /** The README's {@code module my.tuning}: it compiles against the API, and not against an internal package. */
+    @Test
+    void aUserModuleCompilesAgainstTheApiButNotAgainstInternals() throws IOException {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src.resolve("my/tuning"));
+        Files.writeString(src.resolve("module-info.java"), String.join("\n",
+                "module my.tuning {",
+                "    requires nas.api;",
+                "    requires nas.storage;",
+                "    requires nas.samplers;",
+                "    requires nas.analysis;",
+                "}", ""));
+        Path tuning = src.resolve("my/tuning/Tuning.java");
+        Files.writeString(tuning, String.join("\n",
+                "package my.tuning;",
+                "public class Tuning {",
+                "    nas.api.Study study;",
+                "    nas.storage.JdbcStorage storage;",
+                "    nas.samplers.tpe.TpeSampler sampler = new nas.samplers.tpe.TpeSampler();",
+                "    nas.analysis.importance.FanovaImportance importance;",
+                "}", ""));
+        assertThat(javac(src)).isEmpty();
+
+        // reading the modules is not enough: the packages they do not export stay out of reach
+        Files.writeString(src.resolve("module-info.java"), String.join("\n",
+                "module my.tuning {",
+                "    requires nas.api;",
+                "    requires nas.storage;",
+                "    requires nas.samplers;",
+                "    requires nas.analysis;",
+                "    requires nas.pruners;",
+                "    requires nas.cli;",
+                "}", ""));
+        Files.writeString(src.resolve("my/tuning/Internal.java"), String.join("\n",
+                "package my.tuning;",
+                "class Internal {",
+                "    Object json = nas.api.json.Json.write(1);",
+                "    Object cli = new nas.cli.Main();",
+                "    Object curve = new nas.pruners.curve.CurvePlugin();",
+                "}", ""));
+        assertThat(javac(src)).contains("package nas.api.json is declared in module nas.api, which does not export it",
+                "package nas.cli is declared in module nas.cli, which does not export it",
+                "package nas.pruners.curve is declared in module nas.pruners, which does not export it");
+    }
+
+    /** Compiles the module in {@code src} against the module path; the compiler's messages. */
+    private String javac(Path src) throws IOException {
+        // an empty class path: in this JVM the compiler would otherwise take the test's class path, NAS included
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        List<String> args = new ArrayList<>(List.of("-d", dir.resolve("out").toString(), "-proc:none", "-Xlint:none",
+                "-cp", empty.toString(), "--module-path", modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+        try (var files = Files.walk(src)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.tools.ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void theObjectivePluginsAreFoundThroughProvidesAsOnTheClassPath() throws Exception {
         Class<?> pluginType = Class.forName(ObjectivePlugin.class.getName(), true, module("nas.api").getClassLoader());

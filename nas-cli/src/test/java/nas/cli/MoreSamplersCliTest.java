@@ -28,6 +28,7 @@ class MoreSamplersCliTest {
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
                 new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
                 new String[] {"tpe"}, new String[] {"tpe", "--tpe-constant-liar", "--tpe-multivariate", "--jobs", "2"},
+                new String[] {"tpe", "--tpe-group"},
                 new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
             String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};

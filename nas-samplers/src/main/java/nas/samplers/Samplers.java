@@ -42,7 +42,7 @@ import nas.samplers.tpe.TpeSampler;
  *   <caption>Names and options (the command line's {@code --tpe-startup-trials} is {@code startup-trials} of tpe)</caption>
  *   <tr><td>auto</td><td>— (gp, tpe or nsga2 chosen from the objectives, the parameters and the trials so far)</td></tr>
  *   <tr><td>random</td><td>—</td></tr>
- *   <tr><td>tpe</td><td>startup-trials (10), ei-candidates (24), multivariate (false), constant-liar (false)</td></tr>
+ *   <tr><td>tpe</td><td>startup-trials (10), ei-candidates (24), multivariate (false), group (false; true implies multivariate), constant-liar (false)</td></tr>
  *   <tr><td>gp</td><td>startup-trials (10), candidates (2048)</td></tr>
  *   <tr><td>qmc</td><td>type: sobol or halton (sobol)</td></tr>
  *   <tr><td>grid</td><td>one option per parameter: its name, and its values separated by commas (integers,
@@ -66,7 +66,7 @@ public final class Samplers {
     static {
         OPTIONS.put("auto", Set.of());
         OPTIONS.put("random", Set.of());
-        OPTIONS.put("tpe", Set.of("startup-trials", "ei-candidates", "multivariate", "constant-liar"));
+        OPTIONS.put("tpe", Set.of("startup-trials", "ei-candidates", "multivariate", "group", "constant-liar"));
         OPTIONS.put("gp", Set.of("startup-trials", "candidates"));
         OPTIONS.put("qmc", Set.of("type"));
         OPTIONS.put(GRID, Set.of());
@@ -175,6 +175,9 @@ public final class Samplers {
         }
         if (t.has("multivariate")) {
             o = o.withMultivariate(t.bool("multivariate"));
+        }
+        if (t.has("group") && t.bool("group")) {
+            o = o.withMultivariate(true).withGroup(true);
         }
         if (t.has("constant-liar")) {
             o = o.withConstantLiar(t.bool("constant-liar"));

@@ -1,10 +1,13 @@
 package nas.samplers;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import nas.api.Study;
-import nas.api.json.Json;
+import nas.api.distribution.Distribution;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugins;
@@ -47,10 +50,10 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
      * @throws NullPointerException when the objective or a map is null
      */
     public StudySettings {
-        java.util.Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(objective, "objective");
         objectiveOptions = copy(objectiveOptions);
         samplerOptions = copy(samplerOptions);
-        fixedParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
+        fixedParams = Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
     }
 
     /**
@@ -60,9 +63,9 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
      * @param systemAttrs the study's system attributes
      * @return the settings, or empty
      */
-    public static java.util.Optional<StudySettings> of(Map<String, Object> systemAttrs) {
+    public static Optional<StudySettings> of(Map<String, Object> systemAttrs) {
         if (!(systemAttrs.get(OBJECTIVE_ATTR) instanceof String objective)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long seed = systemAttrs.get(SEED_ATTR) instanceof Number n ? n.longValue() : 0L;
         String sampler = systemAttrs.get(SAMPLER_ATTR) instanceof String s ? s : null;
@@ -70,7 +73,7 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
         if (systemAttrs.get(FIXED_PARAMS_ATTR) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> fixed.put(String.valueOf(k), v));
         }
-        return java.util.Optional.of(new StudySettings(objective, text(systemAttrs.get(OBJECTIVE_OPTIONS_ATTR)), seed,
+        return Optional.of(new StudySettings(objective, text(systemAttrs.get(OBJECTIVE_OPTIONS_ATTR)), seed,
                 sampler, text(systemAttrs.get(SAMPLER_OPTIONS_ATTR)), fixed));
     }
 
@@ -81,9 +84,9 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
      * @param name    the study's name
      * @return the settings, or empty when there is no such study or it remembers none
      */
-    public static java.util.Optional<StudySettings> read(Storage storage, String name) {
+    public static Optional<StudySettings> read(Storage storage, String name) {
         var id = storage.findStudy(name);
-        return id.isPresent() ? of(storage.studySystemAttrs(id.getAsLong())) : java.util.Optional.empty();
+        return id.isPresent() ? of(storage.studySystemAttrs(id.getAsLong())) : Optional.empty();
     }
 
     /**
@@ -118,7 +121,7 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
         if (fixed.isEmpty() || definition.searchSpace().isEmpty()) {
             return definition;
         }
-        Map<String, nas.api.distribution.Distribution> space = new LinkedHashMap<>(definition.searchSpace());
+        Map<String, Distribution> space = new LinkedHashMap<>(definition.searchSpace());
         space.keySet().removeAll(fixed);
         return new ObjectiveDefinition(definition.directions(), definition.objectiveNames(), definition.function(),
                 definition.parameterDefaults(), space);
@@ -204,7 +207,7 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
     }
 
     private static Map<String, String> copy(Map<String, String> m) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /** A stored map of options as text (values stored as JSON may come back as numbers). */

@@ -39,7 +39,10 @@ import nas.samplers.tpe.TpeSampler;
  *
  * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
  * {@code samplers=random,tpe,tpe-mv,cmaes,gp}, {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
- * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only).
+ * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only), {@code optuna=FILE} (a CSV of
+ * another library's runs in this program's format, from {@code scripts/optuna-samplers.py}: a second
+ * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse), {@code from=FILE}
+ * (NAS's runs from this program's earlier CSV instead of running them again).
  * Run: {@code scripts/bench.sh Samplers functions=branin samplers=gp,tpe seeds=3 trials=20,40}.
  */
 public final class SamplersBenchmark {
@@ -66,6 +69,19 @@ public final class SamplersBenchmark {
         return s + a * a + n * n + m * m + pen;
     };
 
+    /**
+     * A conditional space: a categorical picks one of two branches, each a Rosenbrock function of its
+     * own four parameters in [−5, 5] (branch b shifted up by 1; minimum 0 in branch a).
+     */
+    static final Objective BRANCHES = t -> {
+        String branch = t.suggestCategorical("branch", "a", "b");
+        double[] x = new double[4];
+        for (int i = 0; i < 4; i++) {
+            x[i] = t.suggestFloat(branch + i, -5, 5);
+        }
+        return TestFunctions.rosenbrock(x) + (branch.equals("a") ? 0 : 1);
+    };
+
     static Map<String, Objective> functions() {
         Map<String, Objective> f = new LinkedHashMap<>();
         f.put("branin", t -> TestFunctions.branin(t.suggestFloat("x0", -5, 10), t.suggestFloat("x1", 0, 15)));
@@ -81,6 +97,7 @@ public final class SamplersBenchmark {
         f.put("rastrigin5", TpeBenchmark.box(5, TestFunctions::rastrigin));
         f.put("ellipsoid5", TpeBenchmark.box(5, TestFunctions::ellipsoid));
         f.put("mixed", MIXED);
+        f.put("branches", BRANCHES);
         return f;
     }
 
@@ -89,6 +106,7 @@ public final class SamplersBenchmark {
         s.put("random", RandomSampler::new);
         s.put("tpe", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)));
         s.put("tpe-mv", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withMultivariate(true)));
+        s.put("tpe-group", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withMultivariate(true).withGroup(true)));
         s.put("cmaes", seed -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(seed)));
         s.put("gp", seed -> new GpSampler(GpOptions.defaults().withSeed(seed)));
         return s;
@@ -128,11 +146,22 @@ public final class SamplersBenchmark {
         int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
         int[] at = Arrays.stream(a.getOrDefault("trials", "50,100,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
         Path csv = Path.of(a.getOrDefault("csv", "target/samplers.csv"));
-        quality(fs, ss, firstSeed, seeds, at, csv);
+        Map<String, double[][]> runs = a.containsKey("from") ? fromCsv(readCsv(Path.of(a.get("from"))), at)
+                : quality(fs, ss, firstSeed, seeds, at, csv);
+        if (a.containsKey("optuna")) {
+            System.out.println();
+            System.out.print(comparison(runs, readCsv(Path.of(a.get("optuna"))), at));
+        }
     }
 
-    static void quality(List<String> fs, List<String> ss, int firstSeed, int seeds, int[] at, Path csv) throws IOException {
+    /**
+     * Runs every function with every sampler and prints the table; returns the best values by
+     * "function sampler": [budget index][seed].
+     */
+    static Map<String, double[][]> quality(List<String> fs, List<String> ss, int firstSeed, int seeds, int[] at,
+            Path csv) throws IOException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
+        Map<String, double[][]> all = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder();
         table.append("| function | sampler |");
         for (int n : at) {
@@ -157,6 +186,7 @@ public final class SamplersBenchmark {
                         out.flush();
                         System.err.printf(Locale.ROOT, "%s %s seed %d: %s (%.1f s)%n", f, s, seed, Arrays.toString(best), secs);
                     }
+                    all.put(f + " " + s, runs);
                     table.append("| ").append(f).append(" | ").append(s).append(" |");
                     for (double[] r : runs) {
                         double[] q = quartiles(r);
@@ -172,6 +202,81 @@ public final class SamplersBenchmark {
         System.out.print(table);
         System.out.println();
         System.out.println("CSV: " + csv);
+        return all;
+    }
+
+    /** A CSV's runs as {@link #quality} returns them: by "function sampler", [budget index][run]. */
+    static Map<String, double[][]> fromCsv(Map<String, Map<Integer, List<Double>>> csv, int[] at) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        csv.forEach((key, byBudget) -> {
+            double[][] runs = new double[at.length][];
+            for (int k = 0; k < at.length; k++) {
+                runs[k] = byBudget.getOrDefault(at[k], List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            out.put(key, runs);
+        });
+        return out;
+    }
+
+    /** Best values of a CSV in this program's format, by "function sampler" and budget: the values over seeds. */
+    static Map<String, Map<Integer, List<Double>>> readCsv(Path file) throws IOException {
+        Map<String, Map<Integer, List<Double>>> out = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            if (c.length < 5) {
+                continue;
+            }
+            out.computeIfAbsent(c[0] + " " + c[1], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(Integer.parseInt(c[3]), k -> new ArrayList<>()).add(Double.parseDouble(c[4]));
+        }
+        return out;
+    }
+
+    /**
+     * NAS against another library's runs of the same functions (e.g. {@code scripts/optuna-samplers.py}'s
+     * CSV): the medians side by side and the one-sided Mann–Whitney p that NAS's values are larger
+     * (worse); bold where NAS's median is the smaller.
+     */
+    static String comparison(Map<String, double[][]> nas, Map<String, Map<Integer, List<Double>>> other, int[] at) {
+        StringBuilder t = new StringBuilder();
+        StringBuilder budgets = new StringBuilder();
+        for (int k = 0; k < at.length; k++) {
+            budgets.append(k == 0 ? "" : " / ").append(at[k]);
+        }
+        t.append("| best value after ").append(budgets).append(" trials | NAS | Optuna | p (NAS worse) |\n");
+        t.append("|---|---|---|---|\n");
+        for (Map.Entry<String, double[][]> e : nas.entrySet()) {
+            Map<Integer, List<Double>> theirs = other.get(e.getKey());
+            if (theirs == null) {
+                continue;
+            }
+            StringBuilder ours = new StringBuilder();
+            StringBuilder them = new StringBuilder();
+            StringBuilder ps = new StringBuilder();
+            for (int k = 0; k < at.length; k++) {
+                String sep = k == 0 ? "" : " / ";
+                double[] mine = e.getValue()[k];
+                List<Double> list = theirs.get(at[k]);
+                double[] ref = list == null ? new double[0] : list.stream().mapToDouble(Double::doubleValue).toArray();
+                if (mine.length == 0) {
+                    ours.append(sep).append('–');
+                    them.append(sep).append('–');
+                    ps.append(sep).append('–');
+                    continue;
+                }
+                double m = quartiles(mine)[1];
+                double o = ref.length == 0 ? Double.NaN : quartiles(ref)[1];
+                String mt = String.format(Locale.ROOT, "%.3g", m);
+                ours.append(sep).append(m < o ? "**" + mt + "**" : mt);
+                them.append(sep).append(String.format(Locale.ROOT, "%.3g", o));
+                ps.append(sep).append(ref.length == 0 ? "–"
+                        : String.format(Locale.ROOT, "%.3f", MannWhitney.pGreater(mine, ref)));
+            }
+            t.append("| ").append(e.getKey()).append(" | ").append(ours).append(" | ").append(them).append(" | ")
+                    .append(ps).append(" |\n");
+        }
+        return t.toString();
     }
 
     /** {Q1, median, Q3} by linear interpolation between order statistics. */

@@ -16,6 +16,9 @@ import java.util.function.IntUnaryOperator;
  * @param multivariate      model the intersection search space with one joint estimator
  * @param constantLiar      count the running trials of other workers as bad ones, so parallel
  *                          workers do not all sample the same promising region
+ * @param group             with {@code multivariate}: one joint estimator per group of parameters
+ *                          that always occur together ({@link GroupDecomposedSearchSpace}), for
+ *                          conditional spaces
  * @param seed              seed of all random choices, or null to use the study's seed
  */
 public record TpeOptions(
@@ -28,6 +31,7 @@ public record TpeOptions(
         boolean considerEndpoints,
         boolean multivariate,
         boolean constantLiar,
+        boolean group,
         Long seed) {
 
     public TpeOptions {
@@ -42,6 +46,9 @@ public record TpeOptions(
         }
         if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
             throw new IllegalArgumentException("priorWeight must be a positive finite number, but got " + priorWeight);
+        }
+        if (group && !multivariate) {
+            throw new IllegalArgumentException("group decomposition needs the multivariate estimator (withMultivariate(true))");
         }
     }
 
@@ -75,7 +82,7 @@ public record TpeOptions(
      * univariate, no constant liar.
      */
     public static TpeOptions defaults() {
-        return new TpeOptions(10, 24, TpeOptions::defaultGamma, true, 1.0, true, false, false, false, null);
+        return new TpeOptions(10, 24, TpeOptions::defaultGamma, true, 1.0, true, false, false, false, false, null);
     }
 
     ParzenEstimator.Settings estimatorSettings() {
@@ -83,31 +90,31 @@ public record TpeOptions(
     }
 
     public TpeOptions withNStartupTrials(int v) {
-        return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
+        return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withNEiCandidates(int v) {
-        return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withGamma(IntUnaryOperator v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withPrior(boolean consider, double weight) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withConsiderMagicClip(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withConsiderEndpoints(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, constantLiar, group, seed);
     }
 
     public TpeOptions withMultivariate(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, constantLiar, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, constantLiar, group, seed);
     }
 
     /**
@@ -117,7 +124,17 @@ public record TpeOptions(
      * it changes nothing there; it matters with {@code --no-deterministic} and several processes.
      */
     public TpeOptions withConstantLiar(boolean v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, v, seed);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, v, group, seed);
+    }
+
+    /**
+     * Splits the parameters into groups that always occur together and models each group with its
+     * own joint estimator over the trials that have it (Optuna's {@code group}); needs {@link
+     * #withMultivariate(boolean) multivariate}. Without it, the joint estimator covers only the
+     * parameters every trial has, and a conditional branch's parameters are modelled one by one.
+     */
+    public TpeOptions withGroup(boolean v) {
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, v, seed);
     }
 
     /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
@@ -141,6 +158,6 @@ public record TpeOptions(
     }
 
     private TpeOptions seeded(Long v) {
-        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, v);
+        return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, v);
     }
 }

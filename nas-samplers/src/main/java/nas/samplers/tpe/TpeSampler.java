@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import nas.api.FrozenTrial;
 import nas.api.Seeds;
@@ -29,7 +30,10 @@ import nas.api.sampler.Sampler;
  * <p>Univariate by default: each parameter is modelled alone, from the trials that have it with
  * the same distribution. With {@code multivariate} one joint estimator covers the intersection
  * search space of the finished trials (complete and pruned), and parameters outside it fall back
- * to the univariate model.
+ * to the univariate model. With {@code group} as well, the parameters are split into groups that
+ * always occur together ({@link GroupDecomposedSearchSpace}) and each group gets its own joint
+ * estimator over the trials that have it, so the parameters of a conditional branch are modelled
+ * jointly too.
  *
  * <p>Multi-objective studies get MOTPE ({@link MultiObjectiveRanking}): the good trials are the best
  * non-domination fronts, the last one cut by hypervolume subset selection, and each weighs in l(x)
@@ -70,7 +74,13 @@ public final class TpeSampler implements Sampler {
         if (!options.multivariate()) {
             return Map.of();
         }
-        return IntersectionSearchSpace.ofSampleable(study.trials(TrialState.COMPLETE, TrialState.PRUNED));
+        List<FrozenTrial> finished = study.trials(TrialState.COMPLETE, TrialState.PRUNED);
+        if (!options.group()) {
+            return IntersectionSearchSpace.ofSampleable(finished);
+        }
+        Map<String, Distribution> union = new TreeMap<>();
+        GroupDecomposedSearchSpace.of(finished).forEach(union::putAll);
+        return union;
     }
 
     @Override
@@ -82,8 +92,26 @@ public final class TpeSampler implements Sampler {
         if (finished.size() < options.nStartupTrials()) {
             return Map.of();
         }
+        if (!options.group()) {
+            return proposeDecoded(study, trial, finished, searchSpace, RELATIVE);
+        }
+        // one joint estimator per group, each over the trials that have that group
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map<String, Distribution> group : GroupDecomposedSearchSpace.of(finished)) {
+            Map<String, Distribution> part = new TreeMap<>(group);
+            part.keySet().retainAll(searchSpace.keySet());
+            if (!part.isEmpty()) {
+                long stream = Seeds.hash("tpe:group:" + String.join(",", part.keySet()));
+                out.putAll(proposeDecoded(study, trial, finished, part, stream));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Double> proposeDecoded(StudyView study, FrozenTrial trial, List<FrozenTrial> finished,
+            Map<String, Distribution> searchSpace, long stream) {
         TpeSpace space = new TpeSpace(searchSpace);
-        double[] x = propose(study, trial, finished, space, Seeds.random(seed(study), trial.number(), RELATIVE));
+        double[] x = propose(study, trial, finished, space, Seeds.random(seed(study), trial.number(), stream));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int p = 0; p < x.length; p++) {
             out.put(space.names().get(p), TpeSpace.decode(space.distributions().get(p), x[p]));
