@@ -44,7 +44,15 @@ build() {
 
 if stale; then
   command -v mvn >/dev/null || { echo "nas: Maven (mvn) is needed to build NAS; install it (e.g. apt-get install maven)" >&2; exit 1; }
-  build
+  # Several `nas` started at once on a stale jar (workers in parallel) build one at a time: the first builds,
+  # the others wait for it and then find the jar fresh. Two Maven builds in one target directory fail.
+  exec 9>"$root/.nas-build.lock"
+  if command -v flock >/dev/null && ! flock -n 9; then
+    echo "nas: another nas is building NAS; waiting for it" >&2
+    flock 9
+  fi
+  if stale; then build; fi
+  exec 9>&-
 fi
 # On one or two cores the serial collector leaves the cores to the work (G1's concurrent threads
 # compete with H2's writer and the simulator); larger machines keep the JVM's default.

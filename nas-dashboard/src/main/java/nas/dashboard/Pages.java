@@ -61,7 +61,7 @@ final class Pages {
 
     static byte[] asset(String name) {
         String resource = switch (name) {
-            case "dashboard.js", "dashboard.css", "favicon.svg" -> "nas/dashboard/web/" + name;
+            case "dashboard.js", "dashboard.css" -> "nas/dashboard/web/" + name;
             case "echarts.min.js" -> ECHARTS;
             default -> null;
         };

@@ -41,7 +41,8 @@ import nas.samplers.tpe.TpeSampler;
  * {@code samplers=random,tpe,tpe-mv,cmaes,gp}, {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
  * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only), {@code optuna=FILE} (a CSV of
  * another library's runs in this program's format, from {@code scripts/optuna-samplers.py}: a second
- * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse).
+ * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse), {@code from=FILE}
+ * (NAS's runs from this program's earlier CSV instead of running them again).
  * Run: {@code scripts/bench.sh Samplers functions=branin samplers=gp,tpe seeds=3 trials=20,40}.
  */
 public final class SamplersBenchmark {
@@ -145,7 +146,8 @@ public final class SamplersBenchmark {
         int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
         int[] at = Arrays.stream(a.getOrDefault("trials", "50,100,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
         Path csv = Path.of(a.getOrDefault("csv", "target/samplers.csv"));
-        Map<String, double[][]> runs = quality(fs, ss, firstSeed, seeds, at, csv);
+        Map<String, double[][]> runs = a.containsKey("from") ? fromCsv(readCsv(Path.of(a.get("from"))), at)
+                : quality(fs, ss, firstSeed, seeds, at, csv);
         if (a.containsKey("optuna")) {
             System.out.println();
             System.out.print(comparison(runs, readCsv(Path.of(a.get("optuna"))), at));
@@ -203,6 +205,19 @@ public final class SamplersBenchmark {
         return all;
     }
 
+    /** A CSV's runs as {@link #quality} returns them: by "function sampler", [budget index][run]. */
+    static Map<String, double[][]> fromCsv(Map<String, Map<Integer, List<Double>>> csv, int[] at) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        csv.forEach((key, byBudget) -> {
+            double[][] runs = new double[at.length][];
+            for (int k = 0; k < at.length; k++) {
+                runs[k] = byBudget.getOrDefault(at[k], List.of()).stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            out.put(key, runs);
+        });
+        return out;
+    }
+
     /** Best values of a CSV in this program's format, by "function sampler" and budget: the values over seeds. */
     static Map<String, Map<Integer, List<Double>>> readCsv(Path file) throws IOException {
         Map<String, Map<Integer, List<Double>>> out = new LinkedHashMap<>();
@@ -244,6 +259,12 @@ public final class SamplersBenchmark {
                 double[] mine = e.getValue()[k];
                 List<Double> list = theirs.get(at[k]);
                 double[] ref = list == null ? new double[0] : list.stream().mapToDouble(Double::doubleValue).toArray();
+                if (mine.length == 0) {
+                    ours.append(sep).append('–');
+                    them.append(sep).append('–');
+                    ps.append(sep).append('–');
+                    continue;
+                }
                 double m = quartiles(mine)[1];
                 double o = ref.length == 0 ? Double.NaN : quartiles(ref)[1];
                 String mt = String.format(Locale.ROOT, "%.3g", m);
