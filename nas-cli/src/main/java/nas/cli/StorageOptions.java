@@ -141,11 +141,15 @@ public final class StorageOptions {
         return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
-    /** {@code nas server} on {@code url} as a daemon: this JVM's java, and its class path or module path. */
+    /**
+     * {@code nas server} on {@code url} as a daemon: this JVM's java with the options of
+     * {@link DaemonJavaOptions}, and its class path or module path.
+     */
     private static List<String> daemonCommand(String url) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(DaemonJavaOptions.current());
         Module cli = Main.class.getModule();
         if (cli.isNamed()) {
             command.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
