@@ -4,6 +4,7 @@
  */
 module nas.samplers {
     requires transitive nas.api;
+    requires nas.pruners;
     requires commons.math3; // automatic module: commons-math3 3.6.1 has no Automatic-Module-Name
     requires com.fasterxml.jackson.databind;
 

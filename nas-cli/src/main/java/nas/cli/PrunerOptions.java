@@ -17,9 +17,13 @@ public final class PrunerOptions {
     /** Names accepted by {@code --pruner}. */
     static final List<String> NAMES = Pruners.names();
 
-    @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "none",
-            description = "Pruner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). The objective must "
-                    + "report intermediate values (e.g. objective 'curve').",
+    /** The pruner of a new study that names none. */
+    static final String DEFAULT = "none";
+
+    @Option(names = "--pruner", paramLabel = "NAME",
+            description = "Pruner: ${COMPLETION-CANDIDATES} (default: none; a resumed study keeps its pruner and "
+                    + "the pruner's options unless --pruner is given again). The objective must report "
+                    + "intermediate values (e.g. objective 'curve').",
             completionCandidates = Names.class)
     String pruner;
 
@@ -89,6 +93,11 @@ public final class PrunerOptions {
         }
     }
 
+    /** The name given with {@code --pruner}, or null. */
+    String name() {
+        return pruner;
+    }
+
     /** The {@code --pruner-*} options given, by the name {@link Pruners#create} knows them. */
     Map<String, String> given() {
         Map<String, String> o = new LinkedHashMap<>();
@@ -117,13 +126,22 @@ public final class PrunerOptions {
     }
 
     /**
-     * The pruner named by {@code --pruner} with its options.
+     * The pruner named by {@code --pruner} (none when not given) with its options.
      *
      * @throws Nas.BadInputException for an unknown name, an option it does not take, or a bad value
      */
     Pruner create() {
+        return inFlags(() -> Pruners.create(pruner != null ? pruner : DEFAULT, given()));
+    }
+
+    /**
+     * Builds a pruner, a refusal of {@link Pruners#create} becoming an input error that names the flags.
+     *
+     * @throws Nas.BadInputException for an unknown name, an option it does not take, or a bad value
+     */
+    static Pruner inFlags(java.util.function.Supplier<Pruner> build) {
         try {
-            return Pruners.create(pruner, given());
+            return build.get();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new Nas.BadInputException(m.contains("option") ? m + " (an option X is given as --pruner-X)" : m, e);

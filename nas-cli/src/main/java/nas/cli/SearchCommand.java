@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nas search}: creates or resumes a study and runs trials of an objective plugin. A resumed
- * study remembers its objective, objective options, seed, sampler and sampler options
+ * study remembers its objective, objective options, seed, sampler, pruner and their options
  * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
             "      --n-trials 200 --seed 1",
-            "  # resume: objective, seed, sampler and their options are remembered",
+            "  # resume: objective, seed, sampler, pruner and options are remembered",
             "  nas search --study demo --n-trials 100",
             "  nas search --study mo --objective zdt1 --n-trials 500 --jobs 2",
             "  # a program's config file, its summary's score, two eval seeds",
@@ -206,8 +206,10 @@ public final class SearchCommand implements Callable<Integer> {
             sampler.defaultTo(stored.map(StudySettings::sampler).orElse(SamplerOptions.DEFAULT));
 
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
+            String prunerName = pruner.name() != null ? pruner.name()
+                    : stored.map(StudySettings::pruner).orElse(PrunerOptions.DEFAULT);
             StudySettings settings = new StudySettings(objectiveName, options, studySeed, sampler.name(),
-                    samplerOptions(stored), fixed);
+                    samplerOptions(stored), fixed, prunerName, prunerOptions(stored, prunerName));
             stored.ifPresent(r -> SamplerOptions.inFlags(() -> {
                 settings.checkSameObjective(study, r);
                 return r;
@@ -217,7 +219,7 @@ public final class SearchCommand implements Callable<Integer> {
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(settings.around(named))
-                    .pruner(pruner.create())
+                    .pruner(PrunerOptions.inFlags(settings::createPruner))
                     .seed(studySeed)
                     .loadIfExists(true);
             if (heartbeatInterval > 0) {
@@ -231,6 +233,12 @@ public final class SearchCommand implements Callable<Integer> {
                 s.setSystemAttr(SPACE_FROM_ATTR, spaceFrom);
             }
             settings.rememberIn(s);
+            if (stored.isPresent() && !quiet) {
+                err.println("[" + study + "] resumed with pruner " + prunerName
+                        + (settings.prunerOptions().isEmpty() ? "" : " " + settings.prunerOptions())
+                        + (pruner.name() != null ? " (--pruner given)" : stored.get().pruner() != null
+                        ? " (remembered; --pruner overrides)" : " (the study remembers none)"));
+            }
             s.failStaleTrials();
             if (baseline != null) {
                 enqueueBaseline(s, definition, fixed, err);
@@ -582,6 +590,18 @@ public final class SearchCommand implements Callable<Integer> {
             given = stored.get().samplerOptions();
         }
         return SamplerOptions.requireGrid(sampler.name(), given);
+    }
+
+    /**
+     * The pruner's options: those given now, else those the study remembers when it runs this pruner
+     * (a study created before the pruner was remembered runs without one).
+     */
+    private Map<String, String> prunerOptions(Optional<StudySettings> stored, String prunerName) {
+        Map<String, String> given = pruner.given();
+        if (given.isEmpty() && stored.isPresent() && prunerName.equals(stored.get().pruner())) {
+            return stored.get().prunerOptions();
+        }
+        return given;
     }
 
     /** {@code --dim 3} and {@code -O dim=4} name one option twice: refused rather than one silently winning. */

@@ -2,15 +2,25 @@ package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A resumed study keeps its seed and sampler; another one is refused unless --override-settings says so. */
+/**
+ * A resumed study keeps its seed and sampler; another one is refused unless --override-settings says so. It keeps
+ * its pruner too, unless --pruner is given again.
+ */
 class ResumeSettingsTest {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void stopServers() throws IOException {
+        CliProcess.stopServers(dir);
+    }
 
     private CliRunner.Result search(String study, String... more) {
         String[] base = {"search", "--study", study, "--storage", dir.resolve("db").toString(), "--quiet"};
@@ -51,6 +61,37 @@ class ResumeSettingsTest {
                 "--n-trials", "10").exitCode()).isZero();
         assertThat(search("twice", "--n-trials", "10").exitCode()).isZero();
         assertThat(params("twice")).isEqualTo(params("once"));
+    }
+
+    @Test
+    void aPrunerGivenAgainOnResumeOverridesTheRemembered() {
+        assertThat(search("p", "--objective", "curve", "-O", "steps=20", "--sampler", "random", "--seed", "4",
+                "--pruner", "median", "--pruner-startup-trials", "2", "--n-trials", "12").exitCode()).isZero();
+        long prunedBefore = states("p").stream().filter("PRUNED"::equals).count();
+        assertThat(prunedBefore).isPositive();
+
+        String[] again = {"search", "--study", "p", "--storage", dir.resolve("db").toString(), "--n-trials", "12",
+            "--pruner", "none"};
+        CliRunner.Result unpruned = CliRunner.run(again);
+        assertThat(unpruned.exitCode()).as(unpruned.err()).isZero();
+        assertThat(unpruned.err()).contains("[p] resumed with pruner none (--pruner given)");
+        // without a pruner the 12 new trials all run to the end
+        assertThat(states("p")).hasSize(24).filteredOn("PRUNED"::equals).hasSize((int) prunedBefore);
+
+        // the study keeps the pruner it was created with for the runs after
+        CliRunner.Result remembered = CliRunner.run("search", "--study", "p", "--storage",
+                dir.resolve("db").toString(), "--n-trials", "12");
+        assertThat(remembered.exitCode()).as(remembered.err()).isZero();
+        assertThat(remembered.err()).contains("[p] resumed with pruner median {startup-trials=2} (remembered; "
+                + "--pruner overrides)");
+        assertThat(states("p").subList(24, 36)).contains("PRUNED");
+    }
+
+    /** Each trial's state, in trial order. */
+    private java.util.List<String> states(String study) {
+        java.util.List<?> trials = (java.util.List<?>) nas.api.json.Json.read(CliRunner.run("trials", "--study", study,
+                "--format", "json", "--storage", dir.resolve("db").toString()).out());
+        return trials.stream().map(t -> String.valueOf(((java.util.Map<?, ?>) t).get("state"))).toList();
     }
 
     private long trials(String study) {

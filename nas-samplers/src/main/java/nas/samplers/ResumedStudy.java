@@ -7,7 +7,7 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.storage.Storage;
 
 /**
- * A stored study continued with the objective, options, seed and sampler it remembers ({@link StudySettings}),
+ * A stored study continued with the objective, options, seed, sampler and pruner it remembers ({@link StudySettings}),
  * as {@code nas search --study NAME} continues it: a study the command line created goes on from Java with
  * the same trials the command line would run.
  *
@@ -17,7 +17,7 @@ import nas.api.storage.Storage;
  * System.out.println(demo.study().bestValue());
  * }</pre>
  *
- * @param study      the study, with the remembered sampler and seed
+ * @param study      the study, with the remembered sampler, pruner and seed
  * @param objective  the remembered objective, built by its plugin from the remembered options
  * @param settings   what the study remembers
  */
@@ -31,8 +31,8 @@ public record ResumedStudy(Study study, ObjectiveDefinition objective, StudySett
      * @return the study, its objective and its settings
      * @throws nas.api.exception.StudyNotFoundException when there is no such study
      * @throws IllegalArgumentException when the study remembers no objective (it was not made by
-     *                                  {@code nas search} or {@code nas screen}), or its sampler or objective
-     *                                  cannot be built
+     *                                  {@code nas search} or {@code nas screen}), or its sampler, pruner or
+     *                                  objective cannot be built
      */
     public static ResumedStudy resume(Storage storage, String name) {
         Study loaded = Studies.builder(name).storage(storage).load();
@@ -40,7 +40,7 @@ public record ResumedStudy(Study study, ObjectiveDefinition objective, StudySett
                 "study '" + name + "' remembers no objective: it was not made by 'nas search' or 'nas screen'"));
         ObjectiveDefinition objective = settings.objectiveDefinition();
         Study study = Studies.builder(name).storage(storage).sampler(settings.createSampler(objective, storage))
-                .seed(settings.seed()).load();
+                .pruner(settings.createPruner()).seed(settings.seed()).load();
         return new ResumedStudy(study, objective, settings);
     }
 

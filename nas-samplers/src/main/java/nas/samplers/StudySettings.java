@@ -11,13 +11,15 @@ import nas.api.distribution.Distribution;
 import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugins;
+import nas.api.pruner.Pruner;
 import nas.api.sampler.Sampler;
 import nas.api.storage.Storage;
+import nas.pruners.Pruners;
 
 /**
  * What a study remembers of how it is run, so that it can be resumed without repeating it: its objective
- * plugin and that plugin's options, the seed, the sampler by name with its options, and the parameters held
- * fixed. {@code nas search} and {@code nas screen} store these as system attributes of a study they create;
+ * plugin and that plugin's options, the seed, the sampler by name with its options, the parameters held
+ * fixed, and the pruner by name with its options. {@code nas search} and {@code nas screen} store these as system attributes of a study they create;
  * {@link ResumedStudy#resume} reads them back to continue the study from Java.
  *
  * @param objective        the objective plugin's name (see {@code nas objectives})
@@ -27,9 +29,13 @@ import nas.api.storage.Storage;
  *                         (a screening study, whose Morris design is remembered apart)
  * @param samplerOptions   the sampler's options as text (see {@link Samplers#create})
  * @param fixedParams      parameters held at a value instead of searched (phase 2 of screen → search)
+ * @param pruner           the pruner's name (see {@link Pruners#names()}), or null for none remembered (a
+ *                         study created before the pruner was remembered runs without one)
+ * @param prunerOptions    the pruner's options as text (see {@link Pruners#create})
  */
 public record StudySettings(String objective, Map<String, String> objectiveOptions, long seed, String sampler,
-        Map<String, String> samplerOptions, Map<String, Object> fixedParams) {
+        Map<String, String> samplerOptions, Map<String, Object> fixedParams, String pruner,
+        Map<String, String> prunerOptions) {
 
     /** The system attribute holding the objective's name. */
     public static final String OBJECTIVE_ATTR = "cli:objective";
@@ -43,6 +49,10 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
     public static final String SAMPLER_OPTIONS_ATTR = "cli:sampler_options";
     /** The system attribute holding the parameters held fixed. */
     public static final String FIXED_PARAMS_ATTR = "cli:fixed_params";
+    /** The system attribute holding the pruner's name (studies created before it was kept have none). */
+    public static final String PRUNER_ATTR = "cli:pruner";
+    /** The system attribute holding the pruner's options. */
+    public static final String PRUNER_OPTIONS_ATTR = "cli:pruner_options";
 
     /**
      * Settings as given; maps are copied in their order.
@@ -54,6 +64,22 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
         objectiveOptions = copy(objectiveOptions);
         samplerOptions = copy(samplerOptions);
         fixedParams = Collections.unmodifiableMap(new LinkedHashMap<>(fixedParams));
+        prunerOptions = copy(prunerOptions);
+    }
+
+    /**
+     * Settings without a pruner.
+     *
+     * @param objective        the objective plugin's name
+     * @param objectiveOptions the plugin's options as text
+     * @param seed             the study's seed
+     * @param sampler          the sampler's name, or null for none remembered
+     * @param samplerOptions   the sampler's options as text
+     * @param fixedParams      parameters held at a value instead of searched
+     */
+    public StudySettings(String objective, Map<String, String> objectiveOptions, long seed, String sampler,
+            Map<String, String> samplerOptions, Map<String, Object> fixedParams) {
+        this(objective, objectiveOptions, seed, sampler, samplerOptions, fixedParams, null, Map.of());
     }
 
     /**
@@ -73,8 +99,10 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
         if (systemAttrs.get(FIXED_PARAMS_ATTR) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> fixed.put(String.valueOf(k), v));
         }
+        String pruner = systemAttrs.get(PRUNER_ATTR) instanceof String p ? p : null;
         return Optional.of(new StudySettings(objective, text(systemAttrs.get(OBJECTIVE_OPTIONS_ATTR)), seed,
-                sampler, text(systemAttrs.get(SAMPLER_OPTIONS_ATTR)), fixed));
+                sampler, text(systemAttrs.get(SAMPLER_OPTIONS_ATTR)), fixed, pruner,
+                text(systemAttrs.get(PRUNER_OPTIONS_ATTR))));
     }
 
     /**
@@ -97,7 +125,31 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
      * @return the settings
      */
     public StudySettings withSampler(String name, Map<String, String> options) {
-        return new StudySettings(objective, objectiveOptions, seed, name, options, fixedParams);
+        return new StudySettings(objective, objectiveOptions, seed, name, options, fixedParams, pruner,
+                prunerOptions);
+    }
+
+    /**
+     * These settings with another pruner and its options.
+     *
+     * @param name    the pruner's name, or null for none
+     * @param options its options as text
+     * @return the settings
+     */
+    public StudySettings withPruner(String name, Map<String, String> options) {
+        return new StudySettings(objective, objectiveOptions, seed, sampler, samplerOptions, fixedParams, name,
+                options);
+    }
+
+    /**
+     * The pruner these settings name, built by {@link Pruners#create}; {@code none} when they name none (a study
+     * created before the pruner was remembered runs without one, as it was created).
+     *
+     * @return the pruner
+     * @throws IllegalArgumentException for an unknown pruner, or options it refuses
+     */
+    public Pruner createPruner() {
+        return Pruners.create(pruner != null ? pruner : "none", prunerOptions);
     }
 
     /**
@@ -201,6 +253,10 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
             if (sampler != null) {
                 study.setSystemAttr(SAMPLER_ATTR, sampler);
                 study.setSystemAttr(SAMPLER_OPTIONS_ATTR, samplerOptions);
+            }
+            if (pruner != null) {
+                study.setSystemAttr(PRUNER_ATTR, pruner);
+                study.setSystemAttr(PRUNER_OPTIONS_ATTR, prunerOptions);
             }
             // The objective's name last: it is what marks a study as remembering its settings (of), so a
             // worker starting at the same moment never reads a study whose options are not stored yet.
