@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class Nsga2CliOptions {
 
     @Option(names = "--population-size", paramLabel = "N",
-            description = "nsga2: parents and children per generation (default 50).")
+            description = "nsga2: parents and children per generation (default 25).")
     Integer populationSize;
 
     @Option(names = "--crossover", paramLabel = "OP",
@@ -30,7 +30,7 @@ public final class Nsga2CliOptions {
     Double mutationProb;
 
     @Option(names = "--mutation-eta", paramLabel = "ETA",
-            description = "nsga2: distribution index of polynomial mutation (default 5).")
+            description = "nsga2: distribution index of polynomial mutation (default 10).")
     Double mutationEta;
 
     @Option(names = "--sbx-eta", paramLabel = "ETA", description = "nsga2: distribution index of SBX (default 20).")

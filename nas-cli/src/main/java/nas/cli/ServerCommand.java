@@ -94,6 +94,8 @@ public final class ServerCommand implements Callable<Integer> {
         StorageDaemon.Outcome outcome = server.run(s -> {
             // nas dashboard on this file asks this process to serve it (it owns the file)
             HostedDashboards.register(s.rpc(), s.storage());
+            // nas trials --format csv|json: the rows are written here and streamed
+            TrialExport.register(s.rpc(), s.storage());
             if (!daemon) {
                 // the web dashboard on the same port, over the same storage
                 DashboardOptions options = DashboardOptions.of(AccessToken.random());

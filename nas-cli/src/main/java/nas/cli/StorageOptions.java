@@ -1,7 +1,6 @@
 package nas.cli;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,12 +141,15 @@ public final class StorageOptions {
         return new ServerLauncher(new ServerFiles(file), daemonCommand(url()));
     }
 
-    /** {@code nas server} on {@code url} as a daemon: this JVM's java, and its class path or module path. */
+    /**
+     * {@code nas server} on {@code url} as a daemon: this JVM's java with the options of
+     * {@link DaemonJavaOptions}, and its class path or module path.
+     */
     private static List<String> daemonCommand(String url) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(collectorOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(DaemonJavaOptions.current());
         Module cli = Main.class.getModule();
         if (cli.isNamed()) {
             command.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
@@ -158,16 +160,6 @@ public final class StorageOptions {
         command.addAll(List.of("server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
                 "--daemon"));
         return command;
-    }
-
-    /**
-     * The garbage-collector choice among this JVM's options ({@code -XX:+UseSerialGC}, which the {@code nas}
-     * script picks on one or two cores), for the server it starts: left to itself the server's JVM picks G1,
-     * whose concurrent threads compete with the evolution on those cores. Other options (a flight recording,
-     * the heap) are the command's own, not the server's.
-     */
-    static List<String> collectorOptions(List<String> jvmOptions) {
-        return jvmOptions.stream().filter(o -> o.matches("-XX:[+-]Use[A-Za-z0-9]*GC")).toList();
     }
 
     /**

@@ -1,6 +1,5 @@
 package nas.cli;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,10 +48,9 @@ public final class TrialsCommand implements Callable<Integer> {
             Set<TrialState> selected = states.isEmpty() ? EnumSet.noneOf(TrialState.class) : EnumSet.copyOf(states);
             switch (format) {
                 case CSV:
-                    TrialTable.writeCsv(s, selected, new BufferedWriter(out, 1 << 16));
-                    break;
                 case JSON:
-                    TrialTable.writeJson(s, selected, new BufferedWriter(out, 1 << 16));
+                    // written a page at a time by the process holding the storage: memory stays flat
+                    TrialExport.export(s, selected, format, out);
                     break;
                 default:
                     List<FrozenTrial> trials = s.trials(states.toArray(new TrialState[0]));

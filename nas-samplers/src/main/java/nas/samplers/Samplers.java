@@ -47,8 +47,8 @@ import nas.samplers.tpe.TpeSampler;
  *   <tr><td>qmc</td><td>type: sobol or halton (sobol)</td></tr>
  *   <tr><td>grid</td><td>one option per parameter: its name, and its values separated by commas (integers,
  *       decimals, true/false or text); at least one</td></tr>
- *   <tr><td>nsga2</td><td>population-size (50), crossover: uniform, sbx, blx-alpha or spx (uniform),
- *       crossover-prob (0.9), swapping-prob (0.5), mutation-prob (1 / parameters), mutation-eta (5), sbx-eta (20)</td></tr>
+ *   <tr><td>nsga2</td><td>population-size (25), crossover: uniform, sbx, blx-alpha or spx (uniform),
+ *       crossover-prob (0.9), swapping-prob (0.5), mutation-prob (1 / parameters), mutation-eta (10), sbx-eta (20)</td></tr>
  *   <tr><td>cmaes</td><td>sigma0 (smallest range / 6), restart: none, ipop or bipop (none), popsize (4 + 3 ln n),
  *       separable (false), no-margin (false), warm-start (a study in the same storage), consider-pruned (false)</td></tr>
  * </table>

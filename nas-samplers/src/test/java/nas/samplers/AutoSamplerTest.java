@@ -162,14 +162,14 @@ class AutoSamplerTest {
         }
         assertThat(choices(auto)).isEqualTo(expected);
         assertThat(params(auto).subList(0, 30)).isEqualTo(params(tpe));
-        // NSGA-II's generations are blocks of 50 trial numbers: trials 30..49 belong to generation
-        // 0 (random), and generation 1's parents are the survivors of trials 0..49, MOTPE's included
-        assertThat(auto.trials().get(30).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(0L);
-        assertThat(auto.trials().get(50).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(1L);
+        // NSGA-II's generations are blocks of 25 trial numbers: its first trial, 30, is a child of
+        // generation 1, whose parents are the survivors of trials 0..24 (all MOTPE's), not random
+        assertThat(auto.trials().get(30).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(1L);
+        assertThat(auto.trials().get(50).systemAttrs().get(Nsga2Sampler.GENERATION_KEY)).isEqualTo(2L);
         Map<?, ?> population = (Map<?, ?>) auto.systemAttrs().get(Nsga2Sampler.POPULATION_KEY);
-        assertThat(population.get("generation")).isEqualTo(1L);
+        assertThat(population.get("generation")).isEqualTo(2L);
         List<?> members = (List<?>) population.get("members");
-        assertThat(members).hasSize(50);
+        assertThat(members).hasSize(25).allMatch(m -> ((Number) ((List<?>) m).get(0)).intValue() < 50);
         assertThat(members).anyMatch(m -> ((Number) ((List<?>) m).get(0)).intValue() < 30);
     }
 }

@@ -87,7 +87,7 @@ class DeterministicParallelTest {
         m.put("nsga2 sbx", s -> new Nsga2Sampler(Nsga2Options.defaults().withPopulationSize(8)
                 .withCrossover(Nsga2Options.CrossoverKind.SBX).withSeed(s)));
         m.put("motpe", s -> new TpeSampler(TpeOptions.defaults().withSeed(s).withNStartupTrials(5)));
-        // MOTPE for 12 complete trials, then NSGA-II (population 50) breeding from trial 50 on
+        // MOTPE for 12 complete trials, then NSGA-II (population 25) breeding from trial 25 on
         m.put("auto", s -> new AutoSampler(s, 12));
         return m;
     }

@@ -51,6 +51,14 @@ public final class RemoteStorage implements Storage {
         return new RemoteRunStore(rpc);
     }
 
+    /**
+     * Calls a streamed method the server offers besides the storage contract (an export) and copies
+     * hands its reply to {@code reader} as it arrives ({@link RpcClient#download}).
+     */
+    public void download(String method, Map<String, Object> args, RpcClient.ReplyReader reader) {
+        rpc.download(method, args, reader);
+    }
+
     /** The server in use. */
     public ServerEndpoint endpoint() {
         return rpc.endpoint();

@@ -1,6 +1,7 @@
 package nas.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,12 @@ public final class RpcClient {
         REPEATABLE,
         /** Writes that must run once: sent with a request id. */
         ONCE
+    }
+
+    /** What reads a streamed reply; its input's {@link IOException}s mean the reply broke off. */
+    @FunctionalInterface
+    public interface ReplyReader {
+        void read(InputStream reply) throws IOException;
     }
 
     /** A reply and whether the call was sent to a server other than the first one tried. */
@@ -114,6 +121,53 @@ public final class RpcClient {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Calls a streamed method ({@link StreamMethod}) and hands its reply to {@code reader} as it
+     * arrives. The call is resent only while no reply has come (a server being started); a reply
+     * broken off midway throws once the reader has had the bytes that came.
+     */
+    public void download(String method, Map<String, Object> args, ReplyReader reader) {
+        byte[] body = Wire.write(args);
+        long deadline = System.nanoTime() + reconnectBudget.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            ServerEndpoint at = endpoint;
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request(at, method, body, null), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("interrupted while calling the storage server", e);
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new StorageException("the storage server at " + at.host() + ":" + at.port()
+                            + " cannot be reached (" + e + ")", e);
+                }
+                sleep(Math.min(500, 20L << Math.min(attempt, 5)));
+                endpoint = endpoints.get();
+                continue;
+            }
+            try (InputStream in = response.body()) {
+                if (response.statusCode() == 401 && attempt == 0) {
+                    endpoint = endpoints.get();
+                    continue;
+                }
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                if (!type.equals(RpcHandler.STREAM_TYPE)) {
+                    Map<String, Object> m = Wire.readObject(in.readAllBytes());
+                    if (m.get("error") instanceof Map<?, ?> error) {
+                        throw WireError.toException(error, null);
+                    }
+                    throw new StorageException("the storage server sent no stream for " + method);
+                }
+                reader.read(in);
+                return;
+            } catch (IOException e) {
+                throw new StorageException("the reply of the storage server at " + at.host() + ":" + at.port()
+                        + " broke off (" + e.getMessage() + "); what was written before is incomplete", e);
             }
         }
     }

@@ -16,14 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RpcHandler implements HttpHandler {
 
+    /** The content type of a streamed reply ({@link StreamMethod}); a JSON reply is {@code application/json}. */
+    public static final String STREAM_TYPE = "application/octet-stream";
+
     /** Header naming a call that a client may send twice (after a lost reply): the second gets the first's reply. */
     public static final String REQUEST_ID = "X-Nas-Request";
 
     private final String context;
     private final ServerSecret secret;
     private final Map<String, RpcMethod> methods = new ConcurrentHashMap<>();
+    private final Map<String, StreamMethod> streams = new ConcurrentHashMap<>();
     private final RecentReplies replies = new RecentReplies(4096);
     private volatile long lastCallNanos = System.nanoTime();
+    /** Calls being answered: a long one (a streamed export) keeps the server busy, not idle. */
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
 
     public RpcHandler(String context, ServerSecret secret) {
@@ -43,9 +49,16 @@ public final class RpcHandler implements HttpHandler {
         }
     }
 
-    /** When the last authenticated call arrived ({@link System#nanoTime()}). */
+    /** Offers {@code method}, whose reply is streamed, under {@code name}. */
+    public void registerStream(String name, StreamMethod method) {
+        if (methods.containsKey(name) || streams.putIfAbsent(name, method) != null) {
+            throw new IllegalArgumentException("method '" + name + "' is already registered");
+        }
+    }
+
+    /** When the last authenticated call arrived or ended ({@link System#nanoTime()}); now while one is answered. */
     public long lastCallNanos() {
-        return lastCallNanos;
+        return active.get() > 0 ? System.nanoTime() : lastCallNanos;
     }
 
     /** How many authenticated calls arrived. */
@@ -55,10 +68,23 @@ public final class RpcHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        active.incrementAndGet();
+        try {
+            answer(exchange);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        StreamMethod stream = streams.get(exchange.getRequestURI().getPath().substring(context.length()));
+        if (stream != null && authorized(exchange) && exchange.getRequestMethod().equals("POST")) {
+            stream(exchange, stream);
+            return;
+        }
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.startsWith("Bearer ") || !secret.matches(auth.substring("Bearer ".length()))) {
+            if (!authorized(exchange)) {
                 send(exchange, 401, error("Storage", "not authorized: the request lacks this server's secret"));
                 return;
             }
@@ -70,6 +96,10 @@ public final class RpcHandler implements HttpHandler {
             }
             String name = exchange.getRequestURI().getPath().substring(context.length());
             RpcMethod method = methods.get(name);
+            if (method == null && streams.containsKey(name)) {
+                send(exchange, 405, error("IllegalArgument", "use POST"));
+                return;
+            }
             if (method == null) {
                 send(exchange, 404, error("IllegalArgument", "no method '" + name + "' on this server"));
                 return;
@@ -78,6 +108,42 @@ public final class RpcHandler implements HttpHandler {
             byte[] reply = requestId == null ? call(method, body) : replies.computeOnce(requestId, () -> call(method, body));
             send(exchange, 200, reply);
         }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        return auth != null && auth.startsWith("Bearer ") && secret.matches(auth.substring("Bearer ".length()));
+    }
+
+    /**
+     * Runs a streamed method: its first 64 KB are held back, so that a method failing early still
+     * answers with a JSON error; once bytes have left, a failure closes the connection without the
+     * chunked reply's last chunk, which the client reads as a broken stream.
+     */
+    private void stream(HttpExchange exchange, StreamMethod method) throws IOException {
+        lastCallNanos = System.nanoTime();
+        calls.increment();
+        ReplyStream out = new ReplyStream(exchange);
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            method.call(new Args(Wire.readObject(body)), out);
+        } catch (Exception e) {
+            if (out.committed()) {
+                // the server logs it; closing the exchange here would end the reply as if complete
+                throw new IOException("streamed reply of " + exchange.getRequestURI().getPath() + " cut off: " + e, e);
+            }
+            try (exchange) {
+                send(exchange, 200, Wire.write(Map.of("error", WireError.of(e))));
+            }
+            return;
+        }
+        try (exchange) {
+            out.finish();
+        }
+        lastCallNanos = System.nanoTime();
     }
 
     private static byte[] call(RpcMethod method, byte[] body) {
@@ -91,6 +157,65 @@ public final class RpcHandler implements HttpHandler {
 
     private static byte[] error(String type, String message) {
         return Wire.write(Map.of("error", Map.of("type", type, "message", message)));
+    }
+
+    /** A streamed reply: buffered, then sent chunked once the buffer first fills (or all at once if it never does). */
+    private static final class ReplyStream extends OutputStream {
+        private final HttpExchange exchange;
+        private final byte[] buffer = new byte[1 << 16];
+        private int size;
+        private OutputStream body;
+
+        ReplyStream(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        boolean committed() {
+            return body != null;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (size == buffer.length) {
+                drain();
+            }
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (size + len > buffer.length || len >= buffer.length) {
+                drain();
+            }
+            if (len >= buffer.length) {
+                body.write(b, off, len);
+            } else {
+                System.arraycopy(b, off, buffer, size, len);
+                size += len;
+            }
+        }
+
+        private void drain() throws IOException {
+            if (body == null) {
+                exchange.getResponseHeaders().set("Content-Type", STREAM_TYPE);
+                exchange.sendResponseHeaders(200, 0);
+                body = exchange.getResponseBody();
+            }
+            body.write(buffer, 0, size);
+            size = 0;
+        }
+
+        /** Sends what is left and ends the reply. */
+        void finish() throws IOException {
+            if (body == null) {
+                exchange.getResponseHeaders().set("Content-Type", STREAM_TYPE);
+                exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+                body = exchange.getResponseBody();
+            }
+            body.write(buffer, 0, size);
+            size = 0;
+            body.close();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

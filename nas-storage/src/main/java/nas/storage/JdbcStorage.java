@@ -606,8 +606,7 @@ public final class JdbcStorage implements Storage {
     public TrialKeys trialKeys(long studyId, Set<TrialState> states) {
         return tx.snapshot(c -> {
             StudyQueries.requireStudy(c, studyId);
-            return new TrialKeys(TrialReads.distinctKeys(c, "trial_params", "param_name", studyId, states),
-                    TrialReads.distinctKeys(c, "trial_user_attributes", "attr_key", studyId, states),
+            return new TrialKeys(TrialReads.paramNames(c, studyId, states), TrialReads.userAttrKeys(c, studyId, states),
                     TrialReads.maxConstraints(c, studyId, states));
         });
     }

@@ -117,12 +117,32 @@ final class TrialReads {
         }
     }
 
-    /** The distinct keys of a trial table ({@code trial_params} or an attribute table) among a study's trials. */
-    static Set<String> distinctKeys(Connection c, String table, String keyColumn, long studyId,
-            Set<TrialState> states) throws SQLException {
+    /**
+     * The parameter names used by a study's trials in the given states. Every name a trial stores
+     * is first stored in {@code study_param_distributions} (same transaction), so each of the
+     * study's few names is tested for one matching trial through the primary key instead of reading
+     * every parameter row of the study (3 s on 2,000,000 rows, against milliseconds).
+     */
+    static Set<String> paramNames(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        return strings(c, "SELECT d.param_name FROM study_param_distributions d WHERE d.study_id = ? AND EXISTS "
+                + "(SELECT 1 FROM trials t JOIN trial_params x ON x.trial_id = t.trial_id AND x.param_name = d.param_name "
+                + "WHERE t.study_id = d.study_id" + stateFilter("t.state", states) + ")", studyId);
+    }
+
+    /**
+     * The distinct user attribute keys among a study's trials in the given states. Driven from the
+     * attribute rows (each tested against its trial by primary key): joined the other way, H2 walked
+     * every trial of the study even when no trial has an attribute (0.7 s on 200,000 trials).
+     */
+    static Set<String> userAttrKeys(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        return strings(c, "SELECT DISTINCT x.attr_key FROM trial_user_attributes x WHERE EXISTS (SELECT 1 FROM "
+                + "trials t WHERE t.trial_id = x.trial_id AND t.study_id = ?" + stateFilter("t.state", states) + ")",
+                studyId);
+    }
+
+    private static Set<String> strings(Connection c, String sql, long studyId) throws SQLException {
         Set<String> out = new TreeSet<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT x." + keyColumn + " FROM " + table
-                + " x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ?" + stateFilter("t.state", states))) {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -138,9 +158,11 @@ final class TrialReads {
      * JSON list of numbers, so its commas count them (no value of a list of numbers has a comma).
      */
     static int maxConstraints(Connection c, long studyId, Set<TrialState> states) throws SQLException {
+        // driven from the attribute rows, as userAttrKeys
         try (PreparedStatement p = c.prepareStatement("SELECT MAX(LENGTH(x.value_json) - LENGTH(REPLACE(x.value_json, "
-                + "',', ''))) FROM trial_system_attributes x JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ? "
-                + "AND x.attr_key = '" + FrozenTrial.CONSTRAINTS + "'" + stateFilter("t.state", states))) {
+                + "',', ''))) FROM trial_system_attributes x WHERE x.attr_key = '" + FrozenTrial.CONSTRAINTS + "' AND "
+                + "EXISTS (SELECT 1 FROM trials t WHERE t.trial_id = x.trial_id AND t.study_id = ?"
+                + stateFilter("t.state", states) + ")")) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
                 r.next();

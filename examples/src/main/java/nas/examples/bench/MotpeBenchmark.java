@@ -36,7 +36,7 @@ import nas.samplers.tpe.TpeSampler;
  * hypervolume with reference (11, 11) is given too, optimum 120.67 and 120.33) and DTLZ2 with 12 variables and 3 objectives (reference
  * (1.1, 1.1, 1.1); optimum 1.331 − π/6 = 0.8074). Samplers: {@code tpe} (MOTPE, one estimator per
  * parameter), {@code tpe-mv} (multivariate MOTPE with the constant liar, what {@code --sampler auto}
- * uses for several objectives), {@code nsga2} (defaults, population 50) and {@code random}.
+ * uses for several objectives), {@code nsga2} (defaults, population 25) and {@code random}.
  *
  * <p>Arguments ({@code key=value}, all optional): {@code problems=zdt1,zdt2,dtlz2},
  * {@code samplers=tpe,tpe-mv,nsga2,random}, {@code seeds=5}, {@code first-seed=1},

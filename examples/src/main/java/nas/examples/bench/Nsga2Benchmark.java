@@ -33,7 +33,7 @@ import nas.samplers.nsga2.Nsga2Sampler;
  *
  * <ul>
  *   <li>quality: mean hypervolume (reference 1.1 on every objective) of the Pareto front of all
- *       trials, over 5 seeds, 5,000 trials, population 50, for each crossover operator, as a share
+ *       trials, over 5 seeds, 5,000 trials, the default population (25), for each crossover operator, as a share
  *       of the optimum's; with {@code --deap}, next to DEAP's NSGA-II on the same problems and budget
  *       ({@code scripts/deap_nsga2.py}, run with Debian's {@code python3-deap});</li>
  *   <li>speed: time spent inside the sampler per trial on ZDT1 over 10,000 trials (in-memory
@@ -42,7 +42,7 @@ import nas.samplers.nsga2.Nsga2Sampler;
  *
  * <p>Run: {@code scripts/bench.sh Nsga2}; options {@code --crossover all|sbx|uniform|blx-alpha|spx},
  * {@code --problems zdt1,zdt2,zdt3,dtlz2}, {@code --seeds 5}, {@code --first-seed 0}, {@code --trials 5000},
- * {@code --population 50}, {@code --timing-trials 10000}, {@code --mutation-eta ETA}, {@code --sbx-eta ETA},
+ * {@code --population 25}, {@code --timing-trials 10000}, {@code --mutation-eta ETA}, {@code --sbx-eta ETA},
  * {@code --mutation-prob P}, {@code --crossover-prob P}, {@code --deap}.
  */
 public final class Nsga2Benchmark {
@@ -104,7 +104,7 @@ public final class Nsga2Benchmark {
         int seeds = 5;
         int firstSeed = 0;
         int trials = 5000;
-        int population = 50;
+        int population = Nsga2Options.defaults().populationSize();
         int timingTrials = 10_000;
         boolean deap = false;
         Nsga2Options base = Nsga2Options.defaults();

@@ -36,7 +36,11 @@ public final class Csv {
         if (v == null) {
             return "";
         }
-        String s = v instanceof Double d ? repr(d) : String.valueOf(v);
+        if (v instanceof Number) {
+            // no number's text has a comma, quote or line break
+            return v instanceof Double d ? repr(d) : v.toString();
+        }
+        String s = String.valueOf(v);
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import nas.api.FrozenTrial;
 import nas.api.Study;
 import nas.api.TrialState;
@@ -39,9 +40,11 @@ public final class TrialTable {
     public static final String FAIL_REASON_COLUMN = "system_attrs_" + FrozenTrial.FAIL_REASON;
 
     private final List<String> columns;
+    private final List<Function<FrozenTrial, Object>> cells = new ArrayList<>();
 
     private TrialTable(List<String> columns) {
         this.columns = List.copyOf(columns);
+        columns.forEach(c -> cells.add(cell(c)));
     }
 
     /**
@@ -131,8 +134,8 @@ public final class TrialTable {
      */
     public Map<String, Object> row(FrozenTrial t) {
         Map<String, Object> r = new LinkedHashMap<>();
-        for (String c : columns) {
-            r.put(c, cell(t, c));
+        for (int i = 0; i < columns.size(); i++) {
+            r.put(columns.get(i), cells.get(i).apply(t));
         }
         return r;
     }
@@ -162,8 +165,11 @@ public final class TrialTable {
         PrintWriter w = printer(out);
         TrialTable table = of(storage, studyId, states);
         Csv.row(w, table.columns);
+        List<Object> row = new ArrayList<>(table.cells.size());
         for (FrozenTrial t : new TrialPages(storage, studyId, states)) {
-            Csv.row(w, new ArrayList<>(table.row(t).values()));
+            row.clear();
+            table.cells.forEach(cell -> row.add(cell.apply(t)));
+            Csv.row(w, row);
         }
         w.flush();
     }
@@ -231,37 +237,44 @@ public final class TrialTable {
         return out instanceof PrintWriter p ? p : new PrintWriter(out, false);
     }
 
-    private static Object cell(FrozenTrial t, String c) {
+    /** What reads a column's cell from a trial, resolved once per column (an export writes many rows). */
+    private static Function<FrozenTrial, Object> cell(String c) {
         switch (c) {
-            case "number": return t.number();
-            case "state": return t.state().name();
-            case "value": return t.values().isEmpty() ? null : t.values().get(0);
-            case "datetime_start": return t.datetimeStart() == null ? null : t.datetimeStart().toString();
-            case "datetime_complete": return t.datetimeComplete() == null ? null : t.datetimeComplete().toString();
-            case "duration": {
+            case "number": return FrozenTrial::number;
+            case "state": return t -> t.state().name();
+            case "value": return t -> t.values().isEmpty() ? null : t.values().get(0);
+            case "datetime_start": return t -> t.datetimeStart() == null ? null : t.datetimeStart().toString();
+            case "datetime_complete": return t -> t.datetimeComplete() == null ? null : t.datetimeComplete().toString();
+            case "duration": return t -> {
                 Duration d = t.duration();
                 return d == null ? null : d.toNanos() / 1e9;
-            }
-            case "last_step": return t.lastStep() < 0 ? null : t.lastStep();
-            case FAIL_REASON_COLUMN: return t.systemAttrs().get(FrozenTrial.FAIL_REASON);
+            };
+            case "last_step": return t -> t.lastStep() < 0 ? null : t.lastStep();
+            case FAIL_REASON_COLUMN: return t -> t.systemAttrs().get(FrozenTrial.FAIL_REASON);
             default:
                 if (c.startsWith("values_")) {
                     int k = Integer.parseInt(c.substring("values_".length()));
-                    return k < t.values().size() ? t.values().get(k) : null;
+                    return t -> k < t.values().size() ? t.values().get(k) : null;
                 }
                 if (c.startsWith("constraints_")) {
                     int k = Integer.parseInt(c.substring("constraints_".length()));
-                    double[] constraints = t.constraints();
-                    return k < constraints.length ? constraints[k] : null;
+                    return t -> {
+                        double[] constraints = t.constraints();
+                        return k < constraints.length ? constraints[k] : null;
+                    };
                 }
                 if (c.startsWith("params_")) {
-                    return t.param(c.substring("params_".length()));
+                    String name = c.substring("params_".length());
+                    return t -> t.param(name);
                 }
                 if (c.startsWith("user_attrs_")) {
-                    Object v = t.userAttrs().get(c.substring("user_attrs_".length()));
-                    return v instanceof Map || v instanceof List ? Json.write(v) : v;
+                    String key = c.substring("user_attrs_".length());
+                    return t -> {
+                        Object v = t.userAttrs().get(key);
+                        return v instanceof Map || v instanceof List ? Json.write(v) : v;
+                    };
                 }
-                return null;
+                return t -> null;
         }
     }
 }

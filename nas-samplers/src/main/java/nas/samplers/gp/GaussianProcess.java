@@ -13,7 +13,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Cholesky decomposition, {@code α = K⁻¹y}. Immutable once built; {@link #predict} allocates only
  * its two work arrays.
  */
-public final class GaussianProcess {
+final class GaussianProcess {
 
     private final double[][] x;
     private final double[] y;

@@ -5,7 +5,7 @@ package nas.samplers.gp;
  * marginal likelihood of {@link GaussianProcess} plus {@link KernelParams#logPrior}) over the
  * unconstrained log-space θ with {@link Lbfgs}, from a given start.
  */
-public final class HyperparameterFit {
+final class HyperparameterFit {
 
     private HyperparameterFit() {
     }

@@ -12,7 +12,7 @@ package nas.samplers.gp;
  * @param scale                      signal variance
  * @param noise                      noise variance (at least {@link #MIN_NOISE})
  */
-public record KernelParams(double[] inverseSquaredLengthscales, double scale, double noise) {
+record KernelParams(double[] inverseSquaredLengthscales, double scale, double noise) {
 
     /** Floor of the noise variance: keeps K well conditioned for noiseless objectives. */
     public static final double MIN_NOISE = 1e-6;

@@ -11,7 +11,7 @@ import org.apache.commons.math3.special.Erf;
  * and below {@code z = −20} by the asymptotic series {@code h(z) ~ φ(z)/z²·Σ_k (−1)^k (2k+1)!!/z^{2k}}
  * — so log EI stays finite and informative where EI itself underflows to 0.
  */
-public final class LogEi {
+final class LogEi {
 
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
     private static final double SQRT2 = Math.sqrt(2);

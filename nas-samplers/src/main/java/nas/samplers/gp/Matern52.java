@@ -7,7 +7,7 @@ package nas.samplers.gp;
  * numeric column and, for a categorical column, 0 for equal choices and 1 otherwise (a Hamming
  * distance). Pure functions on {@code double[]}; no state.
  */
-public final class Matern52 {
+final class Matern52 {
 
     private static final double SQRT5 = Math.sqrt(5);
 

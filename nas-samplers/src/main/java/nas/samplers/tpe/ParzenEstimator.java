@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  *
  * <p>Immutable after {@link #fit}; {@link #logPdf} and {@link #sample} allocate nothing.
  */
-public final class ParzenEstimator {
+final class ParzenEstimator {
 
     /**
      * One coordinate of the box. Numeric: {@code [low, high]} (already log-scaled and widened by

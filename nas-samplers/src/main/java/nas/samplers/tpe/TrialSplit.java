@@ -18,7 +18,7 @@ import nas.api.TrialState;
  * last, by increasing violation, as in Optuna's constrained TPE. The first {@code gamma(n)} are
  * good. Failed and running trials take no part.
  */
-public record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
+record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
 
     /** The split of a single-objective study. */
     public static TrialSplit of(List<FrozenTrial> trials, StudyDirection direction, IntUnaryOperator gamma) {

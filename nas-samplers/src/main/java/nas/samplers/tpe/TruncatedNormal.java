@@ -8,7 +8,7 @@ import org.apache.commons.math3.special.Erf;
  * kernel of TPE's Parzen estimators. Tail-safe: when the interval lies far in the upper tail the
  * computation is mirrored to the lower tail, where Φ keeps its relative precision.
  */
-public final class TruncatedNormal {
+final class TruncatedNormal {
 
     private static final double SQRT2 = Math.sqrt(2);
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);

@@ -14,9 +14,11 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.StudyDirection;
 import nas.api.TrialState;
+import nas.api.objective.functions.TestFunctions;
 import nas.api.exception.TrialPrunedException;
 import nas.api.storage.InMemoryStorage;
 import nas.api.storage.Storage;
+import nas.samplers.pareto.Hypervolume;
 import org.junit.jupiter.api.Test;
 import nas.api.testing.LogCapture;
 import java.util.logging.Level;
@@ -154,6 +156,31 @@ class Nsga2SamplerTest {
         double hvRandom = hypervolume2d(random.bestTrials());
         // Under (1.1, 3) the optimum is about 2.97; random search reaches about 1.3.
         assertThat(hvNsga).isGreaterThan(2.3).isGreaterThan(hvRandom + 0.8);
+    }
+
+    @Test
+    void theDefaultsReachAHypervolumeFloorOnZdt1AndZdt2In3000Trials() {
+        // 30 variables, seed 0, reference (1.1, 1.1); optima 0.877 and 0.543. Measured: ZDT1 0.786,
+        // ZDT2 0.423; the former defaults (population 50, mutation eta 5, no duplicate elimination)
+        // reached 0.662 and 0.256, held back by the distance to the front (g = 1.21 and 1.14 on the
+        // best point, against 1.05 now).
+        assertThat(zdtHypervolume(TestFunctions::zdt1)).isGreaterThan(0.76);
+        assertThat(zdtHypervolume(TestFunctions::zdt2)).isGreaterThan(0.38);
+    }
+
+    private static double zdtHypervolume(java.util.function.Function<double[], double[]> zdt) {
+        Study s = Studies.builder("zdt").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(new Nsga2Sampler(Nsga2Options.defaults().withSeed(0L))).seed(0).create();
+        s.optimizeMulti(t -> {
+            double[] x = new double[30];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t.suggestFloat("x" + i, 0, 1);
+            }
+            return zdt.apply(x);
+        }, OptimizeOptions.trials(3000));
+        double[][] front = s.bestTrials().stream()
+                .map(t -> new double[] {t.values().get(0), t.values().get(1)}).toArray(double[][]::new);
+        return Hypervolume.of(front, new double[] {1.1, 1.1});
     }
 
     private static double hypervolume2d(List<FrozenTrial> front) {

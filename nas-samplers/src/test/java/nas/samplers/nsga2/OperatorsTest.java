@@ -125,6 +125,28 @@ class OperatorsTest {
     }
 
     @Test
+    void perVariableCrossoverKeepsTheFirstParentWhereTheDrawSaysSo() {
+        // BLX-alpha with alpha 0 draws x = lo + u (hi - lo); then each variable keeps the operator's
+        // value if its draw is below 0.5, else the first parent's.
+        double[][] parents = {{0.1, 0.2, 0.3}, {0.5, 0.6, 0.7}};
+        double[] child = new double[3];
+        new PerVariableCrossover(new BlxAlphaCrossover(0), 0.5)
+                .cross(parents, child, replay(new double[] {0.25, 0.5, 0.75, 0.1, 0.9, 0.4}));
+        assertThat(child[0]).isCloseTo(0.1 + 0.25 * 0.4, within(1e-15));
+        assertThat(child[1]).isEqualTo(0.2);
+        assertThat(child[2]).isCloseTo(0.3 + 0.75 * 0.4, within(1e-15));
+        SplittableRandom rng = new SplittableRandom(4);
+        double[] one = new double[1];
+        int kept = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new PerVariableCrossover(new SpxCrossover(Double.NaN), 0.3).cross(
+                    new double[][] {{0.2}, {0.5}, {0.8}}, one, rng);
+            kept += one[0] == 0.2 ? 1 : 0;
+        }
+        assertThat(kept / (double) DRAWS).isCloseTo(0.7, within(0.01));
+    }
+
+    @Test
     void sbxStaysInsideNearTheBound() {
         double[][] parents = {{0.0}, {0.02}};
         double[] child = new double[1];

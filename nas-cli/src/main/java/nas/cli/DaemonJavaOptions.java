@@ -1,0 +1,54 @@
+package nas.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM options of a storage server that a command starts by itself: the ones the {@code nas}
+ * launcher gives every command ({@code $NAS_JAVA_OPTS}; when unset, the serial collector on one or
+ * two cores, as the launcher decides), then {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its
+ * heap, e.g. {@code -Xmx2g}; a later option wins over an earlier one).
+ */
+final class DaemonJavaOptions {
+
+    /** The launcher's options for every command. */
+    static final String LAUNCHER_OPTIONS = "NAS_JAVA_OPTS";
+    /** Options for auto-started servers only. */
+    static final String SERVER_OPTIONS = "NAS_SERVER_JAVA_OPTS";
+
+    private DaemonJavaOptions() {
+    }
+
+    /** The options for this process's environment and processor count. */
+    static List<String> current() {
+        return of(System.getenv(), Runtime.getRuntime().availableProcessors());
+    }
+
+    static List<String> of(Map<String, String> env, int processors) {
+        List<String> options = new ArrayList<>();
+        String launcher = env.get(LAUNCHER_OPTIONS);
+        if (launcher != null) {
+            options.addAll(words(launcher));
+        } else if (processors <= 2) {
+            // the launcher's rule: G1's concurrent threads would compete with the work on two cores
+            options.add("-XX:+UseSerialGC");
+        }
+        String server = env.get(SERVER_OPTIONS);
+        if (server != null) {
+            options.addAll(words(server));
+        }
+        return options;
+    }
+
+    /** The words of an option string, split at blanks as the launcher's shell splits them. */
+    private static List<String> words(String options) {
+        List<String> out = new ArrayList<>();
+        for (String w : options.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}
