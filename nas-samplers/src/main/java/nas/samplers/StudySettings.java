@@ -192,17 +192,19 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
      */
     public void rememberIn(Study study) {
         Map<String, Object> attrs = study.systemAttrs();
+        if (!fixedParams.isEmpty() && !attrs.containsKey(FIXED_PARAMS_ATTR)) {
+            study.setSystemAttr(FIXED_PARAMS_ATTR, fixedParams);
+        }
         if (!attrs.containsKey(OBJECTIVE_ATTR)) {
-            study.setSystemAttr(OBJECTIVE_ATTR, objective);
             study.setSystemAttr(OBJECTIVE_OPTIONS_ATTR, objectiveOptions);
             study.setSystemAttr(SEED_ATTR, seed);
             if (sampler != null) {
                 study.setSystemAttr(SAMPLER_ATTR, sampler);
                 study.setSystemAttr(SAMPLER_OPTIONS_ATTR, samplerOptions);
             }
-        }
-        if (!fixedParams.isEmpty() && !attrs.containsKey(FIXED_PARAMS_ATTR)) {
-            study.setSystemAttr(FIXED_PARAMS_ATTR, fixedParams);
+            // The objective's name last: it is what marks a study as remembering its settings (of), so a
+            // worker starting at the same moment never reads a study whose options are not stored yet.
+            study.setSystemAttr(OBJECTIVE_ATTR, objective);
         }
     }
 
