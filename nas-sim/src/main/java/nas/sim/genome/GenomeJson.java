@@ -1,8 +1,10 @@
 package nas.sim.genome;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,12 @@ import nas.sim.control.FixedBrainGenome;
  */
 public final class GenomeJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Writes doubles with Jackson's fast writer (Schubfach): the shortest decimal that reads back to the same
+     * double, about three times faster than {@code Double.toString}, which was the largest cost of storing a
+     * run's genomes (brains are hundreds of doubles). Reading is unchanged.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     private final List<BrainJsonCodec> codecs;
 
