@@ -19,10 +19,7 @@ class BadConfigurationTest {
 
     /** Runs a search that must be refused and checks that it wrote nothing; returns its message. */
     private String refused(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = db();
-        CliRunner.Result r = CliRunner.run(all);
+        CliRunner.Result r = CliRunner.runOn(db(), args);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
         CliRunner.Result trials = CliRunner.run("trials", "--study", "bad", "--storage", db());

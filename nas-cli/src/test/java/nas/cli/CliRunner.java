@@ -2,6 +2,10 @@ package nas.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.function.Function;
+import nas.api.storage.Storage;
+import nas.storage.RunStore;
 import picocli.CommandLine;
 
 /** Runs the {@code nas} command in-process, capturing stdout, stderr and the exit code. */
@@ -21,5 +25,20 @@ final class CliRunner {
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code nas ARGS --storage STORAGE}. */
+    static Result runOn(String storage, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--storage";
+        all[args.length + 1] = storage;
+        return run(all);
+    }
+
+    /** Reads the evolution runs stored in {@code storage}, opened as the CLI opens it (an H2 file through its server). */
+    static <T> T readRuns(String storage, Function<RunStore, T> read) {
+        try (Storage store = new StorageOptions(storage).open()) {
+            return read.apply(StorageOptions.runs(store));
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
-import nas.api.storage.Storage;
 import nas.sim.config.Presets;
 import nas.sim.evolution.EvolutionRun;
 import nas.sim.evolution.PopulationEvaluator;
@@ -33,16 +32,11 @@ class EvolveCommandsTest {
     }
 
     private CliRunner.Result nas(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = url();
-        return CliRunner.run(all);
+        return CliRunner.runOn(url(), args);
     }
 
     private <T> T runs(java.util.function.Function<RunStore, T> read) {
-        try (Storage store = new StorageOptions(url()).open()) {
-            return read.apply(StorageOptions.runs(store));
-        }
+        return CliRunner.readRuns(url(), read);
     }
 
     @Test

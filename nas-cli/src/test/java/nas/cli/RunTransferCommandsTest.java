@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
-import nas.api.storage.Storage;
 import nas.storage.Deflate;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +26,11 @@ class RunTransferCommandsTest {
     }
 
     private CliRunner.Result nas(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = dir.resolve("runs").toString();
-        return CliRunner.run(all);
+        return CliRunner.runOn(dir.resolve("runs").toString(), args);
     }
 
     private <T> T runs(java.util.function.Function<RunStore, T> read) {
-        try (Storage store = new StorageOptions(dir.resolve("runs").toString()).open()) {
-            return read.apply(StorageOptions.runs(store));
-        }
+        return CliRunner.readRuns(dir.resolve("runs").toString(), read);
     }
 
     @Test

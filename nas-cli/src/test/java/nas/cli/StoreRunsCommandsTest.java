@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
-import nas.api.storage.Storage;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,16 +31,11 @@ class StoreRunsCommandsTest {
     }
 
     private CliRunner.Result nas(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = url();
-        return CliRunner.run(all);
+        return CliRunner.runOn(url(), args);
     }
 
     private <T> T runs(java.util.function.Function<RunStore, T> read) {
-        try (Storage store = new StorageOptions(url()).open()) {
-            return read.apply(StorageOptions.runs(store));
-        }
+        return CliRunner.readRuns(url(), read);
     }
 
     @Test
