@@ -37,7 +37,9 @@ import nas.samplers.cmaes.Restarts;
  * ({@link CmaEsSampler} on a {@link Study}; its trial 0 is sampled at random, because the search
  * space is known only after one trial).
  *
- * <p>Run: {@code scripts/bench.sh Cma}.
+ * <p>Run: {@code scripts/bench.sh Cma}; {@code scripts/bench.sh Cma restarts [seeds] [budget] [sampler]} for the
+ * restart strategies on Rastrigin-10; {@code scripts/bench.sh Cma jobs [trials] [J]} for the cost of
+ * deterministic worker threads.
  */
 public final class CmaBenchmark {
 
@@ -288,7 +290,47 @@ public final class CmaBenchmark {
         }
     }
 
+    /**
+     * {@code jobs [trials] [J]}: trials/s of a CmaEsSampler study (10-D sphere, in memory) with J
+     * worker threads, with an instant objective and with one sleeping 0–2 ms (from the trial number).
+     */
+    static void jobs(int trials, int threads) {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "CmaEsSampler, 10-D sphere in [-5, 5], %,d trials, --jobs %d, in memory%n", trials, threads);
+        for (int warm = 0; warm < 2; warm++) {
+            jobsRun(Math.min(trials, 1000), threads, false);
+        }
+        for (boolean sleeping : new boolean[] {false, true}) {
+            long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+            long t0 = System.nanoTime();
+            jobsRun(trials, threads, sleeping);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "  %-24s %,8.0f trials/s  (%.2f s wall, %.2f s CPU, %.3f ms CPU/trial)%n",
+                    sleeping ? "objective sleeps 0-2 ms" : "instant objective", trials / seconds, seconds, cpu,
+                    cpu * 1e3 / trials);
+        }
+    }
+
+    private static void jobsRun(int trials, int threads, boolean sleeping) {
+        Study study = Studies.builder("jobs").sampler(new CmaEsSampler()).seed(1).create();
+        study.optimize(t -> {
+            double v = evaluate(t, TestFunctions::sphere);
+            if (sleeping) {
+                Thread.sleep((nas.api.Seeds.derive(7, t.number()) >>> 1) % 3);
+            }
+            return v;
+        }, nas.api.OptimizeOptions.trials(trials).withJobs(threads));
+        if (study.trials(TrialState.COMPLETE).size() != trials) {
+            throw new IllegalStateException("expected " + trials + " complete trials");
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("jobs")) {
+            jobs(args.length > 1 ? Integer.parseInt(args[1]) : 3000, args.length > 2 ? Integer.parseInt(args[2]) : 4);
+            return;
+        }
         if (args.length > 0 && args[0].equals("restarts")) {
             restarts(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Long.parseLong(args[2]) : 100_000,
                     args.length > 3 && args[3].equals("sampler"));

@@ -147,7 +147,7 @@ class CmaEsSamplerTest {
     }
 
     @Test
-    void failedTrialsAreReplacedNotTold() {
+    void failedTrialsAreToldAsTheirGenerationsWorst() {
         Study s = study(new InMemoryStorage(), "fail", new CmaEsSampler(), 4);
         int[] calls = {0};
         try (LogCapture log = LogCapture.start()) {
@@ -158,16 +158,16 @@ class CmaEsSamplerTest {
             assertThat(log.messages(Level.WARNING)).hasSize(8).allMatch(m -> m.matches(
                     "trial \\d+ of study 'fail' failed: objective returned \\[NaN\\], which is not finite"));
         }
-        long failed = s.trials(TrialState.FAIL).size();
-        assertThat(failed).isEqualTo(8);
+        assertThat(s.trials(TrialState.FAIL)).hasSize(8);
         CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
-        // 16 completed tagged trials = two full generations of 8 (the last told on the next ask)
-        assertThat(state.generation()).isEqualTo(1);
+        // generations are blocks of 8 trial numbers whatever fails: trials 1-8 and 9-16 are told
+        // (17-24 on the next ask), each failed trial with its generation's worst value
+        assertThat(state.generation()).isEqualTo(2);
         Set<Object> gens = new HashSet<>();
         for (FrozenTrial t : s.trials(TrialState.FAIL)) {
             gens.add(t.systemAttrs().get(CmaEsSampler.GENERATION_KEY));
         }
-        assertThat(gens).containsOnly(0L, 1L);
+        assertThat(gens).containsOnly(0L, 1L, 2L);
     }
 
     @Test
