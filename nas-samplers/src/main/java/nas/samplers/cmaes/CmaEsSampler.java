@@ -48,10 +48,13 @@ import nas.api.sampler.Sampler;
  * criterion, the restart strategy begins the next run at the next trial number with its own λ, so
  * the blocks follow the restart schedule, which is itself a function of the stored trials.
  * Everything is rebuilt from the stored trials, so with J worker threads the study is the same as
- * with one (with or without lag), and a resumed study continues the same run. A trial whose
- * previous block still has a running trial of another process (or, without deterministic mode, of
- * another thread) is sampled from the newest distribution this process could work out: several
- * processes are not reproducible. The newest distribution is also written to {@value #STATE_KEY}
+ * with one (with or without lag), and a resumed study continues the same run. When a block still
+ * has a running trial that this process does not wait for (another process's, or any under a loop
+ * that is not deterministic), later trials sample from the newest distribution, and the block is
+ * told as soon as λ trials sampled from it have finished (the first λ by number, later numbers
+ * included), so a slow or dead worker does not stall the run; trials drawn from an older
+ * distribution than the one they are told to are injected solutions ({@link Cma#tell(double[][],
+ * double[], boolean[])}). Several processes are therefore not reproducible. The newest distribution is also written to {@value #STATE_KEY}
  * (the versioned {@link CmaState} as JSON) for inspection, and each sampled trial is tagged with
  * its run ({@value #RESTART_KEY}), generation ({@value #GENERATION_KEY}) and raw sample ({@value
  * #X_KEY}).
@@ -342,7 +345,7 @@ public final class CmaEsSampler implements Sampler {
             eval = block.cma().toEvaluation(x);
         }
         study.setTrialSystemAttr(trial.id(), RESTART_KEY, (long) block.restart());
-        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) block.generationOf(trial.number()));
+        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) block.generation());
         List<Double> raw = new ArrayList<>(x.length);
         for (double v : x) {
             raw.add(v);
@@ -367,9 +370,10 @@ public final class CmaEsSampler implements Sampler {
             return first + cma.popsize() - 1;
         }
 
-        /** A trial beyond this block, sampled before the block could be told, is tagged with the generation it would have. */
-        int generationOf(int number) {
-            return generation + Math.max(0, number - first) / cma.popsize();
+        /** Whether the trial's tags say it was sampled from this block's distribution. */
+        boolean sampled(FrozenTrial t) {
+            return t.systemAttrs().get(RESTART_KEY) instanceof Number r && r.intValue() == restart
+                    && t.systemAttrs().get(GENERATION_KEY) instanceof Number g && g.intValue() == generation;
         }
     }
 
@@ -429,9 +433,8 @@ public final class CmaEsSampler implements Sampler {
 
     /**
      * The block of trial {@code number}: tells every earlier block once its trials have finished
-     * (waiting for those this process runs), in trial-number order, restarting the run where
-     * it stops. When a block still has a running trial (another process's, or under a
-     * non-deterministic loop) the trial is sampled from the newest run worked out so far.
+     * (waiting for those this process runs), in trial-number order, restarting the run where it
+     * stops.
      */
     private Block blockOf(StudyView study, Run run, int number) {
         while (true) {
@@ -445,8 +448,17 @@ public final class CmaEsSampler implements Sampler {
                 }
             }
             List<FrozenTrial> trials = study.awaitTrials(newest.first(), newest.last());
-            if (trials.size() < newest.cma().popsize() || trials.stream().anyMatch(t -> !t.state().isFinished())) {
-                return newest;
+            int lambda = newest.cma().popsize();
+            if (trials.size() < lambda || trials.stream().anyMatch(t -> !t.state().isFinished())) {
+                // A trial of the block still runs that this process does not wait for (another
+                // process's, or under a loop that is not deterministic): rather than stall behind
+                // it, the generation is the first λ finished trials sampled from its distribution,
+                // later trial numbers included; until there are λ, trials sample from it.
+                trials = study.awaitTrials(newest.first(), number - 1).stream()
+                        .filter(t -> t.state().isFinished() && newest.sampled(t)).limit(lambda).toList();
+                if (trials.size() < lambda) {
+                    return newest;
+                }
             }
             Block next = told(study, run, newest, trials);
             synchronized (run) {
@@ -470,7 +482,12 @@ public final class CmaEsSampler implements Sampler {
         for (FrozenTrial t : trials) {
             boolean counted = t.state() == TrialState.COMPLETE
                     || (t.state() == TrialState.PRUNED && options.considerPrunedTrials());
-            double[] x = rawPoint(t, t.systemAttrs().get(X_KEY), enc, block.cma());
+            double[] sample = storedSample(t, enc, block.cma());
+            double[] x = sample != null ? sample
+                    : t.internalParams().keySet().containsAll(enc.transform().names())
+                            ? enc.transform().transform(t.internalParams()) : null;
+            // drawn from another distribution: sampled early from an older one, or enqueued
+            boolean injected = x != null && (sample == null || !block.sampled(t));
             if (x == null) {
                 // never sampled here (it failed first, or has other parameters): the draw it would have had
                 synchronized (run) {
@@ -480,7 +497,7 @@ public final class CmaEsSampler implements Sampler {
             }
             double value = counted && t.values().size() == 1 && Double.isFinite(t.values().get(0))
                     ? sign * t.values().get(0) : Double.NaN;
-            outcomes.add(new Generations.Outcome(x, value));
+            outcomes.add(new Generations.Outcome(x, value, injected));
         }
         Cma next = Generations.tell(block.cma(), outcomes, options.restartStrategy(), run.seed);
         return next.restarts() != block.restart()
@@ -558,29 +575,25 @@ public final class CmaEsSampler implements Sampler {
     }
 
     /**
-     * The raw sample of a trial; when the trial's parameters are not those the sample encodes
-     * (enqueued values overrode it), the encoding of the actual parameters instead; null when the
-     * trial lacks a parameter of the space.
+     * The raw sample stored with a trial, or null when there is none or the trial's parameters are
+     * not those it encodes (enqueued values overrode it).
      */
-    private static double[] rawPoint(FrozenTrial t, Object stored, Encoding enc, Cma cma) {
+    private static double[] storedSample(FrozenTrial t, Encoding enc, Cma cma) {
         SearchSpaceTransform tr = enc.transform();
-        if (!t.internalParams().keySet().containsAll(tr.names())) {
+        if (!(t.systemAttrs().get(X_KEY) instanceof List<?> list) || list.size() != tr.dimension()
+                || !t.internalParams().keySet().containsAll(tr.names())) {
             return null;
         }
-        double[] x = null;
-        if (stored instanceof List<?> list && list.size() == tr.dimension()) {
-            x = new double[list.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = ((Number) list.get(i)).doubleValue();
-            }
-            double[] eval = cma.toEvaluation(x);
-            for (int p = 0; p < tr.names().size(); p++) {
-                if (tr.decode(p, eval) != t.internalParams().get(tr.names().get(p))) {
-                    x = null;
-                    break;
-                }
+        double[] x = new double[list.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ((Number) list.get(i)).doubleValue();
+        }
+        double[] eval = cma.toEvaluation(x);
+        for (int p = 0; p < tr.names().size(); p++) {
+            if (tr.decode(p, eval) != t.internalParams().get(tr.names().get(p))) {
+                return null;
             }
         }
-        return x != null ? x : tr.transform(t.internalParams());
+        return x;
     }
 }

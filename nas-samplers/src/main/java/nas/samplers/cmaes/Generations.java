@@ -21,8 +21,16 @@ public final class Generations {
      *     parameters
      * @param value its objective value to minimize; NaN when the trial gave none (failed, pruned,
      *     or not evaluated)
+     * @param injected x was not drawn from the distribution told (a sample of another generation, or
+     *     an enqueued point): its step is shortened as {@link Cma#tell(double[][], double[], boolean[])}
+     *     says
      */
-    public record Outcome(double[] x, double value) {
+    public record Outcome(double[] x, double value, boolean injected) {
+        /** A solution drawn from the distribution told. */
+        public Outcome(double[] x, double value) {
+            this(x, value, false);
+        }
+
         public Outcome {
             if (Double.isInfinite(value)) {
                 throw new IllegalArgumentException("outcome value must be finite or NaN, got " + value);
@@ -75,16 +83,26 @@ public final class Generations {
         }
         double[][] xs = new double[lambda][];
         double[] fs = new double[lambda];
+        boolean[] injected = new boolean[lambda];
         for (int k = 0; k < lambda; k++) {
             xs[k] = ordered.get(k).x();
             fs[k] = ordered.get(k).evaluated() ? ordered.get(k).value() : worst;
+            injected[k] = ordered.get(k).injected();
         }
         Cma next = Cma.restore(cma.state(), cma.config()); // never mutate the caller's instance
-        next.tell(xs, fs);
-        if (strategy != RestartStrategy.NONE && next.shouldStop()) {
-            SplittableRandom rng = new SplittableRandom(Cma.mix(seed, 0x5EED, next.restarts(), 0));
-            next = Cma.restore(Restarts.next(next.state(), next.config(), strategy, rng), next.config());
-        }
-        return next;
+        next.tell(xs, fs, injected);
+        return strategy != RestartStrategy.NONE && next.shouldStop() ? restart(next, strategy, seed) : next;
+    }
+
+    /**
+     * The run that follows the stopped run {@code stopped} under {@code strategy}, its random
+     * choices drawn from a generator derived from (seed, restart index) only, so that a run rebuilt
+     * from stored trials restarts the same way.
+     *
+     * @throws IllegalArgumentException for {@link RestartStrategy#NONE}
+     */
+    public static Cma restart(Cma stopped, RestartStrategy strategy, long seed) {
+        SplittableRandom rng = new SplittableRandom(Cma.mix(seed, 0x5EED, stopped.restarts(), 0));
+        return Cma.restore(Restarts.next(stopped.state(), stopped.config(), strategy, rng), stopped.config());
     }
 }

@@ -171,6 +171,19 @@ class CmaEsSamplerTest {
     }
 
     @Test
+    void freeRunningThreadsNeitherWaitNorStallBehindASlowTrial() {
+        // without deterministic mode nobody waits: a trial whose previous block still runs is sampled
+        // from the newest distribution, and a block is told once λ trials sampled from it finished
+        // (a slow thread does not stall the run), so it converges as one thread does
+        Study s = study(new InMemoryStorage(), "free", new CmaEsSampler(), 2);
+        s.optimize(CmaEsSamplerTest::mixed, nas.api.OptimizeOptions.trials(400).withJobs(4).withDeterministic(false));
+        assertThat(s.trials(TrialState.COMPLETE)).hasSize(400);
+        assertThat(s.bestValue()).isLessThan(1e-2); // one thread: 1.2e-4
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(state.generation()).isGreaterThanOrEqualTo(45); // (400 − 1) / 8 blocks, the newest ones may still run
+    }
+
+    @Test
     void maximizationIsSupported() {
         Study s = Studies.builder("max").sampler(new CmaEsSampler()).seed(8).directions(StudyDirection.MAXIMIZE)
                 .create();
