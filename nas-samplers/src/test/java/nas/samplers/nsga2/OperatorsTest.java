@@ -207,6 +207,36 @@ class OperatorsTest {
     }
 
     @Test
+    void blxAndSpxSetAValuePastABoundToThatBound() {
+        // BLX-0.5 of 0.0 and 0.2 draws from [-0.1, 0.3]: u = 0.1 gives -0.1 + 0.1 * 0.4 = -0.06, set to 0
+        // (not reflected to 0.06); u = 0.9 gives 0.26, inside.
+        double[] child = new double[1];
+        double[][] atTheBound = {{0.0}, {0.2}};
+        new BlxAlphaCrossover(0.5).cross(atTheBound, child, replay(new double[] {0.1}));
+        assertThat(child[0]).isEqualTo(0.0);
+        new BlxAlphaCrossover(0.5).cross(atTheBound, child, replay(new double[] {0.9}));
+        assertThat(child[0]).isCloseTo(0.26, within(1e-15));
+        // A quarter of the widened interval lies below 0, so a quarter of the children sit on the bound.
+        SplittableRandom rng = new SplittableRandom(12);
+        int onTheBound = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new BlxAlphaCrossover(0.5).cross(atTheBound, child, rng);
+            assertThat(child[0]).isBetween(0.0, 0.3);
+            onTheBound += child[0] == 0.0 ? 1 : 0;
+        }
+        assertThat(onTheBound / (double) DRAWS).isCloseTo(0.25, within(0.01));
+        // SPX of 0.0, 0.1 and 0.2 (epsilon 2): the expanded simplex spans [-0.1, 0.3]; the part below 0
+        // is set to 0, none is folded back inside.
+        int spxOnTheBound = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SpxCrossover(Double.NaN).cross(new double[][] {{0.0}, {0.1}, {0.2}}, child, rng);
+            assertThat(child[0]).isBetween(0.0, 0.3 + 1e-12);
+            spxOnTheBound += child[0] == 0.0 ? 1 : 0;
+        }
+        assertThat(spxOnTheBound).isPositive();
+    }
+
+    @Test
     void spxChildrenAverageToTheCentroidAndSpanTheExpandedSimplex() {
         double[][] parents = {{0.4, 0.4}, {0.6, 0.4}, {0.5, 0.6}};
         double[] child = new double[2];
@@ -223,6 +253,42 @@ class OperatorsTest {
         assertThat(sum[1] / DRAWS).isCloseTo(1.4 / 3, within(0.003));
         // Expanded by epsilon = 2 about the centroid, the simplex reaches x = 0.5 + 2 * 0.1 = 0.7.
         assertThat(maxX).isBetween(0.68, 0.7 + 1e-12);
+    }
+
+    @Test
+    void spxChildrenLieInTheExpandedTriangleAndKeepTheParentsCovariance() {
+        // Parents x0 = (0.4, 0.4), x1 = (0.6, 0.4), x2 = (0.5, 0.6); centroid c = (0.5, 1.4/3). With the
+        // paper's epsilon = sqrt(m + 1) = 2 for m = 3 parents the vertices y_k = c + 2 (x_k - c) are
+        // (0.3, 1/3), (0.7, 1/3) and (0.5, 2.2/3): inside [0, 1]^2, so no value is clamped.
+        double cy = 1.4 / 3;
+        double[][] y = {{0.3, cy + 2 * (0.4 - cy)}, {0.7, cy + 2 * (0.4 - cy)}, {0.5, cy + 2 * (0.6 - cy)}};
+        double[][] parents = {{0.4, 0.4}, {0.6, 0.4}, {0.5, 0.6}};
+        double[] child = new double[2];
+        SplittableRandom rng = new SplittableRandom(11);
+        double det = (y[1][0] - y[0][0]) * (y[2][1] - y[0][1]) - (y[2][0] - y[0][0]) * (y[1][1] - y[0][1]);
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SpxCrossover(Double.NaN).cross(parents, child, rng);
+            // Barycentric coordinates of the child in the triangle y0 y1 y2: all >= 0 inside it.
+            double dx = child[0] - y[0][0];
+            double dy = child[1] - y[0][1];
+            double l1 = (dx * (y[2][1] - y[0][1]) - dy * (y[2][0] - y[0][0])) / det;
+            double l2 = (dy * (y[1][0] - y[0][0]) - dx * (y[1][1] - y[0][1])) / det;
+            assertThat(l1).isGreaterThanOrEqualTo(-1e-12);
+            assertThat(l2).isGreaterThanOrEqualTo(-1e-12);
+            assertThat(1 - l1 - l2).isGreaterThanOrEqualTo(-1e-12);
+            sxx += (child[0] - 0.5) * (child[0] - 0.5);
+            syy += (child[1] - cy) * (child[1] - cy);
+            sxy += (child[0] - 0.5) * (child[1] - cy);
+        }
+        // Uniform on a triangle: covariance (1/12) sum_k (y_k - c)(y_k - c)^T = (epsilon^2 / 12) sum_k
+        // (x_k - c)(x_k - c)^T, which for epsilon^2 = 4 is the parents' own covariance (1/3) sum_k (...):
+        // var x = (0.01 + 0.01 + 0) / 3, var y = (2 * (0.2/3)^2 + (0.4/3)^2) / 3, cov = 0.
+        assertThat(sxx / DRAWS).isCloseTo(0.02 / 3, within(2e-4));
+        assertThat(syy / DRAWS).isCloseTo((2 * 0.04 / 9 + 0.16 / 9) / 3, within(2e-4));
+        assertThat(sxy / DRAWS).isCloseTo(0.0, within(1.5e-4));
     }
 
     @Test
