@@ -35,7 +35,8 @@ class OperatorsTest {
         // Large eta: children concentrate on the parents (|c - 0.5| near 0.1).
         assertThat(spreadHighEta / DRAWS).isCloseTo(0.1, within(0.01));
         // E[beta^2] is (eta+1)/(eta+3) on the contracting and (eta+1)/(eta-1) on the expanding side:
-        // 1.8 * 0.1^2 for eta = 2 (slightly less, as the bounds cut the tail) and 1.004 * 0.1^2 for eta = 30.
+        // 1.8 * 0.1^2 for eta = 2 (about 1.6 * 0.1^2, as children past a bound are set to it: beta > 5 is
+        // cut to 5) and 1.004 * 0.1^2 for eta = 30.
         assertThat(spreadLowEta / DRAWS).isBetween(0.015, 0.019);
         assertThat(squaredHighEta / DRAWS).isCloseTo(0.01, within(0.0005));
     }
@@ -71,34 +72,30 @@ class OperatorsTest {
     }
 
     @Test
-    void sbxChildrenAreDebAndAgrawalsBoundedFormByHand() {
-        // Parents 0.2 and 0.6 in [0, 1], eta 2. The bounded spread factor (Deb and Agrawal 1995, as in
-        // Deb's NSGA-II code): beta = 1 + 2 (room on the child's side) / (x2 - x1), alpha = 2 - beta^-(eta+1),
-        // beta_q = (u alpha)^(1/(eta+1)) if u <= 1/alpha else (1 / (2 - u alpha))^(1/(eta+1)),
-        // child = (x1 + x2 -+ beta_q (x2 - x1)) / 2.
-        // Lower side: beta = 1 + 2 * 0.2 / 0.4 = 2, alpha = 2 - 1/8 = 1.875.
-        //   u = 0.3 <= 1/1.875: beta_q = 0.5625^(1/3) = 0.825482, child = (0.8 - 0.4 * 0.825482) / 2
-        assertThat(sbx(2, 0.2, 0.6, 0.3, true)).isCloseTo(0.2349036375552687, within(1e-12));
-        //   u = 0.9 > 1/1.875: beta_q = (1 / (2 - 1.6875))^(1/3) = 3.2^(1/3) = 1.473613 (expanding)
-        assertThat(sbx(2, 0.2, 0.6, 0.9, true)).isCloseTo(0.10527748010876914, within(1e-12));
-        // Upper side: beta = 1 + 2 * 0.4 / 0.4 = 3, alpha = 2 - 1/27.
-        //   u = 0.3: beta_q = (0.3 * 1.962963)^(1/3) = 0.838194, child = (0.8 + 0.4 * 0.838194) / 2
-        assertThat(sbx(2, 0.2, 0.6, 0.3, false)).isCloseTo(0.567638763586656, within(1e-12));
+    void sbxChildrenAreDebAndAgrawalsFormByHand() {
+        // Parents 0.2 and 0.6, eta 2. Deb and Agrawal's spread factor, inverted: beta_q = (2u)^(1/(eta+1))
+        // for u <= 1/2, else (1 / (2 (1 - u)))^(1/(eta+1)); child = (x1 + x2 -+ beta_q (x2 - x1)) / 2.
+        //   u = 0.3: beta_q = 0.6^(1/3) = 0.843433 (contracting), lower child 0.4 - 0.2 * 0.843433
+        assertThat(sbx(2, 0.2, 0.6, 0.3, true)).isCloseTo(0.23131346693965016, within(1e-12));
+        assertThat(sbx(2, 0.2, 0.6, 0.3, false)).isCloseTo(0.5686865330603499, within(1e-12));
+        //   u = 0.9: beta_q = 5^(1/3) = 1.709976 (expanding)
+        assertThat(sbx(2, 0.2, 0.6, 0.9, true)).isCloseTo(0.05800481066466057, within(1e-12));
         // The parents' order does not matter: (0.6, 0.2) gives the children of (0.2, 0.6).
-        assertThat(sbx(2, 0.6, 0.2, 0.9, false)).isCloseTo(0.7248661043258842, within(1e-12))
+        assertThat(sbx(2, 0.6, 0.2, 0.9, false)).isCloseTo(0.7419951893353395, within(1e-12))
                 .isCloseTo(sbx(2, 0.2, 0.6, 0.9, false), within(1e-15));
     }
 
     @Test
-    void sbxAtTheBoundNeverLeavesTheBox() {
-        // Parent at 0: beta = 1 on the lower side, so alpha = 1 and beta_q = u^(1/(eta+1)) <= 1: the
-        // child lies in [0, 0.25] for every u, and u = 1 gives exactly 0.
-        assertThat(sbx(2, 0.0, 0.5, 0.7, true)).isCloseTo(0.25 - 0.25 * Math.cbrt(0.7), within(1e-12));
-        assertThat(sbx(2, 0.0, 0.5, 1.0, true)).isCloseTo(0.0, within(1e-15));
-        assertThat(sbx(2, 0.0, 0.5, 0.0, true)).isCloseTo(0.25, within(1e-15));
-        // Parent at 1 on the upper side: the mirror image.
-        assertThat(sbx(2, 0.5, 1.0, 0.7, false)).isCloseTo(0.75 + 0.25 * Math.cbrt(0.7), within(1e-12));
-        assertThat(sbx(2, 0.5, 1.0, 1.0, false)).isCloseTo(1.0, within(1e-15));
+    void sbxSetsAChildPastABoundToThatBound() {
+        // u = 0.999: beta_q = 500^(1/3) = 7.937, children 0.4 -+ 1.587 lie past both bounds: set to 0 and 1.
+        assertThat(sbx(2, 0.2, 0.6, 0.999, true)).isEqualTo(0.0);
+        assertThat(sbx(2, 0.2, 0.6, 0.999, false)).isEqualTo(1.0);
+        // Parent at 0, the other at 0.5: u = 0.3 contracts to 0.25 - 0.25 * 0.6^(1/3) inside; u = 0.7
+        // expands to 0.25 - 0.25 * (1/0.6)^(1/3) = -0.046, which lands on the bound (not folded back inside).
+        assertThat(sbx(2, 0.0, 0.5, 0.3, true)).isCloseTo(0.0391418336745627, within(1e-12));
+        assertThat(sbx(2, 0.0, 0.5, 0.7, true)).isEqualTo(0.0);
+        // The mirror image at 1.
+        assertThat(sbx(2, 0.5, 1.0, 0.7, false)).isEqualTo(1.0);
     }
 
     @Test
@@ -115,8 +112,8 @@ class OperatorsTest {
             double mid = 0.5 * (x1 + x2);
             assertThat(lower).isBetween(0.0, mid + 1e-12);
             assertThat(upper).isBetween(mid - 1e-12, 1.0);
-            // A pair centred in the box has the same room on both sides, so the two children of one u
-            // mirror each other about the parents' midpoint.
+            // For a pair centred in the box the two children of one u mirror each other about the
+            // parents' midpoint, also when both are set to the bounds.
             double half = 0.5 * Math.abs(x1 - x2);
             double a = 0.5 - half;
             double b = 0.5 + half;
