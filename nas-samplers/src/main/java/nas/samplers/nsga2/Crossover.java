@@ -20,8 +20,8 @@ public interface Crossover {
     void cross(double[][] parents, double[] child, RandomGenerator rng);
 
     /**
-     * Moves {@code x} to the nearest point of [0, 1] (sets a value past a bound to that bound), as the
-     * bounded SBX and polynomial mutation of Deb's NSGA-II code do. Reflecting at the bound instead
+     * Moves {@code x} to the nearest point of [0, 1] (sets a value past a bound to that bound), as
+     * polynomial mutation does; SBX, BLX-alpha and SPX all use it. Reflecting at the bound instead
      * (an excess d becomes d inside) keeps pushing the children of parents near a bound back into the
      * interior: on ZDT1-3, whose 29 distance variables are optimal at 0, and on DTLZ2, whose front's
      * edges lie at 0 and 1, BLX-alpha and SPX with reflection converged measurably worse
