@@ -35,7 +35,7 @@ final class HttpReply {
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
             throw new IOException("not an HTTP reply: '" + statusLine + "'");
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
+        int status = number(statusLine.substring(9, 12), 10, statusLine);
         String contentType = "";
         long length = -1;
         boolean chunked = false;
@@ -49,7 +49,7 @@ final class HttpReply {
             String value = header.substring(colon + 1).trim();
             switch (name) {
                 case "content-type" -> contentType = value;
-                case "content-length" -> length = Long.parseLong(value);
+                case "content-length" -> length = number(value, 10, header);
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close |= value.equalsIgnoreCase("close");
                 default -> {
@@ -57,7 +57,9 @@ final class HttpReply {
             }
         }
         InputStream body;
-        if (chunked) {
+        if (status == 204 || status == 304) {
+            body = new FixedBody(in, 0);
+        } else if (chunked) {
             body = new ChunkedBody(in);
         } else if (length >= 0) {
             body = new FixedBody(in, length);
@@ -90,6 +92,19 @@ final class HttpReply {
     /** Whether the body has been read to its end (its framing says where that is). */
     boolean bodyEnded() {
         return body instanceof Framed framed && framed.ended();
+    }
+
+    /** A non-negative number in {@code text}, which is part of {@code line}; a malformed one is an {@link IOException}. */
+    private static int number(String text, int radix, String line) throws IOException {
+        try {
+            int n = Integer.parseInt(text.trim(), radix);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IOException("malformed reply line: '" + line + "'");
     }
 
     private static String line(InputStream in) throws IOException {
@@ -186,11 +201,7 @@ final class HttpReply {
         private void nextChunk() throws IOException {
             String size = line(in);
             int ext = size.indexOf(';');
-            try {
-                left = Long.parseLong((ext < 0 ? size : size.substring(0, ext)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("bad chunk size in the reply: '" + size + "'", e);
-            }
+            left = number((ext < 0 ? size : size.substring(0, ext)).trim(), 16, size);
             if (left == 0) {
                 while (!line(in).isEmpty()) {
                     // trailers: none expected, skipped

@@ -68,6 +68,24 @@ class HttpReplyTest {
     }
 
     @Test
+    void aReplyWithoutContentHasAnEmptyBodyThatHasEnded() throws IOException {
+        HttpReply reply = HttpReply.read(stream("HTTP/1.1 204 No Content\r\n\r\nHTTP/1.1 200 OK\r\n"));
+        assertThat(reply.body().read()).isEqualTo(-1);
+        assertThat(reply.bodyEnded()).isTrue();
+        assertThat(reply.keepAlive()).isTrue();
+    }
+
+    @Test
+    void malformedNumbersAreErrorsOfTheConnection() {
+        assertThatThrownBy(() -> HttpReply.read(stream("HTTP/1.1 2x0 OK\r\n\r\n"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("malformed reply line");
+        assertThatThrownBy(() -> HttpReply.read(stream("HTTP/1.1 200 OK\r\nContent-length: -3\r\n\r\n")))
+                .isInstanceOf(IOException.class).hasMessageContaining("Content-length: -3");
+        assertThatThrownBy(() -> HttpReply.read(stream("HTTP/1.1 200 OK\r\nTransfer-encoding: chunked\r\n\r\nzz\r\n"))
+                .body().read()).isInstanceOf(IOException.class).hasMessageContaining("'zz'");
+    }
+
+    @Test
     void whatIsNotAnHttpReplyIsRefused() {
         assertThatThrownBy(() -> HttpReply.read(stream("SSH-2.0-OpenSSH\r\n\r\n"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("not an HTTP reply");
