@@ -191,6 +191,12 @@ class RpcTransportTest {
         @Override
         public void close() throws IOException {
             socket.close();
+            try {
+                // the listening socket is gone only once the thread blocked in accept has left it
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
