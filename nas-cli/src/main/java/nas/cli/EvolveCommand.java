@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import nas.api.exception.StorageException;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.sim.config.LabConfig;
@@ -206,48 +207,79 @@ public final class EvolveCommand implements Callable<Integer> {
         GenerationStats last = null;
         try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
-            Evolution e = s.from() == null
-                    ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
-                    : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
-            long evolving = 0;
-            long mark = System.nanoTime();
-            while (e.hasNext()) {
-                long t0 = System.nanoTime();
-                last = e.next();
-                evolving += System.nanoTime() - t0;
-                // the generation is stored while the next one runs: one writer, in generation order
-                writer.submit(recorder.capture(e, last, (System.nanoTime() - mark) / 1e9));
-                mark = System.nanoTime();
-                int g = last.generation();
-                if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
-                    double perGen = (System.nanoTime() - started) / 1e9 / (g + 1 - first);
-                    int checkpoint = writer.lastCheckpoint();
-                    err.printf(Locale.ROOT, "[%s] gen %d/%d | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s | "
-                            + "checkpoint: %s%n", run.id(), g + 1, run.targetGenerations(), last.bestEver(),
-                            last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
-                            checkpoint > 0 ? "gen " + checkpoint : first > 0 ? "gen " + first : "none");
+            try {
+                Evolution e = s.from() == null
+                        ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
+                        : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
+                long evolving = 0;
+                long mark = System.nanoTime();
+                while (e.hasNext()) {
+                    long t0 = System.nanoTime();
+                    last = e.next();
+                    evolving += System.nanoTime() - t0;
+                    // the generation is stored while the next one runs: one writer, in generation order
+                    writer.submit(recorder.capture(e, last, (System.nanoTime() - mark) / 1e9));
+                    mark = System.nanoTime();
+                    int g = last.generation();
+                    if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
+                        double perGen = (System.nanoTime() - started) / 1e9 / (g + 1 - first);
+                        int checkpoint = writer.lastCheckpoint();
+                        err.printf(Locale.ROOT, "[%s] gen %d/%d | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s | "
+                                + "checkpoint: %s%n", run.id(), g + 1, run.targetGenerations(), last.bestEver(),
+                                last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
+                                checkpoint > 0 ? "gen " + checkpoint : first > 0 ? "gen " + first : "none");
+                        err.flush();
+                    }
+                }
+                writer.finish();
+                if (!quiet) {
+                    // where the time went: simulation and breeding on this thread; genomes, frames and the database on
+                    // the writer's, overlapping the next generation's simulation
+                    err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, waiting for the writer %.1f s; writer: "
+                            + "genomes and frames %.1f s, storing %.1f s%n", evolving / 1e9, writer.waitedSeconds(),
+                            writer.recordingSeconds(), writer.storingSeconds());
                     err.flush();
                 }
-            }
-            writer.finish();
-            if (!quiet) {
-                // where the time went: simulation and breeding on this thread; genomes, frames and the database on
-                // the writer's, overlapping the next generation's simulation
-                err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, waiting for the writer %.1f s; writer: "
-                        + "genomes and frames %.1f s, storing %.1f s%n", evolving / 1e9, writer.waitedSeconds(),
-                        writer.recordingSeconds(), writer.storingSeconds());
-                err.flush();
-            }
-            Optional<RunStore.Run> done = runs.run(run.id());
-            out.printf(Locale.ROOT, "Run %s: %d generations, best %.1f (generation %d)%s, %s%n", run.id(),
-                    last.generation() + 1, e.bestEver(), e.bestGeneration(),
-                    e.stoppedEarly() ? ", early stop (no 5% gain in " + s.lab().stagnationLimit() + " generations)" : "",
-                    RunCommand.duration(done.map(RunStore.Run::seconds).orElse(0.0)));
-            out.flush();
-            if (e.stoppedEarly()) {
-                runs.setStatus(run.id(), RunStore.COMPLETE);
+                Optional<RunStore.Run> done = runs.run(run.id());
+                out.printf(Locale.ROOT, "Run %s: %d generations, best %.1f (generation %d)%s, %s%n", run.id(),
+                        last.generation() + 1, e.bestEver(), e.bestGeneration(),
+                        e.stoppedEarly() ? ", early stop (no 5% gain in " + s.lab().stagnationLimit() + " generations)" : "",
+                        RunCommand.duration(done.map(RunStore.Run::seconds).orElse(0.0)));
+                out.flush();
+                if (e.stoppedEarly()) {
+                    runs.setStatus(run.id(), RunStore.COMPLETE);
+                }
+            } catch (RuntimeException failure) {
+                if (Nas.isDiskFull(failure)) {
+                    throw diskFull(failure, run.id(), writer.generationsStored(), writer.lastCheckpoint(), first);
+                }
+                throw failure;
             }
         }
         return Nas.OK;
+    }
+
+    /**
+     * A full disk, said for a run: what the store kept (the generations stored, the checkpoint a resume goes on
+     * from) and how to continue, instead of the storage's words for studies.
+     *
+     * @param stored     generations stored by this process, 0 if none
+     * @param checkpoint the generation of the last checkpoint this process stored, 0 if none
+     * @param first      the generation this process began at (its checkpoint's), 0 for a new run
+     */
+    private static StorageException diskFull(RuntimeException failure, String runId, int stored, int checkpoint,
+            int first) {
+        String m = String.valueOf(failure.getMessage());
+        int cut = m.indexOf(": ");
+        String where = cut > 0 ? m.substring(0, cut) : Nas.DISK_FULL;
+        int done = Math.max(stored, first);
+        int from = checkpoint > 0 ? checkpoint : first;
+        String kept = from > 0
+                ? "free some space and continue with 'nas evolve --resume " + runId + "': generations 0 to " + (done - 1)
+                        + " are stored and it goes on from the checkpoint before generation " + from
+                : "free some space and start the run again after 'nas runs delete " + runId + "': "
+                        + (done > 0 ? "generations 0 to " + (done - 1) + " are stored but no checkpoint yet"
+                        : "no generation is stored yet");
+        return new StorageException(where + ": " + kept, failure);
     }
 }

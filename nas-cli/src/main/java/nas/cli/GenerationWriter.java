@@ -27,6 +27,7 @@ final class GenerationWriter implements AutoCloseable {
     });
     private Future<?> pending;
     private volatile int lastCheckpoint;
+    private volatile int stored;
     private long waited;
     private volatile long recording;
     private volatile long storing;
@@ -51,6 +52,7 @@ final class GenerationWriter implements AutoCloseable {
             if (batch.checkpoint() != null) {
                 lastCheckpoint = batch.checkpoint().generation();
             }
+            stored = batch.generation().generation() + 1;
         });
     }
 
@@ -79,6 +81,11 @@ final class GenerationWriter implements AutoCloseable {
     /** The generation of the newest stored checkpoint, 0 before the first. */
     int lastCheckpoint() {
         return lastCheckpoint;
+    }
+
+    /** How many generations of the run are stored by this writer's last append, 0 before the first. */
+    int generationsStored() {
+        return stored;
     }
 
     double waitedSeconds() {

@@ -80,6 +80,9 @@ public final class Nas {
      * and exit 2; anything else → one line and exit 1, with the stack trace only when
      * {@code NAS_DEBUG} is set.
      */
+    /** How the message of a full disk begins ({@code nas.storage.Transactions}). */
+    static final String DISK_FULL = "no space left on device";
+
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         Throwable cause = e;
@@ -88,10 +91,8 @@ public final class Nas {
             err.flush();
             return BAD_INPUT;
         }
-        if (cause instanceof StorageFullException || cause instanceof StorageException
-                && String.valueOf(cause.getMessage()).startsWith("no space left on device")) {
-            // an environment failure with nothing more to show than its one line (through a storage
-            // server it arrives as a StorageException with the same message)
+        if (isDiskFull(cause)) {
+            // an environment failure with nothing more to show than its one line
             err.println("nas: " + message(cause));
             err.flush();
             return FAILURE;
@@ -104,6 +105,12 @@ public final class Nas {
         }
         err.flush();
         return FAILURE;
+    }
+
+    /** A full disk under the storage (through a storage server it arrives as a StorageException with the same message). */
+    static boolean isDiskFull(Throwable t) {
+        return t instanceof StorageFullException || t instanceof StorageException
+                && String.valueOf(t.getMessage()).startsWith(DISK_FULL);
     }
 
     static boolean isBadInput(Throwable t) {

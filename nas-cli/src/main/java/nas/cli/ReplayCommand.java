@@ -14,11 +14,9 @@ import nas.api.storage.Storage;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.FrameSelection;
 import nas.sim.genome.CreatureGenome;
-import nas.sim.genome.GenomeJson;
 import nas.sim.physics.CreatureSimulator;
 import nas.sim.physics.FitnessTracker;
 import nas.sim.physics.FrameRecording;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
             double[] fitness = creatures.stream().mapToDouble(RunStore.Creature::fitness).toArray();
             RunStore.Creature c = creatures.get(FrameSelection.ranking(fitness)[rank - 1]);
             LabConfig lab = StoredRuns.config(r, new ArrayList<>());
-            CreatureGenome genome = GenomeJson.standard().fromJson(Deflate.toText(c.genome()));
+            CreatureGenome genome = StoredRuns.genomeOf(c.genome());
             CreatureSimulator sim = new CreatureSimulator();
             FrameRecording replay = FrameRecording.record(sim, genome, lab, c.pelletSeed(), r.frameRate());
             FitnessTracker.Terms terms = sim.tracker().terms(lab, sim.comX(), sim.comZ(), sim.steps() * lab.timeStep(),

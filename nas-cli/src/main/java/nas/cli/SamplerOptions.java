@@ -26,7 +26,12 @@ public final class SamplerOptions {
                     + "from the objectives, the parameters and the trials so far, and says which; a resumed study "
                     + "keeps its sampler and the sampler's options).",
             completionCandidates = Names.class)
-    String sampler;
+    void sampler(String name) {
+        // as the library does: --sampler TPE is --sampler tpe
+        sampler = name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String sampler;
 
     /** The name given with {@code --sampler}, or null. */
     String given() {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
 import nas.sim.config.LabConfig;
+import nas.sim.genome.CreatureGenome;
+import nas.sim.genome.GenomeBinary;
+import nas.sim.genome.GenomeJson;
 import nas.storage.Deflate;
 import nas.storage.RunStore;
 
@@ -21,11 +24,22 @@ final class StoredRuns {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> genome(RunStore.Creature c) {
-        Map<String, Object> genome = new LinkedHashMap<>((Map<String, Object>) Json.read(Deflate.toText(c.genome())));
+        String json = GenomeBinary.isBinary(c.genome()) ? GenomeJson.standard().toJson(genomeOf(c.genome()))
+                : Deflate.toText(c.genome());
+        Map<String, Object> genome = new LinkedHashMap<>((Map<String, Object>) Json.read(json));
         if (c.genomeId() != RunStore.genomeId(c.generation(), c.index())) {
             genome.put("survivalStreak", c.survivalStreak());
         }
         return genome;
+    }
+
+    /**
+     * A stored genome, in the binary form runs store ({@link GenomeBinary}) or the deflated JSON of runs stored
+     * before it and of imports.
+     */
+    static CreatureGenome genomeOf(byte[] stored) {
+        return GenomeBinary.isBinary(stored) ? GenomeBinary.standard().decode(stored)
+                : GenomeJson.standard().fromJson(Deflate.toText(stored));
     }
 
     /**

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nas.api.storage.Storage;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A disk that fills up while {@code nas evolve} stores a checkpoint (one with every generation, so the failing
- * write is a checkpoint's): one line, exit 1, the checkpoint before stays usable, and once there is space the
+ * write is a checkpoint's): one line that says which generations are stored and which checkpoint a resume goes on
+ * from, exit 1, the checkpoint before stays usable, and once there is space the
  * resumed run ends exactly as a run that never met a full disk. The small file system is a tmpfs the test mounts.
  */
 class EvolveDiskFullTest {
@@ -59,6 +59,10 @@ class EvolveDiskFullTest {
             // the disk filled part-way, after some generations, each stored with its checkpoint
             assertThat(before[0]).isBetween(3, 149);
             assertThat(before[1]).isEqualTo(before[0]);
+            // the message says what holds for the run: what is stored and where a resume goes on from
+            assertThat(full.err()).contains(": free some space and continue with 'nas evolve --resume r': generations 0 to "
+                    + (before[0] - 1) + " are stored and it goes on from the checkpoint before generation " + before[1])
+                    .doesNotContain("trial");
             CliProcess.Result resumed = CliProcess.start(dir, "evolve", "--storage", db, "--resume", "r", "-q")
                     .await(600);
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
@@ -87,7 +91,7 @@ class EvolveDiskFullTest {
             StringBuilder b = new StringBuilder(g.generation() + " " + g.best() + " " + g.mean() + " " + g.diversity());
             for (RunStore.Creature c : s.creatures("r", g.generation())) {
                 b.append(' ').append(c.fitness()).append(' ').append(c.genomeId()).append(' ')
-                        .append(Deflate.toText(c.genome()).hashCode());
+                        .append(java.util.Arrays.hashCode(c.genome()));
             }
             out.add(b.toString());
         }

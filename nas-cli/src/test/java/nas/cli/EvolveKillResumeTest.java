@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import nas.api.storage.Storage;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class EvolveKillResumeTest {
                 List<RunStore.Creature> cb = s.creatures("killed", g);
                 assertThat(cb).hasSize(14);
                 for (int i = 0; i < ca.size(); i++) {
-                    assertThat(Deflate.toText(cb.get(i).genome())).isEqualTo(Deflate.toText(ca.get(i).genome()));
+                    assertThat(cb.get(i).genome()).isEqualTo(ca.get(i).genome());
                     assertThat(cb.get(i).fitness()).isEqualTo(ca.get(i).fitness());
                     assertThat(cb.get(i).pelletSeed()).isEqualTo(ca.get(i).pelletSeed());
                     assertThat(cb.get(i).genomeId()).isEqualTo(ca.get(i).genomeId());

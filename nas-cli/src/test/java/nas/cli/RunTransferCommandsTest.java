@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,8 +112,7 @@ class RunTransferCommandsTest {
                 List<RunStore.Creature> cb = s.creatures(y, g);
                 assertThat(cb).hasSameSizeAs(ca);
                 for (int k = 0; k < ca.size(); k++) {
-                    assertThat(Json.read(Deflate.toText(cb.get(k).genome())))
-                            .isEqualTo(Json.read(Deflate.toText(ca.get(k).genome())));
+                    assertThat(StoredRuns.genome(cb.get(k))).isEqualTo(StoredRuns.genome(ca.get(k)));
                     assertThat(cb.get(k).fitness()).isEqualTo(ca.get(k).fitness());
                     assertThat(cb.get(k).pelletSeed()).isEqualTo(ca.get(k).pelletSeed());
                     assertThat(cb.get(k).genomeId()).isEqualTo(ca.get(k).genomeId());

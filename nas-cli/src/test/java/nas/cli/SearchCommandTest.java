@@ -55,6 +55,26 @@ class SearchCommandTest {
         assertThat(c.out()).isNotEqualTo(a.out());
     }
 
+    @Test
+    void aSamplerNameInAnyCaseIsTheSameSampler() {
+        String[] args = {"search", "--study", "demo", "--objective", "sphere", "--dim", "2", "--n-trials", "15",
+            "--seed", "5", "--quiet", "--sampler"};
+        CliRunner.Result lower = CliRunner.run(append(append(append(args, "tpe"), "--storage"), db("lower")));
+        CliRunner.Result upper = CliRunner.run(append(append(append(args, " TPE"), "--storage"), db("upper")));
+        assertThat(lower.exitCode()).isZero();
+        assertThat(upper.exitCode()).as(upper.err()).isZero();
+        assertThat(upper.out()).isEqualTo(lower.out());
+        assertThat(valuesAndParams(db("upper"))).hasSize(16).isEqualTo(valuesAndParams(db("lower")));
+    }
+
+    /** The trials of 'demo' as CSV rows without their times: number, state, value, then the parameters. */
+    private static List<String> valuesAndParams(String storage) {
+        return CliRunner.run("trials", "--study", "demo", "--format", "csv", "--storage", storage).out().lines()
+                .map(line -> line.split(","))
+                .map(f -> String.join(",", f[0], f[1], f[2], f[7], f[8]))
+                .toList();
+    }
+
     /** Everything a user can see of a database: its studies and the trials of 'ok'. */
     private static String contents(String storage) {
         return CliRunner.run("studies", "--format", "csv", "--storage", storage).out()

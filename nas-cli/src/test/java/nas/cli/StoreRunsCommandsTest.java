@@ -72,6 +72,49 @@ class StoreRunsCommandsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theRunsOfPrunedTrialsAreMarkedPruned() {
+        // the threshold pruner prunes every trial at its first generation: no best fitness reaches 1e9
+        CliRunner.Result search = nas("search", "--study", "cut", "--objective", "evolution-lab", "--generations", "4",
+                "--seeds", "1", "-O", "population-size=10", "-O", "threads=2", "--n-trials", "2", "--seed", "5",
+                "--pruner", "threshold", "--pruner-lower", "1e9", "--store-runs", "--quiet");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        List<Map<String, Object>> trials = (List<Map<String, Object>>) Json.read(nas("trials", "--study", "cut",
+                "--format", "json").out());
+        assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t.get("state")).isEqualTo("PRUNED"));
+        List<RunStore.Run> stored = runs(RunStore::runs);
+        assertThat(stored).extracting(RunStore.Run::id).containsExactlyInAnyOrder("cut-trial0-seed42", "cut-trial1-seed42");
+        // pruned after its first generation, which is stored
+        assertThat(stored).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RunStore.PRUNED);
+            assertThat(r.generationsDone()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void searchRunsAreStoredOnPostgresql() {
+        String pg = nas.storage.PostgresTestServer.freshUrl("storeruns");
+        CliRunner.Result search = CliRunner.runOn(pg, "search", "--study", "lab", "--objective", "evolution-lab",
+                "--generations", "3", "--seeds", "1", "-O", "population-size=10", "-O", "threads=2", "--n-trials", "2",
+                "--seed", "3", "--store-runs", "--quiet");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        List<RunStore.Run> stored = CliRunner.readRuns(pg, RunStore::runs);
+        assertThat(stored).extracting(RunStore.Run::id).containsExactlyInAnyOrder("lab-trial0-seed42", "lab-trial1-seed42");
+        for (RunStore.Run run : stored) {
+            assertThat(run.status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(run.generationsDone()).isEqualTo(3);
+            List<RunStore.Creature> creatures = CliRunner.readRuns(pg, s -> s.creatures(run.id(), 2));
+            assertThat(creatures).hasSize(10);
+            assertThat(creatures.stream().mapToDouble(RunStore.Creature::fitness).max().orElseThrow())
+                    .isEqualTo(CliRunner.readRuns(pg, s -> s.generations(run.id(), 2)).get(0).best());
+        }
+        CliRunner.Result replay = CliRunner.runOn(pg, "replay", "lab-trial0-seed42", "--generation", "2", "--rank", "1",
+                "--format", "json");
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(((Map<?, ?>) Json.read(replay.out())).get("fitness_matches")).isEqualTo(true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void nasRunKeepsEachSeedsRun() throws IOException {
         CliRunner.Result r = nas("run", "-c", "pure_baseline", "-g", "3", "-s", "2", "-p", "10", "-q", "--results-dir",
                 dir.resolve("results").toString(), "--store-runs");

@@ -91,11 +91,7 @@ public final class GenomeJson {
         m.put("globalFrequencyMultiplier", g.globalFrequencyMultiplier());
         m.put("controllerType", g.controllerType());
         if (g.brain() != null) {
-            BrainJsonCodec codec = codecFor(g.brain());
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("type", codec.type());
-            b.putAll(codec.encode(g.brain()));
-            m.put("neuralGenome", b);
+            m.put("neuralGenome", brainMap(g.brain()));
         }
         return m;
     }
@@ -122,15 +118,44 @@ public final class GenomeJson {
         BrainGenome brain = null;
         Object b = m.get("neuralGenome");
         if (b != null) {
-            Map<String, Object> bm = (Map<String, Object>) b;
-            Object type = bm.get("type");
-            BrainJsonCodec codec = codecs.stream().filter(c -> c.type().equals(type)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown brain type '" + type + "'"));
-            brain = codec.decode(bm);
+            brain = brainFromMap((Map<String, Object>) b);
         }
         int generation = m.containsKey("generation") ? (int) num(m, "generation") : 0;
         int streak = m.containsKey("survivalStreak") ? (int) num(m, "survivalStreak") : 0;
         return new CreatureGenome(nodes, muscles, num(m, "globalFrequencyMultiplier"), brain, generation, streak);
+    }
+
+    /** A brain's JSON object alone, with its {@code type} tag (as under {@code neuralGenome}). */
+    String brainJson(BrainGenome brain) {
+        try {
+            return MAPPER.writeValueAsString(brainMap(brain));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("brain could not be written as JSON", e);
+        }
+    }
+
+    /** The brain of {@link #brainJson}'s text. */
+    BrainGenome brainFromJson(String text) {
+        try {
+            return brainFromMap(MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a brain JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Map<String, Object> brainMap(BrainGenome brain) {
+        BrainJsonCodec codec = codecFor(brain);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("type", codec.type());
+        b.putAll(codec.encode(brain));
+        return b;
+    }
+
+    private BrainGenome brainFromMap(Map<String, Object> bm) {
+        Object type = bm.get("type");
+        BrainJsonCodec codec = codecs.stream().filter(c -> c.type().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown brain type '" + type + "'"));
+        return codec.decode(bm);
     }
 
     private BrainJsonCodec codecFor(BrainGenome b) {
