@@ -1,11 +1,11 @@
 package nas.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import nas.api.exception.NasException;
 import nas.api.exception.StorageException;
 import nas.api.exception.StorageFullException;
-import java.util.Arrays;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
