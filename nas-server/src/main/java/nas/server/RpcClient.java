@@ -80,7 +80,22 @@ public final class RpcClient {
 
     /** Calls {@code method} and returns its reply, error included. */
     public Reply send(String method, Map<String, Object> args, Kind kind) {
-        byte[] body = Wire.write(args);
+        return send(method, Wire.write(args), "application/json", kind);
+    }
+
+    /**
+     * Calls a method that reads its request body itself ({@link RpcHandler.BodyMethod}); returns its result or
+     * throws what it threw on the server.
+     */
+    public Object callWithBody(String method, byte[] body, Kind kind) {
+        Reply reply = send(method, body, RpcHandler.BODY_TYPE, kind);
+        if (reply.error() != null) {
+            throw reply.error();
+        }
+        return reply.result();
+    }
+
+    private Reply send(String method, byte[] body, String contentType, Kind kind) {
         String requestId = kind == Kind.ONCE ? UUID.randomUUID().toString() : null;
         long deadline = System.nanoTime() + reconnectBudget.toNanos();
         ServerEndpoint first = endpoint;
@@ -88,7 +103,7 @@ public final class RpcClient {
         for (int attempt = 0; ; attempt++) {
             ServerEndpoint at = endpoint;
             try {
-                HttpResponse<byte[]> response = http.send(request(at, method, body, requestId),
+                HttpResponse<byte[]> response = http.send(request(at, method, body, contentType, requestId),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 401 && attempt == 0) {
                     // a server restarted with a new secret since this client last looked
@@ -137,7 +152,8 @@ public final class RpcClient {
             ServerEndpoint at = endpoint;
             HttpResponse<InputStream> response;
             try {
-                response = http.send(request(at, method, body, null), HttpResponse.BodyHandlers.ofInputStream());
+                response = http.send(request(at, method, body, "application/json", null),
+                        HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StorageException("interrupted while calling the storage server", e);
@@ -172,10 +188,11 @@ public final class RpcClient {
         }
     }
 
-    private static HttpRequest request(ServerEndpoint at, String method, byte[] body, String requestId) {
+    private static HttpRequest request(ServerEndpoint at, String method, byte[] body, String contentType,
+            String requestId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + at.host() + ":" + at.port() + "/rpc/" + method))
                 .header("Authorization", "Bearer " + at.secret())
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (requestId != null) {
             b.header(RpcHandler.REQUEST_ID, requestId);
