@@ -90,6 +90,11 @@ public abstract class ForwardingStudyView implements StudyView {
     }
 
     @Override
+    public List<FrozenTrial> awaitTrials(int from, int to) {
+        return study.awaitTrials(from, to);
+    }
+
+    @Override
     public String toString() {
         return study.toString();
     }

@@ -300,6 +300,19 @@ public final class Study implements StudyView {
         }
     }
 
+    /**
+     * Waits as {@link #awaitFinished}, then reads only the asked trials from the storage.
+     *
+     * @param from the lowest trial number returned
+     * @param to the highest trial number returned and waited for
+     * @return the trials numbered {@code from..to} that exist, by number
+     */
+    @Override
+    public List<FrozenTrial> awaitTrials(int from, int to) {
+        awaitFinished(to);
+        return to < from ? List.of() : storage.trialsFrom(id, Set.of(), from, to - from + 1);
+    }
+
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
             throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");

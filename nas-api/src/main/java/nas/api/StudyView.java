@@ -1,5 +1,6 @@
 package nas.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -106,6 +107,29 @@ public interface StudyView {
      * @param upTo the highest trial number to wait for
      */
     default void awaitFinished(int upTo) {
+    }
+
+    /**
+     * The trials numbered {@code from} to {@code to}, by number, once every one of them that a
+     * deterministic parallel {@code optimize} loop of this process started has finished ({@link
+     * #awaitFinished}). Unlike {@link #trials}, a lagged view does not hide them: a sampler that
+     * moves in blocks of trial numbers (CMA-ES) reads the whole previous block with it, whatever the
+     * lag. Trials of other processes come in whatever state they are in. The default waits, then
+     * filters {@link #trials}.
+     *
+     * @param from the lowest trial number returned
+     * @param to the highest trial number returned and waited for
+     * @return the trials numbered {@code from..to} that exist, by number
+     */
+    default List<FrozenTrial> awaitTrials(int from, int to) {
+        awaitFinished(to);
+        List<FrozenTrial> out = new ArrayList<>();
+        for (FrozenTrial t : trials()) {
+            if (t.number() >= from && t.number() <= to) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -18,8 +18,11 @@ import nas.api.TrialState;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.api.storage.InMemoryStorage;
+import nas.api.storage.Storage;
 import nas.samplers.gp.GpOptions;
 import nas.samplers.gp.GpSampler;
+import nas.samplers.cmaes.CmaEsSampler;
+import nas.samplers.cmaes.RestartStrategy;
 import nas.samplers.grid.GridSampler;
 import nas.samplers.nsga2.Nsga2Options;
 import nas.samplers.nsga2.Nsga2Sampler;
@@ -78,7 +81,60 @@ class DeterministicParallelTest {
         m.put("grid", s -> new GridSampler(Map.of("x0", List.<Object>of(-1.0, 0.0, 1.0), "x1", List.<Object>of(0.0, 2.0),
                 "x2", List.<Object>of(-3.0, 3.0, 4.0, 5.0)), s));
         m.put("nsga2", s -> new Nsga2Sampler(Nsga2Options.defaults().withPopulationSize(6).withSeed(s)));
+        m.put("cmaes", s -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(s)));
         return m;
+    }
+
+    /** CMA-ES with restarts and its separable variant, as {@code --cma-restart} and {@code --cma-separable} give. */
+    static Map<String, LongFunction<Sampler>> cmaesSamplers() {
+        Map<String, LongFunction<Sampler>> m = new LinkedHashMap<>();
+        m.put("cmaes", s -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(s)));
+        m.put("cmaes ipop", s -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(s)
+                .withRestartStrategy(RestartStrategy.IPOP)));
+        m.put("cmaes bipop", s -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(s)
+                .withRestartStrategy(RestartStrategy.BIPOP)));
+        m.put("cmaes separable bipop", s -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(s)
+                .withSeparable(true).withRestartStrategy(RestartStrategy.BIPOP)));
+        return m;
+    }
+
+    /**
+     * The shifted sphere in steps of 0.5, and failing (NaN) on one trial in eleven: flat near the
+     * optimum, so CMA-ES runs stop (TolFun) and restart within a few hundred trials.
+     */
+    static final Objective TERRACED_SPHERE = t -> {
+        double v = SHIFTED_SPHERE.evaluate(t);
+        return Seeds.derive(9, t.number()) % 11 == 0 ? Double.NaN : Math.floor(2 * v) / 2;
+    };
+
+    static List<String> runCma(Storage storage, Sampler sampler, OptimizeOptions options) {
+        Study s = Studies.builder("c").storage(storage).directions(StudyDirection.MINIMIZE).sampler(sampler)
+                .seed(11).loadIfExists(true).create();
+        s.optimize(TERRACED_SPHERE, options);
+        return s.trials().stream().map(t -> describe(t) + " run " + t.systemAttrs().get(CmaEsSampler.RESTART_KEY)
+                + " generation " + t.systemAttrs().get(CmaEsSampler.GENERATION_KEY)).toList();
+    }
+
+    @Test
+    void cmaesWithRestartsDoesNotDependOnTheThreadsOrTheLagAndResumesTheSameRun() {
+        for (Map.Entry<String, LongFunction<Sampler>> e : cmaesSamplers().entrySet()) {
+            int n = 400;
+            List<String> threads = runCma(new InMemoryStorage(), e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
+            List<String> again = runCma(new InMemoryStorage(), e.getValue().apply(3), OptimizeOptions.trials(n).withJobs(4));
+            List<String> plain = runCma(new InMemoryStorage(), e.getValue().apply(3), OptimizeOptions.trials(n));
+            // stopped after 150 trials (mid-generation), resumed by a new sampler with other threads
+            Storage storage = new InMemoryStorage();
+            runCma(storage, e.getValue().apply(3), OptimizeOptions.trials(150).withJobs(3));
+            List<String> resumed = runCma(storage, e.getValue().apply(3), OptimizeOptions.trials(n - 150).withJobs(4));
+            assertThat(threads).as(e.getKey()).hasSize(n).isEqualTo(again).isEqualTo(plain).isEqualTo(resumed);
+            long runs = threads.stream().map(line -> line.replaceAll(".* run (\\S+) generation .*", "$1")).distinct().count();
+            if (e.getKey().equals("cmaes")) {
+                assertThat(runs).as(e.getKey()).isEqualTo(2); // "null" (trial 0, at random) and run 0
+            } else {
+                assertThat(runs).as(e.getKey()).isGreaterThanOrEqualTo(3); // at least one restart, with a new λ
+            }
+            assertThat(threads).as(e.getKey()).anyMatch(line -> line.contains(" FAIL "));
+        }
     }
 
     static Map<String, LongFunction<Sampler>> multiObjectiveSamplers() {

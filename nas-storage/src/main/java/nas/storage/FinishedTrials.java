@@ -22,6 +22,12 @@ import nas.api.TrialState;
 final class FinishedTrials {
 
     private final Map<Long, FrozenTrial> byId = new ConcurrentHashMap<>();
+    private final ParamDistributions distributions;
+
+    /** A cache whose reads take parameter distributions from (and add them to) {@code distributions}. */
+    FinishedTrials(ParamDistributions distributions) {
+        this.distributions = distributions;
+    }
 
     /** The cached trial, or null. */
     FrozenTrial get(long trialId) {
@@ -68,8 +74,8 @@ final class FinishedTrials {
         }
         Map<Long, FrozenTrial> fresh = new HashMap<>();
         if (minUncached <= maxUncached) {
-            for (FrozenTrial t : TrialReads.read(c, "t.study_id = ? AND t.trial_number BETWEEN ? AND ?", studyId,
-                    minUncached, maxUncached)) {
+            for (FrozenTrial t : TrialReads.read(c, distributions, "t.study_id = ? AND t.trial_number BETWEEN ? AND ?",
+                    studyId, minUncached, maxUncached)) {
                 fresh.put(t.id(), cache ? remember(t) : t);
             }
         }

@@ -57,7 +57,7 @@ public final class JdbcStorage implements Storage {
     private final Transactions tx;
     private final TrialLocks locks = new TrialLocks();
     private final ParamDistributions distributions = new ParamDistributions();
-    private final FinishedTrials finished = new FinishedTrials();
+    private final FinishedTrials finished = new FinishedTrials(distributions);
     /** What an H2 file is known to hold (null for other databases). */
     private final HighWaterMark mark;
     /** The studies' best trials, kept when this process is the only writer (an H2 file); else null. */
@@ -554,7 +554,7 @@ public final class JdbcStorage implements Storage {
         if (cached != null) {
             return cached;
         }
-        List<FrozenTrial> read = tx.snapshot(c -> TrialReads.read(c, "t.trial_id = ?", trialId));
+        List<FrozenTrial> read = tx.snapshot(c -> TrialReads.read(c, distributions, "t.trial_id = ?", trialId));
         if (read.isEmpty()) {
             throw new IllegalArgumentException("no trial with id " + trialId);
         }

@@ -20,7 +20,8 @@ final class Migrations {
 
     /** The scripts, in order; a new schema version appends one. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__param_order.sql", "V3__durability_functions.sql",
-            "V4__drop_journal_functions.sql", "V5__evolution_runs.sql", "V6__evolution_genomes_once.sql");
+            "V4__drop_journal_functions.sql", "V5__evolution_runs.sql", "V6__evolution_genomes_once.sql",
+            "V7__param_reads_index.sql");
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = SCRIPTS.size();
@@ -32,8 +33,13 @@ final class Migrations {
     private static final long MIGRATION_LOCK = 0x4e41535f4d494752L;
 
     static void migrate(Connection c, Dialect dialect) throws SQLException {
+        migrate(c, dialect, CURRENT);
+    }
+
+    /** Migrates up to schema version {@code target} (a test makes a database of an earlier version so). */
+    static void migrate(Connection c, Dialect dialect, int target) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
-            migrateLocked(c, dialect);
+            migrateLocked(c, dialect, target);
             return;
         }
         // PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin (both may
@@ -42,7 +48,7 @@ final class Migrations {
             s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
         }
         try {
-            migrateLocked(c, dialect);
+            migrateLocked(c, dialect, target);
         } finally {
             c.rollback();
             try (Statement s = c.createStatement()) {
@@ -52,7 +58,7 @@ final class Migrations {
         }
     }
 
-    private static void migrateLocked(Connection c, Dialect dialect) throws SQLException {
+    private static void migrateLocked(Connection c, Dialect dialect, int target) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS nas_schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL)");
         }
@@ -62,7 +68,7 @@ final class Migrations {
             throw new IllegalStateException("the database has schema version " + applied + " but this NAS knows only up to "
                     + CURRENT + ": upgrade NAS");
         }
-        for (int v = applied + 1; v <= CURRENT; v++) {
+        for (int v = applied + 1; v <= target; v++) {
             String script = SCRIPTS.get(v - 1);
             for (String statement : read(dialect.migrationFolder() + script).split(";\\s*(\\r?\\n|$)")) {
                 String sql = stripComments(statement);

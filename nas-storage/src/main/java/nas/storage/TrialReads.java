@@ -33,15 +33,20 @@ final class TrialReads {
     private TrialReads() {
     }
 
-    /** Reads whole trials matching a condition on {@code trials t}, in number order. */
-    static List<FrozenTrial> read(Connection c, String where, Object... args) throws SQLException {
+    /**
+     * Reads whole trials matching a condition on {@code trials t}, in number order. A parameter's
+     * distribution is its study's ({@code study_param_distributions}, through {@code distributions}'
+     * cache): every trial of a study stores the same one, checked when it is stored.
+     */
+    static List<FrozenTrial> read(Connection c, ParamDistributions distributions, String where, Object... args)
+            throws SQLException {
         Map<Long, TrialRow> rows = new LinkedHashMap<>();
         try (PreparedStatement p = prepare(c, "SELECT t.trial_id, t.trial_number, t.state, t.datetime_start, "
-                + "t.datetime_complete FROM trials t WHERE " + where + " ORDER BY t.trial_number", args);
+                + "t.datetime_complete, t.study_id FROM trials t WHERE " + where + " ORDER BY t.trial_number", args);
                 ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 TrialRow row = new TrialRow(r.getLong(1), r.getInt(2), TrialState.valueOf(r.getString(3)),
-                        instant(r.getTimestamp(4)), instant(r.getTimestamp(5)));
+                        instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), r.getLong(6));
                 rows.put(row.id, row);
             }
         }
@@ -51,14 +56,14 @@ final class TrialReads {
         // No ORDER BY in the queries below: sorting every row of a page was most of the cost of
         // a read; each trial's few rows are put in order here instead (TrialRow#freeze).
         String join = " JOIN trials t ON t.trial_id = x.trial_id WHERE " + where;
-        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_seq, x.param_name, x.param_value, "
-                + "x.distribution_json FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
-            Map<String, Distribution> parsed = new HashMap<>();
+        // only columns of the index trial_params_read (V7): read off the index, not looked up in the table
+        try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.param_seq, x.param_name, x.param_value "
+                + "FROM trial_params x" + join, args); ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                rows.get(r.getLong(1)).params.add(new ParamRow(r.getLong(2), r.getString(3), r.getDouble(4),
-                        parsed.computeIfAbsent(r.getString(5), Distributions::fromJson)));
+                rows.get(r.getLong(1)).params.add(new ParamRow(r.getLong(2), r.getString(3), r.getDouble(4)));
             }
         }
+        Map<Long, Map<String, Distribution>> byStudy = studyDistributions(c, distributions, rows.values());
         try (PreparedStatement p = prepare(c, "SELECT x.trial_id, x.objective, x.objective_value FROM trial_values x"
                 + join, args); ResultSet r = p.executeQuery()) {
             while (r.next()) {
@@ -80,7 +85,52 @@ final class TrialReads {
                 }
             }
         }
-        return rows.values().stream().map(TrialRow::freeze).collect(Collectors.toList());
+        List<FrozenTrial> out = new ArrayList<>(rows.size());
+        for (TrialRow row : rows.values()) {
+            out.add(row.freeze(byStudy.get(row.studyId)));
+        }
+        return out;
+    }
+
+    /**
+     * The distributions of the parameter names {@code rows} use, by study: from {@code cache}, else from
+     * {@code study_param_distributions} (then cached). A name missing there, which no NAS writer leaves
+     * (it stores the name first, in the same transaction), is read from the trial's own parameter row.
+     */
+    private static Map<Long, Map<String, Distribution>> studyDistributions(Connection c, ParamDistributions cache,
+            Iterable<TrialRow> rows) throws SQLException {
+        Map<Long, Map<String, Distribution>> out = new HashMap<>();
+        for (TrialRow row : rows) {
+            Map<String, Distribution> known = out.computeIfAbsent(row.studyId, k -> new HashMap<>());
+            for (ParamRow p : row.params) {
+                if (known.containsKey(p.name())) {
+                    continue;
+                }
+                Distribution d = cache.cached(row.studyId, p.name());
+                if (d == null) {
+                    d = ParamDistributions.read(c, row.studyId, p.name());
+                    if (d == null) {
+                        row.ownDistributions.put(p.name(), rowDistribution(c, row.id, p.name()));
+                        continue;
+                    }
+                    cache.remember(row.studyId, p.name(), d);
+                }
+                known.put(p.name(), d);
+            }
+        }
+        return out;
+    }
+
+    private static Distribution rowDistribution(Connection c, long trialId, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT distribution_json FROM trial_params WHERE trial_id = ? "
+                + "AND param_name = ?")) {
+            p.setLong(1, trialId);
+            p.setString(2, name);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return Distributions.fromJson(r.getString(1));
+            }
+        }
     }
 
     /** Number of a study's trials in the given states (all states when empty). */
@@ -185,7 +235,7 @@ final class TrialReads {
     }
 
     /** A parameter row; {@code seq} is the order in which the trial's parameters were set. */
-    private record ParamRow(long seq, String name, double value, Distribution distribution) {
+    private record ParamRow(long seq, String name, double value) {
     }
 
     /** A trial being assembled from its rows, which arrive in no particular order. */
@@ -200,22 +250,27 @@ final class TrialReads {
         final TreeMap<Integer, Double> intermediate = new TreeMap<>();
         final Map<String, Object> userAttrs = new TreeMap<>();
         final Map<String, Object> systemAttrs = new TreeMap<>();
+        final long studyId;
+        /** Distributions of names missing from the study's table (see {@link #studyDistributions}). */
+        final Map<String, Distribution> ownDistributions = new HashMap<>();
 
-        TrialRow(long id, int number, TrialState state, Instant start, Instant complete) {
+        TrialRow(long id, int number, TrialState state, Instant start, Instant complete, long studyId) {
             this.id = id;
             this.number = number;
             this.state = state;
             this.start = start;
             this.complete = complete;
+            this.studyId = studyId;
         }
 
-        FrozenTrial freeze() {
+        FrozenTrial freeze(Map<String, Distribution> studyDistributions) {
             params.sort(Comparator.comparingLong(ParamRow::seq));
             Map<String, Double> internal = new LinkedHashMap<>();
             Map<String, Distribution> distributions = new LinkedHashMap<>();
             for (ParamRow p : params) {
                 internal.put(p.name(), p.value());
-                distributions.put(p.name(), p.distribution());
+                Distribution d = studyDistributions.get(p.name());
+                distributions.put(p.name(), d != null ? d : ownDistributions.get(p.name()));
             }
             return new FrozenTrial(id, number, state, new ArrayList<>(values.values()), start, complete, internal,
                     distributions, intermediate, userAttrs, systemAttrs);

@@ -17,6 +17,7 @@ import nas.api.sampler.Sampler;
 import nas.samplers.cmaes.Cma;
 import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.cmaes.CmaConfig;
+import nas.samplers.cmaes.Generations;
 import nas.samplers.cmaes.RestartStrategy;
 import nas.samplers.cmaes.Restarts;
 
@@ -37,7 +38,9 @@ import nas.samplers.cmaes.Restarts;
  * ({@link CmaEsSampler} on a {@link Study}; its trial 0 is sampled at random, because the search
  * space is known only after one trial).
  *
- * <p>Run: {@code scripts/bench.sh Cma}.
+ * <p>Run: {@code scripts/bench.sh Cma}; {@code scripts/bench.sh Cma restarts [seeds] [budget] [sampler]} for the
+ * restart strategies on Rastrigin-10; {@code scripts/bench.sh Cma jobs [trials] [J]} for the cost of
+ * deterministic worker threads.
  */
 public final class CmaBenchmark {
 
@@ -215,47 +218,78 @@ public final class CmaBenchmark {
     /**
      * One restart run on Rastrigin-10 until f &lt; 1e-8 or the budget: {evaluations when f first
      * fell below 1.0, evaluations when it fell below 1e-8 (Long.MAX_VALUE when never), restarts}.
+     * With {@code samplerStreams} the loop draws exactly as {@link CmaEsSampler} does on a study
+     * (trial 0 is the sampler's random one and counts; trial n's sample from (seed, n); each
+     * restart's draws from (seed, restart) by {@link Generations#restart}), otherwise from the
+     * core's own streams ({@link Cma#ask()}, one restart generator seeded with the seed). With
+     * {@code trace}, one line per run: λ, σ0, regime, evaluations, why it stopped, its best value.
      */
-    static long[] restartRun(RestartStrategy strategy, long seed, long budget) {
+    static long[] restartRun(RestartStrategy strategy, long seed, long budget, boolean samplerStreams, boolean trace) {
         Cma cma = Cma.start(randomStart(seed), SIGMA0, 0, false, box(), seed);
         SplittableRandom restartRng = new SplittableRandom(seed);
         long belowOne = Long.MAX_VALUE;
-        long evals = 0;
+        long evals = samplerStreams ? 1 : 0;
+        double runBest = Double.POSITIVE_INFINITY;
+        long runEvals = 0;
         while (evals < budget) {
             int lambda = cma.popsize();
             double[][] xs = new double[lambda][];
             double[] fs = new double[lambda];
             for (int k = 0; k < lambda; k++) {
-                xs[k] = cma.ask();
+                xs[k] = samplerStreams ? cma.ask(nas.api.Seeds.random(seed, evals, SAMPLER_STREAM)) : cma.ask();
                 fs[k] = TestFunctions.rastrigin(xs[k]);
                 evals++;
+                runEvals++;
+                runBest = Math.min(runBest, fs[k]);
                 if (fs[k] < 1.0 && belowOne == Long.MAX_VALUE) {
                     belowOne = evals;
                 }
                 if (fs[k] < TARGET) {
+                    if (trace) {
+                        traceRun(cma, runEvals, "reached 1e-8", runBest);
+                    }
                     return new long[] {belowOne, evals, cma.state().restarts()};
                 }
             }
             cma.tell(xs, fs);
-            cma = Restarts.continueOrRestart(cma, strategy, restartRng);
+            java.util.Optional<nas.samplers.cmaes.Termination> stop = cma.termination();
+            if (stop.isPresent()) {
+                if (trace) {
+                    traceRun(cma, runEvals, stop.get().toString(), runBest);
+                }
+                runEvals = 0;
+                runBest = Double.POSITIVE_INFINITY;
+                cma = samplerStreams ? Generations.restart(cma, strategy, seed)
+                        : Restarts.continueOrRestart(cma, strategy, restartRng);
+            }
+        }
+        if (trace) {
+            traceRun(cma, runEvals, "budget", runBest);
         }
         return new long[] {belowOne, Long.MAX_VALUE, cma.state().restarts()};
     }
 
+    /** The stream {@link CmaEsSampler} draws its samples from (with the seed and the trial number). */
+    static final long SAMPLER_STREAM = nas.api.Seeds.hash("cmaes");
+
+    private static void traceRun(Cma run, long evaluations, String why, double best) {
+        nas.samplers.cmaes.CmaState s = run.state();
+        System.out.printf(Locale.ROOT, "    run %2d  %-5s  lambda %4d  sigma0 %.3g  %,7d evaluations  %-15s best %.4g%n",
+                s.restarts(), s.restarts() == 0 ? "first" : s.smallRegime() ? "small" : "large", s.popsize(),
+                s.sigma0(), evaluations, why, best);
+    }
+
     /** {@link #restartRun} through {@link CmaEsSampler} on an in-memory study (trial 0 is random). */
     static long[] samplerRestartRun(RestartStrategy strategy, long seed, long budget) {
-        Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
+        Study study = samplerStudy(strategy, seed, budget);
         long belowOne = Long.MAX_VALUE;
         long reached = Long.MAX_VALUE;
-        for (long evals = 1; evals <= budget && reached == Long.MAX_VALUE; evals++) {
-            Trial t = study.ask();
-            double v = evaluate(t, TestFunctions::rastrigin);
-            study.tell(t, v);
-            if (v < 1.0 && belowOne == Long.MAX_VALUE) {
-                belowOne = evals;
+        for (nas.api.FrozenTrial t : study.trials()) {
+            if (t.value() < 1.0 && belowOne == Long.MAX_VALUE) {
+                belowOne = t.number() + 1L;
             }
-            if (v < TARGET) {
-                reached = evals;
+            if (t.value() < TARGET) {
+                reached = t.number() + 1L;
             }
         }
         Object json = study.systemAttrs().get(CmaEsSampler.STATE_KEY);
@@ -263,20 +297,41 @@ public final class CmaBenchmark {
         return new long[] {belowOne, reached, restarts};
     }
 
+    /** Trials (ask/tell) of a CmaEsSampler study on Rastrigin-10 until f &lt; 1e-8 or the budget. */
+    static Study samplerStudy(RestartStrategy strategy, long seed, long budget) {
+        Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
+        for (long evals = 1; evals <= budget; evals++) {
+            Trial t = study.ask();
+            double v = evaluate(t, TestFunctions::rastrigin);
+            study.tell(t, v);
+            if (v < TARGET) {
+                break;
+            }
+        }
+        return study;
+    }
+
     /**
-     * {@code restarts [seeds] [budget] [core|sampler]}: IPOP and BIPOP on Rastrigin-10, seeds 1..N,
-     * on the core loop or through the sampler.
+     * {@code restarts [seeds] [budget] [core|streams|sampler] [first seed]}: IPOP and BIPOP on
+     * Rastrigin-10 on the core loop, on the core loop drawing from the sampler's streams, or
+     * through the sampler on a study.
      */
-    static void restarts(int seeds, long budget, boolean throughSampler) {
+    static void restarts(int seeds, long budget, String mode, int firstSeed) {
         System.out.printf(Locale.ROOT, "Rastrigin-10, box [-5, 5], sigma0 = 10/6, x0 uniform, budget %,d evaluations,"
-                + " seeds 1..%d, %s%n", budget, seeds, throughSampler ? "CmaEsSampler on a study" : "core loop");
+                + " seeds %d..%d, %s%n", budget, firstSeed, firstSeed + seeds - 1, switch (mode) {
+                    case "sampler" -> "CmaEsSampler on a study";
+                    case "streams" -> "core loop with the sampler's random streams";
+                    default -> "core loop";
+                });
         for (RestartStrategy strategy : new RestartStrategy[] {RestartStrategy.IPOP, RestartStrategy.BIPOP}) {
             long[] belowOne = new long[seeds];
             long[] target = new long[seeds];
             int reached = 0;
             StringBuilder runs = new StringBuilder();
             for (int s = 0; s < seeds; s++) {
-                long[] r = throughSampler ? samplerRestartRun(strategy, s + 1, budget) : restartRun(strategy, s + 1, budget);
+                long seed = firstSeed + s;
+                long[] r = mode.equals("sampler") ? samplerRestartRun(strategy, seed, budget)
+                        : restartRun(strategy, seed, budget, mode.equals("streams"), false);
                 belowOne[s] = r[0];
                 target[s] = r[1];
                 reached += r[1] != Long.MAX_VALUE ? 1 : 0;
@@ -288,10 +343,82 @@ public final class CmaBenchmark {
         }
     }
 
+    /**
+     * {@code trace SEED [budget]}: the sequence of runs of IPOP and BIPOP for one seed, on the core
+     * loop and on the core loop with the sampler's streams, and the runs of the sampler on a study
+     * (evaluations and best value per run, from the trials' tags).
+     */
+    static void trace(long seed, long budget) {
+        for (RestartStrategy strategy : new RestartStrategy[] {RestartStrategy.IPOP, RestartStrategy.BIPOP}) {
+            System.out.printf(Locale.ROOT, "%s, seed %d, Rastrigin-10, budget %,d%n  core loop:%n", strategy, seed, budget);
+            restartRun(strategy, seed, budget, false, true);
+            System.out.println("  core loop with the sampler's streams:");
+            restartRun(strategy, seed, budget, true, true);
+            System.out.println("  CmaEsSampler on a study (trial 0 at random):");
+            Study study = samplerStudy(strategy, seed, budget);
+            Map<Long, long[]> perRun = new java.util.TreeMap<>();
+            Map<Long, Double> bestPerRun = new java.util.TreeMap<>();
+            for (nas.api.FrozenTrial t : study.trials(TrialState.COMPLETE)) {
+                if (t.systemAttrs().get(CmaEsSampler.RESTART_KEY) instanceof Number r) {
+                    long[] c = perRun.computeIfAbsent(r.longValue(), k -> new long[2]);
+                    c[0]++;
+                    c[1] = Math.max(c[1], ((Number) t.systemAttrs().get(CmaEsSampler.GENERATION_KEY)).longValue() + 1);
+                    bestPerRun.merge(r.longValue(), t.value(), Math::min);
+                }
+            }
+            perRun.forEach((r, c) -> System.out.printf(Locale.ROOT,
+                    "    run %2d  lambda %4d  %,7d evaluations  best %.4g%n", r, c[0] / c[1], c[0], bestPerRun.get(r)));
+        }
+    }
+
+    /**
+     * {@code jobs [trials] [J]}: trials/s of a CmaEsSampler study (10-D sphere, in memory) with J
+     * worker threads, with an instant objective and with one sleeping 0–2 ms (from the trial number).
+     */
+    static void jobs(int trials, int threads) {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "CmaEsSampler, 10-D sphere in [-5, 5], %,d trials, --jobs %d, in memory%n", trials, threads);
+        for (int warm = 0; warm < 2; warm++) {
+            jobsRun(Math.min(trials, 1000), threads, false);
+        }
+        for (boolean sleeping : new boolean[] {false, true}) {
+            long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+            long t0 = System.nanoTime();
+            jobsRun(trials, threads, sleeping);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "  %-24s %,8.0f trials/s  (%.2f s wall, %.2f s CPU, %.3f ms CPU/trial)%n",
+                    sleeping ? "objective sleeps 0-2 ms" : "instant objective", trials / seconds, seconds, cpu,
+                    cpu * 1e3 / trials);
+        }
+    }
+
+    private static void jobsRun(int trials, int threads, boolean sleeping) {
+        Study study = Studies.builder("jobs").sampler(new CmaEsSampler()).seed(1).create();
+        study.optimize(t -> {
+            double v = evaluate(t, TestFunctions::sphere);
+            if (sleeping) {
+                Thread.sleep((nas.api.Seeds.derive(7, t.number()) >>> 1) % 3);
+            }
+            return v;
+        }, nas.api.OptimizeOptions.trials(trials).withJobs(threads));
+        if (study.trials(TrialState.COMPLETE).size() != trials) {
+            throw new IllegalStateException("expected " + trials + " complete trials");
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("jobs")) {
+            jobs(args.length > 1 ? Integer.parseInt(args[1]) : 3000, args.length > 2 ? Integer.parseInt(args[2]) : 4);
+            return;
+        }
         if (args.length > 0 && args[0].equals("restarts")) {
             restarts(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Long.parseLong(args[2]) : 100_000,
-                    args.length > 3 && args[3].equals("sampler"));
+                    args.length > 3 ? args[3] : "core", args.length > 4 ? Integer.parseInt(args[4]) : 1);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("trace")) {
+            trace(args.length > 1 ? Long.parseLong(args[1]) : 1, args.length > 2 ? Long.parseLong(args[2]) : 100_000);
             return;
         }
         System.out.println("CMA-ES benchmark: n = 10, box [-5, 5], sigma0 = 10/6, x0 uniform in box,"

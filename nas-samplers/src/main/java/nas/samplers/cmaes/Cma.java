@@ -402,6 +402,22 @@ public final class Cma {
      * @throws IllegalArgumentException if the sizes are not λ and n or a value is not finite
      */
     public void tell(double[][] xs, double[] fs) {
+        tell(xs, fs, null);
+    }
+
+    /**
+     * Updates the distribution from one full generation, some of whose solutions were not drawn
+     * from it (another generation's samples, points given by the user): the step y = (x − m)/σ of
+     * such an injected solution is shortened to the Mahalanobis length √n + 2n/(n + 2) when it is
+     * longer (N. Hansen, "Injecting External Solutions Into CMA-ES", arXiv:1110.4181, 2011), so a
+     * far point cannot blow up σ or C.
+     *
+     * @param xs the λ solutions
+     * @param fs their objective values, finite
+     * @param injected which solutions were not sampled from this distribution (null: none)
+     * @throws IllegalArgumentException if the sizes are not λ and n or a value is not finite
+     */
+    public void tell(double[][] xs, double[] fs, boolean[] injected) {
         int lambda = params.lambda();
         if (xs.length != lambda || fs.length != lambda) {
             throw new IllegalArgumentException(
@@ -433,10 +449,23 @@ public final class Cma {
 
         // y_{i:λ} = (x_{i:λ} - m) / σ
         double[][] y = new double[lambda][n];
+        double clip = Math.sqrt(n) + 2.0 * n / (n + 2);
         for (int r = 0; r < lambda; r++) {
             double[] x = xs[order[r]];
             for (int i = 0; i < n; i++) {
                 y[r][i] = (x[i] - mean[i]) / sigma;
+            }
+            if (injected != null && injected[order[r]]) {
+                double norm = 0;
+                for (double v : invSqrtC(y[r])) {
+                    norm += v * v;
+                }
+                norm = Math.sqrt(norm);
+                if (norm > clip) {
+                    for (int i = 0; i < n; i++) {
+                        y[r][i] *= clip / norm;
+                    }
+                }
             }
         }
         // eq. 41: y_w = Σ_{i≤μ} w_i y_{i:λ}, m ← m + c_m σ y_w

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nas.api.FrozenTrial;
 import nas.api.Seeds;
@@ -23,7 +24,6 @@ import nas.api.distribution.SearchSpaceTransform;
 import nas.api.sampler.IntersectionSearchSpace;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
-import nas.samplers.cmaes.Generations.Evaluation;
 
 /**
  * CMA-ES as a relative sampler over the float and int parameters of a study (single objective).
@@ -35,24 +35,38 @@ import nas.samplers.cmaes.Generations.Evaluation;
  * Categorical parameters, and anything outside the space, go to {@link
  * Options#independentSampler()}; a one-time warning names the categorical ones.
  *
- * <p>The whole optimizer lives in study system attributes: {@value #STATE_KEY} holds the
- * versioned {@link CmaState} as JSON and {@value #SPACE_KEY} the space it was built for. Each
- * sampled trial is tagged in its own system attributes with the run ({@value #RESTART_KEY}), the
- * generation ({@value #GENERATION_KEY}) and the raw sample ({@value #X_KEY}). Before sampling, the
- * sampler tells every generation that has λ finished trials (COMPLETE, and PRUNED with a value
- * when {@link Options#considerPrunedTrials()}; FAIL trials are not counted, so a generation simply
- * draws more samples), restarts a stopped run under the restart strategy, and stores the result
- * with a compare-and-set. Telling is a pure function of the stored state and the finished trials,
- * so a study resumed after a crash continues the same run, and several workers share one
- * generation: whoever stores first wins, the others reload.
+ * <p><b>Generations are blocks of trial numbers.</b> The run begins at the first trial that samples
+ * with a non-empty space, after every earlier trial of this process has finished; its number is
+ * stored in {@value #START_KEY} and the space in {@value #SPACE_KEY}. From there each generation is
+ * the block of the next λ trial numbers, sampled from the distribution that telling the previous
+ * block gave. A block is told, in trial-number order, once all its trials have finished (the sampler
+ * waits for those this process runs, {@link StudyView#awaitTrials}): COMPLETE trials (and PRUNED ones
+ * with a value when {@link Options#considerPrunedTrials()}) with their values; FAIL and other
+ * trials without a value with the block's worst value, ranked after it (a death penalty, so the
+ * distribution moves away from where trials fail; a block in which no trial has a value is not told
+ * and the next block samples from the same distribution). When a told run meets a termination
+ * criterion, the restart strategy begins the next run at the next trial number with its own λ, so
+ * the blocks follow the restart schedule, which is itself a function of the stored trials.
+ * Everything is rebuilt from the stored trials, so with J worker threads the study is the same as
+ * with one (with or without lag), and a resumed study continues the same run. When a block still
+ * has a running trial that this process does not wait for (another process's, or any under a loop
+ * that is not deterministic), later trials sample from the newest distribution, and the block is
+ * told as soon as λ trials sampled from it have finished (the first λ by number, later numbers
+ * included), so a slow or dead worker does not stall the run; trials drawn from an older
+ * distribution than the one they are told to are injected solutions ({@link Cma#tell(double[][],
+ * double[], boolean[])}). Several processes are therefore not reproducible. The newest
+ * distribution is also written to {@value #STATE_KEY} (the versioned {@link CmaState} as JSON) for
+ * inspection, and each sampled trial is tagged with the run ({@value #RESTART_KEY}) and generation
+ * ({@value #GENERATION_KEY}) it was sampled from and its raw sample ({@value #X_KEY}).
  *
  * <p>Randomness: the sample of trial k is drawn from a generator derived from (seed, k), the
- * seed being {@link Options#seed()} or the study seed. Fields hold only options and caches of
- * decoded values, so one instance may serve several threads and studies.
+ * seed being {@link Options#seed()} or the study seed; a restart's draws from (seed, restart).
+ * Fields hold options, caches of decoded values and the generations worked out per study (by id
+ * and name), so one instance may serve several threads and studies.
  */
 public final class CmaEsSampler implements Sampler {
 
-    /** Study system attribute: the run's {@link CmaState} as JSON text. */
+    /** Study system attribute: the newest generation's {@link CmaState} as JSON text (for inspection). */
     public static final String STATE_KEY = "cmaes:state";
     /** Study system attribute: the encoded search space of the run (name → distribution). */
     public static final String SPACE_KEY = "cmaes:space";
@@ -62,10 +76,13 @@ public final class CmaEsSampler implements Sampler {
     public static final String GENERATION_KEY = "cmaes:generation";
     /** Trial system attribute: the raw CMA sample (list of doubles, encoded space). */
     public static final String X_KEY = "cmaes:x";
+    /** Study system attribute: the number of the run's first trial (its generations are blocks from there). */
+    public static final String START_KEY = "cmaes:start";
 
     private static final System.Logger LOG = System.getLogger(CmaEsSampler.class.getName());
     private static final long STREAM = Seeds.hash("cmaes");
-    private static final int CAS_ATTEMPTS = 8;
+    /** Generations kept per study: a late trial of an older generation (another process's) finds its own. */
+    private static final int KEPT_GENERATIONS = 4;
 
     /**
      * Options of {@link CmaEsSampler}.
@@ -190,7 +207,7 @@ public final class CmaEsSampler implements Sampler {
     // caches of decoded values only: they never change what is sampled
     private final Map<String, Map<String, Distribution>> spaceCache = lru(8);
     private final Map<Map<String, Distribution>, Encoding> encodingCache = lru(8);
-    private final Map<String, CmaState> stateCache = lru(4);
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     public CmaEsSampler() {
         this(Options.defaults());
@@ -227,13 +244,29 @@ public final class CmaEsSampler implements Sampler {
             }
             return Map.of();
         }
+        Run known = runs.get(runKey(study));
+        if (known != null) {
+            return known.enc.space();
+        }
         Object stored = study.systemAttrs().get(SPACE_KEY);
+        if (stored instanceof String json) {
+            return spaceCache.computeIfAbsent(json, CmaEsSampler::decodeSpace);
+        }
+        // No run yet: the first trial whose space is not empty begins it. Every earlier trial this
+        // process runs must have finished first, so that trial does not depend on the threads' timing.
+        List<FrozenTrial> complete = new ArrayList<>();
+        for (FrozenTrial t : trial.number() > 0 ? study.awaitTrials(0, trial.number() - 1) : List.<FrozenTrial>of()) {
+            if (t.state() == TrialState.COMPLETE) {
+                complete.add(t);
+            }
+        }
+        stored = study.systemAttrs().get(SPACE_KEY);
         if (stored instanceof String json) {
             return spaceCache.computeIfAbsent(json, CmaEsSampler::decodeSpace);
         }
         Map<String, Distribution> space = new TreeMap<>();
         List<String> categorical = new ArrayList<>();
-        IntersectionSearchSpace.ofSampleable(study.trials(TrialState.COMPLETE)).forEach((name, d) -> {
+        IntersectionSearchSpace.ofSampleable(complete).forEach((name, d) -> {
             if (d instanceof CategoricalDistribution) {
                 categorical.add(name);
             } else {
@@ -264,7 +297,8 @@ public final class CmaEsSampler implements Sampler {
     }
 
     /** The encoded space and the core's problem description for it. */
-    private record Encoding(SearchSpaceTransform transform, CmaConfig config, String spaceJson) {}
+    private record Encoding(Map<String, Distribution> space, SearchSpaceTransform transform, CmaConfig config,
+            String spaceJson) {}
 
     private Encoding encoding(Map<String, Distribution> space) {
         return encodingCache.computeIfAbsent(space, s -> {
@@ -285,7 +319,7 @@ public final class CmaEsSampler implements Sampler {
                 }
             }
             CmaConfig config = CmaConfig.box(lo, hi).withSteps(steps, options.withMargin());
-            return new Encoding(t, config, encodeSpace(s));
+            return new Encoding(s, t, config, encodeSpace(s));
         });
     }
 
@@ -299,17 +333,25 @@ public final class CmaEsSampler implements Sampler {
         }
         Encoding enc = encoding(space);
         long seed = options.seed() != null ? options.seed() : study.seed();
-        Cma cma = currentRun(study, enc, seed);
-
-        double[] x = cma.ask(Seeds.random(seed, trial.number(), STREAM));
-        study.setTrialSystemAttr(trial.id(), RESTART_KEY, (long) cma.restarts());
-        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) cma.generation());
+        Run run = run(study, enc, seed, trial.number());
+        if (run == null) {
+            return Map.of(); // the run began at a later trial number (another process's): sampled independently
+        }
+        Block block = blockOf(study, run, trial.number());
+        double[] x;
+        double[] eval;
+        synchronized (run) { // Cma's ask uses scratch arrays
+            x = block.cma().ask(Seeds.random(seed, trial.number(), STREAM));
+            eval = block.cma().toEvaluation(x);
+        }
+        study.setTrialSystemAttr(trial.id(), RESTART_KEY, (long) block.restart());
+        study.setTrialSystemAttr(trial.id(), GENERATION_KEY, (long) block.generation());
         List<Double> raw = new ArrayList<>(x.length);
         for (double v : x) {
             raw.add(v);
         }
         study.setTrialSystemAttr(trial.id(), X_KEY, raw);
-        return enc.transform().untransform(cma.toEvaluation(x));
+        return enc.transform().untransform(eval);
     }
 
     @Override
@@ -318,37 +360,149 @@ public final class CmaEsSampler implements Sampler {
     }
 
     /**
-     * Loads the stored run (creating it if absent or built for another space), tells every
-     * complete generation, and stores the result; retried when another worker stored first.
+     * One generation: the λ trials numbered {@code first} to {@code first + λ − 1}, sampled from
+     * {@code cma} (the run before they are told).
+     *
+     * @param generation the generation's index in its run (restart)
      */
-    private Cma currentRun(StudyView study, Encoding enc, long seed) {
-        for (int attempt = 0; ; attempt++) {
-            Map<String, Object> attrs = study.systemAttrs();
-            Object storedJson = attrs.get(STATE_KEY);
-            Cma cma;
-            if (storedJson instanceof String json && enc.spaceJson().equals(attrs.get(SPACE_KEY))) {
-                cma = Cma.restore(stateCache.computeIfAbsent(json, CmaStateCodec::fromJson), enc.config());
-            } else {
-                cma = Cma.restore(initialState(study, enc, seed), enc.config());
+    private record Block(int first, int restart, int generation, Cma cma) {
+        int last() {
+            return first + cma.popsize() - 1;
+        }
+
+        /** Whether the trial's tags say it was sampled from this block's distribution. */
+        boolean sampled(FrozenTrial t) {
+            return t.systemAttrs().get(RESTART_KEY) instanceof Number r && r.intValue() == restart
+                    && t.systemAttrs().get(GENERATION_KEY) instanceof Number g && g.intValue() == generation;
+        }
+    }
+
+    /**
+     * What this process knows of one study's run: its first trial number and the newest
+     * generations it has worked out from the stored trials. Guarded by itself.
+     */
+    private static final class Run {
+        final int start;
+        final Encoding enc;
+        final long seed;
+        final TreeMap<Integer, Block> blocks = new TreeMap<>();
+
+        Run(int start, Encoding enc, long seed, Block first) {
+            this.start = start;
+            this.enc = enc;
+            this.seed = seed;
+            blocks.put(first.first(), first);
+        }
+
+        boolean matches(Encoding other, long otherSeed) {
+            return enc.spaceJson().equals(other.spaceJson()) && seed == otherSeed;
+        }
+    }
+
+    private static String runKey(StudyView study) {
+        return study.id() + "/" + study.name();
+    }
+
+    /**
+     * The study's run, from this process's cache or begun afresh from the stored trials: the first
+     * CMA-ES trial is recorded in {@value #START_KEY} (with the space in {@value #SPACE_KEY}) by the
+     * first trial that samples with a non-empty space. Null when the stored run begins after
+     * {@code number}.
+     */
+    private Run run(StudyView study, Encoding enc, long seed, int number) {
+        String key = runKey(study);
+        Run cached = runs.get(key);
+        if (cached != null && cached.matches(enc, seed)) {
+            return number >= cached.start ? cached : null;
+        }
+        study.compareAndSetSystemAttr(SPACE_KEY, null, enc.spaceJson());
+        study.compareAndSetSystemAttr(START_KEY, null, (long) number);
+        Map<String, Object> attrs = study.systemAttrs();
+        int start = ((Number) attrs.get(START_KEY)).intValue();
+        if (!enc.spaceJson().equals(attrs.get(SPACE_KEY))) {
+            throw new IllegalStateException("study '" + study.name() + "' has a CMA-ES run over another search space: "
+                    + attrs.get(SPACE_KEY));
+        }
+        CmaState initial = initialState(study, enc, seed);
+        study.compareAndSetSystemAttr(STATE_KEY, null, CmaStateCodec.toJson(initial));
+        Cma first = Cma.restore(initial, enc.config());
+        Run run = new Run(start, enc, seed, new Block(start, 0, 0, first));
+        Run shared = runs.merge(key, run, (old, mine) -> old.matches(mine.enc, mine.seed) ? old : mine);
+        return number >= start ? shared : null;
+    }
+
+    /**
+     * The block of trial {@code number}: tells every earlier block once its trials have finished
+     * (waiting for those this process runs), in trial-number order, restarting the run where it
+     * stops.
+     */
+    private Block blockOf(StudyView study, Run run, int number) {
+        while (true) {
+            Block newest;
+            synchronized (run) {
+                newest = run.blocks.lastEntry().getValue();
+                if (number <= newest.last()) {
+                    Map.Entry<Integer, Block> own = run.blocks.floorEntry(number);
+                    // a trial older than the generations kept here (another process's): the oldest kept
+                    return own != null ? own.getValue() : run.blocks.firstEntry().getValue();
+                }
             }
-            Cma advanced = Generations.advance(cma, finishedOfCurrentRun(study, enc, cma), options.restartStrategy(),
-                    seed);
-            if (advanced == cma && storedJson instanceof String && enc.spaceJson().equals(attrs.get(SPACE_KEY))) {
-                return cma;
+            List<FrozenTrial> trials = study.awaitTrials(newest.first(), newest.last());
+            int lambda = newest.cma().popsize();
+            if (trials.size() < lambda || trials.stream().anyMatch(t -> !t.state().isFinished())) {
+                // A trial of the block still runs that this process does not wait for (another
+                // process's, or under a loop that is not deterministic): rather than stall behind
+                // it, the generation is the first λ finished trials sampled from its distribution,
+                // later trial numbers included; until there are λ, trials sample from it.
+                trials = study.awaitTrials(newest.first(), number - 1).stream()
+                        .filter(t -> t.state().isFinished() && newest.sampled(t)).limit(lambda).toList();
+                if (trials.size() < lambda) {
+                    return newest;
+                }
             }
-            String newJson = CmaStateCodec.toJson(advanced.state());
-            if (!enc.spaceJson().equals(attrs.get(SPACE_KEY))) {
-                study.setSystemAttr(SPACE_KEY, enc.spaceJson());
-            }
-            if (study.compareAndSetSystemAttr(STATE_KEY, storedJson, newJson)) {
-                stateCache.put(newJson, advanced.state());
-                return advanced;
-            }
-            if (attempt >= CAS_ATTEMPTS) {
-                throw new IllegalStateException("CMA-ES state of study '" + study.name() + "' changed " + CAS_ATTEMPTS
-                        + " times while this worker was updating it");
+            Block next = told(study, run, newest, trials);
+            synchronized (run) {
+                if (run.blocks.lastEntry().getValue() == newest) {
+                    run.blocks.put(next.first(), next);
+                    while (run.blocks.size() > KEPT_GENERATIONS) {
+                        run.blocks.pollFirstEntry();
+                    }
+                    // for inspection and tools (the run itself is rebuilt from the trials)
+                    study.setSystemAttr(STATE_KEY, CmaStateCodec.toJson(next.cma().state()));
+                }
             }
         }
+    }
+
+    /** The block after {@code block}, whose λ finished trials are given in number order. */
+    private Block told(StudyView study, Run run, Block block, List<FrozenTrial> trials) {
+        Encoding enc = run.enc;
+        double sign = study.directions().get(0) == StudyDirection.MAXIMIZE ? -1 : 1;
+        List<Generations.Outcome> outcomes = new ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) {
+            boolean counted = t.state() == TrialState.COMPLETE
+                    || (t.state() == TrialState.PRUNED && options.considerPrunedTrials());
+            double[] sample = storedSample(t, enc, block.cma());
+            double[] x = sample != null ? sample
+                    : t.internalParams().keySet().containsAll(enc.transform().names())
+                            ? enc.transform().transform(t.internalParams()) : null;
+            // drawn from another distribution: sampled early from an older one, or enqueued
+            boolean injected = x != null && (sample == null || !block.sampled(t));
+            if (x == null) {
+                // never sampled here (it failed first, or has other parameters): the draw it would have had
+                synchronized (run) {
+                    x = block.cma().ask(Seeds.random(run.seed, t.number(), STREAM));
+                }
+                counted = false;
+            }
+            double value = counted && t.values().size() == 1 && Double.isFinite(t.values().get(0))
+                    ? sign * t.values().get(0) : Double.NaN;
+            outcomes.add(new Generations.Outcome(x, value, injected));
+        }
+        Cma next = Generations.tell(block.cma(), outcomes, options.restartStrategy(), run.seed);
+        return next.restarts() != block.restart()
+                ? new Block(block.last() + 1, next.restarts(), 0, next)
+                : new Block(block.last() + 1, block.restart(), block.generation() + 1, next);
     }
 
     private CmaState initialState(StudyView study, Encoding enc, long seed) {
@@ -420,65 +574,26 @@ public final class CmaEsSampler implements Sampler {
         return WarmStart.estimate(xs.toArray(new double[0][]), f, 0.1, prior);
     }
 
-    /** Finished, tagged trials of the run's current generation, as minimization evaluations. */
-    private List<Evaluation> finishedOfCurrentRun(StudyView study, Encoding enc, Cma cma) {
-        List<Evaluation> out = new ArrayList<>();
-        double sign = study.directions().get(0) == StudyDirection.MAXIMIZE ? -1 : 1;
-        TrialState[] states = options.considerPrunedTrials()
-                ? new TrialState[] {TrialState.COMPLETE, TrialState.PRUNED}
-                : new TrialState[] {TrialState.COMPLETE};
-        long restart = cma.restarts();
-        long generation = cma.generation();
-        List<FrozenTrial> trials = study.trials(states);
-        // Newest first. Trials are tagged in sampling order, so those of the current generation are
-        // among the newest: the scan stops after a long run of trials from earlier generations
-        // (longer than any number of trials sampled concurrently), which keeps a long study from
-        // costing O(trials) per sample in the common case.
-        int patience = Math.max(2 * cma.popsize(), 64);
-        int older = 0;
-        for (int k = trials.size() - 1; k >= 0 && older < patience; k--) {
-            FrozenTrial t = trials.get(k);
-            Map<String, Object> attrs = t.systemAttrs();
-            if (!(attrs.get(GENERATION_KEY) instanceof Number g) || g.longValue() != generation
-                    || !(attrs.get(RESTART_KEY) instanceof Number r) || r.longValue() != restart) {
-                older++;
-                continue;
-            }
-            older = 0;
-            if (t.values().size() != 1 || !Double.isFinite(t.values().get(0))) {
-                continue;
-            }
-            double[] x = rawPoint(t, attrs.get(X_KEY), enc, cma);
-            if (x != null) {
-                out.add(new Evaluation(t.number(), (int) restart, (int) generation, x, sign * t.values().get(0)));
-            }
-        }
-        return out;
-    }
-
     /**
-     * The raw sample of a trial; when the trial's parameters are not those the sample encodes
-     * (enqueued values overrode it), the encoding of the actual parameters instead.
+     * The raw sample stored with a trial, or null when there is none or the trial's parameters are
+     * not those it encodes (enqueued values overrode it).
      */
-    private static double[] rawPoint(FrozenTrial t, Object stored, Encoding enc, Cma cma) {
+    private static double[] storedSample(FrozenTrial t, Encoding enc, Cma cma) {
         SearchSpaceTransform tr = enc.transform();
-        if (!t.internalParams().keySet().containsAll(tr.names())) {
+        if (!(t.systemAttrs().get(X_KEY) instanceof List<?> list) || list.size() != tr.dimension()
+                || !t.internalParams().keySet().containsAll(tr.names())) {
             return null;
         }
-        double[] x = null;
-        if (stored instanceof List<?> list && list.size() == tr.dimension()) {
-            x = new double[list.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = ((Number) list.get(i)).doubleValue();
-            }
-            double[] eval = cma.toEvaluation(x);
-            for (int p = 0; p < tr.names().size(); p++) {
-                if (tr.decode(p, eval) != t.internalParams().get(tr.names().get(p))) {
-                    x = null;
-                    break;
-                }
+        double[] x = new double[list.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ((Number) list.get(i)).doubleValue();
+        }
+        double[] eval = cma.toEvaluation(x);
+        for (int p = 0; p < tr.names().size(); p++) {
+            if (tr.decode(p, eval) != t.internalParams().get(tr.names().get(p))) {
+                return null;
             }
         }
-        return x != null ? x : tr.transform(t.internalParams());
+        return x;
     }
 }

@@ -147,7 +147,7 @@ class CmaEsSamplerTest {
     }
 
     @Test
-    void failedTrialsAreReplacedNotTold() {
+    void failedTrialsAreToldAsTheirGenerationsWorst() {
         Study s = study(new InMemoryStorage(), "fail", new CmaEsSampler(), 4);
         int[] calls = {0};
         try (LogCapture log = LogCapture.start()) {
@@ -158,16 +158,29 @@ class CmaEsSamplerTest {
             assertThat(log.messages(Level.WARNING)).hasSize(8).allMatch(m -> m.matches(
                     "trial \\d+ of study 'fail' failed: objective returned \\[NaN\\], which is not finite"));
         }
-        long failed = s.trials(TrialState.FAIL).size();
-        assertThat(failed).isEqualTo(8);
+        assertThat(s.trials(TrialState.FAIL)).hasSize(8);
         CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
-        // 16 completed tagged trials = two full generations of 8 (the last told on the next ask)
-        assertThat(state.generation()).isEqualTo(1);
+        // generations are blocks of 8 trial numbers whatever fails: trials 1-8 and 9-16 are told
+        // (17-24 on the next ask), each failed trial with its generation's worst value
+        assertThat(state.generation()).isEqualTo(2);
         Set<Object> gens = new HashSet<>();
         for (FrozenTrial t : s.trials(TrialState.FAIL)) {
             gens.add(t.systemAttrs().get(CmaEsSampler.GENERATION_KEY));
         }
-        assertThat(gens).containsOnly(0L, 1L);
+        assertThat(gens).containsOnly(0L, 1L, 2L);
+    }
+
+    @Test
+    void freeRunningThreadsNeitherWaitNorStallBehindASlowTrial() {
+        // without deterministic mode nobody waits: a trial whose previous block still runs is sampled
+        // from the newest distribution, and a block is told once λ trials sampled from it finished
+        // (a slow thread does not stall the run), so it converges as one thread does
+        Study s = study(new InMemoryStorage(), "free", new CmaEsSampler(), 2);
+        s.optimize(CmaEsSamplerTest::mixed, nas.api.OptimizeOptions.trials(400).withJobs(4).withDeterministic(false));
+        assertThat(s.trials(TrialState.COMPLETE)).hasSize(400);
+        assertThat(s.bestValue()).isLessThan(1e-2); // one thread: 1.2e-4
+        CmaState state = CmaStateCodec.fromJson((String) s.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(state.generation()).isGreaterThanOrEqualTo(45); // (400 − 1) / 8 blocks, the newest ones may still run
     }
 
     @Test

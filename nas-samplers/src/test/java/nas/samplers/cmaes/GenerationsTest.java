@@ -1,14 +1,14 @@
 package nas.samplers.cmaes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import nas.api.objective.functions.TestFunctions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import nas.samplers.cmaes.Generations.Evaluation;
+import nas.api.objective.functions.TestFunctions;
+import nas.samplers.cmaes.Generations.Outcome;
 import org.junit.jupiter.api.Test;
 
 class GenerationsTest {
@@ -17,78 +17,90 @@ class GenerationsTest {
         return Cma.start(new double[] {1, 1, 1}, 1, 0, false, CmaConfig.unbounded(3), 5);
     }
 
-    private static List<Evaluation> drawAndEvaluate(Cma cma, int firstTrial, int count) {
-        List<Evaluation> out = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
+    private static List<Outcome> drawAndEvaluate(Cma cma, int firstTrial) {
+        List<Outcome> out = new ArrayList<>();
+        for (int k = 0; k < cma.popsize(); k++) {
             double[] x = cma.ask(new SplittableRandom(firstTrial + k));
-            out.add(new Evaluation(firstTrial + k, cma.restarts(), cma.generation(), x,
-                    TestFunctions.sphere(x)));
+            out.add(new Outcome(x, TestFunctions.sphere(x)));
         }
         return out;
     }
 
     @Test
-    void incompleteGenerationLeavesTheRunUnchanged() {
+    void aGenerationIsToldAsTheCoreTellsItAndTheInputRunIsUntouched() {
         Cma cma = fresh();
-        List<Evaluation> evals = drawAndEvaluate(cma, 0, cma.popsize() - 1);
-        assertThat(Generations.advance(cma, evals, RestartStrategy.NONE, 1)).isSameAs(cma);
-    }
+        List<Outcome> outcomes = drawAndEvaluate(cma, 0);
+        Cma next = Generations.tell(cma, outcomes, RestartStrategy.NONE, 1);
+        assertThat(next.generation()).isEqualTo(1);
+        assertThat(cma.generation()).isZero();
 
-    @Test
-    void fullGenerationIsToldInTrialOrderWhateverTheListOrder() {
-        Cma cma = fresh();
-        int lambda = cma.popsize();
-        List<Evaluation> evals = drawAndEvaluate(cma, 0, lambda + 2); // 2 surplus trials
-        Cma a = Generations.advance(cma, evals, RestartStrategy.NONE, 1);
-        List<Evaluation> shuffled = new ArrayList<>(evals);
-        Collections.shuffle(shuffled, new java.util.Random(3));
-        Cma b = Generations.advance(cma, shuffled, RestartStrategy.NONE, 1);
-        assertThat(a.generation()).isEqualTo(1);
-        assertThat(cma.generation()).isZero(); // input untouched
-        assertThat(CmaStateCodec.toJson(a.state())).isEqualTo(CmaStateCodec.toJson(b.state()));
-
-        // same as telling the first λ by trial number directly
         Cma direct = fresh();
-        double[][] xs = new double[lambda][];
-        double[] fs = new double[lambda];
-        for (int k = 0; k < lambda; k++) {
-            xs[k] = evals.get(k).x();
-            fs[k] = evals.get(k).value();
-        }
+        double[][] xs = outcomes.stream().map(Outcome::x).toArray(double[][]::new);
+        double[] fs = outcomes.stream().mapToDouble(Outcome::value).toArray();
         direct.tell(xs, fs);
-        assertThat(a.mean()).containsExactly(direct.mean());
+        assertThat(next.mean()).containsExactly(direct.mean());
+        assertThatThrownBy(() -> Generations.tell(cma, outcomes.subList(1, outcomes.size()), RestartStrategy.NONE, 1))
+                .hasMessageContaining("a generation has popsize = 7 outcomes, got 6");
     }
 
     @Test
-    void evaluationsOfOtherGenerationsAreIgnored() {
+    void aTrialWithoutValueIsToldWithTheWorstValueRankedLast() {
         Cma cma = fresh();
-        List<Evaluation> stale = new ArrayList<>();
-        for (Evaluation e : drawAndEvaluate(cma, 0, cma.popsize())) {
-            stale.add(new Evaluation(e.trialNumber(), 0, 7, e.x(), e.value()));
+        List<Outcome> outcomes = drawAndEvaluate(cma, 0);
+        // trial 2 failed: it counts as the generation's worst, after the evaluated worst
+        List<Outcome> withFailure = new ArrayList<>(outcomes);
+        withFailure.set(2, new Outcome(outcomes.get(2).x(), Double.NaN));
+        double worst = withFailure.stream().mapToDouble(Outcome::value).filter(v -> !Double.isNaN(v)).max().orElseThrow();
+        int worstIndex = 0;
+        for (int k = 0; k < withFailure.size(); k++) {
+            if (withFailure.get(k).value() == worst) {
+                worstIndex = k;
+            }
         }
-        assertThat(Generations.advance(cma, stale, RestartStrategy.NONE, 1)).isSameAs(cma);
+        List<Outcome> byHand = new ArrayList<>();
+        for (int k = 0; k < withFailure.size(); k++) {
+            if (k != 2) {
+                byHand.add(withFailure.get(k));
+            }
+        }
+        byHand.add(new Outcome(outcomes.get(2).x(), Math.nextUp(worst))); // strictly after the evaluated worst
+        Cma told = Generations.tell(cma, withFailure, RestartStrategy.NONE, 1);
+        Cma expected = Generations.tell(cma, byHand, RestartStrategy.NONE, 1);
+        assertThat(told.mean()).containsExactly(expected.mean());
+        assertThat(worstIndex).isNotEqualTo(2);
+    }
+
+    @Test
+    void aGenerationWithoutAnyValueIsNotTold() {
+        Cma cma = fresh();
+        List<Outcome> failed = new ArrayList<>();
+        for (Outcome o : drawAndEvaluate(cma, 0)) {
+            failed.add(new Outcome(o.x(), Double.NaN));
+        }
+        assertThat(Generations.tell(cma, failed, RestartStrategy.IPOP, 1)).isSameAs(cma);
     }
 
     @Test
     void stoppedRunRestartsDeterministically() {
-        Cma cma = Cma.start(new double[] {1, 1, 1}, 1, 0, false,
-                CmaConfig.box(new double[] {-5, -5, -5}, new double[] {5, 5, 5}), 5);
-        List<Evaluation> all = new ArrayList<>();
+        Cma cma = fresh3();
         int trial = 0;
         // constant values: TOL_FUN after 10 + ⌈30·3/7⌉ = 23 generations, then an IPOP restart
+        List<List<Outcome>> generations = new ArrayList<>();
         while (cma.restarts() == 0) {
+            List<Outcome> g = new ArrayList<>();
             for (int k = 0; k < cma.popsize(); k++) {
-                double[] x = cma.ask(new SplittableRandom(trial));
-                all.add(new Evaluation(trial++, cma.restarts(), cma.generation(), x, 1.0));
+                g.add(new Outcome(cma.ask(new SplittableRandom(trial++)), 1.0));
             }
-            Cma next = Generations.advance(cma, all, RestartStrategy.IPOP, 9);
-            assertThat(next).isNotSameAs(cma);
-            cma = next;
+            generations.add(g);
+            cma = Generations.tell(cma, g, RestartStrategy.IPOP, 9);
         }
         assertThat(trial).isEqualTo(23 * 7);
         assertThat(cma.popsize()).isEqualTo(14);
         assertThat(cma.generation()).isZero();
-        Cma again = Generations.advance(fresh3(), all, RestartStrategy.IPOP, 9);
+        Cma again = fresh3();
+        for (List<Outcome> g : generations) {
+            again = Generations.tell(again, g, RestartStrategy.IPOP, 9);
+        }
         assertThat(again.mean()).containsExactly(cma.mean());
         assertThat(Arrays.stream(cma.mean()).allMatch(v -> v >= -5 && v <= 5)).isTrue();
     }

@@ -1,0 +1,147 @@
+package nas.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nas.api.FrozenTrial;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.Distributions;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database of schema version 6 (before the parameter-read index of version 7), with trials written as
+ * NAS wrote them then, is migrated when opened, and its trials read back the same: parameters in the
+ * order they were suggested, each with its distribution.
+ */
+class SchemaMigrationTest {
+
+    private static final int BEFORE = 6;
+    private static final Distribution X = FloatDistribution.of(-5, 5);
+    private static final Distribution Y = IntDistribution.of(1, 9);
+    /** Only in the trial's own row: a name its study's table lacks (no NAS writer leaves one; read all the same). */
+    private static final Distribution Z = FloatDistribution.of(0, 1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anH2DatabaseOfVersion6IsMigratedAndReadsItsTrialsBack() throws SQLException {
+        migratesAndReads("jdbc:h2:" + dir.resolve("old").toAbsolutePath(), Dialect.H2);
+    }
+
+    @Test
+    void aPostgresqlDatabaseOfVersion6IsMigratedAndReadsItsTrialsBack() throws SQLException {
+        migratesAndReads(PostgresTestServer.freshUrl("migration"), Dialect.POSTGRESQL);
+    }
+
+    private static void migratesAndReads(String url, Dialect dialect) throws SQLException {
+        long study;
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            Migrations.migrate(c, dialect, BEFORE);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(BEFORE);
+            assertThat(readIndexColumns(c)).isEmpty();
+            study = storeOldStudy(c);
+        }
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            checkTrials(storage, study);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(Migrations.CURRENT);
+            assertThat(readIndexColumns(c)).containsExactly("trial_id", "param_seq", "param_name", "param_value");
+            // idempotent: version 7 applied once more over itself (as a twin process migrating at once would)
+            update(c, "DELETE FROM nas_schema_version WHERE version > ?", BEFORE);
+            c.commit();
+        }
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            checkTrials(storage, study);
+        }
+    }
+
+    /** A study of two trials in the tables of version 6, written by SQL as the NAS of that version wrote them. */
+    private static long storeOldStudy(Connection c) throws SQLException {
+        update(c, "INSERT INTO studies (study_name) VALUES ('old')");
+        long study = longOf(c, "SELECT study_id FROM studies WHERE study_name = 'old'");
+        update(c, "INSERT INTO study_directions (study_id, objective, direction) VALUES (?, 0, 'MINIMIZE')", study);
+        update(c, "INSERT INTO study_param_distributions (study_id, param_name, distribution_json) VALUES (?, 'x', ?), "
+                + "(?, 'y', ?)", study, Distributions.toJson(X), study, Distributions.toJson(Y));
+        for (int number = 0; number < 2; number++) {
+            update(c, "INSERT INTO trials (study_id, trial_number, state) VALUES (?, ?, 'COMPLETE')", study, number);
+            long trial = longOf(c, "SELECT trial_id FROM trials WHERE trial_number = " + number);
+            update(c, "INSERT INTO trial_values (trial_id, objective, objective_value) VALUES (?, 0, ?)", trial,
+                    10.0 + number);
+            // suggested y first, then x (the table's key would put x first)
+            param(c, trial, "y", 3 + number, Y);
+            param(c, trial, "x", -1.5 + 2 * number, X);
+            if (number == 1) {
+                param(c, trial, "z", 0.25, Z);
+            }
+        }
+        update(c, "UPDATE studies SET next_trial_number = 2 WHERE study_id = ?", study);
+        c.commit();
+        return study;
+    }
+
+    private static void checkTrials(JdbcStorage storage, long study) {
+        List<FrozenTrial> trials = storage.trialsFrom(study, Set.of(), 0, 10);
+        assertThat(trials).extracting(FrozenTrial::number).containsExactly(0, 1);
+        assertThat(List.copyOf(trials.get(0).internalParams().entrySet()))
+                .containsExactly(Map.entry("y", 3.0), Map.entry("x", -1.5));
+        assertThat(trials.get(0).distributions()).isEqualTo(Map.of("y", Y, "x", X));
+        assertThat(List.copyOf(trials.get(1).internalParams().entrySet()))
+                .containsExactly(Map.entry("y", 4.0), Map.entry("x", 0.5), Map.entry("z", 0.25));
+        assertThat(trials.get(1).distributions()).isEqualTo(Map.of("y", Y, "x", X, "z", Z));
+        assertThat(trials.get(1).values()).containsExactly(11.0);
+        // one trial by id reads the same
+        assertThat(storage.trial(trials.get(1).id())).isEqualTo(trials.get(1));
+    }
+
+    private static void param(Connection c, long trial, String name, double value, Distribution d) throws SQLException {
+        update(c, "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json) VALUES (?, ?, ?, ?)",
+                trial, name, value, Distributions.toJson(d));
+    }
+
+    /** The columns of the index trial_params_read, in order (lower case); empty when there is none. */
+    private static List<String> readIndexColumns(Connection c) throws SQLException {
+        String table = c.getMetaData().storesUpperCaseIdentifiers() ? "TRIAL_PARAMS" : "trial_params";
+        Map<Short, String> columns = new TreeMap<>();
+        try (ResultSet r = c.getMetaData().getIndexInfo(null, c.getSchema(), table, false, false)) {
+            while (r.next()) {
+                if ("trial_params_read".equalsIgnoreCase(r.getString("INDEX_NAME"))) {
+                    columns.put(r.getShort("ORDINAL_POSITION"), r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(columns.values());
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    private static long longOf(Connection c, String sql) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
