@@ -3,7 +3,6 @@ module nas.server {
     requires transitive nas.api;
     requires transitive nas.storage;
     requires transitive jdk.httpserver;
-    requires java.net.http;
     requires com.fasterxml.jackson.databind;
 
     exports nas.server;

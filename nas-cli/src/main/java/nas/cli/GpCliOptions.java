@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class GpCliOptions {
 
     @Option(names = "--gp-startup-trials", paramLabel = "N",
-            description = "gp: complete trials sampled at random before the Gaussian process takes over (default 10).")
+            description = "gp: complete trials from a space-filling start (Sobol points) before the Gaussian process takes over (default 10).")
     Integer startupTrials;
 
     @Option(names = "--gp-candidates", paramLabel = "N",

@@ -93,6 +93,20 @@ class MoreSamplersCliTest {
     }
 
     @Test
+    void cmaesGivesTheSameStudyWithFourThreadsTwiceAndWithOneThread() {
+        List<List<String>> runs = new java.util.ArrayList<>();
+        for (String jobs : List.of("4", "4", "1")) {
+            String storage = db("jobs-cmaes" + runs.size());
+            CliRunner.Result r = CliRunner.run("search", "--study", "c", "--objective", "rastrigin", "--dim", "3",
+                    "--sampler", "cmaes", "--cma-restart", "bipop", "--jobs", jobs, "--n-trials", "60", "--seed", "2",
+                    "--quiet", "--storage", storage);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            runs.add(outcomes(storage, "c"));
+        }
+        assertThat(runs.get(0)).hasSize(60).isEqualTo(runs.get(1)).isEqualTo(runs.get(2));
+    }
+
+    @Test
     void gridSearchVisitsEveryPointOnceAndStops() {
         CliRunner.Result r = CliRunner.run("search", "--study", "g", "--objective", "sphere", "--dim", "2",
                 "--sampler", "grid", "--grid", "x0=-1,0,1.5", "--grid", "x1=0,2", "--n-trials", "100", "--seed", "1",

@@ -64,6 +64,12 @@ public final class RemoteStorage implements Storage {
         return rpc.endpoint();
     }
 
+    /** Closes this client's connections to the server (the server and its studies stay). */
+    @Override
+    public void close() {
+        rpc.close();
+    }
+
     private Object call(String method, RpcClient.Kind kind, Object... namesAndValues) {
         Map<String, Object> args = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

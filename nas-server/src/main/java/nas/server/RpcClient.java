@@ -3,11 +3,7 @@ package nas.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -18,17 +14,10 @@ import nas.api.exception.StorageException;
  * Calls named methods on a server ({@link RpcHandler}). When the server cannot be reached the
  * client asks its endpoint source again (which may start a new server) and resends, for at most
  * the reconnect budget. A call that may not run twice carries a request id: if its reply is lost,
- * the resent request gets the first one's reply from the same server.
+ * the resent request gets the first one's reply from the same server. Calls go over kept-alive
+ * connections, on the caller's thread ({@link RpcTransport}).
  */
-public final class RpcClient {
-
-    static {
-        // forget pooled connections before the JDK server closes idle ones (after 30 s), so a
-        // request is never sent on a connection the server has just closed
-        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-            System.setProperty("jdk.httpclient.keepalive.timeout", "20");
-        }
-    }
+public final class RpcClient implements AutoCloseable {
 
     /** How a call may be repeated when its reply is lost. */
     public enum Kind {
@@ -50,8 +39,7 @@ public final class RpcClient {
 
     private final Supplier<ServerEndpoint> endpoints;
     private final Duration reconnectBudget;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final RpcTransport transport = new RpcTransport(10_000, 0);
     private volatile ServerEndpoint endpoint;
 
     /**
@@ -88,23 +76,24 @@ public final class RpcClient {
         for (int attempt = 0; ; attempt++) {
             ServerEndpoint at = endpoint;
             try {
-                HttpResponse<byte[]> response = http.send(request(at, method, body, requestId),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == 401 && attempt == 0) {
+                int status;
+                byte[] replyBody;
+                try (RpcTransport.Exchange reply = post(at, method, body, requestId)) {
+                    status = reply.status();
+                    replyBody = reply.body().readAllBytes();
+                }
+                if (status == 401 && attempt == 0) {
                     // a server restarted with a new secret since this client last looked
                     endpoint = endpoints.get();
                     continue;
                 }
-                Map<String, Object> m = Wire.readObject(response.body());
+                Map<String, Object> m = Wire.readObject(replyBody);
                 boolean moved = !at.equals(first);
                 if (m.get("error") instanceof Map<?, ?> error) {
                     return new Reply(null, WireError.toException(error, null), moved);
                 }
                 return new Reply(m.get("result"), null, moved);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StorageException("interrupted while calling the storage server", e);
-            } catch (HttpTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 throw new StorageException("the storage server at " + at.host() + ":" + at.port()
                         + " did not answer in time", e);
             } catch (IOException e) {
@@ -135,12 +124,9 @@ public final class RpcClient {
         long deadline = System.nanoTime() + reconnectBudget.toNanos();
         for (int attempt = 0; ; attempt++) {
             ServerEndpoint at = endpoint;
-            HttpResponse<InputStream> response;
+            RpcTransport.Exchange response;
             try {
-                response = http.send(request(at, method, body, null), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StorageException("interrupted while calling the storage server", e);
+                response = post(at, method, body, null);
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw new StorageException("the storage server at " + at.host() + ":" + at.port()
@@ -150,13 +136,13 @@ public final class RpcClient {
                 endpoint = endpoints.get();
                 continue;
             }
-            try (InputStream in = response.body()) {
-                if (response.statusCode() == 401 && attempt == 0) {
+            try (response) {
+                InputStream in = response.body();
+                if (response.status() == 401 && attempt == 0) {
                     endpoint = endpoints.get();
                     continue;
                 }
-                String type = response.headers().firstValue("Content-Type").orElse("");
-                if (!type.equals(RpcHandler.STREAM_TYPE)) {
+                if (!response.contentType().equals(RpcHandler.STREAM_TYPE)) {
                     Map<String, Object> m = Wire.readObject(in.readAllBytes());
                     if (m.get("error") instanceof Map<?, ?> error) {
                         throw WireError.toException(error, null);
@@ -172,15 +158,19 @@ public final class RpcClient {
         }
     }
 
-    private static HttpRequest request(ServerEndpoint at, String method, byte[] body, String requestId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + at.host() + ":" + at.port() + "/rpc/" + method))
-                .header("Authorization", "Bearer " + at.secret())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (requestId != null) {
-            b.header(RpcHandler.REQUEST_ID, requestId);
-        }
-        return b.build();
+    /** Closes the connections kept for later calls (a later call opens a new one). */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    private RpcTransport.Exchange post(ServerEndpoint at, String method, byte[] body, String requestId)
+            throws IOException {
+        String[] headers = requestId == null
+                ? new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", "application/json"}
+                : new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", "application/json",
+                        RpcHandler.REQUEST_ID, requestId};
+        return transport.post(at, "/rpc/" + method, headers, body);
     }
 
     private static void sleep(long millis) {

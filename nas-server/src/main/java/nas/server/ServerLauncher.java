@@ -1,10 +1,7 @@
 package nas.server;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,8 +26,6 @@ public final class ServerLauncher {
 
     private final ServerFiles files;
     private final List<String> daemonCommand;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * @param files         the database's server files
@@ -49,14 +44,9 @@ public final class ServerLauncher {
      */
     public static Optional<RemoteStorage> connectIfServed(ServerFiles files) {
         ServerLauncher launcher = new ServerLauncher(files, List.of());
-        try {
-            Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
-            if (published.isEmpty() || !launcher.answers(published.get())) {
-                return Optional.empty();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while looking for a storage server", e);
+        Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
+        if (published.isEmpty() || !launcher.answers(published.get())) {
+            return Optional.empty();
         }
         return Optional.of(launcher.connect());
     }
@@ -109,12 +99,14 @@ public final class ServerLauncher {
     }
 
     /** Whether a server answers at {@code endpoint} and accepts its secret. */
-    boolean answers(ServerEndpoint endpoint) throws InterruptedException {
-        try {
-            HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + endpoint.host() + ":" + endpoint.port()
-                    + "/rpc/" + StorageServer.PING)).header("Authorization", "Bearer " + endpoint.secret())
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-            return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    boolean answers(ServerEndpoint endpoint) {
+        // a connection of its own, closed after: a launcher asks rarely (at start and after losing its server)
+        try (RpcTransport pings = new RpcTransport(2_000, 10_000);
+                RpcTransport.Exchange reply = pings.post(endpoint, "/rpc/" + StorageServer.PING,
+                        new String[] {"Authorization", "Bearer " + endpoint.secret()},
+                        "{}".getBytes(StandardCharsets.UTF_8))) {
+            reply.body().readAllBytes();
+            return reply.status() == 200;
         } catch (IOException e) {
             return false;
         }

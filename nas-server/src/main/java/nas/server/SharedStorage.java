@@ -37,13 +37,8 @@ public final class SharedStorage {
         if (file.isPresent()) {
             ServerFiles files = new ServerFiles(file.get());
             Optional<ServerEndpoint> published = ServerEndpoint.read(files.endpoint());
-            try {
-                if (published.isPresent() && new ServerLauncher(files, List.of()).answers(published.get())) {
-                    return RemoteStorage.connect(published.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new nas.api.exception.StorageException("interrupted while looking for the storage server", e);
+            if (published.isPresent() && new ServerLauncher(files, List.of()).answers(published.get())) {
+                return RemoteStorage.connect(published.get());
             }
         }
         return JdbcStorage.open(url);

@@ -23,7 +23,7 @@ import nas.server.StorageServer;
 import nas.storage.JdbcStorage;
 
 /**
- * What the storage server's protocol (HTTP/1.1 + JSON on the JDK's server and client) costs per
+ * What the storage server's protocol (HTTP/1.1 + JSON on the JDK's server, NAS's blocking client) costs per
  * call, next to what the calls cost the storage itself: microseconds per call of a read
  * ({@code trial}: one trial with 10 parameters) and of a worker's three writes for one trial
  * ({@code startTrial}, {@code setTrialParams}, {@code finishTrial}), on an in-memory storage

@@ -54,10 +54,10 @@ import nas.api.sampler.Sampler;
  * told as soon as λ trials sampled from it have finished (the first λ by number, later numbers
  * included), so a slow or dead worker does not stall the run; trials drawn from an older
  * distribution than the one they are told to are injected solutions ({@link Cma#tell(double[][],
- * double[], boolean[])}). Several processes are therefore not reproducible. The newest distribution is also written to {@value #STATE_KEY}
- * (the versioned {@link CmaState} as JSON) for inspection, and each sampled trial is tagged with
- * its run ({@value #RESTART_KEY}), generation ({@value #GENERATION_KEY}) and raw sample ({@value
- * #X_KEY}).
+ * double[], boolean[])}). Several processes are therefore not reproducible. The newest
+ * distribution is also written to {@value #STATE_KEY} (the versioned {@link CmaState} as JSON) for
+ * inspection, and each sampled trial is tagged with the run ({@value #RESTART_KEY}) and generation
+ * ({@value #GENERATION_KEY}) it was sampled from and its raw sample ({@value #X_KEY}).
  *
  * <p>Randomness: the sample of trial k is drawn from a generator derived from (seed, k), the
  * seed being {@link Options#seed()} or the study seed; a restart's draws from (seed, restart).
@@ -66,7 +66,7 @@ import nas.api.sampler.Sampler;
  */
 public final class CmaEsSampler implements Sampler {
 
-    /** Study system attribute: the run's {@link CmaState} as JSON text. */
+    /** Study system attribute: the newest generation's {@link CmaState} as JSON text (for inspection). */
     public static final String STATE_KEY = "cmaes:state";
     /** Study system attribute: the encoded search space of the run (name → distribution). */
     public static final String SPACE_KEY = "cmaes:space";

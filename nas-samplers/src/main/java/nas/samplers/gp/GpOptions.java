@@ -6,7 +6,8 @@ import nas.api.FrozenTrial;
 /**
  * Settings of {@link GpSampler}, validated at construction.
  *
- * @param nStartupTrials   complete trials sampled at random before the GP takes over
+ * @param nStartupTrials   complete trials from a space-filling start (trial 0 at random, then scrambled
+ *                         Sobol points) before the GP takes over
  * @param nCandidates      scrambled Sobol points scored by the acquisition per trial
  * @param nLocalSearches   best candidates (plus the best trial so far) refined by local search
  * @param constraints      constraint values of a finished trial ({@code c <= 0} satisfied), or null

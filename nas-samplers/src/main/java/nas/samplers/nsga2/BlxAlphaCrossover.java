@@ -5,7 +5,8 @@ import java.util.random.RandomGenerator;
 /**
  * Blend crossover BLX-alpha (Eshelman and Schaffer, "Real-coded genetic algorithms and
  * interval-schemata", FOGA 1993): each variable is drawn uniformly from the parents' interval
- * widened by {@code alpha} times its length on both sides; values past a bound are reflected back.
+ * widened by {@code alpha} times its length on both sides; values past a bound are set to
+ * it ({@link Crossover#clamp}).
  */
 public record BlxAlphaCrossover(double alpha) implements Crossover {
     public BlxAlphaCrossover {
@@ -26,7 +27,7 @@ public record BlxAlphaCrossover(double alpha) implements Crossover {
             double hi = Math.max(parents[0][i], parents[1][i]);
             double d = hi - lo;
             double x = lo - alpha * d + rng.nextDouble() * (1.0 + 2.0 * alpha) * d;
-            child[i] = Crossover.reflect(x);
+            child[i] = Crossover.clamp(x);
         }
     }
 }

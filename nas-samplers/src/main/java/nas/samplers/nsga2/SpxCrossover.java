@@ -7,8 +7,10 @@ import java.util.random.RandomGenerator;
  * crossover in real coded genetic algorithms", GECCO 1999) with three parents: the simplex of the
  * parents is expanded about its centroid by {@code epsilon} and the child is drawn uniformly from
  * it through the paper's recurrence {@code C_k = r_{k-1} (y_{k-1} - y_k + C_{k-1})},
- * {@code r_k = u^(1/(k+1))}. Values past a bound are reflected back. {@code epsilon = NaN} selects
- * the paper's recommendation {@code sqrt(m + 1)} for {@code m} = 3 parents, i.e. 2.
+ * {@code r_k = u^(1/(k+1))}. Values past a bound are set to it ({@link Crossover#clamp}).
+ * {@code epsilon = NaN} selects the paper's recommendation {@code sqrt(m + 1)} for {@code m} = 3
+ * parents, i.e. 2, the rate at which the children's covariance equals the parents' (Higuchi,
+ * Tsutsui and Yamamura, PPSN 2000).
  */
 public record SpxCrossover(double epsilon) implements Crossover {
     private static final int PARENTS = 3;
@@ -39,7 +41,7 @@ public record SpxCrossover(double epsilon) implements Crossover {
             double y2 = centroid + epsilon * (parents[2][i] - centroid);
             double c1 = r0 * (y0 - y1);
             double c2 = r1 * (y1 - y2 + c1);
-            child[i] = Crossover.reflect(y2 + c2);
+            child[i] = Crossover.clamp(y2 + c2);
         }
     }
 }

@@ -35,7 +35,8 @@ class OperatorsTest {
         // Large eta: children concentrate on the parents (|c - 0.5| near 0.1).
         assertThat(spreadHighEta / DRAWS).isCloseTo(0.1, within(0.01));
         // E[beta^2] is (eta+1)/(eta+3) on the contracting and (eta+1)/(eta-1) on the expanding side:
-        // 1.8 * 0.1^2 for eta = 2 (slightly less, as the bounds cut the tail) and 1.004 * 0.1^2 for eta = 30.
+        // 1.8 * 0.1^2 for eta = 2 (about 1.6 * 0.1^2, as children past a bound are set to it: beta > 5 is
+        // cut to 5) and 1.004 * 0.1^2 for eta = 30.
         assertThat(spreadLowEta / DRAWS).isBetween(0.015, 0.019);
         assertThat(squaredHighEta / DRAWS).isCloseTo(0.01, within(0.0005));
     }
@@ -71,34 +72,30 @@ class OperatorsTest {
     }
 
     @Test
-    void sbxChildrenAreDebAndAgrawalsBoundedFormByHand() {
-        // Parents 0.2 and 0.6 in [0, 1], eta 2. The bounded spread factor (Deb and Agrawal 1995, as in
-        // Deb's NSGA-II code): beta = 1 + 2 (room on the child's side) / (x2 - x1), alpha = 2 - beta^-(eta+1),
-        // beta_q = (u alpha)^(1/(eta+1)) if u <= 1/alpha else (1 / (2 - u alpha))^(1/(eta+1)),
-        // child = (x1 + x2 -+ beta_q (x2 - x1)) / 2.
-        // Lower side: beta = 1 + 2 * 0.2 / 0.4 = 2, alpha = 2 - 1/8 = 1.875.
-        //   u = 0.3 <= 1/1.875: beta_q = 0.5625^(1/3) = 0.825482, child = (0.8 - 0.4 * 0.825482) / 2
-        assertThat(sbx(2, 0.2, 0.6, 0.3, true)).isCloseTo(0.2349036375552687, within(1e-12));
-        //   u = 0.9 > 1/1.875: beta_q = (1 / (2 - 1.6875))^(1/3) = 3.2^(1/3) = 1.473613 (expanding)
-        assertThat(sbx(2, 0.2, 0.6, 0.9, true)).isCloseTo(0.10527748010876914, within(1e-12));
-        // Upper side: beta = 1 + 2 * 0.4 / 0.4 = 3, alpha = 2 - 1/27.
-        //   u = 0.3: beta_q = (0.3 * 1.962963)^(1/3) = 0.838194, child = (0.8 + 0.4 * 0.838194) / 2
-        assertThat(sbx(2, 0.2, 0.6, 0.3, false)).isCloseTo(0.567638763586656, within(1e-12));
+    void sbxChildrenAreDebAndAgrawalsFormByHand() {
+        // Parents 0.2 and 0.6, eta 2. Deb and Agrawal's spread factor, inverted: beta_q = (2u)^(1/(eta+1))
+        // for u <= 1/2, else (1 / (2 (1 - u)))^(1/(eta+1)); child = (x1 + x2 -+ beta_q (x2 - x1)) / 2.
+        //   u = 0.3: beta_q = 0.6^(1/3) = 0.843433 (contracting), lower child 0.4 - 0.2 * 0.843433
+        assertThat(sbx(2, 0.2, 0.6, 0.3, true)).isCloseTo(0.23131346693965016, within(1e-12));
+        assertThat(sbx(2, 0.2, 0.6, 0.3, false)).isCloseTo(0.5686865330603499, within(1e-12));
+        //   u = 0.9: beta_q = 5^(1/3) = 1.709976 (expanding)
+        assertThat(sbx(2, 0.2, 0.6, 0.9, true)).isCloseTo(0.05800481066466057, within(1e-12));
         // The parents' order does not matter: (0.6, 0.2) gives the children of (0.2, 0.6).
-        assertThat(sbx(2, 0.6, 0.2, 0.9, false)).isCloseTo(0.7248661043258842, within(1e-12))
+        assertThat(sbx(2, 0.6, 0.2, 0.9, false)).isCloseTo(0.7419951893353395, within(1e-12))
                 .isCloseTo(sbx(2, 0.2, 0.6, 0.9, false), within(1e-15));
     }
 
     @Test
-    void sbxAtTheBoundNeverLeavesTheBox() {
-        // Parent at 0: beta = 1 on the lower side, so alpha = 1 and beta_q = u^(1/(eta+1)) <= 1: the
-        // child lies in [0, 0.25] for every u, and u = 1 gives exactly 0.
-        assertThat(sbx(2, 0.0, 0.5, 0.7, true)).isCloseTo(0.25 - 0.25 * Math.cbrt(0.7), within(1e-12));
-        assertThat(sbx(2, 0.0, 0.5, 1.0, true)).isCloseTo(0.0, within(1e-15));
-        assertThat(sbx(2, 0.0, 0.5, 0.0, true)).isCloseTo(0.25, within(1e-15));
-        // Parent at 1 on the upper side: the mirror image.
-        assertThat(sbx(2, 0.5, 1.0, 0.7, false)).isCloseTo(0.75 + 0.25 * Math.cbrt(0.7), within(1e-12));
-        assertThat(sbx(2, 0.5, 1.0, 1.0, false)).isCloseTo(1.0, within(1e-15));
+    void sbxSetsAChildPastABoundToThatBound() {
+        // u = 0.999: beta_q = 500^(1/3) = 7.937, children 0.4 -+ 1.587 lie past both bounds: set to 0 and 1.
+        assertThat(sbx(2, 0.2, 0.6, 0.999, true)).isEqualTo(0.0);
+        assertThat(sbx(2, 0.2, 0.6, 0.999, false)).isEqualTo(1.0);
+        // Parent at 0, the other at 0.5: u = 0.3 contracts to 0.25 - 0.25 * 0.6^(1/3) inside; u = 0.7
+        // expands to 0.25 - 0.25 * (1/0.6)^(1/3) = -0.046, which lands on the bound (not folded back inside).
+        assertThat(sbx(2, 0.0, 0.5, 0.3, true)).isCloseTo(0.0391418336745627, within(1e-12));
+        assertThat(sbx(2, 0.0, 0.5, 0.7, true)).isEqualTo(0.0);
+        // The mirror image at 1.
+        assertThat(sbx(2, 0.5, 1.0, 0.7, false)).isEqualTo(1.0);
     }
 
     @Test
@@ -115,8 +112,8 @@ class OperatorsTest {
             double mid = 0.5 * (x1 + x2);
             assertThat(lower).isBetween(0.0, mid + 1e-12);
             assertThat(upper).isBetween(mid - 1e-12, 1.0);
-            // A pair centred in the box has the same room on both sides, so the two children of one u
-            // mirror each other about the parents' midpoint.
+            // For a pair centred in the box the two children of one u mirror each other about the
+            // parents' midpoint, also when both are set to the bounds.
             double half = 0.5 * Math.abs(x1 - x2);
             double a = 0.5 - half;
             double b = 0.5 + half;
@@ -207,6 +204,36 @@ class OperatorsTest {
     }
 
     @Test
+    void blxAndSpxSetAValuePastABoundToThatBound() {
+        // BLX-0.5 of 0.0 and 0.2 draws from [-0.1, 0.3]: u = 0.1 gives -0.1 + 0.1 * 0.4 = -0.06, set to 0
+        // (not reflected to 0.06); u = 0.9 gives 0.26, inside.
+        double[] child = new double[1];
+        double[][] atTheBound = {{0.0}, {0.2}};
+        new BlxAlphaCrossover(0.5).cross(atTheBound, child, replay(new double[] {0.1}));
+        assertThat(child[0]).isEqualTo(0.0);
+        new BlxAlphaCrossover(0.5).cross(atTheBound, child, replay(new double[] {0.9}));
+        assertThat(child[0]).isCloseTo(0.26, within(1e-15));
+        // A quarter of the widened interval lies below 0, so a quarter of the children sit on the bound.
+        SplittableRandom rng = new SplittableRandom(12);
+        int onTheBound = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new BlxAlphaCrossover(0.5).cross(atTheBound, child, rng);
+            assertThat(child[0]).isBetween(0.0, 0.3);
+            onTheBound += child[0] == 0.0 ? 1 : 0;
+        }
+        assertThat(onTheBound / (double) DRAWS).isCloseTo(0.25, within(0.01));
+        // SPX of 0.0, 0.1 and 0.2 (epsilon 2): the expanded simplex spans [-0.1, 0.3]; the part below 0
+        // is set to 0, none is folded back inside.
+        int spxOnTheBound = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SpxCrossover(Double.NaN).cross(new double[][] {{0.0}, {0.1}, {0.2}}, child, rng);
+            assertThat(child[0]).isBetween(0.0, 0.3 + 1e-12);
+            spxOnTheBound += child[0] == 0.0 ? 1 : 0;
+        }
+        assertThat(spxOnTheBound).isPositive();
+    }
+
+    @Test
     void spxChildrenAverageToTheCentroidAndSpanTheExpandedSimplex() {
         double[][] parents = {{0.4, 0.4}, {0.6, 0.4}, {0.5, 0.6}};
         double[] child = new double[2];
@@ -223,6 +250,42 @@ class OperatorsTest {
         assertThat(sum[1] / DRAWS).isCloseTo(1.4 / 3, within(0.003));
         // Expanded by epsilon = 2 about the centroid, the simplex reaches x = 0.5 + 2 * 0.1 = 0.7.
         assertThat(maxX).isBetween(0.68, 0.7 + 1e-12);
+    }
+
+    @Test
+    void spxChildrenLieInTheExpandedTriangleAndKeepTheParentsCovariance() {
+        // Parents x0 = (0.4, 0.4), x1 = (0.6, 0.4), x2 = (0.5, 0.6); centroid c = (0.5, 1.4/3). With the
+        // paper's epsilon = sqrt(m + 1) = 2 for m = 3 parents the vertices y_k = c + 2 (x_k - c) are
+        // (0.3, 1/3), (0.7, 1/3) and (0.5, 2.2/3): inside [0, 1]^2, so no value is clamped.
+        double cy = 1.4 / 3;
+        double[][] y = {{0.3, cy + 2 * (0.4 - cy)}, {0.7, cy + 2 * (0.4 - cy)}, {0.5, cy + 2 * (0.6 - cy)}};
+        double[][] parents = {{0.4, 0.4}, {0.6, 0.4}, {0.5, 0.6}};
+        double[] child = new double[2];
+        SplittableRandom rng = new SplittableRandom(11);
+        double det = (y[1][0] - y[0][0]) * (y[2][1] - y[0][1]) - (y[2][0] - y[0][0]) * (y[1][1] - y[0][1]);
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            new SpxCrossover(Double.NaN).cross(parents, child, rng);
+            // Barycentric coordinates of the child in the triangle y0 y1 y2: all >= 0 inside it.
+            double dx = child[0] - y[0][0];
+            double dy = child[1] - y[0][1];
+            double l1 = (dx * (y[2][1] - y[0][1]) - dy * (y[2][0] - y[0][0])) / det;
+            double l2 = (dy * (y[1][0] - y[0][0]) - dx * (y[1][1] - y[0][1])) / det;
+            assertThat(l1).isGreaterThanOrEqualTo(-1e-12);
+            assertThat(l2).isGreaterThanOrEqualTo(-1e-12);
+            assertThat(1 - l1 - l2).isGreaterThanOrEqualTo(-1e-12);
+            sxx += (child[0] - 0.5) * (child[0] - 0.5);
+            syy += (child[1] - cy) * (child[1] - cy);
+            sxy += (child[0] - 0.5) * (child[1] - cy);
+        }
+        // Uniform on a triangle: covariance (1/12) sum_k (y_k - c)(y_k - c)^T = (epsilon^2 / 12) sum_k
+        // (x_k - c)(x_k - c)^T, which for epsilon^2 = 4 is the parents' own covariance (1/3) sum_k (...):
+        // var x = (0.01 + 0.01 + 0) / 3, var y = (2 * (0.2/3)^2 + (0.4/3)^2) / 3, cov = 0.
+        assertThat(sxx / DRAWS).isCloseTo(0.02 / 3, within(2e-4));
+        assertThat(syy / DRAWS).isCloseTo((2 * 0.04 / 9 + 0.16 / 9) / 3, within(2e-4));
+        assertThat(sxy / DRAWS).isCloseTo(0.0, within(1.5e-4));
     }
 
     @Test
