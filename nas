@@ -61,31 +61,47 @@ if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; th
 fi
 
 # Class-data sharing: the classes a command loads, stored once per nas.jar in nas.jsa next to it and
-# mapped at start instead of loaded. A short training run makes it (a throwaway study read through a
-# throwaway server, which exits once its directory is removed). NAS_CDS=0 turns it off. The archive
-# is used only while nas.jsa.stamp names this jar (its time and size); a JDK that no longer matches
-# makes the JVM ignore it silently (-Xlog:cds=off). A partly written archive would crash the JVM, so
-# it is written under another name in the same directory and renamed into place.
+# mapped at start instead of loaded; the classes a storage server loads likewise in nas-server.jsa,
+# which the servers that commands start by themselves use (NAS_SERVER_ARCHIVE tells them). A short
+# training run makes both (a throwaway study read through a throwaway server, then stopped).
+# NAS_CDS=0 turns them off. They are used only while nas.jsa.stamp names this jar (its time and
+# size); a JDK that no longer matches makes the JVM ignore them silently (-Xlog:cds=off). A partly
+# written archive would crash the JVM, so each is written under another name in the same directory
+# and renamed into place.
 archive="${jar%.jar}.jsa"
+server_archive="${jar%.jar}-server.jsa"
 quiet_cds=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 jar_stamp() { stat -c '%Y %s' "$jar" 2>/dev/null || echo none; }
 make_archive() {
-  local tmp part="$archive.$$.part"
+  local tmp part="$archive.$$.part" server_part="$server_archive.$$.part" pid waited
   tmp="$(mktemp -d)" || return 0
   (
     flock -n 9 || exit 0
-    java ${NAS_JAVA_OPTS:-} -jar "$jar" create-study --study cds --storage "$tmp/db" &&
+    unset NAS_SERVER_ARCHIVE
+    rm -f "$server_archive"
+    NAS_SERVER_JAVA_OPTS="${NAS_SERVER_JAVA_OPTS:-} ${quiet_cds[*]} -XX:ArchiveClassesAtExit=$server_part" \
+      java ${NAS_JAVA_OPTS:-} -jar "$jar" create-study --study cds --storage "$tmp/db" &&
       java ${NAS_JAVA_OPTS:-} "${quiet_cds[@]}" -XX:ArchiveClassesAtExit="$part" -jar "$jar" best --study cds \
         --storage "$tmp/db" &&
-      [ -s "$part" ] && mv -f "$part" "$archive" && jar_stamp >"$archive.stamp"
+      [ -s "$part" ] || exit 0
+    # the training server, stopped, closes its file and writes its archive as it exits (a zombie has exited)
+    pid="$(grep -o '"pid":[0-9]*' "$tmp/db.nas-server" | cut -d: -f2)" || true
+    running() { kill -0 "$pid" 2>/dev/null && ! grep -qs ') Z ' "/proc/$pid/stat"; }
+    if [ -n "$pid" ] && kill "$pid"; then
+      for waited in $(seq 300); do running || break; sleep 0.1; done
+      running || { [ -s "$server_part" ] && chmod a+r "$server_part" && mv -f "$server_part" "$server_archive"; } || true
+    fi
+    mv -f "$part" "$archive" && jar_stamp >"$archive.stamp"
   ) 9>"$archive.lock" >/dev/null 2>&1 || true
-  rm -rf "$tmp" "$part"
+  rm -rf "$tmp" "$part" "$server_part"
 }
 cds=()
+unset NAS_SERVER_ARCHIVE
 if [ "${NAS_CDS:-1}" != 0 ] && command -v flock >/dev/null; then
   [ "$(cat "$archive.stamp" 2>/dev/null)" = "$(jar_stamp)" ] || make_archive
   if [ -f "$archive" ] && [ "$(cat "$archive.stamp" 2>/dev/null)" = "$(jar_stamp)" ]; then
     cds=(-XX:SharedArchiveFile="$archive" "${quiet_cds[@]}")
+    [ -f "$server_archive" ] && export NAS_SERVER_ARCHIVE="$server_archive"
   fi
 fi
 # Commands that only ask the storage a question end before the JIT's optimizing compiler pays for

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The JVM options of a storage server that a command starts by itself: the ones the {@code nas}
  * launcher gives every command ({@code $NAS_JAVA_OPTS}; when unset, the serial collector on one or
- * two cores, as the launcher decides), then {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its
- * heap, e.g. {@code -Xmx2g}; a later option wins over an earlier one).
+ * two cores, as the launcher decides), the launcher's class-data archive of servers
+ * ({@code $NAS_SERVER_ARCHIVE}), then {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its heap,
+ * e.g. {@code -Xmx2g}; a later option wins over an earlier one).
  */
 final class DaemonJavaOptions {
 
@@ -16,6 +17,11 @@ final class DaemonJavaOptions {
     static final String LAUNCHER_OPTIONS = "NAS_JAVA_OPTS";
     /** Options for auto-started servers only. */
     static final String SERVER_OPTIONS = "NAS_SERVER_JAVA_OPTS";
+    /**
+     * The class-data archive the {@code nas} launcher made from a server's classes, set only while it
+     * matches nas.jar: the server maps those classes instead of loading them.
+     */
+    static final String SERVER_ARCHIVE = "NAS_SERVER_ARCHIVE";
 
     private DaemonJavaOptions() {
     }
@@ -33,6 +39,12 @@ final class DaemonJavaOptions {
         } else if (processors <= 2) {
             // the launcher's rule: G1's concurrent threads would compete with the work on two cores
             options.add("-XX:+UseSerialGC");
+        }
+        String archive = env.get(SERVER_ARCHIVE);
+        if (archive != null && !archive.isBlank()) {
+            // as the launcher runs commands: an archive the JVM cannot use is ignored without a word
+            options.addAll(List.of("-XX:SharedArchiveFile=" + archive.strip(), "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
         }
         String server = env.get(SERVER_OPTIONS);
         if (server != null) {

@@ -34,6 +34,6 @@ public final class Main {
                     + "but is '" + level + "'");
             System.exit(Nas.BAD_INPUT);
         }
-        System.exit(Nas.commandLine().execute(args));
+        System.exit(Nas.commandLine(args).execute(args));
     }
 }

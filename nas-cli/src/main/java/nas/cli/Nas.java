@@ -1,10 +1,13 @@
 package nas.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import nas.api.exception.NasException;
 import nas.api.exception.StorageException;
 import nas.api.exception.StorageFullException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Builds the {@code nas} command line with NAS's error handling and exit codes. */
 public final class Nas {
@@ -19,14 +22,39 @@ public final class Nas {
     private Nas() {
     }
 
-    /** The command line, ready to {@code execute(args)}. */
+    /** The command line with every subcommand, ready to {@code execute(args)}. */
     public static CommandLine commandLine() {
+        return commandLine(NasCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, with that
+     * subcommand alone (it parses and runs them exactly as the full one would, a third of a second
+     * sooner); otherwise (help, version, a mistyped name) with every subcommand.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : NasCommand.SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && (c.name().equals(args[0])
+                        || Arrays.asList(c.aliases()).contains(args[0]))) {
+                    return commandLine(List.of(sub));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         if (System.getenv("NAS_DEBUG") == null) {
             // picocli's own warnings (e.g. about an unbalanced quote in an option value) come before NAS's
             // one-line message about the same problem, in picocli's words: users get NAS's line only
             CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         }
         CommandLine cmd = new CommandLine(new NasCommand());
+        for (Class<?> sub : subcommands) {
+            cmd.addSubcommand(sub);
+        }
         cmd.setExecutionExceptionHandler(Nas::handleExecutionException);
         cmd.setParameterExceptionHandler(Nas::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -42,6 +42,14 @@ class DaemonJavaOptionsTest {
     }
 
     @Test
+    void theLaunchersServerArchiveComesBeforeTheServerOptions() {
+        assertThat(DaemonJavaOptions.of(Map.of("NAS_SERVER_ARCHIVE", "/opt/nas/nas-server.jsa",
+                "NAS_SERVER_JAVA_OPTS", "-Xmx2g"), 2)).containsExactly("-XX:+UseSerialGC",
+                "-XX:SharedArchiveFile=/opt/nas/nas-server.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx2g");
+        assertThat(DaemonJavaOptions.of(Map.of("NAS_SERVER_ARCHIVE", ""), 2)).containsExactly("-XX:+UseSerialGC");
+    }
+
+    @Test
     void theStartedServersCommandLineCarriesThem() throws Exception {
         String db = dir.resolve("s").toString();
         CliProcess.Result made = CliProcess.start(Map.of("NAS_JAVA_OPTS", "-XX:+UseSerialGC -Dnas.test.launcher=yes",

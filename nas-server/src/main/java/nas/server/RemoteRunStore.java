@@ -43,7 +43,7 @@ public final class RemoteRunStore implements RunStore {
 
     @Override
     public void appendGeneration(String runId, GenerationBatch batch) {
-        call("appendGeneration", ONCE, "id", runId, "batch", batch);
+        rpc.callWithBody(RunStoreMethods.PREFIX + "appendGeneration", GenerationBatchWire.write(runId, batch), ONCE);
     }
 
     @Override

@@ -68,7 +68,22 @@ public final class RpcClient implements AutoCloseable {
 
     /** Calls {@code method} and returns its reply, error included. */
     public Reply send(String method, Map<String, Object> args, Kind kind) {
-        byte[] body = Wire.write(args);
+        return send(method, Wire.write(args), "application/json", kind);
+    }
+
+    /**
+     * Calls a method that reads its request body itself ({@link RpcHandler.BodyMethod}); returns its result or
+     * throws what it threw on the server.
+     */
+    public Object callWithBody(String method, byte[] body, Kind kind) {
+        Reply reply = send(method, body, RpcHandler.BODY_TYPE, kind);
+        if (reply.error() != null) {
+            throw reply.error();
+        }
+        return reply.result();
+    }
+
+    private Reply send(String method, byte[] body, String contentType, Kind kind) {
         String requestId = kind == Kind.ONCE ? UUID.randomUUID().toString() : null;
         long deadline = System.nanoTime() + reconnectBudget.toNanos();
         ServerEndpoint first = endpoint;
@@ -78,7 +93,7 @@ public final class RpcClient implements AutoCloseable {
             try {
                 int status;
                 byte[] replyBody;
-                try (RpcTransport.Exchange reply = post(at, method, body, requestId)) {
+                try (RpcTransport.Exchange reply = post(at, method, body, contentType, requestId)) {
                     status = reply.status();
                     replyBody = reply.body().readAllBytes();
                 }
@@ -126,7 +141,7 @@ public final class RpcClient implements AutoCloseable {
             ServerEndpoint at = endpoint;
             RpcTransport.Exchange response;
             try {
-                response = post(at, method, body, null);
+                response = post(at, method, body, "application/json", null);
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw new StorageException("the storage server at " + at.host() + ":" + at.port()
@@ -164,11 +179,11 @@ public final class RpcClient implements AutoCloseable {
         transport.close();
     }
 
-    private RpcTransport.Exchange post(ServerEndpoint at, String method, byte[] body, String requestId)
-            throws IOException {
+    private RpcTransport.Exchange post(ServerEndpoint at, String method, byte[] body, String contentType,
+            String requestId) throws IOException {
         String[] headers = requestId == null
-                ? new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", "application/json"}
-                : new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", "application/json",
+                ? new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", contentType}
+                : new String[] {"Authorization", "Bearer " + at.secret(), "Content-Type", contentType,
                         RpcHandler.REQUEST_ID, requestId};
         return transport.post(at, "/rpc/" + method, headers, body);
     }

@@ -19,6 +19,9 @@ public final class RpcHandler implements HttpHandler {
     /** The content type of a streamed reply ({@link StreamMethod}); a JSON reply is {@code application/json}. */
     public static final String STREAM_TYPE = "application/octet-stream";
 
+    /** The content type of a request body a {@link BodyMethod} reads. */
+    public static final String BODY_TYPE = "application/octet-stream";
+
     /** Header naming a call that a client may send twice (after a lost reply): the second gets the first's reply. */
     public static final String REQUEST_ID = "X-Nas-Request";
 
@@ -26,6 +29,7 @@ public final class RpcHandler implements HttpHandler {
     private final ServerSecret secret;
     private final Map<String, RpcMethod> methods = new ConcurrentHashMap<>();
     private final Map<String, StreamMethod> streams = new ConcurrentHashMap<>();
+    private final Map<String, BodyMethod> bodies = new ConcurrentHashMap<>();
     private final RecentReplies replies = new RecentReplies(4096);
     private volatile long lastCallNanos = System.nanoTime();
     /** Calls being answered: a long one (a streamed export) keeps the server busy, not idle. */
@@ -44,14 +48,30 @@ public final class RpcHandler implements HttpHandler {
 
     /** Offers {@code method} under {@code name}. */
     public void register(String name, RpcMethod method) {
-        if (methods.putIfAbsent(name, method) != null) {
+        if (bodies.containsKey(name) || methods.putIfAbsent(name, method) != null) {
+            throw new IllegalArgumentException("method '" + name + "' is already registered");
+        }
+    }
+
+    /**
+     * A method whose request body is its own bytes ({@code application/octet-stream}), not JSON arguments: for
+     * large binary data, which JSON would carry as base64 text. The reply is JSON as for every method.
+     */
+    @FunctionalInterface
+    public interface BodyMethod {
+        Object call(byte[] body) throws Exception;
+    }
+
+    /** Offers {@code method}, which reads its request body itself, under {@code name}. */
+    public void registerBody(String name, BodyMethod method) {
+        if (methods.containsKey(name) || streams.containsKey(name) || bodies.putIfAbsent(name, method) != null) {
             throw new IllegalArgumentException("method '" + name + "' is already registered");
         }
     }
 
     /** Offers {@code method}, whose reply is streamed, under {@code name}. */
     public void registerStream(String name, StreamMethod method) {
-        if (methods.containsKey(name) || streams.putIfAbsent(name, method) != null) {
+        if (methods.containsKey(name) || bodies.containsKey(name) || streams.putIfAbsent(name, method) != null) {
             throw new IllegalArgumentException("method '" + name + "' is already registered");
         }
     }
@@ -95,7 +115,8 @@ public final class RpcHandler implements HttpHandler {
                 return;
             }
             String name = exchange.getRequestURI().getPath().substring(context.length());
-            RpcMethod method = methods.get(name);
+            RpcMethod named = methods.get(name);
+            BodyMethod method = named != null ? b -> named.call(new Args(Wire.readObject(b))) : bodies.get(name);
             if (method == null && streams.containsKey(name)) {
                 send(exchange, 405, error("IllegalArgument", "use POST"));
                 return;
@@ -146,9 +167,9 @@ public final class RpcHandler implements HttpHandler {
         lastCallNanos = System.nanoTime();
     }
 
-    private static byte[] call(RpcMethod method, byte[] body) {
+    private static byte[] call(BodyMethod method, byte[] body) {
         try {
-            Object result = method.call(new Args(Wire.readObject(body)));
+            Object result = method.call(body);
             return Wire.write(java.util.Collections.singletonMap("result", result));
         } catch (Exception e) {
             return Wire.write(Map.of("error", WireError.of(e)));

@@ -7,7 +7,8 @@ import nas.storage.RunStore;
 /**
  * The evolution-run store ({@link RunStore}) as named methods {@code runs.<method>}, registered next to
  * the storage contract by the server that owns the database; {@link RemoteRunStore} is the other end.
- * Records travel as JSON objects of their components (byte arrays as base64).
+ * Records travel as JSON objects of their components (byte arrays as base64), except a generation to append,
+ * which travels as one binary body.
  */
 public final class RunStoreMethods {
 
@@ -25,8 +26,10 @@ public final class RunStoreMethods {
         });
         reg(rpc, "run", a -> runs.run(a.getString("id")).orElse(null));
         reg(rpc, "runs", a -> runs.runs());
-        reg(rpc, "appendGeneration", a -> {
-            runs.appendGeneration(a.getString("id"), convert(a.get("batch"), RunStore.GenerationBatch.class));
+        // a generation travels as one binary body (GenerationBatchWire): in JSON its genomes and frames are base64
+        rpc.registerBody(PREFIX + "appendGeneration", body -> {
+            GenerationBatchWire.Request r = GenerationBatchWire.read(body);
+            runs.appendGeneration(r.runId(), r.batch());
             return null;
         });
         reg(rpc, "generations", a -> runs.generations(a.getString("id"), a.getInt("from")));

@@ -10,13 +10,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nas.server.ServerEndpoint;
+import nas.server.ServerFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code nas} launcher's class-data archive, with the real script and nas.jar (run in the
  * integration-test phase, like {@link ReadmeDocTest}): made once for a jar, valid for the JVM, used by
- * later commands, and made again, silently, when the jar changes.
+ * later commands and by the servers they start, and made again, silently, when the jar changes.
  */
 class LauncherClassDataTest {
 
@@ -69,6 +71,23 @@ class LauncherClassDataTest {
                 .redirectErrorStream(true).redirectOutput(temp.resolve("strict.txt").toFile()).start();
         assertThat(strict.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(strict.exitValue()).as(Files.readString(temp.resolve("strict.txt"))).isZero();
+
+        // the server a command starts by itself maps the server archive (a JVM that cannot use an
+        // archive, e.g. one made from another jar, does not map it)
+        Path serverArchive = checkout.resolve("nas-cli/target/nas-server.jsa");
+        assertThat(serverArchive).isNotEmptyFile();
+        Path db = temp.resolve("served");
+        Run created = nas(checkout, "create-study", "--study", "s", "--storage", db.toString());
+        assertThat(created.exit()).as(created.err()).isZero();
+        long pid = ServerEndpoint.read(new ServerFiles(temp.resolve("served.mv.db")).endpoint()).orElseThrow().pid();
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        try {
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(pid), "maps")))
+                    .contains(serverArchive.toRealPath().toString());
+        } finally {
+            server.destroy();
+            server.onExit().get(60, TimeUnit.SECONDS);
+        }
 
         // used as it is: not made again
         FileTime made = Files.getLastModifiedTime(archive);

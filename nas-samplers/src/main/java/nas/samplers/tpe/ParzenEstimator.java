@@ -87,18 +87,20 @@ final class ParzenEstimator {
      * @param considerEndpoints let the box ends act as neighbours of the outermost kernels
      * @param multivariate      Scott's-rule bandwidths (joint estimator) instead of neighbour gaps
      *                          (and the multivariate magic clip)
+     * @param widthWeighted     {@link #logPdf} weighs each kernel by its bandwidth on every continuous
+     *                          dimension (see {@link #logPdf}); sampling is unchanged
      */
     public record Settings(boolean considerPrior, double priorWeight, boolean considerMagicClip,
-            boolean considerEndpoints, boolean multivariate) {
+            boolean considerEndpoints, boolean multivariate, boolean widthWeighted) {
         public Settings {
             if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
                 throw new IllegalArgumentException("priorWeight must be a positive finite number, but got " + priorWeight);
             }
         }
 
-        /** Optuna's defaults: prior of weight 1, magic clip, no endpoints. */
+        /** Optuna's defaults: prior of weight 1, magic clip, no endpoints; the exact density. */
         public static Settings defaults(boolean multivariate) {
-            return new Settings(true, 1.0, true, false, multivariate);
+            return new Settings(true, 1.0, true, false, multivariate, false);
         }
     }
 
@@ -256,7 +258,9 @@ final class ParzenEstimator {
         invSigma[d] = new double[kernels];
         for (int i = 0; i < kernels; i++) {
             logNorm[d][i] = TruncatedNormal.logMass(mu[i], sigma[i], low, high);
-            logConst[d][i] = -Math.log(sigma[i]) - 0.5 * Math.log(2 * Math.PI) - logNorm[d][i];
+            // the normal density's 1/σ; left out, a kernel counts σ times its weight (see logPdf)
+            double logInvSigma = s.widthWeighted() ? 0 : -Math.log(sigma[i]);
+            logConst[d][i] = logInvSigma - 0.5 * Math.log(2 * Math.PI) - logNorm[d][i];
             invSigma[d][i] = 1 / sigma[i];
         }
     }
@@ -339,6 +343,13 @@ final class ParzenEstimator {
     /**
      * Log density at {@code x}; on a step grid (and for categoricals) the log probability of
      * {@code x}'s cell, so l/g ratios compare like with like.
+     *
+     * <p>With {@link Settings#widthWeighted()} each kernel's continuous factors lack their 1/σ, so
+     * the value is the log of {@code Σ w_k σ_k φ_k(x)} (φ_k the kernel's exact density, σ_k the product
+     * of its continuous bandwidths), a mixture reweighted by width and no longer of total mass 1:
+     * every kernel then counts by its peak height rather than its mass, which raises the wide ones
+     * and above all the prior. It is what Optuna 3.1 computes (its truncated-normal log density
+     * subtracts no log σ; fixed in Optuna 3.5), and l/g ratios of such sums are its candidate scores.
      */
     public double logPdf(double[] x) {
         double max = Double.NEGATIVE_INFINITY;

@@ -38,11 +38,11 @@ class ParzenEstimatorTest {
         }
         // with endpoints (no clip) the first kernel also sees the gap to 0: max(0.1, 0.2); the last max(0.3, 0.2)
         ParzenEstimator ends = fit1(new double[] {0.1, 0.3, 0.8}, Dimension.continuous(0, 1),
-                new Settings(true, 1.0, false, true, false));
+                new Settings(true, 1.0, false, true, false, false));
         assertThat(ends.sigma(0, 0)).isCloseTo(0.2, within(1e-12));
         assertThat(ends.sigma(0, 2)).isCloseTo(0.3, within(1e-12));
         ParzenEstimator noClip = fit1(new double[] {0.1, 0.12, 0.8}, Dimension.continuous(0, 1),
-                new Settings(true, 2.0, false, false, false));
+                new Settings(true, 2.0, false, false, false, false));
         assertThat(noClip.sigma(0, 0)).isCloseTo(0.02, within(1e-12));
         assertThat(noClip.weight(3)).isCloseTo(0.4, within(1e-12)); // prior weight 2 of 5
     }
@@ -51,7 +51,7 @@ class ParzenEstimatorTest {
     void multivariateBandwidthsFollowScottsRule() {
         double[][] obs = {{0.1, 2}, {0.3, 4}, {0.8, 9}};
         Dimension[] dims = {Dimension.continuous(0, 1), Dimension.continuous(0, 10)};
-        ParzenEstimator pe = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, new Settings(true, 1, false, false, true));
+        ParzenEstimator pe = ParzenEstimator.fit(obs, new double[] {1, 1, 1}, dims, new Settings(true, 1, false, false, true, false));
         // dimension 0: centres 0.1, 0.3, 0.8 and the prior's 0.5; mean 0.425, sample sd
         // sqrt((0.105625 + 0.015625 + 0.140625 + 0.005625)/3) = 0.298608; quartiles (linear) 0.25, 0.575,
         // IQR/1.34 = 0.242537 < sd; sigma = 1.059 · 0.242537 · 4^(−1/5) = 0.194654
@@ -151,10 +151,80 @@ class ParzenEstimatorTest {
         }
     }
 
+    /**
+     * One TPE step on [−5, 5] with good centres −1, 0.5, 2 and bad ones −4, −3, −0.5, 1, 3, 4.5. The
+     * reference numbers were computed with Optuna 3.1 (Debian's python3-optuna 3.1.0): its
+     * {@code _ParzenEstimator} on the same observations gives the same centres, bandwidths and
+     * weights; its {@code log_pdf(l) − log_pdf(g)} is the width-weighted score, and SciPy's exact
+     * truncated-normal mixture with those parameters (what Optuna computes since 3.5) the exact one.
+     */
+    @Test
+    void scoresMatchOptunaExactlyAndOptuna31WithWidthWeighting() {
+        double[][] good = {{-1.0}, {0.5}, {2.0}};
+        double[][] bad = {{-4.0}, {-3.0}, {-0.5}, {1.0}, {3.0}, {4.5}};
+        Dimension[] box = {Dimension.continuous(-5, 5)};
+        double[] xs = {-2, 0, 1.5, 4.9};
+        double[] exact = {0.13355779213918106, 0.5252590734746976, 0.37704892868136075, -0.7543176970603525};
+        double[] optuna31 = {0.28735103879221335, 0.48004955548938233, 0.4253556638301482, 0.004612064046804143};
+        for (boolean widthWeighted : new boolean[] {false, true}) {
+            Settings s = new Settings(true, 1.0, true, false, false, widthWeighted);
+            ParzenEstimator l = ParzenEstimator.fit(good, TpeOptions.defaultWeights(3), box, s);
+            ParzenEstimator g = ParzenEstimator.fit(bad, TpeOptions.defaultWeights(6), box, s);
+            // neighbour gaps 1, 1, 1.5, 1.5 all raised to the clip 10 / min(100, 1 + 4) = 2; the prior 10
+            for (int k = 0; k < 3; k++) {
+                assertThat(l.sigma(0, k)).isEqualTo(2.0);
+                assertThat(l.weight(k)).isCloseTo(0.25, within(1e-15));
+            }
+            // gaps to the sorted neighbours (the prior's 0 among them), clip 10 / 8 = 1.25
+            double[] gSigmas = {1.25, 2.5, 2.5, 2.0, 2.0, 1.5, 10.0};
+            for (int k = 0; k < 7; k++) {
+                assertThat(g.sigma(0, k)).as("g sigma %d", k).isCloseTo(gSigmas[k], within(1e-15));
+                assertThat(g.weight(k)).isCloseTo(1.0 / 7, within(1e-15));
+            }
+            double[] expected = widthWeighted ? optuna31 : exact;
+            for (int i = 0; i < xs.length; i++) {
+                double[] x = {xs[i]};
+                assertThat(l.logPdf(x) - g.logPdf(x)).as("score at %s", xs[i]).isCloseTo(expected[i], within(1e-12));
+            }
+        }
+        // the exact log l at −2, by hand from the truncated-normal mixture, as SciPy gives it
+        ParzenEstimator l = ParzenEstimator.fit(good, TpeOptions.defaultWeights(3), box, UNI);
+        double byHand = Math.log(0.25 * (Math.exp(TruncatedNormal.logPdf(-2, -1, 2, -5, 5))
+                + Math.exp(TruncatedNormal.logPdf(-2, 0.5, 2, -5, 5)) + Math.exp(TruncatedNormal.logPdf(-2, 2, 2, -5, 5))
+                + Math.exp(TruncatedNormal.logPdf(-2, 0, 10, -5, 5))));
+        assertThat(l.logPdf(new double[] {-2})).isCloseTo(byHand, within(1e-12)).isCloseTo(-2.2922151435935034, within(1e-12));
+    }
+
+    @Test
+    void widthWeightingLeavesStepAndCategoricalKernelsAndSamplingAlone() {
+        Settings ww = new Settings(true, 1.0, true, false, false, true);
+        double[][] obs = {{1}, {2}, {2}, {6}};
+        double[] w = {1, 1, 1, 1};
+        Dimension[] ints = {Dimension.discrete(0.5, 7.5, 1)};
+        ParzenEstimator exact = ParzenEstimator.fit(obs, w, ints, UNI);
+        ParzenEstimator weighted = ParzenEstimator.fit(obs, w, ints, ww);
+        for (int v = 1; v <= 7; v++) {
+            assertThat(weighted.logPdf(new double[] {v})).isEqualTo(exact.logPdf(new double[] {v}));
+        }
+        Dimension[] box = {Dimension.continuous(0, 1)};
+        double[][] centres = {{0.05}, {0.2}, {0.21}, {0.7}};
+        ParzenEstimator a = ParzenEstimator.fit(centres, w, box, UNI);
+        ParzenEstimator b = ParzenEstimator.fit(centres, w, box, ww);
+        SplittableRandom ra = new SplittableRandom(3);
+        SplittableRandom rb = new SplittableRandom(3);
+        double[] xa = new double[1];
+        double[] xb = new double[1];
+        for (int i = 0; i < 100; i++) {
+            a.sample(ra, xa);
+            b.sample(rb, xb);
+            assertThat(xb[0]).isEqualTo(xa[0]);
+        }
+    }
+
     @Test
     void withoutObservationsTheEstimatorIsThePrior() {
         ParzenEstimator pe = ParzenEstimator.fit(new double[0][], new double[0], new Dimension[] {Dimension.continuous(0, 1)},
-                new Settings(false, 1.0, true, false, false));
+                new Settings(false, 1.0, true, false, false, false));
         assertThat(pe.kernels()).isEqualTo(1);
         assertThat(pe.mu(0, 0)).isEqualTo(0.5);
     }
@@ -163,7 +233,7 @@ class ParzenEstimatorTest {
     void rejectsBadInput() {
         assertThatThrownBy(() -> Dimension.continuous(1, 1)).hasMessageContaining("low < high");
         assertThatThrownBy(() -> Dimension.logIntegers(0, 5)).hasMessageContaining("1 <= lo < hi");
-        assertThatThrownBy(() -> new Settings(true, 0, true, false, false)).hasMessageContaining("priorWeight");
+        assertThatThrownBy(() -> new Settings(true, 0, true, false, false, false)).hasMessageContaining("priorWeight");
         assertThatThrownBy(() -> fit1(new double[] {2}, Dimension.continuous(0, 1), UNI)).hasMessageContaining("outside");
         assertThatThrownBy(() -> fit1(new double[] {4}, Dimension.categorical(3), UNI)).hasMessageContaining("index");
     }

@@ -67,6 +67,29 @@ class TpeSamplerTest {
     }
 
     @Test
+    void widthWeightedScoringIsOptInReproducibleAndUnivariateOnly() {
+        assertThat(TpeOptions.defaults().estimatorSettings().widthWeighted()).isFalse();
+        TpeOptions ww = TpeOptions.defaults().withSeed(1L).withWidthWeighted(true);
+        assertThat(ww.estimatorSettings().widthWeighted()).isTrue();
+        assertThat(ww.withMultivariate(true).estimatorSettings().widthWeighted()).isFalse();
+        Study a = study(new TpeSampler(ww), StudyDirection.MINIMIZE);
+        Study b = study(new TpeSampler(ww), StudyDirection.MINIMIZE);
+        Study exact = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), StudyDirection.MINIMIZE);
+        for (Study s : List.of(a, b, exact)) {
+            s.optimize(SPHERE3, 30);
+        }
+        int differ = 0;
+        for (int i = 0; i < 30; i++) {
+            assertThat(b.trials().get(i).params()).isEqualTo(a.trials().get(i).params());
+            if (!exact.trials().get(i).params().equals(a.trials().get(i).params())) {
+                differ++;
+                assertThat(i).as("the random start-up trials are the same").isGreaterThanOrEqualTo(10);
+            }
+        }
+        assertThat(differ).isGreaterThan(0);
+    }
+
+    @Test
     void startupTrialsAreTheRandomSamplersOnes() {
         Study tpe = study(new TpeSampler(TpeOptions.defaults().withSeed(3L)), StudyDirection.MINIMIZE);
         Study rnd = study(new RandomSampler(3), StudyDirection.MINIMIZE);
