@@ -191,9 +191,33 @@ class DeterministicParallelTest {
         assertThat(plain.get(39)).isNotEqualTo(runMulti(nsga2.apply(6), OptimizeOptions.trials(40)).get(39));
     }
 
+    @Test
+    void nsga2ResumedWithThreadsAfterAStopMidGenerationContinuesTheSameStudy() {
+        // stopped at, just after, or mid a generation (population 8): the earlier run's newest trials are
+        // within the lag of the resumed run's first trials, so the resumed sampler must not read the
+        // blocks it did not see finish through the lagged view (before the fix, stops 9, 10, 15, 16, 24,
+        // 25, 33 and 42 continued differently)
+        for (String name : List.of("nsga2", "nsga2 sbx")) {
+            LongFunction<Sampler> nsga2 = multiObjectiveSamplers().get(name);
+            int n = 48;
+            List<String> threads = runMulti(nsga2.apply(3), OptimizeOptions.trials(n).withJobs(4));
+            for (int stop : new int[] {9, 10, 15, 16, 21, 24, 25, 33, 42}) {
+                Storage storage = new InMemoryStorage();
+                runMulti(storage, nsga2.apply(3), OptimizeOptions.trials(stop).withJobs(4));
+                List<String> resumed = runMulti(storage, nsga2.apply(3), OptimizeOptions.trials(n - stop).withJobs(4));
+                assertThat(resumed).as(name + " stopped at " + stop).hasSize(n).isEqualTo(threads);
+            }
+        }
+    }
+
     static List<String> runMulti(Sampler sampler, OptimizeOptions options) {
-        Study s = Studies.builder("p").storage(new InMemoryStorage()).directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
-                .sampler(sampler).seed(11).create();
+        return runMulti(new InMemoryStorage(), sampler, options);
+    }
+
+    /** Runs (or resumes, on a storage that has it) the two-objective study "p" with a new {@link Study} object. */
+    static List<String> runMulti(Storage storage, Sampler sampler, OptimizeOptions options) {
+        Study s = Studies.builder("p").storage(storage).directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(sampler).seed(11).loadIfExists(true).create();
         s.optimizeMulti(TWO_OBJECTIVES, options);
         return s.trials().stream().map(t -> t.number() + " " + t.state() + " " + t.params() + " " + t.values()).toList();
     }

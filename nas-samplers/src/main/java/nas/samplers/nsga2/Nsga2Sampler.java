@@ -36,7 +36,9 @@ import nas.api.sampler.Sampler;
  *       sampler's trials take part; PRUNED and FAILED ones do not). A child is a function of the
  *       seed, its number and those parents, and the parents are bred only once every trial of the
  *       previous block that this process runs has finished ({@link StudyView#awaitFinished}), so
- *       with J worker threads the study is the same on every run and the same as with one.</li>
+ *       with J worker threads the study is the same on every run and the same as with one. The
+ *       blocks are read with {@link StudyView#awaitTrials}, which a lagged view does not cut short,
+ *       so a study stopped mid-generation and resumed with threads continues as if never stopped.</li>
  *   <li><b>State</b> is a function of the stored trials: a resumed study, or another process,
  *       rebuilds it from them. A process caches the last generations' parents and the trials it saw
  *       finish; it reads the study's trials only for what it did not see (another process's, or
@@ -226,10 +228,11 @@ public final class Nsga2Sampler implements Sampler {
                 int first = g * populationSize();
                 int end = first + populationSize();
                 if (!loaded && !known.finished.keySet().containsAll(numbers(first, end))) {
-                    // trials this process did not see finish: another process's, or before a restart
+                    // trials this process did not see finish: another process's, or before a restart; read
+                    // through awaitTrials, as a lagged view's trials() hides the newest of them
                     List<StudyDirection> directions = study.directions();
-                    for (FrozenTrial t : study.trials()) {
-                        if (t.number() >= first && t.state().isFinished() && !known.finished.containsKey(t.number())) {
+                    for (FrozenTrial t : study.awaitTrials(first, generation * populationSize() - 1)) {
+                        if (t.state().isFinished() && !known.finished.containsKey(t.number())) {
                             GenerationState.Member m = t.state() == TrialState.COMPLETE && t.values().size() == directions.size()
                                     ? member(directions, t.number(), t.constraintViolation(), t.values()) : null;
                             known.finished.put(t.number(), new Finished(m, t));
