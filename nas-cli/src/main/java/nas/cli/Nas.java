@@ -75,14 +75,14 @@ public final class Nas {
         return name.startsWith("nas ") ? name.substring(4) : "";
     }
 
+    /** How the message of a full disk begins ({@code nas.storage.Transactions}). */
+    static final String DISK_FULL = "no space left on device";
+
     /**
      * Bad input (invalid arguments, unknown studies, duplicate names, unusable storage) → one line
      * and exit 2; anything else → one line and exit 1, with the stack trace only when
      * {@code NAS_DEBUG} is set.
      */
-    /** How the message of a full disk begins ({@code nas.storage.Transactions}). */
-    static final String DISK_FULL = "no space left on device";
-
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         Throwable cause = e;
