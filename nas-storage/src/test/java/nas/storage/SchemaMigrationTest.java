@@ -39,15 +39,15 @@ class SchemaMigrationTest {
 
     @Test
     void anH2DatabaseOfVersion6IsMigratedAndReadsItsTrialsBack() throws SQLException {
-        migratesAndReads("jdbc:h2:" + dir.resolve("old").toAbsolutePath(), Dialect.H2);
+        assertMigratesAndReadsBack("jdbc:h2:" + dir.resolve("old").toAbsolutePath(), Dialect.H2);
     }
 
     @Test
     void aPostgresqlDatabaseOfVersion6IsMigratedAndReadsItsTrialsBack() throws SQLException {
-        migratesAndReads(PostgresTestServer.freshUrl("migration"), Dialect.POSTGRESQL);
+        assertMigratesAndReadsBack(PostgresTestServer.freshUrl("migration"), Dialect.POSTGRESQL);
     }
 
-    private static void migratesAndReads(String url, Dialect dialect) throws SQLException {
+    private static void assertMigratesAndReadsBack(String url, Dialect dialect) throws SQLException {
         long study;
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
