@@ -162,19 +162,7 @@ public final class CmaBenchmark {
 
     /** Best Rastrigin value of a study with the given restart strategy and trial budget. */
     static double samplerRastrigin(RestartStrategy strategy, long seed, long budget) {
-        Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
-        for (long evals = 1; evals <= budget; evals++) {
-            Trial t = study.ask();
-            double v = evaluate(t, TestFunctions::rastrigin);
-            study.tell(t, v);
-            if (v < TARGET) {
-                break;
-            }
-            if (strategy == RestartStrategy.NONE && evals % 1000 == 0 && stopped(study)) {
-                break;
-            }
-        }
-        return study.bestValue();
+        return rastriginStudy(strategy, seed, budget, strategy == RestartStrategy.NONE).bestValue();
     }
 
     private static boolean stopped(Study study) {
@@ -299,12 +287,20 @@ public final class CmaBenchmark {
 
     /** Trials (ask/tell) of a CmaEsSampler study on Rastrigin-10 until f &lt; 1e-8 or the budget. */
     static Study samplerStudy(RestartStrategy strategy, long seed, long budget) {
+        return rastriginStudy(strategy, seed, budget, false);
+    }
+
+    /**
+     * Trials (ask/tell) on Rastrigin-10 until f &lt; 1e-8 or the budget, and with {@code stopWhenTerminated}
+     * also when the run met a termination criterion (checked every 1,000 trials).
+     */
+    private static Study rastriginStudy(RestartStrategy strategy, long seed, long budget, boolean stopWhenTerminated) {
         Study study = Studies.builder("bench").sampler(sampler(seed, strategy)).seed(seed).create();
         for (long evals = 1; evals <= budget; evals++) {
             Trial t = study.ask();
             double v = evaluate(t, TestFunctions::rastrigin);
             study.tell(t, v);
-            if (v < TARGET) {
+            if (v < TARGET || stopWhenTerminated && evals % 1000 == 0 && stopped(study)) {
                 break;
             }
         }
