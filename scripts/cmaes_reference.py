@@ -18,6 +18,10 @@ library has no stagnation test). The restart rules are the published ones:
   sigma0; a small run draws U, V uniform in [0, 1] and takes lambda = floor(lambda_def (lambda_l /
   lambda_def)^(U^2)) (lambda_l: the last large run's lambda, lambda_def before any), sigma = sigma0
   10^(-2V), and at most half of all large runs' evaluations so far.
+--bipop-rules nas runs BIPOP with the rules of NAS's `Restarts` instead, to tell the restart rules from the
+CMA-ES underneath: the first run counts in the large regime, the first restart is a large one, a small
+run's lambda reaches only lambda_l / 2 (floor(lambda_def (lambda_l / (2 lambda_def))^(U^2))) and its
+evaluations are not capped.
 
 Random numbers: numpy's default_rng(seed) draws the starting points, the restart choices and each
 run's seed for the library, so a seed gives the same figures with the same numpy (the README's are
@@ -117,7 +121,7 @@ def run_once(cmaes, np, budget, mean, sigma, popsize, seed, max_evals=None):
             return budget.used - start
 
 
-def restart_loop(cmaes, np, strategy, seed, limit):
+def restart_loop(cmaes, np, strategy, seed, limit, nas_rules=False):
     rng = np.random.default_rng(seed)
     budget = Budget(limit)
     lambda_def = 4 + math.floor(3 * math.log(DIM))
@@ -128,13 +132,19 @@ def restart_loop(cmaes, np, strategy, seed, limit):
         mean = rng.uniform(LOW, HIGH, DIM)
         run_seed = int(rng.integers(2**31))
         if runs == 0:
-            small_evals += run_once(cmaes, np, budget, mean, SIGMA0, lambda_def, run_seed)
-        elif strategy == "bipop" and small_evals < large_evals:
+            first = run_once(cmaes, np, budget, mean, SIGMA0, lambda_def, run_seed)
+            if nas_rules:
+                large_evals += first
+            else:
+                small_evals += first
+        elif strategy == "bipop" and small_evals < large_evals and (large_runs > 0 or not nas_rules):
             lambda_last_large = lambda_def * 2 ** large_runs
             u, v = rng.uniform(), rng.uniform()
-            popsize = max(2, math.floor(lambda_def * (lambda_last_large / lambda_def) ** (u * u)))
+            reach = lambda_last_large / (2 * lambda_def if nas_rules else lambda_def)
+            popsize = max(2, math.floor(lambda_def * reach ** (u * u)))
             sigma = SIGMA0 * 10 ** (-2 * v)
-            small_evals += run_once(cmaes, np, budget, mean, sigma, popsize, run_seed, max_evals=large_evals / 2)
+            small_evals += run_once(cmaes, np, budget, mean, sigma, popsize, run_seed,
+                                    max_evals=None if nas_rules else large_evals / 2)
         else:
             large_runs += 1
             large_evals += run_once(cmaes, np, budget, mean, SIGMA0, lambda_def * 2 ** large_runs, run_seed)
@@ -235,6 +245,8 @@ def main():
     p.add_argument("--budget", type=int, default=100_000)
     p.add_argument("--cmaes", default=os.environ.get("CMAES_PATH"), help="source directory of the cmaes library")
     p.add_argument("--csv", help="also write one row per strategy and seed to this file")
+    p.add_argument("--bipop-rules", choices=("hansen", "nas"), default="hansen",
+                   help="nas: BIPOP with NAS's rules (see the module docstring) around the same library")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="compare two saved outputs instead of running")
     a = p.parse_args()
     if a.compare:
@@ -254,12 +266,13 @@ def main():
 
     last = a.first_seed + a.seeds - 1
     print(f"cmaes {cmaes.__version__} (numpy {np.__version__}): Rastrigin-{DIM}, box [{LOW:g}, {HIGH:g}], "
-          f"sigma0 = 10/6, x0 uniform, budget {a.budget:,} evaluations, seeds {a.first_seed}..{last}")
+          f"sigma0 = 10/6, x0 uniform, budget {a.budget:,} evaluations, seeds {a.first_seed}..{last}"
+          + (", BIPOP with NAS's rules" if a.bipop_rules == "nas" else ""))
     rows = []
     for strategy in strategies:
         results = []
         for seed in range(a.first_seed, last + 1):
-            budget, runs = restart_loop(cmaes, np, strategy, seed, a.budget)
+            budget, runs = restart_loop(cmaes, np, strategy, seed, a.budget, a.bipop_rules == "nas")
             results.append((seed, budget, runs))
             rows.append([strategy, seed, budget.below_one or "", budget.reached or "", runs - 1, f"{budget.best:.6g}"])
         reached = sum(1 for _, b, _ in results if b.reached is not None)
