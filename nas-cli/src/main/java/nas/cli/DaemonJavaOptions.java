@@ -24,7 +24,7 @@ final class DaemonJavaOptions {
      */
     static final String SERVER_ARCHIVE = "NAS_SERVER_ARCHIVE";
     /**
-     * A server's work (HTTP, SQL, H2's pages) is no faster compiled by the optimizing compiler, which cost a
+     * A server's work (HTTP, SQL, H2's pages) runs about as fast without the optimizing compiler, which cost a
      * fresh server 9-11 CPU-s of compiling: two thirds of its CPU over a 1,000-generation 'nas evolve' and
      * over 3,000 trials of a study (measured; README "Long evolution runs in the database").
      */
