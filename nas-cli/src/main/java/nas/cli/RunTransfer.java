@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import nas.sim.genome.GenomeBinary;
+import nas.sim.genome.GenomeJson;
 import nas.storage.Deflate;
 import nas.storage.RunStore;
 
@@ -33,6 +35,7 @@ final class RunTransfer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final GenomeBinary GENOMES = GenomeBinary.standard();
 
     private RunTransfer() {
     }
@@ -198,8 +201,9 @@ final class RunTransfer {
             // a genome first stored with an earlier creature (a survivor's) is in the database already: the file
             // holds the whole run, in order
             long genomeId = c.has("genomeId") ? c.get("genomeId").asLong() : RunStore.genomeId(g, index);
+            // stored in the binary form nas evolve stores (doubles read back from JSON bit for bit)
             byte[] genome = genomeId == RunStore.genomeId(g, index)
-                    ? Deflate.text(MAPPER.writeValueAsString(c.get("genome"))) : null;
+                    ? GENOMES.encode(GenomeJson.standard().fromJson(MAPPER.writeValueAsString(c.get("genome")))) : null;
             int[] parents = new int[c.has("parents") ? c.get("parents").size() : 0];
             for (int k = 0; k < parents.length; k++) {
                 parents[k] = c.get("parents").get(k).asInt();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
+import nas.sim.genome.GenomeBinary;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,9 @@ class RunTransferCommandsTest {
                 assertThat(cb).hasSameSizeAs(ca);
                 for (int k = 0; k < ca.size(); k++) {
                     assertThat(StoredRuns.genome(cb.get(k))).isEqualTo(StoredRuns.genome(ca.get(k)));
+                    // stored in the same binary form, byte for byte
+                    assertThat(GenomeBinary.isBinary(cb.get(k).genome())).isTrue();
+                    assertThat(cb.get(k).genome()).isEqualTo(ca.get(k).genome());
                     assertThat(cb.get(k).fitness()).isEqualTo(ca.get(k).fitness());
                     assertThat(cb.get(k).pelletSeed()).isEqualTo(ca.get(k).pelletSeed());
                     assertThat(cb.get(k).genomeId()).isEqualTo(ca.get(k).genomeId());

@@ -63,9 +63,10 @@ public interface RunStore {
      * @param index          its place in the generation's population
      * @param pelletSeed     its pellet stream: re-simulating the genome with it reproduces the fitness exactly
      * @param genomeId       the stored genome: {@link #genomeId(int, int)} of the creature it was stored with
-     * @param genome         the genome JSON, deflated ({@link Deflate}), or null (when storing) for a genome
-     *                       stored already under {@code genomeId}. The JSON's survival streak is the one it had
-     *                       when stored; {@code survivalStreak} is this creature's
+     * @param genome         the genome in its binary form (runs stored before it, and imports before it, hold the
+     *                       JSON deflated with {@link Deflate}), or null (when storing) for a genome stored already
+     *                       under {@code genomeId}. Its survival streak is the one it had when stored;
+     *                       {@code survivalStreak} is this creature's
      * @param parents        indices of its parents in the generation before: one for a survivor or a clone, two
      *                       for a crossover, none in the first generation or when they are unknown
      * @param survivalStreak generations it survived unchanged

@@ -1,0 +1,229 @@
+package nas.sim.physics;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The stored form of a {@link FrameRecording}'s values (millimetres, exactly).
+ *
+ * <p>Format 3 (written): the byte 3 (never the first byte of a zlib stream, whose low nibble is 8), the frame
+ * rate, node count and frame count as varints, then every value's track in turn, each value as its difference to
+ * the constant-velocity prediction from the two frames before ({@code 2 v[f-1] - v[f-2]}; {@code v[f-1]} for the
+ * second frame, 0 for the first), zig-zag mapped and range coded ({@link BinaryRangeEncoder}): the number of its
+ * significant bits in unary with adaptive bits whose context is the larger size of the two residuals before it
+ * on the same track, the bit below the top one adaptive, the rest (sign included) plain. Creatures move in bursts
+ * (a node at rest on the ground gives residuals of 0 for many frames, a kicking one residuals of centimetres), so
+ * a residual's size is well predicted by the ones before it; deflate cannot use that. A recording's models start
+ * from nothing, so they are few (a finer context, such as the residual of the track before in the same frame,
+ * measured worse: its models learn too slowly).
+ *
+ * <p>Formats 1 (differences to the previous frame, frame by frame) and 2 (format 3's residuals as deflated
+ * varints) are still read.
+ */
+public final class FrameCodec {
+
+    static final int RANGE_CODED = 3;
+    static final int SECOND_ORDER_DEFLATED = 2;
+    static final int FIRST_ORDER_DEFLATED = 1;
+
+    /** Contexts: the bit count of the residuals before, clipped to this many classes. */
+    private static final int SIZE_CLASSES = 6;
+    /** Unary positions: a residual has 0 to 32 significant bits. */
+    private static final int UNARY = 33;
+
+    private FrameCodec() {
+    }
+
+    /** The stored form of {@code r}'s values. */
+    public static byte[] encode(FrameRecording r) {
+        int stride = r.stride();
+        int frames = r.frameCount();
+        int[] values = r.values();
+        BinaryRangeEncoder rc = new BinaryRangeEncoder();
+        Models m = new Models();
+        for (int k = 0; k < stride; k++) {
+            int before1 = 0;
+            int before2 = 0;
+            for (int f = 0; f < frames; f++) {
+                int z = zigzag(values[f * stride + k] - predicted(values, f, k, stride));
+                int bits = 32 - Integer.numberOfLeadingZeros(z);
+                int context = Models.context(Math.max(before1, before2));
+                for (int i = 0; i < bits; i++) {
+                    rc.bit(m.unary, context + i, 1);
+                }
+                if (bits < 32) {
+                    rc.bit(m.unary, context + bits, 0);
+                }
+                if (bits >= 2) {
+                    rc.bit(m.second, bits, (z >>> (bits - 2)) & 1);
+                    rc.direct(z, bits - 2);
+                }
+                before2 = before1;
+                before1 = bits;
+            }
+        }
+        byte[] coded = rc.finish();
+        Header h = new Header(r.frameRate(), r.nodes(), frames);
+        byte[] head = h.bytes();
+        byte[] out = new byte[head.length + coded.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(coded, 0, out, head.length, coded.length);
+        return out;
+    }
+
+    /** Reads any stored format; the result is null (it is stored with the creature). */
+    public static FrameRecording decode(byte[] stored) {
+        if (stored.length > 0 && stored[0] == RANGE_CODED) {
+            int[] pos = {1};
+            Header h = Header.read(stored, pos);
+            return new FrameRecording(h.frameRate, h.nodes, h.frames, rangeDecoded(stored, pos[0], h), null);
+        }
+        byte[] raw = inflate(stored);
+        int[] pos = {0};
+        int format = readVarint(raw, pos);
+        if (format != SECOND_ORDER_DEFLATED && format != FIRST_ORDER_DEFLATED) {
+            throw new IllegalArgumentException("frames format " + format + " is unknown");
+        }
+        Header h = Header.read(raw, pos);
+        int stride = h.stride();
+        int[] values = new int[h.frames * stride];
+        if (format == FIRST_ORDER_DEFLATED) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (i < stride ? 0 : values[i - stride]) + unzigzag(readVarint(raw, pos));
+            }
+        } else {
+            for (int k = 0; k < stride; k++) {
+                for (int f = 0; f < h.frames; f++) {
+                    values[f * stride + k] = predicted(values, f, k, stride) + unzigzag(readVarint(raw, pos));
+                }
+            }
+        }
+        return new FrameRecording(h.frameRate, h.nodes, h.frames, values, null);
+    }
+
+    private static int[] rangeDecoded(byte[] stored, int from, Header h) {
+        int stride = h.stride();
+        int frames = h.frames;
+        int[] values = new int[frames * stride];
+        BinaryRangeDecoder rc = new BinaryRangeDecoder(stored, from);
+        Models m = new Models();
+        for (int k = 0; k < stride; k++) {
+            int before1 = 0;
+            int before2 = 0;
+            for (int f = 0; f < frames; f++) {
+                int context = Models.context(Math.max(before1, before2));
+                int bits = 0;
+                while (bits < 32 && rc.bit(m.unary, context + bits) == 1) {
+                    bits++;
+                }
+                int z = bits == 0 ? 0 : 1;
+                if (bits >= 2) {
+                    z = (z << 1) | rc.bit(m.second, bits);
+                    z = (z << (bits - 2)) | rc.direct(bits - 2);
+                }
+                values[f * stride + k] = predicted(values, f, k, stride) + unzigzag(z);
+                before2 = before1;
+                before1 = bits;
+            }
+        }
+        return values;
+    }
+
+    /** The adaptive bit models of one recording. */
+    private static final class Models {
+        final short[] unary = BinaryRangeEncoder.models(SIZE_CLASSES * UNARY);
+        final short[] second = BinaryRangeEncoder.models(33);
+
+        /** The first unary model of the context of residuals before of {@code beforeBits} bits. */
+        static int context(int beforeBits) {
+            return Math.min(beforeBits, SIZE_CLASSES - 1) * UNARY;
+        }
+    }
+
+    /** Value {@code k} of frame {@code f} predicted from the two frames before it (constant velocity). */
+    private static int predicted(int[] values, int f, int k, int stride) {
+        if (f == 0) {
+            return 0;
+        }
+        int previous = values[(f - 1) * stride + k];
+        return f == 1 ? previous : 2 * previous - values[(f - 2) * stride + k];
+    }
+
+    private static int zigzag(int d) {
+        return (d << 1) ^ (d >> 31);
+    }
+
+    private static int unzigzag(int z) {
+        return (z >>> 1) ^ -(z & 1);
+    }
+
+    /** Frame rate, nodes and frames, as varints; checked so that bad data cannot ask for a huge array. */
+    private record Header(int frameRate, int nodes, int frames) {
+
+        /** Values of a recording at most (400 MB of ints). */
+        private static final long MAX_VALUES = 100_000_000L;
+
+        int stride() {
+            return 3 * nodes + 4;
+        }
+
+        byte[] bytes() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+            out.write(RANGE_CODED);
+            for (int v : new int[] {frameRate, nodes, frames}) {
+                while ((v & ~0x7F) != 0) {
+                    out.write((v & 0x7F) | 0x80);
+                    v >>>= 7;
+                }
+                out.write(v);
+            }
+            return out.toByteArray();
+        }
+
+        static Header read(byte[] in, int[] pos) {
+            Header h = new Header(readVarint(in, pos), readVarint(in, pos), readVarint(in, pos));
+            if (h.nodes < 0 || h.frames < 0 || (long) h.frames * (3L * h.nodes + 4) > MAX_VALUES) {
+                throw new IllegalArgumentException("frames data holds an impossible size: " + h.nodes + " nodes, "
+                        + h.frames + " frames");
+            }
+            return h;
+        }
+    }
+
+    private static int readVarint(byte[] in, int[] pos) {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (pos[0] >= in.length) {
+                throw new IllegalArgumentException("frames data is truncated");
+            }
+            int b = in[pos[0]++];
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("frames data holds a malformed number");
+    }
+
+    private static byte[] inflate(byte[] stored) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 4);
+            byte[] buf = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("frames data is truncated");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("frames data is not deflated: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

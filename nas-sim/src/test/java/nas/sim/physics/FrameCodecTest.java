@@ -1,0 +1,141 @@
+package nas.sim.physics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.Deflater;
+import nas.sim.config.LabConfig;
+import nas.sim.config.Presets;
+import nas.sim.control.SensorLayout;
+import nas.sim.evolution.BrainOperatorsFactory;
+import nas.sim.evolution.EvolutionRun;
+import nas.sim.genetics.BrainOperators;
+import nas.sim.genome.GenomeFactory;
+import org.junit.jupiter.api.Test;
+
+/** The stored form of recorded frames: exact, smaller than the deflated form before it, and old forms still read. */
+class FrameCodecTest {
+
+    /**
+     * No nodes (4 values a frame), 3 frames: 1 2 3 0, then 4 2 1 1, then 7 2 0 1. Residuals to the
+     * constant-velocity prediction, track by track: 1 3 0 | 2 0 0 | 3 -2 1 | 0 1 -1.
+     */
+    private static final int[] SMALL = {1, 2, 3, 0, 4, 2, 1, 1, 7, 2, 0, 1};
+
+    @Test
+    void aSmallRecordingIsStoredExactly() {
+        byte[] stored = new FrameRecording(15, 0, 3, SMALL, null).encode();
+        // format 3, 15 fps, 0 nodes, 3 frames, then the range coder's output, which starts with a 0 byte
+        assertThat(Arrays.copyOf(stored, 5)).containsExactly(3, 15, 0, 3, 0);
+        FrameRecording back = FrameRecording.decode(stored);
+        assertThat(back.values()).containsExactly(SMALL);
+        assertThat(back.frameRate()).isEqualTo(15);
+        assertThat(back.nodes()).isZero();
+        assertThat(back.frameCount()).isEqualTo(3);
+    }
+
+    @Test
+    void framesOfTheSecondFormatAreStillRead() {
+        // format 2: the residuals of SMALL zig-zag coded (1 3 0 -> 2 6 0 ...), as varints, deflated
+        byte[] raw = {2, 15, 0, 3, 2, 6, 0, 4, 0, 0, 6, 3, 2, 0, 2, 1};
+        assertThat(FrameRecording.decode(deflated(raw)).values()).containsExactly(SMALL);
+    }
+
+    @Test
+    void anyValuesRoundTripExactly() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int nodes = rng.nextInt(0, 6);
+            int frames = rng.nextInt(0, 40);
+            int[] values = new int[frames * (3 * nodes + 4)];
+            int kind = trial % 4;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = switch (kind) {
+                    case 0 -> rng.nextInt(); // anything, predictions overflowing included
+                    case 1 -> rng.nextBoolean() ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+                    case 2 -> rng.nextInt(-3, 4); // almost still
+                    default -> i < 3 * nodes + 4 ? rng.nextInt(-5000, 5000) : values[i - 3 * nodes - 4]
+                            + rng.nextInt(-40, 41); // a walk
+                };
+            }
+            FrameRecording r = new FrameRecording(1 + trial % 60, nodes, frames, values, null);
+            FrameRecording back = FrameRecording.decode(r.encode());
+            assertThat(back.values()).as("trial %d", trial).containsExactly(values);
+            assertThat(back.frameRate()).isEqualTo(r.frameRate());
+            assertThat(back.nodes()).isEqualTo(nodes);
+            assertThat(back.frameCount()).isEqualTo(frames);
+        }
+    }
+
+    @Test
+    void recordedCreaturesRoundTripAndTakeLessThanInTheDeflatedForm() {
+        LabConfig c = Presets.get("pure_baseline");
+        BrainOperators brains = BrainOperatorsFactory.create(c);
+        int inputs = SensorLayout.inputCount(c);
+        long coded = 0;
+        long deflated = 0;
+        for (int i = 0; i < 12; i++) {
+            var genome = GenomeFactory.random(c, (m, r) -> brains.create(inputs, m, r), new SplittableRandom(100 + i));
+            FrameRecording rec = FrameRecording.record(new CreatureSimulator(), genome, c,
+                    EvolutionRun.pelletSeed(3, 0, i), 15);
+            byte[] stored = rec.encode();
+            assertThat(stored).isEqualTo(rec.encode()); // the same recording, the same bytes
+            assertThat(FrameRecording.decode(stored).values()).containsExactly(rec.values());
+            byte[] old = secondFormat(rec);
+            assertThat(FrameRecording.decode(old).values()).containsExactly(rec.values());
+            coded += stored.length;
+            deflated += old.length;
+        }
+        assertThat((double) coded / deflated).isLessThan(0.9);
+    }
+
+    @Test
+    void damagedRangeCodedFramesAreRefused() {
+        byte[] stored = new FrameRecording(15, 0, 3, SMALL, null).encode();
+        assertThatThrownBy(() -> FrameRecording.decode(Arrays.copyOf(stored, stored.length - 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+        // 2^28 frames of 7 nodes: more values than any recording holds
+        assertThatThrownBy(() -> FrameRecording.decode(new byte[] {3, 15, 7, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, (byte) 0x80, 1, 0, 0, 0, 0, 0})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("impossible size");
+    }
+
+    /** Format 2, as stored before format 3: residuals track by track, zig-zag varints, deflated. */
+    private static byte[] secondFormat(FrameRecording r) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int v : new int[] {2, r.frameRate(), r.nodes(), r.frameCount()}) {
+            varint(raw, v);
+        }
+        int stride = r.stride();
+        int[] v = r.values();
+        for (int k = 0; k < stride; k++) {
+            for (int f = 0; f < r.frameCount(); f++) {
+                int predicted = f == 0 ? 0 : f == 1 ? v[k] : 2 * v[(f - 1) * stride + k] - v[(f - 2) * stride + k];
+                int d = v[f * stride + k] - predicted;
+                varint(raw, (d << 1) ^ (d >> 31));
+            }
+        }
+        return deflated(raw.toByteArray());
+    }
+
+    private static void varint(ByteArrayOutputStream out, int v) {
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    private static byte[] deflated(byte[] raw) {
+        Deflater d = new Deflater();
+        d.setInput(raw);
+        d.finish();
+        byte[] buf = new byte[raw.length + 64];
+        int n = d.deflate(buf);
+        d.end();
+        return Arrays.copyOf(buf, n);
+    }
+}
