@@ -152,9 +152,9 @@ public record TpeOptions(
      *
      * <p>The default is chosen by measurement (README, "Sampler quality"): over seeds 1–30 the
      * width-weighted score finds better values than the exact one on rosenbrock-5 after 100 and 200
-     * trials (median 34.1 / 10.9 against 107 / 17.7) and, over seeds 101–200, on rastrigin-5 after
-     * 60–500 trials (21.5 against 26.8 after 100), and it is not worse on ellipsoid-5 and the mixed
-     * space. It is also what Optuna up to 3.4 computes (its truncated-normal log density leaves out
+     * trials (median 34.1 / 10.8 against 107 / 17.7) and, over seeds 101–200, on rastrigin-5 after
+     * 60–500 trials (21.5 against 26.8 after 100); on ellipsoid-5 and the mixed space it is level or
+     * better (mixed after 500 trials, seeds 101–130: 0.405 against 0.553). It is also what Optuna up to 3.4 computes (its truncated-normal log density leaves out
      * the 1/σ; fixed in 3.5), which is why NAS's univariate TPE with it matches Optuna 3.1's step for
      * step in distribution. Univariate only: the joint estimator's kernels are narrow in every
      * dimension, so the prior's weight would grow by the product of the ratios (on rosenbrock-5 the
