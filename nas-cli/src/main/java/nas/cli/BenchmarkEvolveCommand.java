@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
  * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
  * process and the server's), where the time went, the CPU the same evolution takes in memory (nothing
- * stored), the database size, and how long the resume took to start.
+ * stored, in a JVM of its own), the database size, and how long the resume took to start.
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
@@ -68,7 +68,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean temporary = dir == null;
-        Path where = temporary ? Files.createTempDirectory("nas-bench-evolve") : dir;
+        Path where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
         Path db = where.resolve("bench");
         try {
             String url = db.toString();
@@ -88,9 +88,9 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             // the same evolution in memory, nothing stored: what the simulation and breeding cost alone
             Measured memory = inMemory();
             double overhead = (run.cpu() + run.serverCpu() - memory.cpu()) / memory.cpu();
-            out.printf(Locale.ROOT, "in memory, nothing stored: %.1f s wall, CPU %.1f s; storing, genomes and frames "
-                    + "cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n", memory.wall(),
-                    memory.cpu(), 100 * overhead);
+            out.printf(Locale.ROOT, "in memory, nothing stored (a JVM of its own): %.1f s wall, CPU %.1f s; storing, "
+                    + "genomes and frames cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n",
+                    memory.wall(), memory.cpu(), 100 * overhead);
             try (Storage store = new StorageOptions(url).open()) {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
@@ -154,18 +154,31 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     private record Measured(double wall, double cpu, double serverCpu, String phases) {
     }
 
-    /** The benchmark's evolution run in this process without storing anything: wall and CPU time. */
-    private Measured inMemory() {
-        nas.sim.config.LabConfig lab = nas.sim.config.Presets.builder(config).set("population_size", population)
-                .set("stagnation_limit", generations + 1).build();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        try (nas.sim.evolution.PopulationEvaluator evaluator = nas.sim.evolution.PopulationEvaluator.allCores()) {
-            new nas.sim.evolution.EvolutionRun(lab, evaluator).run(seed, generations, null);
+    /**
+     * The benchmark's evolution without storing anything, in a new JVM with this one's options: wall and CPU time.
+     * A JVM of its own pays for compiling the simulator as the stored run did; in this process it would find the
+     * simulator compiled already.
+     */
+    private Measured inMemory() throws IOException {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-XX:ArchiveClassesAtExit")
+                        && !o.startsWith("-agent"))
+                .toList();
+        List<String> command = new ArrayList<>(ThisJava.command(options, InMemoryEvolution.class));
+        command.addAll(List.of(config, String.valueOf(population), String.valueOf(generations), String.valueOf(seed)));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        try {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the in-memory evolution failed (exit " + p.exitValue() + "): " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            throw new IllegalStateException("interrupted", e);
         }
-        return new Measured((System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9, 0, "");
+        String[] wallCpu = out.split(" ");
+        return new Measured(Double.parseDouble(wallCpu[0]), Double.parseDouble(wallCpu[1]), 0, "");
     }
 
     /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */

@@ -1,6 +1,5 @@
 package nas.cli;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,17 +145,7 @@ public final class StorageOptions {
      * {@link DaemonJavaOptions}, and its class path or module path.
      */
     private static List<String> daemonCommand(String url) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(DaemonJavaOptions.current());
-        Module cli = Main.class.getModule();
-        if (cli.isNamed()) {
-            command.addAll(List.of("--module-path", System.getProperty("jdk.module.path"),
-                    "--module", cli.getName() + "/" + Main.class.getName()));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        }
+        List<String> command = new ArrayList<>(ThisJava.command(DaemonJavaOptions.current(), Main.class));
         command.addAll(List.of("server", "--storage", url, "--idle-timeout", String.valueOf(DAEMON_IDLE_SECONDS),
                 "--daemon"));
         return command;

@@ -27,8 +27,9 @@ import nas.samplers.qmc.QmcSequence;
  * trial has completed), the next ones at the points of the scrambled Sobol sequence of the seed (the
  * points the {@code qmc} sampler gives). After them, every trial:
  * <ol>
- *   <li>encodes the complete trials on the unit cube ({@link GpSpace}) and standardises their
- *       values (negated when minimising);</li>
+ *   <li>encodes the complete trials on the unit cube ({@link GpSpace}) and centres their values
+ *       (negated when minimising) on the mean of the start-up trials' values, scaled by the standard
+ *       deviation of all ({@link #targets});</li>
  *   <li>fits a {@link GaussianProcess} with the {@link Matern52} ARD kernel, hyperparameters by
  *       maximum a posteriori ({@link HyperparameterFit}); one more per constraint;</li>
  *   <li>adds the running trials of other workers at the model's predicted mean (the Kriging
@@ -175,7 +176,7 @@ public final class GpSampler implements Sampler {
         }
         boolean[] categorical = space.categorical();
         double best = Double.NEGATIVE_INFINITY;
-        double[] y = standardize(raw);
+        double[] y = targets(raw, startUp(complete, options.nStartupTrials()));
         for (int i = 0; i < n; i++) {
             if (feasible(constraintValues[i], nConstraints)) {
                 best = Math.max(best, y[i]);
@@ -270,6 +271,41 @@ public final class GpSampler implements Sampler {
         }
         double sd = Math.sqrt(var / Math.max(1, v.length));
         return new double[] {mean, sd > 0 ? sd : 1};
+    }
+
+    /**
+     * The objective's targets: {@code (v − m)/sd}, sd over all values, m the mean of the values at the indices
+     * {@code startUp} (the space-filling start), so the model's prior mean — what it predicts far from the trials —
+     * is an unbiased estimate of the average over the space. The mean of all values leans towards the basin being
+     * climbed and made unexplored corners look promising: on Hartmann-6 (seed 3) 20 of 90 GP trials went to
+     * corners of the cube with it, none with this; rosenbrock-5 (seeds 1–10) went from 133 / 45.7 to 83.9 / 20.4
+     * after 50 / 100 trials.
+     */
+    static double[] targets(double[] v, int[] startUp) {
+        double m = 0;
+        for (int i : startUp) {
+            m += v[i] / startUp.length;
+        }
+        double sd = meanAndScale(v)[1];
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (v[i] - m) / sd;
+        }
+        return out;
+    }
+
+    /** Indices into {@code complete} of its first {@code count} trials by number. */
+    private static int[] startUp(List<FrozenTrial> complete, int count) {
+        Integer[] byNumber = new Integer[complete.size()];
+        for (int i = 0; i < byNumber.length; i++) {
+            byNumber[i] = i;
+        }
+        Arrays.sort(byNumber, (a, b) -> Integer.compare(complete.get(a).number(), complete.get(b).number()));
+        int[] out = new int[Math.min(count, byNumber.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byNumber[i];
+        }
+        return out;
     }
 
     private static double[] standardize(double[] v) {

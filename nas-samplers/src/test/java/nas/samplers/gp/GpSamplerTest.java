@@ -1,6 +1,7 @@
 package nas.samplers.gp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import nas.api.FrozenTrial;
@@ -58,6 +59,14 @@ class GpSamplerTest {
         assertThat(b.trials().stream().map(t -> (Object) t.params()).toList()).isEqualTo(pa);
         assertThat(c.trials().stream().map(t -> (Object) t.params()).toList()).isNotEqualTo(pa);
         assertThat(a.trials()).allMatch(t -> t.state() == TrialState.COMPLETE);
+    }
+
+    @Test
+    void targetsAreCentredOnTheStartUpTrialsMeanAndScaledByTheStandardDeviationOfAll() {
+        // start-up values 1 and 3 (indices 1 and 3): mean 2; all values: mean 4, variance (1 + 9 + 9 + 1)/4 = 5
+        double s = Math.sqrt(5);
+        assertThat(GpSampler.targets(new double[] {5, 1, 7, 3}, new int[] {1, 3}))
+                .containsExactly(new double[] {3 / s, -1 / s, 5 / s, 1 / s}, within(1e-12));
     }
 
     @Test

@@ -1,0 +1,48 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nas benchmark evolve} on a tiny run: what it prints adds up, and its reference runs in a JVM of its own. */
+class BenchmarkEvolveCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopServers() throws Exception {
+        CliProcess.stopServers(dir);
+    }
+
+    @Test
+    void theOverheadIsTheStoredRunsCpuOverTheInMemoryRunInANewJvm() {
+        Path where = dir.resolve("not/yet");
+        CliRunner.Result r = CliRunner.run("benchmark", "evolve", "-p", "6", "-g", "12", "--checkpoint-every", "5",
+                "--dir", where.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // --dir names a directory that did not exist: made, and the database is kept there
+        assertThat(where.resolve("bench.mv.db")).exists();
+        Matcher run = Pattern.compile("CPU ([\\d.]+) s in nas evolve, ([\\d.]+) s in the storage server").matcher(r.out());
+        Matcher memory = Pattern.compile("in memory, nothing stored \\(a JVM of its own\\): [\\d.]+ s wall, CPU ([\\d.]+) s; "
+                + "storing, genomes and frames cost (-?\\d+)% CPU on top").matcher(r.out());
+        assertThat(run.find()).as(r.out()).isTrue();
+        assertThat(memory.find()).as(r.out()).isTrue();
+        double stored = Double.parseDouble(run.group(1)) + Double.parseDouble(run.group(2));
+        double inMemory = Double.parseDouble(memory.group(1));
+        // a new JVM: it pays at least for starting its evaluator threads and compiling something
+        assertThat(inMemory).isPositive();
+        // the printed figures are rounded to 0.1 s: the percentage agrees with them to that precision
+        double low = (stored - 0.1 - (inMemory + 0.05)) / (inMemory + 0.05);
+        double high = (stored + 0.1 - (inMemory - 0.05)) / (inMemory - 0.05);
+        assertThat(Integer.parseInt(memory.group(2)) / 100.0).isBetween(low - 0.005, high + 0.005);
+        assertThat(r.out()).contains("resume: from the checkpoint before generation 10");
+        assertThat(Files.isDirectory(where)).isTrue();
+    }
+}
