@@ -30,6 +30,12 @@ public final class TpeCliOptions {
                     + "(their parameters count once stored: at a heartbeat, report or attribute).")
     Boolean constantLiar;
 
+    @Option(names = "--tpe-width-weighted", negatable = true,
+            description = "tpe, one objective, univariate: score candidates with each kernel weighted by its bandwidth "
+                    + "(default; measured better than the exact density on rosenbrock-5 and rastrigin-5); "
+                    + "--no-tpe-width-weighted scores by the exact density ratio l(x)/g(x).")
+    Boolean widthWeighted;
+
     /** The options given, named as {@code nas.samplers.Samplers} takes them. */
     Map<String, String> given() {
         Map<String, String> o = new LinkedHashMap<>();
@@ -38,6 +44,7 @@ public final class TpeCliOptions {
         SamplerOptions.put(o, "multivariate", multivariate);
         SamplerOptions.put(o, "group", group);
         SamplerOptions.put(o, "constant-liar", constantLiar);
+        SamplerOptions.put(o, "width-weighted", widthWeighted);
         return o;
     }
 

@@ -83,6 +83,37 @@ class SamplersFromJavaTest {
         }
     }
 
+    @Test
+    void tpeIsWidthWeightedByDefaultAndNoTpeWidthWeightedGivesTheExactDensity() {
+        ObjectiveDefinition sphere = ObjectivePlugins.find("sphere").create(new ObjectiveOptions(Map.of("dim", "2")));
+        Map<String, List<String>> cliRuns = new LinkedHashMap<>();
+        for (boolean widthWeighted : new boolean[] {true, false}) {
+            String storage = dir.resolve("tpe-" + widthWeighted).toString();
+            List<String> args = new java.util.ArrayList<>(List.of("search", "--study", "s", "--objective", "sphere",
+                    "--dim", "2", "--n-trials", "20", "--seed", String.valueOf(SEED), "--quiet", "--storage", storage,
+                    "--sampler", "tpe"));
+            if (!widthWeighted) {
+                args.add("--no-tpe-width-weighted");
+            }
+            CliRunner.Result cli = CliRunner.run(args.toArray(String[]::new));
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            List<String> fromCli = outcomes(CliRunner.run("trials", "--study", "s", "--format", "csv", "--storage", storage).out());
+
+            Study java = Studies.builder("s").directions(sphere.directions())
+                    .sampler(new nas.samplers.tpe.TpeSampler(nas.samplers.tpe.TpeOptions.defaults().withSeed(SEED)
+                            .withWidthWeighted(widthWeighted)))
+                    .seed(SEED).create();
+            java.optimizeMulti(sphere.function(), OptimizeOptions.trials(20));
+            StringWriter javaCsv = new StringWriter();
+            TrialTable.writeCsv(java, Set.of(), javaCsv);
+            assertThat(fromCli).hasSize(21).isEqualTo(outcomes(javaCsv.toString()));
+            cliRuns.put(String.valueOf(widthWeighted), fromCli);
+        }
+        // the 10 random start-up trials (and the header) agree; the scored ones do not
+        assertThat(cliRuns.get("true").subList(0, 11)).isEqualTo(cliRuns.get("false").subList(0, 11));
+        assertThat(cliRuns.get("true")).isNotEqualTo(cliRuns.get("false"));
+    }
+
     /** Each CSV row without its times: number, state, value, last step and parameters. */
     static List<String> outcomes(String csv) {
         return csv.lines().map(l -> {

@@ -42,7 +42,8 @@ import nas.samplers.tpe.TpeSampler;
  *   <caption>Names and options (the command line's {@code --tpe-startup-trials} is {@code startup-trials} of tpe)</caption>
  *   <tr><td>auto</td><td>— (gp, tpe or nsga2 chosen from the objectives, the parameters and the trials so far)</td></tr>
  *   <tr><td>random</td><td>—</td></tr>
- *   <tr><td>tpe</td><td>startup-trials (10), ei-candidates (24), multivariate (false), group (false; true implies multivariate), constant-liar (false)</td></tr>
+ *   <tr><td>tpe</td><td>startup-trials (10), ei-candidates (24), multivariate (false), group (false; true implies multivariate), constant-liar (false),
+ *       width-weighted (true; false scores univariate candidates by the exact densities)</td></tr>
  *   <tr><td>gp</td><td>startup-trials (10), candidates (2048)</td></tr>
  *   <tr><td>qmc</td><td>type: sobol or halton (sobol)</td></tr>
  *   <tr><td>grid</td><td>one option per parameter: its name, and its values separated by commas (integers,
@@ -66,7 +67,7 @@ public final class Samplers {
     static {
         OPTIONS.put("auto", Set.of());
         OPTIONS.put("random", Set.of());
-        OPTIONS.put("tpe", Set.of("startup-trials", "ei-candidates", "multivariate", "group", "constant-liar"));
+        OPTIONS.put("tpe", Set.of("startup-trials", "ei-candidates", "multivariate", "group", "constant-liar", "width-weighted"));
         OPTIONS.put("gp", Set.of("startup-trials", "candidates"));
         OPTIONS.put("qmc", Set.of("type"));
         OPTIONS.put(GRID, Set.of());
@@ -181,6 +182,9 @@ public final class Samplers {
         }
         if (t.has("constant-liar")) {
             o = o.withConstantLiar(t.bool("constant-liar"));
+        }
+        if (t.has("width-weighted")) {
+            o = o.withWidthWeighted(t.bool("width-weighted"));
         }
         return new TpeSampler(o);
     }

@@ -36,6 +36,17 @@ class SamplersTest {
     }
 
     @Test
+    void tpeScoresWidthWeightedUnlessTold() {
+        TpeSampler byDefault = (TpeSampler) Samplers.create("tpe", Map.of(), 1);
+        TpeSampler exact = (TpeSampler) Samplers.create("tpe", Map.of("width-weighted", "false"), 1);
+        assertThat(byDefault.options().widthWeighted()).isTrue();
+        assertThat(exact.options().widthWeighted()).isFalse();
+        assertThat(exact.options().withWidthWeighted(true).nEiCandidates()).isEqualTo(24);
+        assertThatThrownBy(() -> Samplers.create("tpe", Map.of("width-weighted", "no"), 1))
+                .hasMessage("option 'width-weighted' of sampler 'tpe' needs true or false, but got 'no'");
+    }
+
+    @Test
     void unknownNamesOptionsAndBadValuesAreRefusedNamingWhatIsKnown() {
         assertThatThrownBy(() -> Samplers.create("annealing", Map.of(), 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown sampler 'annealing'; known samplers: auto, random, tpe, gp, qmc, grid, nsga2, cmaes");

@@ -38,8 +38,9 @@ import nas.samplers.tpe.TpeSampler;
  * (penalties 0, 0.5, 1, 2; minimum 0).
  *
  * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
- * {@code samplers=random,tpe,tpe-ww,tpe-mv,cmaes,gp} ({@code tpe-ww}: univariate TPE scoring as Optuna 3.1 does,
- * {@link TpeOptions#withWidthWeighted(boolean)}), {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
+ * {@code samplers=random,tpe,tpe-exact,tpe-mv,cmaes,gp} ({@code tpe-exact}: univariate TPE scoring by the exact
+ * densities instead of the default width-weighted ones, {@link TpeOptions#withWidthWeighted(boolean)}),
+ * {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
  * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only), {@code optuna=FILE} (a CSV of
  * another library's runs in this program's format, from {@code scripts/optuna-samplers.py}: a second
  * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse), {@code from=FILE}
@@ -106,7 +107,7 @@ public final class SamplersBenchmark {
         Map<String, LongFunction<Sampler>> s = new LinkedHashMap<>();
         s.put("random", RandomSampler::new);
         s.put("tpe", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)));
-        s.put("tpe-ww", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withWidthWeighted(true)));
+        s.put("tpe-exact", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withWidthWeighted(false)));
         s.put("tpe-mv", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withMultivariate(true)));
         s.put("tpe-group", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed).withMultivariate(true).withGroup(true)));
         s.put("cmaes", seed -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(seed)));

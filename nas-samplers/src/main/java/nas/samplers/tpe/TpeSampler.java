@@ -25,7 +25,9 @@ import nas.api.sampler.Sampler;
  * {@link ParzenEstimator} l(x) is fitted to the good ones and g(x) to the others (each with a
  * prior kernel, observations older than the newest 25 down-weighted), {@code nEiCandidates}
  * candidates are drawn from l and the one maximizing {@code log l(x) − log g(x)} (the expected
- * improvement criterion of the paper, eq. 3) is returned.
+ * improvement criterion of the paper, eq. 3) is returned. With one objective the univariate scores
+ * weigh each kernel by its bandwidth by default ({@link TpeOptions#withWidthWeighted(boolean)}: measured
+ * better; {@code false} gives the exact densities).
  *
  * <p>Univariate by default: each parameter is modelled alone, from the trials that have it with
  * the same distribution. With {@code multivariate} one joint estimator covers the intersection
@@ -145,7 +147,7 @@ public final class TpeSampler implements Sampler {
                 above.sort(Comparator.comparingInt(FrozenTrial::number));
             }
         }
-        ParzenEstimator.Settings settings = options.estimatorSettings();
+        ParzenEstimator.Settings settings = options.estimatorSettings(study.directions().size());
         ParzenEstimator below = fit(split.split().below(), split.belowWeights(), space, settings);
         ParzenEstimator bad = fit(above, TpeOptions.defaultWeights(above.size()), space, settings);
         return bestCandidate(below, bad, options.nEiCandidates(), rng);

@@ -18,6 +18,7 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 import nas.api.storage.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.within;
 import nas.api.testing.LogCapture;
 import java.util.logging.Level;
 
@@ -67,26 +68,92 @@ class TpeSamplerTest {
     }
 
     @Test
-    void widthWeightedScoringIsOptInReproducibleAndUnivariateOnly() {
-        assertThat(TpeOptions.defaults().estimatorSettings().widthWeighted()).isFalse();
-        TpeOptions ww = TpeOptions.defaults().withSeed(1L).withWidthWeighted(true);
-        assertThat(ww.estimatorSettings().widthWeighted()).isTrue();
-        assertThat(ww.withMultivariate(true).estimatorSettings().widthWeighted()).isFalse();
-        Study a = study(new TpeSampler(ww), StudyDirection.MINIMIZE);
-        Study b = study(new TpeSampler(ww), StudyDirection.MINIMIZE);
-        Study exact = study(new TpeSampler(TpeOptions.defaults().withSeed(1L)), StudyDirection.MINIMIZE);
-        for (Study s : List.of(a, b, exact)) {
-            s.optimize(SPHERE3, 30);
+    void widthWeightedScoringIsTheSingleObjectiveUnivariateDefaultAndReproducible() {
+        TpeOptions defaults = TpeOptions.defaults();
+        assertThat(defaults.widthWeighted()).isTrue();
+        assertThat(defaults.estimatorSettings(1).widthWeighted()).isTrue();
+        // the joint estimator and multi-objective studies always use the exact density
+        assertThat(defaults.withMultivariate(true).estimatorSettings(1).widthWeighted()).isFalse();
+        assertThat(defaults.estimatorSettings(2).widthWeighted()).isFalse();
+        // the exact density is one option away, and back again
+        TpeOptions exactOptions = defaults.withWidthWeighted(false);
+        assertThat(exactOptions.estimatorSettings(1).widthWeighted()).isFalse();
+        assertThat(exactOptions.withWidthWeighted(true)).isEqualTo(defaults);
+
+        Study a = study(new TpeSampler(defaults.withSeed(1L)), StudyDirection.MINIMIZE);
+        Study b = study(new TpeSampler(defaults.withSeed(1L)), StudyDirection.MINIMIZE);
+        Study explicit = study(new TpeSampler(defaults.withSeed(1L).withWidthWeighted(true)), StudyDirection.MINIMIZE);
+        Study exact = study(new TpeSampler(exactOptions.withSeed(1L)), StudyDirection.MINIMIZE);
+        for (Study s : List.of(a, b, explicit, exact)) {
+            s.optimize(MIXED, 40);
         }
         int differ = 0;
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 40; i++) {
             assertThat(b.trials().get(i).params()).isEqualTo(a.trials().get(i).params());
+            assertThat(explicit.trials().get(i).params()).isEqualTo(a.trials().get(i).params());
             if (!exact.trials().get(i).params().equals(a.trials().get(i).params())) {
                 differ++;
                 assertThat(i).as("the random start-up trials are the same").isGreaterThanOrEqualTo(10);
             }
         }
         assertThat(differ).isGreaterThan(0);
+    }
+
+    @Test
+    void theDefaultProposesTheCandidateWithTheBestWidthWeightedScore() {
+        // hand-made trials on [−5, 5]: good x = −1, 0.5, 2 (values 0, 1, 2), bad −4, −3, −0.5, 1, 3, 4.5 (values 10..15);
+        // three good ones (gamma 3) as in ParzenEstimatorTest, whose scores Optuna 3.1 and SciPy confirm; TPE from
+        // the tenth trial on
+        Study s = study(new TpeSampler(TpeOptions.defaults().withSeed(1L).withGamma(n -> 3).withNStartupTrials(9)), StudyDirection.MINIMIZE);
+        nas.api.distribution.FloatDistribution d = nas.api.distribution.FloatDistribution.of(-5, 5);
+        double[] xs = {-1, 0.5, 2, -4, -3, -0.5, 1, 3, 4.5};
+        double[] values = {0, 1, 2, 10, 11, 12, 13, 14, 15};
+        for (int i = 0; i < xs.length; i++) {
+            s.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(values[i]), java.util.Map.of("x", xs[i]),
+                    java.util.Map.of("x", d)));
+        }
+        double[][] good = {{-1.0}, {0.5}, {2.0}};
+        double[][] bad = {{-4.0}, {-3.0}, {-0.5}, {1.0}, {3.0}, {4.5}};
+        ParzenEstimator.Dimension[] box = {ParzenEstimator.Dimension.continuous(-5, 5)};
+        ParzenEstimator.Settings ww = new ParzenEstimator.Settings(true, 1.0, true, false, false, true);
+        ParzenEstimator.Settings exactSettings = new ParzenEstimator.Settings(true, 1.0, true, false, false, false);
+        ParzenEstimator l = ParzenEstimator.fit(good, TpeOptions.defaultWeights(3), box, ww);
+        ParzenEstimator g = ParzenEstimator.fit(bad, TpeOptions.defaultWeights(6), box, ww);
+        ParzenEstimator lExact = ParzenEstimator.fit(good, TpeOptions.defaultWeights(3), box, exactSettings);
+        ParzenEstimator gExact = ParzenEstimator.fit(bad, TpeOptions.defaultWeights(6), box, exactSettings);
+        // l at x = 0 by hand: kernels (−1, 2), (0.5, 2), (2, 2) (gaps 1.5 at most, raised to the clip 10 / 5) and the
+        // prior (0, 10), weights 1/4; m = each kernel's mass inside [−5, 5]. The exact density divides each
+        // kernel's term by its σ, the width-weighted one does not.
+        double[] mu = {-1, 0.5, 2, 0};
+        double[] sigma = {2, 2, 2, 10};
+        double exactSum = 0;
+        double weightedSum = 0;
+        for (int k = 0; k < 4; k++) {
+            double z = (0 - mu[k]) / sigma[k];
+            double m = TruncatedNormal.cdf((5 - mu[k]) / sigma[k]) - TruncatedNormal.cdf((-5 - mu[k]) / sigma[k]);
+            double term = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / m / 4;
+            weightedSum += term;
+            exactSum += term / sigma[k];
+        }
+        assertThat(l.logPdf(new double[] {0})).isCloseTo(Math.log(weightedSum), within(1e-12));
+        assertThat(lExact.logPdf(new double[] {0})).isCloseTo(Math.log(exactSum), within(1e-12));
+        // each proposal is, of the 24 candidates its trial draws from l, the one with the best width-weighted
+        // score; the exact scores pick another one in most trials (failed trials leave the model as it is)
+        int otherPick = 0;
+        try (LogCapture log = LogCapture.start()) {
+            for (int k = 0; k < 10; k++) {
+                nas.api.Trial t = s.ask();
+                double x = t.suggestFloat("x", -5, 5);
+                s.tell(t, TrialState.FAIL);
+                double[] best = TpeSampler.bestCandidate(l, g, 24, nas.api.Seeds.random(1L, t.number(), nas.api.Seeds.hash("x")));
+                double[] bestExact = TpeSampler.bestCandidate(lExact, gExact, 24,
+                        nas.api.Seeds.random(1L, t.number(), nas.api.Seeds.hash("x")));
+                assertThat(x).as("trial %d", t.number()).isEqualTo(best[0]);
+                otherPick += bestExact[0] != x ? 1 : 0;
+            }
+            assertThat(log.messages(Level.WARNING)).hasSize(10);
+        }
+        assertThat(otherPick).as("seed 1: 6 of 10").isGreaterThanOrEqualTo(3);
     }
 
     @Test
