@@ -17,9 +17,10 @@ Prints CSV: problem,variant,seed,hypervolume,evaluations. Needs Debian's python3
 (scripts/bench.sh Nsga2 --deap installs it).
 """
 import argparse
-import math
 import random
 import warnings
+
+from mo_problems import PROBLEMS  # the problems as NAS defines them
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # DEAP warns that its compiled hypervolume is missing; not used here
@@ -27,43 +28,6 @@ with warnings.catch_warnings():
 
 
 INDIVIDUAL = {}  # objectives -> DEAP individual class
-
-
-def zdt_g(x):
-    return 1.0 + 9.0 * sum(x[1:]) / (len(x) - 1)
-
-
-def zdt1(x):
-    g = zdt_g(x)
-    return x[0], g * (1.0 - math.sqrt(x[0] / g))
-
-
-def zdt2(x):
-    g = zdt_g(x)
-    return x[0], g * (1.0 - (x[0] / g) ** 2)
-
-
-def zdt3(x):
-    g = zdt_g(x)
-    r = x[0] / g
-    return x[0], g * (1.0 - math.sqrt(r) - r * math.sin(10.0 * math.pi * x[0]))
-
-
-def dtlz2(x, m=3):
-    g = sum((xi - 0.5) ** 2 for xi in x[m - 1:])
-    f = []
-    for k in range(m):
-        v = 1.0 + g
-        for j in range(m - 1 - k):
-            v *= math.cos(x[j] * math.pi / 2)
-        if k > 0:
-            v *= math.sin(x[m - 1 - k] * math.pi / 2)
-        f.append(v)
-    return tuple(f)
-
-
-# name -> (function, variables, objectives), as `nas search --objective NAME` has them
-PROBLEMS = {"zdt1": (zdt1, 30, 2), "zdt2": (zdt2, 30, 2), "zdt3": (zdt3, 30, 2), "dtlz2": (dtlz2, 12, 3)}
 
 
 def hypervolume_2d(points, ref):

@@ -8,38 +8,16 @@ and tpe-mv (multivariate=True, constant_liar=True). Needs Optuna (Debian: apt-ge
 Usage: scripts/optuna-motpe.py [problems] [samplers] [seeds] [trials] [first-seed]
   e.g. scripts/optuna-motpe.py zdt2 tpe-mv 10 200,1000 1
 """
-import math
 import sys
 import warnings
 
 import optuna
 
-
-def zdt(x, concave):
-    g = 1 + 9 * sum(x[1:]) / (len(x) - 1)
-    r = x[0] / g
-    return [x[0], g * (1 - r * r) if concave else g * (1 - math.sqrt(r))]
+from mo_problems import PROBLEMS  # the problems as NAS defines them
 
 
-def dtlz2(x, m=3):
-    g = sum((v - 0.5) ** 2 for v in x[m - 1:])
-    f = []
-    for k in range(m):
-        v = 1 + g
-        for j in range(m - 1 - k):
-            v *= math.cos(x[j] * math.pi / 2)
-        if k > 0:
-            v *= math.sin(x[m - 1 - k] * math.pi / 2)
-        f.append(v)
-    return f
-
-
-# name -> (variables, objectives, function, wide reference or 0)
-PROBLEMS = {
-    "zdt1": (30, 2, lambda x: zdt(x, False), 11.0),
-    "zdt2": (30, 2, lambda x: zdt(x, True), 11.0),
-    "dtlz2": (12, 3, dtlz2, 0.0),
-}
+# the wide reference point per problem (0: none)
+WIDE = {"zdt1": 11.0, "zdt2": 11.0, "dtlz2": 0.0}
 
 
 def hypervolume(points, reference):
@@ -71,7 +49,8 @@ def main():
     warnings.simplefilter("ignore")
     print("problem,sampler,seed,trials,hypervolume,hypervolume_wide", flush=True)
     for name in problems:
-        variables, objectives, f, wide = PROBLEMS[name]
+        f, variables, objectives = PROBLEMS[name]
+        wide = WIDE[name]
         for sampler_name in samplers:
             multivariate = sampler_name == "tpe-mv"
             for seed in range(first, first + seeds):
