@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JVM options of a storage server that a command starts by itself: the quick compiler alone
- * ({@link #QUICK_COMPILER}), the ones the {@code nas} launcher gives every command ({@code $NAS_JAVA_OPTS};
- * when unset, the serial collector on one or two cores, as the launcher decides), the launcher's class-data
- * archive of servers ({@code $NAS_SERVER_ARCHIVE}), then {@code $NAS_SERVER_JAVA_OPTS} for the server alone
- * (its heap, e.g. {@code -Xmx2g}; a later option wins over an earlier one, so
- * {@code -XX:TieredStopAtLevel=4} there brings the optimizing compiler back).
+ * The JVM options of a storage server that a command starts by itself: the ones the {@code nas} launcher
+ * gives every command ({@code $NAS_JAVA_OPTS}; when unset, the serial collector on one or two cores, as the
+ * launcher decides), the launcher's class-data archive of servers ({@code $NAS_SERVER_ARCHIVE}), then
+ * {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its heap, e.g. {@code -Xmx2g}, or
+ * {@code -XX:TieredStopAtLevel=1}, the quick compiler alone, for short-lived servers; a later option wins
+ * over an earlier one). Both compilers by default: the quick compiler alone saves a new server 9-11 CPU-s of
+ * compiling but made a warm server's CSV export of 200,001 trials 25% slower (README, "Several workers").
  */
 final class DaemonJavaOptions {
 
@@ -23,12 +24,6 @@ final class DaemonJavaOptions {
      * matches nas.jar: the server maps those classes instead of loading them.
      */
     static final String SERVER_ARCHIVE = "NAS_SERVER_ARCHIVE";
-    /**
-     * A server's work (HTTP, SQL, H2's pages) runs about as fast without the optimizing compiler, which cost a
-     * fresh server 9-11 CPU-s of compiling: two thirds of its CPU over a 1,000-generation 'nas evolve' and
-     * over 3,000 trials of a study (measured; README "Long evolution runs in the database").
-     */
-    static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
     private DaemonJavaOptions() {
     }
@@ -39,7 +34,7 @@ final class DaemonJavaOptions {
     }
 
     static List<String> of(Map<String, String> env, int processors) {
-        List<String> options = new ArrayList<>(List.of(QUICK_COMPILER));
+        List<String> options = new ArrayList<>();
         String launcher = env.get(LAUNCHER_OPTIONS);
         if (launcher != null) {
             options.addAll(words(launcher));
