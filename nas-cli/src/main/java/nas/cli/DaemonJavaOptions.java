@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its heap, e.g. {@code -Xmx2g}, or
  * {@code -XX:TieredStopAtLevel=1}, the quick compiler alone, for short-lived servers; a later option wins
  * over an earlier one). Both compilers by default: the quick compiler alone saves a new server 9-11 CPU-s of
- * compiling but made a warm server's CSV export of 200,001 trials 25% slower (README, "Several workers").
+ * compiling but made a warm server's CSV export of 200,001 trials about a third slower (README, "Several workers").
  */
 final class DaemonJavaOptions {
 
