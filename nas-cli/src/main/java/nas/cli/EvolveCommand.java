@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
             "  nas evolve -c neat_baseline -g 50 --frames none --set mutation_rate=0.4",
-            "  nas evolve -g 1000 --frame-top 4 --frame-random 0 --frame-bottom 0   # the 4 best of every generation"})
+            "  nas evolve -g 1000 --frame-top 4 --frame-random 0 --frame-bottom 0"})
 public final class EvolveCommand implements Callable<Integer> {
 
     @Spec
