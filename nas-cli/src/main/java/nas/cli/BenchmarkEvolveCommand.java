@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
         footer = {"", "Examples:", "  nas benchmark evolve -c pure_baseline -p 200 -g 1000 --frames selective",
-            "  nas benchmark evolve -g 1000 --frame-top 4 --frame-random 0 --frame-bottom 0"})
+            "  nas benchmark evolve -g 1000 --frame-top 3 --frame-random 0 --frame-bottom 0"})
 public final class BenchmarkEvolveCommand implements Callable<Integer> {
 
     @Spec

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
             "  nas evolve -c neat_baseline -g 50 --frames none --set mutation_rate=0.4",
-            "  nas evolve -g 1000 --frame-top 4 --frame-random 0 --frame-bottom 0"})
+            "  nas evolve -g 1000 --frame-top 3 --frame-random 0 --frame-bottom 0"})
 public final class EvolveCommand implements Callable<Integer> {
 
     @Spec
@@ -146,8 +146,7 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         long now = System.currentTimeMillis();
         RunStore.Run run = new RunStore.Run(id, preset, Json.write(lab.toMap()), s, target, recorded.key(), rate,
-                checkpoints,
-                EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
+                checkpoints, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
         runs.createRun(run);
         return new Started(run, lab, null);
     }

@@ -61,7 +61,7 @@ final class FramesOptions {
             throw new Nas.BadInputException("--frame-top, --frame-random and --frame-bottom must be >= 0, but got " + t
                     + ", " + r + " and " + b);
         }
-        if (t + r + b == 0) {
+        if ((long) t + r + b == 0) {
             throw new Nas.BadInputException("--frame-top, --frame-random and --frame-bottom are all 0: no creature "
                     + "would get frames; for that, say --frames none");
         }

@@ -104,6 +104,10 @@ class FramesSettingTest {
         assertThat(drawn).isEqualTo(middle);
         // more asked for than there are creatures: everyone; none and all as their names say
         assertThat(FramesSetting.selective(5, 5, 0).chosen(FITNESS, 42, 0)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        // counts whose sum overflows an int still mean everyone
+        assertThat(FramesSetting.selective(Integer.MAX_VALUE, 1, 0).chosen(FITNESS, 42, 0)).hasSize(10);
+        assertThat(options("--frame-top", "2147483647", "--frame-random", "2147483647", "--frame-bottom", "2")
+                .setting().chosen(FITNESS, 42, 0)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(FramesSetting.NONE.chosen(FITNESS, 42, 0)).isEmpty();
         assertThat(FramesSetting.ALL.chosen(FITNESS, 42, 0)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
