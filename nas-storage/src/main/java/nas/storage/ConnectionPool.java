@@ -158,6 +158,11 @@ final class ConnectionPool implements AutoCloseable {
         idle.clear();
     }
 
+    /** Whether {@link #close} was called: every later {@link #borrow} fails, and waiting will not change that. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         synchronized (this) {

@@ -63,6 +63,7 @@ public final class JdbcStorage implements Storage {
     /** The studies' best trials, kept when this process is the only writer (an H2 file); else null. */
     private final BestTrials bestTrials;
     private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final RunStore runs;
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
@@ -220,6 +221,9 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // a storage server closes it when it stops and again as its try-with-resources ends
+        }
         if (mark != null) {
             try {
                 tx.inTx(c -> {

@@ -118,6 +118,10 @@ final class Transactions implements AutoCloseable {
             try {
                 c = pool.borrow();
             } catch (SQLException e) {
+                if (pool.isClosed()) {
+                    // its state (08003) reads as transient, but a closed storage never opens again
+                    throw new StorageException("storage " + url.shownName() + " is closed", e);
+                }
                 if (JdbcErrors.isDiskFull(e)) {
                     throw diskFull(e);
                 }
