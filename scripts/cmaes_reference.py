@@ -18,15 +18,17 @@ library has no stagnation test). The restart rules are the published ones:
   sigma0; a small run draws U, V uniform in [0, 1] and takes lambda = floor(lambda_def (lambda_l /
   lambda_def)^(U^2)) (lambda_l: the last large run's lambda, lambda_def before any), sigma = sigma0
   10^(-2V), and at most half of all large runs' evaluations so far.
---bipop-rules nas runs BIPOP with the rules of NAS's `Restarts` instead, to tell the restart rules from the
-CMA-ES underneath: the first run counts in the large regime, the first restart is a large one, a small
-run's lambda reaches only lambda_l / 2 (floor(lambda_def (lambda_l / (2 lambda_def))^(U^2))) and its
-evaluations are not capped.
+--bipop-rules old-nas runs BIPOP with the rules NAS's `Restarts` had before it moved to Hansen's, to tell
+the restart rules from the CMA-ES underneath: the first run counts in the large regime, the first restart
+is a large one, a small run's lambda reaches only lambda_l / 2 (floor(lambda_def (lambda_l / (2
+lambda_def))^(U^2))) and its evaluations are not capped.
 
 Random numbers: numpy's default_rng(seed) draws the starting points, the restart choices and each
 run's seed for the library, so a seed gives the same figures with the same numpy (the README's are
-from Debian's python3-numpy 1.24.2; with numpy 2.4 the runs drift apart after some generations, as
-floating-point results of the linear algebra differ in the last bits).
+from Debian's python3-numpy 1.24.2 on Debian's reference BLAS and LAPACK; with OpenBLAS, or with numpy 2.4, the
+runs drift apart after some generations, as floating-point results of the linear algebra differ in the last bits:
+where libopenblas0 is installed, run the script with
+LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack to get the reference libraries).
 
 Usage: cmaes_reference.py [--strategies ipop,bipop] [--seeds 10] [--first-seed 1] [--budget 100000]
                           [--cmaes PATH] [--csv FILE]
@@ -245,8 +247,8 @@ def main():
     p.add_argument("--budget", type=int, default=100_000)
     p.add_argument("--cmaes", default=os.environ.get("CMAES_PATH"), help="source directory of the cmaes library")
     p.add_argument("--csv", help="also write one row per strategy and seed to this file")
-    p.add_argument("--bipop-rules", choices=("hansen", "nas"), default="hansen",
-                   help="nas: BIPOP with NAS's rules (see the module docstring) around the same library")
+    p.add_argument("--bipop-rules", choices=("hansen", "old-nas"), default="hansen",
+                   help="old-nas: BIPOP with NAS's rules before it moved to Hansen's (see the module docstring)")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="compare two saved outputs instead of running")
     a = p.parse_args()
     if a.compare:
@@ -267,12 +269,12 @@ def main():
     last = a.first_seed + a.seeds - 1
     print(f"cmaes {cmaes.__version__} (numpy {np.__version__}): Rastrigin-{DIM}, box [{LOW:g}, {HIGH:g}], "
           f"sigma0 = 10/6, x0 uniform, budget {a.budget:,} evaluations, seeds {a.first_seed}..{last}"
-          + (", BIPOP with NAS's rules" if a.bipop_rules == "nas" else ""))
+          + (", BIPOP with NAS's old rules" if a.bipop_rules == "old-nas" else ""))
     rows = []
     for strategy in strategies:
         results = []
         for seed in range(a.first_seed, last + 1):
-            budget, runs = restart_loop(cmaes, np, strategy, seed, a.budget, a.bipop_rules == "nas")
+            budget, runs = restart_loop(cmaes, np, strategy, seed, a.budget, a.bipop_rules == "old-nas")
             results.append((seed, budget, runs))
             rows.append([strategy, seed, budget.below_one or "", budget.reached or "", runs - 1, f"{budget.best:.6g}"])
         reached = sum(1 for _, b, _ in results if b.reached is not None)

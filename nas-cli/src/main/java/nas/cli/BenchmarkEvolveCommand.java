@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
-        footer = {"", "Example:", "  nas benchmark evolve -c pure_baseline -p 200 -g 1000 --frames selective"})
+        footer = {"", "Examples:", "  nas benchmark evolve -c pure_baseline -p 200 -g 1000 --frames selective",
+            "  nas benchmark evolve -g 1000 --frame-top 3 --frame-random 0 --frame-bottom 0"})
 public final class BenchmarkEvolveCommand implements Callable<Integer> {
 
     @Spec
@@ -49,9 +50,8 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             description = "Generations. Default: ${DEFAULT-VALUE}.")
     int generations;
 
-    @Option(names = "--frames", paramLabel = "MODE", defaultValue = "selective",
-            description = "none, selective or all. Default: ${DEFAULT-VALUE}.")
-    String frames;
+    @picocli.CommandLine.Mixin
+    FramesOptions frames;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "10",
             description = "Generations between checkpoints. Default: ${DEFAULT-VALUE}.")
@@ -67,20 +67,23 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        // bad frame options are refused before anything runs
+        String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
         boolean temporary = dir == null;
         Path where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
         Path db = where.resolve("bench");
         try {
             String url = db.toString();
             List<String> args = new ArrayList<>(List.of("evolve", "--storage", url, "--run-id", "bench", "-c", config,
-                    "-p", String.valueOf(population), "-g", String.valueOf(generations), "--frames", frames,
+                    "-p", String.valueOf(population), "-g", String.valueOf(generations),
                     "--checkpoint-every", String.valueOf(checkpointEvery), "--seed", String.valueOf(seed),
                     "--every", String.valueOf(Math.max(1, generations / 10)),
                     // every generation runs: no early stop
                     "--set", "stagnation_limit=" + (generations + 1)));
+            args.addAll(frames.args());
             Measured run = measure(args, db);
             out.printf(Locale.ROOT, "config %s, population %d, %d generations, frames %s, checkpoint every %d%n", config,
-                    population, generations, frames, checkpointEvery);
+                    population, generations, recorded, checkpointEvery);
             out.printf(Locale.ROOT, "run:    %.1f s wall, %.0f creatures/s; CPU %.1f s in nas evolve, %.1f s in the "
                     + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
                     run.serverCpu());
@@ -134,6 +137,12 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             // the file holds space H2 has not reclaimed yet; SHUTDOWN COMPACT rewrites it with the live data only
             try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + db);
                     java.sql.Statement st = c.createStatement()) {
+                // what the whole run stores, as the database holds it (each value's bytes, without H2's overhead)
+                long[] frameRows = sizes(st, "SELECT COUNT(*), SUM(OCTET_LENGTH(frames)) FROM evolution_frames");
+                long[] genomeRows = sizes(st, "SELECT COUNT(*), SUM(OCTET_LENGTH(genome)) FROM evolution_genomes");
+                out.printf(Locale.ROOT, "stored over the run: frames %.2f MB (%d recordings, %.2f MB per 1,000 "
+                        + "generations), genomes %.1f MB (%d)%n", frameRows[1] / 1e6, frameRows[0],
+                        frameRows[1] / 1e6 * 1000 / generations, genomeRows[1] / 1e6, genomeRows[0]);
                 st.execute("SHUTDOWN COMPACT");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot compact " + db + ": " + e.getMessage(), e);
@@ -149,6 +158,14 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             }
         }
         return Nas.OK;
+    }
+
+    /** A count and a sum in one row (a sum over no rows is 0). */
+    private static long[] sizes(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet r = st.executeQuery(sql)) {
+            r.next();
+            return new long[] {r.getLong(1), r.getLong(2)};
+        }
     }
 
     private record Measured(double wall, double cpu, double serverCpu, String phases) {

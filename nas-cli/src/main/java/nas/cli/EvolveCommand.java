@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
-            "  nas evolve -c neat_baseline -g 50 --frames none --set mutation_rate=0.4"})
+            "  nas evolve -c neat_baseline -g 50 --frames none --set mutation_rate=0.4",
+            "  nas evolve -g 1000 --frame-top 3 --frame-random 0 --frame-bottom 0"})
 public final class EvolveCommand implements Callable<Integer> {
 
     @Spec
@@ -72,13 +73,8 @@ public final class EvolveCommand implements Callable<Integer> {
             description = "Store the whole evolutionary state every N generations (0: never). Default: 10.")
     Integer checkpointEvery;
 
-    @Option(names = "--frames", paramLabel = "MODE",
-            description = "Frames to record: none (turbo: genomes and fitness only), selective (top 10, random 10 and "
-                    + "bottom 5 of every generation) or all. Default: selective.")
-    String frames;
-
-    @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frames per simulated second. Default: 15.")
-    Integer frameRate;
+    @Mixin
+    FramesOptions frames;
 
     @Option(names = "--resume", paramLabel = "RUN",
             description = "Continue RUN from its last checkpoint with its stored settings.")
@@ -135,12 +131,12 @@ public final class EvolveCommand implements Callable<Integer> {
         LabConfig lab = labConfig(preset);
         int target = generations == null ? 100 : generations;
         int checkpoints = checkpointEvery == null ? 10 : checkpointEvery;
-        int rate = frameRate == null ? 15 : frameRate;
-        RunRecorder.FramesMode mode = RunRecorder.FramesMode.parse(frames == null ? "selective" : frames);
+        FramesSetting recorded = frames.setting();
+        int rate = frames.rate();
         long s = seed == null ? 42 : seed;
-        if (target < 1 || checkpoints < 0 || rate < 1) {
-            throw new Nas.BadInputException("--generations and --frame-rate must be >= 1 and --checkpoint-every >= 0, "
-                    + "but got " + target + ", " + rate + " and " + checkpoints);
+        if (target < 1 || checkpoints < 0) {
+            throw new Nas.BadInputException("--generations must be >= 1 and --checkpoint-every >= 0, but got " + target
+                    + " and " + checkpoints);
         }
         String id = runId != null ? runId : preset + "-" + s + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
@@ -149,18 +145,18 @@ public final class EvolveCommand implements Callable<Integer> {
                     + ", or remove it with 'nas runs delete " + id + "'");
         }
         long now = System.currentTimeMillis();
-        RunStore.Run run = new RunStore.Run(id, preset, Json.write(lab.toMap()), s, target, mode.key(), rate, checkpoints,
-                EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
+        RunStore.Run run = new RunStore.Run(id, preset, Json.write(lab.toMap()), s, target, recorded.key(), rate,
+                checkpoints, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
         runs.createRun(run);
         return new Started(run, lab, null);
     }
 
     private Started resume(RunStore runs) {
-        if (runId != null || seed != null || frames != null || frameRate != null || checkpointEvery != null
+        if (runId != null || seed != null || frames.given() || checkpointEvery != null
                 || config != null || !sets.isEmpty() || population != null || generations != null) {
             throw new Nas.BadInputException("--resume continues a run with the settings it was started with; leave out "
-                    + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-rate and "
-                    + "--checkpoint-every");
+                    + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-top, "
+                    + "--frame-random, --frame-bottom, --frame-rate and --checkpoint-every");
         }
         RunStore.Run run = storage.existingRun(runs, resume);
         if (run.status().equals(RunStore.COMPLETE)) {
@@ -194,7 +190,7 @@ public final class EvolveCommand implements Callable<Integer> {
         // a resumed run's survivors refer to the genomes stored with the generation before the checkpoint
         long[] previousIds = first == 0 ? null
                 : runs.creatures(run.id(), first - 1).stream().mapToLong(RunStore.Creature::genomeId).toArray();
-        RunRecorder recorder = new RunRecorder(s.lab(), run.seed(), RunRecorder.FramesMode.parse(run.framesMode()),
+        RunRecorder recorder = new RunRecorder(s.lab(), run.seed(), FramesSetting.parse(run.framesMode()),
                 run.frameRate(), run.checkpointEvery(), previousIds);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();

@@ -9,10 +9,8 @@ import nas.sim.config.LabConfig;
 import nas.sim.evolution.Evolution;
 import nas.sim.evolution.EvolutionState;
 import nas.sim.evolution.EvolutionStateJson;
-import nas.sim.evolution.FrameSelection;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
-import nas.sim.evolution.Streams;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.physics.EvaluationResult;
@@ -27,27 +25,9 @@ import nas.storage.RunStore;
  */
 final class RunRecorder {
 
-    /** Which creatures get frames. */
-    enum FramesMode {
-        NONE, SELECTIVE, ALL;
-
-        static FramesMode parse(String s) {
-            for (FramesMode m : values()) {
-                if (m.name().equalsIgnoreCase(s)) {
-                    return m;
-                }
-            }
-            throw new Nas.BadInputException("--frames must be none, selective or all, but got '" + s + "'");
-        }
-
-        String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     private final LabConfig config;
     private final long seed;
-    private final FramesMode frames;
+    private final FramesSetting frames;
     private final int frameRate;
     private final int checkpointEvery;
     private final GenomeBinary genomes = GenomeBinary.standard();
@@ -59,7 +39,7 @@ final class RunRecorder {
      * @param previousIds the genome ids of the generation before the first one this records (a resumed run's
      *                    last stored generation), or null
      */
-    RunRecorder(LabConfig config, long seed, FramesMode frames, int frameRate, int checkpointEvery,
+    RunRecorder(LabConfig config, long seed, FramesSetting frames, int frameRate, int checkpointEvery,
             long[] previousIds) {
         this.config = config;
         this.seed = seed;
@@ -136,12 +116,10 @@ final class RunRecorder {
 
     private List<RunStore.Frames> frames(int g, List<CreatureGenome> population, double[] fitness,
             long[] pelletSeeds, PopulationEvaluator evaluator) {
-        if (frames == FramesMode.NONE) {
+        int[] chosen = frames.chosen(fitness, seed, g);
+        if (chosen.length == 0) {
             return List.of();
         }
-        int[] chosen = frames == FramesMode.ALL ? java.util.stream.IntStream.range(0, population.size()).toArray()
-                : FrameSelection.choose(fitness, FrameSelection.TOP, FrameSelection.RANDOM, FrameSelection.BOTTOM,
-                        Streams.random(seed, Streams.FRAMES, g));
         List<CreatureGenome> genomes = new ArrayList<>(chosen.length);
         long[] seeds = new long[chosen.length];
         for (int k = 0; k < chosen.length; k++) {

@@ -112,7 +112,7 @@ public final class RunStatusCommand implements Callable<Integer> {
                         : ", ETA " + RunCommand.duration((Double) s.get("eta_seconds")));
         out.printf(Locale.ROOT, "Checkpoint:  %s%n", s.get("last_checkpoint") == null ? "none"
                 : "before generation " + s.get("last_checkpoint") + " (every " + r.checkpointEvery() + ")");
-        out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", r.framesMode(), r.frameRate());
+        out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", FramesSetting.describe(r.framesMode()), r.frameRate());
         out.printf(Locale.ROOT, "Updated:     %s%n", s.get("updated"));
         if (gens.isEmpty()) {
             return;

@@ -32,9 +32,9 @@ final class StoringRunObserver implements RunObserver {
         runs.deleteRun(name);
         long now = System.currentTimeMillis();
         runs.createRun(new RunStore.Run(name, configName, Json.write(config.toMap()), seed, generations,
-                RunRecorder.FramesMode.NONE.key(), 15, 0, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0,
+                FramesSetting.NONE.key(), 15, 0, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0,
                 null, -1, 0.0));
-        RunRecorder recorder = new RunRecorder(config, seed, RunRecorder.FramesMode.NONE, 15, 0, null);
+        RunRecorder recorder = new RunRecorder(config, seed, FramesSetting.NONE, 15, 0, null);
         return new Watch() {
             private long mark = System.nanoTime();
 

@@ -25,7 +25,7 @@ class BenchmarkEvolveCommandTest {
     void theOverheadIsTheStoredRunsCpuOverTheInMemoryRunInANewJvm() {
         Path where = dir.resolve("not/yet");
         CliRunner.Result r = CliRunner.run("benchmark", "evolve", "-p", "6", "-g", "12", "--checkpoint-every", "5",
-                "--dir", where.toString());
+                "--frame-top", "2", "--frame-random", "0", "--frame-bottom", "1", "--dir", where.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         // --dir names a directory that did not exist: made, and the database is kept there
         assertThat(where.resolve("bench.mv.db")).exists();
@@ -43,6 +43,17 @@ class BenchmarkEvolveCommandTest {
         double high = (stored + 0.1 - (inMemory - 0.05)) / (inMemory - 0.05);
         assertThat(Integer.parseInt(memory.group(2)) / 100.0).isBetween(low - 0.005, high + 0.005);
         assertThat(r.out()).contains("resume: from the checkpoint before generation 10");
+        // the frame options reach the run: 3 creatures of each of the 12 generations recorded
+        assertThat(r.out()).contains("frames selective (top 2, random 0, bottom 1) at 15 fps", "(3 creatures, ");
+        Matcher total = Pattern.compile("stored over the run: frames ([\\d.]+) MB \\((\\d+) recordings, ([\\d.]+) MB per "
+                + "1,000 generations\\), genomes [\\d.]+ MB \\((\\d+)\\)").matcher(r.out());
+        assertThat(total.find()).as(r.out()).isTrue();
+        assertThat(Integer.parseInt(total.group(2))).isEqualTo(36);
+        // per 1,000 generations: the run's 12 scaled, to the printed precision
+        assertThat(Double.parseDouble(total.group(3)))
+                .isCloseTo(Double.parseDouble(total.group(1)) * 1000 / 12, org.assertj.core.data.Offset.offset(0.5));
+        // 6 genomes of generation 0, then at least the 3 new ones of every later generation, at most 6
+        assertThat(Integer.parseInt(total.group(4))).isBetween(6 + 11 * 3, 12 * 6);
         assertThat(Files.isDirectory(where)).isTrue();
     }
 }

@@ -102,7 +102,7 @@ class EvolveCommandsTest {
 
         CliRunner.Result table = nas("run-status", "small", "--last", "2");
         assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2)",
-                "selective at 15 fps");
+                "selective (top 10, random 10, bottom 5) at 15 fps");
         assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
 
         // replay: the best of generation 3 simulated again, its frames equal to the recorded ones
@@ -128,6 +128,114 @@ class EvolveCommandsTest {
         assertThat(delete.exitCode()).isZero();
         assertThat(nas("runs").out()).contains("(no runs in");
         assertThat(nas("runs", "delete", "small").exitCode()).isEqualTo(Nas.BAD_INPUT);
+    }
+
+    @Test
+    void aChosenSelectionIsStoredReplayedExportedAndKeptOnResume() throws IOException {
+        CliRunner.Result r = nas("evolve", "-p", "20", "-g", "4", "-s", "5", "--run-id", "few", "--checkpoint-every", "2",
+                "--frame-top", "3", "--frame-random", "2", "--frame-bottom", "1", "--frame-rate", "5", "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        FramesSetting setting = FramesSetting.selective(3, 2, 1);
+        Map<Integer, List<byte[]>> before = new java.util.HashMap<>();
+        runs(s -> {
+            RunStore.Run run = s.run("few").orElseThrow();
+            assertThat(run.framesMode()).isEqualTo("selective:3,2,1");
+            assertThat(run.frameRate()).isEqualTo(5);
+            for (int g = 0; g < 4; g++) {
+                double[] fitness = s.creatures("few", g).stream().mapToDouble(RunStore.Creature::fitness).toArray();
+                int[] ranked = nas.sim.evolution.FrameSelection.ranking(fitness);
+                List<Integer> framed = s.framedCreatures("few", g);
+                // the 3 best, the worst and 2 others: the creatures the setting chooses for this ranking
+                assertThat(framed).hasSize(6).contains(ranked[0], ranked[1], ranked[2], ranked[19])
+                        .containsExactlyElementsOf(java.util.Arrays.stream(setting.chosen(fitness, 5, g)).boxed().toList());
+                int generation = g;
+                before.put(g, framed.stream().map(i -> s.frames("few", generation, i).orElseThrow().data()).toList());
+                // 30 simulated seconds at 5 frames a second, and the first frame
+                assertThat(nas.sim.physics.FrameRecording.decode(before.get(g).get(0)).frameCount()).isEqualTo(151);
+            }
+            return null;
+        });
+        assertThat(nas("run-status", "few").out()).contains("selective (top 3, random 2, bottom 1) at 5 fps");
+        // the setting holds commas: quoted in CSV
+        assertThat(nas("runs", "--format", "csv").out()).contains(",\"selective:3,2,1\",");
+
+        // replay: a creature with frames is checked against them, one without is simulated again all the same
+        CliRunner.Result framed = nas("replay", "few", "-G", "2", "--rank", "1");
+        assertThat(framed.exitCode()).as(framed.err()).isZero();
+        assertThat(framed.out()).contains("(stored ", ": identical)", "Frames:   151 at 5 fps; identical to the stored ones");
+        CliRunner.Result unframed = nas("replay", "few", "-G", "2", "--rank", "4", "--format", "json");
+        Map<?, ?> u = (Map<?, ?>) Json.read(unframed.out());
+        int fourth = ((Number) u.get("creature")).intValue();
+        List<Integer> framedOf2 = runs(s -> s.framedCreatures("few", 2));
+        assertThat(framedOf2).doesNotContain(fourth);
+        assertThat(unframed.exitCode()).as(unframed.err()).isZero();
+        assertThat(u.get("fitness_matches")).isEqualTo(true);
+        assertThat(u.get("stored_frames_match")).isNull();
+        assertThat((List<?>) u.get("frames")).hasSize(151);
+        assertThat(nas("replay", "few", "-G", "2", "--rank", "4").out())
+                .contains("Frames:   151 at 5 fps; none stored for this creature (re-simulated)");
+
+        // export: frames for the chosen creatures, null for the others; the setting travels with the run
+        Path file = dir.resolve("few.json");
+        assertThat(nas("export", "few", "--out", file.toString()).exitCode()).isZero();
+        Map<?, ?> export = (Map<?, ?>) Json.read(java.nio.file.Files.readString(file));
+        assertThat(((Map<?, ?>) export.get("run")).get("framesMode")).isEqualTo("selective:3,2,1");
+        for (Object gen : (List<?>) export.get("generations")) {
+            List<?> creatures = (List<?>) ((Map<?, ?>) gen).get("creatures");
+            assertThat(creatures).hasSize(20);
+            assertThat(creatures.stream().filter(c -> ((Map<?, ?>) c).get("frames") != null)).hasSize(6);
+        }
+        Map<?, ?> one = (Map<?, ?>) Json.read(nas("export", "few", "--generation", "2", "--creature",
+                String.valueOf(fourth)).out());
+        List<?> oneCreature = (List<?>) ((Map<?, ?>) ((List<?>) one.get("generations")).get(0)).get("creatures");
+        assertThat(((Map<?, ?>) oneCreature.get(0)).get("frames")).isNull();
+        assertThat(((Map<?, ?>) oneCreature.get(0)).get("genome")).isNotNull();
+        assertThat(nas("import", file.toString(), "--run-id", "few-copy").exitCode()).isZero();
+        String copied = runs(s -> s.run("few-copy").orElseThrow().framesMode());
+        assertThat(copied).isEqualTo("selective:3,2,1");
+
+        // as a run killed after generation 3 would be: a resume takes no frame options and records as before
+        runs(s -> {
+            s.rewind("few", 2, RunStore.RUNNING, s.run("few").orElseThrow().codeVersion());
+            return null;
+        });
+        assertBad(nas("evolve", "--resume", "few", "--frame-top", "4"), "leave out");
+        assertBad(nas("evolve", "--resume", "few", "--frame-rate", "15"), "leave out");
+        List<Integer> rewound = runs(s -> s.framedCreatures("few", 2));
+        assertThat(rewound).isEmpty();
+        CliRunner.Result resumed = nas("evolve", "--resume", "few", "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        runs(s -> {
+            assertThat(s.run("few").orElseThrow().generationsDone()).isEqualTo(4);
+            for (int g = 2; g < 4; g++) {
+                int generation = g;
+                List<byte[]> again = s.framedCreatures("few", g).stream()
+                        .map(i -> s.frames("few", generation, i).orElseThrow().data()).toList();
+                assertThat(again).hasSize(6);
+                for (int k = 0; k < 6; k++) {
+                    assertThat(again.get(k)).isEqualTo(before.get(g).get(k));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void badFrameOptionsAreOneLineWithExitTwo() {
+        assertBad(nas("evolve", "-g", "2", "--frame-top", "-1"),
+                "--frame-top, --frame-random and --frame-bottom must be >= 0, but got -1, 10 and 5");
+        assertBad(nas("evolve", "-g", "2", "--frame-top", "0", "--frame-random", "0", "--frame-bottom", "0"),
+                "no creature would get frames; for that, say --frames none");
+        assertBad(nas("evolve", "-g", "2", "--frames", "none", "--frame-top", "4"),
+                "--frame-top, --frame-random and --frame-bottom choose the creatures of --frames selective");
+        assertBad(nas("evolve", "-g", "2", "--frame-rate", "0"), "--frame-rate must be >= 1, but got 0");
+        CliRunner.Result notANumber = nas("evolve", "-g", "2", "--frame-top", "four");
+        assertThat(notANumber.exitCode()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(notANumber.err()).contains("--frame-top", "'four' is not an int");
+        assertBad(CliRunner.run("benchmark", "evolve", "-g", "2", "--frames", "all", "--frame-bottom", "1"),
+                "--frames all records every creature");
+        // nothing was started
+        assertThat(nas("runs").out()).contains("(no runs in");
     }
 
     @Test

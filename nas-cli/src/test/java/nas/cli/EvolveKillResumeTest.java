@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run SIGKILLed at random generations and resumed each time ends exactly as the run that was never
  * killed: every generation's statistics, every creature's genome, fitness and pellet stream, and every
- * recorded frame. Real {@code nas evolve} processes on one H2 file (through its storage server).
+ * recorded frame (of a selection other than the default: the creatures chosen are the same too). Real {@code nas evolve} processes on one H2 file (through its storage server).
  */
 class EvolveKillResumeTest {
 
@@ -43,7 +43,9 @@ class EvolveKillResumeTest {
     void killedAndResumedRunIsBitIdenticalToAnUnkilledOne() throws Exception {
         String[] settings = {"-c", "pure_baseline", "-p", "14", "-g", String.valueOf(GENERATIONS), "-s", "11",
             "--checkpoint-every", "4", "--set", "stagnation_limit=1000", "--set", "use_adaptive_mutation=true",
-            "--set", "stagnation_threshold=3", "-t", "2"};
+            "--set", "stagnation_threshold=3", "-t", "2",
+            // frames of a chosen selection: the random ones are drawn again after each resume
+            "--frame-top", "3", "--frame-random", "2", "--frame-bottom", "1"};
         CliProcess.Result reference = CliProcess.start(dir, concat(evolve("--run-id", "reference"), settings)).await(300);
         assertThat(reference.exitCode()).as(reference.err()).isZero();
 
@@ -65,6 +67,7 @@ class EvolveKillResumeTest {
             RunStore.Run ref = s.run("reference").orElseThrow();
             RunStore.Run killed = s.run("killed").orElseThrow();
             assertThat(killed.status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(killed.framesMode()).isEqualTo("selective:3,2,1");
             assertThat(killed.generationsDone()).isEqualTo(GENERATIONS).isEqualTo(ref.generationsDone());
             assertThat(killed.bestFitness()).isEqualTo(ref.bestFitness());
             assertThat(killed.bestGeneration()).isEqualTo(ref.bestGeneration());
@@ -90,7 +93,7 @@ class EvolveKillResumeTest {
                     assertThat(cb).filteredOn(c -> c.genomeId() < RunStore.genomeId(generation, 0)).hasSize(7)
                             .allSatisfy(c -> assertThat(c.survivalStreak()).isPositive());
                 }
-                assertThat(s.framedCreatures("killed", g)).isEqualTo(s.framedCreatures("reference", g));
+                assertThat(s.framedCreatures("killed", g)).hasSize(6).isEqualTo(s.framedCreatures("reference", g));
                 for (int i : s.framedCreatures("reference", g)) {
                     assertThat(s.frames("killed", g, i).orElseThrow().data())
                             .isEqualTo(s.frames("reference", g, i).orElseThrow().data());

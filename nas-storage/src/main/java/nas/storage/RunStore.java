@@ -27,7 +27,8 @@ public interface RunStore {
      * @param configJson        the full configuration (every key) as JSON
      * @param seed              the run seed
      * @param targetGenerations generations asked for
-     * @param framesMode        none, selective or all
+     * @param framesMode        which creatures get frames: none, all, selective (the plan's top 10, random 10 and
+     *                          bottom 5) or selective:TOP,RANDOM,BOTTOM
      * @param frameRate         frames per simulated second recorded
      * @param checkpointEvery   generations between checkpoints (0: none)
      * @param codeVersion       the version of the code that ran it; a resume with another version needs --force

@@ -52,6 +52,19 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void aRunKeepsAFramesSettingWithItsCounts() {
+        // the longest setting the command line can make: three counts of 10 digits (42 characters)
+        String longest = "selective:2147483647,2147483647,2147483647";
+        RunStore.Run r = run("counts");
+        store.createRun(new RunStore.Run(r.id(), r.configName(), r.configJson(), r.seed(), r.targetGenerations(),
+                longest, 5, r.checkpointEvery(), r.codeVersion(), r.status(), r.createdMillis(), r.updatedMillis(),
+                r.generationsDone(), r.bestFitness(), r.bestGeneration(), r.seconds()));
+        RunStore.Run back = store.run("counts").orElseThrow();
+        assertThat(back.framesMode()).isEqualTo(longest).hasSize(42);
+        assertThat(back.frameRate()).isEqualTo(5);
+    }
+
+    @Test
     void aRunKeepsItsGenerationsCreaturesFramesAndNewestCheckpoints() {
         store.createRun(run("r1"));
         for (int g = 0; g < 5; g++) {

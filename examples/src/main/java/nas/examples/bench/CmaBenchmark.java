@@ -2,6 +2,7 @@ package nas.examples.bench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -308,18 +309,18 @@ public final class CmaBenchmark {
     }
 
     /**
-     * {@code restarts [seeds] [budget] [core|streams|sampler] [first seed]}: IPOP and BIPOP on
-     * Rastrigin-10 on the core loop, on the core loop drawing from the sampler's streams, or
-     * through the sampler on a study.
+     * {@code restarts [seeds] [budget] [core|streams|sampler] [first seed] [ipop|bipop|both]}: IPOP
+     * and BIPOP (or one of them) on Rastrigin-10 on the core loop, on the core loop drawing from
+     * the sampler's streams, or through the sampler on a study.
      */
-    static void restarts(int seeds, long budget, String mode, int firstSeed) {
+    static void restarts(int seeds, long budget, String mode, int firstSeed, List<RestartStrategy> strategies) {
         System.out.printf(Locale.ROOT, "Rastrigin-10, box [-5, 5], sigma0 = 10/6, x0 uniform, budget %,d evaluations,"
                 + " seeds %d..%d, %s%n", budget, firstSeed, firstSeed + seeds - 1, switch (mode) {
                     case "sampler" -> "CmaEsSampler on a study";
                     case "streams" -> "core loop with the sampler's random streams";
                     default -> "core loop";
                 });
-        for (RestartStrategy strategy : new RestartStrategy[] {RestartStrategy.IPOP, RestartStrategy.BIPOP}) {
+        for (RestartStrategy strategy : strategies) {
             long[] belowOne = new long[seeds];
             long[] target = new long[seeds];
             int reached = 0;
@@ -409,8 +410,15 @@ public final class CmaBenchmark {
             return;
         }
         if (args.length > 0 && args[0].equals("restarts")) {
+            String which = args.length > 5 ? args[5] : "both";
+            List<RestartStrategy> strategies = switch (which) {
+                case "ipop" -> List.of(RestartStrategy.IPOP);
+                case "bipop" -> List.of(RestartStrategy.BIPOP);
+                case "both" -> List.of(RestartStrategy.IPOP, RestartStrategy.BIPOP);
+                default -> throw new IllegalArgumentException("strategy must be ipop, bipop or both, got '" + which + "'");
+            };
             restarts(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Long.parseLong(args[2]) : 100_000,
-                    args.length > 3 ? args[3] : "core", args.length > 4 ? Integer.parseInt(args[4]) : 1);
+                    args.length > 3 ? args[3] : "core", args.length > 4 ? Integer.parseInt(args[4]) : 1, strategies);
             return;
         }
         if (args.length > 0 && args[0].equals("trace")) {

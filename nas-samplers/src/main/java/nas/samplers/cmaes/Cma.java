@@ -736,6 +736,9 @@ public final class Cma {
         if (history.stagnated()) {
             return Optional.of(Termination.STAGNATION);
         }
+        if (smallRegime && generation > 0 && (long) (generation + 1) * lambda > evalsLarge / 2.0) {
+            return Optional.of(Termination.SMALL_RUN_BUDGET);
+        }
         return Optional.empty();
     }
 

@@ -33,9 +33,11 @@ package nas.samplers.cmaes;
  * @param restarts number of restarts done so far (0 in the first run)
  * @param largeRestarts restarts in the large-population regime (IPOP doubling count; BIPOP's
  *     i_large)
- * @param smallRegime whether this run is a BIPOP small-population run
- * @param evalsSmall evaluations spent in BIPOP small-population runs
- * @param evalsLarge evaluations spent in the first run and the large-population runs
+ * @param smallRegime whether this run is a BIPOP small-population run (its evaluations are capped
+ *     at half of {@code evalsLarge}, {@link Termination#SMALL_RUN_BUDGET})
+ * @param evalsSmall evaluations spent in the small regime's budget: BIPOP's first run and its
+ *     small-population runs
+ * @param evalsLarge evaluations spent in the large-population runs (and IPOP's first run)
  * @param basePopsize λ of the first run
  * @param baseSigma σ of the first run
  * @param baseMean mean of the first run
@@ -74,8 +76,11 @@ public record CmaState(
         Double bestF,
         double[] bestX) {
 
-    /** Version of the field layout written by this code. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the field layout written by this code. 2: BIPOP counts its first run in {@code
+     * evalsSmall} (1: in {@code evalsLarge}).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public CmaState {
         if (version != FORMAT_VERSION) {

@@ -11,8 +11,8 @@ public enum RestartStrategy {
     IPOP,
     /**
      * BIPOP-CMA-ES (Hansen, GECCO 2009 workshop): alternate large-population restarts (doubling as
-     * in IPOP) with small-population runs of random size and step size, choosing the regime that
-     * has used fewer evaluations so far.
+     * in IPOP) with small-population runs of random size and step size and a capped budget,
+     * choosing the regime that has used fewer evaluations so far (the first run counts as small).
      */
     BIPOP
 }

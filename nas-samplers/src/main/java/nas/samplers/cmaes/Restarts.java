@@ -13,10 +13,15 @@ import java.util.random.RandomGenerator;
  *       Size", CEC 2005): each restart doubles λ and starts from a uniformly random point of the
  *       box with the first run's σ.
  *   <li>BIPOP (N. Hansen, "Benchmarking a BI-Population CMA-ES on the BBOB-2009 Function
- *       Testbed", GECCO 2009): restarts alternate between a large regime, λ_l = λ_def 2^{i_l}
- *       with σ_def, and a small regime, λ_s = ⌊λ_def (λ_l / (2 λ_def))^{U²}⌋ with σ_def 10^{-2U}
- *       (U uniform in [0, 1]); the regime that has used fewer evaluations runs next. The first
- *       restart is always a large one.
+ *       Testbed", GECCO 2009, with the details of Hansen's pycma {@code fmin}): two regimes share
+ *       the budget. The first run (λ_def, σ_def) counts in the small regime's budget, so the first
+ *       restart is a large one; after that the regime that has used fewer evaluations runs next. A
+ *       large run doubles λ as IPOP does, λ_l = λ_def 2^{i_l} after i_l large runs, with σ_def. A
+ *       small run takes λ_s = ⌊λ_def (λ_l / λ_def)^{U²}⌋ with λ_l the last large run's λ (Hansen's
+ *       ½ λ_l, his λ_l being the size the next large run would have), σ_def 10^{-2V} (U, V
+ *       independent, uniform in [0, 1]), and stops when its next generation would take its
+ *       evaluations beyond half of those of all large runs so far ({@link
+ *       Termination#SMALL_RUN_BUDGET}).
  * </ul>
  */
 public final class Restarts {
@@ -34,18 +39,21 @@ public final class Restarts {
             throw new IllegalArgumentException("restart strategy NONE has no next run");
         }
         long runEvals = (long) stopped.generation() * stopped.popsize();
-        long evalsSmall = stopped.evalsSmall() + (stopped.smallRegime() ? runEvals : 0);
-        long evalsLarge = stopped.evalsLarge() + (stopped.smallRegime() ? 0 : runEvals);
+        // BIPOP's first run counts in the small regime's budget (Hansen 2009; pycma's fmin)
+        boolean countsSmall = stopped.smallRegime()
+                || strategy == RestartStrategy.BIPOP && stopped.restarts() == 0;
+        long evalsSmall = stopped.evalsSmall() + (countsSmall ? runEvals : 0);
+        long evalsLarge = stopped.evalsLarge() + (countsSmall ? 0 : runEvals);
         int largeRestarts = stopped.largeRestarts();
         int base = stopped.basePopsize();
         double sigma;
         int lambda;
         boolean small;
-        if (strategy == RestartStrategy.BIPOP && largeRestarts > 0 && evalsSmall < evalsLarge) {
+        if (strategy == RestartStrategy.BIPOP && evalsSmall < evalsLarge) {
             small = true;
             double u = rng.nextDouble();
-            double largeLambda = base * Math.pow(2, largeRestarts);
-            lambda = (int) Math.floor(base * Math.pow(largeLambda / (2.0 * base), u * u));
+            double lastLargeLambda = base * Math.pow(2, largeRestarts);
+            lambda = (int) Math.floor(base * Math.pow(lastLargeLambda / base, u * u));
             lambda = Math.max(2, lambda);
             sigma = stopped.baseSigma() * Math.pow(10, -2 * rng.nextDouble());
         } else {

@@ -18,5 +18,11 @@ public enum Termination {
     /** The condition number of C exceeds tolCondition. */
     CONDITION_COV,
     /** The medians of recent best and median values are no better than older ones. */
-    STAGNATION
+    STAGNATION,
+    /**
+     * A BIPOP small-population run: its next generation would take its evaluations beyond half of
+     * those spent in all large-population runs so far (Hansen 2009, as pycma's {@code fmin} caps
+     * it). Never met by other runs.
+     */
+    SMALL_RUN_BUDGET
 }

@@ -31,7 +31,7 @@ public final class FrameSelection {
     public static int[] choose(double[] fitness, int top, int random, int bottom, RandomGenerator rng) {
         int n = fitness.length;
         int[] ranked = ranking(fitness);
-        if (n <= top + random + bottom) {
+        if (n <= (long) top + random + bottom) {
             return IntStream.range(0, n).toArray();
         }
         boolean[] chosen = new boolean[n];
