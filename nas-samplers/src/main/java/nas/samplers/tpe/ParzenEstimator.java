@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * {@code (high − low)/min(100, 1 + kernels)}. Multivariate bandwidths follow Watanabe (2023,
  * "Tree-Structured Parzen Estimator: Understanding Its Algorithm Components", §3.3): Scott's rule
  * on the centres of each dimension, {@code 1.059·min(IQR/1.34, sd)·m^(−1/5)}, clipped below at
- * {@code (high − low)·max(0.01, 1/(1 + kernels)²)}. Optuna's multivariate rule,
+ * {@code (high − low)·max(minBandwidth, 1/(1 + kernels)²)} ({@code minBandwidth} 0.01 by default,
+ * 0.05 in multi-objective studies: {@link TpeOptions}). Optuna's multivariate rule,
  * {@code 0.2·n^(−1/(d+4))·(high − low)}, never falls below about a seventh of the range for 25
  * good trials in 5 dimensions, so l(x) cannot concentrate: on rosenbrock-5 it left multivariate
  * TPE at a median 154 after 100 trials, against 4.7 with Scott's rule (5 seeds). The prior kernel
@@ -89,13 +90,25 @@ final class ParzenEstimator {
      *                          (and the multivariate magic clip)
      * @param widthWeighted     {@link #logPdf} weighs each kernel by its bandwidth on every continuous
      *                          dimension (see {@link #logPdf}); sampling is unchanged
+     * @param minBandwidth      multivariate with the magic clip: no bandwidth below this fraction of the
+     *                          range (in {@code (0, 1]})
      */
     public record Settings(boolean considerPrior, double priorWeight, boolean considerMagicClip,
-            boolean considerEndpoints, boolean multivariate, boolean widthWeighted) {
+            boolean considerEndpoints, boolean multivariate, boolean widthWeighted, double minBandwidth) {
         public Settings {
             if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
                 throw new IllegalArgumentException("priorWeight must be a positive finite number, but got " + priorWeight);
             }
+            if (!(minBandwidth > 0 && minBandwidth <= 1)) {
+                throw new IllegalArgumentException("minBandwidth must be in (0, 1], but got " + minBandwidth);
+            }
+        }
+
+        /** With the default smallest multivariate bandwidth, {@value ParzenEstimator#MIN_BANDWIDTH_FACTOR} of the range. */
+        public Settings(boolean considerPrior, double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
+                boolean multivariate, boolean widthWeighted) {
+            this(considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, widthWeighted,
+                    MIN_BANDWIDTH_FACTOR);
         }
 
         /** Optuna's defaults: prior of weight 1, magic clip, no endpoints; the exact density. */
@@ -104,7 +117,7 @@ final class ParzenEstimator {
         }
     }
 
-    /** Multivariate: no bandwidth below this fraction of the range. */
+    /** Multivariate: by default no bandwidth below this fraction of the range. */
     static final double MIN_BANDWIDTH_FACTOR = 0.01;
     private static final double EPS = 1e-12;
 
@@ -246,7 +259,7 @@ final class ParzenEstimator {
             sigma[kernels - 1] = range;
         }
         double minSigma = !s.considerMagicClip() ? EPS
-                : s.multivariate() ? range * Math.max(MIN_BANDWIDTH_FACTOR, 1 / ((1.0 + kernels) * (1.0 + kernels)))
+                : s.multivariate() ? range * Math.max(s.minBandwidth(), 1 / ((1.0 + kernels) * (1.0 + kernels)))
                 : range / Math.min(100.0, 1.0 + kernels);
         for (int i = 0; i < kernels; i++) {
             sigma[i] = Math.min(range, Math.max(minSigma, sigma[i]));

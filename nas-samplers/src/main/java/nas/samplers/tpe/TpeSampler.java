@@ -39,7 +39,8 @@ import nas.api.sampler.Sampler;
  *
  * <p>Multi-objective studies get MOTPE ({@link MultiObjectiveRanking}): the good trials are the best
  * non-domination fronts, the last one cut by hypervolume subset selection, and each weighs in l(x)
- * by its hypervolume contribution. With {@link TpeOptions#constantLiar()} the running trials of
+ * by its hypervolume contribution; the joint estimator's kernels stay at least
+ * {@value TpeOptions#MULTI_OBJECTIVE_MIN_BANDWIDTH} of the range wide there (1% with one objective). With {@link TpeOptions#constantLiar()} the running trials of
  * other workers join g(x).
  *
  * <p>Every choice is a function of (seed, trial number, parameter name) and the trials the

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
@@ -70,6 +71,31 @@ class ParzenEstimatorTest {
         ParzenEstimator clipped = ParzenEstimator.fit(tight, new double[] {1, 1, 1}, dims, Settings.defaults(true));
         assertThat(clipped.sigma(0, 0)).isCloseTo(0.04, within(1e-12));
         assertThat(clipped.sigma(1, 0)).isCloseTo(0.4, within(1e-12));
+    }
+
+    @Test
+    void theSmallestMultivariateBandwidthIsASetting() {
+        // ten near-copies of one point and the prior: Scott's rule gives almost 0 (IQR of the copies
+        // ~1e-4), so the floor decides: range · max(minBandwidth, 1/(1 + 11)²) = range · max(m, 0.00694)
+        double[][] copies = new double[10][];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = new double[] {0.2 + 1e-5 * i, 3 - 1e-5 * i};
+        }
+        double[] w = new double[10];
+        Arrays.fill(w, 1);
+        Dimension[] dims = {Dimension.continuous(0, 1), Dimension.continuous(-5, 5)};
+        ParzenEstimator single = ParzenEstimator.fit(copies, w, dims, Settings.defaults(true));
+        assertThat(single.sigma(0, 3)).isCloseTo(0.01, within(1e-12));
+        assertThat(single.sigma(1, 3)).isCloseTo(0.1, within(1e-12));
+        ParzenEstimator wide = ParzenEstimator.fit(copies, w, dims, new Settings(true, 1, true, false, true, false, 0.05));
+        assertThat(wide.sigma(0, 3)).isCloseTo(0.05, within(1e-12));
+        assertThat(wide.sigma(1, 3)).isCloseTo(0.5, within(1e-12));
+        assertThat(wide.sigma(1, 10)).isEqualTo(10.0); // the prior keeps the whole range
+        // without the magic clip there is no floor but EPS
+        ParzenEstimator free = ParzenEstimator.fit(copies, w, dims, new Settings(true, 1, false, false, true, false, 0.05));
+        assertThat(free.sigma(0, 3)).isLessThan(0.01);
+        assertThatThrownBy(() -> new Settings(true, 1, true, false, true, false, 0)).hasMessageContaining("minBandwidth");
+        assertThatThrownBy(() -> new Settings(true, 1, true, false, true, false, 1.5)).hasMessageContaining("minBandwidth");
     }
 
     @Test

@@ -75,6 +75,9 @@ class TpeSamplerTest {
         // the joint estimator and multi-objective studies always use the exact density
         assertThat(defaults.withMultivariate(true).estimatorSettings(1).widthWeighted()).isFalse();
         assertThat(defaults.estimatorSettings(2).widthWeighted()).isFalse();
+        // the joint kernels' floor: 1% of the range with one objective, 5% with several
+        assertThat(defaults.withMultivariate(true).estimatorSettings(1).minBandwidth()).isEqualTo(0.01);
+        assertThat(defaults.withMultivariate(true).estimatorSettings(2).minBandwidth()).isEqualTo(0.05);
         // the exact density is one option away, and back again
         TpeOptions exactOptions = defaults.withWidthWeighted(false);
         assertThat(exactOptions.estimatorSettings(1).widthWeighted()).isFalse();
