@@ -2,7 +2,7 @@
 # Runs one of the Java API examples: scripts/example.sh NAME [ARGS...] runs nas.examples.NAME
 # (QuickStart, TwoPhaseScreening, EvolutionLabSearch, PilotFromJava, ConstraintsAndImportance, ResumeFromJava) from the repository root or any directory.
 # It uses the jar ./nas builds (building it first if needed) and compiles the examples against it
-# with javac, which takes seconds; benchmarks have their own script, scripts/bench.sh.
+# with javac, which takes seconds, when they or the jar changed; benchmarks have their own script, scripts/bench.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 examples=(QuickStart TwoPhaseScreening EvolutionLabSearch PilotFromJava ConstraintsAndImportance ResumeFromJava)
@@ -16,7 +16,14 @@ shift
 jar="$root/nas-cli/target/nas.jar"
 classes="$root/examples/target/example-classes"
 mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$jar" "$root"/examples/src/main/java/nas/examples/*.java
+# Compiled again only when nas.jar or an example's source changed (the jar's time and size, the sources' checksum).
+sources=("$root"/examples/src/main/java/nas/examples/*.java)
+stamp="$classes/.compiled"
+wanted="$(stat -c '%Y %s' "$jar") $(cat "${sources[@]}" | cksum)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  javac -nowarn -d "$classes" -cp "$jar" "${sources[@]}"
+  echo "$wanted" >"$stamp"
+fi
 # Same collector choice as ./nas: serial on one or two cores.
 if [ -z "${NAS_JAVA_OPTS+x}" ] && [ "$(nproc 2>/dev/null || echo 4)" -le 2 ]; then
   NAS_JAVA_OPTS="-XX:+UseSerialGC"

@@ -45,8 +45,38 @@ def mixed(trial):
     return s + a * a + n * n + m * m + PENALTY[act]
 
 
+def mixed_no_categorical(trial):
+    """mixed with the categorical left out (its best choice, penalty 0)."""
+    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
+    a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
+    n = (trial.suggest_int("n", 0, 30) - 7) / 4
+    m = (trial.suggest_int("m", 0, 30) - 20) / 6
+    return s + a * a + n * n + m * m
+
+
+def mixed_float_ints(trial):
+    """mixed with the two ints as continuous floats on [0, 30]."""
+    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
+    a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
+    n = (trial.suggest_float("n", 0, 30) - 7) / 4
+    m = (trial.suggest_float("m", 0, 30) - 20) / 6
+    act = trial.suggest_categorical("act", ["relu", "tanh", "sigmoid", "linear"])
+    return s + a * a + n * n + m * m + PENALTY[act]
+
+
+def mixed_plain_lr(trial):
+    """mixed with log10(lr) a plain float on [-5, 0] instead of lr a log float."""
+    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
+    a = trial.suggest_float("log10lr", -5, 0) + 3
+    n = (trial.suggest_int("n", 0, 30) - 7) / 4
+    m = (trial.suggest_int("m", 0, 30) - 20) / 6
+    act = trial.suggest_categorical("act", ["relu", "tanh", "sigmoid", "linear"])
+    return s + a * a + n * n + m * m + PENALTY[act]
+
+
 FUNCTIONS = {"rosenbrock5": box(rosenbrock), "rastrigin5": box(rastrigin), "ellipsoid5": box(ellipsoid),
-             "mixed": mixed}
+             "mixed": mixed, "mixed-no-categorical": mixed_no_categorical, "mixed-float-ints": mixed_float_ints,
+             "mixed-plain-lr": mixed_plain_lr}
 SAMPLERS = {"tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
             "tpe-mv": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True)}
 

@@ -17,10 +17,8 @@ import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.evolution.Evolution;
 import nas.sim.evolution.EvolutionState;
-import nas.sim.evolution.EvolutionStateJson;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,7 +175,7 @@ public final class EvolveCommand implements Callable<Integer> {
         RunStore.Checkpoint cp = runs.lastCheckpoint(resume).orElseThrow(() -> new Nas.BadInputException("run '"
                 + resume + "' has no checkpoint to resume from (--checkpoint-every " + run.checkpointEvery()
                 + "); start it again after 'nas runs delete " + resume + "'"));
-        EvolutionState state = new EvolutionStateJson().fromJson(Deflate.toText(cp.state()));
+        EvolutionState state = Checkpoints.decode(cp.state());
         runs.rewind(resume, cp.generation(), RunStore.RUNNING, EvolutionState.CODE_VERSION);
         return new Started(runs.run(resume).orElseThrow(), lab, state);
     }

@@ -8,14 +8,12 @@ import nas.api.json.Json;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.Evolution;
 import nas.sim.evolution.EvolutionState;
-import nas.sim.evolution.EvolutionStateJson;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.physics.EvaluationResult;
 import nas.sim.physics.FrameRecording;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 
 /**
@@ -31,7 +29,6 @@ final class RunRecorder {
     private final int frameRate;
     private final int checkpointEvery;
     private final GenomeBinary genomes = GenomeBinary.standard();
-    private final EvolutionStateJson states = new EvolutionStateJson();
     /** Genome ids of the generation stored last, by index; null when unknown (then every genome is stored). */
     private long[] previousIds;
 
@@ -106,7 +103,7 @@ final class RunRecorder {
         previousIds = ids;
         List<RunStore.Frames> recorded = frames(g, population, c.fitness(), c.pelletSeeds(), evaluator);
         RunStore.Checkpoint checkpoint = c.checkpoint() == null ? null : new RunStore.Checkpoint(g + 1,
-                System.currentTimeMillis(), Deflate.text(states.toJson(c.checkpoint())));
+                System.currentTimeMillis(), Checkpoints.encode(c.checkpoint()));
         RunStore.Generation generation = new RunStore.Generation(g, s.best(), s.average(), s.median(), s.worst(),
                 s.bestEver(), pellets, c.species() < 0 ? null : c.species(), Json.write(types), c.diversity(),
                 c.seconds());

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.genome.GenomeJson;
-import nas.storage.Deflate;
 import nas.storage.RunStore;
 
 /**
@@ -123,7 +122,7 @@ final class RunTransfer {
             g.writeNumberField("generation", checkpoint.get().generation());
             g.writeNumberField("createdMillis", checkpoint.get().createdMillis());
             g.writeFieldName("state");
-            MAPPER.writeTree(g, MAPPER.readTree(Deflate.toText(checkpoint.get().state())));
+            MAPPER.writeTree(g, MAPPER.readTree(Checkpoints.toJson(checkpoint.get().state())));
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -220,7 +219,7 @@ final class RunTransfer {
         if (gen.hasNonNull("checkpoint")) {
             JsonNode cp = gen.get("checkpoint");
             checkpoint = new RunStore.Checkpoint(cp.get("generation").asInt(), cp.get("createdMillis").asLong(),
-                    Deflate.text(MAPPER.writeValueAsString(cp.get("state"))));
+                    Checkpoints.fromJson(MAPPER.writeValueAsString(cp.get("state"))));
         }
         JsonNode species = gen.get("species");
         RunStore.Generation stats = new RunStore.Generation(g, gen.get("best").asDouble(), gen.get("mean").asDouble(),

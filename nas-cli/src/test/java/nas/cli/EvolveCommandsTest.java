@@ -283,6 +283,48 @@ class EvolveCommandsTest {
         assertBad(nas("evolve", "--resume", "n"), "run 'n' has no checkpoint to resume from");
     }
 
+    @Test
+    void aCheckpointStoredAsDeflatedJsonByEarlierVersionsResumesIdentically() throws Exception {
+        CliRunner.Result ok = nas("evolve", "-p", "12", "-g", "6", "--run-id", "old", "--frames", "none",
+                "--checkpoint-every", "2", "-q");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        List<String> straight = runs(s -> generationsFrom(s, 4));
+        byte[] stored = runs(s -> s.lastCheckpoint("old").orElseThrow().state());
+        assertThat(nas.sim.evolution.EvolutionStateBinary.isBinary(stored)).isTrue();
+        // the checkpoint before generation 4 as earlier versions stored it, then a kill after generation 5
+        byte[] deflatedJson = nas.storage.Deflate.text(new nas.sim.evolution.EvolutionStateJson()
+                .toJson(Checkpoints.decode(stored)));
+        CliProcess.stopServers(dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + url());
+                java.sql.PreparedStatement p = c.prepareStatement(
+                        "UPDATE evolution_checkpoints SET state = ? WHERE run_id = 'old' AND generation = 4")) {
+            p.setBytes(1, deflatedJson);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
+        runs(s -> {
+            s.rewind("old", 4, RunStore.RUNNING, nas.sim.evolution.EvolutionState.CODE_VERSION);
+            return null;
+        });
+        CliRunner.Result resumed = nas("evolve", "--resume", "old", "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<String> continued = runs(s -> generationsFrom(s, 4));
+        assertThat(continued).hasSize(2 * 13).isEqualTo(straight);
+        // the export carries the state as JSON whichever form it is stored in
+        assertThat(Checkpoints.toJson(deflatedJson)).isEqualTo(Checkpoints.toJson(stored));
+    }
+
+    /** Statistics and every creature's fitness and genome of the generations from {@code from} on. */
+    private static List<String> generationsFrom(RunStore s, int from) {
+        List<String> out = new java.util.ArrayList<>();
+        for (RunStore.Generation g : s.generations("old", from)) {
+            out.add(g.generation() + " " + g.best() + " " + g.mean() + " " + g.median() + " " + g.diversity());
+            for (RunStore.Creature k : s.creatures("old", g.generation())) {
+                out.add(k.index() + " " + k.fitness() + " " + java.util.Base64.getEncoder().encodeToString(k.genome()));
+            }
+        }
+        return out;
+    }
+
     private static void assertBad(CliRunner.Result r, String message) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(Nas.BAD_INPUT);
         assertThat(r.err()).contains(message);

@@ -13,6 +13,12 @@ class MoreSamplersCliTest {
     @TempDir
     Path dir;
 
+    /** The searches' storage servers outlive them; stopped before the directory is deleted under them. */
+    @org.junit.jupiter.api.AfterEach
+    void stopStorageServers() throws java.io.IOException {
+        CliProcess.stopServers(dir);
+    }
+
     private String db(String name) {
         return dir.resolve(name).toString();
     }
@@ -25,22 +31,24 @@ class MoreSamplersCliTest {
 
     @Test
     void tpeGpAndQmcSearchesAreReproducible() {
+        // two files, each given the same studies in the same order (one storage server each)
+        String a = db("a");
+        String b = db("b");
         for (String[] sampler : List.of(new String[] {"tpe", "--tpe-startup-trials", "5", "--tpe-multivariate"},
                 new String[] {"gp", "--gp-startup-trials", "5", "--gp-candidates", "256"},
                 new String[] {"tpe"}, new String[] {"tpe", "--tpe-constant-liar", "--tpe-multivariate", "--jobs", "2"},
                 new String[] {"tpe", "--tpe-group"},
                 new String[] {"qmc", "--qmc-type", "halton"}, new String[] {"qmc"})) {
-            String[] base = {"search", "--study", "s", "--objective", "sphere", "--dim", "3", "--n-trials", "25",
+            String study = sampler[0] + sampler.length;
+            String[] base = {"search", "--study", study, "--objective", "sphere", "--dim", "3", "--n-trials", "25",
                 "--seed", "4", "--quiet", "--sampler"};
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(sampler))
                     .toArray(String[]::new);
-            String a = db(sampler[0] + sampler.length + "a");
-            String b = db(sampler[0] + sampler.length + "b");
             CliRunner.Result ra = CliRunner.run(concat(args, "--storage", a));
             CliRunner.Result rb = CliRunner.run(concat(args, "--storage", b));
             assertThat(ra.exitCode()).as(ra.err()).isZero();
             assertThat(ra.out()).isEqualTo(rb.out());
-            assertThat(csvRows(a, "s")).hasSize(25);
+            assertThat(csvRows(a, study)).hasSize(25);
         }
     }
 
@@ -82,11 +90,12 @@ class MoreSamplersCliTest {
         for (String sampler : List.of("tpe", "random")) {
             List<List<String>> runs = new java.util.ArrayList<>();
             for (String run : List.of("a", "b")) {
-                String storage = db("jobs-" + sampler + run);
-                CliRunner.Result r = CliRunner.run("search", "--study", "j", "--objective", "sphere", "--dim", "3",
+                String storage = db("jobs-" + run); // a study per sampler in each of two files
+                String study = "j-" + sampler;
+                CliRunner.Result r = CliRunner.run("search", "--study", study, "--objective", "sphere", "--dim", "3",
                         "--sampler", sampler, "--jobs", "4", "--n-trials", "40", "--seed", "2", "--quiet", "--storage", storage);
                 assertThat(r.exitCode()).as(r.err()).isZero();
-                runs.add(outcomes(storage, "j"));
+                runs.add(outcomes(storage, study));
             }
             assertThat(runs.get(0)).as(sampler).hasSize(40).isEqualTo(runs.get(1));
         }
@@ -95,13 +104,14 @@ class MoreSamplersCliTest {
     @Test
     void cmaesGivesTheSameStudyWithFourThreadsTwiceAndWithOneThread() {
         List<List<String>> runs = new java.util.ArrayList<>();
+        String storage = db("jobs-cmaes"); // one file, a study per run
         for (String jobs : List.of("4", "4", "1")) {
-            String storage = db("jobs-cmaes" + runs.size());
-            CliRunner.Result r = CliRunner.run("search", "--study", "c", "--objective", "rastrigin", "--dim", "3",
+            String study = "c" + runs.size();
+            CliRunner.Result r = CliRunner.run("search", "--study", study, "--objective", "rastrigin", "--dim", "3",
                     "--sampler", "cmaes", "--cma-restart", "bipop", "--jobs", jobs, "--n-trials", "60", "--seed", "2",
                     "--quiet", "--storage", storage);
             assertThat(r.exitCode()).as(r.err()).isZero();
-            runs.add(outcomes(storage, "c"));
+            runs.add(outcomes(storage, study));
         }
         assertThat(runs.get(0)).hasSize(60).isEqualTo(runs.get(1)).isEqualTo(runs.get(2));
     }

@@ -61,16 +61,17 @@ class SamplersFromJavaTest {
         assertThat(cases.stream().map(Case::name)).as("a case for every sampler name")
                 .containsExactlyElementsOf(Samplers.names());
         ObjectiveDefinition sphere = ObjectivePlugins.find("sphere").create(new ObjectiveOptions(Map.of("dim", "2")));
+        // one file, a study per sampler: one storage server for all the searches
+        String storage = dir.resolve("samplers").toString();
         for (Case c : cases) {
-            String storage = dir.resolve(c.name()).toString();
-            String[] args = Stream.concat(Stream.of("search", "--study", "s", "--objective", "sphere", "--dim", "2",
+            String[] args = Stream.concat(Stream.of("search", "--study", c.name(), "--objective", "sphere", "--dim", "2",
                     "--n-trials", String.valueOf(TRIALS), "--seed", String.valueOf(SEED), "--quiet",
                     "--storage", storage, "--sampler", c.name()), c.flags().stream()).toArray(String[]::new);
             CliRunner.Result cli = CliRunner.run(args);
             assertThat(cli.exitCode()).as(c.name() + ": " + cli.err()).isZero();
-            CliRunner.Result csv = CliRunner.run("trials", "--study", "s", "--format", "csv", "--storage", storage);
+            CliRunner.Result csv = CliRunner.run("trials", "--study", c.name(), "--format", "csv", "--storage", storage);
 
-            Study java = Studies.builder("s").directions(sphere.directions())
+            Study java = Studies.builder(c.name()).directions(sphere.directions())
                     .sampler(Samplers.create(c.name(), c.options(), SEED, sphere.searchSpace(), null))
                     .seed(SEED).create();
             java.optimizeMulti(sphere.function(), OptimizeOptions.trials(TRIALS));
@@ -87,9 +88,10 @@ class SamplersFromJavaTest {
     void tpeIsWidthWeightedByDefaultAndNoTpeWidthWeightedGivesTheExactDensity() {
         ObjectiveDefinition sphere = ObjectivePlugins.find("sphere").create(new ObjectiveOptions(Map.of("dim", "2")));
         Map<String, List<String>> cliRuns = new LinkedHashMap<>();
+        String storage = dir.resolve("tpe").toString();
         for (boolean widthWeighted : new boolean[] {true, false}) {
-            String storage = dir.resolve("tpe-" + widthWeighted).toString();
-            List<String> args = new java.util.ArrayList<>(List.of("search", "--study", "s", "--objective", "sphere",
+            String study = "tpe-" + widthWeighted;
+            List<String> args = new java.util.ArrayList<>(List.of("search", "--study", study, "--objective", "sphere",
                     "--dim", "2", "--n-trials", "20", "--seed", String.valueOf(SEED), "--quiet", "--storage", storage,
                     "--sampler", "tpe"));
             if (!widthWeighted) {
@@ -97,9 +99,9 @@ class SamplersFromJavaTest {
             }
             CliRunner.Result cli = CliRunner.run(args.toArray(String[]::new));
             assertThat(cli.exitCode()).as(cli.err()).isZero();
-            List<String> fromCli = outcomes(CliRunner.run("trials", "--study", "s", "--format", "csv", "--storage", storage).out());
+            List<String> fromCli = outcomes(CliRunner.run("trials", "--study", study, "--format", "csv", "--storage", storage).out());
 
-            Study java = Studies.builder("s").directions(sphere.directions())
+            Study java = Studies.builder(study).directions(sphere.directions())
                     .sampler(new nas.samplers.tpe.TpeSampler(nas.samplers.tpe.TpeOptions.defaults().withSeed(SEED)
                             .withWidthWeighted(widthWeighted)))
                     .seed(SEED).create();

@@ -69,6 +69,72 @@ class GenerationBatchWireTest {
     }
 
     @Test
+    void theBytesAreTheFormatOfEarlierVersions() throws Exception {
+        // field by field as the earlier version wrote them (a server it started may still be running)
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x4E474231);
+        out.writeUTF("run é");
+        out.writeInt(7);
+        for (double v : new double[] {12.5, -0.0, Double.MIN_VALUE, -3e300, 99.25}) {
+            out.writeDouble(v);
+        }
+        out.writeInt(4);
+        out.writeBoolean(false);
+        out.writeBoolean(true);
+        out.writeUTF("{\"3\":2}");
+        out.writeDouble(0.125);
+        out.writeDouble(1.5);
+        out.writeInt(2);
+        out.writeInt(7);
+        out.writeInt(0);
+        out.writeDouble(Double.NaN);
+        out.writeInt(2);
+        out.writeDouble(1.25);
+        out.writeBoolean(false);
+        out.writeLong(Long.MIN_VALUE);
+        out.writeInt(3);
+        out.writeInt(2);
+        out.writeLong(7L << 32);
+        out.writeInt(4);
+        out.write(new byte[] {'N', 'G', 1, (byte) 200});
+        out.writeInt(2);
+        out.writeInt(4);
+        out.writeInt(5);
+        out.writeInt(0);
+        out.writeInt(7);
+        out.writeInt(1);
+        out.writeDouble(-1.0);
+        out.writeInt(0);
+        out.writeDouble(0.0);
+        out.writeBoolean(true);
+        out.writeLong(11);
+        out.writeInt(4);
+        out.writeInt(3);
+        out.writeLong(5L << 32 | 1);
+        out.writeInt(-1);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeInt(2);
+        out.writeInt(1);
+        out.writeInt(7);
+        out.writeInt(1);
+        out.writeInt(2);
+        out.write(new byte[] {9, 8});
+        out.writeBoolean(true);
+        out.writeInt(8);
+        out.writeLong(1_700_000_000_000L);
+        out.writeInt(300_000);
+        out.write(new byte[300_000]);
+        out.writeBoolean(true);
+        out.writeUTF(RunStore.RUNNING);
+        out.writeInt(5);
+        out.flush();
+
+        assertThat(GenerationBatchWire.write("run é", batch())).isEqualTo(bytes.toByteArray());
+    }
+
+    @Test
     void aDamagedBodyIsRefusedWithAReason() {
         byte[] body = GenerationBatchWire.write("r", batch());
 

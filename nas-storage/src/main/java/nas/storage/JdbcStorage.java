@@ -147,6 +147,9 @@ public final class JdbcStorage implements Storage {
                     storage.mark.verify(c);
                 }
                 Migrations.migrate(c, resolved.dialect());
+                if (resolved.dialect() == Dialect.H2) {
+                    InplaceLobs.apply(c);
+                }
                 return null;
             });
             storage.tx.markOpened();

@@ -93,7 +93,10 @@ public interface RunStore {
     record Frames(int generation, int index, byte[] data) {
     }
 
-    /** A checkpoint taken before {@code generation} runs: the deflated JSON of the evolutionary state. */
+    /**
+     * A checkpoint taken before {@code generation} runs: the evolutionary state in the form its writer chose
+     * ({@code nas evolve}: binary genomes and a JSON rest; runs stored before it: deflated JSON).
+     */
     record Checkpoint(int generation, long createdMillis, byte[] state) {
     }
 

@@ -35,7 +35,9 @@ import nas.samplers.tpe.TpeSampler;
  * −3.32237), sphere-5, rosenbrock-5, rastrigin-5 and ellipsoid-5 on [−5, 5]^5, and {@code mixed}: four
  * floats in [−5, 5], a log float in [1e-5, 1], two ints in [0, 30] and a categorical of four
  * choices, {@code Σ (x_i − 1)² + (log10 lr + 3)² + ((n − 7)/4)² + ((m − 20)/6)² + penalty(act)}
- * (penalties 0, 0.5, 1, 2; minimum 0).
+ * (penalties 0, 0.5, 1, 2; minimum 0). Run only when named, variants of mixed that change one kind of
+ * parameter: {@code mixed-no-categorical} (no categorical), {@code mixed-float-ints} (the ints as floats on
+ * [0, 30]), {@code mixed-plain-lr} ({@code log10 lr} a plain float on [−5, 0]).
  *
  * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
  * {@code samplers=random,tpe,tpe-exact,tpe-mv,cmaes,gp} ({@code tpe-exact}: univariate TPE scoring by the exact
@@ -71,6 +73,54 @@ public final class SamplersBenchmark {
         return s + a * a + n * n + m * m + pen;
     };
 
+    /** {@link #MIXED} with the categorical left out (its best choice, penalty 0). */
+    static final Objective MIXED_NO_CATEGORICAL = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            s += (x - 1) * (x - 1);
+        }
+        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
+        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
+        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
+        return s + a * a + n * n + m * m;
+    };
+
+    /** {@link #MIXED} with the two ints as continuous floats on [0, 30]. */
+    static final Objective MIXED_FLOAT_INTS = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            s += (x - 1) * (x - 1);
+        }
+        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
+        double n = (t.suggestFloat("n", 0, 30) - 7) / 4.0;
+        double m = (t.suggestFloat("m", 0, 30) - 20) / 6.0;
+        return s + a * a + n * n + m * m + penalty(t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear"));
+    };
+
+    /** {@link #MIXED} with log10(lr) a plain float on [−5, 0] instead of lr a log float. */
+    static final Objective MIXED_PLAIN_LR = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            s += (x - 1) * (x - 1);
+        }
+        double a = t.suggestFloat("log10lr", -5, 0) + 3;
+        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
+        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
+        return s + a * a + n * n + m * m + penalty(t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear"));
+    };
+
+    static double penalty(String act) {
+        return switch (act) {
+            case "tanh" -> 0;
+            case "relu" -> 0.5;
+            case "sigmoid" -> 1;
+            default -> 2;
+        };
+    }
+
     /**
      * A conditional space: a categorical picks one of two branches, each a Rosenbrock function of its
      * own four parameters in [−5, 5] (branch b shifted up by 1; minimum 0 in branch a).
@@ -100,6 +150,15 @@ public final class SamplersBenchmark {
         f.put("ellipsoid5", TpeBenchmark.box(5, TestFunctions::ellipsoid));
         f.put("mixed", MIXED);
         f.put("branches", BRANCHES);
+        return f;
+    }
+
+    /** The functions and, run only when named, the variants of mixed that change one kind of parameter. */
+    static Map<String, Objective> functionsAndVariants() {
+        Map<String, Objective> f = functions();
+        f.put("mixed-no-categorical", MIXED_NO_CATEGORICAL);
+        f.put("mixed-float-ints", MIXED_FLOAT_INTS);
+        f.put("mixed-plain-lr", MIXED_PLAIN_LR);
         return f;
     }
 
@@ -174,7 +233,7 @@ public final class SamplersBenchmark {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
             out.println("function,sampler,seed,trials,best,cpu_seconds");
             for (String f : fs) {
-                Objective objective = named(functions(), f, "function");
+                Objective objective = named(functionsAndVariants(), f, "function");
                 for (String s : ss) {
                     LongFunction<Sampler> sampler = named(samplers(), s, "sampler");
                     double[][] runs = new double[at.length][seeds];

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import nas.cli.readme.ReadmeBlocks.Block;
 import nas.cli.readme.ReadmeBlocks.Kind;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,28 @@ class ReadmeBlocksTest {
                 .isEqualTo("./nas benchmark sim -c hybrid_baseline -p 40 -g 2 | head -2");
         assertThat(ReadmeBudget.capped("./nas run --config x -O generations=50 --set population_size=90"))
                 .isEqualTo("./nas run --config x -O generations=2 --set population_size=40");
+    }
+
+    @Test
+    void studiesNoTranscriptShowsRunFiftyTrialsAndTheShownOnesTheUsualCap() {
+        assertThat(ReadmeBudget.study("./nas best --study demo")).contains("demo@./nas-studies");
+        assertThat(ReadmeBudget.study("./nas search --study demo --storage ./studies --n-trials 5")).contains("demo@./studies");
+        assertThat(ReadmeBudget.study("./nas configs")).isEmpty();
+        Set<String> shown = Set.of("demo@./nas-studies");
+        String script = String.join("\n",
+                "./nas search --study demo --objective sphere --n-trials 500 --seed 1",
+                "./nas search --study demo --objective sphere --n-trials 500 --storage ./studies &",
+                "./nas search --study lab --objective evolution-lab --generations 30 \\",
+                "    --pruner median --n-trials 100",
+                "./nas search --study small --n-trials 20",
+                "./nas search --objective sphere --n-trials 500");
+        assertThat(ReadmeBudget.capped(script, shown)).isEqualTo(String.join("\n",
+                "./nas search --study demo --objective sphere --n-trials 200 --seed 1",
+                "./nas search --study demo --objective sphere --n-trials 50 --storage ./studies &",
+                "./nas search --study lab --objective evolution-lab --generations 2 \\",
+                "    --pruner median --n-trials 50",
+                "./nas search --study small --n-trials 20",
+                "./nas search --objective sphere --n-trials 200"));
     }
 
     @Test

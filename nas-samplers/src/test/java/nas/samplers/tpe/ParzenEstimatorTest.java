@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import nas.api.distribution.CategoricalDistribution;
+import nas.api.distribution.Distribution;
+import nas.api.distribution.FloatDistribution;
+import nas.api.distribution.IntDistribution;
 import nas.samplers.tpe.ParzenEstimator.Dimension;
 import nas.samplers.tpe.ParzenEstimator.Settings;
 import org.junit.jupiter.api.Test;
@@ -219,6 +223,56 @@ class ParzenEstimatorTest {
                 + Math.exp(TruncatedNormal.logPdf(-2, 0.5, 2, -5, 5)) + Math.exp(TruncatedNormal.logPdf(-2, 2, 2, -5, 5))
                 + Math.exp(TruncatedNormal.logPdf(-2, 0, 10, -5, 5))));
         assertThat(l.logPdf(new double[] {-2})).isCloseTo(byHand, within(1e-12)).isCloseTo(-2.2922151435935034, within(1e-12));
+    }
+
+    /**
+     * The default univariate score on each kind of parameter of the benchmark's mixed space, as TPE models
+     * them through {@link TpeSpace}: an int in [0, 30] (cells of width 1 on [−0.5, 30.5], a tie among the
+     * good values), a log float in [1e-5, 1] (continuous in ln space, width-weighted) and a categorical of
+     * four choices. The reference numbers are Optuna 3.1's: its {@code _ParzenEstimator} with the default
+     * parameters fitted to the same good and bad values, {@code log_pdf(l) − log_pdf(g)} at the same points.
+     */
+    @Test
+    void mixedSpaceScoresMatchOptuna31KindByKind() {
+        Settings ww = TpeOptions.defaults().estimatorSettings(1);
+        assertMixedScores(IntDistribution.of(0, 30), new double[] {7, 7, 9, 20}, new double[] {0, 3, 12, 15, 22, 25, 28, 30},
+                new double[] {0, 7, 8, 14, 30},
+                new double[] {-0.46452967611375673, 1.0706406251755216, 1.094432050271442, 0.2396403517697583,
+                    -1.8145446617222878}, ww);
+        assertMixedScores(new FloatDistribution(1e-5, 1, true, 0), new double[] {1e-3, 2e-3, 5e-4, 0.02},
+                new double[] {1e-5, 3e-5, 1e-4, 0.05, 0.1, 0.3, 0.6, 1.0}, new double[] {1e-5, 1e-3, 0.01, 0.5},
+                new double[] {-0.31524217675569166, 0.9307992472901976, 0.751859624677934, -0.4998215321582773}, ww);
+        assertMixedScores(CategoricalDistribution.of("relu", "tanh", "sigmoid", "linear"), new double[] {0, 0, 1, 0},
+                new double[] {1, 2, 3, 3, 2, 0, 1, 3}, new double[] {0, 1, 2, 3},
+                new double[] {1.0037135468453142, 0, -0.5877866649021186, -0.856050651496798}, ww);
+        // the int's good kernels by hand: sorted centres 7, 7, 9, 15 (the prior), 20; the first 7 takes its
+        // right gap 0, the second max(0, 2), 9 max(2, 6), 20 its left gap 5; the clip 31 / min(100, 1 + 5)
+        // raises all but 6; the prior spans the box [−0.5, 30.5]
+        ParzenEstimator l = fit1(new double[] {7, 7, 9, 20}, TpeSpace.dimension(IntDistribution.of(0, 30)), ww);
+        double[] sigmas = {31.0 / 6, 31.0 / 6, 6, 31.0 / 6, 31};
+        for (int k = 0; k < 5; k++) {
+            assertThat(l.sigma(0, k)).as("sigma %d", k).isCloseTo(sigmas[k], within(1e-12));
+        }
+    }
+
+    private static void assertMixedScores(Distribution d, double[] good, double[] bad, double[] at, double[] expected,
+            Settings s) {
+        Dimension dim = TpeSpace.dimension(d);
+        ParzenEstimator l = fit1(encode(d, good), dim, s);
+        ParzenEstimator g = fit1(encode(d, bad), dim, s);
+        double[] xs = encode(d, at);
+        for (int i = 0; i < xs.length; i++) {
+            double[] x = {xs[i]};
+            assertThat(l.logPdf(x) - g.logPdf(x)).as("%s at %s", d, at[i]).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+
+    private static double[] encode(Distribution d, double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = TpeSpace.encode(d, values[i]);
+        }
+        return out;
     }
 
     @Test

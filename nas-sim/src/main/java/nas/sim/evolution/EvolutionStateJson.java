@@ -30,20 +30,30 @@ public final class EvolutionStateJson {
     private final GenomeJson genomes = GenomeJson.standard();
 
     public String toJson(EvolutionState s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("generation", s.generation());
         List<Object> population = new ArrayList<>(s.population().size());
         for (CreatureGenome g : s.population()) {
             population.add(genomes.toMap(g));
         }
-        m.put("population", population);
+        return write(toMap(s, population, s.bestGenome() == null ? null : genomes.toMap(s.bestGenome())));
+    }
+
+    /**
+     * The state as a JSON-ready map, its genomes given in the form the caller stores them: {@code population} (a
+     * list, or null to leave it out) and {@code bestGenome} (or null).
+     */
+    Map<String, Object> toMap(EvolutionState s, Object population, Object bestGenome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("generation", s.generation());
+        if (population != null) {
+            m.put("population", population);
+        }
         m.put("parents", s.parents());
         if (!s.speciation().isEmpty()) {
             m.put("speciation", s.speciation());
         }
         m.put("bestEver", number(s.bestEver()));
-        m.put("bestGenome", s.bestGenome() == null ? null : genomes.toMap(s.bestGenome()));
+        m.put("bestGenome", bestGenome);
         m.put("bestPelletSeed", s.bestPelletSeed());
         m.put("bestGeneration", s.bestGeneration());
         List<Object> history = new ArrayList<>();
@@ -57,6 +67,10 @@ public final class EvolutionStateJson {
             s.innovation().initialNeurons().forEach((id, number) -> neurons.put(String.valueOf(id), number));
             m.put("innovation", Map.of("next", s.innovation().next(), "initialNeurons", neurons));
         }
+        return m;
+    }
+
+    static String write(Map<String, Object> m) {
         try {
             return MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {
@@ -66,6 +80,19 @@ public final class EvolutionStateJson {
 
     @SuppressWarnings("unchecked")
     public EvolutionState fromJson(String json) {
+        Map<String, Object> m = read(json);
+        if (!(m.get("population") instanceof List<?> list)) {
+            throw new IllegalArgumentException("checkpoint: no population");
+        }
+        List<CreatureGenome> population = new ArrayList<>();
+        for (Object g : list) {
+            population.add(genomes.fromMap((Map<String, Object>) g));
+        }
+        Object best = m.get("bestGenome");
+        return fromMap(m, population, best == null ? null : genomes.fromMap((Map<String, Object>) best));
+    }
+
+    static Map<String, Object> read(String json) {
         Map<String, Object> m;
         try {
             m = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
@@ -75,10 +102,12 @@ public final class EvolutionStateJson {
         if (!Integer.valueOf(FORMAT).equals(m.get("format"))) {
             throw new IllegalArgumentException("checkpoint format " + m.get("format") + " is not " + FORMAT);
         }
-        List<CreatureGenome> population = new ArrayList<>();
-        for (Object g : (List<Object>) m.get("population")) {
-            population.add(genomes.fromMap((Map<String, Object>) g));
-        }
+        return m;
+    }
+
+    /** The state of {@link #toMap}'s map, with its genomes decoded by the caller. */
+    @SuppressWarnings("unchecked")
+    EvolutionState fromMap(Map<String, Object> m, List<CreatureGenome> population, CreatureGenome bestGenome) {
         List<int[]> parents = null; // checkpoints written before parents were tracked have none
         if (m.get("parents") instanceof List<?> ps) {
             parents = new ArrayList<>(ps.size());
@@ -86,7 +115,6 @@ public final class EvolutionStateJson {
                 parents.add(((List<Object>) p).stream().mapToInt(i -> ((Number) i).intValue()).toArray());
             }
         }
-        Object best = m.get("bestGenome");
         Map<String, Object> a = (Map<String, Object>) m.get("adaptive");
         List<Double> history = new ArrayList<>();
         for (Object h : (List<Object>) a.get("history")) {
@@ -101,7 +129,7 @@ public final class EvolutionStateJson {
             innovation = new EvolutionState.Innovation(((Number) in.get("next")).intValue(), neurons);
         }
         return new EvolutionState(((Number) m.get("generation")).intValue(), population, decimal(m.get("bestEver")),
-                best == null ? null : genomes.fromMap((Map<String, Object>) best),
+                bestGenome,
                 ((Number) m.get("bestPelletSeed")).longValue(), ((Number) m.get("bestGeneration")).intValue(),
                 new AdaptiveMutation.State(history, decimal(a.get("boost")), ((Number) a.get("sinceChange")).intValue()),
                 new StagnationMonitor.State(decimal(st.get("bestThreshold")), decimal(st.get("averageThreshold")),

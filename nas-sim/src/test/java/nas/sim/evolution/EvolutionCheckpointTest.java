@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.genome.GenomeJson;
 import org.junit.jupiter.api.Test;
 
-/** A run resumed from a JSON checkpoint continues bit for bit as the run that never stopped. */
+/** A run resumed from a checkpoint (JSON or binary) continues bit for bit as the run that never stopped. */
 class EvolutionCheckpointTest {
 
     private static final GenomeJson GENOMES = GenomeJson.standard();
@@ -41,19 +42,29 @@ class EvolutionCheckpointTest {
         return t;
     }
 
-    /** Runs {@code stopAt} generations, checkpoints through JSON, and resumes in a new Evolution. */
-    private static Trace resumed(LabConfig c, long seed, int generations, int stopAt) {
+    /** The two stored forms of a checkpoint: written, then read back. */
+    private static final List<UnaryOperator<EvolutionState>> FORMS = List.of(
+            s -> new EvolutionStateJson().fromJson(new EvolutionStateJson().toJson(s)),
+            s -> new EvolutionStateBinary().decode(new EvolutionStateBinary().encode(s)));
+
+    /** {@link #resumed} through each stored form of a checkpoint. */
+    private static List<Trace> resumedBothWays(LabConfig c, long seed, int generations, int stopAt) {
+        return FORMS.stream().map(form -> resumed(c, seed, generations, stopAt, form)).toList();
+    }
+
+    /** Runs {@code stopAt} generations, checkpoints through {@code form}, and resumes in a new Evolution. */
+    private static Trace resumed(LabConfig c, long seed, int generations, int stopAt, UnaryOperator<EvolutionState> form) {
         Trace t = new Trace();
-        String json;
+        EvolutionState state;
         try (PopulationEvaluator ev = new PopulationEvaluator(1)) {
             Evolution e = new Evolution(c, ev, seed, generations);
             for (int g = 0; g < stopAt; g++) {
                 record(e, t);
             }
-            json = new EvolutionStateJson().toJson(e.state());
+            state = form.apply(e.state());
         }
         try (PopulationEvaluator ev = new PopulationEvaluator(2)) {
-            Evolution e = Evolution.resume(c, ev, seed, generations, new EvolutionStateJson().fromJson(json));
+            Evolution e = Evolution.resume(c, ev, seed, generations, state);
             assertThat(e.nextGeneration()).isEqualTo(stopAt);
             while (e.hasNext()) {
                 record(e, t);
@@ -68,10 +79,11 @@ class EvolutionCheckpointTest {
                 .set("use_adaptive_mutation", true).set("stagnation_threshold", 2).build();
         Trace reference = straight(c, 42, 7);
         for (int stopAt : new int[] {1, 3, 6}) {
-            Trace t = resumed(c, 42, 7, stopAt);
-            assertThat(t.stats()).isEqualTo(reference.stats());
-            assertThat(t.genomes()).isEqualTo(reference.genomes());
-            assertThat(t.parents()).isEqualTo(reference.parents());
+            for (Trace t : resumedBothWays(c, 42, 7, stopAt)) {
+                assertThat(t.stats()).isEqualTo(reference.stats());
+                assertThat(t.genomes()).isEqualTo(reference.genomes());
+                assertThat(t.parents()).isEqualTo(reference.parents());
+            }
         }
     }
 
@@ -114,17 +126,19 @@ class EvolutionCheckpointTest {
     void neatRunKeepsItsInnovationNumbersAcrossAResume() {
         LabConfig c = Presets.builder("neat_baseline").set("population_size", 16).build();
         Trace reference = straight(c, 7, 6);
-        Trace t = resumed(c, 7, 6, 3);
-        assertThat(t.stats()).isEqualTo(reference.stats());
-        assertThat(t.genomes()).isEqualTo(reference.genomes());
-        assertThat(t.genomes().get(5).get(0)).contains("\"innovation\"");
+        for (Trace t : resumedBothWays(c, 7, 6, 3)) {
+            assertThat(t.stats()).isEqualTo(reference.stats());
+            assertThat(t.genomes()).isEqualTo(reference.genomes());
+            assertThat(t.genomes().get(5).get(0)).contains("\"innovation\"");
+        }
     }
 
     @Test
     void hybridRunWithTournamentAndSharingResumesIdentically() {
         LabConfig c = Presets.builder("hybrid_baseline").set("population_size", 12)
                 .set("selection_method", "tournament").set("use_fitness_sharing", true).build();
-        assertThat(resumed(c, 3, 5, 2)).isEqualTo(straight(c, 3, 5));
+        Trace reference = straight(c, 3, 5);
+        assertThat(resumedBothWays(c, 3, 5, 2)).containsExactly(reference, reference);
     }
 
     @Test
@@ -153,9 +167,10 @@ class EvolutionCheckpointTest {
         assertThat(nas.sim.neat.LabSpeciationControl.of(c)).isNotSameAs(nas.neat.SpeciationControl.NONE);
         Trace reference = straight(c, 9, 7);
         for (int stopAt : new int[] {2, 5}) {
-            Trace t = resumed(c, 9, 7, stopAt);
-            assertThat(t.stats()).isEqualTo(reference.stats());
-            assertThat(t.genomes()).isEqualTo(reference.genomes());
+            for (Trace t : resumedBothWays(c, 9, 7, stopAt)) {
+                assertThat(t.stats()).isEqualTo(reference.stats());
+                assertThat(t.genomes()).isEqualTo(reference.genomes());
+            }
         }
         // without the controllers' state the continuation differs: the test can tell
         Trace forgetful = resumedWithout(c, 9, 7, 5);
