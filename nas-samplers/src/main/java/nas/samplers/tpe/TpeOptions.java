@@ -97,7 +97,7 @@ public record TpeOptions(
      * reference 11): ZDT1 / ZDT2 / DTLZ2 102.4 / 82.3 / 0.536 with the 1% floor, 104.5 / 88.9 / 0.523 with 5%,
      * against NSGA-II's 98.3 / 84.6 / 0.156; 3% gave ZDT2 86.5, 8% ZDT2 91.2 but DTLZ2, whose optimum needs
      * precise distance variables, 0.433. The price comes once the good trials have converged: at 1,000
-     * trials DTLZ2 0.694 against 0.747 and ZDT1 116.6 against 117.5 (seeds 1–5), still ahead of NSGA-II.
+     * trials DTLZ2 0.703 against 0.747 and ZDT1 116.7 against 117.5 (seeds 1–10), still ahead of NSGA-II.
      * Single-objective TPE keeps 1%: its good trials are the best values and the narrow floor lets them converge.
      */
     static final double MULTI_OBJECTIVE_MIN_BANDWIDTH = 0.05;
