@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,6 +29,9 @@ public final class StorageServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
+    /** How long {@link #close} waits for the requests in progress. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(1);
 
     private final HttpServer http;
     private final Storage storage;
@@ -116,7 +120,4 @@ public final class StorageServer implements AutoCloseable {
         http.stop(0);
         executor.shutdown();
     }
-
-    /** How long {@link #close} waits for the requests in progress. */
-    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(1);
 }
