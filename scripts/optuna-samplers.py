@@ -36,47 +36,28 @@ def ellipsoid(x):
 PENALTY = {"tanh": 0, "relu": 0.5, "sigmoid": 1, "linear": 2}
 
 
-def mixed(trial):
-    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
-    a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
-    n = (trial.suggest_int("n", 0, 30) - 7) / 4
-    m = (trial.suggest_int("m", 0, 30) - 20) / 6
-    act = trial.suggest_categorical("act", ["relu", "tanh", "sigmoid", "linear"])
-    return s + a * a + n * n + m * m + PENALTY[act]
-
-
-def mixed_no_categorical(trial):
-    """mixed with the categorical left out (its best choice, penalty 0)."""
-    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
-    a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
-    n = (trial.suggest_int("n", 0, 30) - 7) / 4
-    m = (trial.suggest_int("m", 0, 30) - 20) / 6
-    return s + a * a + n * n + m * m
-
-
-def mixed_float_ints(trial):
-    """mixed with the two ints as continuous floats on [0, 30]."""
-    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
-    a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
-    n = (trial.suggest_float("n", 0, 30) - 7) / 4
-    m = (trial.suggest_float("m", 0, 30) - 20) / 6
-    act = trial.suggest_categorical("act", ["relu", "tanh", "sigmoid", "linear"])
-    return s + a * a + n * n + m * m + PENALTY[act]
-
-
-def mixed_plain_lr(trial):
-    """mixed with log10(lr) a plain float on [-5, 0] instead of lr a log float."""
-    s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
-    a = trial.suggest_float("log10lr", -5, 0) + 3
-    n = (trial.suggest_int("n", 0, 30) - 7) / 4
-    m = (trial.suggest_int("m", 0, 30) - 20) / 6
-    act = trial.suggest_categorical("act", ["relu", "tanh", "sigmoid", "linear"])
-    return s + a * a + n * n + m * m + PENALTY[act]
+def mixed_variant(variant):
+    """mixed as it is ("as-is"), or with one kind of parameter changed: "no-categorical" leaves the categorical
+    out (its best choice, penalty 0), "float-ints" makes the two ints floats on [0, 30], "plain-lr" makes log10(lr)
+    a plain float on [-5, 0] instead of lr a log float."""
+    def objective(trial):
+        s = sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
+        if variant == "plain-lr":
+            a = trial.suggest_float("log10lr", -5, 0) + 3
+        else:
+            a = math.log10(trial.suggest_float("lr", 1e-5, 1, log=True)) + 3
+        suggest_n = trial.suggest_float if variant == "float-ints" else trial.suggest_int
+        n = (suggest_n("n", 0, 30) - 7) / 4
+        m = (suggest_n("m", 0, 30) - 20) / 6
+        pen = 0 if variant == "no-categorical" else PENALTY[trial.suggest_categorical(
+            "act", ["relu", "tanh", "sigmoid", "linear"])]
+        return s + a * a + n * n + m * m + pen
+    return objective
 
 
 FUNCTIONS = {"rosenbrock5": box(rosenbrock), "rastrigin5": box(rastrigin), "ellipsoid5": box(ellipsoid),
-             "mixed": mixed, "mixed-no-categorical": mixed_no_categorical, "mixed-float-ints": mixed_float_ints,
-             "mixed-plain-lr": mixed_plain_lr}
+             "mixed": mixed_variant("as-is"), "mixed-no-categorical": mixed_variant("no-categorical"),
+             "mixed-float-ints": mixed_variant("float-ints"), "mixed-plain-lr": mixed_variant("plain-lr")}
 SAMPLERS = {"tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
             "tpe-mv": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True)}
 

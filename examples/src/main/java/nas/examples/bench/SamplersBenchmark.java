@@ -54,63 +54,42 @@ public final class SamplersBenchmark {
     private SamplersBenchmark() {
     }
 
-    static final Objective MIXED = t -> {
-        double s = 0;
-        for (int i = 0; i < 4; i++) {
-            double x = t.suggestFloat("x" + i, -5, 5);
-            s += (x - 1) * (x - 1);
-        }
-        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
-        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
-        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
-        String act = t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear");
-        double pen = switch (act) {
-            case "tanh" -> 0;
-            case "relu" -> 0.5;
-            case "sigmoid" -> 1;
-            default -> 2;
+    /** What {@link #mixed} changes in the mixed space: nothing, or one kind of parameter. */
+    enum MixedVariant {
+        /** 4 floats, a log float, 2 ints and a categorical. */
+        AS_IS,
+        /** The categorical left out (its best choice, penalty 0). */
+        NO_CATEGORICAL,
+        /** The two ints as continuous floats on [0, 30]. */
+        FLOAT_INTS,
+        /** log10(lr) a plain float on [−5, 0] instead of lr a log float. */
+        PLAIN_LR
+    }
+
+    static final Objective MIXED = mixed(MixedVariant.AS_IS);
+
+    /**
+     * Σ (xᵢ − 1)² over 4 floats in [−5, 5], plus (log10 lr + 3)² for a log float lr in [1e-5, 1], ((n − 7)/4)²
+     * and ((m − 20)/6)² for ints in [0, 30], plus the activation's penalty; minimum 0. The variants change one
+     * kind of parameter, to tell which kind a sampler handles worse.
+     */
+    static Objective mixed(MixedVariant v) {
+        return t -> {
+            double s = 0;
+            for (int i = 0; i < 4; i++) {
+                double x = t.suggestFloat("x" + i, -5, 5);
+                s += (x - 1) * (x - 1);
+            }
+            double a = (v == MixedVariant.PLAIN_LR ? t.suggestFloat("log10lr", -5, 0)
+                    : Math.log10(t.suggestFloat("lr", 1e-5, 1, true))) + 3;
+            boolean floats = v == MixedVariant.FLOAT_INTS;
+            double n = ((floats ? t.suggestFloat("n", 0, 30) : t.suggestInt("n", 0, 30)) - 7) / 4.0;
+            double m = ((floats ? t.suggestFloat("m", 0, 30) : t.suggestInt("m", 0, 30)) - 20) / 6.0;
+            double pen = v == MixedVariant.NO_CATEGORICAL ? 0
+                    : penalty(t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear"));
+            return s + a * a + n * n + m * m + pen;
         };
-        return s + a * a + n * n + m * m + pen;
-    };
-
-    /** {@link #MIXED} with the categorical left out (its best choice, penalty 0). */
-    static final Objective MIXED_NO_CATEGORICAL = t -> {
-        double s = 0;
-        for (int i = 0; i < 4; i++) {
-            double x = t.suggestFloat("x" + i, -5, 5);
-            s += (x - 1) * (x - 1);
-        }
-        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
-        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
-        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
-        return s + a * a + n * n + m * m;
-    };
-
-    /** {@link #MIXED} with the two ints as continuous floats on [0, 30]. */
-    static final Objective MIXED_FLOAT_INTS = t -> {
-        double s = 0;
-        for (int i = 0; i < 4; i++) {
-            double x = t.suggestFloat("x" + i, -5, 5);
-            s += (x - 1) * (x - 1);
-        }
-        double a = Math.log10(t.suggestFloat("lr", 1e-5, 1, true)) + 3;
-        double n = (t.suggestFloat("n", 0, 30) - 7) / 4.0;
-        double m = (t.suggestFloat("m", 0, 30) - 20) / 6.0;
-        return s + a * a + n * n + m * m + penalty(t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear"));
-    };
-
-    /** {@link #MIXED} with log10(lr) a plain float on [−5, 0] instead of lr a log float. */
-    static final Objective MIXED_PLAIN_LR = t -> {
-        double s = 0;
-        for (int i = 0; i < 4; i++) {
-            double x = t.suggestFloat("x" + i, -5, 5);
-            s += (x - 1) * (x - 1);
-        }
-        double a = t.suggestFloat("log10lr", -5, 0) + 3;
-        double n = (t.suggestInt("n", 0, 30) - 7) / 4.0;
-        double m = (t.suggestInt("m", 0, 30) - 20) / 6.0;
-        return s + a * a + n * n + m * m + penalty(t.suggestCategorical("act", "relu", "tanh", "sigmoid", "linear"));
-    };
+    }
 
     static double penalty(String act) {
         return switch (act) {
@@ -156,9 +135,9 @@ public final class SamplersBenchmark {
     /** The functions and, run only when named, the variants of mixed that change one kind of parameter. */
     static Map<String, Objective> functionsAndVariants() {
         Map<String, Objective> f = functions();
-        f.put("mixed-no-categorical", MIXED_NO_CATEGORICAL);
-        f.put("mixed-float-ints", MIXED_FLOAT_INTS);
-        f.put("mixed-plain-lr", MIXED_PLAIN_LR);
+        f.put("mixed-no-categorical", mixed(MixedVariant.NO_CATEGORICAL));
+        f.put("mixed-float-ints", mixed(MixedVariant.FLOAT_INTS));
+        f.put("mixed-plain-lr", mixed(MixedVariant.PLAIN_LR));
         return f;
     }
 
