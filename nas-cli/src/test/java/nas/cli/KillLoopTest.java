@@ -29,11 +29,6 @@ class KillLoopTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     private static final int TARGET = 150;
     private static final int WORKERS = 3;
 
