@@ -96,11 +96,23 @@ final class MannWhitney {
         return part / total;
     }
 
+    /** The last sizes' null distribution: a comparison asks for the p values and the shift of the same sizes. */
+    private static int[] lastSizes = {0, 0};
+    private static double[] lastCounts;
+
     /** Number of rank assignments of m values of a and n of b with U = u, for u = 0..mn. */
-    private static double[] nullCounts(int m, int n) {
+    private static synchronized double[] nullCounts(int m, int n) {
         if (m == 0 || n == 0) {
             throw new IllegalArgumentException("both samples need at least one value");
         }
+        if (lastSizes[0] != m || lastSizes[1] != n) {
+            lastCounts = computeNullCounts(m, n);
+            lastSizes = new int[] {m, n};
+        }
+        return lastCounts;
+    }
+
+    private static double[] computeNullCounts(int m, int n) {
         // counts[i][j][u]: assignments of i values of a and j of b with U = u, built up one value at a time
         double[][] prev = new double[n + 1][];
         for (int j = 0; j <= n; j++) {
