@@ -151,7 +151,8 @@ final class Transactions implements AutoCloseable {
                 if (JdbcErrors.isDiskFull(e)) {
                     throw diskFull(e);
                 }
-                boolean lost = !JdbcErrors.isTransient(e) && !JdbcErrors.isUniqueViolation(e) && !alive(c);
+                boolean lost = !JdbcErrors.isTransient(e) && !JdbcErrors.isUniqueViolation(e) && !isRefusedAtOpen(e)
+                        && !alive(c);
                 if (lost) {
                     healthy = false;
                 }
