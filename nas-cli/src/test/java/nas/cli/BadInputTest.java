@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,13 +24,14 @@ import picocli.CommandLine;
  */
 class BadInputTest {
 
+    /** One database for the class: every command here is refused and leaves it as it was, which each test checks. */
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private String db;
+    private static String db;
 
-    @BeforeEach
-    void studyWithTrials() {
+    @BeforeAll
+    static void studyWithTrials() {
         db = dir.resolve("studies").toString();
         assertThat(nas("search", "--study", "demo", "--storage", db, "--objective", "sphere", "--dim", "2",
                 "--n-trials", "5", "--quiet").code).isZero();

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +14,6 @@ class BenchmarkEvolveCommandTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws Exception {
-        CliProcess.stopServers(dir);
-    }
 
     @Test
     void theOverheadIsTheStoredRunsCpuOverTheInMemoryRunInANewJvm() {

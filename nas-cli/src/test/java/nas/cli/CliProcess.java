@@ -139,27 +139,4 @@ final class CliProcess {
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
-
-    /**
-     * Stops the storage servers that own database files in {@code dir} (auto-started daemons outlive the
-     * commands that started them) and waits until they have exited, so that a test's temporary
-     * directory is not deleted while a server still writes its files there.
-     */
-    static void stopServers(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path endpointFile : files.filter(f -> f.getFileName().toString().endsWith(".nas-server")).toList()) {
-                nas.server.ServerEndpoint.read(endpointFile).flatMap(e -> ProcessHandle.of(e.pid())).ifPresent(server -> {
-                    server.destroy();
-                    try {
-                        server.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        server.destroyForcibly();
-                    }
-                });
-            }
-        }
-    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +17,6 @@ class DaemonJavaOptionsTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
 
     @Test
     void withoutOptionsTwoCoresGetTheSerialCollectorAsFromTheLauncher() {

@@ -32,11 +32,6 @@ class DashboardCommandTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     String db() {
         return "jdbc:h2:" + dir.resolve("studies").toAbsolutePath();
     }

@@ -12,7 +12,6 @@ import nas.sim.evolution.EvolutionRun;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.evolution.RunResult;
 import nas.storage.RunStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +20,6 @@ class EvolveCommandsTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private String url() {
         return dir.resolve("runs").toString();
@@ -294,7 +288,7 @@ class EvolveCommandsTest {
         // the checkpoint before generation 4 as earlier versions stored it, then a kill after generation 5
         byte[] deflatedJson = nas.storage.Deflate.text(new nas.sim.evolution.EvolutionStateJson()
                 .toJson(Checkpoints.decode(stored)));
-        CliProcess.stopServers(dir);
+        StorageServers.stop(dir);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + url());
                 java.sql.PreparedStatement p = c.prepareStatement(
                         "UPDATE evolution_checkpoints SET state = ? WHERE run_id = 'old' AND generation = 4")) {

@@ -4,7 +4,6 @@ import static nas.cli.StorageFaultsCliTest.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import nas.api.storage.Storage;
 import nas.storage.RunStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +27,6 @@ class EvolveDiskFullTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     @Test
     void aFullDiskDuringACheckpointKeepsTheOneBeforeAndTheRunResumesIdentically() throws Exception {
@@ -72,7 +65,7 @@ class EvolveDiskFullTest {
             List<String> actual = read(db, EvolveDiskFullTest::trace);
             assertThat(actual).hasSize(150).isEqualTo(expected);
         } finally {
-            CliProcess.stopServers(dir);
+            StorageServers.stop(dir);
             sh("umount", "-l", mount.toString());
         }
     }

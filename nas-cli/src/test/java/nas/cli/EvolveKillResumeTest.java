@@ -2,13 +2,11 @@ package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import nas.api.storage.Storage;
 import nas.storage.RunStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +21,6 @@ class EvolveKillResumeTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private String[] evolve(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("evolve", "--storage", url(), "-q"));

@@ -13,11 +13,6 @@ class ExternalObjectiveProcessTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     @Test
     void relativePathsInTheCommandResolveAgainstTheDirectorySearchWasStartedIn() throws Exception {
         Files.createDirectories(dir.resolve("prog/data"));

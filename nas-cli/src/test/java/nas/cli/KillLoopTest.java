@@ -29,11 +29,6 @@ class KillLoopTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     private static final int TARGET = 150;
     private static final int WORKERS = 3;
 
@@ -146,9 +141,14 @@ class KillLoopTest {
             int heartbeatSeconds) throws InterruptedException {
         try (Storage storage = new StorageOptions(url).openExisting()) {
             long study = storage.findStudy("kill").getAsLong();
-            // what the last workers did not fail yet (they check heartbeats as a trial starts)
-            Thread.sleep(2500L * heartbeatSeconds);
-            storage.failStaleTrials(study, Duration.ofSeconds(2L * heartbeatSeconds));
+            // what the last workers did not fail yet (they check heartbeats as a trial starts): every worker has
+            // exited, so a trial still RUNNING is a dead one, stale two heartbeats after its last; given up
+            // 2.5 heartbeats from now (a server that has just started judges only after one grace period)
+            long deadline = System.nanoTime() + Duration.ofMillis(2500L * heartbeatSeconds).toNanos();
+            while (storage.countTrials(study, Set.of(TrialState.RUNNING)) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                storage.failStaleTrials(study, Duration.ofSeconds(2L * heartbeatSeconds));
+            }
             List<FrozenTrial> all = storage.trials(study, Set.of());
             assertThat(all).extracting(FrozenTrial::number)
                     .containsExactlyElementsOf(IntStream.range(0, all.size()).boxed().toList());

@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import nas.api.Seeds;
 import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,11 +97,6 @@ class ModulePathTest {
         Configuration cf = ModuleLayer.boot().configuration()
                 .resolveAndBind(ModuleFinder.of(modulePath.toArray(Path[]::new)), ModuleFinder.of(), Set.of("nas.cli"));
         layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
-    }
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
     }
 
     private static Module module(String name) {

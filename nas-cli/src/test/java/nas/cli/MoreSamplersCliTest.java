@@ -13,12 +13,6 @@ class MoreSamplersCliTest {
     @TempDir
     Path dir;
 
-    /** The searches' storage servers outlive them; stopped before the directory is deleted under them. */
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     private String db(String name) {
         return dir.resolve(name).toString();
     }

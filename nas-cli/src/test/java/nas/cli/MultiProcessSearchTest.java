@@ -30,11 +30,6 @@ class MultiProcessSearchTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     @ParameterizedTest(name = "{0} workers x {1} trials")
     @CsvSource({"4, 40", "8, 20"})
     void workersOnOneH2File(int workers, int trials) throws Exception {

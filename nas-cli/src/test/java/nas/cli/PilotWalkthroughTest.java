@@ -16,7 +16,6 @@ import nas.api.Study;
 import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +29,6 @@ class PilotWalkthroughTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private String db() {
         return "jdbc:h2:" + dir.resolve("studies").toAbsolutePath();
@@ -140,7 +134,7 @@ class PilotWalkthroughTest {
         assertThat(r2.exitCode()).as(r2.err()).isZero();
         assertThat(rows(again.resolve("nas-runs/pilot/progress.csv"))).extracting(c -> c[3])
                 .containsExactlyElementsOf(rows.stream().map(c -> c[3]).toList());
-        CliProcess.stopServers(again);
+        StorageServers.stop(again);
     }
 
     @Test

@@ -16,7 +16,6 @@ import nas.samplers.StudySettings;
 import nas.server.RemoteStorage;
 import nas.server.SharedStorage;
 import nas.storage.JdbcStorage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +31,6 @@ class ResumeFromJavaTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     /** A median pruner that starts after 3 trials, on 20-step learning curves sampled at random. */
     private static final List<String> PRUNED = List.of("search", "--study", "r", "--objective", "curve", "-O",

@@ -2,9 +2,7 @@ package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +14,6 @@ class ResumeSettingsTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private CliRunner.Result search(String study, String... more) {
         String[] base = {"search", "--study", study, "--storage", dir.resolve("db").toString(), "--quiet"};

@@ -2,7 +2,6 @@ package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import nas.api.json.Json;
 import nas.sim.genome.GenomeBinary;
 import nas.storage.RunStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +17,6 @@ class RunTransferCommandsTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private CliRunner.Result nas(String... args) {
         return CliRunner.runOn(dir.resolve("runs").toString(), args);

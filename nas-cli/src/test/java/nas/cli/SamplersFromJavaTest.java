@@ -18,7 +18,6 @@ import nas.api.objective.ObjectiveDefinition;
 import nas.api.objective.ObjectiveOptions;
 import nas.api.objective.ObjectivePlugins;
 import nas.samplers.Samplers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +29,6 @@ class SamplersFromJavaTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
 
     /** A sampler as the command line names it and as Java does. */
     private record Case(String name, List<String> flags, Map<String, String> options) {

@@ -21,11 +21,6 @@ class SearchInterruptTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     @Test
     void ctrlCOnAnH2FileLetsTheRunningTrialFinishAndExits130() throws Exception {
         assertFirstSignalFinishesRunningTrials("INT", 130, "./studies");

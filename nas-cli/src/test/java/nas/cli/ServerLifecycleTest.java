@@ -17,11 +17,6 @@ class ServerLifecycleTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     private ServerFiles files() {
         return new ServerFiles(dir.resolve("s.mv.db"));
     }

@@ -22,11 +22,6 @@ class StorageFaultsCliTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
-
     private static List<Integer> printedTrials(String out) {
         return out.lines().filter(l -> l.startsWith("trial ")).map(l -> Integer.parseInt(l.split(" ")[1])).toList();
     }
@@ -43,7 +38,7 @@ class StorageFaultsCliTest {
         assertThat(CliRunner.run(search).exitCode()).isZero();
         // the storage server the searches started owns the file: stop it (it stores everything and
         // lets go of the file), as a user restoring a copy would, before the copy goes in place
-        CliProcess.stopServers(dir);
+        StorageServers.stop(dir);
         // a file whose last writes are lost opens as an earlier state of itself: 20 trials of 40
         Files.copy(older, file, StandardCopyOption.REPLACE_EXISTING);
         for (String[] args : new String[][] {{"trials", "--study", "s", "--storage", db},

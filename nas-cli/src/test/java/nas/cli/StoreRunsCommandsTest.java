@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
 import nas.storage.RunStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +19,6 @@ class StoreRunsCommandsTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopServers() throws IOException {
-        CliProcess.stopServers(dir);
-    }
 
     private String url() {
         return dir.resolve("db").toString();

@@ -30,7 +30,6 @@ import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import nas.storage.JdbcStorage;
 import nas.storage.PostgresTestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +46,6 @@ class TrialExportTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopStorageServers() throws java.io.IOException {
-        CliProcess.stopServers(dir);
-    }
 
     /** Trials of every kind of cell: categorical, int and log parameters, text that needs quoting, lists, FAIL reasons, constraints. */
     private static List<FrozenTrial> trials() {

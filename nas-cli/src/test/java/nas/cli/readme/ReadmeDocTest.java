@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import nas.cli.readme.ReadmeBlocks.Block;
 import nas.cli.readme.ReadmeBlocks.Kind;
 import nas.cli.readme.ReadmeBlocks.Step;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,26 +36,6 @@ class ReadmeDocTest {
 
     @TempDir
     Path temp;
-
-    /**
-     * Stops the storage servers the blocks started (they outlive their commands), and waits for them:
-     * a server that notices its file being deleted writes its last files while the directory goes.
-     */
-    @AfterEach
-    void stopStorageServers() throws IOException {
-        Path checkout = temp.resolve("nas"); // the blocks' files (./nas-studies, ./studies, ./served) are here
-        if (!Files.isDirectory(checkout)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(checkout)) {
-            for (Path endpoint : files.filter(f -> f.getFileName().toString().endsWith(".nas-server")).toList()) {
-                nas.server.ServerEndpoint.read(endpoint).flatMap(e -> ProcessHandle.of(e.pid())).ifPresent(server -> {
-                    server.destroy();
-                    server.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
-                });
-            }
-        }
-    }
 
     @Test
     void everyCommandBlockOfTheReadmeRunsAsWritten() throws Exception {
