@@ -78,7 +78,7 @@ class ServerLifecycleTest {
             assertThat(read.exitCode()).as(read.err()).isZero();
             assertThat(read.out().lines().skip(1)).hasSize(3).allMatch(l -> l.contains("COMPLETE"));
         } finally {
-            CliProcess.stopServers(nested);
+            StorageServers.stop(nested);
         }
         // a read of a database that does not exist creates nothing
         CliRunner.Result missing = CliRunner.run("trials", "--study", "s", "--storage",
