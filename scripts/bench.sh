@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs a benchmark program of the examples module: scripts/bench.sh NAME [ARGS...]
-# runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Samplers, Motpe, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard, Ga, Reads, SamplerCurve).
+# runs nas.examples.bench.<NAME>Benchmark (e.g. AskTell, Samplers, Motpe, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard, Ga, Reads, SamplerCurve, Frames).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Samplers, Motpe, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard, Ga, Reads, SamplerCurve)}"
+name="${1:?usage: scripts/bench.sh NAME [ARGS...] (NAME: AskTell, Samplers, Motpe, Nsga2, Cma, Tpe, Sim, Neat, NeatClassify, Pruner, Fanova, Workers, Dashboard, Ga, Reads, SamplerCurve, Frames)}"
 shift
 cd "$root"
 # Built and resolved inside the reactor (no install): several checkouts on one machine never

@@ -32,14 +32,20 @@ LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack 
 
 Usage: cmaes_reference.py [--strategies ipop,bipop] [--seeds 10] [--first-seed 1] [--budget 100000]
                           [--cmaes PATH] [--csv FILE]
+       cmaes_reference.py --single LAMBDA SIGMA0 [--seeds 100] [--first-seed 1] [--budget CAP] [--cmaes PATH]
        cmaes_reference.py --compare A B
 Prints, per strategy, how many seeds reach 1e-8 and the medians (the (N/2 + 1)-th smallest, as
 `scripts/bench.sh Cma restarts` prints them) of the first evaluation below 1 and below 1e-8, then one
 line per seed; --csv FILE also writes strategy,seed,to_1,to_1e-8,restarts,best (empty: not reached).
+--single LAMBDA SIGMA0 runs the library's CMA alone, without restarts, once per seed from a uniform
+point of the box, until should_stop(), f < 1e-8, or when the next generation would exceed --budget
+evaluations; it prints what `scripts/bench.sh Cma single LAMBDA SIGMA0 RUNS FIRST CAP` prints for NAS
+(how many runs got below 1 and below 1e-8, median evaluations and best value, which criterion stopped
+them: TOL_FUN, TOL_X, TOL_X_UP, NO_EFFECT_COORD, NO_EFFECT_AXIS, CONDITION_COV, target, cap).
 --compare A B reads saved outputs of this script or of `scripts/bench.sh Cma restarts` (A and B each one
 file or several joined by commas, e.g. the outputs for seeds 1..10 and 11..50) and compares them per
-strategy: seeds reaching 1e-8 (Fisher's exact test, two-sided) and the evaluations to f < 1 and to 1e-8
-(Mann-Whitney U, two-sided, normal approximation with tie and continuity correction, as scipy's
+strategy (or the single runs): seeds reaching 1e-8 (Fisher's exact test, two-sided) and the
+evaluations to f < 1 and to 1e-8 (for single runs: the evaluations and the best value) (Mann-Whitney U, two-sided, normal approximation with tie and continuity correction, as scipy's
 mannwhitneyu does for samples with ties; a seed that never got there ranks last).
 
 The library is not part of NAS: give its source directory with --cmaes PATH or CMAES_PATH (a clone of
@@ -154,6 +160,48 @@ def restart_loop(cmaes, np, strategy, seed, limit, nas_rules=False):
     return budget, runs
 
 
+def stop_reason(opt, np):
+    """Which of the library's should_stop() criteria holds, tested in its order (it reads the CMA's private
+    fields of version 0.13.1, only to name the criterion; should_stop() itself decides)."""
+    B, D = opt._eigen_decomposition()
+    dC = np.diag(opt._C)
+    if opt.generation > opt._funhist_term and np.max(opt._funhist_values) - np.min(opt._funhist_values) < opt._tolfun:
+        return "TOL_FUN"
+    if np.all(opt._sigma * dC < opt._tolx) and np.all(opt._sigma * opt._pc < opt._tolx):
+        return "TOL_X"
+    if opt._sigma * np.max(D) > opt._tolxup:
+        return "TOL_X_UP"
+    if np.any(opt._mean == opt._mean + (0.2 * opt._sigma * np.sqrt(dC))):
+        return "NO_EFFECT_COORD"
+    i = opt.generation % opt.dim
+    if np.all(opt._mean == opt._mean + (0.1 * opt._sigma * D[i] * B[:, i])):
+        return "NO_EFFECT_AXIS"
+    return "CONDITION_COV"
+
+
+def single_runs(cmaes, np, popsize, sigma, seeds, first, cap):
+    """One CMA run per seed (no restart): [(to 1, to 1e-8, evaluations, stop, best)]."""
+    bounds = np.array([[LOW, HIGH]] * DIM)
+    rows = []
+    for seed in range(first, first + seeds):
+        rng = np.random.default_rng(seed)
+        opt = cmaes.CMA(mean=rng.uniform(LOW, HIGH, DIM), sigma=sigma, bounds=bounds,
+                        seed=int(rng.integers(2**31)), population_size=popsize)
+        budget = Budget(cap)
+        stop = "cap"
+        while budget.used + popsize <= cap:
+            solutions = [(x, budget.evaluate(x)) for x in (opt.ask() for _ in range(popsize))]
+            if budget.reached is not None:
+                stop = "target"
+                break
+            opt.tell(solutions)
+            if opt.should_stop():
+                stop = stop_reason(opt, np)
+                break
+        rows.append((budget.below_one, budget.reached, budget.used, stop, budget.best))
+    return rows
+
+
 def upper_median(values):
     """The (N/2 + 1)-th smallest, None (not reached) counted as largest."""
     ordered = sorted(values, key=lambda v: math.inf if v is None else v)
@@ -174,6 +222,12 @@ def read_runs(files):
                 words = line.split()
                 if len(words) > 1 and words[0] in ("IPOP", "BIPOP") and words[1] == "reached":
                     strategy = words[0]
+                elif "per run (" in line:
+                    for cell in line.split(":", 1)[1].split():
+                        to_one, to_target, evals, stop, best = cell.split("/")
+                        runs.setdefault("single", []).append(
+                            (None if to_one == "-" else int(to_one), None if to_target == "-" else int(to_target),
+                             int(evals), stop, float(best)))
                 elif "per seed" in line and strategy:
                     for cell in line.split(":", 1)[1].replace("not reached", "-").split():
                         to_one, to_target = (None if v == "-" else int(v.replace(",", "")) for v in cell.split("/")[:2])
@@ -218,13 +272,33 @@ def mann_whitney(xs, ys):
     return min(1.0, math.erfc(max(z, 0) / math.sqrt(2)))
 
 
+def compare_single(a, b):
+    """Single runs: below 1 and 1e-8 (Fisher), evaluations and best value (Mann-Whitney), stops."""
+    for label, k in (("f < 1", 0), ("1e-8", 1)):
+        hits_a = sum(1 for r in a if r[k] is not None)
+        hits_b = sum(1 for r in b if r[k] is not None)
+        print(f"  single runs reached {label}: {hits_a} of {len(a)} vs {hits_b} of {len(b)}"
+              f" (Fisher p = {fisher_exact(hits_a, len(a), hits_b, len(b)):.3f})")
+    for label, k in (("evaluations", 2), ("best value", 4)):
+        xs, ys = [r[k] for r in a], [r[k] for r in b]
+        print(f"        median {label}: {upper_median(xs):,} vs {upper_median(ys):,}"
+              f" (Mann-Whitney p = {mann_whitney(xs, ys):.3f})")
+    for name, runs in (("A", a), ("B", b)):
+        counts = {}
+        for r in runs:
+            counts[r[3]] = counts.get(r[3], 0) + 1
+        print(f"        stops {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
 def compare(a_files, b_files):
     a_runs, b_runs = read_runs(a_files), read_runs(b_files)
     for files, runs in ((a_files, a_runs), (b_files, b_runs)):
         if not runs:
-            fail(f"{files}: no per-seed lines of IPOP or BIPOP runs (save the output of this script or of "
-                 "scripts/bench.sh Cma restarts)")
+            fail(f"{files}: no per-seed lines of IPOP or BIPOP runs or per-run lines of single runs (save the "
+                 "output of this script or of scripts/bench.sh Cma restarts|single)")
     print(f"A: {a_files}\nB: {b_files}")
+    if "single" in a_runs and "single" in b_runs:
+        compare_single(a_runs["single"], b_runs["single"])
     for strategy in ("IPOP", "BIPOP"):
         a, b = a_runs.get(strategy), b_runs.get(strategy)
         if not a or not b:
@@ -250,12 +324,38 @@ def main():
     p.add_argument("--bipop-rules", choices=("hansen", "old-nas"), default="hansen",
                    help="old-nas: BIPOP with NAS's rules before it moved to Hansen's (see the module docstring)")
     p.add_argument("--compare", nargs=2, metavar=("A", "B"), help="compare two saved outputs instead of running")
+    p.add_argument("--single", nargs=2, metavar=("LAMBDA", "SIGMA0"),
+                   help="single runs (no restart) with this population size and initial step size")
     a = p.parse_args()
     if a.compare:
         try:
             compare(*a.compare)
         except (OSError, ValueError) as e:
             fail(f"cannot read the outputs to compare: {e}")
+        return
+    if a.single:
+        try:
+            popsize, sigma = int(a.single[0]), float(a.single[1])
+        except ValueError:
+            p.error("--single takes an integer LAMBDA and a number SIGMA0")
+        if popsize < 2 or not sigma > 0 or a.seeds < 1 or a.budget < 1:
+            p.error("--single needs LAMBDA >= 2 and SIGMA0 > 0, --seeds and --budget positive")
+        cmaes = load_cmaes(a.cmaes)
+        import numpy as np
+        last = a.first_seed + a.seeds - 1
+        rows = single_runs(cmaes, np, popsize, sigma, a.seeds, a.first_seed, a.budget)
+        stops = {}
+        for r in rows:
+            stops[r[3]] = stops.get(r[3], 0) + 1
+        print(f"cmaes {cmaes.__version__} (numpy {np.__version__}): single runs on Rastrigin-{DIM}, box [{LOW:g}, "
+              f"{HIGH:g}], lambda {popsize}, sigma0 {sigma:g}, x0 uniform, at most {a.budget:,} evaluations a run, "
+              f"seeds {a.first_seed}..{last}")
+        print(f"  reached f < 1 in {sum(1 for r in rows if r[0] is not None)} of {len(rows)}, 1e-8 in "
+              f"{sum(1 for r in rows if r[1] is not None)}; median evaluations {upper_median([r[2] for r in rows]):,}, "
+              f"median best {upper_median([r[4] for r in rows]):.4g}; stops: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(stops.items())))
+        print("        per run (to 1 / to 1e-8 / evaluations / stop / best):"
+              + "".join(f" {r[0] or '-'}/{r[1] or '-'}/{r[2]}/{r[3]}/{r[4]:.4g}" for r in rows))
         return
     strategies = a.strategies.split(",")
     for s in strategies:

@@ -55,9 +55,15 @@ def mixed_variant(variant):
     return objective
 
 
+def shifted_sphere4(trial):
+    """The four floats of mixed alone: sum of (x_i - 1)^2 over x_i in [-5, 5], minimum 0 at (1, 1, 1, 1)."""
+    return sum((trial.suggest_float("x%d" % i, -5, 5) - 1) ** 2 for i in range(4))
+
+
 FUNCTIONS = {"rosenbrock5": box(rosenbrock), "rastrigin5": box(rastrigin), "ellipsoid5": box(ellipsoid),
              "mixed": mixed_variant("as-is"), "mixed-no-categorical": mixed_variant("no-categorical"),
-             "mixed-float-ints": mixed_variant("float-ints"), "mixed-plain-lr": mixed_variant("plain-lr")}
+             "mixed-float-ints": mixed_variant("float-ints"), "mixed-plain-lr": mixed_variant("plain-lr"),
+             "shifted-sphere4": shifted_sphere4}
 SAMPLERS = {"tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
             "tpe-mv": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True)}
 

@@ -61,6 +61,33 @@ class ServerLifecycleTest {
         assertThat(Files.readString(files().log())).contains("serving " + files().database());
     }
 
+    /**
+     * A new database in directories that do not exist yet: the command creates them, as H2 does for the file, and
+     * the server's lock beside it comes first (it used to fail: "NoSuchFileException: ...nas-server.lock").
+     */
+    @Test
+    void aSearchOnANewFileInMissingDirectoriesCreatesThem() throws Exception {
+        Path nested = dir.resolve("new").resolve("deeper");
+        String db = nested.resolve("s").toString();
+        try {
+            CliRunner.Result made = CliRunner.run("search", "--study", "s", "--storage", db, "--objective", "sphere",
+                    "--n-trials", "3", "--quiet");
+            assertThat(made.exitCode()).as(made.err()).isZero();
+            assertThat(nested.resolve("s.mv.db")).isRegularFile();
+            CliRunner.Result read = CliRunner.run("trials", "--study", "s", "--storage", db, "--format", "csv");
+            assertThat(read.exitCode()).as(read.err()).isZero();
+            assertThat(read.out().lines().skip(1)).hasSize(3).allMatch(l -> l.contains("COMPLETE"));
+        } finally {
+            StorageServers.stop(nested);
+        }
+        // a read of a database that does not exist creates nothing
+        CliRunner.Result missing = CliRunner.run("trials", "--study", "s", "--storage",
+                dir.resolve("absent").resolve("s").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("nas: no NAS database at");
+        assertThat(dir.resolve("absent")).doesNotExist();
+    }
+
     @Test
     void aDatabaseSharedThroughH2sOwnServerModeIsRefused() {
         CliRunner.Result r = CliRunner.run("studies", "--storage", "jdbc:h2:" + db() + ";AUTO_SERVER=TRUE");

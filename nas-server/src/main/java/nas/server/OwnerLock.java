@@ -50,6 +50,9 @@ public final class OwnerLock implements AutoCloseable {
 
     private static FileChannel open(Path file) throws IOException {
         if (Files.notExists(file)) {
+            // a new database in a directory that does not exist yet: H2 would create the directory with the
+            // file, and the lock next to it comes first
+            Files.createDirectories(file.toAbsolutePath().getParent());
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (java.nio.file.FileAlreadyExistsException e) {

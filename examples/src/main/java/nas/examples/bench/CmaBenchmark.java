@@ -40,7 +40,8 @@ import nas.samplers.cmaes.Restarts;
  * space is known only after one trial).
  *
  * <p>Run: {@code scripts/bench.sh Cma}; {@code scripts/bench.sh Cma restarts [seeds] [budget] [sampler]} for the
- * restart strategies on Rastrigin-10; {@code scripts/bench.sh Cma jobs [trials] [J]} for the cost of
+ * restart strategies on Rastrigin-10; {@code scripts/bench.sh Cma single LAMBDA SIGMA0 [runs] [first] [cap]} for
+ * single runs with a fixed λ and σ0; {@code scripts/bench.sh Cma jobs [trials] [J]} for the cost of
  * deterministic worker threads.
  */
 public final class CmaBenchmark {
@@ -341,6 +342,76 @@ public final class CmaBenchmark {
     }
 
     /**
+     * {@code single LAMBDA SIGMA0 [runs] [first seed] [cap]}: independent single runs on Rastrigin-10 (no restart),
+     * each from a uniform point of the box (from the seed) with the given λ and σ0, on the core's own streams,
+     * until a termination criterion, f &lt; 1e-8, or when the next generation would exceed {@code cap}
+     * evaluations. Prints how many got below 1 and below 1e-8, the median evaluations and best value, how the
+     * runs stopped, and one cell per run; {@code scripts/cmaes_reference.py --single} prints the same for the
+     * {@code cmaes} library and {@code --compare} compares the two outputs.
+     */
+    static void single(int lambda, double sigma0, int runs, int firstSeed, long cap) {
+        System.out.printf(Locale.ROOT, "single runs on Rastrigin-10, box [-5, 5], lambda %d, sigma0 %s, x0 uniform,"
+                + " at most %,d evaluations a run, seeds %d..%d, NAS core%n", lambda, sigma0, cap, firstSeed,
+                firstSeed + runs - 1);
+        long[] belowOne = new long[runs];
+        long[] target = new long[runs];
+        long[] evaluations = new long[runs];
+        double[] best = new double[runs];
+        Map<String, Integer> stops = new java.util.TreeMap<>();
+        StringBuilder cells = new StringBuilder();
+        for (int r = 0; r < runs; r++) {
+            long seed = firstSeed + r;
+            Cma cma = Cma.start(randomStart(seed), sigma0, lambda, false, box(), seed);
+            belowOne[r] = Long.MAX_VALUE;
+            target[r] = Long.MAX_VALUE;
+            best[r] = Double.POSITIVE_INFINITY;
+            String stop = "cap";
+            while (evaluations[r] + lambda <= cap) {
+                double[][] xs = new double[lambda][];
+                double[] fs = new double[lambda];
+                for (int k = 0; k < lambda; k++) {
+                    xs[k] = cma.ask();
+                    fs[k] = TestFunctions.rastrigin(xs[k]);
+                    evaluations[r]++;
+                    best[r] = Math.min(best[r], fs[k]);
+                    if (fs[k] < 1.0 && belowOne[r] == Long.MAX_VALUE) {
+                        belowOne[r] = evaluations[r];
+                    }
+                    if (fs[k] < TARGET && target[r] == Long.MAX_VALUE) {
+                        target[r] = evaluations[r];
+                    }
+                }
+                if (target[r] != Long.MAX_VALUE) {
+                    stop = "target";
+                    break;
+                }
+                cma.tell(xs, fs);
+                java.util.Optional<nas.samplers.cmaes.Termination> t = cma.termination();
+                if (t.isPresent()) {
+                    stop = t.get().toString();
+                    break;
+                }
+            }
+            stops.merge(stop, 1, Integer::sum);
+            cells.append(String.format(Locale.ROOT, " %s/%s/%d/%s/%.4g", cell(belowOne[r]), cell(target[r]),
+                    evaluations[r], stop, best[r]));
+        }
+        long hitsOne = Arrays.stream(belowOne).filter(v -> v != Long.MAX_VALUE).count();
+        long hits = Arrays.stream(target).filter(v -> v != Long.MAX_VALUE).count();
+        double[] sortedBest = best.clone();
+        Arrays.sort(sortedBest);
+        System.out.printf(Locale.ROOT, "  reached f < 1 in %d of %d, 1e-8 in %d; median evaluations %s, median best %.4g;"
+                + " stops: %s%n", hitsOne, runs, hits, fmt(median(evaluations)), sortedBest[runs / 2],
+                stops.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        System.out.println("        per run (to 1 / to 1e-8 / evaluations / stop / best):" + cells);
+    }
+
+    private static String cell(long evals) {
+        return evals == Long.MAX_VALUE ? "-" : Long.toString(evals);
+    }
+
+    /**
      * {@code trace SEED [budget]}: the sequence of runs of IPOP and BIPOP for one seed, on the core
      * loop and on the core loop with the sampler's streams, and the runs of the sampler on a study
      * (evaluations and best value per run, from the trials' tags).
@@ -419,6 +490,11 @@ public final class CmaBenchmark {
             };
             restarts(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Long.parseLong(args[2]) : 100_000,
                     args.length > 3 ? args[3] : "core", args.length > 4 ? Integer.parseInt(args[4]) : 1, strategies);
+            return;
+        }
+        if (args.length > 2 && args[0].equals("single")) {
+            single(Integer.parseInt(args[1]), Double.parseDouble(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100,
+                    args.length > 4 ? Integer.parseInt(args[4]) : 1, args.length > 5 ? Long.parseLong(args[5]) : 100_000);
             return;
         }
         if (args.length > 0 && args[0].equals("trace")) {

@@ -37,16 +37,18 @@ import nas.samplers.tpe.TpeSampler;
  * choices, {@code Σ (x_i − 1)² + (log10 lr + 3)² + ((n − 7)/4)² + ((m − 20)/6)² + penalty(act)}
  * (penalties 0, 0.5, 1, 2; minimum 0). Run only when named, variants of mixed that change one kind of
  * parameter: {@code mixed-no-categorical} (no categorical), {@code mixed-float-ints} (the ints as floats on
- * [0, 30]), {@code mixed-plain-lr} ({@code log10 lr} a plain float on [−5, 0]).
+ * [0, 30]), {@code mixed-plain-lr} ({@code log10 lr} a plain float on [−5, 0]); and {@code shifted-sphere4}, the four
+ * floats of mixed alone.
  *
  * <p>Arguments, all optional ({@code key=value}): {@code functions=branin,hartmann6,...},
  * {@code samplers=random,tpe,tpe-exact,tpe-mv,cmaes,gp} ({@code tpe-exact}: univariate TPE scoring by the exact
  * densities instead of the default width-weighted ones, {@link TpeOptions#withWidthWeighted(boolean)}),
  * {@code seeds=5}, {@code first-seed=1}, {@code trials=50,100,200,500},
- * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only), {@code optuna=FILE} (a CSV of
- * another library's runs in this program's format, from {@code scripts/optuna-samplers.py}: a second
- * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse), {@code from=FILE}
- * (NAS's runs from this program's earlier CSV instead of running them again).
+ * {@code csv=target/samplers.csv}, {@code time=N} (the timing curve only), {@code optuna=FILE[,FILE...]} (CSVs
+ * of another library's runs in this program's format, from {@code scripts/optuna-samplers.py}: a second
+ * table puts the medians side by side with the one-sided Mann–Whitney p that NAS is worse, the two-sided p and
+ * the Hodges–Lehmann shift with its 95% interval), {@code from=FILE[,FILE...]} (NAS's runs from this program's
+ * earlier CSVs instead of running them again).
  * Run: {@code scripts/bench.sh Samplers functions=branin samplers=gp,tpe seeds=3 trials=20,40}.
  */
 public final class SamplersBenchmark {
@@ -90,6 +92,16 @@ public final class SamplersBenchmark {
             return s + a * a + n * n + m * m + pen;
         };
     }
+
+    /** The four floats of {@link #mixed} alone: Σ (xᵢ − 1)² over xᵢ in [−5, 5], minimum 0 at (1, 1, 1, 1). */
+    static final Objective SHIFTED_SPHERE4 = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double x = t.suggestFloat("x" + i, -5, 5);
+            s += (x - 1) * (x - 1);
+        }
+        return s;
+    };
 
     static double penalty(String act) {
         return switch (act) {
@@ -138,6 +150,7 @@ public final class SamplersBenchmark {
         f.put("mixed-no-categorical", mixed(MixedVariant.NO_CATEGORICAL));
         f.put("mixed-float-ints", mixed(MixedVariant.FLOAT_INTS));
         f.put("mixed-plain-lr", mixed(MixedVariant.PLAIN_LR));
+        f.put("shifted-sphere4", SHIFTED_SPHERE4);
         return f;
     }
 
@@ -187,11 +200,11 @@ public final class SamplersBenchmark {
         int firstSeed = Integer.parseInt(a.getOrDefault("first-seed", "1"));
         int[] at = Arrays.stream(a.getOrDefault("trials", "50,100,200,500").split(",")).mapToInt(Integer::parseInt).toArray();
         Path csv = Path.of(a.getOrDefault("csv", "target/samplers.csv"));
-        Map<String, double[][]> runs = a.containsKey("from") ? fromCsv(readCsv(Path.of(a.get("from"))), at)
+        Map<String, double[][]> runs = a.containsKey("from") ? fromCsv(readCsv(a.get("from")), at)
                 : quality(fs, ss, firstSeed, seeds, at, csv);
         if (a.containsKey("optuna")) {
             System.out.println();
-            System.out.print(comparison(runs, readCsv(Path.of(a.get("optuna"))), at));
+            System.out.print(comparison(runs, readCsv(a.get("optuna")), at));
         }
     }
 
@@ -259,25 +272,31 @@ public final class SamplersBenchmark {
         return out;
     }
 
-    /** Best values of a CSV in this program's format, by "function sampler" and budget: the values over seeds. */
-    static Map<String, Map<Integer, List<Double>>> readCsv(Path file) throws IOException {
+    /**
+     * Best values of CSVs in this program's format (a comma-separated list of files, read in turn), by "function
+     * sampler" and budget: the values over seeds.
+     */
+    static Map<String, Map<Integer, List<Double>>> readCsv(String files) throws IOException {
         Map<String, Map<Integer, List<Double>>> out = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split(",");
-            if (c.length < 5) {
-                continue;
+        for (String file : files.split(",")) {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",");
+                if (c.length < 5 || c[0].equals("function")) {
+                    continue;
+                }
+                out.computeIfAbsent(c[0] + " " + c[1], k -> new LinkedHashMap<>())
+                        .computeIfAbsent(Integer.parseInt(c[3]), k -> new ArrayList<>()).add(Double.parseDouble(c[4]));
             }
-            out.computeIfAbsent(c[0] + " " + c[1], k -> new LinkedHashMap<>())
-                    .computeIfAbsent(Integer.parseInt(c[3]), k -> new ArrayList<>()).add(Double.parseDouble(c[4]));
         }
         return out;
     }
 
     /**
      * NAS against another library's runs of the same functions (e.g. {@code scripts/optuna-samplers.py}'s
-     * CSV): the medians side by side and the one-sided Mann–Whitney p that NAS's values are larger
-     * (worse); bold where NAS's median is the smaller.
+     * CSV): the medians side by side, the one-sided Mann–Whitney p that NAS's values are larger
+     * (worse), the two-sided p, and the Hodges–Lehmann shift NAS − other with its 95% interval; bold where
+     * NAS's median is the smaller.
      */
     static String comparison(Map<String, double[][]> nas, Map<String, Map<Integer, List<Double>>> other, int[] at) {
         StringBuilder t = new StringBuilder();
@@ -285,39 +304,44 @@ public final class SamplersBenchmark {
         for (int k = 0; k < at.length; k++) {
             budgets.append(k == 0 ? "" : " / ").append(at[k]);
         }
-        t.append("| best value after ").append(budgets).append(" trials | NAS | Optuna | p (NAS worse) |\n");
-        t.append("|---|---|---|---|\n");
+        t.append("| best value after ").append(budgets).append(" trials | seeds | NAS | Optuna | p (NAS worse) "
+                + "| p (two-sided) | shift NAS − Optuna [95%] |\n");
+        t.append("|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, double[][]> e : nas.entrySet()) {
             Map<Integer, List<Double>> theirs = other.get(e.getKey());
             if (theirs == null) {
                 continue;
             }
-            StringBuilder ours = new StringBuilder();
-            StringBuilder them = new StringBuilder();
-            StringBuilder ps = new StringBuilder();
+            String[] cells = new String[6];
+            Arrays.fill(cells, "");
             for (int k = 0; k < at.length; k++) {
                 String sep = k == 0 ? "" : " / ";
                 double[] mine = e.getValue()[k];
                 List<Double> list = theirs.get(at[k]);
                 double[] ref = list == null ? new double[0] : list.stream().mapToDouble(Double::doubleValue).toArray();
-                if (mine.length == 0) {
-                    ours.append(sep).append('–');
-                    them.append(sep).append('–');
-                    ps.append(sep).append('–');
+                if (mine.length == 0 || ref.length == 0) {
+                    for (int c = 0; c < cells.length; c++) {
+                        cells[c] += sep + (c == 1 && mine.length > 0 ? fmt(quartiles(mine)[1]) : "–");
+                    }
                     continue;
                 }
                 double m = quartiles(mine)[1];
-                double o = ref.length == 0 ? Double.NaN : quartiles(ref)[1];
-                String mt = String.format(Locale.ROOT, "%.3g", m);
-                ours.append(sep).append(m < o ? "**" + mt + "**" : mt);
-                them.append(sep).append(String.format(Locale.ROOT, "%.3g", o));
-                ps.append(sep).append(ref.length == 0 ? "–"
-                        : String.format(Locale.ROOT, "%.3f", MannWhitney.pGreater(mine, ref)));
+                double o = quartiles(ref)[1];
+                double[] shift = MannWhitney.shift(mine, ref, 0.95);
+                cells[0] += sep + mine.length + ", " + ref.length;
+                cells[1] += sep + (m < o ? "**" + fmt(m) + "**" : fmt(m));
+                cells[2] += sep + fmt(o);
+                cells[3] += sep + String.format(Locale.ROOT, "%.3f", MannWhitney.pGreater(mine, ref));
+                cells[4] += sep + String.format(Locale.ROOT, "%.3f", MannWhitney.pTwoSided(mine, ref));
+                cells[5] += sep + fmt(shift[0]) + " [" + fmt(shift[1]) + ", " + fmt(shift[2]) + "]";
             }
-            t.append("| ").append(e.getKey()).append(" | ").append(ours).append(" | ").append(them).append(" | ")
-                    .append(ps).append(" |\n");
+            t.append("| ").append(e.getKey()).append(" | ").append(String.join(" | ", cells)).append(" |\n");
         }
         return t.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** {Q1, median, Q3} by linear interpolation between order statistics. */

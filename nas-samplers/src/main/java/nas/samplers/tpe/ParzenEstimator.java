@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  * {@code (high − low)/min(100, 1 + kernels)}. Multivariate bandwidths follow Watanabe (2023,
  * "Tree-Structured Parzen Estimator: Understanding Its Algorithm Components", §3.3): Scott's rule
  * on the centres of each dimension, {@code 1.059·min(IQR/1.34, sd)·m^(−1/5)}, clipped below at
- * {@code (high − low)·max(minBandwidth, 1/(1 + kernels)²)} ({@code minBandwidth} 0.01 by default,
- * 0.05 in multi-objective studies: {@link TpeOptions}). Optuna's multivariate rule,
+ * {@code (high − low)·max(minBandwidth, 1/(1 + kernels)²)} ({@code minBandwidth} 0.01 by default; in
+ * multi-objective studies 0.05 up to 200 finished trials, then down to 0.01: {@link TpeOptions}). Optuna's multivariate rule,
  * {@code 0.2·n^(−1/(d+4))·(high − low)}, never falls below about a seventh of the range for 25
  * good trials in 5 dimensions, so l(x) cannot concentrate: on rosenbrock-5 it left multivariate
  * TPE at a median 154 after 100 trials, against 4.7 with Scott's rule (5 seeds). The prior kernel

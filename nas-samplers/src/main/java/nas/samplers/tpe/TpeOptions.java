@@ -89,27 +89,33 @@ public record TpeOptions(
     }
 
     /**
-     * Multivariate MOTPE: no joint kernel narrower than this fraction of the range (single-objective: {@value
-     * ParzenEstimator#MIN_BANDWIDTH_FACTOR}). MOTPE's good trials weigh by hypervolume contribution, so l(x) rests
-     * on a few of them (on ZDT2 an effective 1–3 of 20), and they soon become near-copies of one point:
-     * Scott's rule then drops to the floor in nearly every dimension and the search turns into a slow local
-     * walk. Measured (README, "Multi-objective samplers"; seeds 1–10, 200 trials, hypervolume median, ZDT
-     * reference 11): ZDT1 / ZDT2 / DTLZ2 102.4 / 82.3 / 0.536 with the 1% floor, 104.5 / 88.9 / 0.523 with 5%,
-     * against NSGA-II's 98.3 / 84.6 / 0.156; 3% gave ZDT2 86.5, 8% ZDT2 91.2 but DTLZ2, whose optimum needs
-     * precise distance variables, 0.433. The price comes once the good trials have converged: at 1,000
-     * trials DTLZ2 0.703 against 0.747 and ZDT1 116.7 against 117.5 (seeds 1–10), still ahead of NSGA-II.
-     * Single-objective TPE keeps 1%: its good trials are the best values and the narrow floor lets them converge.
+     * Multivariate MOTPE: no joint kernel narrower than {@link #multiObjectiveMinBandwidth} of the range
+     * (single-objective: {@value ParzenEstimator#MIN_BANDWIDTH_FACTOR}). MOTPE's good trials weigh by hypervolume
+     * contribution, so l(x) rests on a few of them (on ZDT2 an effective 1–3 of 20), and they soon become
+     * near-copies of one point: Scott's rule then drops to the floor in nearly every dimension and the search
+     * turns into a slow local walk. Up to 200 trials the floor is 5% of the range (measured there, README
+     * "Multi-objective samplers": ZDT1 / ZDT2 / DTLZ2 104.5 / 88.9 / 0.523 against 102.4 / 82.3 / 0.536 with 1%
+     * and NSGA-II's 98.3 / 84.6 / 0.156; 3% gave ZDT2 86.5, 8% DTLZ2 0.433). Once the good trials have converged
+     * a fixed 5% costs precision (1,000 trials: DTLZ2 0.703 against 0.747 with 1%), so beyond 200 trials the
+     * floor falls as the univariate magic clip does with its kernel count, range / k, here with k = n/10, the
+     * good trials γ would take without its cap of 25: 1 / min(100, max(20, n/10)), so 1% from 1,000 trials on.
+     * At 1,000 trials (seeds 1–10): 118.6 / 106.0 / 0.741, against 116.7 / 104.7 / 0.703 with a fixed 5% and
+     * 117.5 / 99.8 / 0.747 with 1%; the first 200 trials are those of the fixed 5%.
      */
-    static final double MULTI_OBJECTIVE_MIN_BANDWIDTH = 0.05;
+    static double multiObjectiveMinBandwidth(int trials) {
+        // 10/n = 1/(n/10); n below 200 counts as 200, so 5% is the most it gets
+        return Math.max(ParzenEstimator.MIN_BANDWIDTH_FACTOR, 10.0 / Math.max(200, trials));
+    }
 
     /**
-     * The estimators' settings for a study of {@code objectives} objectives (width weighting: one, univariate;
-     * the smallest joint bandwidth: {@link #MULTI_OBJECTIVE_MIN_BANDWIDTH} with several).
+     * The estimators' settings for a study of {@code objectives} objectives, fitted to {@code trials} finished
+     * trials (width weighting: one objective, univariate; the smallest joint bandwidth:
+     * {@link #multiObjectiveMinBandwidth} with several).
      */
-    ParzenEstimator.Settings estimatorSettings(int objectives) {
+    ParzenEstimator.Settings estimatorSettings(int objectives, int trials) {
         return new ParzenEstimator.Settings(considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate,
                 widthWeighted && !multivariate && objectives == 1,
-                objectives == 1 ? ParzenEstimator.MIN_BANDWIDTH_FACTOR : MULTI_OBJECTIVE_MIN_BANDWIDTH);
+                objectives == 1 ? ParzenEstimator.MIN_BANDWIDTH_FACTOR : multiObjectiveMinBandwidth(trials));
     }
 
     public TpeOptions withNStartupTrials(int v) {

@@ -39,9 +39,9 @@ import nas.api.sampler.Sampler;
  *
  * <p>Multi-objective studies get MOTPE ({@link MultiObjectiveRanking}): the good trials are the best
  * non-domination fronts, the last one cut by hypervolume subset selection, and each weighs in l(x)
- * by its hypervolume contribution; the joint estimator's kernels stay at least
- * {@value TpeOptions#MULTI_OBJECTIVE_MIN_BANDWIDTH} of the range wide there (1% with one objective). With {@link TpeOptions#constantLiar()} the running trials of
- * other workers join g(x).
+ * by its hypervolume contribution; the joint estimator's kernels stay at least 5% of the range wide
+ * there up to 200 finished trials, 1% from 1,000 on ({@link TpeOptions#multiObjectiveMinBandwidth}; 1% with
+ * one objective). With {@link TpeOptions#constantLiar()} the running trials of other workers join g(x).
  *
  * <p>Every choice is a function of (seed, trial number, parameter name) and the trials the
  * sampler sees; with several threads the optimize loop's deterministic mode (the default) makes those
@@ -148,7 +148,8 @@ public final class TpeSampler implements Sampler {
                 above.sort(Comparator.comparingInt(FrozenTrial::number));
             }
         }
-        ParzenEstimator.Settings settings = options.estimatorSettings(study.directions().size());
+        ParzenEstimator.Settings settings = options.estimatorSettings(study.directions().size(),
+                split.split().below().size() + split.split().above().size());
         ParzenEstimator below = fit(split.split().below(), split.belowWeights(), space, settings);
         ParzenEstimator bad = fit(above, TpeOptions.defaultWeights(above.size()), space, settings);
         return bestCandidate(below, bad, options.nEiCandidates(), rng);

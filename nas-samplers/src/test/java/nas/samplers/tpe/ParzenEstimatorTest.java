@@ -234,7 +234,7 @@ class ParzenEstimatorTest {
      */
     @Test
     void mixedSpaceScoresMatchOptuna31KindByKind() {
-        Settings ww = TpeOptions.defaults().estimatorSettings(1);
+        Settings ww = TpeOptions.defaults().estimatorSettings(1, 50);
         assertMixedScores(IntDistribution.of(0, 30), new double[] {7, 7, 9, 20}, new double[] {0, 3, 12, 15, 22, 25, 28, 30},
                 new double[] {0, 7, 8, 14, 30},
                 new double[] {-0.46452967611375673, 1.0706406251755216, 1.094432050271442, 0.2396403517697583,

@@ -68,19 +68,36 @@ class TpeSamplerTest {
     }
 
     @Test
+    void theJointKernelsFloorIsOnePercentWithOneObjectiveAndShrinksWithFinishedTrialsWithSeveral() {
+        TpeOptions mv = TpeOptions.defaults().withMultivariate(true);
+        for (int n : new int[] {0, 10, 199, 200, 250, 400, 999, 1000, 5000}) {
+            assertThat(mv.estimatorSettings(1, n).minBandwidth()).isEqualTo(0.01);
+        }
+        // several objectives: 1 / min(100, max(20, n/10)) of the range
+        assertThat(mv.estimatorSettings(2, 0).minBandwidth()).isEqualTo(0.05);
+        assertThat(mv.estimatorSettings(2, 200).minBandwidth()).isEqualTo(0.05);
+        assertThat(mv.estimatorSettings(2, 250).minBandwidth()).isCloseTo(1 / 25.0, within(1e-15));
+        assertThat(mv.estimatorSettings(3, 400).minBandwidth()).isCloseTo(1 / 40.0, within(1e-15));
+        assertThat(mv.estimatorSettings(2, 800).minBandwidth()).isCloseTo(1 / 80.0, within(1e-15));
+        assertThat(mv.estimatorSettings(2, 1000).minBandwidth()).isEqualTo(0.01);
+        assertThat(mv.estimatorSettings(2, 5000).minBandwidth()).isEqualTo(0.01);
+        // never rising as trials accumulate
+        for (int n = 1; n <= 2000; n++) {
+            assertThat(TpeOptions.multiObjectiveMinBandwidth(n)).isLessThanOrEqualTo(TpeOptions.multiObjectiveMinBandwidth(n - 1));
+        }
+    }
+
+    @Test
     void widthWeightedScoringIsTheSingleObjectiveUnivariateDefaultAndReproducible() {
         TpeOptions defaults = TpeOptions.defaults();
         assertThat(defaults.widthWeighted()).isTrue();
-        assertThat(defaults.estimatorSettings(1).widthWeighted()).isTrue();
+        assertThat(defaults.estimatorSettings(1, 50).widthWeighted()).isTrue();
         // the joint estimator and multi-objective studies always use the exact density
-        assertThat(defaults.withMultivariate(true).estimatorSettings(1).widthWeighted()).isFalse();
-        assertThat(defaults.estimatorSettings(2).widthWeighted()).isFalse();
-        // the joint kernels' floor: 1% of the range with one objective, 5% with several
-        assertThat(defaults.withMultivariate(true).estimatorSettings(1).minBandwidth()).isEqualTo(0.01);
-        assertThat(defaults.withMultivariate(true).estimatorSettings(2).minBandwidth()).isEqualTo(0.05);
+        assertThat(defaults.withMultivariate(true).estimatorSettings(1, 50).widthWeighted()).isFalse();
+        assertThat(defaults.estimatorSettings(2, 50).widthWeighted()).isFalse();
         // the exact density is one option away, and back again
         TpeOptions exactOptions = defaults.withWidthWeighted(false);
-        assertThat(exactOptions.estimatorSettings(1).widthWeighted()).isFalse();
+        assertThat(exactOptions.estimatorSettings(1, 50).widthWeighted()).isFalse();
         assertThat(exactOptions.withWidthWeighted(true)).isEqualTo(defaults);
 
         Study a = study(new TpeSampler(defaults.withSeed(1L)), StudyDirection.MINIMIZE);
