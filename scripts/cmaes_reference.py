@@ -272,13 +272,18 @@ def mann_whitney(xs, ys):
     return min(1.0, math.erfc(max(z, 0) / math.sqrt(2)))
 
 
+def hits_line(what, a, b):
+    """How many of a and of b reached the target (not None), with Fisher's exact p."""
+    hits_a = sum(1 for t in a if t is not None)
+    hits_b = sum(1 for t in b if t is not None)
+    return (f"{what}: {hits_a} of {len(a)} vs {hits_b} of {len(b)}"
+            f" (Fisher p = {fisher_exact(hits_a, len(a), hits_b, len(b)):.3f})")
+
+
 def compare_single(a, b):
     """Single runs: below 1 and 1e-8 (Fisher), evaluations and best value (Mann-Whitney), stops."""
     for label, k in (("f < 1", 0), ("1e-8", 1)):
-        hits_a = sum(1 for r in a if r[k] is not None)
-        hits_b = sum(1 for r in b if r[k] is not None)
-        print(f"  single runs reached {label}: {hits_a} of {len(a)} vs {hits_b} of {len(b)}"
-              f" (Fisher p = {fisher_exact(hits_a, len(a), hits_b, len(b)):.3f})")
+        print(hits_line(f"  single runs reached {label}", [r[k] for r in a], [r[k] for r in b]))
     for label, k in (("evaluations", 2), ("best value", 4)):
         xs, ys = [r[k] for r in a], [r[k] for r in b]
         print(f"        median {label}: {upper_median(xs):,} vs {upper_median(ys):,}"
@@ -303,10 +308,7 @@ def compare(a_files, b_files):
         a, b = a_runs.get(strategy), b_runs.get(strategy)
         if not a or not b:
             continue
-        hits_a = sum(1 for _, t in a if t is not None)
-        hits_b = sum(1 for _, t in b if t is not None)
-        print(f"  {strategy:5s} reached 1e-8: {hits_a} of {len(a)} vs {hits_b} of {len(b)}"
-              f" (Fisher p = {fisher_exact(hits_a, len(a), hits_b, len(b)):.3f})")
+        print(hits_line(f"  {strategy:5s} reached 1e-8", [t for _, t in a], [t for _, t in b]))
         for label, k in (("f < 1", 0), ("1e-8", 1)):
             xs, ys = [r[k] for r in a], [r[k] for r in b]
             print(f"        median evaluations to {label}: {fmt(upper_median(xs))} vs {fmt(upper_median(ys))}"
