@@ -34,11 +34,7 @@ class MotpeTest {
      */
     static final MultiObjective ZDT1 = t -> {
         double f1 = t.suggestFloat("x0", 0, 1);
-        double sum = 0;
-        for (int i = 1; i < 5; i++) {
-            sum += t.suggestFloat("x" + i, 0, 1);
-        }
-        double g = 1 + 9 * sum / 4;
+        double g = zdtDistance(t, 5);
         return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
     };
     static final double OPTIMAL_HV = 0.1 + 2.0 / 3 + 0.11;
@@ -84,13 +80,18 @@ class MotpeTest {
      */
     static final MultiObjective ZDT2_30 = t -> {
         double f1 = t.suggestFloat("x0", 0, 1);
-        double sum = 0;
-        for (int i = 1; i < 30; i++) {
-            sum += t.suggestFloat("x" + i, 0, 1);
-        }
-        double g = 1 + 9 * sum / 29;
+        double g = zdtDistance(t, 30);
         return new double[] {f1, g * (1 - (f1 / g) * (f1 / g))};
     };
+
+    /** ZDT's g = 1 + 9·mean(x1..x(n−1)) over the distance variables in [0, 1], suggested in order. */
+    private static double zdtDistance(Trial t, int n) {
+        double sum = 0;
+        for (int i = 1; i < n; i++) {
+            sum += t.suggestFloat("x" + i, 0, 1);
+        }
+        return 1 + 9 * sum / (n - 1);
+    }
 
     static double zdt2Hypervolume(java.util.function.LongFunction<Sampler> sampler, long seed) {
         Study s = study(sampler.apply(seed), seed);
