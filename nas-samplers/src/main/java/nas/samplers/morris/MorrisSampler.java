@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import nas.api.FrozenTrial;
 import nas.api.Seeds;
 import nas.api.StudyView;
+import nas.api.TrialState;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.FloatDistribution;
@@ -26,14 +27,15 @@ import nas.api.sampler.Sampler;
  * first trial ({@value #FIRST_TRIAL_KEY}): trial {@code n} runs point {@code n - first}, so which trial gets
  * which point depends on trial numbers only, not on which worker thread gets there first, and several
  * workers, processes and a restarted process share one design without running a point twice. The first
- * trial is the lowest-numbered one that reaches the design: a trial that finds no design waits until the
- * earlier trials of its deterministic {@code optimize} loop have finished (once per study; see
- * {@link StudyView#awaitFinished}), so trials that finished before (a baseline, an earlier phase) get no
- * point, and {@code --jobs J} gives the same study on every run and the same as one thread with lag
- * {@code J}. Without the lag (or from several processes) the first trial to arrive starts the design; a
- * lower-numbered trial that arrives later is sampled at random. Each trial records its point in the trial
- * system attribute {@value #POINT_ATTR}; the analysis ({@code nas.analysis.importance.MorrisImportance})
- * reads only these attributes and the trials' parameters. A failed trial keeps its point (also one that
+ * trial that reaches the design stores it: a trial that finds none waits until the earlier trials of its
+ * deterministic {@code optimize} loop have finished (once per study; see {@link StudyView#awaitFinished}),
+ * so one of them that reaches the design stores it instead, and names as first itself or a lower-numbered
+ * trial it sees running without parameters (another process's, or its own loop's without the lag).
+ * Trials that finished before (a baseline, an earlier phase) get no point, and {@code --jobs J} gives the
+ * same study on every run and the same as one thread with lag {@code J}. A trial numbered below the first
+ * that still reaches the design (possible only without the lag, or across processes) is sampled at
+ * random. Each trial records its point in the trial system attribute {@value #POINT_ATTR}; the analysis
+ * ({@code nas.analysis.importance.MorrisImportance}) reads only these attributes and the trials' parameters. A failed trial keeps its point (also one that
  * failed before suggesting anything): the analysis skips the two steps that touch it. A trial with fixed
  * parameters (enqueued, or retried by {@code RetryFailedTrialCallback}) takes no point, so no point's
  * parameters are overridden; its other parameters are random, and if it is numbered within the design, its
@@ -285,7 +287,7 @@ public final class MorrisSampler implements Sampler {
         if (stored == null) {
             study.awaitFinished(number - 1);
             Map<String, Object> mine = settings();
-            mine.put(FIRST_TRIAL_KEY, (long) number);
+            mine.put(FIRST_TRIAL_KEY, (long) firstTrial(study, number));
             study.compareAndSetSystemAttr(DESIGN_ATTR, null, mine); // loses only to another process
             stored = study.systemAttrs().get(DESIGN_ATTR);
         }
@@ -297,6 +299,22 @@ public final class MorrisSampler implements Sampler {
                     + storedSettings + "; this sampler has " + settings());
         }
         return (Map<?, ?>) stored;
+    }
+
+    /**
+     * The design's first trial when trial {@code number} finds none: the lowest-numbered trial that is
+     * still running, has no parameters and none fixed, so may be about to reach the design too (another
+     * process's, or this process's without the lag; with the lag, this loop's earlier trials have
+     * finished and later ones wait, so it is {@code number}).
+     */
+    private static int firstTrial(StudyView study, int number) {
+        int first = number;
+        for (FrozenTrial t : study.trials(TrialState.RUNNING)) {
+            if (t.number() < first && t.params().isEmpty() && !t.systemAttrs().containsKey(FrozenTrial.FIXED_PARAMS)) {
+                first = t.number();
+            }
+        }
+        return first;
     }
 
     /** Claims the next point of a design stored without a first trial; -1 when it is used up. */

@@ -137,6 +137,21 @@ public class MorrisSamplerTest {
     }
 
     @Test
+    void aLowerTrialStillRunningWithoutParametersInAnotherProcessIsTheDesignsFirst() {
+        Storage storage = new InMemoryStorage();
+        MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
+        Study one = Studies.builder("two").storage(storage).sampler(sampler).create();
+        Study other = Studies.builder("two").storage(storage).sampler(new MorrisSampler(space(), 4, 3, 0, 5L)).load();
+        Trial zero = one.ask();
+        Trial first = other.ask();
+        double y1 = objective(first); // trial 1 reaches the design first, while trial 0 has suggested nothing
+        other.tell(first, y1);
+        one.tell(zero, objective(zero));
+        assertThat(one.trials()).extracting(MorrisSamplerTest::point).containsExactly(0L, 1L);
+        assertThat((Double) one.trials().get(0).params().get("a")).isEqualTo(sampler.design().point(0)[0]);
+    }
+
+    @Test
     void aTrialWithFixedParametersTakesNoPointAndItsNumbersPointIsNotRun() {
         MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
         Study study = Studies.builder("f").sampler(sampler).create();
