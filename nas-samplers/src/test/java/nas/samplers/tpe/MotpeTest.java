@@ -110,17 +110,31 @@ class MotpeTest {
      */
     @Test
     void multivariateMotpeDescendsZdt2FasterThanNsga2() {
-        java.util.function.LongFunction<Sampler> mv = seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)
-                .withMultivariate(true).withConstantLiar(true));
+        assertAheadOfNsga2OnZdt2("MOTPE-mv", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)
+                .withMultivariate(true).withConstantLiar(true)));
+    }
+
+    /**
+     * Univariate MOTPE (NAS's default TPE) against NSGA-II on ZDT2-30 after 200 trials, seeds 1–3: 89.8, 85.9,
+     * 90.8 against 82.6, 83.0, 82.0. With l(x)'s prior of weight 1 (half of l(x) once one good trial holds the
+     * hypervolume contribution) it had 84.5, 79.9, 80.1 (seeds 1–10: 81.9 against NSGA-II's 84.6).
+     */
+    @Test
+    void univariateMotpeDescendsZdt2FasterThanNsga2() {
+        assertAheadOfNsga2OnZdt2("MOTPE", seed -> new TpeSampler(TpeOptions.defaults().withSeed(seed)));
+    }
+
+    /** The median hypervolume (reference 11) of seeds 1–3 after 200 trials of ZDT2-30 is 2 above NSGA-II's. */
+    static void assertAheadOfNsga2OnZdt2(String name, java.util.function.LongFunction<Sampler> sampler) {
         java.util.function.LongFunction<Sampler> nsga2 = seed -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(seed));
         double[] tpe = new double[3];
         double[] ga = new double[3];
         for (int seed = 1; seed <= 3; seed++) {
-            tpe[seed - 1] = zdt2Hypervolume(mv, seed);
+            tpe[seed - 1] = zdt2Hypervolume(sampler, seed);
             ga[seed - 1] = zdt2Hypervolume(nsga2, seed);
         }
-        System.out.printf("ZDT2-30, 200 trials, HV (ref 11) seeds 1-3: MOTPE-mv %s, NSGA-II %s%n",
-                Arrays.toString(tpe), Arrays.toString(ga));
+        System.out.printf("ZDT2-30, 200 trials, HV (ref 11) seeds 1-3: %s %s, NSGA-II %s%n",
+                name, Arrays.toString(tpe), Arrays.toString(ga));
         Arrays.sort(tpe);
         Arrays.sort(ga);
         assertThat(tpe[1]).isGreaterThan(ga[1] + 2).isLessThan(121 - 2.0 / 3);
