@@ -35,8 +35,9 @@ import nas.api.sampler.Sampler;
  * same study on every run and the same as one thread with lag {@code J}. A trial numbered below the first
  * that still reaches the design (possible only without the lag, or across processes) is sampled at
  * random. Each trial records its point in the trial system attribute {@value #POINT_ATTR}; the analysis
- * ({@code nas.analysis.importance.MorrisImportance}) reads only these attributes and the trials' parameters. A failed trial keeps its point (also one that
- * failed before suggesting anything): the analysis skips the two steps that touch it. A trial with fixed
+ * ({@code nas.analysis.importance.MorrisImportance}) reads only these attributes and the trials'
+ * parameters. A failed trial keeps its point (also one that failed before suggesting anything): the
+ * analysis skips the two steps that touch it. A trial with fixed
  * parameters (enqueued, or retried by {@code RetryFailedTrialCallback}) takes no point, so no point's
  * parameters are overridden; its other parameters are random, and if it is numbered within the design, its
  * number's point is not run (as for a failed trial). Once the design is used up, trials are sampled
