@@ -140,7 +140,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--deterministic", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "With --jobs J: trial n's sampler sees only trials 0..n-J, after they finish, so the same seed "
-                    + "gives the same study (every sampler but morris; nsga2 and cmaes the same as with --jobs 1; "
+                    + "gives the same study (every sampler; nsga2, cmaes and morris the same as with --jobs 1; "
                     + "default on). --no-deterministic: no waiting.")
     boolean deterministic;
 

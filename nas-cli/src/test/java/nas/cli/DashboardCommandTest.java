@@ -19,6 +19,7 @@ import nas.dashboard.AccessToken;
 import nas.dashboard.Browser;
 import nas.dashboard.DashboardOptions;
 import nas.dashboard.DashboardServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,28 @@ class DashboardCommandTest {
 
     @TempDir
     Path dir;
+
+    /** One Chromium for the class's browser tests (each launch costs seconds), reset before each. */
+    private static Browser shared;
+
+    /** The class's browser, started on first use, in the state a freshly started one has; skips without Chromium. */
+    static Browser browser() {
+        Browser.assumeAvailable();
+        if (shared == null) {
+            shared = Browser.start();
+        } else {
+            shared.reset();
+        }
+        return shared;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
 
     String db() {
         return "jdbc:h2:" + dir.resolve("studies").toAbsolutePath();
@@ -56,8 +79,8 @@ class DashboardCommandTest {
         Map<String, Object> ranks = (Map<String, Object>) Json.read(importance.out());
 
         try (Storage storage = new StorageOptions(db()).open();
-             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
-             Browser browser = Browser.start(false)) {
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()))) {
+            Browser browser = browser();
             browser.open(server.url());
             browser.open(server.baseUrl() + "study?name=mo");
             List<List<Number>> plotted = points(browser.series("pareto-0-1").get(1));
@@ -99,8 +122,8 @@ class DashboardCommandTest {
         ok(pareto);
         List<Map<String, Object>> expected = (List<Map<String, Object>>) ((Map<String, Object>) Json.read(pareto.out())).get("front");
         try (Storage storage = new StorageOptions(db()).open();
-             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
-             Browser browser = Browser.start(false)) {
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()))) {
+            Browser browser = browser();
             browser.open(server.url());
             browser.open(server.baseUrl() + "study?name=three");
             browser.waitFor("window.nasScatter3d && window.nasScatter3d['pareto-3d']", Duration.ofSeconds(60));
@@ -149,7 +172,8 @@ class DashboardCommandTest {
         Browser.assumeAvailable();
         ok(CliRunner.run("create-study", "--study", "live", "--storage", db()));
         CliProcess dashboard = CliProcess.start(dir, "dashboard", "--port", "0", "--storage", db());
-        try (Browser browser = Browser.start(false)) {
+        try {
+            Browser browser = browser();
             String url = dashboardUrl(dashboard);
             // one process owns the file and serves both the search below and the browser
             assertThat(servedBy(dashboard)).isEqualTo(ownerPid());
@@ -278,7 +302,8 @@ class DashboardCommandTest {
         ok(CliRunner.run("search", "--study", "drop", "--objective", "sphere", "--n-trials", "3", "--quiet", "--storage", db()));
         CliProcess readOnly = CliProcess.start(dir, "dashboard", "--port", "0", "--storage", db());
         CliProcess writable = CliProcess.start(dir, "dashboard", "--port", "0", "--allow-write", "--storage", db());
-        try (Browser browser = Browser.start(false)) {
+        try {
+            Browser browser = browser();
             browser.open(dashboardUrl(readOnly));
             browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 2", Duration.ofSeconds(30));
             assertThat(browser.count("#studies-rows button.danger")).isZero();
@@ -323,20 +348,20 @@ class DashboardCommandTest {
             Study s = Studies.builder("r").storage(storage).load();
             complete = s.trials(TrialState.COMPLETE).size();
         }
-        try (Browser browser = Browser.start(true)) {
-            browser.open(file.toUri().toString());
-            browser.waitFor("window.nasCharts['importance']", Duration.ofSeconds(60));
-            assertThat(browser.text("intermediate-body")).isEqualTo("No trial reported intermediate values.");
-            for (String chart : List.of("history", "parallel", "slice-0", "contour", "importance", "edf", "timeline")) {
-                assertThat(browser.js("return !!window.nasCharts[arguments[0]];", chart)).as(chart).isEqualTo(true);
-            }
-            assertThat(DashboardBrowserData.count(browser, "history", 0)).isEqualTo(complete);
-            assertThat(browser.count("#trials-table tbody tr")).isEqualTo(Math.min(100, complete));
-            assertThat(browser.js("return document.querySelectorAll('.error').length;")).isEqualTo(0L);
-            // nothing was fetched: every script and datum came from the file
-            assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);
-            browser.fullScreenshot("report");
+        Browser browser = browser();
+        browser.offline(); // as a reader without network: everything must come from the file
+        browser.open(file.toUri().toString());
+        browser.waitFor("window.nasCharts['importance']", Duration.ofSeconds(60));
+        assertThat(browser.text("intermediate-body")).isEqualTo("No trial reported intermediate values.");
+        for (String chart : List.of("history", "parallel", "slice-0", "contour", "importance", "edf", "timeline")) {
+            assertThat(browser.js("return !!window.nasCharts[arguments[0]];", chart)).as(chart).isEqualTo(true);
         }
+        assertThat(DashboardBrowserData.count(browser, "history", 0)).isEqualTo(complete);
+        assertThat(browser.count("#trials-table tbody tr")).isEqualTo(Math.min(100, complete));
+        assertThat(browser.js("return document.querySelectorAll('.error').length;")).isEqualTo(0L);
+        // nothing was fetched: every script and datum came from the file
+        assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);
+        browser.fullScreenshot("report");
     }
 
     /** Reads chart data out of the browser. */

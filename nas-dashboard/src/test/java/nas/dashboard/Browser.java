@@ -24,9 +24,13 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(env("NAS_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(env("NAS_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The window's size at start. */
+    static final int WIDTH = 1400;
+    static final int HEIGHT = 1000;
 
     public final ChromeDriver driver;
     private final Path profile;
+    private boolean cutOff;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -42,8 +46,8 @@ public final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(present, "no " + CHROMIUM + " / " + CHROMEDRIVER + " (scripts/browser.sh installs them)");
     }
 
-    /** A fresh browser with an empty profile; {@code offline} also routes every non-loopback request nowhere. */
-    public static Browser start(boolean offline) {
+    /** A fresh browser with an empty profile. */
+    public static Browser start() {
         assumeAvailable();
         try {
             Path profile = Files.createTempDirectory("nas-chromium-");
@@ -51,10 +55,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-            if (offline) {
-                options.addArguments("--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>");
-            }
+                    "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -63,6 +64,31 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Back to the state {@link #start} gives, for the next test of a class that shares one browser
+     * (a launch costs seconds of CPU): a blank page, no cookies, the start window size, on the network.
+     */
+    public void reset() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH, HEIGHT));
+        if (cutOff) {
+            driver.deleteNetworkConditions();
+            cutOff = false;
+        }
+    }
+
+    /**
+     * Cuts this browser off the network until {@link #reset}: every http(s) request fails, loopback included, while
+     * file: pages still load.
+     */
+    public void offline() {
+        org.openqa.selenium.chromium.ChromiumNetworkConditions none = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        none.setOffline(true);
+        driver.setNetworkConditions(none);
+        cutOff = true;
     }
 
     /** Opens {@code url} and waits until the page script says it has drawn ({@code body[data-ready]}). */

@@ -38,7 +38,7 @@ class ContourBrowserTest {
         }
         AccessToken token = AccessToken.random();
         try (DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(token));
-             Browser browser = Browser.start(false)) {
+             Browser browser = Browser.start()) {
             browser.open(server.url());
             browser.open(server.baseUrl() + "study?name=plane");
             browser.waitFor("window.nasContour && window.nasCharts['contour']", Duration.ofSeconds(60));

@@ -73,7 +73,7 @@ class CreatureReplayTest {
         Browser.assumeAvailable();
         try (JdbcStorage storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("lab"));
              DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
-             Browser browser = Browser.start(false)) {
+             Browser browser = Browser.start()) {
             FrozenTrial t = evolve(storage).trials().get(0);
             browser.open(server.url());
             browser.open(server.baseUrl() + "trial?study=lab&number=" + t.number());

@@ -36,7 +36,7 @@ class DashboardBrowserTest {
         storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("studies"));
         TestStudies.create(storage);
         server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
-        browser = Browser.start(false);
+        browser = Browser.start();
         browser.open(server.url()); // exchanges the token for the cookie
     }
 

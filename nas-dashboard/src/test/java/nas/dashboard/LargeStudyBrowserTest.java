@@ -48,7 +48,7 @@ class LargeStudyBrowserTest {
                     }
                 });
         try (DashboardServer server = DashboardServer.start(held, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
-             Browser browser = Browser.start(false)) {
+             Browser browser = Browser.start()) {
             browser.open(server.url());
             browser.open(server.baseUrl() + "study?name=large");
             browser.waitFor("window.nasCharts['history']", Duration.ofSeconds(60));

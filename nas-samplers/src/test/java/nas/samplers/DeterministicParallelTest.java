@@ -24,6 +24,7 @@ import nas.samplers.gp.GpSampler;
 import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.cmaes.RestartStrategy;
 import nas.samplers.grid.GridSampler;
+import nas.samplers.morris.MorrisSampler;
 import nas.samplers.nsga2.Nsga2Options;
 import nas.samplers.nsga2.Nsga2Sampler;
 import nas.samplers.qmc.QmcOptions;
@@ -36,10 +37,9 @@ import org.junit.jupiter.api.Test;
  * Deterministic parallel runs: with several worker threads (lag = jobs, the default) every sampler
  * gives the same study twice, and the same study as one thread with that lag. Samplers that move in
  * generations (NSGA-II) make a generation of a block of trial numbers, bred once the previous block
- * has finished, so for them the number of threads does not matter at all. Not covered: the Morris
- * sampler, which hands its design points to trials in the order workers claim them (the same
- * points, so the same screening, but not always on the same trial numbers). The objectives sleep a
- * pseudo-random 0–3 ms so the threads finish out of order.
+ * has finished, so for them the number of threads does not matter at all. The Morris sampler runs
+ * point n − first on trial n. The objectives sleep a pseudo-random 0–3 ms so the threads finish out of
+ * order.
  */
 class DeterministicParallelTest {
 
@@ -220,6 +220,50 @@ class DeterministicParallelTest {
                 .sampler(sampler).seed(11).loadIfExists(true).create();
         s.optimizeMulti(TWO_OBJECTIVES, options);
         return s.trials().stream().map(t -> t.number() + " " + t.state() + " " + t.params() + " " + t.values()).toList();
+    }
+
+    /** {@link #SHIFTED_SPHERE} after a pseudo-random 0–3 ms of work before its first suggestion. */
+    static final Objective SLOW_START_SPHERE = t -> {
+        try {
+            Thread.sleep(Seeds.derive(5, t.number()) >>> 62);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SHIFTED_SPHERE.evaluate(t);
+    };
+
+    /**
+     * Morris (6 trajectories over x0..x2: 24 points) on study "m": a baseline enqueued at the origin,
+     * then the design, then random trials; each trial as number, state, parameters, value and point.
+     */
+    static List<String> runMorris(Storage storage, OptimizeOptions options) {
+        MorrisSampler morris = MorrisSampler.builder().trajectories(6).seed(3).spaceOf(SHIFTED_SPHERE).build();
+        Study s = Studies.builder("m").storage(storage).directions(StudyDirection.MINIMIZE).sampler(morris).seed(11)
+                .loadIfExists(true).create();
+        if (s.trials().isEmpty()) {
+            s.enqueueTrial(Map.of("x0", 0.0, "x1", 0.0, "x2", 0.0));
+        }
+        s.optimize(SLOW_START_SPHERE, options);
+        return s.trials().stream().map(t -> describe(t) + " point " + t.systemAttrs().get(MorrisSampler.POINT_ATTR))
+                .toList();
+    }
+
+    @Test
+    void morrisRunsTheSamePointOnTheSameTrialWithFourThreadsWithOneThreadAndResumed() {
+        int n = 30;
+        List<String> first = runMorris(new InMemoryStorage(), OptimizeOptions.trials(n).withJobs(4));
+        List<String> second = runMorris(new InMemoryStorage(), OptimizeOptions.trials(n).withJobs(4));
+        List<String> sequential = runMorris(new InMemoryStorage(), OptimizeOptions.trials(n).withSamplerLag(4));
+        List<String> plain = runMorris(new InMemoryStorage(), OptimizeOptions.trials(n));
+        Storage storage = new InMemoryStorage();
+        runMorris(storage, OptimizeOptions.trials(11).withJobs(3));
+        List<String> resumed = runMorris(storage, OptimizeOptions.trials(n - 11).withJobs(4));
+        assertThat(first).hasSize(n).isEqualTo(second).isEqualTo(sequential).isEqualTo(plain).isEqualTo(resumed);
+        // the enqueued baseline (trial 0) takes no point; trials 1..24 run points 0..23; then random trials
+        for (int i = 0; i < n; i++) {
+            assertThat(first.get(i)).as("trial " + i).endsWith(" point " + (i >= 1 && i <= 24 ? String.valueOf(i - 1) : "null"));
+        }
+        assertThat(first.get(0)).contains("{x0=0.0, x1=0.0, x2=0.0}");
     }
 
     @Test

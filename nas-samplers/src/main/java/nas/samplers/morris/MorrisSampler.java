@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import nas.api.FrozenTrial;
 import nas.api.Seeds;
 import nas.api.StudyView;
+import nas.api.TrialState;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.FloatDistribution;
@@ -18,16 +19,31 @@ import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
 
 /**
- * Runs a {@link MorrisDesign} as a study: each trial takes the next point of the design.
+ * Runs a {@link MorrisDesign} as a study: trial {@code n} runs point {@code n - first} of the design.
  *
  * <p><b>Where the design lives.</b> The design is a pure function of (parameters, levels, trajectories,
  * candidate pool, seed); those settings are written once to the study system attribute {@value #DESIGN_ATTR}
- * and a sampler with other settings is refused on that study. The next free point is the study attribute
- * {@value #NEXT_ATTR}, claimed with a compare-and-set, so several workers on one study share the design and
- * a restarted process continues where the study stopped. Each trial records its point in the trial system
- * attribute {@value #POINT_ATTR}; the analysis ({@code nas.analysis.importance.MorrisImportance}) reads
- * only these attributes and the trials' parameters. A failed trial keeps its point: the analysis skips
- * the two steps that touch it. Once the design is used up, trials are sampled uniformly at random.
+ * and a sampler with other settings is refused on that study. With them goes the number of the design's
+ * first trial ({@value #FIRST_TRIAL_KEY}): trial {@code n} runs point {@code n - first}, so which trial gets
+ * which point depends on trial numbers only, not on which worker thread gets there first, and several
+ * workers, processes and a restarted process share one design without running a point twice. The first
+ * trial that reaches the design stores it: a trial that finds none waits until the earlier trials of its
+ * deterministic {@code optimize} loop have finished (once per study; see {@link StudyView#awaitFinished}),
+ * so one of them that reaches the design stores it instead, and names as first itself or a lower-numbered
+ * trial it sees running without parameters (another process's, or its own loop's without the lag).
+ * Trials that finished before (a baseline, an earlier phase) get no point, and {@code --jobs J} gives the
+ * same study on every run and the same as one thread with lag {@code J}. A trial numbered below the first
+ * that still reaches the design (possible only without the lag, or across processes) is sampled at
+ * random. Each trial records its point in the trial system attribute {@value #POINT_ATTR}; the analysis
+ * ({@code nas.analysis.importance.MorrisImportance}) reads only these attributes and the trials'
+ * parameters. A failed trial keeps its point (also one that failed before suggesting anything): the
+ * analysis skips the two steps that touch it. A trial with fixed
+ * parameters (enqueued, or retried by {@code RetryFailedTrialCallback}) takes no point, so no point's
+ * parameters are overridden; its other parameters are random, and if it is numbered within the design, its
+ * number's point is not run (as for a failed trial). Once the design is used up, trials are sampled
+ * uniformly at random. A study whose design was stored without a first trial (by an earlier version, which
+ * handed points out in the order trials claimed them) keeps claiming its next point from the study
+ * attribute {@value #NEXT_ATTR} with a compare-and-set.
  *
  * <p><b>From the unit cube to parameters.</b> Design coordinate {@code x} in {@code [0,1]} becomes:
  * <ul>
@@ -44,7 +60,9 @@ public final class MorrisSampler implements Sampler {
 
     /** Study system attribute with the design settings. */
     public static final String DESIGN_ATTR = "morris:design";
-    /** Study system attribute with the next unclaimed point. */
+    /** Key of {@value #DESIGN_ATTR} with the number of the trial that runs point 0. */
+    public static final String FIRST_TRIAL_KEY = "first_trial";
+    /** Study system attribute with the next unclaimed point, of a design stored without {@value #FIRST_TRIAL_KEY}. */
     public static final String NEXT_ATTR = "morris:next";
     /** Trial system attribute with the trial's point in the design. */
     public static final String POINT_ATTR = "morris:point";
@@ -203,9 +221,21 @@ public final class MorrisSampler implements Sampler {
         return design().size();
     }
 
-    /** Design points not yet claimed in {@code study}. */
+    /**
+     * Design points not yet handed to a trial in {@code study}: those numbered past its last trial (or
+     * the whole design, before any trial reached it).
+     */
     public int remaining(StudyView study) {
+        Object first = firstTrial(study.systemAttrs().get(DESIGN_ATTR));
+        if (first instanceof Number n) {
+            int handedOut = study.trials().size() - n.intValue(); // trials are numbered 0, 1, ... without gaps
+            return Math.max(0, designSize() - Math.max(0, handedOut));
+        }
         return Math.max(0, designSize() - next(study));
+    }
+
+    private static Object firstTrial(Object design) {
+        return design instanceof Map<?, ?> m ? m.get(FIRST_TRIAL_KEY) : null;
     }
 
     private static int next(StudyView study) {
@@ -231,10 +261,13 @@ public final class MorrisSampler implements Sampler {
 
     @Override
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
-        registerDesign(study);
-        int index = claimPoint(study);
-        if (index < 0) {
-            return Map.of(); // design used up: independent random sampling
+        if (trial.systemAttrs().containsKey(FrozenTrial.FIXED_PARAMS)) {
+            return Map.of(); // its fixed values would override the point's: it takes none
+        }
+        Object first = firstTrial(registerDesign(study, trial.number()));
+        int index = first instanceof Number n ? trial.number() - n.intValue() : claimPoint(study);
+        if (index < 0 || index >= designSize()) {
+            return Map.of(); // before the design, or past its end: independent random sampling
         }
         study.setTrialSystemAttr(trial.id(), POINT_ATTR, (long) index);
         double[] x = design.point(index);
@@ -245,20 +278,47 @@ public final class MorrisSampler implements Sampler {
         return out;
     }
 
-    private void registerDesign(StudyView study) {
-        Map<String, Object> mine = settings();
+    /**
+     * The design stored in the study; stored first, with trial {@code number} as its first trial, if
+     * none is. Trial {@code number} waits for the earlier trials of its loop first: one of them that
+     * reaches the design starts it instead, whatever the threads' timing.
+     */
+    private Map<?, ?> registerDesign(StudyView study, int number) {
         Object stored = study.systemAttrs().get(DESIGN_ATTR);
-        if (stored == null && study.compareAndSetSystemAttr(DESIGN_ATTR, null, mine)) {
-            return;
+        if (stored == null) {
+            study.awaitFinished(number - 1);
+            Map<String, Object> mine = settings();
+            mine.put(FIRST_TRIAL_KEY, (long) firstTrial(study, number));
+            study.compareAndSetSystemAttr(DESIGN_ATTR, null, mine); // loses only to another process
+            stored = study.systemAttrs().get(DESIGN_ATTR);
         }
-        stored = study.systemAttrs().get(DESIGN_ATTR);
-        if (!mine.equals(stored)) {
-            throw new IllegalStateException("study '" + study.name() + "' already runs the Morris design " + stored
-                    + "; this sampler has " + mine);
+        Map<String, Object> storedSettings = new LinkedHashMap<>();
+        ((Map<?, ?>) stored).forEach((k, v) -> storedSettings.put((String) k, v));
+        storedSettings.remove(FIRST_TRIAL_KEY);
+        if (!settings().equals(storedSettings)) {
+            throw new IllegalStateException("study '" + study.name() + "' already runs the Morris design "
+                    + storedSettings + "; this sampler has " + settings());
         }
+        return (Map<?, ?>) stored;
     }
 
-    /** Claims the next point with a compare-and-set; -1 when the design is used up. */
+    /**
+     * The design's first trial when trial {@code number} finds none: the lowest-numbered trial that is
+     * still running, has no parameters and none fixed, so may be about to reach the design too (another
+     * process's, or this process's without the lag; with the lag, this loop's earlier trials have
+     * finished and later ones wait, so it is {@code number}).
+     */
+    private static int firstTrial(StudyView study, int number) {
+        int first = number;
+        for (FrozenTrial t : study.trials(TrialState.RUNNING)) {
+            if (t.number() < first && t.params().isEmpty() && !t.systemAttrs().containsKey(FrozenTrial.FIXED_PARAMS)) {
+                first = t.number();
+            }
+        }
+        return first;
+    }
+
+    /** Claims the next point of a design stored without a first trial; -1 when it is used up. */
     private int claimPoint(StudyView study) {
         while (true) {
             Object current = study.systemAttrs().get(NEXT_ATTR);

@@ -111,6 +111,12 @@ final class ParzenEstimator {
                     MIN_BANDWIDTH_FACTOR);
         }
 
+        /** These settings with the prior kernel weighing {@code weight}. */
+        public Settings withPriorWeight(double weight) {
+            return new Settings(considerPrior, weight, considerMagicClip, considerEndpoints, multivariate, widthWeighted,
+                    minBandwidth);
+        }
+
         /** Optuna's defaults: prior of weight 1, magic clip, no endpoints; the exact density. */
         public static Settings defaults(boolean multivariate) {
             return new Settings(true, 1.0, true, false, multivariate, false);

@@ -39,7 +39,8 @@ import nas.api.sampler.Sampler;
  *
  * <p>Multi-objective studies get MOTPE ({@link MultiObjectiveRanking}): the good trials are the best
  * non-domination fronts, the last one cut by hypervolume subset selection, and each weighs in l(x)
- * by its hypervolume contribution; the joint estimator's kernels stay at least 5% of the range wide
+ * by its hypervolume contribution (univariate: l(x)'s prior then weighs as an average good trial,
+ * {@link TpeOptions#goodEstimatorSettings}); the joint estimator's kernels stay at least 5% of the range wide
  * there up to 200 finished trials, 1% from 1,000 on ({@link TpeOptions#multiObjectiveMinBandwidth}; 1% with
  * one objective). With {@link TpeOptions#constantLiar()} the running trials of other workers join g(x).
  *
@@ -148,10 +149,12 @@ public final class TpeSampler implements Sampler {
                 above.sort(Comparator.comparingInt(FrozenTrial::number));
             }
         }
-        ParzenEstimator.Settings settings = options.estimatorSettings(study.directions().size(),
-                split.split().below().size() + split.split().above().size());
-        ParzenEstimator below = fit(split.split().below(), split.belowWeights(), space, settings);
-        ParzenEstimator bad = fit(above, TpeOptions.defaultWeights(above.size()), space, settings);
+        int objectives = study.directions().size();
+        int n = split.split().below().size() + split.split().above().size();
+        ParzenEstimator below = fit(split.split().below(), split.belowWeights(), space,
+                options.goodEstimatorSettings(objectives, n, split.belowWeights()));
+        ParzenEstimator bad = fit(above, TpeOptions.defaultWeights(above.size()), space,
+                options.estimatorSettings(objectives, n));
         return bestCandidate(below, bad, options.nEiCandidates(), rng);
     }
 

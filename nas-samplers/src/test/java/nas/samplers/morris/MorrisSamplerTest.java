@@ -115,6 +115,76 @@ public class MorrisSamplerTest {
         }
     }
 
+    static Object point(FrozenTrial t) {
+        return t.systemAttrs().get(MorrisSampler.POINT_ATTR);
+    }
+
+    @Test
+    void theDesignStartsAtTheFirstTrialThatReachesItAfterEarlierTrials() {
+        Storage storage = new InMemoryStorage();
+        Studies.builder("p").storage(storage).sampler(new nas.api.sampler.RandomSampler(1L)).create()
+                .optimize(MorrisSamplerTest::objective, 2);
+        MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
+        Study study = Studies.builder("p").storage(storage).sampler(sampler).load();
+        assertThat(sampler.remaining(study)).isEqualTo(15);
+        study.optimize(MorrisSamplerTest::objective, nas.api.OptimizeOptions.trials(6).withJobs(2));
+        assertThat(study.systemAttrs().get(MorrisSampler.DESIGN_ATTR)).asString().contains("first_trial=2");
+        assertThat(study.trials()).extracting(MorrisSamplerTest::point).containsExactly(null, null, 0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(sampler.remaining(study)).isEqualTo(9);
+        for (FrozenTrial t : study.trials().subList(2, 8)) {
+            assertThat((Double) t.params().get("a")).isEqualTo(sampler.design().point(t.number() - 2)[0]);
+        }
+    }
+
+    @Test
+    void aLowerTrialStillRunningWithoutParametersInAnotherProcessIsTheDesignsFirst() {
+        Storage storage = new InMemoryStorage();
+        MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
+        Study one = Studies.builder("two").storage(storage).sampler(sampler).create();
+        Study other = Studies.builder("two").storage(storage).sampler(new MorrisSampler(space(), 4, 3, 0, 5L)).load();
+        Trial zero = one.ask();
+        Trial first = other.ask();
+        double y1 = objective(first); // trial 1 reaches the design first, while trial 0 has suggested nothing
+        other.tell(first, y1);
+        one.tell(zero, objective(zero));
+        assertThat(one.trials()).extracting(MorrisSamplerTest::point).containsExactly(0L, 1L);
+        assertThat((Double) one.trials().get(0).params().get("a")).isEqualTo(sampler.design().point(0)[0]);
+    }
+
+    @Test
+    void aTrialWithFixedParametersTakesNoPointAndItsNumbersPointIsNotRun() {
+        MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
+        Study study = Studies.builder("f").sampler(sampler).create();
+        study.optimize(MorrisSamplerTest::objective, 2);
+        study.enqueueTrial(Map.of("a", 0.25)); // b, c and d are left to the sampler
+        study.optimize(MorrisSamplerTest::objective, 3);
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(MorrisSamplerTest::point).containsExactly(0L, 1L, null, 3L, 4L);
+        assertThat(trials.get(2).params().get("a")).isEqualTo(0.25);
+        assertThat(sampler.remaining(study)).isEqualTo(sampler.designSize() - 5);
+        // every recorded point carries the design's own values
+        for (FrozenTrial t : trials) {
+            if (point(t) instanceof Long index) {
+                assertThat((Double) t.params().get("a")).isEqualTo(sampler.design().point(index.intValue())[0]);
+            }
+        }
+    }
+
+    @Test
+    void aStudyBegunByTheClaimCounterKeepsClaimingItsNextPoint() {
+        MorrisSampler sampler = new MorrisSampler(space(), 4, 3, 0, 5L);
+        Study study = Studies.builder("old").sampler(sampler).create();
+        // as the earlier version stored it after handing out points 0..3 (their trials are not needed here)
+        study.setSystemAttr(MorrisSampler.DESIGN_ATTR, sampler.settings());
+        study.setSystemAttr(MorrisSampler.NEXT_ATTR, 4L);
+        assertThat(sampler.remaining(study)).isEqualTo(sampler.designSize() - 4);
+        study.optimize(MorrisSamplerTest::objective, 3);
+        assertThat(study.trials()).extracting(MorrisSamplerTest::point).containsExactly(4L, 5L, 6L);
+        assertThat(study.systemAttrs().get(MorrisSampler.NEXT_ATTR)).isEqualTo(7L);
+        assertThat(study.systemAttrs().get(MorrisSampler.DESIGN_ATTR)).isEqualTo(sampler.settings());
+        assertThat(sampler.remaining(study)).isEqualTo(sampler.designSize() - 7);
+    }
+
     @Test
     void refusesAStudyRunningAnotherDesign() {
         Storage storage = new InMemoryStorage();
