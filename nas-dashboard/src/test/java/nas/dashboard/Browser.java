@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,8 +75,8 @@ public final class Browser implements AutoCloseable {
      */
     public void reset() {
         driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH, HEIGHT));
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         if (cutOff) {
             driver.deleteNetworkConditions();
             cutOff = false;
@@ -85,7 +88,7 @@ public final class Browser implements AutoCloseable {
      * file: pages still load.
      */
     public void offline() {
-        org.openqa.selenium.chromium.ChromiumNetworkConditions none = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        ChromiumNetworkConditions none = new ChromiumNetworkConditions();
         none.setOffline(true);
         driver.setNetworkConditions(none);
         cutOff = true;

@@ -1,5 +1,6 @@
 package nas.samplers.tpe;
 
+import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -67,7 +68,7 @@ public record TpeOptions(
     public static double[] defaultWeights(int n) {
         double[] w = new double[n];
         if (n < 25) {
-            java.util.Arrays.fill(w, 1.0);
+            Arrays.fill(w, 1.0);
             return w;
         }
         int ramp = n - 25;
@@ -143,7 +144,7 @@ public record TpeOptions(
         if (objectives == 1 || multivariate || goodWeights.length == 0) {
             return settings;
         }
-        return settings.withPriorWeight(priorWeight * java.util.Arrays.stream(goodWeights).sum() / goodWeights.length);
+        return settings.withPriorWeight(priorWeight * Arrays.stream(goodWeights).sum() / goodWeights.length);
     }
 
     public TpeOptions withNStartupTrials(int v) {
