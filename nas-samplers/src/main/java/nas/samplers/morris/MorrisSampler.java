@@ -226,7 +226,7 @@ public final class MorrisSampler implements Sampler {
      * the whole design, before any trial reached it).
      */
     public int remaining(StudyView study) {
-        Object first = firstTrial(study.systemAttrs().get(DESIGN_ATTR));
+        Object first = storedFirstTrial(study.systemAttrs().get(DESIGN_ATTR));
         if (first instanceof Number n) {
             int handedOut = study.trials().size() - n.intValue(); // trials are numbered 0, 1, ... without gaps
             return Math.max(0, designSize() - Math.max(0, handedOut));
@@ -234,7 +234,7 @@ public final class MorrisSampler implements Sampler {
         return Math.max(0, designSize() - next(study));
     }
 
-    private static Object firstTrial(Object design) {
+    private static Object storedFirstTrial(Object design) {
         return design instanceof Map<?, ?> m ? m.get(FIRST_TRIAL_KEY) : null;
     }
 
@@ -264,7 +264,7 @@ public final class MorrisSampler implements Sampler {
         if (trial.systemAttrs().containsKey(FrozenTrial.FIXED_PARAMS)) {
             return Map.of(); // its fixed values would override the point's: it takes none
         }
-        Object first = firstTrial(registerDesign(study, trial.number()));
+        Object first = storedFirstTrial(registerDesign(study, trial.number()));
         int index = first instanceof Number n ? trial.number() - n.intValue() : claimPoint(study);
         if (index < 0 || index >= designSize()) {
             return Map.of(); // before the design, or past its end: independent random sampling
@@ -288,7 +288,7 @@ public final class MorrisSampler implements Sampler {
         if (stored == null) {
             study.awaitFinished(number - 1);
             Map<String, Object> mine = settings();
-            mine.put(FIRST_TRIAL_KEY, (long) firstTrial(study, number));
+            mine.put(FIRST_TRIAL_KEY, (long) chooseFirstTrial(study, number));
             study.compareAndSetSystemAttr(DESIGN_ATTR, null, mine); // loses only to another process
             stored = study.systemAttrs().get(DESIGN_ATTR);
         }
@@ -308,7 +308,7 @@ public final class MorrisSampler implements Sampler {
      * process's, or this process's without the lag; with the lag, this loop's earlier trials have
      * finished and later ones wait, so it is {@code number}).
      */
-    private static int firstTrial(StudyView study, int number) {
+    private static int chooseFirstTrial(StudyView study, int number) {
         int first = number;
         for (FrozenTrial t : study.trials(TrialState.RUNNING)) {
             if (t.number() < first && t.params().isEmpty() && !t.systemAttrs().containsKey(FrozenTrial.FIXED_PARAMS)) {

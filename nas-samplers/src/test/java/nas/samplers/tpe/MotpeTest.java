@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import nas.api.FrozenTrial;
 import nas.api.MultiObjective;
 import nas.api.OptimizeOptions;
@@ -51,7 +52,7 @@ class MotpeTest {
         return Hypervolume.of(front, new double[] {1.1, 1.1});
     }
 
-    static double medianHypervolume(java.util.function.LongFunction<Sampler> sampler, int trials) {
+    static double medianHypervolume(LongFunction<Sampler> sampler, int trials) {
         double[] hv = new double[3];
         for (int seed = 0; seed < 3; seed++) {
             Study s = study(sampler.apply(seed), seed);
@@ -94,7 +95,7 @@ class MotpeTest {
         return 1 + 9 * sum / (n - 1);
     }
 
-    static double zdt2Hypervolume(java.util.function.LongFunction<Sampler> sampler, long seed) {
+    static double zdt2Hypervolume(LongFunction<Sampler> sampler, long seed) {
         Study s = study(sampler.apply(seed), seed);
         s.optimizeMulti(ZDT2_30, OptimizeOptions.trials(200));
         double[][] front = s.bestTrials().stream()
@@ -126,8 +127,8 @@ class MotpeTest {
     }
 
     /** The median hypervolume (reference 11) of seeds 1–3 after 200 trials of ZDT2-30 is 2 above NSGA-II's. */
-    static void assertAheadOfNsga2OnZdt2(String name, java.util.function.LongFunction<Sampler> sampler) {
-        java.util.function.LongFunction<Sampler> nsga2 = seed -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(seed));
+    static void assertAheadOfNsga2OnZdt2(String name, LongFunction<Sampler> sampler) {
+        LongFunction<Sampler> nsga2 = seed -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(seed));
         double[] tpe = new double[3];
         double[] ga = new double[3];
         for (int seed = 1; seed <= 3; seed++) {
