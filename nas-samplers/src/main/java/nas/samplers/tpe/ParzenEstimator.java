@@ -311,7 +311,13 @@ final class ParzenEstimator {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    /** Sigma of each centre = the larger gap to its sorted neighbours. */
+    /**
+     * Sigma of each centre = the larger gap to its sorted neighbours. Equal centres (repeated ints, or one on the
+     * prior's centre) keep their order, oldest first and the prior last: the oldest takes the gap on the left, the
+     * newest the gap on the right, those between a gap of 0 (then the clip). Optuna 3.1 does the same up to 16
+     * centres; from 17 on it leaves them in the order of numpy's unstable quicksort, so its tied kernels get these
+     * bandwidths in another order (README, "The mixed row, kind by kind").
+     */
     private static void neighbourBandwidths(double[] mu, double[] sigma, double low, double high, boolean endpoints) {
         int m = mu.length;
         Integer[] order = new Integer[m];
