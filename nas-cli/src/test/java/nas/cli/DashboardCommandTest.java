@@ -71,6 +71,7 @@ class DashboardCommandTest {
                 "--population-size", "8", "--n-trials", "40", "--seed", "5", "--quiet", "--storage", db()));
         ok(CliRunner.run("search", "--study", "e", "--objective", "ellipsoid", "--dim", "4", "--n-trials", "40",
                 "--seed", "3", "--quiet", "--storage", db()));
+        ok(CliRunner.run("create-study", "--study", "mo-empty", "--direction", "minimize", "maximize", "--storage", db()));
         CliRunner.Result pareto = CliRunner.run("pareto", "--study", "mo", "--format", "json", "--storage", db());
         ok(pareto);
         CliRunner.Result importance = CliRunner.run("importance", "--study", "e", "--format", "json", "--storage", db());
@@ -94,7 +95,13 @@ class DashboardCommandTest {
             assertThat(browser.text("hypervolume-note"))
                     .contains("hypervolume " + browser.js("return arguments[0].toPrecision(6).replace(/\\.?0+$/, '');",
                             ((Number) front.get("hypervolume")).doubleValue()));
+            assertNoMissingFieldWritten(browser, "study mo");
             browser.fullScreenshot("study-pareto");
+
+            // two objectives and no trial yet: no front, no hypervolume, no importance
+            browser.open(server.baseUrl() + "study?name=mo-empty");
+            assertThat(browser.text("pareto-note")).startsWith("0 trial(s) on the front, 0 dominated");
+            assertNoMissingFieldWritten(browser, "study mo-empty");
 
             browser.open(server.baseUrl() + "study?name=e");
             browser.waitFor("window.nasCharts['importance']", Duration.ofSeconds(60));
@@ -108,6 +115,7 @@ class DashboardCommandTest {
                 assertThat(names.get(shown)).isEqualTo(params.get(i).get("name"));
                 assertThat(bars.get(shown).doubleValue()).isEqualTo(((Number) params.get(i).get("importance")).doubleValue());
             }
+            assertNoMissingFieldWritten(browser, "study e");
             browser.fullScreenshot("study-importance");
         }
     }
@@ -143,6 +151,7 @@ class DashboardCommandTest {
             for (String pair : List.of("pareto-0-1", "pareto-0-2", "pareto-1-2")) {
                 assertThat(points(browser.series(pair).get(1))).hasSize(expected.size());
             }
+            assertNoMissingFieldWritten(browser, "study three");
             browser.fullScreenshot("study-pareto-3d");
             String before = String.valueOf(browser.js("return JSON.stringify(window.nasScatter3d['pareto-3d'].screenPoints(1));"));
             double yaw = ((Number) browser.js("return window.nasScatter3d['pareto-3d'].yaw;")).doubleValue();
@@ -180,6 +189,7 @@ class DashboardCommandTest {
             browser.open(url);
             browser.open(url.substring(0, url.indexOf("?token=")) + "study?name=live");
             assertThat(browser.text("count-COMPLETE")).isEqualTo("COMPLETE 0");
+            assertNoMissingFieldWritten(browser, "study live before its first trial");
             browser.js("window.notReloaded = true;");
             CliProcess.Result search = CliProcess.run(dir, "search", "--study", "live", "--objective", "sphere", "--dim", "2",
                     "--n-trials", "25", "--seed", "1", "--quiet", "--storage", db());
@@ -321,6 +331,7 @@ class DashboardCommandTest {
             browser.js("window.prompt = (q) => { window.asked.push(q); return 'drop'; };");
             browser.js("document.querySelector('#studies-rows tr[data-study=\"drop\"] button.danger').click();");
             browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 1", Duration.ofSeconds(30));
+            assertNoMissingFieldWritten(browser, "studies");
             browser.fullScreenshot("studies-after-delete");
         } finally {
             readOnly.kill();
@@ -361,7 +372,19 @@ class DashboardCommandTest {
         assertThat(browser.js("return document.querySelectorAll('.error').length;")).isEqualTo(0L);
         // nothing was fetched: every script and datum came from the file
         assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);
+        assertNoMissingFieldWritten(browser, "report");
         browser.fullScreenshot("report");
+    }
+
+    /** "null", "undefined" or "NaN" as a word: what a page writes where a field it expected is absent. */
+    static final Pattern MISSING_FIELD = Pattern.compile("\\b(null|undefined|NaN)\\b");
+
+    /** The page (DOM and chart canvases) shows text, and none of it is a missing field written out. */
+    static void assertNoMissingFieldWritten(Browser browser, String page) {
+        List<String> texts = browser.visibleTexts();
+        assertThat(texts).as(page + ": visible texts").hasSizeGreaterThan(10);
+        assertThat(texts.stream().filter(t -> MISSING_FIELD.matcher(t).find()).toList())
+                .as(page + ": texts that write out a missing field").isEmpty();
     }
 
     /** Reads chart data out of the browser. */

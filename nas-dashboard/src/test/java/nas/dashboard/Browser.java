@@ -137,6 +137,29 @@ public final class Browser implements AutoCloseable {
         return (List<Object>) js("return window.nasCharts[arguments[0]].getOption().series;", chartId);
     }
 
+    /**
+     * Every text a reader sees now: the page's rendered text nodes (scripts and hidden elements left out) and the
+     * texts the charts draw on their canvases, each trimmed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> visibleTexts() {
+        return (List<String>) js("""
+                const out = [];
+                const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                  const p = n.parentElement;
+                  if (!n.textContent.trim() || p.closest('script, style') || p.getClientRects().length === 0
+                      || getComputedStyle(p).visibility === 'hidden') continue;
+                  out.push(n.textContent.trim());
+                }
+                for (const c of Object.values(window.nasCharts || {})) {
+                  for (const e of c.getZr().storage.getDisplayList(true)) {
+                    if (e.type === 'tspan' && !e.invisible && e.style.text) out.push(String(e.style.text).trim());
+                  }
+                }
+                return out;""");
+    }
+
     /** Saves a PNG of the window under target/screenshots. */
     public Path screenshot(String name) {
         try {

@@ -532,11 +532,12 @@
       const box = document.getElementById('pareto-body');
       const m = p.directions.length;
       const pairs = m === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]].filter(([a, b]) => a < m && b < m);
+      // replaceChildren writes a null argument as the text "null": the 3-D view is left out of the list instead
+      const view3d = m === 3 ? [el('div', { class: 'chart', id: 'pareto-3d' })] : [];
       box.replaceChildren(el('div', { class: 'note', id: 'pareto-note' }, p.front.length + ' trial(s) on the front, ' +
         p.dominated.length + ' dominated shown faded; directions ' + p.directions.join(', ') +
         (m === 3 ? ' · in 3-D, then projected on each pair of objectives' : m > 3 ? ' · shown as projections on each pair of objectives' : '')),
-      m === 3 ? el('div', { class: 'chart', id: 'pareto-3d' }) : null,
-      ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
+      ...view3d, ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
       if (m === 3) {
         const point3 = (t) => ({ value: t.values, number: t.number });
         new Scatter3D(document.getElementById('pareto-3d'), 'pareto-3d', [0, 1, 2].map((k) => 'values_' + k), [
