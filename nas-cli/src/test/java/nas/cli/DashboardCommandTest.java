@@ -1,6 +1,7 @@
 package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -355,9 +356,13 @@ class DashboardCommandTest {
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link");
         int complete;
+        double best;
+        double worst;
         try (Storage storage = new StorageOptions(db()).open()) {
             Study s = Studies.builder("r").storage(storage).load();
             complete = s.trials(TrialState.COMPLETE).size();
+            best = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).min().orElseThrow();
+            worst = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).max().orElseThrow();
         }
         Browser browser = browser();
         browser.offline(); // as a reader without network: everything must come from the file
@@ -373,7 +378,16 @@ class DashboardCommandTest {
         // nothing was fetched: every script and datum came from the file
         assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);
         assertNoMissingFieldWritten(browser, "report");
+        // the colour scales show the values' range beside neither an axis's labels nor the plot, wide and narrow
+        assertThat(assertColourScaleClear(browser, "parallel", List.of("parallelAxis"), "parallel"))
+                .satisfiesExactly(low -> assertThat(low).isCloseTo(best, withinPercentage(0.01)),
+                        high -> assertThat(high).isCloseTo(worst, withinPercentage(0.01)));
+        assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
         browser.fullScreenshot("report");
+        browser.fullScreenshot("report-900", 900);
+        assertThat(browser.js("return window.innerWidth;")).isEqualTo(900L);
+        assertColourScaleClear(browser, "parallel", List.of("parallelAxis"), "parallel");
+        assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
     }
 
     /** "null", "undefined" or "NaN" as a word: what a page writes where a field it expected is absent. */
@@ -385,6 +399,87 @@ class DashboardCommandTest {
         assertThat(texts).as(page + ": visible texts").hasSizeGreaterThan(10);
         assertThat(texts.stream().filter(t -> MISSING_FIELD.matcher(t).find()).toList())
                 .as(page + ": texts that write out a missing field").isEmpty();
+    }
+
+    /**
+     * Where a chart draws its texts, in chart pixels: the colour scale's (visualMap's) texts, the texts of the other
+     * components named and the plot area of the coordinate system named. The chart library measures a line's
+     * height on a CJK glyph, which fonts without one make too short: each box is as tall as its font instead,
+     * centred where the line is drawn.
+     */
+    static final String TEXT_BOXES = """
+            const c = window.nasCharts[arguments[0]];
+            const model = c.getModel();
+            const texts = (mainType) => model.findComponents({ mainType }).flatMap((m) => {
+              const out = [];
+              c.getViewOfComponentModel(m).group.traverse((e) => {
+                if (e.type !== 'text' || e.invisible || e.ignore || !e.style.text) return;
+                const px = /([0-9.]+)px/.exec(String(e.style.font || ''));
+                const size = px ? Number(px[1]) : (parseFloat(e.style.fontSize) || 12);
+                const r = e.getBoundingRect().clone();
+                r.y += r.height / 2 - size / 2;
+                r.height = size;
+                r.applyTransform(e.getComputedTransform());
+                out.push({ text: String(e.style.text), x: r.x, y: r.y, w: r.width, h: r.height });
+              });
+              return out;
+            });
+            const p = model.getComponent(arguments[2]).coordinateSystem.getRect();
+            return { scale: texts('visualMap'), width: c.getWidth(), height: c.getHeight(),
+              others: arguments[1].flatMap(texts).concat([{ text: 'the plot area', x: p.x, y: p.y, w: p.width, h: p.height }]) };
+            """;
+
+    /** A text's box in a chart. */
+    record TextBox(String text, double x, double y, double w, double h) {
+        boolean meets(TextBox o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+
+        @SuppressWarnings("unchecked")
+        static List<TextBox> of(Object list) {
+            return ((List<Map<String, Object>>) list).stream().map(m -> new TextBox((String) m.get("text"),
+                    ((Number) m.get("x")).doubleValue(), ((Number) m.get("y")).doubleValue(),
+                    ((Number) m.get("w")).doubleValue(), ((Number) m.get("h")).doubleValue())).toList();
+        }
+    }
+
+    /**
+     * The colour scale of a chart says which end is better and writes its two end values, and none of its texts
+     * meets another of them, a text of the other components, the plot area or the chart's edge. Returns the end
+     * values, low first.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Double> assertColourScaleClear(Browser browser, String chart, List<String> others, String plot) {
+        Map<String, Object> drawn = (Map<String, Object>) browser.js(TEXT_BOXES, chart, others, plot);
+        List<TextBox> scale = TextBox.of(drawn.get("scale"));
+        List<TextBox> rest = TextBox.of(drawn.get("others"));
+        double width = ((Number) drawn.get("width")).doubleValue();
+        double height = ((Number) drawn.get("height")).doubleValue();
+        String where = chart + " at " + (long) width + " px";
+        assertThat(rest).as(where + ": axis texts").hasSizeGreaterThan(5);
+        assertThat(scale).as(where + ": colour scale texts").isNotEmpty();
+        List<String> clashes = new ArrayList<>();
+        for (int i = 0; i < scale.size(); i++) {
+            TextBox t = scale.get(i);
+            for (TextBox o : rest) {
+                if (t.meets(o)) {
+                    clashes.add("'" + t.text() + "' meets '" + o.text() + "'");
+                }
+            }
+            for (TextBox o : scale.subList(i + 1, scale.size())) {
+                if (t.meets(o)) {
+                    clashes.add("'" + t.text() + "' meets '" + o.text() + "'");
+                }
+            }
+            if (t.x() < 0 || t.y() < 0 || t.x() + t.w() > width || t.y() + t.h() > height) {
+                clashes.add("'" + t.text() + "' crosses the chart's edge");
+            }
+        }
+        assertThat(clashes).as(where).isEmpty();
+        assertThat(scale).as(where + ": colour scale texts").extracting(TextBox::text).contains("better", "worse");
+        List<TextBox> values = scale.stream().filter(t -> !t.text().equals("better") && !t.text().equals("worse")).toList();
+        assertThat(values).as(where + ": the scale's values").hasSize(2);
+        return values.stream().map(t -> Double.parseDouble(t.text())).sorted().toList();
     }
 
     /** Reads chart data out of the browser. */

@@ -174,20 +174,35 @@ public final class Browser implements AutoCloseable {
 
     /** A full-page PNG: the window grown to the page's height first. */
     public Path fullScreenshot(String name) {
+        return grownScreenshot(name, WIDTH);
+    }
+
+    /** A full-page PNG in a window this wide: the page laid out at that width, then the window grown to its height. */
+    public Path fullScreenshot(String name, int width) {
+        resize(width, HEIGHT);
+        return grownScreenshot(name, width);
+    }
+
+    private Path grownScreenshot(String name, int width) {
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        return screenshot(name, 1400, Math.min(6000, height.intValue() + 40));
+        return screenshot(name, width, Math.min(6000, height.intValue() + 40));
     }
 
     /** A PNG of the top of the page in a window of this size. */
     public Path screenshot(String name, int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        resize(width, height);
+        return screenshot(name);
+    }
+
+    /** Sets the window's size and lets the page lay itself out again (the charts redraw on resize). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
         js("window.dispatchEvent(new Event('resize'));");
         try {
             Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return screenshot(name);
     }
 
     @Override

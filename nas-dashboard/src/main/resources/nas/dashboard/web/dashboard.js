@@ -52,6 +52,22 @@
   }
   const valueLabels = { formatter: axisTick };
 
+  /** Height (px) of the band under a plot that colourScale() fills: a chart with one keeps this much more bottom margin. */
+  const SCALE_BAND = 44;
+
+  /**
+   * A continuous colour scale of objective values, lying under the plot at its right: a scale at the side ran into
+   * the labels of the axis beside it. The handles carry the values (as the page writes numbers) and can be dragged to
+   * show only a range; the ends say which side is better.
+   */
+  function colourScale(min, max, colors, maximize, extra) {
+    return Object.assign({
+      type: 'continuous', orient: 'horizontal', right: 10, bottom: 0, itemWidth: 12, itemHeight: 160, calculable: true,
+      min, max: max === min ? min + 1 : max, inRange: { color: colors }, formatter: fmt,
+      text: maximize ? ['better', 'worse'] : ['worse', 'better'], // text[0] is written at the high end
+    }, extra);
+  }
+
   function time(iso) {
     return iso ? new Date(iso).toLocaleString() : '';
   }
@@ -628,8 +644,8 @@
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
-        parallel: { left: 60, right: 90, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
-        visualMap: { type: 'continuous', min: vmin, max: vmax === vmin ? vmin + 1 : vmax, dimension: d.params.length, inRange: { color: colors }, right: 0, top: 'middle', calculable: true, text: [fmt(vmax), fmt(vmin)] },
+        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
+        visualMap: colourScale(vmin, vmax, colors, maximize, { dimension: d.params.length }),
         series: [{ type: 'parallel', data: rows, lineStyle: { width: 1, opacity: rows.length > 1000 ? 0.2 : 0.5 } }],
       });
       this.slices(d, values, vmin, vmax, colors);
@@ -701,7 +717,7 @@
         axisLabel: { formatter: (v) => axisLabelOf(p, v), showMinLabel: p.type === 'categorical', showMaxLabel: p.type === 'categorical' },
         splitLine: { show: false } }, p.type === 'categorical' ? { interval: 1 } : {});
       chart(document.getElementById('contour-chart'), 'contour', {
-        grid: { left: 80, right: 80, top: 34, bottom: 60 },
+        grid: { left: 80, right: 40, top: 34, bottom: 60 + SCALE_BAND },
         tooltip: { trigger: 'item', formatter: (q) => (q.seriesIndex === 2
           ? tooltipRows('trial ' + q.value[3], [[px.name, axisLabelOf(px, q.value[0])], [py.name, axisLabelOf(py, q.value[1])], ['value', q.value[2]]])
           : q.seriesIndex === 1 ? tooltipRows('iso-line', [['value', q.value[4]]])
@@ -709,8 +725,7 @@
               [py.name, axisLabelOf(py, (q.value[1] + q.value[3]) / 2)], ['value', q.value[4]]])) },
         xAxis: Object.assign(axis(px, c.x0, c.x1), { nameLocation: 'middle', nameGap: 35 }),
         yAxis: axis(py, c.y0, c.y1),
-        visualMap: { seriesIndex: 0, dimension: 4, min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
-          inRange: { color: maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'] } },
+        visualMap: colourScale(vmin, vmax, maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'], maximize, { seriesIndex: 0, dimension: 4 }),
         series: [
           { type: 'custom', name: 'surface', data: cells, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
             const a = api.coord([api.value(0), api.value(3)]);
