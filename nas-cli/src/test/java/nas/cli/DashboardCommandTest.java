@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.TrialState;
@@ -383,11 +385,13 @@ class DashboardCommandTest {
                 .satisfiesExactly(low -> assertThat(low).isCloseTo(best, withinPercentage(0.01)),
                         high -> assertThat(high).isCloseTo(worst, withinPercentage(0.01)));
         assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
+        assertAxisTextsApart(browser, "history", "Objective value (minimize)");
         browser.fullScreenshot("report");
         browser.fullScreenshot("report-900", 900);
         assertThat(browser.js("return window.innerWidth;")).isEqualTo(900L);
         assertColourScaleClear(browser, "parallel", List.of("parallelAxis"), "parallel");
         assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
+        assertAxisTextsApart(browser, "history", "Objective value (minimize)");
     }
 
     /** "null", "undefined" or "NaN" as a word: what a page writes where a field it expected is absent. */
@@ -402,8 +406,8 @@ class DashboardCommandTest {
     }
 
     /**
-     * Where a chart draws its texts, in chart pixels: the colour scale's (visualMap's) texts, the texts of the other
-     * components named and the plot area of the coordinate system named. The chart library measures a line's
+     * Where a chart draws its texts, in chart pixels: the texts of each component type named (visualMap: the colour
+     * scale), the plot area of the coordinate system named and the chart's size. The chart library measures a line's
      * height on a CJK glyph, which fonts without one make too short: each box is as tall as its font instead,
      * centred where the line is drawn.
      */
@@ -425,8 +429,8 @@ class DashboardCommandTest {
               return out;
             });
             const p = model.getComponent(arguments[2]).coordinateSystem.getRect();
-            return { scale: texts('visualMap'), width: c.getWidth(), height: c.getHeight(),
-              others: arguments[1].flatMap(texts).concat([{ text: 'the plot area', x: p.x, y: p.y, w: p.width, h: p.height }]) };
+            return { texts: Object.fromEntries(arguments[1].map((t) => [t, texts(t)])), width: c.getWidth(), height: c.getHeight(),
+              plot: { text: 'the plot area', x: p.x, y: p.y, w: p.width, h: p.height } };
             """;
 
     /** A text's box in a chart. */
@@ -435,11 +439,40 @@ class DashboardCommandTest {
             return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
         }
 
+        static TextBox of(Map<String, Object> m) {
+            return new TextBox((String) m.get("text"), ((Number) m.get("x")).doubleValue(), ((Number) m.get("y")).doubleValue(),
+                    ((Number) m.get("w")).doubleValue(), ((Number) m.get("h")).doubleValue());
+        }
+    }
+
+    /** The texts a chart draws, by component type, with its plot area and size (see {@link #TEXT_BOXES}). */
+    record ChartTexts(String where, Map<String, List<TextBox>> texts, TextBox plot, double width, double height) {
         @SuppressWarnings("unchecked")
-        static List<TextBox> of(Object list) {
-            return ((List<Map<String, Object>>) list).stream().map(m -> new TextBox((String) m.get("text"),
-                    ((Number) m.get("x")).doubleValue(), ((Number) m.get("y")).doubleValue(),
-                    ((Number) m.get("w")).doubleValue(), ((Number) m.get("h")).doubleValue())).toList();
+        static ChartTexts read(Browser browser, String chart, List<String> types, String plot) {
+            Map<String, Object> drawn = (Map<String, Object>) browser.js(TEXT_BOXES, chart, types, plot);
+            Map<String, List<TextBox>> texts = new LinkedHashMap<>();
+            ((Map<String, List<Map<String, Object>>>) drawn.get("texts"))
+                    .forEach((type, list) -> texts.put(type, list.stream().map(TextBox::of).toList()));
+            double width = ((Number) drawn.get("width")).doubleValue();
+            return new ChartTexts(chart + " at " + (long) width + " px", texts, TextBox.of((Map<String, Object>) drawn.get("plot")),
+                    width, ((Number) drawn.get("height")).doubleValue());
+        }
+
+        /** Each of {@code mine} that meets a later one of them, one of {@code others}, or the chart's edge. */
+        List<String> clashes(List<TextBox> mine, List<TextBox> others) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < mine.size(); i++) {
+                TextBox t = mine.get(i);
+                for (TextBox o : Stream.concat(mine.subList(i + 1, mine.size()).stream(), others.stream()).toList()) {
+                    if (t.meets(o)) {
+                        out.add("'" + t.text() + "' meets '" + o.text() + "'");
+                    }
+                }
+                if (t.x() < 0 || t.y() < 0 || t.x() + t.w() > width || t.y() + t.h() > height) {
+                    out.add("'" + t.text() + "' crosses the chart's edge");
+                }
+            }
+            return out;
         }
     }
 
@@ -448,38 +481,29 @@ class DashboardCommandTest {
      * meets another of them, a text of the other components, the plot area or the chart's edge. Returns the end
      * values, low first.
      */
-    @SuppressWarnings("unchecked")
     static List<Double> assertColourScaleClear(Browser browser, String chart, List<String> others, String plot) {
-        Map<String, Object> drawn = (Map<String, Object>) browser.js(TEXT_BOXES, chart, others, plot);
-        List<TextBox> scale = TextBox.of(drawn.get("scale"));
-        List<TextBox> rest = TextBox.of(drawn.get("others"));
-        double width = ((Number) drawn.get("width")).doubleValue();
-        double height = ((Number) drawn.get("height")).doubleValue();
-        String where = chart + " at " + (long) width + " px";
-        assertThat(rest).as(where + ": axis texts").hasSizeGreaterThan(5);
-        assertThat(scale).as(where + ": colour scale texts").isNotEmpty();
-        List<String> clashes = new ArrayList<>();
-        for (int i = 0; i < scale.size(); i++) {
-            TextBox t = scale.get(i);
-            for (TextBox o : rest) {
-                if (t.meets(o)) {
-                    clashes.add("'" + t.text() + "' meets '" + o.text() + "'");
-                }
-            }
-            for (TextBox o : scale.subList(i + 1, scale.size())) {
-                if (t.meets(o)) {
-                    clashes.add("'" + t.text() + "' meets '" + o.text() + "'");
-                }
-            }
-            if (t.x() < 0 || t.y() < 0 || t.x() + t.w() > width || t.y() + t.h() > height) {
-                clashes.add("'" + t.text() + "' crosses the chart's edge");
-            }
-        }
-        assertThat(clashes).as(where).isEmpty();
-        assertThat(scale).as(where + ": colour scale texts").extracting(TextBox::text).contains("better", "worse");
+        List<String> types = new ArrayList<>(others);
+        types.add("visualMap");
+        ChartTexts drawn = ChartTexts.read(browser, chart, types, plot);
+        List<TextBox> scale = drawn.texts().get("visualMap");
+        List<TextBox> rest = new ArrayList<>();
+        others.forEach(t -> rest.addAll(drawn.texts().get(t)));
+        assertThat(rest).as(drawn.where() + ": axis texts").hasSizeGreaterThan(5);
+        rest.add(drawn.plot());
+        assertThat(scale).as(drawn.where() + ": colour scale texts").isNotEmpty();
+        assertThat(drawn.clashes(scale, rest)).as(drawn.where()).isEmpty();
+        assertThat(scale).as(drawn.where() + ": colour scale texts").extracting(TextBox::text).contains("better", "worse");
         List<TextBox> values = scale.stream().filter(t -> !t.text().equals("better") && !t.text().equals("worse")).toList();
-        assertThat(values).as(where + ": the scale's values").hasSize(2);
+        assertThat(values).as(drawn.where() + ": the scale's values").hasSize(2);
         return values.stream().map(t -> Double.parseDouble(t.text())).sorted().toList();
+    }
+
+    /** The name of a chart's y axis meets none of its labels, and no label another; all lie inside the chart. */
+    static void assertAxisTextsApart(Browser browser, String chart, String name) {
+        ChartTexts drawn = ChartTexts.read(browser, chart, List.of("yAxis"), "grid");
+        List<TextBox> texts = drawn.texts().get("yAxis");
+        assertThat(texts).as(drawn.where() + ": y axis texts").extracting(TextBox::text).contains(name).hasSizeGreaterThan(3);
+        assertThat(drawn.clashes(texts, List.of())).as(drawn.where()).isEmpty();
     }
 
     /** Reads chart data out of the browser. */

@@ -51,6 +51,12 @@
     return (a !== 0 && (a >= 1e5 || a < 1e-3)) ? v.toExponential(1) : fmt(v);
   }
   const valueLabels = { formatter: axisTick };
+  /**
+   * A left value axis whose name is written along it, beside its labels: room for axisTick's longest labels
+   * (7 characters, about 50 px) between the axis and the name, and for the name within the grid's left margin.
+   */
+  const nameBesideLabels = { nameLocation: 'middle', nameGap: 68, axisLabel: valueLabels };
+  const NAME_BESIDE_LABELS_LEFT = 84;
 
   /** Height (px) of the band under a plot that colourScale() fills: a chart with one keeps this much more bottom margin. */
   const SCALE_BAND = 44;
@@ -531,10 +537,10 @@
         (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values');
       chart(document.getElementById('history-chart'), 'history', {
         legend: { data: ['Objective value', 'Best value'] },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['trial', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
+        yAxis: Object.assign({ type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true }, nameBesideLabels),
         dataZoom: [{ type: 'inside' }],
         series: [
           { name: 'Objective value', type: 'scatter', data: h.points, symbolSize: h.points.length > 2000 ? 3 : 6, itemStyle: { color: '#2f6fb3' } },
@@ -578,10 +584,10 @@
       hv.replaceChildren(el('div', { class: 'note', id: 'hypervolume-note' }, 'hypervolume ' + fmt(p.hypervolume) +
         (p.reference_point ? ' (reference point ' + p.reference_point.map(fmt).join(', ') + ')' : '')), chartBox('hypervolume'));
       chart(document.getElementById('hypervolume-chart'), 'hypervolume', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Hypervolume', scale: true, nameLocation: 'middle', nameGap: 50 },
+        yAxis: Object.assign({ type: 'value', name: 'Hypervolume', scale: true }, nameBesideLabels),
         series: [{ name: 'Hypervolume', type: 'line', step: 'end', data: p.history, showSymbol: false }],
       });
     }
@@ -602,10 +608,10 @@
         data: d.curves.filter((c) => c.state === 'PRUNED' && c.steps.length).map((c) => c.steps[c.steps.length - 1]),
       });
       chart(document.getElementById('intermediate-chart'), 'intermediate', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
+        yAxis: Object.assign({ type: 'value', name: 'Intermediate value', scale: true }, nameBesideLabels),
         series,
       });
     }
