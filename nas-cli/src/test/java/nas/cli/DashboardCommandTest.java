@@ -1,15 +1,18 @@
 package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nas.api.Studies;
 import nas.api.Study;
 import nas.api.TrialState;
@@ -71,6 +74,7 @@ class DashboardCommandTest {
                 "--population-size", "8", "--n-trials", "40", "--seed", "5", "--quiet", "--storage", db()));
         ok(CliRunner.run("search", "--study", "e", "--objective", "ellipsoid", "--dim", "4", "--n-trials", "40",
                 "--seed", "3", "--quiet", "--storage", db()));
+        ok(CliRunner.run("create-study", "--study", "mo-empty", "--direction", "minimize", "maximize", "--storage", db()));
         CliRunner.Result pareto = CliRunner.run("pareto", "--study", "mo", "--format", "json", "--storage", db());
         ok(pareto);
         CliRunner.Result importance = CliRunner.run("importance", "--study", "e", "--format", "json", "--storage", db());
@@ -94,7 +98,13 @@ class DashboardCommandTest {
             assertThat(browser.text("hypervolume-note"))
                     .contains("hypervolume " + browser.js("return arguments[0].toPrecision(6).replace(/\\.?0+$/, '');",
                             ((Number) front.get("hypervolume")).doubleValue()));
+            assertNoMissingFieldWritten(browser, "study mo");
             browser.fullScreenshot("study-pareto");
+
+            // two objectives and no trial yet: no front, no hypervolume, no importance
+            browser.open(server.baseUrl() + "study?name=mo-empty");
+            assertThat(browser.text("pareto-note")).startsWith("0 trial(s) on the front, 0 dominated");
+            assertNoMissingFieldWritten(browser, "study mo-empty");
 
             browser.open(server.baseUrl() + "study?name=e");
             browser.waitFor("window.nasCharts['importance']", Duration.ofSeconds(60));
@@ -108,6 +118,7 @@ class DashboardCommandTest {
                 assertThat(names.get(shown)).isEqualTo(params.get(i).get("name"));
                 assertThat(bars.get(shown).doubleValue()).isEqualTo(((Number) params.get(i).get("importance")).doubleValue());
             }
+            assertNoMissingFieldWritten(browser, "study e");
             browser.fullScreenshot("study-importance");
         }
     }
@@ -143,6 +154,7 @@ class DashboardCommandTest {
             for (String pair : List.of("pareto-0-1", "pareto-0-2", "pareto-1-2")) {
                 assertThat(points(browser.series(pair).get(1))).hasSize(expected.size());
             }
+            assertNoMissingFieldWritten(browser, "study three");
             browser.fullScreenshot("study-pareto-3d");
             String before = String.valueOf(browser.js("return JSON.stringify(window.nasScatter3d['pareto-3d'].screenPoints(1));"));
             double yaw = ((Number) browser.js("return window.nasScatter3d['pareto-3d'].yaw;")).doubleValue();
@@ -180,6 +192,7 @@ class DashboardCommandTest {
             browser.open(url);
             browser.open(url.substring(0, url.indexOf("?token=")) + "study?name=live");
             assertThat(browser.text("count-COMPLETE")).isEqualTo("COMPLETE 0");
+            assertNoMissingFieldWritten(browser, "study live before its first trial");
             browser.js("window.notReloaded = true;");
             CliProcess.Result search = CliProcess.run(dir, "search", "--study", "live", "--objective", "sphere", "--dim", "2",
                     "--n-trials", "25", "--seed", "1", "--quiet", "--storage", db());
@@ -321,6 +334,7 @@ class DashboardCommandTest {
             browser.js("window.prompt = (q) => { window.asked.push(q); return 'drop'; };");
             browser.js("document.querySelector('#studies-rows tr[data-study=\"drop\"] button.danger').click();");
             browser.waitFor("document.querySelectorAll('#studies-rows tr').length === 1", Duration.ofSeconds(30));
+            assertNoMissingFieldWritten(browser, "studies");
             browser.fullScreenshot("studies-after-delete");
         } finally {
             readOnly.kill();
@@ -344,9 +358,13 @@ class DashboardCommandTest {
         String html = Files.readString(file);
         assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link");
         int complete;
+        double best;
+        double worst;
         try (Storage storage = new StorageOptions(db()).open()) {
             Study s = Studies.builder("r").storage(storage).load();
             complete = s.trials(TrialState.COMPLETE).size();
+            best = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).min().orElseThrow();
+            worst = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).max().orElseThrow();
         }
         Browser browser = browser();
         browser.offline(); // as a reader without network: everything must come from the file
@@ -361,7 +379,131 @@ class DashboardCommandTest {
         assertThat(browser.js("return document.querySelectorAll('.error').length;")).isEqualTo(0L);
         // nothing was fetched: every script and datum came from the file
         assertThat(browser.js("return performance.getEntriesByType('resource').length;")).isEqualTo(0L);
+        assertNoMissingFieldWritten(browser, "report");
+        // the colour scales show the values' range beside neither an axis's labels nor the plot, wide and narrow
+        assertThat(assertColourScaleClear(browser, "parallel", List.of("parallelAxis"), "parallel"))
+                .satisfiesExactly(low -> assertThat(low).isCloseTo(best, withinPercentage(0.01)),
+                        high -> assertThat(high).isCloseTo(worst, withinPercentage(0.01)));
+        assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
+        assertAxisTextsApart(browser, "history", "Objective value (minimize)");
         browser.fullScreenshot("report");
+        browser.fullScreenshot("report-900", 900);
+        assertThat(browser.js("return window.innerWidth;")).isEqualTo(900L);
+        assertColourScaleClear(browser, "parallel", List.of("parallelAxis"), "parallel");
+        assertColourScaleClear(browser, "contour", List.of("xAxis", "yAxis"), "grid");
+        assertAxisTextsApart(browser, "history", "Objective value (minimize)");
+    }
+
+    /** "null", "undefined" or "NaN" as a word: what a page writes where a field it expected is absent. */
+    static final Pattern MISSING_FIELD = Pattern.compile("\\b(null|undefined|NaN)\\b");
+
+    /** The page (DOM and chart canvases) shows text, and none of it is a missing field written out. */
+    static void assertNoMissingFieldWritten(Browser browser, String page) {
+        List<String> texts = browser.visibleTexts();
+        assertThat(texts).as(page + ": visible texts").hasSizeGreaterThan(10);
+        assertThat(texts.stream().filter(t -> MISSING_FIELD.matcher(t).find()).toList())
+                .as(page + ": texts that write out a missing field").isEmpty();
+    }
+
+    /**
+     * Where a chart draws its texts, in chart pixels: the texts of each component type named (visualMap: the colour
+     * scale), the plot area of the coordinate system named and the chart's size. The chart library measures a line's
+     * height on a CJK glyph, which fonts without one make too short: each box is as tall as its font instead,
+     * centred where the line is drawn.
+     */
+    static final String TEXT_BOXES = """
+            const c = window.nasCharts[arguments[0]];
+            const model = c.getModel();
+            const texts = (mainType) => model.findComponents({ mainType }).flatMap((m) => {
+              const out = [];
+              c.getViewOfComponentModel(m).group.traverse((e) => {
+                if (e.type !== 'text' || e.invisible || e.ignore || !e.style.text) return;
+                const px = /([0-9.]+)px/.exec(String(e.style.font || ''));
+                const size = px ? Number(px[1]) : (parseFloat(e.style.fontSize) || 12);
+                const r = e.getBoundingRect().clone();
+                r.y += r.height / 2 - size / 2;
+                r.height = size;
+                r.applyTransform(e.getComputedTransform());
+                out.push({ text: String(e.style.text), x: r.x, y: r.y, w: r.width, h: r.height });
+              });
+              return out;
+            });
+            const p = model.getComponent(arguments[2]).coordinateSystem.getRect();
+            return { texts: Object.fromEntries(arguments[1].map((t) => [t, texts(t)])), width: c.getWidth(), height: c.getHeight(),
+              plot: { text: 'the plot area', x: p.x, y: p.y, w: p.width, h: p.height } };
+            """;
+
+    /** A text's box in a chart. */
+    record TextBox(String text, double x, double y, double w, double h) {
+        boolean meets(TextBox o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+
+        static TextBox of(Map<String, Object> m) {
+            return new TextBox((String) m.get("text"), ((Number) m.get("x")).doubleValue(), ((Number) m.get("y")).doubleValue(),
+                    ((Number) m.get("w")).doubleValue(), ((Number) m.get("h")).doubleValue());
+        }
+    }
+
+    /** The texts a chart draws, by component type, with its plot area and size (see {@link #TEXT_BOXES}). */
+    record ChartTexts(String where, Map<String, List<TextBox>> texts, TextBox plot, double width, double height) {
+        @SuppressWarnings("unchecked")
+        static ChartTexts read(Browser browser, String chart, List<String> types, String plot) {
+            Map<String, Object> drawn = (Map<String, Object>) browser.js(TEXT_BOXES, chart, types, plot);
+            Map<String, List<TextBox>> texts = new LinkedHashMap<>();
+            ((Map<String, List<Map<String, Object>>>) drawn.get("texts"))
+                    .forEach((type, list) -> texts.put(type, list.stream().map(TextBox::of).toList()));
+            double width = ((Number) drawn.get("width")).doubleValue();
+            return new ChartTexts(chart + " at " + (long) width + " px", texts, TextBox.of((Map<String, Object>) drawn.get("plot")),
+                    width, ((Number) drawn.get("height")).doubleValue());
+        }
+
+        /** Each of {@code mine} that meets a later one of them, one of {@code others}, or the chart's edge. */
+        List<String> clashes(List<TextBox> mine, List<TextBox> others) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < mine.size(); i++) {
+                TextBox t = mine.get(i);
+                for (TextBox o : Stream.concat(mine.subList(i + 1, mine.size()).stream(), others.stream()).toList()) {
+                    if (t.meets(o)) {
+                        out.add("'" + t.text() + "' meets '" + o.text() + "'");
+                    }
+                }
+                if (t.x() < 0 || t.y() < 0 || t.x() + t.w() > width || t.y() + t.h() > height) {
+                    out.add("'" + t.text() + "' crosses the chart's edge");
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The colour scale of a chart says which end is better and writes its two end values, and none of its texts
+     * meets another of them, a text of the other components, the plot area or the chart's edge. Returns the end
+     * values, low first.
+     */
+    static List<Double> assertColourScaleClear(Browser browser, String chart, List<String> others, String plot) {
+        List<String> types = new ArrayList<>(others);
+        types.add("visualMap");
+        ChartTexts drawn = ChartTexts.read(browser, chart, types, plot);
+        List<TextBox> scale = drawn.texts().get("visualMap");
+        List<TextBox> rest = new ArrayList<>();
+        others.forEach(t -> rest.addAll(drawn.texts().get(t)));
+        assertThat(rest).as(drawn.where() + ": axis texts").hasSizeGreaterThan(5);
+        rest.add(drawn.plot());
+        assertThat(scale).as(drawn.where() + ": colour scale texts").isNotEmpty();
+        assertThat(drawn.clashes(scale, rest)).as(drawn.where()).isEmpty();
+        assertThat(scale).as(drawn.where() + ": colour scale texts").extracting(TextBox::text).contains("better", "worse");
+        List<TextBox> values = scale.stream().filter(t -> !t.text().equals("better") && !t.text().equals("worse")).toList();
+        assertThat(values).as(drawn.where() + ": the scale's values").hasSize(2);
+        return values.stream().map(t -> Double.parseDouble(t.text())).sorted().toList();
+    }
+
+    /** The name of a chart's y axis meets none of its labels, and no label another; all lie inside the chart. */
+    static void assertAxisTextsApart(Browser browser, String chart, String name) {
+        ChartTexts drawn = ChartTexts.read(browser, chart, List.of("yAxis"), "grid");
+        List<TextBox> texts = drawn.texts().get("yAxis");
+        assertThat(texts).as(drawn.where() + ": y axis texts").extracting(TextBox::text).contains(name).hasSizeGreaterThan(3);
+        assertThat(drawn.clashes(texts, List.of())).as(drawn.where()).isEmpty();
     }
 
     /** Reads chart data out of the browser. */

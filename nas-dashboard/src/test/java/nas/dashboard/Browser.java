@@ -137,6 +137,29 @@ public final class Browser implements AutoCloseable {
         return (List<Object>) js("return window.nasCharts[arguments[0]].getOption().series;", chartId);
     }
 
+    /**
+     * Every text a reader sees now: the page's rendered text nodes (scripts and hidden elements left out) and the
+     * texts the charts draw on their canvases, each trimmed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> visibleTexts() {
+        return (List<String>) js("""
+                const out = [];
+                const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                  const p = n.parentElement;
+                  if (!n.textContent.trim() || p.closest('script, style') || p.getClientRects().length === 0
+                      || getComputedStyle(p).visibility === 'hidden') continue;
+                  out.push(n.textContent.trim());
+                }
+                for (const c of Object.values(window.nasCharts || {})) {
+                  for (const e of c.getZr().storage.getDisplayList(true)) {
+                    if (e.type === 'tspan' && !e.invisible && e.style.text) out.push(String(e.style.text).trim());
+                  }
+                }
+                return out;""");
+    }
+
     /** Saves a PNG of the window under target/screenshots. */
     public Path screenshot(String name) {
         try {
@@ -151,20 +174,35 @@ public final class Browser implements AutoCloseable {
 
     /** A full-page PNG: the window grown to the page's height first. */
     public Path fullScreenshot(String name) {
+        return grownScreenshot(name, WIDTH);
+    }
+
+    /** A full-page PNG in a window this wide: the page laid out at that width, then the window grown to its height. */
+    public Path fullScreenshot(String name, int width) {
+        resize(width, HEIGHT);
+        return grownScreenshot(name, width);
+    }
+
+    private Path grownScreenshot(String name, int width) {
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        return screenshot(name, 1400, Math.min(6000, height.intValue() + 40));
+        return screenshot(name, width, Math.min(6000, height.intValue() + 40));
     }
 
     /** A PNG of the top of the page in a window of this size. */
     public Path screenshot(String name, int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        resize(width, height);
+        return screenshot(name);
+    }
+
+    /** Sets the window's size and lets the page lay itself out again (the charts redraw on resize). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
         js("window.dispatchEvent(new Event('resize'));");
         try {
             Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return screenshot(name);
     }
 
     @Override

@@ -51,6 +51,28 @@
     return (a !== 0 && (a >= 1e5 || a < 1e-3)) ? v.toExponential(1) : fmt(v);
   }
   const valueLabels = { formatter: axisTick };
+  /**
+   * A left value axis whose name is written along it, beside its labels: room for axisTick's longest labels
+   * (7 characters, about 50 px) between the axis and the name, and for the name within the grid's left margin.
+   */
+  const nameBesideLabels = { nameLocation: 'middle', nameGap: 68, axisLabel: valueLabels };
+  const NAME_BESIDE_LABELS_LEFT = 84;
+
+  /** Height (px) of the band under a plot that colourScale() fills: a chart with one keeps this much more bottom margin. */
+  const SCALE_BAND = 44;
+
+  /**
+   * A continuous colour scale of objective values, lying under the plot at its right: a scale at the side ran into
+   * the labels of the axis beside it. The handles carry the values (as the page writes numbers) and can be dragged to
+   * show only a range; the ends say which side is better.
+   */
+  function colourScale(min, max, colors, maximize, extra) {
+    return Object.assign({
+      type: 'continuous', orient: 'horizontal', right: 10, bottom: 0, itemWidth: 12, itemHeight: 160, calculable: true,
+      min, max: max === min ? min + 1 : max, inRange: { color: colors }, formatter: fmt,
+      text: maximize ? ['better', 'worse'] : ['worse', 'better'], // text[0] is written at the high end
+    }, extra);
+  }
 
   function time(iso) {
     return iso ? new Date(iso).toLocaleString() : '';
@@ -515,10 +537,10 @@
         (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values');
       chart(document.getElementById('history-chart'), 'history', {
         legend: { data: ['Objective value', 'Best value'] },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['trial', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
+        yAxis: Object.assign({ type: log ? 'log' : 'value', name: this.objectiveName(this.objective) + ' (' + h.direction + ')', scale: true }, nameBesideLabels),
         dataZoom: [{ type: 'inside' }],
         series: [
           { name: 'Objective value', type: 'scatter', data: h.points, symbolSize: h.points.length > 2000 ? 3 : 6, itemStyle: { color: '#2f6fb3' } },
@@ -532,11 +554,12 @@
       const box = document.getElementById('pareto-body');
       const m = p.directions.length;
       const pairs = m === 2 ? [[0, 1]] : [[0, 1], [0, 2], [1, 2]].filter(([a, b]) => a < m && b < m);
+      // replaceChildren writes a null argument as the text "null": the 3-D view is left out of the list instead
+      const view3d = m === 3 ? [el('div', { class: 'chart', id: 'pareto-3d' })] : [];
       box.replaceChildren(el('div', { class: 'note', id: 'pareto-note' }, p.front.length + ' trial(s) on the front, ' +
         p.dominated.length + ' dominated shown faded; directions ' + p.directions.join(', ') +
         (m === 3 ? ' · in 3-D, then projected on each pair of objectives' : m > 3 ? ' · shown as projections on each pair of objectives' : '')),
-      m === 3 ? el('div', { class: 'chart', id: 'pareto-3d' }) : null,
-      ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
+      ...view3d, ...pairs.map(([a, b]) => chartBox('pareto-' + a + '-' + b, m > 2)));
       if (m === 3) {
         const point3 = (t) => ({ value: t.values, number: t.number });
         new Scatter3D(document.getElementById('pareto-3d'), 'pareto-3d', [0, 1, 2].map((k) => 'values_' + k), [
@@ -561,10 +584,10 @@
       hv.replaceChildren(el('div', { class: 'note', id: 'hypervolume-note' }, 'hypervolume ' + fmt(p.hypervolume) +
         (p.reference_point ? ' (reference point ' + p.reference_point.map(fmt).join(', ') + ')' : '')), chartBox('hypervolume'));
       chart(document.getElementById('hypervolume-chart'), 'hypervolume', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Hypervolume', scale: true, nameLocation: 'middle', nameGap: 50 },
+        yAxis: Object.assign({ type: 'value', name: 'Hypervolume', scale: true }, nameBesideLabels),
         series: [{ name: 'Hypervolume', type: 'line', step: 'end', data: p.history, showSymbol: false }],
       });
     }
@@ -585,10 +608,10 @@
         data: d.curves.filter((c) => c.state === 'PRUNED' && c.steps.length).map((c) => c.steps[c.steps.length - 1]),
       });
       chart(document.getElementById('intermediate-chart'), 'intermediate', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (p) => tooltipRows(p.seriesName, [['step', p.value[0]], ['value', p.value[1]]]) },
         xAxis: { type: 'value', name: 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'Intermediate value', scale: true, nameLocation: 'middle', nameGap: 50, axisLabel: valueLabels },
+        yAxis: Object.assign({ type: 'value', name: 'Intermediate value', scale: true }, nameBesideLabels),
         series,
       });
     }
@@ -627,8 +650,8 @@
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
-        parallel: { left: 60, right: 90, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
-        visualMap: { type: 'continuous', min: vmin, max: vmax === vmin ? vmin + 1 : vmax, dimension: d.params.length, inRange: { color: colors }, right: 0, top: 'middle', calculable: true, text: [fmt(vmax), fmt(vmin)] },
+        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
+        visualMap: colourScale(vmin, vmax, colors, maximize, { dimension: d.params.length }),
         series: [{ type: 'parallel', data: rows, lineStyle: { width: 1, opacity: rows.length > 1000 ? 0.2 : 0.5 } }],
       });
       this.slices(d, values, vmin, vmax, colors);
@@ -700,7 +723,7 @@
         axisLabel: { formatter: (v) => axisLabelOf(p, v), showMinLabel: p.type === 'categorical', showMaxLabel: p.type === 'categorical' },
         splitLine: { show: false } }, p.type === 'categorical' ? { interval: 1 } : {});
       chart(document.getElementById('contour-chart'), 'contour', {
-        grid: { left: 80, right: 80, top: 34, bottom: 60 },
+        grid: { left: 80, right: 40, top: 34, bottom: 60 + SCALE_BAND },
         tooltip: { trigger: 'item', formatter: (q) => (q.seriesIndex === 2
           ? tooltipRows('trial ' + q.value[3], [[px.name, axisLabelOf(px, q.value[0])], [py.name, axisLabelOf(py, q.value[1])], ['value', q.value[2]]])
           : q.seriesIndex === 1 ? tooltipRows('iso-line', [['value', q.value[4]]])
@@ -708,8 +731,7 @@
               [py.name, axisLabelOf(py, (q.value[1] + q.value[3]) / 2)], ['value', q.value[4]]])) },
         xAxis: Object.assign(axis(px, c.x0, c.x1), { nameLocation: 'middle', nameGap: 35 }),
         yAxis: axis(py, c.y0, c.y1),
-        visualMap: { seriesIndex: 0, dimension: 4, min: vmin, max: vmax === vmin ? vmin + 1 : vmax, calculable: true, right: 0, top: 'middle',
-          inRange: { color: maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'] } },
+        visualMap: colourScale(vmin, vmax, maximize ? ['#f7fbff', '#08306b'] : ['#08306b', '#f7fbff'], maximize, { seriesIndex: 0, dimension: 4 }),
         series: [
           { type: 'custom', name: 'surface', data: cells, encode: { x: [0, 2], y: [1, 3] }, renderItem: (params, api) => {
             const a = api.coord([api.value(0), api.value(3)]);
