@@ -231,7 +231,8 @@ public final class TpeSampler implements Sampler {
         return true;
     }
 
-    private static ParzenEstimator fit(List<FrozenTrial> trials, double[] weights, TpeSpace space,
+    /** The estimator of {@code trials} (oldest first) over {@code space}, each weighing its entry of {@code weights}. */
+    static ParzenEstimator fit(List<FrozenTrial> trials, double[] weights, TpeSpace space,
             ParzenEstimator.Settings settings) {
         int n = trials.size();
         int d = space.names().size();

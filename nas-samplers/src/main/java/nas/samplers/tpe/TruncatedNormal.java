@@ -46,13 +46,20 @@ final class TruncatedNormal {
 
     /** One draw by inverting the CDF of the truncated law. */
     public static double sample(SplittableRandom rng, double mu, double sigma, double low, double high) {
+        return quantile(rng.nextDouble(), mu, sigma, low, high);
+    }
+
+    /**
+     * The {@code u}-quantile of the truncated law, u in [0, 1]: the same map from uniforms to draws as Optuna's
+     * truncated normal, so a recorded Optuna run can be replayed ({@code Optuna31ReplayTest}).
+     */
+    static double quantile(double u, double mu, double sigma, double low, double high) {
         double a = (low - mu) / sigma;
         double b = (high - mu) / sigma;
-        double u = rng.nextDouble();
         double z;
         if (a > 0) {
-            // mirror: −Z is truncated to [−b, −a], in the lower tail
-            z = -inverse(-b, -a, u);
+            // mirror: −Z is truncated to [−b, −a], in the lower tail, and its (1 − u)-quantile is −z
+            z = -inverse(-b, -a, 1 - u);
         } else {
             z = inverse(a, b, u);
         }

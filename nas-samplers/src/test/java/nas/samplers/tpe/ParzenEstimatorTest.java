@@ -255,6 +255,23 @@ class ParzenEstimatorTest {
         }
     }
 
+    /**
+     * Tied centres keep their order, oldest first and the prior last. Ints 0..10 (box [−0.5, 10.5], range 11), centres
+     * 2, 5, 5, 5, 9 and the prior at 5: sorted 2, 5 (1st), 5 (2nd), 5 (3rd), 5 (prior), 9. The 2 takes its right gap
+     * 3, the first 5 max(3, 0) = 3, the second and third 5 a gap of 0, raised by the clip to 11 / min(100, 1 + 6) =
+     * 11/7, the 9 its left gap 4 (to the prior); the prior spans the box. Optuna 3.1's {@code _ParzenEstimator} gives
+     * the same here: numpy sorts up to 16 centres by insertion, which keeps ties in order; from 17 on its quicksort
+     * does not, and there Optuna's tied kernels take these bandwidths in another order.
+     */
+    @Test
+    void tiedCentresTakeTheirGapsOldestFirst() {
+        ParzenEstimator pe = fit1(new double[] {2, 5, 5, 5, 9}, TpeSpace.dimension(IntDistribution.of(0, 10)), UNI);
+        double[] sigmas = {3, 3, 11.0 / 7, 11.0 / 7, 4, 11};
+        for (int k = 0; k < sigmas.length; k++) {
+            assertThat(pe.sigma(0, k)).as("sigma %d", k).isCloseTo(sigmas[k], within(1e-12));
+        }
+    }
+
     private static void assertMixedScores(Distribution d, double[] good, double[] bad, double[] at, double[] expected,
             Settings s) {
         Dimension dim = TpeSpace.dimension(d);
