@@ -155,6 +155,7 @@ class DashboardCommandTest {
                 assertThat(points(browser.series(pair).get(1))).hasSize(expected.size());
             }
             assertNoMissingFieldWritten(browser, "study three");
+            assertTrialCellsOnOneLine(browser, "study three (12 parameters)");
             browser.fullScreenshot("study-pareto-3d");
             String before = String.valueOf(browser.js("return JSON.stringify(window.nasScatter3d['pareto-3d'].screenPoints(1));"));
             double yaw = ((Number) browser.js("return window.nasScatter3d['pareto-3d'].yaw;")).doubleValue();
@@ -403,6 +404,28 @@ class DashboardCommandTest {
         assertThat(texts).as(page + ": visible texts").hasSizeGreaterThan(10);
         assertThat(texts.stream().filter(t -> MISSING_FIELD.matcher(t).find()).toList())
                 .as(page + ": texts that write out a missing field").isEmpty();
+    }
+
+    /**
+     * The trials table keeps every cell (numbers, states, start times) on one line, however many parameter columns
+     * it has: a number broken in two reads as two numbers. A table wider than its card scrolls inside it; the page never does.
+     */
+    @SuppressWarnings("unchecked")
+    static void assertTrialCellsOnOneLine(Browser browser, String page) {
+        browser.waitFor("document.querySelectorAll('#trials-table tbody tr').length > 0", Duration.ofSeconds(60));
+        List<String> broken = (List<String>) browser.js("""
+                const broken = [];
+                for (const cell of document.querySelectorAll('#trials-table td')) {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+                  if (lines.size > 1) broken.push(cell.textContent);
+                }
+                return broken;""");
+        assertThat(browser.count("#trials-table td.num")).as(page + ": numeric cells").isGreaterThan(100);
+        assertThat(broken).as(page + ": cells whose text is broken over lines").isEmpty();
+        assertThat(((Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
+                .as(page + ": page wider than the window by").isLessThanOrEqualTo(0);
     }
 
     /**
