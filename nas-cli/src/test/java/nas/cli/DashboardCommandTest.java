@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -363,9 +364,11 @@ class DashboardCommandTest {
         double worst;
         try (Storage storage = new StorageOptions(db()).open()) {
             Study s = Studies.builder("r").storage(storage).load();
-            complete = s.trials(TrialState.COMPLETE).size();
-            best = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).min().orElseThrow();
-            worst = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value()).max().orElseThrow();
+            DoubleSummaryStatistics values = s.trials(TrialState.COMPLETE).stream().mapToDouble(t -> t.value())
+                    .summaryStatistics();
+            complete = (int) values.getCount();
+            best = values.getMin();
+            worst = values.getMax();
         }
         Browser browser = browser();
         browser.offline(); // as a reader without network: everything must come from the file
