@@ -2,7 +2,6 @@ package nas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +17,17 @@ import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
 import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
- * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
- * process and the server's), where the time went, the CPU the same evolution takes in memory (nothing
- * stored, in a JVM of its own), the database size, and how long the resume took to start.
+ * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (in a JVM of its
+ * own, through the storage server the command starts), then a resume from its last checkpoint: wall and CPU time
+ * (that process's and the server's), where the time went, the CPU the same evolution takes in memory (nothing
+ * stored, in a JVM of its own), storage's CPU part by part, the database size, and how long the resume took to
+ * start. With {@code --repeat N}, N stored and in-memory pairs, each on a new database, and their spread.
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
@@ -282,51 +281,59 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
      * simulator compiled already.
      */
     private StorageCpu.Memory inMemory() throws IOException {
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-XX:ArchiveClassesAtExit")
-                        && !o.startsWith("-agent"))
-                .toList();
-        List<String> command = new ArrayList<>(ThisJava.command(options, InMemoryEvolution.class));
+        List<String> command = new ArrayList<>(ThisJava.command(jvmOptions(), InMemoryEvolution.class));
         command.addAll(List.of(config, String.valueOf(population), String.valueOf(generations), String.valueOf(seed)));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-        try {
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("the in-memory evolution failed (exit " + p.exitValue() + "): " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroy();
-            throw new IllegalStateException("interrupted", e);
+        if (waitFor(p) != 0) {
+            throw new IllegalStateException("the in-memory evolution failed (exit " + p.exitValue() + "): " + out);
         }
         String[] v = out.split(" ");
         return new StorageCpu.Memory(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
                 Double.parseDouble(v[3]), Double.parseDouble(v[4]));
     }
 
-    /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */
-    private Measured measure(List<String> args, Path db) {
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Nas.commandLine();
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
-        cmd.setErr(new PrintWriter(err, true));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        int code = cmd.execute(args.toArray(String[]::new));
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        if (code != Nas.OK) {
-            throw new IllegalStateException("nas " + String.join(" ", args) + " failed: " + err);
+    /**
+     * Runs a nas command in a JVM of its own with this one's options ({@link TimedCommand}): wall time, that process's
+     * CPU time over the command, the server's; the command's "time:" and "cpu:" lines and its messages.
+     */
+    private Measured measure(List<String> args, Path db) throws IOException {
+        List<String> command = new ArrayList<>(ThisJava.command(jvmOptions(), TimedCommand.class));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = waitFor(p);
+        List<String> timed = err.lines().filter(l -> l.startsWith(TimedCommand.PREFIX)).toList();
+        if (code != Nas.OK || timed.isEmpty()) {
+            throw new IllegalStateException("nas " + String.join(" ", args) + " failed (exit " + code + "): " + err);
         }
+        String[] wallCpu = timed.get(timed.size() - 1).substring(TimedCommand.PREFIX.length()).split(" ");
         double server = ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
-                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(p -> p.info().totalCpuDuration())
+                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(h -> h.info().totalCpuDuration())
                 .map(Duration::toMillis).orElse(0L) / 1e3;
         StringBuilder phases = new StringBuilder();
-        err.toString().lines().filter(l -> l.startsWith("time:") || l.startsWith("cpu:"))
+        err.lines().filter(l -> l.startsWith("time:") || l.startsWith("cpu:"))
                 .forEach(l -> phases.append("        ").append(l).append('\n'));
-        return new Measured(wall, cpu, server, phases.toString(), err.toString());
+        return new Measured(Double.parseDouble(wallCpu[0]), Double.parseDouble(wallCpu[1]), server, phases.toString(),
+                err);
+    }
+
+    /** This JVM's options for the JVMs the benchmark starts, without recording or agent options. */
+    private static List<String> jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-XX:ArchiveClassesAtExit")
+                        && !o.startsWith("-agent"))
+                .toList();
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Stops the storage server the commands started on {@code db} and waits for it to exit. */
