@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nas.api.FrozenTrial;
 import nas.api.Studies;
 import nas.api.Study;
+import nas.api.StudyDirection;
 import nas.api.TrialState;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
@@ -76,6 +80,16 @@ class DashboardCommandTest {
         ok(CliRunner.run("search", "--study", "e", "--objective", "ellipsoid", "--dim", "4", "--n-trials", "40",
                 "--seed", "3", "--quiet", "--storage", db()));
         ok(CliRunner.run("create-study", "--study", "mo-empty", "--direction", "minimize", "maximize", "--storage", db()));
+        try (Storage storage = new StorageOptions(db()).open()) {
+            // five trials within 600 ms: a time axis whose ticks are a fraction of a second apart
+            Study quick = Studies.builder("quick").storage(storage).directions(StudyDirection.MINIMIZE).create();
+            Instant first = Instant.parse("2026-12-05T15:18:12Z");
+            for (int i = 0; i < 5; i++) {
+                Instant start = first.plusMillis(120L * i);
+                quick.addTrial(new FrozenTrial(-1, -1, TrialState.COMPLETE, List.of((double) i), start,
+                        start.plusMillis(100), Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of()));
+            }
+        }
         CliRunner.Result pareto = CliRunner.run("pareto", "--study", "mo", "--format", "json", "--storage", db());
         ok(pareto);
         CliRunner.Result importance = CliRunner.run("importance", "--study", "e", "--format", "json", "--storage", db());
@@ -105,6 +119,7 @@ class DashboardCommandTest {
             // two objectives and no trial yet: no front, no hypervolume, no importance
             browser.open(server.baseUrl() + "study?name=mo-empty");
             assertThat(browser.text("pareto-note")).startsWith("0 trial(s) on the front, 0 dominated");
+            assertThat(browser.text("hypervolume-note")).isEqualTo("no hypervolume yet: no complete trial");
             assertNoMissingFieldWritten(browser, "study mo-empty");
 
             browser.open(server.baseUrl() + "study?name=e");
@@ -120,6 +135,14 @@ class DashboardCommandTest {
                 assertThat(bars.get(shown).doubleValue()).isEqualTo(((Number) params.get(i).get("importance")).doubleValue());
             }
             assertNoMissingFieldWritten(browser, "study e");
+            assertClockLabelsDistinct(browser, "timeline");
+
+            browser.open(server.baseUrl() + "study?name=quick");
+            browser.waitFor("window.nasCharts['timeline']", Duration.ofSeconds(60));
+            assertThat(assertClockLabelsDistinct(browser, "timeline")).anySatisfy(t -> assertThat(t).contains("."));
+            browser.waitFor("!document.getElementById('importance-note').textContent.startsWith('computing')", Duration.ofSeconds(60));
+            assertThat(browser.text("importance-note")).endsWith("share no parameter with more than one value; nothing to rank");
+            browser.fullScreenshot("study-quick");
             browser.fullScreenshot("study-importance");
         }
     }
@@ -522,6 +545,21 @@ class DashboardCommandTest {
         List<TextBox> values = scale.stream().filter(t -> !t.text().equals("better") && !t.text().equals("worse")).toList();
         assertThat(values).as(drawn.where() + ": the scale's values").hasSize(2);
         return values.stream().map(t -> Double.parseDouble(t.text())).sorted().toList();
+    }
+
+    /** A clock of hours, minutes and maybe seconds (with decimals when the ticks are under a second apart). */
+    static final Pattern CLOCK = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?");
+
+    /**
+     * The time axis of {@code chart} writes each tick as a clock, no two alike, however close together the trials ran
+     * (ECharts wrote ticks under a second apart as "15:18:12 002").
+     */
+    static List<String> assertClockLabelsDistinct(Browser browser, String chart) {
+        ChartTexts drawn = ChartTexts.read(browser, chart, List.of("xAxis"), "grid");
+        List<String> labels = drawn.texts().get("xAxis").stream().map(TextBox::text).filter(t -> !t.equals("Time")).toList();
+        assertThat(labels).as(drawn.where() + ": time axis labels").hasSizeGreaterThan(1).doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(t).matches(CLOCK));
+        return labels;
     }
 
     /** The name of a chart's y axis meets none of its labels, and no label another; all lie inside the chart. */

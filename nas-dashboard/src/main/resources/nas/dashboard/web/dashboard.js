@@ -85,6 +85,22 @@
     return (ms / 60000).toFixed(1) + ' min';
   }
 
+  /**
+   * Labels of a time axis spanning spanMs: left to ECharts (hours, minutes, dates) unless its ticks fall within a
+   * second, which it writes as "15:18:12 002"; those read as a clock with as many decimals of a second as the
+   * ticks (about a fifth of the span apart) need.
+   */
+  function clockLabels(spanMs) {
+    if (!(spanMs < 5000)) return {};
+    const decimals = Math.min(3, Math.max(1, Math.ceil(-Math.log10(Math.max(spanMs, 1) / 5000))));
+    const two = (n) => String(n).padStart(2, '0');
+    return { formatter: (v) => {
+      const d = new Date(v);
+      const seconds = (d.getSeconds() + d.getMilliseconds() / 1000).toFixed(decimals).padStart(3 + decimals, '0');
+      return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + seconds;
+    } };
+  }
+
   const enc = encodeURIComponent;
   const studyPath = (name) => '/studies/' + enc(name);
 
@@ -581,8 +597,9 @@
         });
       }
       const hv = document.getElementById('hypervolume-body');
-      hv.replaceChildren(el('div', { class: 'note', id: 'hypervolume-note' }, 'hypervolume ' + fmt(p.hypervolume) +
-        (p.reference_point ? ' (reference point ' + p.reference_point.map(fmt).join(', ') + ')' : '')), chartBox('hypervolume'));
+      hv.replaceChildren(el('div', { class: 'note', id: 'hypervolume-note' }, p.front.length === 0 ? 'no hypervolume yet: no complete trial'
+        : 'hypervolume ' + fmt(p.hypervolume) + (p.reference_point ? ' (reference point ' + p.reference_point.map(fmt).join(', ') + ')' : '')),
+        chartBox('hypervolume'));
       chart(document.getElementById('hypervolume-chart'), 'hypervolume', {
         grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
@@ -830,11 +847,13 @@
           return { type: 'rect', shape: { x: start[0], y: start[1] - h / 2, width: Math.max(1, end[0] - start[0]), height: h }, style: api2.style() };
         },
       })).filter((s) => s.data.length);
+      const ends = series.flatMap((s) => s.data.flatMap((b) => [b[1], b[2]]));
+      const span = Math.max(...ends) - Math.min(...ends);
       chart(document.getElementById('timeline-chart'), 'timeline', {
         legend: { data: series.map((s) => s.name) },
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', new Date(q.value[1]).toLocaleTimeString()], ['duration', duration(q.value[2] - q.value[1])]]) },
-        xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28 },
+        xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28, axisLabel: clockLabels(span) },
         yAxis: { type: 'value', name: 'Trial', minInterval: 1 },
         series,
       });
