@@ -20,8 +20,8 @@ import java.util.zip.Inflater;
  *
  * <p>Where the bytes go, on the plan's recordings of a pure_baseline run (about 2.2 KB for 451 frames; {@code
  * scripts/bench.sh Frames --breakdown}): 79% are the nodes' horizontal tracks, mostly while a node slides on the
- * ground; 14% are the vertical ones; under 1% is the pellet. Seven residuals in ten are 0, and the others are tens
- * to hundreds of millimetres. Their bits below the top two are 41% of the bytes and do not compress (adaptive
+ * ground; 14% are the vertical ones; under 1% is the pellet. Seven residuals in ten are 0, the others 1 mm to a few
+ * hundred (half of them 16 mm or more). Their bits below the top two are 41% of the bytes and do not compress (adaptive
  * models for them saved nothing), so a recording stays above 0.9 KB however well the sizes are coded. These were
  * measured and not adopted, because the residuals are the creatures' own accelerations:
  * <ul>
