@@ -23,8 +23,14 @@ import nas.sim.physics.FrameRecording;
  * CPU time of storing and reading one generation's recordings on one thread (the writer's share, free of load from
  * other threads, though not of a busy machine's caches).
  *
+ * <p>Two measurements say where the bytes are, for comparison only (the stored frames stay exact):
+ * {@code --precision 10,50} also stores every recording with its positions rounded to 10 mm and to 50 mm (values in
+ * those units: what a coarser exact format would keep) and prints the bytes; {@code --breakdown} stores every
+ * recording again with one kind of track (node x, node y (up), node z, pellet, pellets collected) held at its first
+ * frame and prints how many bytes that saves, which is what the kind's motion costs.
+ *
  * <pre>scripts/bench.sh Frames [-c CONFIG] [-p 200] [-g 1000] [--every 10] [-s 42] [--frame-rate 15]
- *     [--top 10] [--random 10] [--bottom 5]</pre>
+ *     [--top 10] [--random 10] [--bottom 5] [--precision MM,...] [--breakdown]</pre>
  */
 public final class FramesBenchmark {
 
@@ -41,7 +47,14 @@ public final class FramesBenchmark {
         long seed = 42;
         int frameRate = 15;
         int[] counts = {FrameSelection.TOP, FrameSelection.RANDOM, FrameSelection.BOTTOM};
+        int[] precisions = {};
+        boolean breakdown = false;
         for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--breakdown")) {
+                breakdown = true;
+                i--;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
@@ -56,6 +69,12 @@ public final class FramesBenchmark {
                 case "--top" -> counts[0] = Integer.parseInt(v);
                 case "--random" -> counts[1] = Integer.parseInt(v);
                 case "--bottom" -> counts[2] = Integer.parseInt(v);
+                case "--precision" -> {
+                    precisions = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+                    if (Arrays.stream(precisions).anyMatch(mm -> mm < 1)) {
+                        throw new IllegalArgumentException("--precision takes millimetres >= 1, got " + v);
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -70,6 +89,8 @@ public final class FramesBenchmark {
         long frames = 0;
         long encodeNanos = 0;
         long decodeNanos = 0;
+        long[] coarseBytes = new long[precisions.length];
+        long[] savedBytes = new long[TRACK_KINDS.length];
         int sampled = 0;
         try (PopulationEvaluator evaluator = PopulationEvaluator.allCores()) {
             Evolution e = new Evolution(lab, evaluator, seed, generations);
@@ -116,6 +137,12 @@ public final class FramesBenchmark {
                     bytes[group] += stored[k].length;
                     recordings[group]++;
                     frames += recorded[k].frameCount();
+                    for (int q = 0; q < precisions.length; q++) {
+                        coarseBytes[q] += storedExactly(rounded(recorded[k], precisions[q]));
+                    }
+                    for (int kind = 0; breakdown && kind < TRACK_KINDS.length; kind++) {
+                        savedBytes[kind] += stored[k].length - storedExactly(held(recorded[k], kind));
+                    }
                 }
             }
         }
@@ -132,7 +159,56 @@ public final class FramesBenchmark {
         }
         System.out.printf(Locale.ROOT, "per 1,000 generations: %.2f MB of frames (this selection every generation)%n",
                 total * 1000.0 / sampled / 1e6);
+        for (int q = 0; q < precisions.length; q++) {
+            System.out.printf(Locale.ROOT, "positions rounded to %d mm (largest error %.1f mm): %.1f bytes per recording,"
+                    + " %.2f MB per 1,000 generations%n", precisions[q], precisions[q] / 2.0,
+                    (double) coarseBytes[q] / all, coarseBytes[q] * 1000.0 / sampled / 1e6);
+        }
+        for (int kind = 0; breakdown && kind < TRACK_KINDS.length; kind++) {
+            System.out.printf(Locale.ROOT, "  %-17s %7.1f bytes per recording (%4.1f%%)%n", TRACK_KINDS[kind],
+                    (double) savedBytes[kind] / all, 100.0 * savedBytes[kind] / total);
+        }
         System.out.printf(Locale.ROOT, "CPU on one thread per generation (%.1f recordings): store %.2f ms, read"
                 + " %.2f ms%n", (double) all / sampled, encodeNanos / 1e6 / sampled, decodeNanos / 1e6 / sampled);
+    }
+
+    private static final String[] TRACK_KINDS = {"node x", "node y (up)", "node z", "pellet x, y, z", "pellets collected"};
+
+    /** The kind (index into {@link #TRACK_KINDS}) of value {@code k} of a frame of {@code nodes} nodes. */
+    private static int kind(int k, int nodes) {
+        return k < 3 * nodes ? k % 3 : k < 3 * nodes + 3 ? 3 : 4;
+    }
+
+    /** {@code r} with its positions in units of {@code mm} millimetres, rounded (the pellet count as it is). */
+    private static FrameRecording rounded(FrameRecording r, int mm) {
+        int[] v = r.values().clone();
+        int stride = r.stride();
+        for (int i = 0; i < v.length; i++) {
+            if (i % stride != stride - 1) {
+                v[i] = (int) Math.floorDiv(v[i] + (long) mm / 2, mm);
+            }
+        }
+        return new FrameRecording(r.frameRate(), r.nodes(), r.frameCount(), v, null);
+    }
+
+    /** {@code r} with every track of kind {@code kind} held at its first frame's value. */
+    private static FrameRecording held(FrameRecording r, int kind) {
+        int[] v = r.values().clone();
+        int stride = r.stride();
+        for (int i = stride; i < v.length; i++) {
+            if (kind(i % stride, r.nodes()) == kind) {
+                v[i] = v[i % stride];
+            }
+        }
+        return new FrameRecording(r.frameRate(), r.nodes(), r.frameCount(), v, null);
+    }
+
+    /** The stored size of {@code r}, checked to read back exactly. */
+    private static int storedExactly(FrameRecording r) {
+        byte[] stored = r.encode();
+        if (!Arrays.equals(FrameRecording.decode(stored).values(), r.values())) {
+            throw new IllegalStateException("frames read back differ from those stored");
+        }
+        return stored.length;
     }
 }

@@ -59,6 +59,11 @@ final class BinaryRangeDecoder {
         }
     }
 
+    /** Bytes not read yet. */
+    int remaining() {
+        return in.length - pos;
+    }
+
     private int next() {
         if (pos >= in.length) {
             throw new IllegalArgumentException("frames data is truncated");

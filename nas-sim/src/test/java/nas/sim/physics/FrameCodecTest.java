@@ -103,6 +103,41 @@ class FrameCodecTest {
                 .hasMessageContaining("impossible size");
     }
 
+    @Test
+    void damagedFramesAreRefusedRatherThanReadAsOtherFrames() {
+        // 7 nodes, 451 frames that move like recorded creatures: 7 residuals in 10 are 0, the others up to 100 mm
+        SplittableRandom rng = new SplittableRandom(11);
+        int stride = 3 * 7 + 4;
+        int[] values = new int[451 * stride];
+        for (int i = 0; i < values.length; i++) {
+            int predicted = i < stride ? 0 : i < 2 * stride ? values[i - stride]
+                    : 2 * values[i - stride] - values[i - 2 * stride];
+            values[i] = i < stride ? rng.nextInt(-5000, 5000)
+                    : predicted + (rng.nextInt(10) < 7 ? 0 : rng.nextInt(-100, 101));
+        }
+        byte[] stored = new FrameRecording(15, 7, 451, values, null).encode();
+        assertThat(FrameRecording.decode(stored).values()).containsExactly(values);
+        byte[] longer = Arrays.copyOf(stored, stored.length + 1);
+        assertThatThrownBy(() -> FrameRecording.decode(longer)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("damaged");
+        // one bit changed after the header (format, 15 fps, 7 nodes, 451 frames: 5 bytes), 400 times
+        SplittableRandom flips = new SplittableRandom(7);
+        int readAsOtherFrames = 0;
+        for (int t = 0; t < 400; t++) {
+            byte[] damaged = stored.clone();
+            damaged[flips.nextInt(5, stored.length)] ^= (byte) (1 << flips.nextInt(8));
+            try {
+                if (!Arrays.equals(FrameRecording.decode(damaged).values(), values)) {
+                    readAsOtherFrames++;
+                }
+            } catch (IllegalArgumentException refused) {
+                // what damaged data should give
+            }
+        }
+        // 1 here; without the check that the data ends with the last frame, 350 of the 400 were read as other frames
+        assertThat(readAsOtherFrames).isLessThanOrEqualTo(4);
+    }
+
     /** Format 2, as stored before format 3: residuals track by track, zig-zag varints, deflated. */
     private static byte[] secondFormat(FrameRecording r) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
