@@ -208,6 +208,9 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                 100 * cpu.evaluationDifference() / memory.evaluation(), split.rest(), memory.rest(),
                 run.cpu() + run.serverCpu() - memory.process(), 100 * cpu.onTop(), cpu.evaluationDifference(),
                 cpu.restDifference());
+        out.printf(Locale.ROOT, "the sum of the parts over the stored run's own simulation (its evaluation and breeding, "
+                + "measured alongside them, with the in-memory run's JVM time: %.2f s): %.1f%%, the figure a busy "
+                + "machine moves least%n", cpu.ownSimulation(), 100 * cpu.partsOnOwnSimulation());
         return cpu;
     }
 
@@ -224,6 +227,8 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         }
         summaryRow(out, "sum of the parts", pairs.stream().mapToDouble(StorageCpu::partsOnTop).toArray(),
                 pairs.stream().mapToDouble(StorageCpu::partsSum).toArray());
+        summaryRow(out, "sum of the parts over the stored run's own simulation",
+                pairs.stream().mapToDouble(StorageCpu::partsOnOwnSimulation).toArray(), null);
         summaryRow(out, "in-memory run's CPU (s)", null, pairs.stream().mapToDouble(p -> p.memory().process()).toArray());
         summaryRow(out, "evaluation stored less in memory (s)", null,
                 pairs.stream().mapToDouble(StorageCpu::evaluationDifference).toArray());
