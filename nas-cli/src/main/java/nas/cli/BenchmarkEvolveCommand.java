@@ -2,7 +2,6 @@ package nas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,22 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import nas.api.Statistics;
 import nas.api.storage.Storage;
 import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
 import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (through
- * the storage server the command starts), then a resume from its last checkpoint: wall and CPU time (this
- * process and the server's), where the time went, the CPU the same evolution takes in memory (nothing
- * stored, in a JVM of its own), the database size, and how long the resume took to start.
+ * {@code nas benchmark evolve}: a whole {@code nas evolve} run on a fresh H2 file, as users run it (in a JVM of its
+ * own, through the storage server the command starts), then a resume from its last checkpoint: wall and CPU time
+ * (that process's and the server's), where the time went, the CPU the same evolution takes in memory (nothing
+ * stored, in a JVM of its own), storage's CPU part by part, the database size, and how long the resume took to
+ * start. With {@code --repeat N}, N stored and in-memory pairs, each on a new database, and their spread.
  */
 @Command(name = "evolve", sortOptions = false,
         description = "Time a stored 'nas evolve' run on a new H2 file, its database size and a resume's start.",
@@ -64,9 +64,17 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             description = "Directory of the database (default: a new temporary one, removed afterwards).")
     Path dir;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run the stored and the in-memory evolution one after the other N times, each pair on a new "
+                    + "database: every pair's figures, then their median, lowest and highest. Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (repeat < 1) {
+            throw new Nas.BadInputException("--repeat must be >= 1, but got " + repeat);
+        }
         // bad frame options are refused before anything runs
         String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
         boolean temporary = dir == null;
@@ -81,19 +89,23 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     // every generation runs: no early stop
                     "--set", "stagnation_limit=" + (generations + 1)));
             args.addAll(frames.args());
-            Measured run = measure(args, db);
             out.printf(Locale.ROOT, "config %s, population %d, %d generations, frames %s, checkpoint every %d%n", config,
                     population, generations, recorded, checkpointEvery);
-            out.printf(Locale.ROOT, "run:    %.1f s wall, %.0f creatures/s; CPU %.1f s in nas evolve, %.1f s in the "
-                    + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
-                    run.serverCpu());
-            out.print(run.phases());
-            // the same evolution in memory, nothing stored: what the simulation and breeding cost alone
-            Measured memory = inMemory();
-            double overhead = (run.cpu() + run.serverCpu() - memory.cpu()) / memory.cpu();
-            out.printf(Locale.ROOT, "in memory, nothing stored (a JVM of its own): %.1f s wall, CPU %.1f s; storing, "
-                    + "genomes and frames cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n",
-                    memory.wall(), memory.cpu(), 100 * overhead);
+            List<StorageCpu> pairs = new ArrayList<>();
+            for (int k = 1; k <= repeat; k++) {
+                if (k > 1) {
+                    removeDatabase(db);
+                }
+                double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                if (repeat > 1) {
+                    out.printf(Locale.ROOT, "pair %d of %d (load %.1f at its start):%n", k, repeat, load);
+                }
+                pairs.add(pair(out, args, db, load));
+                out.flush();
+            }
+            if (repeat > 1) {
+                printSummary(out, pairs);
+            }
             try (Storage store = new StorageOptions(url).open()) {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
@@ -160,6 +172,97 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         return Nas.OK;
     }
 
+    /**
+     * One stored run and the same evolution in memory: their totals, the difference of the totals, and storage's
+     * parts measured where they are spent.
+     */
+    private StorageCpu pair(PrintWriter out, List<String> args, Path db, double load) throws IOException {
+        Measured run = measure(args, db);
+        out.printf(Locale.ROOT, "run:    %.1f s wall, %.0f creatures/s; CPU %.1f s in nas evolve, %.1f s in the "
+                + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
+                run.serverCpu());
+        out.print(run.phases());
+        // the same evolution in memory, nothing stored: what the simulation and breeding cost alone
+        StorageCpu.Memory memory = inMemory();
+        double overhead = (run.cpu() + run.serverCpu() - memory.process()) / memory.process();
+        out.printf(Locale.ROOT, "in memory, nothing stored (a JVM of its own): %.1f s wall, CPU %.1f s; storing, "
+                + "genomes and frames cost %.0f%% CPU on top (nas evolve and the server over the in-memory run)%n",
+                memory.wall(), memory.process(), 100 * overhead);
+        StorageCpu.Stored split = StorageCpu.Stored.find(run.messages());
+        if (split == null) {
+            throw new IllegalStateException("nas evolve printed no CPU split: " + run.messages());
+        }
+        StorageCpu cpu = new StorageCpu(split, run.cpu(), run.serverCpu(), memory);
+        out.printf(Locale.ROOT, "storage's CPU part by part, measured where it is spent (load %.1f at the start; %% of "
+                + "the in-memory run's %.2f s):%n", load, memory.process());
+        double[] parts = cpu.parts();
+        for (int i = 0; i < parts.length; i++) {
+            out.printf(Locale.ROOT, "  %-52s %7.2f s %6.1f%%%n", StorageCpu.PARTS.get(i), parts[i],
+                    100 * parts[i] / memory.process());
+        }
+        out.printf(Locale.ROOT, "  %-52s %7.2f s %6.1f%%%n", "sum", cpu.partsSum(), 100 * cpu.partsOnTop());
+        // the work both runs do should cost the same: what it does not is the noise in the difference of the totals
+        out.printf(Locale.ROOT, "check, the same work in both runs: evaluation %.2f s stored, %.2f s in memory (%+.1f%%); "
+                + "breeding and the rest %.2f s, %.2f s. The difference of the totals, %.2f s (%.1f%%), is the sum of "
+                + "the parts plus evaluation's difference (%+.2f s) and breeding's (%+.2f s)%n", split.evaluation(), memory.evaluation(),
+                100 * cpu.evaluationDifference() / memory.evaluation(), split.rest(), memory.rest(),
+                run.cpu() + run.serverCpu() - memory.process(), 100 * cpu.onTop(), cpu.evaluationDifference(),
+                cpu.restDifference());
+        return cpu;
+    }
+
+    /** Median, lowest and highest over the pairs: of the difference of the totals, of each part and of their sum. */
+    private static void printSummary(PrintWriter out, List<StorageCpu> pairs) {
+        out.printf(Locale.ROOT, "over %d pairs (median, lowest, highest; %% of each pair's in-memory run):%n", pairs.size());
+        summaryRow(out, "on top, difference of the totals", pairs.stream().mapToDouble(StorageCpu::onTop).toArray(),
+                null);
+        for (int i = 0; i < StorageCpu.PARTS.size(); i++) {
+            int part = i;
+            summaryRow(out, StorageCpu.PARTS.get(i),
+                    pairs.stream().mapToDouble(p -> p.parts()[part] / p.memory().process()).toArray(),
+                    pairs.stream().mapToDouble(p -> p.parts()[part]).toArray());
+        }
+        summaryRow(out, "sum of the parts", pairs.stream().mapToDouble(StorageCpu::partsOnTop).toArray(),
+                pairs.stream().mapToDouble(StorageCpu::partsSum).toArray());
+        summaryRow(out, "in-memory run's CPU (s)", null, pairs.stream().mapToDouble(p -> p.memory().process()).toArray());
+        summaryRow(out, "evaluation stored less in memory (s)", null,
+                pairs.stream().mapToDouble(StorageCpu::evaluationDifference).toArray());
+    }
+
+    /** One row of the summary: shares in % and/or seconds, each as median, lowest, highest. */
+    private static void summaryRow(PrintWriter out, String label, double[] shares, double[] seconds) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-52s", label));
+        if (shares != null) {
+            row.append(String.format(Locale.ROOT, " %6.1f%% %6.1f%% %6.1f%%", 100 * Statistics.median(shares),
+                    100 * min(shares), 100 * max(shares)));
+        }
+        if (seconds != null) {
+            // seconds in their own columns, after the shares' (24 characters)
+            row.append(String.format(Locale.ROOT, "%s %7.2f s %7.2f s %7.2f s", shares != null ? "  " : " ".repeat(26),
+                    Statistics.median(seconds), min(seconds), max(seconds)));
+        }
+        out.println(row);
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    /** Stops the server on {@code db} and removes the database and the server's files beside it. */
+    private static void removeDatabase(Path db) throws IOException {
+        stopServer(db);
+        String prefix = db.getFileName() + ".";
+        try (var files = Files.list(db.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     /** A count and a sum in one row (a sum over no rows is 0). */
     private static long[] sizes(java.sql.Statement st, String sql) throws java.sql.SQLException {
         try (java.sql.ResultSet r = st.executeQuery(sql)) {
@@ -168,7 +271,8 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         }
     }
 
-    private record Measured(double wall, double cpu, double serverCpu, String phases) {
+    /** A command's wall and CPU seconds, the server's CPU seconds, its "time:" and "cpu:" lines, its messages. */
+    private record Measured(double wall, double cpu, double serverCpu, String phases, String messages) {
     }
 
     /**
@@ -176,51 +280,60 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
      * A JVM of its own pays for compiling the simulator as the stored run did; in this process it would find the
      * simulator compiled already.
      */
-    private Measured inMemory() throws IOException {
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-XX:ArchiveClassesAtExit")
-                        && !o.startsWith("-agent"))
-                .toList();
-        List<String> command = new ArrayList<>(ThisJava.command(options, InMemoryEvolution.class));
+    private StorageCpu.Memory inMemory() throws IOException {
+        List<String> command = new ArrayList<>(ThisJava.command(jvmOptions(), InMemoryEvolution.class));
         command.addAll(List.of(config, String.valueOf(population), String.valueOf(generations), String.valueOf(seed)));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (waitFor(p) != 0) {
+            throw new IllegalStateException("the in-memory evolution failed (exit " + p.exitValue() + "): " + out);
+        }
+        String[] v = out.split(" ");
+        return new StorageCpu.Memory(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                Double.parseDouble(v[3]), Double.parseDouble(v[4]));
+    }
+
+    /**
+     * Runs a nas command in a JVM of its own with this one's options ({@link TimedCommand}): wall time, that process's
+     * CPU time over the command, the server's; the command's "time:" and "cpu:" lines and its messages.
+     */
+    private Measured measure(List<String> args, Path db) throws IOException {
+        List<String> command = new ArrayList<>(ThisJava.command(jvmOptions(), TimedCommand.class));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = waitFor(p);
+        List<String> timed = err.lines().filter(l -> l.startsWith(TimedCommand.PREFIX)).toList();
+        if (code != Nas.OK || timed.isEmpty()) {
+            throw new IllegalStateException("nas " + String.join(" ", args) + " failed (exit " + code + "): " + err);
+        }
+        String[] wallCpu = timed.get(timed.size() - 1).substring(TimedCommand.PREFIX.length()).split(" ");
+        double server = ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
+                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(h -> h.info().totalCpuDuration())
+                .map(Duration::toMillis).orElse(0L) / 1e3;
+        StringBuilder phases = new StringBuilder();
+        err.lines().filter(l -> l.startsWith("time:") || l.startsWith("cpu:"))
+                .forEach(l -> phases.append("        ").append(l).append('\n'));
+        return new Measured(Double.parseDouble(wallCpu[0]), Double.parseDouble(wallCpu[1]), server, phases.toString(),
+                err);
+    }
+
+    /** This JVM's options for the JVMs the benchmark starts, without recording or agent options. */
+    private static List<String> jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-XX:ArchiveClassesAtExit")
+                        && !o.startsWith("-agent"))
+                .toList();
+    }
+
+    private static int waitFor(Process p) {
         try {
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("the in-memory evolution failed (exit " + p.exitValue() + "): " + out);
-            }
+            return p.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroy();
             throw new IllegalStateException("interrupted", e);
         }
-        String[] wallCpu = out.split(" ");
-        return new Measured(Double.parseDouble(wallCpu[0]), Double.parseDouble(wallCpu[1]), 0, "");
-    }
-
-    /** Runs a nas command in this process; wall time, this process's CPU time and the server's. */
-    private Measured measure(List<String> args, Path db) {
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Nas.commandLine();
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
-        cmd.setErr(new PrintWriter(err, true));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        int code = cmd.execute(args.toArray(String[]::new));
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        if (code != Nas.OK) {
-            throw new IllegalStateException("nas " + String.join(" ", args) + " failed: " + err);
-        }
-        double server = ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
-                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(p -> p.info().totalCpuDuration())
-                .map(Duration::toMillis).orElse(0L) / 1e3;
-        StringBuilder phases = new StringBuilder();
-        err.toString().lines().filter(l -> l.startsWith("time:")).forEach(l -> phases.append("        ").append(l)
-                .append('\n'));
-        return new Measured(wall, cpu, server, phases.toString());
     }
 
     /** Stops the storage server the commands started on {@code db} and waits for it to exit. */

@@ -199,6 +199,7 @@ public final class EvolveCommand implements Callable<Integer> {
             err.flush();
         }
         GenerationStats last = null;
+        ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
             try {
@@ -206,13 +207,17 @@ public final class EvolveCommand implements Callable<Integer> {
                         ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
                         : Evolution.resume(s.lab(), evaluator, run.seed(), run.targetGenerations(), s.from());
                 long evolving = 0;
+                long capturing = 0;
                 long mark = System.nanoTime();
                 while (e.hasNext()) {
                     long t0 = System.nanoTime();
                     last = e.next();
                     evolving += System.nanoTime() - t0;
+                    long cpu0 = ThreadCpu.thisThread();
+                    RunRecorder.Captured captured = recorder.capture(e, last, (System.nanoTime() - mark) / 1e9);
+                    capturing += ThreadCpu.thisThread() - cpu0;
                     // the generation is stored while the next one runs: one writer, in generation order
-                    writer.submit(recorder.capture(e, last, (System.nanoTime() - mark) / 1e9));
+                    writer.submit(captured);
                     mark = System.nanoTime();
                     int g = last.generation();
                     if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
@@ -232,6 +237,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "time: simulation and breeding %.1f s, waiting for the writer %.1f s; writer: "
                             + "genomes and frames %.1f s, storing %.1f s%n", evolving / 1e9, writer.waitedSeconds(),
                             writer.recordingSeconds(), writer.storingSeconds());
+                    printCpu(err, ThreadCpu.between(cpuBefore, ThreadCpu.now()), evaluator, writer, capturing / 1e9);
                     err.flush();
                 }
                 Optional<RunStore.Run> done = runs.run(run.id());
@@ -251,6 +257,26 @@ public final class EvolveCommand implements Callable<Integer> {
             }
         }
         return Nas.OK;
+    }
+
+    /**
+     * Where this process's CPU went during the run, each part once: the evaluator's threads less the frames they
+     * recorded (simulated again), breeding and the rest of the run's own threads, what storing took on the run's
+     * thread (diversity, checkpoint state), on the writer's and on the common pool's (parallel encoding), and the
+     * JVM's own threads (compiler, GC). The parts add up to the process's CPU time.
+     */
+    private static void printCpu(PrintWriter err, ThreadCpu.Split cpu, PopulationEvaluator evaluator,
+            GenerationWriter writer, double capture) {
+        double recording = evaluator.recordingCpuNanos() / 1e9;
+        // with one thread the evaluator has no pool: it records on the caller, the writer
+        boolean onWriter = evaluator.threads() == 1;
+        double evaluation = cpu.pool() - (onWriter ? 0 : recording);
+        double writing = writer.cpuSeconds() - (onWriter ? recording : 0);
+        double rest = cpu.other() - writer.cpuSeconds() - capture;
+        err.printf(Locale.ROOT, "cpu: evaluation %.2f s, frames simulated again %.2f s, breeding and the rest %.2f s, "
+                + "storing on the run's thread %.2f s, writer %.2f s, parallel helpers %.2f s, JVM (compiler, GC) "
+                + "%.2f s; process %.2f s%n", evaluation, recording, rest, capture, writing, cpu.commonPool(),
+                cpu.jvm(), cpu.process());
     }
 
     /**

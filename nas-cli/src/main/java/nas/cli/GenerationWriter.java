@@ -31,6 +31,7 @@ final class GenerationWriter implements AutoCloseable {
     private long waited;
     private volatile long recording;
     private volatile long storing;
+    private volatile long cpu;
 
     GenerationWriter(RunStore runs, String runId, RunRecorder recorder, PopulationEvaluator evaluator) {
         this.runs = runs;
@@ -43,12 +44,14 @@ final class GenerationWriter implements AutoCloseable {
     void submit(RunRecorder.Captured generation) {
         finish();
         pending = thread.submit(() -> {
+            long cpu0 = ThreadCpu.thisThread();
             long t0 = System.nanoTime();
             RunStore.GenerationBatch batch = recorder.batch(generation, evaluator);
             long t1 = System.nanoTime();
             runs.appendGeneration(runId, batch);
             recording += t1 - t0;
             storing += System.nanoTime() - t1;
+            cpu += ThreadCpu.thisThread() - cpu0;
             if (batch.checkpoint() != null) {
                 lastCheckpoint = batch.checkpoint().generation();
             }
@@ -98,6 +101,11 @@ final class GenerationWriter implements AutoCloseable {
 
     double storingSeconds() {
         return storing / 1e9;
+    }
+
+    /** The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, recording too). */
+    double cpuSeconds() {
+        return cpu / 1e9;
     }
 
     /** Lets a generation being stored finish (a failure of the run keeps what was stored), then stops the thread. */

@@ -1,9 +1,12 @@
 package nas.sim.evolution;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import nas.sim.config.LabConfig;
 import nas.sim.control.NeuralNetwork;
@@ -21,6 +24,9 @@ public final class PopulationEvaluator implements AutoCloseable {
     private final int threads;
     private final ForkJoinPool pool;
     private final ThreadLocal<CreatureSimulator> simulators = ThreadLocal.withInitial(CreatureSimulator::new);
+    private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+    /** CPU nanoseconds of the recordings, summed over the threads that ran them. */
+    private final LongAdder recordingCpu = new LongAdder();
 
     /** @param threads worker threads; 1 evaluates on the calling thread */
     public PopulationEvaluator(int threads) {
@@ -63,9 +69,22 @@ public final class PopulationEvaluator implements AutoCloseable {
      */
     public FrameRecording[] record(List<CreatureGenome> genomes, LabConfig config, long[] pelletSeeds, int frameRate) {
         FrameRecording[] out = new FrameRecording[genomes.size()];
-        forEach(out.length, (sim, i) -> out[i] = FrameRecording.record(sim, genomes.get(i), config, pelletSeeds[i],
-                frameRate));
+        forEach(out.length, (sim, i) -> {
+            // timed on the thread that simulates: recordings share the pool with the next generation's evaluation
+            long cpu0 = threadCpu.getCurrentThreadCpuTime();
+            out[i] = FrameRecording.record(sim, genomes.get(i), config, pelletSeeds[i], frameRate);
+            recordingCpu.add(Math.max(0, threadCpu.getCurrentThreadCpuTime() - cpu0));
+        });
         return out;
+    }
+
+    /**
+     * The CPU time {@link #record} has taken since this evaluator was made, in nanoseconds, summed over the threads
+     * that simulated (the pool's, or the caller's with one thread): what recording frames costs in simulation.
+     * 0 where the JVM does not measure thread CPU time.
+     */
+    public long recordingCpuNanos() {
+        return recordingCpu.sum();
     }
 
     private interface Task {
