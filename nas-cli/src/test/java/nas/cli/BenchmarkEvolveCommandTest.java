@@ -172,6 +172,18 @@ class BenchmarkEvolveCommandTest {
         assertThat(StorageCpu.Stored.find("time: simulation and breeding 1.0 s")).isNull();
     }
 
+    @Test
+    void aWarmServerMeasuresTheSecondRunAndKeepsOnlyItsRows() {
+        CliRunner.Result r = CliRunner.run("benchmark", "evolve", "-p", "6", "-g", "4", "--warm", "3",
+                "--frame-top", "1", "--frame-random", "0", "--frame-bottom", "0", "--checkpoint-every", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("warm server: a stored run of 3 generations first (deleted)");
+        // the warm-up run is gone: one recording for each of the measured run's 4 generations
+        assertThat(r.out()).contains("frames 0.00 MB (4 recordings");
+        assertThat(number(r.out(), "([\\d.]+) s in the storage server")).isNotNegative();
+        assertThat(CliRunner.run("benchmark", "evolve", "--warm", "-1").exitCode()).isEqualTo(2);
+    }
+
     private static double number(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex + " in " + text).isTrue();
