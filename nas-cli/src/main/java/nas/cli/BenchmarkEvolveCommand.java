@@ -69,11 +69,17 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     + "database: every pair's figures, then their median, lowest and highest. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
+    @Option(names = "--warm", paramLabel = "N", defaultValue = "0",
+            description = "Before each measured run, a stored run of N generations into the same database (deleted "
+                    + "afterwards): the measured run finds the storage server started and compiled, as a second run "
+                    + "within a minute of the first does. Default: ${DEFAULT-VALUE} (a cold server).")
+    int warm;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (repeat < 1) {
-            throw new Nas.BadInputException("--repeat must be >= 1, but got " + repeat);
+        if (repeat < 1 || warm < 0) {
+            throw new Nas.BadInputException("--repeat must be >= 1 and --warm >= 0, but got " + repeat + " and " + warm);
         }
         // bad frame options are refused before anything runs
         String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
@@ -177,6 +183,17 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
      * parts measured where they are spent.
      */
     private StorageCpu pair(PrintWriter out, List<String> args, Path db, double load) throws IOException {
+        if (warm > 0) {
+            List<String> first = new ArrayList<>(args);
+            first.set(first.indexOf("--run-id") + 1, "warm");
+            first.set(first.indexOf("-g") + 1, String.valueOf(warm));
+            measure(first, db);
+            try (Storage store = new StorageOptions(db.toString()).open()) {
+                StorageOptions.runs(store).deleteRun("warm");
+            }
+            out.printf(Locale.ROOT, "warm server: a stored run of %d generations first (deleted); the server's CPU "
+                    + "below is what it spent during the measured run%n", warm);
+        }
         Measured run = measure(args, db);
         out.printf(Locale.ROOT, "run:    %.1f s wall, %.0f creatures/s; CPU %.1f s in nas evolve, %.1f s in the "
                 + "storage server%n", run.wall(), (double) population * generations / run.wall(), run.cpu(),
@@ -208,6 +225,9 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                 100 * cpu.evaluationDifference() / memory.evaluation(), split.rest(), memory.rest(),
                 run.cpu() + run.serverCpu() - memory.process(), 100 * cpu.onTop(), cpu.evaluationDifference(),
                 cpu.restDifference());
+        out.printf(Locale.ROOT, "the sum of the parts over the stored run's own simulation (its evaluation and breeding, "
+                + "measured alongside them, with the in-memory run's JVM time: %.2f s): %.1f%%, the figure a busy "
+                + "machine moves least%n", cpu.ownSimulation(), 100 * cpu.partsOnOwnSimulation());
         return cpu;
     }
 
@@ -224,6 +244,8 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         }
         summaryRow(out, "sum of the parts", pairs.stream().mapToDouble(StorageCpu::partsOnTop).toArray(),
                 pairs.stream().mapToDouble(StorageCpu::partsSum).toArray());
+        summaryRow(out, "sum of the parts over the stored run's own simulation",
+                pairs.stream().mapToDouble(StorageCpu::partsOnOwnSimulation).toArray(), null);
         summaryRow(out, "in-memory run's CPU (s)", null, pairs.stream().mapToDouble(p -> p.memory().process()).toArray());
         summaryRow(out, "evaluation stored less in memory (s)", null,
                 pairs.stream().mapToDouble(StorageCpu::evaluationDifference).toArray());
@@ -300,6 +322,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     private Measured measure(List<String> args, Path db) throws IOException {
         List<String> command = new ArrayList<>(ThisJava.command(jvmOptions(), TimedCommand.class));
         command.addAll(args);
+        double serverBefore = serverCpu(db);
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = waitFor(p);
@@ -308,14 +331,19 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             throw new IllegalStateException("nas " + String.join(" ", args) + " failed (exit " + code + "): " + err);
         }
         String[] wallCpu = timed.get(timed.size() - 1).substring(TimedCommand.PREFIX.length()).split(" ");
-        double server = ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
-                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(h -> h.info().totalCpuDuration())
-                .map(Duration::toMillis).orElse(0L) / 1e3;
+        double server = serverCpu(db) - serverBefore;
         StringBuilder phases = new StringBuilder();
         err.lines().filter(l -> l.startsWith("time:") || l.startsWith("cpu:"))
                 .forEach(l -> phases.append("        ").append(l).append('\n'));
         return new Measured(Double.parseDouble(wallCpu[0]), Double.parseDouble(wallCpu[1]), server, phases.toString(),
                 err);
+    }
+
+    /** The CPU seconds of the storage server running on {@code db} so far, 0 if none runs. */
+    private static double serverCpu(Path db) {
+        return ServerEndpoint.read(new ServerFiles(Path.of(db + ".mv.db")).endpoint())
+                .flatMap(e -> ProcessHandle.of(e.pid())).flatMap(h -> h.info().totalCpuDuration())
+                .map(Duration::toMillis).orElse(0L) / 1e3;
     }
 
     /** This JVM's options for the JVMs the benchmark starts, without recording or agent options. */

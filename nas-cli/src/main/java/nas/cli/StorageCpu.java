@@ -81,6 +81,23 @@ record StorageCpu(Stored stored, double storedCpu, double serverCpu, Memory memo
         return partsSum() / memory.process();
     }
 
+    /**
+     * The in-memory run's CPU as the stored run's conditions made it: the stored run's own evaluation and breeding,
+     * measured alongside its storage parts, and the in-memory run's JVM time (compiler, GC of the simulator alone).
+     */
+    double ownSimulation() {
+        return stored.evaluation() + stored.rest() + memory.jvm();
+    }
+
+    /**
+     * The sum of the parts over {@link #ownSimulation}: both measured in the same processes at the same time, so
+     * a busy machine, which makes every CPU-second of work longer, moves both alike. It leaves out whatever storing
+     * makes the evaluation itself cost (threads competing for the cores and caches): that lands in the denominator.
+     */
+    double partsOnOwnSimulation() {
+        return partsSum() / ownSimulation();
+    }
+
     /** Evaluation of the stored run less the in-memory run's: the same work, so only noise. */
     double evaluationDifference() {
         return stored.evaluation() - memory.evaluation();

@@ -102,6 +102,14 @@ class BenchmarkEvolveCommandTest {
         // the totals are printed to 0.1 s (three of them: 0.15 s), the parts to 0.01 s (nine: 0.05 s)
         assertThat(difference).isCloseTo(stored + server - memory, within(0.16));
         assertThat(sum + evaluationDiff + restDiff).isCloseTo(difference, within(0.05));
+        // the parts over the stored run's own simulation: its evaluation and breeding plus the reference's JVM time
+        Matcher own = Pattern.compile("stored run's own simulation \\(.*?: ([\\d.]+) s\\): (-?[\\d.]+)%").matcher(out);
+        assertThat(own.find()).as(out).isTrue();
+        double ownSimulation = Double.parseDouble(own.group(1));
+        assertThat(ownSimulation).isGreaterThanOrEqualTo(split.evaluation() + split.rest() - 0.01);
+        // the printed sum is 0.01 s from the exact one at most (0.05 s from nine rounded parts), the share 0.05 points
+        assertThat(Double.parseDouble(own.group(2)))
+                .isCloseTo(100 * sum / ownSimulation, within(0.06 + 100 * 0.05 / ownSimulation));
         assertThat(out).doesNotContain("pair 1 of", "over 1 pairs");
     }
 
@@ -134,6 +142,7 @@ class BenchmarkEvolveCommandTest {
         assertThat(Double.parseDouble(row.group(1))).isCloseTo((pairs[0] + pairs[1]) / 2, within(0.55));
         assertThat(Double.parseDouble(row.group(2))).isCloseTo(Math.min(pairs[0], pairs[1]), within(0.55));
         assertThat(Double.parseDouble(row.group(3))).isCloseTo(Math.max(pairs[0], pairs[1]), within(0.55));
+        assertThat(out.substring(summary)).contains("  sum of the parts over the stored run's own simulation");
         for (String part : StorageCpu.PARTS) {
             assertThat(out.substring(summary)).contains("  " + part);
         }
@@ -157,7 +166,22 @@ class BenchmarkEvolveCommandTest {
         assertThat(cpu.onTop()).isCloseTo(30.5 / 62, within(1e-12));
         assertThat(cpu.evaluationDifference()).isEqualTo(1.0);
         assertThat(cpu.restDifference()).isEqualTo(-0.5);
+        // the stored run's own evaluation and breeding (50 + 3) with the reference's JVM time (9.5)
+        assertThat(cpu.ownSimulation()).isEqualTo(62.5);
+        assertThat(cpu.partsOnOwnSimulation()).isCloseTo(30 / 62.5, within(1e-12));
         assertThat(StorageCpu.Stored.find("time: simulation and breeding 1.0 s")).isNull();
+    }
+
+    @Test
+    void aWarmServerMeasuresTheSecondRunAndKeepsOnlyItsRows() {
+        CliRunner.Result r = CliRunner.run("benchmark", "evolve", "-p", "6", "-g", "4", "--warm", "3",
+                "--frame-top", "1", "--frame-random", "0", "--frame-bottom", "0", "--checkpoint-every", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("warm server: a stored run of 3 generations first (deleted)");
+        // the warm-up run is gone: one recording for each of the measured run's 4 generations
+        assertThat(r.out()).contains("frames 0.00 MB (4 recordings");
+        assertThat(number(r.out(), "([\\d.]+) s in the storage server")).isNotNegative();
+        assertThat(CliRunner.run("benchmark", "evolve", "--warm", "-1").exitCode()).isEqualTo(2);
     }
 
     private static double number(String text, String regex) {
