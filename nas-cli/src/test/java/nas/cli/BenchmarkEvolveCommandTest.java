@@ -107,9 +107,10 @@ class BenchmarkEvolveCommandTest {
         assertThat(own.find()).as(out).isTrue();
         double ownSimulation = Double.parseDouble(own.group(1));
         assertThat(ownSimulation).isGreaterThanOrEqualTo(split.evaluation() + split.rest() - 0.01);
-        // the printed sum is 0.01 s from the exact one at most (0.05 s from nine rounded parts), the share 0.05 points
-        assertThat(Double.parseDouble(own.group(2)))
-                .isCloseTo(100 * sum / ownSimulation, within(0.06 + 100 * 0.05 / ownSimulation));
+        // the printed sum is 0.05 s from the exact one at most (nine rounded parts), the printed simulation 0.005 s,
+        // the share 0.05 points; on a run this short the simulation's rounding alone moves the share by points
+        assertThat(Double.parseDouble(own.group(2))).isBetween(100 * (sum - 0.05) / (ownSimulation + 0.005) - 0.06,
+                100 * (sum + 0.05) / (ownSimulation - 0.005) + 0.06);
         assertThat(out).doesNotContain("pair 1 of", "over 1 pairs");
     }
 
