@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -255,23 +257,17 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
     private static void summaryRow(PrintWriter out, String label, double[] shares, double[] seconds) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-52s", label));
         if (shares != null) {
+            DoubleSummaryStatistics s = Arrays.stream(shares).summaryStatistics();
             row.append(String.format(Locale.ROOT, " %6.1f%% %6.1f%% %6.1f%%", 100 * Statistics.median(shares),
-                    100 * min(shares), 100 * max(shares)));
+                    100 * s.getMin(), 100 * s.getMax()));
         }
         if (seconds != null) {
+            DoubleSummaryStatistics s = Arrays.stream(seconds).summaryStatistics();
             // seconds in their own columns, after the shares' (24 characters)
             row.append(String.format(Locale.ROOT, "%s %7.2f s %7.2f s %7.2f s", shares != null ? "  " : " ".repeat(26),
-                    Statistics.median(seconds), min(seconds), max(seconds)));
+                    Statistics.median(seconds), s.getMin(), s.getMax()));
         }
         out.println(row);
-    }
-
-    private static double min(double[] v) {
-        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /** Stops the server on {@code db} and removes the database and the server's files beside it. */

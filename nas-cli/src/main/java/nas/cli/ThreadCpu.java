@@ -45,9 +45,13 @@ final class ThreadCpu {
         return Math.max(0, THREADS.getCurrentThreadCpuTime());
     }
 
+    /** The CPU time of this whole process in nanoseconds. */
+    static long process() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static Snapshot now() {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Map<Long, Seen> threads = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             long nanos = THREADS.getThreadCpuTime(t.getId());
@@ -55,7 +59,7 @@ final class ThreadCpu {
                 threads.put(t.getId(), new Seen(kind(t), nanos));
             }
         }
-        return new Snapshot(os.getProcessCpuTime(), threads);
+        return new Snapshot(process(), threads);
     }
 
     private static Kind kind(Thread t) {

@@ -1,6 +1,5 @@
 package nas.cli;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -17,14 +16,12 @@ final class TimedCommand {
     }
 
     public static void main(String[] args) {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         picocli.CommandLine cmd = Nas.commandLine(args);
-        long cpu0 = os.getProcessCpuTime();
+        long cpu0 = ThreadCpu.process();
         long t0 = System.nanoTime();
         int code = cmd.execute(args);
         System.err.printf(Locale.ROOT, "%s%.3f %.3f%n", PREFIX, (System.nanoTime() - t0) / 1e9,
-                (os.getProcessCpuTime() - cpu0) / 1e9);
+                (ThreadCpu.process() - cpu0) / 1e9);
         System.exit(code);
     }
 }
