@@ -135,7 +135,6 @@ class DashboardCommandTest {
                 assertThat(bars.get(shown).doubleValue()).isEqualTo(((Number) params.get(i).get("importance")).doubleValue());
             }
             assertNoMissingFieldWritten(browser, "study e");
-            assertClockLabelsDistinct(browser, "timeline");
 
             browser.open(server.baseUrl() + "study?name=quick");
             browser.waitFor("window.nasCharts['timeline']", Duration.ofSeconds(60));
