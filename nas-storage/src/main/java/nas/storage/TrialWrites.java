@@ -28,22 +28,45 @@ final class TrialWrites {
     private TrialWrites() {
     }
 
-    /** Takes the next number of a study inside the caller's transaction (the counter row stays locked). */
+    /**
+     * Takes the next number of a study inside the caller's transaction: one more than its last stored trial's. The
+     * study's row is locked first and stays locked until the caller ends its transaction, so concurrent writers
+     * number one after the other, each seeing the trials committed before it.
+     *
+     * <p>The number comes from the trials themselves, not from the study's counter column (kept equal to it for
+     * readers of the schema): H2 writes a commit's tables to the file one after another while other commits run
+     * (H2 issue 2080), so a store that a killed server leaves as its last can hold a transaction's counter update
+     * without its trial row. Counting on after such a counter would skip a number for good; counting from the rows
+     * hands the lost, never-answered number out again.
+     */
     static int nextNumber(Connection c, long studyId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
-            p.setLong(1, studyId);
-            if (p.executeUpdate() == 0) {
-                throw new StudyNotFoundException("with id " + studyId);
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
+                "SELECT next_trial_number FROM studies WHERE study_id = ? FOR UPDATE")) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getInt(1) - 1;
+                if (!r.next()) {
+                    throw new StudyNotFoundException("with id " + studyId);
+                }
             }
         }
+        int number = 0;
+        // read backwards off the unique index (study_id, trial_number): one row, however large the study
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number FROM trials WHERE study_id = ? "
+                + "ORDER BY study_id DESC, trial_number DESC LIMIT 1")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    number = r.getInt(1) + 1;
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE studies SET next_trial_number = ? WHERE study_id = ?")) {
+            p.setInt(1, number + 1);
+            p.setLong(2, studyId);
+            p.executeUpdate();
+        }
+        return number;
     }
 
     /** Inserts a trial row; returns its id. */
