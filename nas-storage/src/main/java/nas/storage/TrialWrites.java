@@ -29,17 +29,20 @@ final class TrialWrites {
     }
 
     /**
-     * Takes the next number of a study inside the caller's transaction: one more than its last stored trial's. The
-     * study's row is locked first and stays locked until the caller ends its transaction, so concurrent writers
-     * number one after the other, each seeing the trials committed before it.
+     * Takes the next number of a study inside the caller's transaction: its counter, or one more than its last
+     * stored trial's if that is higher. The study's row is locked first and stays locked until the caller ends its
+     * transaction, so concurrent writers number one after the other, each seeing the trials committed before it.
      *
-     * <p>The number comes from the trials themselves, not from the study's counter column (kept equal to it for
-     * readers of the schema): H2 writes a commit's tables to the file one after another while other commits run
-     * (H2 issue 2080), so a store that a killed server leaves as its last can hold a transaction's counter update
-     * without its trial row. Counting on after such a counter would skip a number for good; counting from the rows
-     * hands the lost, never-answered number out again.
+     * <p>The counter alone is not enough: H2 writes a commit's tables to the file one after another (H2 issue
+     * 2080), so the last store of a killed process can hold a transaction's trial row without its counter update.
+     * The counter would then hand the stored number out again, and every later trial of the study would fail on
+     * the unique key. (The other half, a counter update without its row, leaves that number out. Handing it out
+     * again is not safe: the lost row's unique-index entry can stay behind as a dead transaction's leftover, and
+     * H2 2.3's unique check refuses any other row with that number while it is there. {@link GroupCommit} keeps
+     * this process's own stores from splitting a commit at all.)
      */
     static int nextNumber(Connection c, long studyId) throws SQLException {
+        int number;
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT next_trial_number FROM studies WHERE study_id = ? FOR UPDATE")) {
             p.setLong(1, studyId);
@@ -47,16 +50,16 @@ final class TrialWrites {
                 if (!r.next()) {
                     throw new StudyNotFoundException("with id " + studyId);
                 }
+                number = r.getInt(1);
             }
         }
-        int number = 0;
         // read backwards off the unique index (study_id, trial_number): one row, however large the study
         try (PreparedStatement p = c.prepareStatement("SELECT trial_number FROM trials WHERE study_id = ? "
                 + "ORDER BY study_id DESC, trial_number DESC LIMIT 1")) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
                 if (r.next()) {
-                    number = r.getInt(1) + 1;
+                    number = Math.max(number, r.getInt(1) + 1);
                 }
             }
         }
