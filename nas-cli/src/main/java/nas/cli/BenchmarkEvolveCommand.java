@@ -168,8 +168,9 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                 throw new IllegalStateException("cannot compact " + db + ": " + e.getMessage(), e);
             }
             long compact = Files.size(Path.of(db + ".mv.db"));
-            out.printf(Locale.ROOT, "database file: %.1f MB as the server left it, %.1f MB compacted (%.1f MB per 1,000 "
-                    + "generations)%n", bytes / 1e6, compact / 1e6, compact / 1e6 * 1000 / generations);
+            out.printf(Locale.ROOT, "database file: %.1f MB as the server left it%s, %.1f MB compacted (%.1f MB per "
+                    + "1,000 generations)%n", bytes / 1e6, warm > 0 ? " (with the deleted warm-up run's space)" : "",
+                    compact / 1e6, compact / 1e6 * 1000 / generations);
             out.flush();
         } finally {
             stopServer(db);

@@ -187,6 +187,9 @@ class BenchmarkEvolveCommandTest {
         assertThat(r.out()).contains("warm server: a stored run of 3 generations first (deleted)");
         // the warm-up run is gone: one recording for each of the measured run's 4 generations
         assertThat(r.out()).contains("frames 0.00 MB (4 recordings");
+        // its space is still in the file until compacted, and the size as left says so
+        assertThat(r.out()).containsPattern("database file: [\\d.]+ MB as the server left it \\(with the deleted "
+                + "warm-up run's space\\), [\\d.]+ MB compacted");
         assertThat(number(r.out(), "([\\d.]+) s in the storage server")).isNotNegative();
         assertThat(CliRunner.run("benchmark", "evolve", "--warm", "-1").exitCode()).isEqualTo(2);
     }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -40,6 +43,9 @@ class DashboardCommandTest {
 
     @TempDir
     Path dir;
+
+    /** When the first of the study "quick"'s five trials started (they start 120 ms apart). */
+    private static final Instant QUICK_FIRST_START = Instant.parse("2026-12-05T15:18:12Z");
 
     /** One Chromium for the class's browser tests (each launch costs seconds), reset before each. */
     private static Browser shared;
@@ -83,9 +89,8 @@ class DashboardCommandTest {
         try (Storage storage = new StorageOptions(db()).open()) {
             // five trials within 600 ms: a time axis whose ticks are a fraction of a second apart
             Study quick = Studies.builder("quick").storage(storage).directions(StudyDirection.MINIMIZE).create();
-            Instant first = Instant.parse("2026-12-05T15:18:12Z");
             for (int i = 0; i < 5; i++) {
-                Instant start = first.plusMillis(120L * i);
+                Instant start = QUICK_FIRST_START.plusMillis(120L * i);
                 quick.addTrial(new FrozenTrial(-1, -1, TrialState.COMPLETE, List.of((double) i), start,
                         start.plusMillis(100), Map.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of()));
             }
@@ -138,7 +143,17 @@ class DashboardCommandTest {
 
             browser.open(server.baseUrl() + "study?name=quick");
             browser.waitFor("window.nasCharts['timeline']", Duration.ofSeconds(60));
-            assertThat(assertClockLabelsDistinct(browser, "timeline")).anySatisfy(t -> assertThat(t).contains("."));
+            List<String> ticks = assertClockLabelsDistinct(browser, "timeline");
+            assertThat(ticks).anySatisfy(t -> assertThat(t).contains("."));
+            // the table writes the first trial's start in the browser's local time, 24-hour like the axis
+            browser.waitFor("document.querySelectorAll('#trials-table tbody tr').length === 5", Duration.ofSeconds(60));
+            long offsetMinutes = ((Number) browser.js("return new Date(arguments[0]).getTimezoneOffset();",
+                    QUICK_FIRST_START.toString())).longValue();
+            String local = LocalDateTime.ofInstant(QUICK_FIRST_START.minusSeconds(60 * offsetMinutes), ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            assertThat(browser.js("return document.querySelector('#trials-table tbody tr[data-number=\"0\"]')"
+                    + ".cells[4].textContent;")).isEqualTo(local);
+            assertThat(ticks).anySatisfy(t -> assertThat(t).startsWith(local.substring(11)));
             browser.waitFor("!document.getElementById('importance-note').textContent.startsWith('computing')", Duration.ofSeconds(60));
             assertThat(browser.text("importance-note")).endsWith("share no parameter with more than one value; nothing to rank");
             browser.fullScreenshot("study-quick");

@@ -74,8 +74,18 @@
     }, extra);
   }
 
+  const two = (n) => String(n).padStart(2, '0');
+
+  /** A clock reading in local time, 24-hour as the timeline's axis writes it: "15:18:12". */
+  function clock(d) {
+    return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+  }
+
+  /** A date and time in local time, the same in every locale and sortable as text: "2026-12-05 15:18:12". */
   function time(iso) {
-    return iso ? new Date(iso).toLocaleString() : '';
+    if (!iso) return '';
+    const d = new Date(iso);
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + clock(d);
   }
 
   function duration(ms) {
@@ -93,7 +103,6 @@
   function clockLabels(spanMs) {
     if (!(spanMs < 5000)) return {};
     const decimals = Math.min(3, Math.max(1, Math.ceil(-Math.log10(Math.max(spanMs, 1) / 5000))));
-    const two = (n) => String(n).padStart(2, '0');
     return { formatter: (v) => {
       const d = new Date(v);
       const seconds = (d.getSeconds() + d.getMilliseconds() / 1000).toFixed(decimals).padStart(3 + decimals, '0');
@@ -143,7 +152,7 @@
   function setLive(ok, message) {
     const l = document.getElementById('live');
     if (!l || REPORT) return;
-    l.textContent = ok ? 'live · ' + new Date().toLocaleTimeString() : 'not updating: ' + message;
+    l.textContent = ok ? 'live · ' + clock(new Date()) : 'not updating: ' + message;
     l.classList.toggle('stale', !ok);
   }
 
@@ -852,7 +861,7 @@
       chart(document.getElementById('timeline-chart'), 'timeline', {
         legend: { data: series.map((s) => s.name) },
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
-        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', new Date(q.value[1]).toLocaleTimeString()], ['duration', duration(q.value[2] - q.value[1])]]) },
+        tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', clock(new Date(q.value[1]))], ['duration', duration(q.value[2] - q.value[1])]]) },
         xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28, axisLabel: clockLabels(span) },
         yAxis: { type: 'value', name: 'Trial', minInterval: 1 },
         series,
