@@ -38,9 +38,11 @@ class NasScriptBuildTest {
 
     @Test
     void aFailedFirstBuildShowsItsProgressAndWhereItsLogIs() throws Exception {
+        // each module's stage lasts until the script has shown it (at most 20 s): the script looks at the log once a
+        // second, and a stage of a fixed 2 s could pass between two looks on a loaded machine
         Process p = run("echo '[INFO] Building NAS 0.1.0-SNAPSHOT                 [1/3]'\n"
-                + "echo '[INFO] Building nas-api 0.1.0-SNAPSHOT             [2/3]'; sleep 2\n"
-                + "echo '[INFO] Building nas-cli 0.1.0-SNAPSHOT             [3/3]'; sleep 2\n"
+                + "echo '[INFO] Building nas-api 0.1.0-SNAPSHOT             [2/3]'\n" + untilShown("nas-api (2/3)")
+                + "echo '[INFO] Building nas-cli 0.1.0-SNAPSHOT             [3/3]'\n" + untilShown("nas-cli (3/3)")
                 + "echo '[ERROR] COMPILATION ERROR'; exit 1");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
@@ -51,6 +53,12 @@ class NasScriptBuildTest {
                 .anySatisfy(l -> assertThat(l).matches("nas: building nas-cli \\(3/3\\)  \\d+s"));
         assertThat(err.get(err.size() - 1)).isEqualTo("nas: build failed; see " + dir.resolve("nas/.nas-build.log"));
         assertThat(dir.resolve("nas/.nas-build.log")).content().contains("COMPILATION ERROR");
+    }
+
+    /** Shell lines that wait until the script has said on stderr that it is building {@code module}, at most 20 s. */
+    private String untilShown(String module) {
+        return "end=$(($(date +%s) + 20)); until grep -qF 'nas: building " + module + "' '" + dir.resolve("err.txt")
+                + "' || [ $(date +%s) -ge $end ]; do sleep 0.1; done\n";
     }
 
     @Test

@@ -68,10 +68,7 @@ class SearchInterruptTest {
         // terminal leaves it running and a second one is needed to abort it
         CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then trap '' INT; "
                 + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; exec sleep 600; fi; echo nas:result 5", true);
-        Path pidFile = dir.resolve("nas-runs/sig/trial-00001/pid");
-        awaitFile(pidFile);
-        Thread.sleep(200); // the pid file is written just before exec
-        long program = Long.parseLong(Files.readString(pidFile).trim());
+        long program = awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
         long server = serverPid();
         assertThat(ProcessHandle.of(server).map(ProcessHandle::isAlive)).contains(true);
 
@@ -130,10 +127,7 @@ class SearchInterruptTest {
         CliProcess search = search(storage, "if [ $NAS_TRIAL_NUMBER -ge 1 ]; then echo $$ > \"$NAS_TRIAL_DIR/pid\"; "
                 + "exec sleep 600; fi; echo nas:result 5");
         search.awaitOutputLines(1, 120);
-        Path pidFile = dir.resolve("nas-runs/sig/trial-00001/pid");
-        awaitFile(pidFile);
-        Thread.sleep(200); // the pid file is written just before exec
-        long program = Long.parseLong(Files.readString(pidFile).trim());
+        long program = awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
         search.signal(signal);
         for (int i = 0; i < 300 && !search.errorOutput().contains("signal again"); i++) {
             Thread.sleep(100);
@@ -173,6 +167,21 @@ class SearchInterruptTest {
         for (int i = 0; i < 1200 && !Files.exists(file); i++) {
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * The pid a trial's program wrote ("echo $$ > pid" creates the file empty, then writes it), once the whole
+     * line is there, waiting up to 2 minutes.
+     */
+    private static long awaitPid(Path file) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            if (text.endsWith("\n")) {
+                return Long.parseLong(text.strip());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no pid written to " + file + " within 2 minutes");
     }
 
     /** The study's trials as "number,state,fail_reason" lines. */

@@ -57,7 +57,8 @@ class TransientFaultTest {
                 Thread.sleep(2);
                 return x * x;
             }, 40));
-            while (study.trials(TrialState.COMPLETE).size() < 10) {
+            // (a search that failed before its tenth trial ends the wait: run.get below then says why)
+            while (study.trials(TrialState.COMPLETE).size() < 10 && !run.isDone()) {
                 Thread.sleep(10);
             }
             Map<Integer, List<Double>> before = finished(storage, study.id());
