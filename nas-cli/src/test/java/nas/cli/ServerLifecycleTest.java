@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nas.server.ServerEndpoint;
 import nas.server.ServerFiles;
+import nas.server.ServerLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,29 @@ class ServerLifecycleTest {
         assertThat(second.pid()).isNotEqualTo(first.pid());
         assertThat(second.secret()).isNotEqualTo(first.secret());
         assertThat(Files.readString(files().log())).contains("serving " + files().database());
+    }
+
+    /**
+     * A daemon killed by a signal while its client still waits for it to answer (a server killed right after it
+     * started, before a loaded client's first ping came back) did not refuse to start: the client starts another
+     * and uses it. It used to fail with "the storage server ... did not start", ending a worker of the kill loop.
+     */
+    @Test
+    void aDaemonKilledWhileItsClientWaitsIsReplaced() throws Exception {
+        Path firstStart = dir.resolve("first-start");
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                "if mkdir '" + firstStart + "' 2>/dev/null; then kill -KILL $$; fi; exec \"$0\" \"$@\""));
+        command.addAll(ThisJava.command(List.of(), Main.class));
+        command.addAll(List.of("server", "--storage", db(), "--idle-timeout", "30", "--daemon"));
+        try {
+            ServerEndpoint endpoint = new ServerLauncher(files(), command).liveEndpoint();
+            assertThat(firstStart).isDirectory();
+            assertThat(ProcessHandle.of(endpoint.pid())).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+            assertThat(Files.readString(files().log())).contains("serving " + files().database() + " on ")
+                    .contains("(pid " + endpoint.pid() + ";");
+        } finally {
+            StorageServers.stop(dir);
+        }
     }
 
     /**

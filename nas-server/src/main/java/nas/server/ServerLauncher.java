@@ -78,7 +78,7 @@ public final class ServerLauncher {
                     if (daemon != null && daemon.exitValue() == REFUSED) {
                         throw refusal(lastLines(files.log(), 1).replaceFirst("^nas: ", ""));
                     }
-                    if (daemon != null && daemon.exitValue() != 0) {
+                    if (daemon != null && daemon.exitValue() != 0 && !killed(daemon)) {
                         throw new StorageException("the storage server for " + files.database() + " did not start: "
                                 + lastLines(files.log(), 3) + " (log: " + files.log() + ")");
                     }
@@ -96,6 +96,14 @@ public final class ServerLauncher {
             Thread.currentThread().interrupt();
             throw new StorageException("interrupted while starting the storage server", e);
         }
+    }
+
+    /**
+     * Whether the daemon ended by a signal (SIGKILL, SIGTERM: exit code 128 + signal): it did not refuse to start and
+     * may have served already (this launcher may still have been waiting for its answer), so another is started.
+     */
+    private static boolean killed(Process daemon) {
+        return daemon.exitValue() > 128;
     }
 
     /** Whether a server answers at {@code endpoint} and accepts its secret. */

@@ -3,6 +3,7 @@ package nas.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Group commit on an H2 file: a write returns only once its commit is in the file, and the
@@ -11,6 +12,13 @@ import java.sql.Statement;
  * far. The first writer to find no store running becomes the leader and stores for every commit
  * registered by then; the others wait for it, and any left uncovered lead the next store. So many
  * concurrent writers pay for one store instead of one each.
+ *
+ * <p>Commits and stores exclude each other (writers commit through {@link #commit}). H2 stores the state of
+ * one table (map) after another while commits go on, and a commit makes its changes final one table after
+ * another, then drops its undo log: a store taken across that can hold one table's change of a transaction
+ * but not another's, with no undo log left to repair it (H2 issue 2080). The next store makes it whole, but
+ * a process killed before it leaves a file where, for instance, a study's trial counter moved and the trial
+ * row is missing. Stores here therefore never see a commit half done.
  */
 final class GroupCommit {
 
@@ -33,8 +41,17 @@ final class GroupCommit {
         void store(Connection c) throws SQLException;
     }
 
+    /** What commits the transaction on a connection. */
+    @FunctionalInterface
+    interface Commit {
+        void commit(Connection c) throws SQLException;
+    }
+
     private final Mode mode;
     private final Store store;
+    private final Commit commit;
+    /** Shared by commits (many at once), exclusive for a store. */
+    private final ReentrantReadWriteLock commitsOrStore = new ReentrantReadWriteLock();
 
     /** Commits registered so far (each waiting writer takes the next number). */
     private long registered;
@@ -52,8 +69,34 @@ final class GroupCommit {
     }
 
     GroupCommit(Mode mode, Store store) {
+        this(mode, Connection::commit, store);
+    }
+
+    /** With {@code commit} for what commits a connection's transaction (tests hold it open). */
+    GroupCommit(Mode mode, Commit commit, Store store) {
         this.mode = mode;
+        this.commit = commit;
         this.store = store;
+    }
+
+    /** Commits the transaction on {@code c}, never while a store runs (see the class comment). */
+    void commit(Connection c) throws SQLException {
+        commitsOrStore.readLock().lock();
+        try {
+            commit.commit(c);
+        } finally {
+            commitsOrStore.readLock().unlock();
+        }
+    }
+
+    /** Stores everything committed so far; no commit is under way meanwhile. */
+    private void storeAlone(Connection c) throws SQLException {
+        commitsOrStore.writeLock().lock();
+        try {
+            store.store(c);
+        } finally {
+            commitsOrStore.writeLock().unlock();
+        }
     }
 
     /** Returns once the commit just made on {@code c} is in the file. */
@@ -69,7 +112,7 @@ final class GroupCommit {
         if (mode == Mode.SINGLE) {
             synchronized (this) {
                 long start = System.nanoTime();
-                store.store(c);
+                storeAlone(c);
                 long end = System.nanoTime();
                 stored = mine;
                 stores++;
@@ -109,7 +152,7 @@ final class GroupCommit {
             boolean done = false;
             long start = System.nanoTime();
             try {
-                store.store(c);
+                storeAlone(c);
                 done = true;
             } finally {
                 long end = System.nanoTime();

@@ -56,7 +56,7 @@ final class Transactions implements AutoCloseable {
 
     /** Runs {@code work} (a read) in one transaction, committing at the end. */
     <T> T inTx(Work<T> work) {
-        return run(work, false, false);
+        return run(work, false, false, false);
     }
 
     /**
@@ -64,7 +64,7 @@ final class Transactions implements AutoCloseable {
      * file through the {@link GroupCommit}), so a killed process loses no write that returned.
      */
     <T> T durable(Work<T> work) {
-        return run(work, false, true);
+        return run(work, false, true, true);
     }
 
     /**
@@ -73,7 +73,7 @@ final class Transactions implements AutoCloseable {
      * trial dies with the process anyway, and the write reaches the file with the next stored one.
      */
     <T> T write(Work<T> work) {
-        return run(work, false, storeEveryWrite);
+        return run(work, false, true, storeEveryWrite);
     }
 
     /**
@@ -82,7 +82,7 @@ final class Transactions implements AutoCloseable {
      * listed as RUNNING, then its values), so these run on one snapshot (REPEATABLE READ).
      */
     <T> T snapshot(Work<T> work) {
-        return run(work, true, false);
+        return run(work, true, false, false);
     }
 
     /** Closes every connection (H2 stores everything when the last one to a file closes). */
@@ -106,7 +106,12 @@ final class Transactions implements AutoCloseable {
         return groupCommit == null ? new long[2] : groupCommit.commitsAndStores();
     }
 
-    private <T> T run(Work<T> work, boolean snapshot, boolean write) {
+    /**
+     * @param writes     whether the work writes: on an H2 file its commit then never runs during a store
+     *                   ({@link GroupCommit#commit})
+     * @param awaitStore whether the call returns only once its commit is in the file
+     */
+    private <T> T run(Work<T> work, boolean snapshot, boolean writes, boolean awaitStore) {
         // Opening a server database gives up sooner: a wrong host or port should not keep a
         // command waiting.
         Duration budget = opened || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
@@ -140,8 +145,12 @@ final class Transactions implements AutoCloseable {
                     c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 }
                 T result = work.run(c);
-                c.commit();
-                if (write && groupCommit != null) {
+                if (writes && groupCommit != null) {
+                    groupCommit.commit(c);
+                } else {
+                    c.commit();
+                }
+                if (awaitStore && groupCommit != null) {
                     groupCommit.awaitStored(c);
                 }
                 return result;

@@ -28,22 +28,48 @@ final class TrialWrites {
     private TrialWrites() {
     }
 
-    /** Takes the next number of a study inside the caller's transaction (the counter row stays locked). */
+    /**
+     * Takes the next number of a study inside the caller's transaction: its counter, or one more than its last
+     * stored trial's if that is higher. The study's row is locked first and stays locked until the caller ends its
+     * transaction, so concurrent writers number one after the other, each seeing the trials committed before it.
+     *
+     * <p>The counter alone is not enough: H2 writes a commit's tables to the file one after another (H2 issue
+     * 2080), so the last store of a killed process can hold a transaction's trial row without its counter update.
+     * The counter would then hand the stored number out again, and every later trial of the study would fail on
+     * the unique key. (The other half, a counter update without its row, leaves that number out. Handing it out
+     * again is not safe: the lost row's unique-index entry can stay behind as a dead transaction's leftover, and
+     * H2 2.3's unique check refuses any other row with that number while it is there. {@link GroupCommit} keeps
+     * this process's own stores from splitting a commit at all.)
+     */
     static int nextNumber(Connection c, long studyId) throws SQLException {
+        int number;
         try (PreparedStatement p = c.prepareStatement(
-                "UPDATE studies SET next_trial_number = next_trial_number + 1 WHERE study_id = ?")) {
-            p.setLong(1, studyId);
-            if (p.executeUpdate() == 0) {
-                throw new StudyNotFoundException("with id " + studyId);
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT next_trial_number FROM studies WHERE study_id = ?")) {
+                "SELECT next_trial_number FROM studies WHERE study_id = ? FOR UPDATE")) {
             p.setLong(1, studyId);
             try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getInt(1) - 1;
+                if (!r.next()) {
+                    throw new StudyNotFoundException("with id " + studyId);
+                }
+                number = r.getInt(1);
             }
         }
+        // read backwards off the unique index (study_id, trial_number): one row, however large the study
+        try (PreparedStatement p = c.prepareStatement("SELECT trial_number FROM trials WHERE study_id = ? "
+                + "ORDER BY study_id DESC, trial_number DESC LIMIT 1")) {
+            p.setLong(1, studyId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    number = Math.max(number, r.getInt(1) + 1);
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE studies SET next_trial_number = ? WHERE study_id = ?")) {
+            p.setInt(1, number + 1);
+            p.setLong(2, studyId);
+            p.executeUpdate();
+        }
+        return number;
     }
 
     /** Inserts a trial row; returns its id. */

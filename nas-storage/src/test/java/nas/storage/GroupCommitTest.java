@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Writers that commit while a store of the file runs share the next store instead of one each. */
+/**
+ * Writers that commit while a store of the file runs share the next store instead of one each; commits and
+ * stores never overlap (a store taken across a commit can hold part of it, H2 issue 2080).
+ */
 class GroupCommitTest {
 
     @Test
@@ -103,6 +106,63 @@ class GroupCommitTest {
         }
         assertThat(stores).hasValue(8);
         assertThat(single.commitsAndStores()).containsExactly(8, 8);
+    }
+
+    /** A writer's commit waits for the store under way, and runs as soon as it ends. */
+    @Test
+    void aCommitWaitsForTheStoreUnderWay() throws Exception {
+        CountDownLatch storeHeld = new CountDownLatch(1);
+        CountDownLatch releaseStore = new CountDownLatch(1);
+        CountDownLatch committed = new CountDownLatch(1);
+        GroupCommit group = new GroupCommit(GroupCommit.Mode.GROUP, c -> committed.countDown(), c -> {
+            storeHeld.countDown();
+            await(releaseStore);
+        });
+        Thread leader = start(group);
+        assertThat(storeHeld.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread writer = new Thread(() -> {
+            try {
+                group.commit(null);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        assertThat(committed.await(300, TimeUnit.MILLISECONDS)).as("committed during the store").isFalse();
+        releaseStore.countDown();
+        assertThat(committed.await(30, TimeUnit.SECONDS)).isTrue();
+        leader.join(30_000);
+        writer.join(30_000);
+        assertThat(leader.isAlive() || writer.isAlive()).isFalse();
+    }
+
+    /** A store waits for the commit under way: it holds the whole commit or none of it. */
+    @Test
+    void aStoreWaitsForTheCommitUnderWay() throws Exception {
+        CountDownLatch commitHeld = new CountDownLatch(1);
+        CountDownLatch releaseCommit = new CountDownLatch(1);
+        AtomicInteger stores = new AtomicInteger();
+        GroupCommit group = new GroupCommit(GroupCommit.Mode.GROUP, c -> {
+            commitHeld.countDown();
+            await(releaseCommit);
+        }, c -> stores.incrementAndGet());
+        Thread committing = new Thread(() -> {
+            try {
+                group.commit(null);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        committing.start();
+        assertThat(commitHeld.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread storing = start(group);
+        Thread.sleep(300);
+        assertThat(stores).as("stored during the commit").hasValue(0);
+        releaseCommit.countDown();
+        storing.join(30_000);
+        committing.join(30_000);
+        assertThat(storing.isAlive() || committing.isAlive()).isFalse();
+        assertThat(stores).hasValue(1);
     }
 
     private static Thread start(GroupCommit group) {
