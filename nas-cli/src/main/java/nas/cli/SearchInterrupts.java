@@ -8,6 +8,7 @@ import nas.api.MultiObjective;
 import nas.api.Study;
 import nas.api.Trial;
 import nas.api.TrialState;
+import nas.api.objective.external.ProgramFailure;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -20,6 +21,11 @@ import sun.misc.SignalHandler;
  *       143 (SIGTERM), the codes a shell gives a process ended by that signal.</li>
  *   <li>A second signal aborts: the running trials are stored as FAIL with the reason "interrupted",
  *       the programs they started are stopped, the storage is closed, and the process exits at once.</li>
+ *   <li>A trial's program that ends by SIGINT or SIGTERM (exit code 130 or 143) counts as that signal's
+ *       first arrival. A terminal's Ctrl-C (systemd's stop likewise) signals the whole process group at once,
+ *       and the program's death may be seen before this process's handler has run: without this rule the
+ *       trial would be stored as an ordinary failure and the next trial's program started after the Ctrl-C.
+ *       The handler, whenever it runs, then takes that signal as the first, not as a second one.</li>
  * </ul>
  *
  * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
@@ -44,6 +50,8 @@ final class SearchInterrupts implements AutoCloseable {
     private final Set<Long> childrenBefore;
     private volatile int exitCode;
     private volatile boolean aborting;
+    /** Whether a signal reached this process (a program's death by one does not count); guarded by this. */
+    private boolean signalled;
 
     /**
      * Installs the handlers for a search of {@code study}.
@@ -62,8 +70,8 @@ final class SearchInterrupts implements AutoCloseable {
 
     /**
      * {@code objective}, remembering which trials run, so that an abort can fail them. A trial that fails
-     * after the signal (a terminal's Ctrl-C reaches the programs a trial started too) fails as
-     * "interrupted", with what it threw in parentheses.
+     * after the signal (a terminal's Ctrl-C reaches the programs a trial started too), or whose program a
+     * SIGINT or SIGTERM ended, fails as "interrupted", with what it threw in parentheses.
      */
     MultiObjective track(MultiObjective objective) {
         return trial -> {
@@ -71,7 +79,14 @@ final class SearchInterrupts implements AutoCloseable {
             try {
                 return objective.evaluate(trial);
             } catch (Exception e) {
-                if (interrupted() && !(e instanceof nas.api.exception.TrialPrunedException)) {
+                if (e instanceof nas.api.exception.TrialPrunedException) {
+                    throw e;
+                }
+                int signalExit = signalExit(e);
+                if (signalExit != 0) {
+                    onProgramSignal(trial, signalExit);
+                }
+                if (interrupted()) {
                     throw new Interrupted(e);
                 }
                 throw e;
@@ -110,14 +125,31 @@ final class SearchInterrupts implements AutoCloseable {
         return exitCode;
     }
 
+    /**
+     * 130 or 143 when {@code e} is, or was caused by, the failure of a program that SIGINT or SIGTERM ended
+     * (or that exited with that code, as a shell does when its child was ended so); 0 otherwise.
+     */
+    static int signalExit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProgramFailure f) {
+                int code = f.exitCode().orElse(0);
+                return code == SIGINT_EXIT || code == SIGTERM_EXIT ? code : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** A trial's program ended by SIGINT or SIGTERM: the same as the first arrival of that signal here. */
+    private synchronized void onProgramSignal(Trial trial, int signalExit) {
+        stopStarting(signalExit, "trial " + trial.number() + "'s program ended by SIG"
+                + (signalExit == SIGTERM_EXIT ? "TERM" : "INT"), running.size() - 1);
+    }
+
     private synchronized void onSignal(Signal signal) {
-        if (exitCode == 0) {
-            exitCode = signal.getName().equals("TERM") ? SIGTERM_EXIT : SIGINT_EXIT;
-            study.stop();
-            int n = running.size();
-            err.println("[" + study.name() + "] interrupted (SIG" + signal.getName() + "): no new trials; "
-                    + (n == 0 ? "stopping" : "finishing " + n + " running trial(s); signal again to abort them"));
-            err.flush();
+        if (!signalled) {
+            signalled = true;
+            stopStarting(signal.getName().equals("TERM") ? SIGTERM_EXIT : SIGINT_EXIT, "SIG" + signal.getName(),
+                    running.size());
             return;
         }
         aborting = true;
@@ -140,6 +172,21 @@ final class SearchInterrupts implements AutoCloseable {
             err.flush();
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * The first interruption (by a signal here or by a program's death): no new trials. Later ones change
+     * nothing; only a second signal here aborts.
+     */
+    private void stopStarting(int code, String cause, int stillRunning) {
+        if (exitCode != 0) {
+            return;
+        }
+        exitCode = code;
+        study.stop();
+        err.println("[" + study.name() + "] interrupted (" + cause + "): no new trials; " + (stillRunning <= 0
+                ? "stopping" : "finishing " + stillRunning + " running trial(s); signal again to abort them"));
+        err.flush();
     }
 
     /** Puts the previous handlers back. */

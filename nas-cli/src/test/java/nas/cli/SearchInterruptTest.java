@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C and SIGTERM during {@code nas search}, with real signals sent by kill(1) to a real process, on an
  * H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
  * ("interrupted"); either way the storage is closed cleanly, the best trial so far and "interrupted" are
- * printed and the exit code is 130 (SIGINT) or 143 (SIGTERM).
+ * printed and the exit code is 130 (SIGINT) or 143 (SIGTERM). A trial's program that such a signal ended is
+ * the same interruption, whichever of the program's death and the search's handler comes first.
  */
 class SearchInterruptTest {
 
@@ -58,8 +59,53 @@ class SearchInterruptTest {
         List<String> rows = trials("./studies");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("0,COMPLETE,");
-        // the program may die of the signal before the JVM's handler has run: then its exit is the reason
-        assertThat(rows.get(1)).startsWith("1,FAIL,").contains("exited with code 130");
+        // whether the program's death or the JVM's handler comes first, the trial is interrupted, not failed
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 130");
+    }
+
+    @Test
+    void aTrialWhoseProgramSigtermEndedStopsTheSearchAsSigtermWould() throws Exception {
+        // no signal reaches nas: the program's death alone is the interruption (at a terminal or under systemd
+        // the program may die of the group's signal before nas's own handler runs)
+        CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 2 ]; then "
+                + "touch \"$NAS_TRIAL_DIR/started\"; fi; if [ $NAS_TRIAL_NUMBER -eq 1 ]; then kill -TERM $$; fi; "
+                + "echo nas:result 5");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
+        assertThat(r.err()).contains("[sig] interrupted (trial 1's program ended by SIGTERM): no new trials; stopping")
+                .endsWith("[sig] interrupted\n").doesNotContain("unexpected error");
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 143");
+        assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
+    }
+
+    @Test
+    void theSignalArrivingAfterItsProgramsDeathWasSeenIsTheFirstNotASecond() throws Exception {
+        // the order a terminal's Ctrl-C may take, made certain: trial 1's program dies of SIGTERM; once nas has
+        // said so, a helper of it sends nas its SIGTERM, then lets trial 0 (running on the other worker) finish.
+        // That signal must not abort trial 0 as a second one would.
+        CliProcess search = search("./studies", "case $NAS_TRIAL_NUMBER in "
+                + "0) for i in $(seq 600); do [ -e sent ] && break; sleep 0.1; done; echo nas:result 5;; "
+                + "1) nas=$PPID; (for i in $(seq 300); do grep -qs \"program ended by\" nas-err*.txt && break; "
+                + "sleep 0.1; done; kill -TERM $nas; touch sent) </dev/null >/dev/null 2>&1 & kill -TERM $$;; "
+                + "*) touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 7;; esac", false,
+                "--jobs", "2", "--no-deterministic");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
+        // (whether trial 0 counts as running yet when trial 1's death is seen depends on the threads: not asserted)
+        assertThat(r.err()).contains("[sig] interrupted (trial 1's program ended by SIGTERM): no new trials; ")
+                .endsWith("[sig] interrupted\n")
+                .doesNotContain("stored as FAIL").doesNotContain("unexpected error");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 143");
+        assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
     }
 
     @Test
@@ -151,15 +197,18 @@ class SearchInterruptTest {
     }
 
     /**
-     * Starts a search whose trials run {@code script}; {@code asJob} starts it as a terminal's foreground job
-     * (see {@link CliProcess#startAsJob}).
+     * Starts a search whose trials run {@code script}, with {@code more} options; {@code asJob} starts it as a
+     * terminal's foreground job (see {@link CliProcess#startAsJob}).
      */
-    private CliProcess search(String storage, String script, boolean asJob) throws Exception {
+    private CliProcess search(String storage, String script, boolean asJob, String... more) throws Exception {
         Files.writeString(dir.resolve("objective.sh"), script + "\n");
         Files.writeString(dir.resolve("space.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
-        String[] args = {"search", "--study", "sig", "--objective", "external", "-O", "command=sh objective.sh",
-            "-O", "space=space.json", "--n-trials", "100", "--print-trials", "--storage", storage};
-        return asJob ? CliProcess.startAsJob(dir, args) : CliProcess.start(dir, args);
+        List<String> args = new java.util.ArrayList<>(List.of("search", "--study", "sig", "--objective", "external",
+                "-O", "command=sh objective.sh", "-O", "space=space.json", "--n-trials", "100", "--print-trials",
+                "--storage", storage));
+        args.addAll(List.of(more));
+        String[] a = args.toArray(String[]::new);
+        return asJob ? CliProcess.startAsJob(dir, a) : CliProcess.start(dir, a);
     }
 
     /** Waits up to 2 minutes for a trial's program to write {@code file}. */

@@ -1,6 +1,7 @@
 package nas.api.objective.external;
 
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * Why a program run did not give a usable value. The trial fails with the message as its reason and the
@@ -60,10 +61,17 @@ public final class ProgramFailure extends IllegalStateException {
 
     /** What went wrong. */
     private final Kind kind;
+    /** The program's exit code, or -1 when it did not end by itself (never started, stopped by NAS). */
+    private final int exitCode;
 
     ProgramFailure(Kind kind, String message) {
+        this(kind, message, -1);
+    }
+
+    ProgramFailure(Kind kind, String message, int exitCode) {
         super(message);
         this.kind = kind;
+        this.exitCode = exitCode;
     }
 
     /**
@@ -75,6 +83,16 @@ public final class ProgramFailure extends IllegalStateException {
         return kind;
     }
 
+    /**
+     * The exit code of a program that ended with a non-zero one; 128 + n for a program a signal n ended (130
+     * after SIGINT, 143 after SIGTERM), as a shell reports it.
+     *
+     * @return the exit code, or empty when the program did not end by itself or ended with 0
+     */
+    public OptionalInt exitCode() {
+        return exitCode < 0 ? OptionalInt.empty() : OptionalInt.of(exitCode);
+    }
+
     /** The message alone: it is the trial's fail reason, which names the program, not this class. */
     @Override
     public String toString() {
@@ -83,6 +101,6 @@ public final class ProgramFailure extends IllegalStateException {
 
     /** The same failure with a prefix to its message (e.g. the evaluation seed it happened with). */
     ProgramFailure prefixed(String prefix) {
-        return new ProgramFailure(kind, prefix + getMessage());
+        return new ProgramFailure(kind, prefix + getMessage(), exitCode);
     }
 }

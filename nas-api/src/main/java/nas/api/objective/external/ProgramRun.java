@@ -116,7 +116,7 @@ final class ProgramRun {
         if (exit != 0) {
             String tail = tail(runDir.resolve("stderr.log"));
             throw new ProgramFailure(outOfMemory(exit, tail) ? Kind.OOM : Kind.EXIT_CODE,
-                    "program exited with code " + exit + ": " + tail);
+                    "program exited with code " + exit + ": " + tail, exit);
         }
         if (resultFile != null) {
             return resultFile.read(runDir);
