@@ -120,14 +120,7 @@ class GroupCommitTest {
         });
         Thread leader = start(group);
         assertThat(storeHeld.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread writer = new Thread(() -> {
-            try {
-                group.commit(null);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        writer.start();
+        Thread writer = startCommit(group);
         assertThat(committed.await(300, TimeUnit.MILLISECONDS)).as("committed during the store").isFalse();
         releaseStore.countDown();
         assertThat(committed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -146,14 +139,7 @@ class GroupCommitTest {
             commitHeld.countDown();
             await(releaseCommit);
         }, c -> stores.incrementAndGet());
-        Thread committing = new Thread(() -> {
-            try {
-                group.commit(null);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        committing.start();
+        Thread committing = startCommit(group);
         assertThat(commitHeld.await(30, TimeUnit.SECONDS)).isTrue();
         Thread storing = start(group);
         Thread.sleep(300);
@@ -165,10 +151,24 @@ class GroupCommitTest {
         assertThat(stores).hasValue(1);
     }
 
+    /** A writer waiting for its commit to be stored, on a thread of its own. */
     private static Thread start(GroupCommit group) {
+        return onThread(() -> group.awaitStored(null));
+    }
+
+    /** A writer committing, on a thread of its own. */
+    private static Thread startCommit(GroupCommit group) {
+        return onThread(() -> group.commit(null));
+    }
+
+    private interface SqlStep {
+        void run() throws java.sql.SQLException;
+    }
+
+    private static Thread onThread(SqlStep step) {
         Thread t = new Thread(() -> {
             try {
-                group.awaitStored(null);
+                step.run();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
