@@ -347,6 +347,22 @@ class BadInputTest {
     }
 
     @Test
+    void refusedBeforeAnythingIsWrittenOrRun() {
+        // before: the target database was created, then "no study named 'nope' exists"
+        Path target = dir.resolve("never");
+        assertThat(refused("copy-study", "--study", "nope", "--from", db, "--to", target.toString()))
+                .isEqualTo("nas: no study named 'nope' in " + db + ".mv.db (see 'nas studies')");
+        assertThat(Files.exists(dir.resolve("never.mv.db"))).isFalse();
+        // before: the whole run, then an SVG picture written as boundary.gif
+        assertThat(refused("neat", "-g", "1", "-q", "--picture", dir.resolve("boundary.gif").toString()))
+                .isEqualTo("nas: --picture must end in .png or .svg (or be 'none'), but got '"
+                + dir.resolve("boundary.gif") + "'");
+        // before: the grid ran the point x0=1 twice
+        assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
+                "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
+    }
+
+    @Test
     void theRealProcessExitsWithCodeTwoAndOneLine() throws Exception {
         CliProcess.Result r = CliProcess.run(dir, "trials", "--study", "nope", "--storage", db);
         assertThat(r.exitCode()).isEqualTo(2);
