@@ -13,16 +13,17 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM during {@code nas search}.
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, the ssh session dropped) during {@code nas search}.
  *
  * <ul>
  *   <li>The first signal stops the search from starting trials; the running ones finish and are
- *       stored, then the search prints its best trial and "interrupted" and exits with 130 (SIGINT) or
- *       143 (SIGTERM), the codes a shell gives a process ended by that signal.</li>
+ *       stored, then the search prints its best trial and "interrupted" and exits with 130 (SIGINT),
+ *       143 (SIGTERM) or 129 (SIGHUP), the codes a shell gives a process ended by that signal.</li>
  *   <li>A second signal aborts: the running trials are stored as FAIL with the reason "interrupted",
  *       the programs they started are stopped, the storage is closed, and the process exits at once.</li>
- *   <li>A trial's program that ends by SIGINT or SIGTERM (exit code 130 or 143) counts as that signal's
- *       first arrival. A terminal's Ctrl-C (systemd's stop likewise) signals the whole process group at once,
+ *   <li>A trial's program that ends by SIGINT, SIGTERM or SIGHUP (exit code 130, 143 or 129) counts as that
+ *       signal's first arrival. A terminal's Ctrl-C (systemd's stop, a closed terminal likewise) signals the
+ *       whole process group at once,
  *       and the program's death may be seen before this process's handler has run: without this rule the
  *       trial would be stored as an ordinary failure and the next trial's program started after the Ctrl-C.
  *       The handler, whenever it runs, then takes that signal as the first, not as a second one.</li>
@@ -30,7 +31,9 @@ import sun.misc.SignalHandler;
  *
  * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
  * under the running trials) while the search still runs. They use {@code sun.misc.Signal} (module
- * {@code jdk.unsupported}), the JDK's only way to handle a signal without shutting down.
+ * {@code jdk.unsupported}), the JDK's only way to handle a signal without shutting down. A signal the
+ * process inherited ignored (SIGHUP under {@code nohup}) stays ignored: the JVM installs no handler for it
+ * and returns {@code SIG_IGN} as the previous one, which {@link #close()} puts back.
  */
 final class SearchInterrupts implements AutoCloseable {
 
@@ -38,6 +41,8 @@ final class SearchInterrupts implements AutoCloseable {
     static final int SIGINT_EXIT = 130;
     /** Exit code after SIGTERM (128 + 15). */
     static final int SIGTERM_EXIT = 143;
+    /** Exit code after SIGHUP (128 + 1). */
+    static final int SIGHUP_EXIT = 129;
     /** The failure reason of a trial a second signal aborted. */
     static final String REASON = "interrupted";
 
@@ -45,7 +50,7 @@ final class SearchInterrupts implements AutoCloseable {
     private final PrintWriter err;
     private final Runnable onAbort;
     private final Set<Trial> running = ConcurrentHashMap.newKeySet();
-    private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"));
+    private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"), new Signal("HUP"));
     private final List<SignalHandler> previous;
     private final Set<Long> childrenBefore;
     private volatile int exitCode;
@@ -120,36 +125,36 @@ final class SearchInterrupts implements AutoCloseable {
         return aborting;
     }
 
-    /** 130 after SIGINT, 143 after SIGTERM, 0 if no signal came. */
+    /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP, 0 if no signal came. */
     int exitCode() {
         return exitCode;
     }
 
     /**
-     * 130 or 143 when {@code e} is, or was caused by, the failure of a program that SIGINT or SIGTERM ended
-     * (or that exited with that code, as a shell does when its child was ended so); 0 otherwise.
+     * 130, 143 or 129 when {@code e} is, or was caused by, the failure of a program that SIGINT, SIGTERM or
+     * SIGHUP ended (or that exited with that code, as a shell does when its child was ended so); 0 otherwise.
      */
     static int signalExit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProgramFailure f) {
                 int code = f.exitCode().orElse(0);
-                return code == SIGINT_EXIT || code == SIGTERM_EXIT ? code : 0;
+                return code == SIGINT_EXIT || code == SIGTERM_EXIT || code == SIGHUP_EXIT ? code : 0;
             }
         }
         return 0;
     }
 
-    /** A trial's program ended by SIGINT or SIGTERM: the same as the first arrival of that signal here. */
+    /** A trial's program ended by a signal: the same as the first arrival of that signal here. */
     private synchronized void onProgramSignal(Trial trial, int signalExit) {
         stopStarting(signalExit, "trial " + trial.number() + "'s program ended by SIG"
-                + (signalExit == SIGTERM_EXIT ? "TERM" : "INT"), running.size() - 1);
+                + (signalExit == SIGTERM_EXIT ? "TERM" : signalExit == SIGHUP_EXIT ? "HUP" : "INT"),
+                running.size() - 1);
     }
 
     private synchronized void onSignal(Signal signal) {
         if (!signalled) {
             signalled = true;
-            stopStarting(signal.getName().equals("TERM") ? SIGTERM_EXIT : SIGINT_EXIT, "SIG" + signal.getName(),
-                    running.size());
+            stopStarting(128 + signal.getNumber(), "SIG" + signal.getName(), running.size());
             return;
         }
         aborting = true;

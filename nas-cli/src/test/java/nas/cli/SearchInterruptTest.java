@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C and SIGTERM during {@code nas search}, with real signals sent by kill(1) to a real process, on an
- * H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
+ * Ctrl-C, SIGTERM and SIGHUP during {@code nas search}, with real signals sent by kill(1) to a real process,
+ * on an H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
  * ("interrupted"); either way the storage is closed cleanly, the best trial so far and "interrupted" are
- * printed and the exit code is 130 (SIGINT) or 143 (SIGTERM). A trial's program that such a signal ended is
- * the same interruption, whichever of the program's death and the search's handler comes first.
+ * printed and the exit code is 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP). A trial's program that such a
+ * signal ended is the same interruption, whichever of the program's death and the search's handler comes first.
  */
 class SearchInterruptTest {
 
@@ -61,6 +61,57 @@ class SearchInterruptTest {
         assertThat(rows.get(0)).startsWith("0,COMPLETE,");
         // whether the program's death or the JVM's handler comes first, the trial is interrupted, not failed
         assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 130");
+    }
+
+    @Test
+    void sighupOnAnH2FileLetsTheRunningTrialFinishAndExits129() throws Exception {
+        // SIGHUP to nas alone (kill -HUP PID) is SIGTERM's twin
+        assertFirstSignalFinishesRunningTrials("HUP", 129, "./studies");
+    }
+
+    @Test
+    void aClosedTerminalsSighupStopsTheSearchAndStoresTheRunningTrialAsInterrupted() throws Exception {
+        // closing the terminal (or a dropped ssh session) sends SIGHUP to the foreground job's whole group: the
+        // trial's program dies of it, nas stores its trial as interrupted, starts no new one and exits 129
+        CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 2 ]; then "
+                + "touch \"$NAS_TRIAL_DIR/started\"; fi; if [ $NAS_TRIAL_NUMBER -eq 1 ]; then "
+                + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; exec sleep 600; fi; echo nas:result 5", true);
+        long program = awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
+        search.signalGroup("HUP");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(129);
+        assertThat(r.err()).containsPattern("\\[sig\\] interrupted \\((SIGHUP|trial 1's program ended by SIGHUP)\\)")
+                .endsWith("[sig] interrupted\n").doesNotContain("unexpected error");
+        assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 129");
+        assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
+    }
+
+    @Test
+    void underNohupSighupChangesNothingAndTheSearchRunsToItsEnd() throws Exception {
+        // nohup leaves SIGHUP ignored; nas must not install a handler over it: the terminal's SIGHUP reaches nas
+        // and the trial's program (ignored by both, so discarded) while trial 1 waits, then all 4 trials run
+        Files.writeString(dir.resolve("objective.sh"), "if [ $NAS_TRIAL_NUMBER -eq 1 ]; then "
+                + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; "
+                + "for i in $(seq 1200); do [ -e hup-sent ] && break; sleep 0.1; done; "
+                + "fi; echo nas:result $NAS_TRIAL_NUMBER\n");
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        CliProcess search = CliProcess.startAsNohupJob(dir, "search", "--study", "sig", "--objective", "external",
+                "-O", "command=sh objective.sh", "-O", "space=space.json", "--n-trials", "4", "--storage", "./studies");
+        awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
+        search.signalGroup("HUP");
+        // (a program that died of it would fail trial 1 with exit code 129 and stop the search)
+        Files.writeString(dir.resolve("hup-sent"), "");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("interrupted");
+        assertThat(trials("./studies")).hasSize(4).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
     }
 
     @Test
