@@ -24,10 +24,11 @@ import sun.misc.SignalHandler;
  *       the programs they started are stopped, the storage is closed, and the process exits at once.</li>
  *   <li>A trial's program that ends by SIGINT, SIGTERM or SIGHUP (exit code 130, 143 or 129) counts as that
  *       signal's first arrival. A terminal's Ctrl-C (systemd's stop, a closed terminal likewise) signals the
- *       whole process group at once,
- *       and the program's death may be seen before this process's handler has run: without this rule the
- *       trial would be stored as an ordinary failure and the next trial's program started after the Ctrl-C.
- *       The handler, whenever it runs, then takes that signal as the first, not as a second one.</li>
+ *       whole process group at once, and the program's death may be seen before this process's handler has
+ *       run: without this rule the trial would be stored as an ordinary failure and the next trial's program
+ *       started after the Ctrl-C. The handler, whenever it runs, then takes that signal as the first, not as
+ *       a second one.</li>
+ *   <li>After the first interruption no trial's program starts (see {@link #track}).</li>
  * </ul>
  *
  * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
