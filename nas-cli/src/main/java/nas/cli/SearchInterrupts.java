@@ -9,6 +9,7 @@ import nas.api.Study;
 import nas.api.Trial;
 import nas.api.TrialState;
 import nas.api.objective.external.ProgramFailure;
+import nas.api.objective.external.ProgramStarts;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -23,10 +24,11 @@ import sun.misc.SignalHandler;
  *       the programs they started are stopped, the storage is closed, and the process exits at once.</li>
  *   <li>A trial's program that ends by SIGINT, SIGTERM or SIGHUP (exit code 130, 143 or 129) counts as that
  *       signal's first arrival. A terminal's Ctrl-C (systemd's stop, a closed terminal likewise) signals the
- *       whole process group at once,
- *       and the program's death may be seen before this process's handler has run: without this rule the
- *       trial would be stored as an ordinary failure and the next trial's program started after the Ctrl-C.
- *       The handler, whenever it runs, then takes that signal as the first, not as a second one.</li>
+ *       whole process group at once, and the program's death may be seen before this process's handler has
+ *       run: without this rule the trial would be stored as an ordinary failure and the next trial's program
+ *       started after the Ctrl-C. The handler, whenever it runs, then takes that signal as the first, not as
+ *       a second one.</li>
+ *   <li>After the first interruption no trial's program starts (see {@link #track}).</li>
  * </ul>
  *
  * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
@@ -76,13 +78,16 @@ final class SearchInterrupts implements AutoCloseable {
     /**
      * {@code objective}, remembering which trials run, so that an abort can fail them. A trial that fails
      * after the signal (a terminal's Ctrl-C reaches the programs a trial started too), or whose program a
-     * SIGINT or SIGTERM ended, fails as "interrupted", with what it threw in parentheses.
+     * signal ended, fails as "interrupted", with what it threw in parentheses. A trial created before the
+     * interruption whose first program had not started yet does not start it: it fails as "interrupted
+     * (program not started)". The Ctrl-C could not reach that program, which would otherwise run to its end.
      */
     MultiObjective track(MultiObjective objective) {
         return trial -> {
             running.add(trial);
+            boolean[] started = {false};
             try {
-                return objective.evaluate(trial);
+                return ProgramStarts.through(program -> start(program, started), () -> objective.evaluate(trial));
             } catch (Exception e) {
                 if (e instanceof nas.api.exception.TrialPrunedException) {
                     throw e;
@@ -99,6 +104,33 @@ final class SearchInterrupts implements AutoCloseable {
                 running.remove(trial);
             }
         };
+    }
+
+    /**
+     * Starts a trial's program, unless it would be the trial's first and the search is interrupted. Deciding
+     * and starting under the lock the handlers take: no program starts after an interruption was handled.
+     */
+    private synchronized Process start(ProcessBuilder program, boolean[] trialStarted) throws java.io.IOException {
+        if (!trialStarted[0] && interrupted()) {
+            throw new NotStarted();
+        }
+        Process p = program.start();
+        trialStarted[0] = true;
+        return p;
+    }
+
+    /** A trial's program not started because the search was interrupted first. */
+    private static final class NotStarted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotStarted() {
+            super("program not started", null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** A trial's failure after the search was interrupted; its text is the stored failure reason. */

@@ -1,6 +1,7 @@
 package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +152,85 @@ class SearchInterruptTest {
         assertTrialOneInterruptedBySigtermAndNoTrialAfter();
     }
 
+    @Test
+    void aTrialCreatedBeforeTheInterruptionIsStoredInterruptedWithoutStartingItsProgram() throws Exception {
+        // the order that let such a trial's program run to its end: trials 0 and 1 are created, trial 0's program
+        // dies of SIGTERM (the first interruption), and only then does trial 1's evaluation come to start its
+        // program (a terminal's Ctrl-C could not reach it: it did not exist yet)
+        Files.writeString(dir.resolve("prog.sh"), "if [ $NAS_TRIAL_NUMBER -eq 0 ]; then kill -TERM $$; fi; "
+                + "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        nas.api.objective.ObjectiveDefinition definition = nas.api.objective.ObjectivePlugins.find("external")
+                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
+                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
+                        "workdir", dir.resolve("runs").toString())));
+        nas.api.Study study = nas.api.Studies.builder("race").create();
+        java.io.StringWriter err = new java.io.StringWriter();
+        try (SearchInterrupts interrupts = new SearchInterrupts(study, new java.io.PrintWriter(err), () -> { })) {
+            nas.api.MultiObjective f = interrupts.track(definition.function());
+            nas.api.Trial first = study.ask();
+            nas.api.Trial second = study.ask();
+
+            assertThatThrownBy(() -> f.evaluate(first))
+                    .hasMessageStartingWith("interrupted (program exited with code 143");
+            assertThat(interrupts.exitCode()).isEqualTo(143);
+            assertThatThrownBy(() -> f.evaluate(second)).isInstanceOf(SearchInterrupts.Interrupted.class)
+                    .hasMessage("interrupted (program not started)");
+        }
+        assertThat(dir.resolve("runs/race/trial-00001/started")).doesNotExist();
+        assertThat(dir.resolve("runs/race/trial-00001/params.json")).exists();
+    }
+
+    @Test
+    void aTrialWhoseProgramWouldStartAfterSigtermIsStoredInterruptedUnrunOnPostgresql() throws Exception {
+        // the same with a real SIGTERM to a real search: trial 1 is created, then its evaluation waits to store
+        // its directory (user attribute) until this test's lock on that table goes; meanwhile nas gets SIGTERM
+        String url = PostgresTestServer.freshUrl("unstarted");
+        CliProcess search = search(url, "if [ $NAS_TRIAL_NUMBER -eq 0 ]; then echo $$ > pid; "
+                + "for i in $(seq 1200); do [ -e locked ] && break; sleep 0.1; done; fi; "
+                + "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 5");
+        awaitPid(dir.resolve("pid"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE trial_user_attributes IN EXCLUSIVE MODE");
+                Files.writeString(dir.resolve("locked"), "");
+                awaitRows(s, "SELECT 1 FROM trials WHERE trial_number = 1");
+                awaitRows(s, "SELECT 1 FROM pg_locks WHERE NOT granted "
+                        + "AND relation = 'trial_user_attributes'::regclass");
+                search.signal("TERM");
+                for (int i = 0; i < 1200 && !search.errorOutput().contains("interrupted (SIGTERM)"); i++) {
+                    Thread.sleep(100);
+                }
+            }
+            c.rollback();
+        }
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
+        assertThat(r.err()).contains("[sig] interrupted (SIGTERM): no new trials; finishing 1 running trial(s)")
+                .doesNotContain("unexpected error");
+        List<String> rows = trials(url);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).isEqualTo("1,FAIL,interrupted (program not started)");
+        assertThat(dir.resolve("nas-runs/sig/trial-00001/started")).doesNotExist();
+    }
+
+    /** Waits up to 2 minutes until {@code query} returns a row. */
+    private static void awaitRows(java.sql.Statement s, String query) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (java.sql.ResultSet rs = s.executeQuery(query)) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no row from " + query + " within 2 minutes");
+    }
+
     /** Trial 0 finished, trial 1 stored as interrupted by its program's SIGTERM, and no trial 2 was started. */
     private void assertTrialOneInterruptedBySigtermAndNoTrialAfter() throws Exception {
         List<String> rows = trials("./studies");
@@ -215,8 +295,10 @@ class SearchInterruptTest {
                 .doesNotContain("unexpected error").doesNotContain("Exception");
         assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0.0");
         List<String> rows = trials(storage);
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100)
-                .allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100);
+        assertThat(rows.subList(0, rows.size() - 1)).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+        // the last one ran, or was created just before the signal and its program was then not started
+        assertThat(rows.get(rows.size() - 1)).matches("\\d+,COMPLETE,.*|\\d+,FAIL,interrupted \\(program not started\\)");
         // every trial it stored was printed by --print-trials: the storage was closed after the last one
         assertThat(r.out().lines().filter(l -> l.startsWith("trial "))).hasSize(rows.size());
     }
