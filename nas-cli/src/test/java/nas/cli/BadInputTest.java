@@ -216,6 +216,11 @@ class BadInputTest {
         Path outOfRange = Files.writeString(dir.resolve("out-of-range.json"),
                 Files.readString(export).replaceFirst("\"x0\": ?-?[0-9.E-]+", "\"x0\": 99"));
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        String text = Files.readString(export);
+        Path truncated = Files.writeString(dir.resolve("truncated.json"), text.substring(0, text.length() / 2));
+        // before: "invalid JSON: Unexpected end-of-input ...", naming neither the file nor where
+        assertThat(refused("import", truncated.toString(), "--study", "copy", "--storage", db))
+                .startsWith("nas: " + truncated + ": invalid JSON at line ").contains("Unexpected end-of-input");
         // before: exit 1 (a NullPointerException's message) after creating the study empty
         assertThat(refused("import", noAttrs.toString(), "--study", "copy", "--storage", db))
                 .isEqualTo("nas: not a valid NAS study export: 'user_attrs' is missing or of the wrong JSON type");
