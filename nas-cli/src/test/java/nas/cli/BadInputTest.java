@@ -347,8 +347,15 @@ class BadInputTest {
                 dir.resolve("huge").toString());
         assertThat(r.exitCode()).isEqualTo(Nas.FAILURE);
         assertThat(r.err().lines().toList()).singleElement().asString().startsWith("nas: out of memory (")
-                .endsWith("ask for less (e.g. a smaller --population-size), or give Java more memory with "
-                + "NAS_JAVA_OPTS=-Xmx...");
+                .endsWith("ask for less (a smaller population, candidate count or data set), or give Java more "
+                + "memory with NAS_JAVA_OPTS=-Xmx...");
+        // a trial that ran out: its failure, then the same line (before: the JVM's stack trace)
+        CliProcess.Result gp = CliProcess.run(dir, "search", "--study", "huge", "--objective", "sphere", "--dim", "2",
+                "--n-trials", "3", "--quiet", "--sampler", "gp", "--gp-startup-trials", "1", "--gp-candidates",
+                String.valueOf(Integer.MAX_VALUE), "--storage", dir.resolve("huge").toString());
+        assertThat(gp.exitCode()).isEqualTo(Nas.FAILURE);
+        assertThat(gp.err()).doesNotContain("\tat ");
+        assertThat(gp.err().lines().reduce((a, b) -> b).orElseThrow()).startsWith("nas: out of memory (");
     }
 
     @Test
