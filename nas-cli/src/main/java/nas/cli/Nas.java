@@ -136,6 +136,33 @@ public final class Nas {
         return message(e);
     }
 
+    /** A library message that starts with a Java parameter's name: "nStartupTrials must be >= 0, ...". */
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+            "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");
+
+    /**
+     * A library's refusal in the words of the command line: a message that starts with the name of a Java
+     * parameter ("populationSize must be >= 2") starts with the flag that sets it ("--population-size must be
+     * >= 2") when {@code prefix} and the parameter's name, in kebab case and without a leading count "n", make
+     * one of the flags declared in {@code optionClasses}; other messages stay as they are.
+     */
+    static String inFlagWords(String message, String prefix, Class<?>... optionClasses) {
+        java.util.regex.Matcher m = JAVA_NAME.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return message;
+        }
+        String flag = "--" + prefix + m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        for (Class<?> c : optionClasses) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+                if (o != null && List.of(o.names()).contains(flag)) {
+                    return flag + message.substring(m.end());
+                }
+            }
+        }
+        return message;
+    }
+
     /** How the message of a full disk begins ({@code nas.storage.Transactions}). */
     static final String DISK_FULL = "no space left on device";
 

@@ -216,7 +216,8 @@ public final class SearchCommand implements Callable<Integer> {
                 settings.checkSameObjective(study, r);
                 return r;
             }));
-            nas.api.sampler.Sampler named = SamplerOptions.inFlags(() -> settings.createNamedSampler(definition, store));
+            nas.api.sampler.Sampler named = SamplerOptions.inFlags(settings.sampler(),
+                    () -> settings.createNamedSampler(definition, store));
             int gridSize = named instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))

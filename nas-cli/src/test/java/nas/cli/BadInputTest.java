@@ -363,6 +363,20 @@ class BadInputTest {
     }
 
     @Test
+    void samplerAndPrunerValuesAreNamedByTheirFlags() {
+        // before: the library's Java names ("populationSize must be >= 2, but got 1", "nWarmupSteps ...")
+        String[] search = {"search", "--study", "named", "--storage", db, "--objective", "sphere", "--n-trials", "1"};
+        assertThat(refused(CliRunner.concat(search, "--sampler", "nsga2", "--population-size", "1")))
+                .isEqualTo("nas: --population-size must be >= 2, but got 1");
+        assertThat(refused(CliRunner.concat(search, "--sampler", "gp", "--gp-startup-trials", "0")))
+                .isEqualTo("nas: --gp-startup-trials must be >= 1, but got 0");
+        assertThat(refused(CliRunner.concat(search, "--pruner", "median", "--pruner-warmup-steps", "-1")))
+                .isEqualTo("nas: --pruner-warmup-steps must be >= 0, but got -1");
+        assertThat(refused(CliRunner.concat(search, "--pruner", "successive-halving", "--pruner-reduction-factor",
+                "1"))).isEqualTo("nas: --pruner-reduction-factor must be >= 2, but got 1");
+    }
+
+    @Test
     void theRealProcessExitsWithCodeTwoAndOneLine() throws Exception {
         CliProcess.Result r = CliProcess.run(dir, "trials", "--study", "nope", "--storage", db);
         assertThat(r.exitCode()).isEqualTo(2);
