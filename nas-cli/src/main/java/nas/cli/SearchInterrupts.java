@@ -72,7 +72,16 @@ final class SearchInterrupts implements AutoCloseable {
         this.onAbort = onAbort;
         this.childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
-        this.previous = signals.stream().map(s -> Signal.handle(s, this::onSignal)).toList();
+        this.previous = signals.stream().map(this::install).toList();
+    }
+
+    /** Handles {@code signal} here; null when the JVM keeps it ({@code -Xrs}: the OS's default action ends it). */
+    private SignalHandler install(Signal signal) {
+        try {
+            return Signal.handle(signal, this::onSignal);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -230,7 +239,9 @@ final class SearchInterrupts implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < signals.size(); i++) {
-            Signal.handle(signals.get(i), previous.get(i));
+            if (previous.get(i) != null) {
+                Signal.handle(signals.get(i), previous.get(i));
+            }
         }
     }
 }

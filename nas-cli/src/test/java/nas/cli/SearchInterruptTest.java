@@ -116,6 +116,17 @@ class SearchInterruptTest {
     }
 
     @Test
+    void aSearchInAJvmThatKeepsTheSignalsToItselfRuns() throws Exception {
+        // -Xrs (e.g. in NAS_JAVA_OPTS) reserves SIGINT, SIGTERM and SIGHUP to the JVM: no handler can be installed
+        CliProcess.Result r = CliProcess.start(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xrs"), dir, "search",
+                "--study", "xrs", "--objective", "ellipsoid", "--n-trials", "3", "--print-trials",
+                "--storage", "./studies").await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("trial ") && l.contains(" COMPLETE "))).hasSize(3);
+    }
+
+    @Test
     void aTrialWhoseProgramSigtermEndedStopsTheSearchAsSigtermWould() throws Exception {
         // no signal reaches nas: the program's death alone is the interruption (at a terminal or under systemd
         // the program may die of the group's signal before nas's own handler runs)
