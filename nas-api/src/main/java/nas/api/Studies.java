@@ -29,6 +29,26 @@ import nas.api.storage.StudyInfo;
  */
 public final class Studies {
 
+    /**
+     * Refuses a study name that is blank or holds control characters (a newline or a tab would break every
+     * table and line-based output that names the study). Storages check it when they create a study; studies
+     * made before the check keep their names.
+     *
+     * @param name the name of a new study
+     * @throws IllegalArgumentException when the name cannot name a study
+     */
+    public static void checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a study name must not be blank");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a study name must not contain control characters (newlines, tabs), "
+                    + "but got '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+    }
+
+
     private Studies() {
     }
 

@@ -82,14 +82,14 @@ public final class AskCommand implements Callable<Integer> {
 
     private Map<String, Distribution> space() {
         String text = searchSpace.trim();
-        if (!text.startsWith("{")) {
+        if (!text.startsWith("{") && !text.startsWith("[")) {
             try {
                 text = Files.readString(Path.of(searchSpace));
             } catch (IOException e) {
-                throw new Nas.BadInputException("cannot read the search space " + searchSpace + ": " + e.getMessage());
+                throw new Nas.BadInputException("cannot read the search space " + searchSpace + ": " + Nas.reason(e));
             }
         }
-        if (!(Json.read(text) instanceof Map<?, ?> tree) || tree.isEmpty()) {
+        if (!(Json.readDocument(text) instanceof Map<?, ?> tree) || tree.isEmpty()) {
             throw new Nas.BadInputException("the search space must be a JSON object of name -> distribution");
         }
         Map<String, Distribution> space = new LinkedHashMap<>();

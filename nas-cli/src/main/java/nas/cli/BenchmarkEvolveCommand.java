@@ -86,7 +86,12 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         // bad frame options are refused before anything runs
         String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
         boolean temporary = dir == null;
-        Path where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
+        Path where;
+        try {
+            where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new Nas.BadInputException("--dir " + dir + ": " + Nas.reason(e), e);
+        }
         Path db = where.resolve("bench");
         try {
             String url = db.toString();
@@ -324,6 +329,11 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = waitFor(p);
         List<String> timed = err.lines().filter(l -> l.startsWith(TimedCommand.PREFIX)).toList();
+        String refused = err.lines().filter(l -> l.startsWith("nas: ")).findFirst().orElse(null);
+        if (code == Nas.BAD_INPUT && refused != null) {
+            // the measured command refused an option this one passed on to it: the user's bad input
+            throw new Nas.BadInputException(refused.substring("nas: ".length()));
+        }
         if (code != Nas.OK || timed.isEmpty()) {
             throw new IllegalStateException("nas " + String.join(" ", args) + " failed (exit " + code + "): " + err);
         }

@@ -44,9 +44,12 @@ public final class CopyStudyCommand implements Callable<Integer> {
             }
             return Nas.OK;
         }
-        try (Storage source = new StorageOptions(from).openExisting();
-                Storage target = new StorageOptions(to).open()) {
-            report(StudyTransfer.copy(source, study, target, toStudy));
+        try (Storage source = new StorageOptions(from).openExisting()) {
+            // a study that is not there creates no target database
+            StudyLoader.load(source, study, new StorageOptions(from).shownName());
+            try (Storage target = new StorageOptions(to).open()) {
+                report(StudyTransfer.copy(source, study, target, toStudy));
+            }
         }
         return Nas.OK;
     }

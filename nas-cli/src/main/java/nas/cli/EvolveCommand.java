@@ -118,6 +118,7 @@ public final class EvolveCommand implements Callable<Integer> {
         if (population != null) {
             b.set("population_size", population);
         }
+        Nas.requireDistinctKeys("--set", sets);
         for (String s : sets) {
             b.parse(s);
         }

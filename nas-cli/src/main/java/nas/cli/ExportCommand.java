@@ -51,6 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         if ((study == null) == (run == null)) {
             throw new Nas.BadInputException("give either --study NAME or a RUN to export");
         }
+        checkOutDirectory();
         if (run != null) {
             return exportRun();
         }
@@ -66,9 +67,18 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("exported study '" + study + "' to " + out);
             }
         } catch (UncheckedIOException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
+            throw new Nas.BadInputException("cannot write " + out + ": " + Nas.reason(e.getCause()), e);
         }
         return Nas.OK;
+    }
+
+    /** Refuses an --out whose directory is missing before anything is read (and a study's export is built). */
+    private void checkOutDirectory() {
+        Path dir = out == null ? null : out.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new Nas.BadInputException("cannot write " + out + ": directory " + dir
+                    + (java.nio.file.Files.exists(dir) ? " is a file" : " does not exist"));
+        }
     }
 
     private int exportRun() {
@@ -101,7 +111,7 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("exported run '" + run + "' to " + out);
             }
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new Nas.BadInputException("cannot write " + out + ": " + Nas.reason(e), e);
         }
         return Nas.OK;
     }

@@ -27,6 +27,13 @@ public final class GridCliOptions {
             if (values.containsKey(name)) {
                 throw new Nas.BadInputException("--grid gives '" + name + "' twice");
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String v : g.substring(eq + 1).split(",")) {
+                if (!seen.add(v.trim())) {
+                    // the grid would run that point twice
+                    throw new Nas.BadInputException("--grid gives value " + v.trim() + " of '" + name + "' twice");
+                }
+            }
             values.put(name, g.substring(eq + 1));
         }
         return values;

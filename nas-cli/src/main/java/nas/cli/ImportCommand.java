@@ -44,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
                 String name = RunTransfer.read(StorageOptions.runs(store), in, runId);
                 spec.commandLine().getOut().println("imported run '" + name + "' from " + file);
             } catch (java.io.IOException e) {
-                throw new Nas.BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e), e);
             }
             return Nas.OK;
         }
@@ -55,16 +55,20 @@ public final class ImportCommand implements Callable<Integer> {
             String name = StudyTransfer.read(store, file, study);
             spec.commandLine().getOut().println("imported study '" + name + "' from " + file);
         } catch (UncheckedIOException e) {
-            throw new Nas.BadInputException(e.getMessage(), e);
+            throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e.getCause()), e);
         }
         return Nas.OK;
     }
 
     private boolean isRunExport() {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return RunTransfer.isRunExport(in.readNBytes(200));
+            byte[] start = in.readNBytes(200);
+            if (start.length == 0) {
+                throw new Nas.BadInputException(file + " is empty: give a file written by 'nas export'");
+            }
+            return RunTransfer.isRunExport(start);
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e), e);
         }
     }
 }

@@ -17,6 +17,12 @@ public final class Main {
      */
     private static final java.util.logging.Logger SMILE = java.util.logging.Logger.getLogger("smile");
 
+    /**
+     * The PostgreSQL driver warns about a malformed URL ("JDBC URL invalid port number") before NAS's own
+     * one-line message about it: shown only from DEBUG on, like Smile's.
+     */
+    private static final java.util.logging.Logger POSTGRES = java.util.logging.Logger.getLogger("org.postgresql");
+
     private Main() {
     }
 
@@ -29,11 +35,21 @@ public final class Main {
                     : Level.valueOf(level.trim().toUpperCase(Locale.ROOT));
             NasLogging.setLevel(chosen);
             SMILE.setLevel(chosen.getSeverity() <= Level.DEBUG.getSeverity() ? null : java.util.logging.Level.OFF);
+            POSTGRES.setLevel(SMILE.getLevel());
         } catch (IllegalArgumentException e) {
             System.err.println("nas: " + LOG_LEVEL_ENV + " must be one of OFF, ERROR, WARNING, INFO, DEBUG, TRACE, ALL, "
                     + "but is '" + level + "'");
             System.exit(Nas.BAD_INPUT);
         }
-        System.exit(Nas.commandLine(args).execute(args));
+        int code;
+        try {
+            code = Nas.commandLine(args).execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line, not the JVM's stack trace: what was asked for does not fit in this JVM's heap
+            System.err.println("nas: out of memory (" + e.getMessage() + "): ask for less (e.g. a smaller "
+                    + "--population-size), or give Java more memory with NAS_JAVA_OPTS=-Xmx...");
+            code = Nas.FAILURE;
+        }
+        System.exit(code);
     }
 }

@@ -75,6 +75,94 @@ public final class Nas {
         return name.startsWith("nas ") ? name.substring(4) : "";
     }
 
+    /**
+     * The longest time an option in seconds may give: about 31 years. Deadlines are kept in nanoseconds
+     * ({@code System.nanoTime}), which a longer time (or Infinity) would overflow.
+     */
+    static final double MAX_SECONDS = 1e9;
+
+    /** Refuses a time in seconds beyond {@link #MAX_SECONDS} (an Infinity or a 1e999 too). */
+    static void requireAtMostMaxSeconds(String option, double seconds) {
+        if (seconds > MAX_SECONDS) {
+            throw new BadInputException(option + " must be at most 1e9 seconds (about 31 years), but got " + seconds);
+        }
+    }
+
+    /**
+     * Refuses a repeatable KEY=VALUE option that gives one key twice ({@code --param x=1 --param x=2}): one of
+     * them would silently win.
+     */
+    static void requireDistinctKeys(CommandLine.Model.CommandSpec spec, String option) {
+        CommandLine.Model.OptionSpec o = spec.findOption(option);
+        if (o != null) {
+            requireDistinctKeys(option, o.originalStringValues());
+        }
+    }
+
+    /** As {@link #requireDistinctKeys(CommandLine.Model.CommandSpec, String)}, for the option's values. */
+    static void requireDistinctKeys(String option, List<String> assignments) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String assignment : assignments) {
+            String key = assignment.split("=", 2)[0].trim();
+            if (!keys.add(key)) {
+                throw new BadInputException(option + " gives '" + key + "' twice; give each once");
+            }
+        }
+    }
+
+    /**
+     * Why a file could not be read or written, in words: the JDK's exceptions about files carry only the path
+     * in their message ("cannot read x.json: x.json").
+     */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException f) {
+            return f.getFile() + " is not a directory";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return message(e);
+    }
+
+    /** A library message that starts with a Java parameter's name: "nStartupTrials must be >= 0, ...". */
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+            "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");
+
+    /**
+     * A library's refusal in the words of the command line: a message that starts with the name of a Java
+     * parameter ("populationSize must be >= 2") starts with the flag that sets it ("--population-size must be
+     * >= 2") when {@code prefix} and the parameter's name, in kebab case and without a leading count "n", make
+     * one of the flags declared in {@code optionClasses}; other messages stay as they are.
+     */
+    static String inFlagWords(String message, String prefix, Class<?>... optionClasses) {
+        java.util.regex.Matcher m = JAVA_NAME.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return message;
+        }
+        String flag = "--" + prefix + m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        for (Class<?> c : optionClasses) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+                if (o != null && List.of(o.names()).contains(flag)) {
+                    return flag + message.substring(m.end());
+                }
+            }
+        }
+        return message;
+    }
+
     /** How the message of a full disk begins ({@code nas.storage.Transactions}). */
     static final String DISK_FULL = "no space left on device";
 

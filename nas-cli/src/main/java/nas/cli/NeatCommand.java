@@ -153,6 +153,12 @@ public final class NeatCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, got " + nThreads);
         }
+        String kind = picture.toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("none") && !kind.endsWith(".png") && !kind.endsWith(".svg")) {
+            // any other name would get an SVG picture under it, after the whole run
+            throw new Nas.BadInputException("--picture must end in .png or .svg (or be 'none'), but got '" + picture
+                    + "'");
+        }
         Split data = NeatClassifyPlugin.load(dataset, label, validation, seed);
         boolean drawable = data.train().featureCount() == 2;
         NeatClassifier classifier = classifier();

@@ -144,7 +144,10 @@ public final class PrunerOptions {
             return build.get();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            throw new Nas.BadInputException(m.contains("option") ? m + " (an option X is given as --pruner-X)" : m, e);
+            // the pruners' own checks name their Java parameters: "nWarmupSteps must be >= 0" reads
+            // "--pruner-warmup-steps must be >= 0"
+            throw new Nas.BadInputException(m.contains("option") ? m + " (an option X is given as --pruner-X)"
+                    : Nas.inFlagWords(m, "pruner-", PrunerOptions.class), e);
         }
     }
 }

@@ -88,11 +88,13 @@ public final class RunCommand implements Callable<Integer> {
         if (population != null) {
             b.set("population_size", population);
         }
+        Nas.requireDistinctKeys("--set", sets);
         for (String s : sets) {
             b.parse(s);
         }
         LabConfig lab = b.build();
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        checkResultsDir();
         Path file = Experiment.resultsPath(resultsDir, config, LocalDateTime.now());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -117,6 +119,18 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Results: " + summary.resultsFile());
         out.flush();
         return Nas.OK;
+    }
+
+    /** The results directory can be written: refused before the evolution, not after its first generation. */
+    private void checkResultsDir() {
+        try {
+            java.nio.file.Files.createDirectories(resultsDir);
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("--results-dir " + resultsDir + ": " + Nas.reason(e), e);
+        }
+        if (!java.nio.file.Files.isWritable(resultsDir)) {
+            throw new Nas.BadInputException("--results-dir " + resultsDir + " is not writable");
+        }
     }
 
     static String duration(double seconds) {

@@ -91,7 +91,7 @@ public final class SamplerOptions {
      */
     Sampler create(long seed, ObjectiveDefinition objective, nas.api.storage.Storage storage) {
         Map<String, String> options = requireGrid(sampler, options());
-        return inFlags(() -> Samplers.create(sampler, options, seed,
+        return inFlags(sampler, () -> Samplers.create(sampler, options, seed,
                 objective == null ? Map.of() : objective.searchSpace(), storage));
     }
 
@@ -110,10 +110,24 @@ public final class SamplerOptions {
 
     /** Runs {@code build}; the library's refusal of a sampler or its options is bad input in flags' words. */
     static <T> T inFlags(java.util.function.Supplier<T> build) {
+        return inFlags(null, build);
+    }
+
+    /**
+     * Runs {@code build} of sampler {@code name} (null: any); the library's refusal is bad input in flags' words,
+     * its own checks of the sampler's parameters too ("populationSize must be >= 2" reads "--population-size
+     * must be >= 2").
+     */
+    static <T> T inFlags(String name, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw new Nas.BadInputException(inFlags(e.getMessage()), e);
+            String message = inFlags(e.getMessage());
+            if (name != null && FLAG_PREFIX.containsKey(name)) {
+                message = Nas.inFlagWords(message, FLAG_PREFIX.get(name), Nsga2CliOptions.class, TpeCliOptions.class,
+                        GpCliOptions.class, QmcCliOptions.class, CmaEsCliOptions.class);
+            }
+            throw new Nas.BadInputException(message, e);
         }
     }
 

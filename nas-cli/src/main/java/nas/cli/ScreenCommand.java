@@ -100,12 +100,24 @@ public final class ScreenCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
         }
+        if (top < 0) {
+            throw new Nas.BadInputException("--top must be >= 0 (0, the default: all), but got " + top);
+        }
+        Nas.requireDistinctKeys(spec, "--objective-option");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Storage store = storage.open()) {
             var id = store.findStudy(study);
             Map<String, Object> remembered = id.isPresent() ? store.studySystemAttrs(id.getAsLong()) : Map.of();
             Optional<StudySettings> stored = StudySettings.of(remembered);
+            // a screening remembers no sampler; a study made by 'nas search' does, one made otherwise nothing
+            if (id.isPresent() && !remembered.containsKey(MorrisSampler.DESIGN_ATTR)
+                    && (stored.isPresent() ? stored.get().sampler() != null
+                    : store.countTrials(id.getAsLong(), java.util.EnumSet.allOf(nas.api.TrialState.class)) > 0)) {
+                // its trials would be mixed into the Morris design's
+                throw new Nas.BadInputException("study '" + study + "' is not a screening (it was not made by 'nas "
+                        + "screen'); screen into a new study, e.g. --study " + study + "-screen");
+            }
             String objectiveName = objective != null ? objective : stored.map(StudySettings::objective).orElse(null);
             if (objectiveName == null) {
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "

@@ -206,6 +206,7 @@ public final class SearchCommand implements Callable<Integer> {
             checkResumedSettings(remembered, err);
             sampler.defaultTo(stored.map(StudySettings::sampler).orElse(SamplerOptions.DEFAULT));
 
+            checkParams(definition);
             Map<String, Object> fixed = fixedParameters(store, remembered, definition, err);
             String prunerName = pruner.name() != null ? pruner.name()
                     : stored.map(StudySettings::pruner).orElse(PrunerOptions.DEFAULT);
@@ -215,7 +216,8 @@ public final class SearchCommand implements Callable<Integer> {
                 settings.checkSameObjective(study, r);
                 return r;
             }));
-            nas.api.sampler.Sampler named = SamplerOptions.inFlags(() -> settings.createNamedSampler(definition, store));
+            nas.api.sampler.Sampler named = SamplerOptions.inFlags(settings.sampler(),
+                    () -> settings.createNamedSampler(definition, store));
             int gridSize = named instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
@@ -360,8 +362,31 @@ public final class SearchCommand implements Callable<Integer> {
         s.enqueueTrial(params, Map.of(RunArtifacts.BASELINE_ATTR, true));
     }
 
+    /**
+     * {@code --param} names parameters of the objective with values of their distributions, when the objective
+     * knows its parameters before it runs: checked before the study is created, not as failed trials.
+     */
+    private void checkParams(ObjectiveDefinition definition) {
+        Map<String, nas.api.distribution.Distribution> space = definition.searchSpace();
+        if (space.isEmpty()) {
+            return;
+        }
+        params.forEach((name, value) -> {
+            if (!space.containsKey(name)) {
+                throw new Nas.BadInputException("--param names '" + name + "', which is not a parameter (parameters: "
+                        + space.keySet() + ")");
+            }
+            checkedValue("--param value", name, value, space.get(name));
+        });
+    }
+
     /** A baseline value as the parameter's external value, checked against its distribution. */
     private static Object baselineValue(String name, Object given, nas.api.distribution.Distribution d) {
+        return checkedValue("baseline value", name, given, d);
+    }
+
+    /** A value given as text (or from the objective) as the parameter's external value, checked against its distribution. */
+    private static Object checkedValue(String role, String name, Object given, nas.api.distribution.Distribution d) {
         Object value = given;
         try {
             if (given instanceof String text) {
@@ -380,7 +405,7 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // reported below
         }
-        throw new Nas.BadInputException("the baseline value of '" + name + "', " + given + ", is not a value of "
+        throw new Nas.BadInputException("the " + role + " of '" + name + "', " + given + ", is not a value of "
                 + nas.api.distribution.Distributions.describe(d));
     }
 
@@ -451,6 +476,8 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        Nas.requireDistinctKeys(spec, "--param");
+        Nas.requireDistinctKeys(spec, "--objective-option");
         if (nTrials != null && nTrials < 1) {
             throw new Nas.BadInputException("--n-trials must be >= 1, but got " + nTrials);
         }
@@ -465,6 +492,15 @@ public final class SearchCommand implements Callable<Integer> {
         }
         if (!(heartbeatInterval >= 0)) {
             throw new Nas.BadInputException("--heartbeat-interval must be >= 0, but got " + heartbeatInterval);
+        }
+        if (heartbeatInterval > 0 && heartbeatInterval < 0.001) {
+            // heartbeats are timed in milliseconds: a shorter interval would round to none at all
+            throw new Nas.BadInputException("--heartbeat-interval must be 0 (no heartbeats) or at least 0.001 seconds, "
+                    + "but got " + heartbeatInterval);
+        }
+        Nas.requireAtMostMaxSeconds("--heartbeat-interval", heartbeatInterval);
+        if (timeout != null) {
+            Nas.requireAtMostMaxSeconds("--timeout", timeout);
         }
         if (maxConsecutiveFails < 0) {
             throw new Nas.BadInputException("--max-consecutive-fails must be >= 0, but got " + maxConsecutiveFails);

@@ -9,28 +9,33 @@ import nas.api.Study;
 import nas.api.Trial;
 import nas.api.TrialState;
 import nas.api.objective.external.ProgramFailure;
+import nas.api.objective.external.ProgramStarts;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM during {@code nas search}.
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, the ssh session dropped) during {@code nas search}.
  *
  * <ul>
  *   <li>The first signal stops the search from starting trials; the running ones finish and are
- *       stored, then the search prints its best trial and "interrupted" and exits with 130 (SIGINT) or
- *       143 (SIGTERM), the codes a shell gives a process ended by that signal.</li>
+ *       stored, then the search prints its best trial and "interrupted" and exits with 130 (SIGINT),
+ *       143 (SIGTERM) or 129 (SIGHUP), the codes a shell gives a process ended by that signal.</li>
  *   <li>A second signal aborts: the running trials are stored as FAIL with the reason "interrupted",
  *       the programs they started are stopped, the storage is closed, and the process exits at once.</li>
- *   <li>A trial's program that ends by SIGINT or SIGTERM (exit code 130 or 143) counts as that signal's
- *       first arrival. A terminal's Ctrl-C (systemd's stop likewise) signals the whole process group at once,
- *       and the program's death may be seen before this process's handler has run: without this rule the
- *       trial would be stored as an ordinary failure and the next trial's program started after the Ctrl-C.
- *       The handler, whenever it runs, then takes that signal as the first, not as a second one.</li>
+ *   <li>A trial's program that ends by SIGINT, SIGTERM or SIGHUP (exit code 130, 143 or 129) counts as that
+ *       signal's first arrival. A terminal's Ctrl-C (systemd's stop, a closed terminal likewise) signals the
+ *       whole process group at once, and the program's death may be seen before this process's handler has
+ *       run: without this rule the trial would be stored as an ordinary failure and the next trial's program
+ *       started after the Ctrl-C. The handler, whenever it runs, then takes that signal as the first, not as
+ *       a second one.</li>
+ *   <li>After the first interruption no trial's program starts (see {@link #track}).</li>
  * </ul>
  *
  * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
  * under the running trials) while the search still runs. They use {@code sun.misc.Signal} (module
- * {@code jdk.unsupported}), the JDK's only way to handle a signal without shutting down.
+ * {@code jdk.unsupported}), the JDK's only way to handle a signal without shutting down. A signal the
+ * process inherited ignored (SIGHUP under {@code nohup}) stays ignored: the JVM installs no handler for it
+ * and returns {@code SIG_IGN} as the previous one, which {@link #close()} puts back.
  */
 final class SearchInterrupts implements AutoCloseable {
 
@@ -38,6 +43,8 @@ final class SearchInterrupts implements AutoCloseable {
     static final int SIGINT_EXIT = 130;
     /** Exit code after SIGTERM (128 + 15). */
     static final int SIGTERM_EXIT = 143;
+    /** Exit code after SIGHUP (128 + 1). */
+    static final int SIGHUP_EXIT = 129;
     /** The failure reason of a trial a second signal aborted. */
     static final String REASON = "interrupted";
 
@@ -45,7 +52,7 @@ final class SearchInterrupts implements AutoCloseable {
     private final PrintWriter err;
     private final Runnable onAbort;
     private final Set<Trial> running = ConcurrentHashMap.newKeySet();
-    private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"));
+    private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"), new Signal("HUP"));
     private final List<SignalHandler> previous;
     private final Set<Long> childrenBefore;
     private volatile int exitCode;
@@ -65,19 +72,31 @@ final class SearchInterrupts implements AutoCloseable {
         this.onAbort = onAbort;
         this.childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
-        this.previous = signals.stream().map(s -> Signal.handle(s, this::onSignal)).toList();
+        this.previous = signals.stream().map(this::install).toList();
+    }
+
+    /** Handles {@code signal} here; null when the JVM keeps it ({@code -Xrs}: the OS's default action ends it). */
+    private SignalHandler install(Signal signal) {
+        try {
+            return Signal.handle(signal, this::onSignal);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
      * {@code objective}, remembering which trials run, so that an abort can fail them. A trial that fails
      * after the signal (a terminal's Ctrl-C reaches the programs a trial started too), or whose program a
-     * SIGINT or SIGTERM ended, fails as "interrupted", with what it threw in parentheses.
+     * signal ended, fails as "interrupted", with what it threw in parentheses. A trial created before the
+     * interruption whose first program had not started yet does not start it: it fails as "interrupted
+     * (program not started)". The Ctrl-C could not reach that program, which would otherwise run to its end.
      */
     MultiObjective track(MultiObjective objective) {
         return trial -> {
             running.add(trial);
+            boolean[] started = {false};
             try {
-                return objective.evaluate(trial);
+                return ProgramStarts.through(program -> start(program, started), () -> objective.evaluate(trial));
             } catch (Exception e) {
                 if (e instanceof nas.api.exception.TrialPrunedException) {
                     throw e;
@@ -94,6 +113,33 @@ final class SearchInterrupts implements AutoCloseable {
                 running.remove(trial);
             }
         };
+    }
+
+    /**
+     * Starts a trial's program, unless it would be the trial's first and the search is interrupted. Deciding
+     * and starting under the lock the handlers take: no program starts after an interruption was handled.
+     */
+    private synchronized Process start(ProcessBuilder program, boolean[] trialStarted) throws java.io.IOException {
+        if (!trialStarted[0] && interrupted()) {
+            throw new NotStarted();
+        }
+        Process p = program.start();
+        trialStarted[0] = true;
+        return p;
+    }
+
+    /** A trial's program not started because the search was interrupted first. */
+    private static final class NotStarted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotStarted() {
+            super("program not started", null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** A trial's failure after the search was interrupted; its text is the stored failure reason. */
@@ -120,36 +166,36 @@ final class SearchInterrupts implements AutoCloseable {
         return aborting;
     }
 
-    /** 130 after SIGINT, 143 after SIGTERM, 0 if no signal came. */
+    /** 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP, 0 if no signal came. */
     int exitCode() {
         return exitCode;
     }
 
     /**
-     * 130 or 143 when {@code e} is, or was caused by, the failure of a program that SIGINT or SIGTERM ended
-     * (or that exited with that code, as a shell does when its child was ended so); 0 otherwise.
+     * 130, 143 or 129 when {@code e} is, or was caused by, the failure of a program that SIGINT, SIGTERM or
+     * SIGHUP ended (or that exited with that code, as a shell does when its child was ended so); 0 otherwise.
      */
     static int signalExit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProgramFailure f) {
                 int code = f.exitCode().orElse(0);
-                return code == SIGINT_EXIT || code == SIGTERM_EXIT ? code : 0;
+                return code == SIGINT_EXIT || code == SIGTERM_EXIT || code == SIGHUP_EXIT ? code : 0;
             }
         }
         return 0;
     }
 
-    /** A trial's program ended by SIGINT or SIGTERM: the same as the first arrival of that signal here. */
+    /** A trial's program ended by a signal: the same as the first arrival of that signal here. */
     private synchronized void onProgramSignal(Trial trial, int signalExit) {
         stopStarting(signalExit, "trial " + trial.number() + "'s program ended by SIG"
-                + (signalExit == SIGTERM_EXIT ? "TERM" : "INT"), running.size() - 1);
+                + (signalExit == SIGTERM_EXIT ? "TERM" : signalExit == SIGHUP_EXIT ? "HUP" : "INT"),
+                running.size() - 1);
     }
 
     private synchronized void onSignal(Signal signal) {
         if (!signalled) {
             signalled = true;
-            stopStarting(signal.getName().equals("TERM") ? SIGTERM_EXIT : SIGINT_EXIT, "SIG" + signal.getName(),
-                    running.size());
+            stopStarting(128 + signal.getNumber(), "SIG" + signal.getName(), running.size());
             return;
         }
         aborting = true;
@@ -193,7 +239,9 @@ final class SearchInterrupts implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < signals.size(); i++) {
-            Signal.handle(signals.get(i), previous.get(i));
+            if (previous.get(i) != null) {
+                Signal.handle(signals.get(i), previous.get(i));
+            }
         }
     }
 }

@@ -68,6 +68,7 @@ public final class ServerCommand implements Callable<Integer> {
         if (!(idleTimeout >= 0)) {
             throw new Nas.BadInputException("--idle-timeout must be >= 0 seconds, but got " + idleTimeout);
         }
+        Nas.requireAtMostMaxSeconds("--idle-timeout", idleTimeout);
         if (connections < 1) {
             throw new Nas.BadInputException("--connections must be >= 1, but got " + connections);
         }
@@ -91,20 +92,27 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Nas.BadInputException("--storage: " + e.getMessage(), e);
         }
-        StorageDaemon.Outcome outcome = server.run(s -> {
-            // nas dashboard on this file asks this process to serve it (it owns the file)
-            HostedDashboards.register(s.rpc(), s.storage());
-            // nas trials --format csv|json: the rows are written here and streamed
-            TrialExport.register(s.rpc(), s.storage());
-            if (!daemon) {
-                // the web dashboard on the same port, over the same storage
-                DashboardOptions options = DashboardOptions.of(AccessToken.random());
-                Dashboard.mount(s.http(), s.storage(), options);
-                err.println("nas server: dashboard at http://" + address.getHostAddress() + ":" + s.port()
-                        + "/?token=" + options.token().value());
-                err.flush();
-            }
-        });
+        StorageDaemon.Outcome outcome;
+        try {
+            outcome = server.run(s -> {
+                // nas dashboard on this file asks this process to serve it (it owns the file)
+                HostedDashboards.register(s.rpc(), s.storage());
+                // nas trials --format csv|json: the rows are written here and streamed
+                TrialExport.register(s.rpc(), s.storage());
+                if (!daemon) {
+                    // the web dashboard on the same port, over the same storage
+                    DashboardOptions options = DashboardOptions.of(AccessToken.random());
+                    Dashboard.mount(s.http(), s.storage(), options);
+                    err.println("nas server: dashboard at http://" + address.getHostAddress() + ":" + s.port()
+                            + "/?token=" + options.token().value());
+                    err.flush();
+                }
+            });
+        } catch (java.net.BindException e) {
+            throw new Nas.BadInputException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
+                    + e.getMessage() + " (is the port in use, or the address not one of this machine's? pick another "
+                    + "with --port or --bind)", e);
+        }
         if (outcome == StorageDaemon.Outcome.OWNED_ELSEWHERE && !daemon) {
             throw new Nas.BadInputException("another process owns " + storage.shownName() + ": a server already runs on "
                     + "it (see "

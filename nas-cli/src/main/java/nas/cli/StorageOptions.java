@@ -107,6 +107,7 @@ public final class StorageOptions {
         if (file.isEmpty()) {
             try {
                 if (isPostgres(url())) {
+                    JdbcStorage.check(url(), create); // a malformed URL is refused before a server is looked for
                     Optional<RemoteStorage> served = ServerLauncher.connectIfServed(ServerFiles.forDatabase(url()));
                     if (served.isPresent()) {
                         return served.get();

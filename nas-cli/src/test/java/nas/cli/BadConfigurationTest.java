@@ -30,16 +30,16 @@ class BadConfigurationTest {
     @Test
     void aGridWithAWrongValueOrAMissingParameterIsRefusedBeforeAnyTrial() {
         String[] grid = {"search", "--study", "bad", "--objective", "sphere", "--dim", "2", "--sampler", "grid"};
-        assertThat(refused(concat(grid, "--grid", "x0=a,b", "--grid", "x1=0")))
+        assertThat(refused(CliRunner.concat(grid, "--grid", "x0=a,b", "--grid", "x1=0")))
                 .isEqualTo("nas: --grid value x0=a is not a value of float[-5.0, 5.0]");
-        assertThat(refused(concat(grid, "--grid", "x0=-10,0", "--grid", "x1=0")))
+        assertThat(refused(CliRunner.concat(grid, "--grid", "x0=-10,0", "--grid", "x1=0")))
                 .isEqualTo("nas: --grid value x0=-10 is not a value of float[-5.0, 5.0]");
-        assertThat(refused(concat(grid, "--grid", "x0=0,1")))
+        assertThat(refused(CliRunner.concat(grid, "--grid", "x0=0,1")))
                 .startsWith("nas: --grid misses parameter(s) [x1]");
-        assertThat(refused(concat(grid, "--grid", "x0=0", "--grid", "x1=0", "--grid", "y=1")))
+        assertThat(refused(CliRunner.concat(grid, "--grid", "x0=0", "--grid", "x1=0", "--grid", "y=1")))
                 .startsWith("nas: --grid names 'y', which is not a parameter of the objective");
         // a parameter held fixed needs no grid
-        CliRunner.Result fixed = CliRunner.run(concat(grid, "--grid", "x0=0,1", "--param", "x1=0.5", "--storage", db(),
+        CliRunner.Result fixed = CliRunner.run(CliRunner.concat(grid, "--grid", "x0=0,1", "--param", "x1=0.5", "--storage", db(),
                 "--quiet"));
         assertThat(fixed.exitCode()).as(fixed.err()).isZero();
         assertThat(fixed.out()).contains("value 0.25");
@@ -51,9 +51,9 @@ class BadConfigurationTest {
         Files.writeString(dir.resolve("default.json"), "{\"params\": {\"lr\": {\"type\": \"float\", \"low\": 0.001, "
                 + "\"high\": 0.1}}, \"defaults\": {\"lr\": 0.5}}");
         String[] ext = {"search", "--study", "bad", "--objective", "external", "-O", "command=true"};
-        assertThat(refused(concat(ext, "-O", "space=" + dir.resolve("frac.json"))))
+        assertThat(refused(CliRunner.concat(ext, "-O", "space=" + dir.resolve("frac.json"))))
                 .contains("parameter 'n'").contains("'low' must be a whole number, but got 1.5");
-        assertThat(refused(concat(ext, "-O", "space=" + dir.resolve("default.json"))))
+        assertThat(refused(CliRunner.concat(ext, "-O", "space=" + dir.resolve("default.json"))))
                 .contains("the default of 'lr'").contains("0.5, is not a value of float[0.001, 0.1]");
     }
 
@@ -79,11 +79,5 @@ class BadConfigurationTest {
                 "-O", "command=\"python3 train.py", "-O", "space=space.json", "--storage", "./db");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("nas: unbalanced quote in command '\"python3 train.py'\n");
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

@@ -171,6 +171,212 @@ class BadInputTest {
     }
 
     @Test
+    void timesBeyondThirtyYearsAndHeartbeatsShorterThanAMillisecond() {
+        // before: "unexpected error: long overflow" (exit 1), and "heartbeat interval must be positive, but got PT0S"
+        assertThat(refused("search", "--study", "demo", "--storage", db, "--n-trials", "1", "--timeout", "Infinity"))
+                .isEqualTo("nas: --timeout must be at most 1e9 seconds (about 31 years), but got Infinity");
+        assertThat(refused("search", "--study", "demo", "--storage", db, "--n-trials", "1", "--heartbeat-interval",
+                "1e999")).isEqualTo("nas: --heartbeat-interval must be at most 1e9 seconds (about 31 years), but got "
+                + "Infinity");
+        assertThat(refused("search", "--study", "demo", "--storage", db, "--n-trials", "1", "--heartbeat-interval",
+                "0.0001")).isEqualTo("nas: --heartbeat-interval must be 0 (no heartbeats) or at least 0.001 seconds, "
+                + "but got 1.0E-4");
+        assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--idle-timeout", "Infinity"))
+                .isEqualTo("nas: --idle-timeout must be at most 1e9 seconds (about 31 years), but got Infinity");
+    }
+
+    @Test
+    void heldParametersAreCheckedBeforeTheStudyIsCreated() {
+        // before: the study was created and every trial failed ("fixed value 99 ... lies outside"), exit 1;
+        // an unknown name was ignored, and of two values for one name the last silently won
+        String[] search = {"search", "--study", "held", "--storage", db, "--objective", "sphere", "--dim", "2",
+            "--n-trials", "1"};
+        assertThat(refused(CliRunner.concat(search, "--param", "x0=99")))
+                .isEqualTo("nas: the --param value of 'x0', 99, is not a value of float[-5.0, 5.0]");
+        assertThat(refused(CliRunner.concat(search, "--param", "x0=abc")))
+                .isEqualTo("nas: the --param value of 'x0', abc, is not a value of float[-5.0, 5.0]");
+        assertThat(refused(CliRunner.concat(search, "--param", "zz=1")))
+                .isEqualTo("nas: --param names 'zz', which is not a parameter (parameters: [x0, x1])");
+        assertThat(refused(CliRunner.concat(search, "--param", "x0=1", "--param", "x0=2")))
+                .isEqualTo("nas: --param gives 'x0' twice; give each once");
+        assertThat(refused("search", "--study", "held", "--storage", db, "--objective", "sphere", "-O", "dim=2", "-O",
+                "dim=3")).isEqualTo("nas: --objective-option gives 'dim' twice; give each once");
+        assertThat(refused("evolve", "-g", "1", "-p", "5", "--storage", db, "--set", "mutation_rate=0.1", "--set",
+                "mutation_rate=0.2")).isEqualTo("nas: --set gives 'mutation_rate' twice; give each once");
+    }
+
+    @Test
+    void aDamagedExportFileCreatesNoStudy() throws Exception {
+        Path export = dir.resolve("demo.json");
+        assertThat(nas("export", "--study", "demo", "--storage", db, "--out", export.toString()).code).isZero();
+        java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>(
+                (java.util.Map<String, Object>) nas.api.json.Json.read(Files.readString(export)));
+        tree.remove("user_attrs");
+        Path noAttrs = Files.writeString(dir.resolve("no-attrs.json"), nas.api.json.Json.write(tree));
+        Path outOfRange = Files.writeString(dir.resolve("out-of-range.json"),
+                Files.readString(export).replaceFirst("\"x0\": ?-?[0-9.E-]+", "\"x0\": 99"));
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        // before: exit 1 (a NullPointerException's message) after creating the study empty
+        assertThat(refused("import", noAttrs.toString(), "--study", "copy", "--storage", db))
+                .isEqualTo("nas: not a valid NAS study export: 'user_attrs' is missing or of the wrong JSON type");
+        // before: imported, a trial holding a value outside its own distribution
+        assertThat(refused("import", outOfRange.toString(), "--study", "copy", "--storage", db))
+                .isEqualTo("nas: not a valid NAS study export: trial 0: parameter 'x0' = 99 is not a value of its "
+                + "distribution float[-5.0, 5.0]");
+        // before: "invalid JSON: No content to map due to end-of-input"; with --run-id: "... holds a study"
+        assertThat(refused("import", empty.toString(), "--run-id", "r", "--storage", db))
+                .isEqualTo("nas: " + empty + " is empty: give a file written by 'nas export'");
+        // before: "cannot read F: F"
+        assertThat(refused("import", dir.resolve("missing.json").toString(), "--storage", db))
+                .isEqualTo("nas: cannot read " + dir.resolve("missing.json") + ": no such file or directory");
+        assertThat(refused("export", "--study", "demo", "--storage", db, "--out", dir.resolve("no/such/x.json")
+                .toString())).isEqualTo("nas: cannot write " + dir.resolve("no/such/x.json") + ": directory "
+                + dir.resolve("no/such") + " does not exist");
+    }
+
+    @Test
+    void aSearchSpaceWithANameTwiceOrAFractionalIntBound() {
+        // before: both accepted (the second 'x' won; low 0.5 became 0)
+        assertThat(refused("ask", "--study", "space", "--storage", db, "--search-space",
+                "{\"x\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 0, \"high\": 3}}, "
+                + "\"x\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 0, \"high\": 9}}}"))
+                .isEqualTo("nas: invalid JSON at line 1, column 76: Duplicate field 'x'");
+        assertThat(refused("ask", "--study", "space", "--storage", db, "--search-space",
+                "{\"n\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 0.5, \"high\": 3}}}"))
+                .isEqualTo("nas: int distribution field 'low' must be a whole number, but got 0.5");
+        // before: "cannot read the search space [1]: [1]"
+        assertThat(refused("ask", "--study", "space", "--storage", db, "--search-space", "[1]"))
+                .isEqualTo("nas: the search space must be a JSON object of name -> distribution");
+    }
+
+    @Test
+    void aScreeningIsNotRunIntoAStudyOfSearchTrials() {
+        // before: 30 Morris trials were added to study 'demo' among its search trials
+        assertThat(refused("screen", "--study", "demo", "--storage", db, "--quiet"))
+                .isEqualTo("nas: study 'demo' is not a screening (it was not made by 'nas screen'); screen into a new "
+                + "study, e.g. --study demo-screen");
+    }
+
+    @Test
+    void studyNamesWithControlCharactersOrBlankCopies() {
+        assertThat(refused("create-study", "--study", "two\nlines", "--storage", db))
+                .isEqualTo("nas: a study name must not contain control characters (newlines, tabs), but got 'two?lines'");
+        // before: a study named " " was created in the target
+        String target = dir.resolve("copies").toString();
+        assertThat(refused("copy-study", "--study", "demo", "--from", db, "--to", target, "--to-study", " "))
+                .isEqualTo("nas: a study name must not be blank");
+    }
+
+    @Test
+    void directoriesInTheWayAreNamed() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "not a directory");
+        // before: "directory .../plain-file is not writable"
+        assertThat(refused("search", "--study", "s", "--storage", file.resolve("db").toString(), "--objective",
+                "sphere", "--n-trials", "1")).isEqualTo("nas: cannot create the database " + file.resolve("db.mv.db")
+                + ": " + file + " is a file, not a directory");
+        // before: "unexpected error: could not write results file ..." (exit 1) after the first generation
+        assertThat(refused("run", "-g", "1", "-s", "1", "-p", "5", "-q", "--results-dir", file.toString()))
+                .isEqualTo("nas: --results-dir " + file + ": " + file + " is a file, not a directory");
+        // before: "unexpected error: .../plain-file" (exit 1)
+        assertThat(refused("benchmark", "evolve", "-g", "1", "-p", "5", "--dir", file.toString()))
+                .isEqualTo("nas: --dir " + file + ": " + file + " is a file, not a directory");
+    }
+
+    @Test
+    void anOptionTheMeasuredCommandRefusesIsBadInputOfTheBenchmark() {
+        // before: "unexpected error: nas evolve ... failed (exit 2): ..." (exit 1)
+        assertThat(refused("benchmark", "evolve", "-g", "0", "-p", "5"))
+                .isEqualTo("nas: --generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10");
+    }
+
+    @Test
+    void aPortInUseForTheStorageServer() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // before: "unexpected error: Address already in use" (exit 1)
+            assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--port",
+                    String.valueOf(taken.getLocalPort()))).isEqualTo("nas: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + ": Address already in use (is the port in use, or the address not one of "
+                    + "this machine's? pick another with --port or --bind)");
+        }
+    }
+
+    @Test
+    void aPostgresPortThatAcceptsButNeverAnswersFailsInsteadOfHanging() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread accepting = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // kept open, never answered
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            // before: blocked for ever in the driver's login (no time-out by default)
+            String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/nas";
+            assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                    () -> refused("studies", "--storage", url)))
+                    .isEqualTo("nas: cannot open storage " + url + ": Connection attempt timed out.");
+        }
+    }
+
+    @Test
+    void aMalformedPostgresUrlIsOneLineWithoutTheDriversWarnings() throws Exception {
+        // before: the driver's "WARNING: JDBC URL invalid port number: x", then "cannot open storage ...: Unable to
+        // parse URL ..."; for jdbc:postgresql:// a URI parser's "Expected authority at index 13"
+        CliProcess.Result r = CliProcess.run(dir, "studies", "--storage", "jdbc:postgresql://localhost:x/nas");
+        assertThat(r.exitCode()).isEqualTo(Nas.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("nas: malformed PostgreSQL URL 'jdbc:postgresql://localhost:x/nas': use "
+                + "jdbc:postgresql://host:port/database\n");
+        assertThat(refused("studies", "--storage", "jdbc:postgresql://")).isEqualTo("nas: malformed PostgreSQL URL "
+                + "'jdbc:postgresql://': use jdbc:postgresql://host:port/database");
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLine() throws Exception {
+        // before: "Exception in thread "main" java.lang.OutOfMemoryError: Java heap space" and its stack trace
+        CliProcess.Result r = CliProcess.run(dir, "evolve", "-g", "1", "-p", "2000000000", "-q", "--storage",
+                dir.resolve("huge").toString());
+        assertThat(r.exitCode()).isEqualTo(Nas.FAILURE);
+        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("nas: out of memory (")
+                .endsWith("ask for less (e.g. a smaller --population-size), or give Java more memory with "
+                + "NAS_JAVA_OPTS=-Xmx...");
+    }
+
+    @Test
+    void refusedBeforeAnythingIsWrittenOrRun() {
+        // before: the target database was created, then "no study named 'nope' exists"
+        Path target = dir.resolve("never");
+        assertThat(refused("copy-study", "--study", "nope", "--from", db, "--to", target.toString()))
+                .isEqualTo("nas: no study named 'nope' in " + db + ".mv.db (see 'nas studies')");
+        assertThat(Files.exists(dir.resolve("never.mv.db"))).isFalse();
+        // before: the whole run, then an SVG picture written as boundary.gif
+        assertThat(refused("neat", "-g", "1", "-q", "--picture", dir.resolve("boundary.gif").toString()))
+                .isEqualTo("nas: --picture must end in .png or .svg (or be 'none'), but got '"
+                + dir.resolve("boundary.gif") + "'");
+        // before: the grid ran the point x0=1 twice
+        assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
+                "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
+    }
+
+    @Test
+    void samplerAndPrunerValuesAreNamedByTheirFlags() {
+        // before: the library's Java names ("populationSize must be >= 2, but got 1", "nWarmupSteps ...")
+        String[] search = {"search", "--study", "named", "--storage", db, "--objective", "sphere", "--n-trials", "1"};
+        assertThat(refused(CliRunner.concat(search, "--sampler", "nsga2", "--population-size", "1")))
+                .isEqualTo("nas: --population-size must be >= 2, but got 1");
+        assertThat(refused(CliRunner.concat(search, "--sampler", "gp", "--gp-startup-trials", "0")))
+                .isEqualTo("nas: --gp-startup-trials must be >= 1, but got 0");
+        assertThat(refused(CliRunner.concat(search, "--pruner", "median", "--pruner-warmup-steps", "-1")))
+                .isEqualTo("nas: --pruner-warmup-steps must be >= 0, but got -1");
+        assertThat(refused(CliRunner.concat(search, "--pruner", "successive-halving", "--pruner-reduction-factor",
+                "1"))).isEqualTo("nas: --pruner-reduction-factor must be >= 2, but got 1");
+    }
+
+    @Test
     void theRealProcessExitsWithCodeTwoAndOneLine() throws Exception {
         CliProcess.Result r = CliProcess.run(dir, "trials", "--study", "nope", "--storage", db);
         assertThat(r.exitCode()).isEqualTo(2);

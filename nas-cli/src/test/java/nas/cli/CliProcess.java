@@ -39,11 +39,11 @@ final class CliProcess {
     }
 
     /**
-     * A process started in the background by a shell without job control inherits SIGINT ignored, and the
-     * JVM then never handles it (no Ctrl-C handler can be installed); the build may run so. The CLI under
-     * test gets SIGINT back at its default, as a program started from a terminal has it.
+     * A process started in the background by a shell without job control inherits SIGINT ignored, and one
+     * started under nohup SIGHUP; the JVM then never handles them (no handler can be installed); the build may
+     * run so. The CLI under test gets both back at their default, as a program started from a terminal has them.
      */
-    private static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=INT");
+    private static final List<String> DEFAULT_SIGNALS = List.of("env", "--default-signal=INT,HUP");
 
     /**
      * Starts {@code nas args...} as the leader of a process group of its own, as a shell starts a
@@ -51,7 +51,12 @@ final class CliProcess {
      * Ctrl-C does.
      */
     static CliProcess startAsJob(Path workDir, String... args) throws IOException {
-        return start(List.of("setsid", "env", "--default-signal=INT"), workDir, args);
+        return start(List.of("setsid", "env", "--default-signal=INT,HUP"), workDir, args);
+    }
+
+    /** {@link #startAsJob} under {@code nohup}: SIGHUP ignored, as {@code nohup nas ...} at a terminal has it. */
+    static CliProcess startAsNohupJob(Path workDir, String... args) throws IOException {
+        return start(List.of("setsid", "env", "--default-signal=INT,HUP", "nohup"), workDir, args);
     }
 
     private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {

@@ -35,6 +35,13 @@ final class CliRunner {
         return run(all);
     }
 
+    /** {@code a} followed by {@code b}: a command line and more options. */
+    static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** Reads the evolution runs stored in {@code storage}, opened as the CLI opens it (an H2 file through its server). */
     static <T> T readRuns(String storage, Function<RunStore, T> read) {
         try (Storage store = new StorageOptions(storage).open()) {

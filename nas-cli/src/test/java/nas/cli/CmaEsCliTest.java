@@ -79,7 +79,7 @@ class CmaEsCliTest {
                 new String[] {"--sampler", "cmaes", "--cma-restart", "sometimes"},
                 "nas: --cma-restart must be none, ipop or bipop, but got 'sometimes'",
                 new String[] {"--sampler", "cmaes", "--cma-popsize", "1"},
-                "nas: popsize must be 0 (default) or >= 2, got 1",
+                "nas: --cma-popsize must be 0 (default) or >= 2, got 1",
                 new String[] {"--sampler", "random", "--cma-sigma0", "0.5"},
                 "nas: --cma-sigma0, --cma-restart, --cma-popsize, --cma-separable, --cma-no-margin, --cma-warm-start "
                         + "and --cma-consider-pruned belong to --sampler cmaes, not 'random'",

@@ -143,7 +143,7 @@ class MoreSamplersCliTest {
         CliRunner.Result negative = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "tpe",
                 "--tpe-startup-trials", "-1", "--storage", db("x"));
         assertThat(negative.exitCode()).isEqualTo(2);
-        assertThat(negative.err()).contains("nStartupTrials must be >= 0");
+        assertThat(negative.err()).isEqualTo("nas: --tpe-startup-trials must be >= 0, but got -1\n");
         CliRunner.Result gpOwner = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "tpe",
                 "--gp-candidates", "64", "--storage", db("x"));
         assertThat(gpOwner.exitCode()).isEqualTo(2);
@@ -151,7 +151,7 @@ class MoreSamplersCliTest {
         CliRunner.Result noCandidates = CliRunner.run("search", "--study", "x", "--objective", "sphere", "--sampler", "gp",
                 "--gp-candidates", "0", "--storage", db("x"));
         assertThat(noCandidates.exitCode()).isEqualTo(2);
-        assertThat(noCandidates.err()).contains("nCandidates must be >= 1");
+        assertThat(noCandidates.err()).isEqualTo("nas: --gp-candidates must be >= 1, but got 0\n");
     }
 
     private static String[] concat(String[] a, String... b) {

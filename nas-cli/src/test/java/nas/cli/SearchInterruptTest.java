@@ -1,6 +1,7 @@
 package nas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C and SIGTERM during {@code nas search}, with real signals sent by kill(1) to a real process, on an
- * H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
+ * Ctrl-C, SIGTERM and SIGHUP during {@code nas search}, with real signals sent by kill(1) to a real process,
+ * on an H2 file and on PostgreSQL: the first signal lets running trials finish, the second fails them
  * ("interrupted"); either way the storage is closed cleanly, the best trial so far and "interrupted" are
- * printed and the exit code is 130 (SIGINT) or 143 (SIGTERM). A trial's program that such a signal ended is
- * the same interruption, whichever of the program's death and the search's handler comes first.
+ * printed and the exit code is 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP). A trial's program that such a
+ * signal ended is the same interruption, whichever of the program's death and the search's handler comes first.
  */
 class SearchInterruptTest {
 
@@ -64,6 +65,68 @@ class SearchInterruptTest {
     }
 
     @Test
+    void sighupOnAnH2FileLetsTheRunningTrialFinishAndExits129() throws Exception {
+        // SIGHUP to nas alone (kill -HUP PID) is SIGTERM's twin
+        assertFirstSignalFinishesRunningTrials("HUP", 129, "./studies");
+    }
+
+    @Test
+    void aClosedTerminalsSighupStopsTheSearchAndStoresTheRunningTrialAsInterrupted() throws Exception {
+        // closing the terminal (or a dropped ssh session) sends SIGHUP to the foreground job's whole group: the
+        // trial's program dies of it, nas stores its trial as interrupted, starts no new one and exits 129
+        CliProcess search = search("./studies", "if [ $NAS_TRIAL_NUMBER -ge 2 ]; then "
+                + "touch \"$NAS_TRIAL_DIR/started\"; fi; if [ $NAS_TRIAL_NUMBER -eq 1 ]; then "
+                + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; exec sleep 600; fi; echo nas:result 5", true);
+        long program = awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
+        search.signalGroup("HUP");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(129);
+        assertThat(r.err()).containsPattern("\\[sig\\] interrupted \\((SIGHUP|trial 1's program ended by SIGHUP)\\)")
+                .endsWith("[sig] interrupted\n").doesNotContain("unexpected error");
+        assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        List<String> rows = trials("./studies");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 129");
+        assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
+    }
+
+    @Test
+    void underNohupSighupChangesNothingAndTheSearchRunsToItsEnd() throws Exception {
+        // nohup leaves SIGHUP ignored; nas must not install a handler over it: the terminal's SIGHUP reaches nas
+        // and the trial's program (ignored by both, so discarded) while trial 1 waits, then all 4 trials run
+        Files.writeString(dir.resolve("objective.sh"), "if [ $NAS_TRIAL_NUMBER -eq 1 ]; then "
+                + "echo $$ > \"$NAS_TRIAL_DIR/pid\"; "
+                + "for i in $(seq 1200); do [ -e hup-sent ] && break; sleep 0.1; done; "
+                + "fi; echo nas:result $NAS_TRIAL_NUMBER\n");
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        CliProcess search = CliProcess.startAsNohupJob(dir, "search", "--study", "sig", "--objective", "external",
+                "-O", "command=sh objective.sh", "-O", "space=space.json", "--n-trials", "4", "--storage", "./studies");
+        awaitPid(dir.resolve("nas-runs/sig/trial-00001/pid"));
+        search.signalGroup("HUP");
+        // (a program that died of it would fail trial 1 with exit code 129 and stop the search)
+        Files.writeString(dir.resolve("hup-sent"), "");
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("interrupted");
+        assertThat(trials("./studies")).hasSize(4).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+    }
+
+    @Test
+    void aSearchInAJvmThatKeepsTheSignalsToItselfRuns() throws Exception {
+        // -Xrs (e.g. in NAS_JAVA_OPTS) reserves SIGINT, SIGTERM and SIGHUP to the JVM: no handler can be installed
+        CliProcess.Result r = CliProcess.start(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xrs"), dir, "search",
+                "--study", "xrs", "--objective", "ellipsoid", "--n-trials", "3", "--print-trials",
+                "--storage", "./studies").await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("trial ") && l.contains(" COMPLETE "))).hasSize(3);
+    }
+
+    @Test
     void aTrialWhoseProgramSigtermEndedStopsTheSearchAsSigtermWould() throws Exception {
         // no signal reaches nas: the program's death alone is the interruption (at a terminal or under systemd
         // the program may die of the group's signal before nas's own handler runs)
@@ -98,6 +161,85 @@ class SearchInterruptTest {
                 .doesNotContain("stored as FAIL").doesNotContain("unexpected error");
         assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
         assertTrialOneInterruptedBySigtermAndNoTrialAfter();
+    }
+
+    @Test
+    void aTrialCreatedBeforeTheInterruptionIsStoredInterruptedWithoutStartingItsProgram() throws Exception {
+        // the order that let such a trial's program run to its end: trials 0 and 1 are created, trial 0's program
+        // dies of SIGTERM (the first interruption), and only then does trial 1's evaluation come to start its
+        // program (a terminal's Ctrl-C could not reach it: it did not exist yet)
+        Files.writeString(dir.resolve("prog.sh"), "if [ $NAS_TRIAL_NUMBER -eq 0 ]; then kill -TERM $$; fi; "
+                + "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        nas.api.objective.ObjectiveDefinition definition = nas.api.objective.ObjectivePlugins.find("external")
+                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
+                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
+                        "workdir", dir.resolve("runs").toString())));
+        nas.api.Study study = nas.api.Studies.builder("race").create();
+        java.io.StringWriter err = new java.io.StringWriter();
+        try (SearchInterrupts interrupts = new SearchInterrupts(study, new java.io.PrintWriter(err), () -> { })) {
+            nas.api.MultiObjective f = interrupts.track(definition.function());
+            nas.api.Trial first = study.ask();
+            nas.api.Trial second = study.ask();
+
+            assertThatThrownBy(() -> f.evaluate(first))
+                    .hasMessageStartingWith("interrupted (program exited with code 143");
+            assertThat(interrupts.exitCode()).isEqualTo(143);
+            assertThatThrownBy(() -> f.evaluate(second)).isInstanceOf(SearchInterrupts.Interrupted.class)
+                    .hasMessage("interrupted (program not started)");
+        }
+        assertThat(dir.resolve("runs/race/trial-00001/started")).doesNotExist();
+        assertThat(dir.resolve("runs/race/trial-00001/params.json")).exists();
+    }
+
+    @Test
+    void aTrialWhoseProgramWouldStartAfterSigtermIsStoredInterruptedUnrunOnPostgresql() throws Exception {
+        // the same with a real SIGTERM to a real search: trial 1 is created, then its evaluation waits to store
+        // its directory (user attribute) until this test's lock on that table goes; meanwhile nas gets SIGTERM
+        String url = PostgresTestServer.freshUrl("unstarted");
+        CliProcess search = search(url, "if [ $NAS_TRIAL_NUMBER -eq 0 ]; then echo $$ > pid; "
+                + "for i in $(seq 1200); do [ -e locked ] && break; sleep 0.1; done; fi; "
+                + "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 5");
+        awaitPid(dir.resolve("pid"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE trial_user_attributes IN EXCLUSIVE MODE");
+                Files.writeString(dir.resolve("locked"), "");
+                awaitRows(s, "SELECT 1 FROM trials WHERE trial_number = 1");
+                awaitRows(s, "SELECT 1 FROM pg_locks WHERE NOT granted "
+                        + "AND relation = 'trial_user_attributes'::regclass");
+                search.signal("TERM");
+                for (int i = 0; i < 1200 && !search.errorOutput().contains("interrupted (SIGTERM)"); i++) {
+                    Thread.sleep(100);
+                }
+            }
+            c.rollback();
+        }
+        CliProcess.Result r = search.await(120);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
+        assertThat(r.err()).contains("[sig] interrupted (SIGTERM): no new trials; finishing 1 running trial(s)")
+                .doesNotContain("unexpected error");
+        List<String> rows = trials(url);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
+        assertThat(rows.get(1)).isEqualTo("1,FAIL,interrupted (program not started)");
+        assertThat(dir.resolve("nas-runs/sig/trial-00001/started")).doesNotExist();
+    }
+
+    /** Waits up to 2 minutes until {@code query} returns a row. */
+    private static void awaitRows(java.sql.Statement s, String query) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (java.sql.ResultSet rs = s.executeQuery(query)) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no row from " + query + " within 2 minutes");
     }
 
     /** Trial 0 finished, trial 1 stored as interrupted by its program's SIGTERM, and no trial 2 was started. */
@@ -164,8 +306,10 @@ class SearchInterruptTest {
                 .doesNotContain("unexpected error").doesNotContain("Exception");
         assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0.0");
         List<String> rows = trials(storage);
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100)
-                .allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100);
+        assertThat(rows.subList(0, rows.size() - 1)).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
+        // the last one ran, or was created just before the signal and its program was then not started
+        assertThat(rows.get(rows.size() - 1)).matches("\\d+,COMPLETE,.*|\\d+,FAIL,interrupted \\(program not started\\)");
         // every trial it stored was printed by --print-trials: the storage was closed after the last one
         assertThat(r.out().lines().filter(l -> l.startsWith("trial "))).hasSize(rows.size());
     }

@@ -34,7 +34,8 @@ final class JdbcRunStore implements RunStore {
     public void createRun(Run r) {
         Objects.requireNonNull(r.id(), "id");
         if (r.id().isBlank() || r.id().length() > 200) {
-            throw new IllegalArgumentException("a run id has 1 to 200 characters, but got '" + r.id() + "'");
+            throw new IllegalArgumentException("a run id has 1 to 200 characters, but got " + (r.id().length() > 200
+                    ? r.id().length() + " characters" : "'" + r.id() + "'"));
         }
         tx.durable(c -> {
             if (find(c, r.id()).isPresent()) {

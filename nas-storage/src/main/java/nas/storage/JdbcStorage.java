@@ -275,7 +275,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public long createStudy(String name, List<StudyDirection> directions) {
-        Objects.requireNonNull(name, "name");
+        nas.api.Studies.checkName(name);
         if (directions == null || directions.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one direction");
         }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param jdbcUrl    the JDBC URL in use
  * @param dialect    the database behind it
  * @param localFile  an H2 file opened by this process (not in memory, not through H2's TCP server)
+ * @param given      the URL as the user wrote it (messages show it, without the settings NAS adds)
  */
-record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
+record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String given) {
 
     /**
      * How long H2 keeps a superseded chunk of a local file, in ms, unless the URL says (RETENTION_TIME=): four
@@ -35,10 +36,12 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
         Dialect dialect = Dialect.of(resolved);
         if (dialect == Dialect.H2) {
             resolved = h2Settings(resolved, create);
+        } else {
+            resolved = postgresSettings(resolved);
         }
         String lower = resolved.toLowerCase(Locale.ROOT);
         boolean localFile = dialect == Dialect.H2 && isH2File(lower);
-        return new StorageUrl(resolved, dialect, localFile);
+        return new StorageUrl(resolved, dialect, localFile, url.trim());
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
@@ -79,6 +82,12 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
                 throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
             }
             Path dir = dbFile.toAbsolutePath().getParent();
+            for (Path up = dir; up != null && create; up = up.getParent()) {
+                if (Files.exists(up) && !Files.isDirectory(up)) {
+                    throw new IllegalArgumentException("cannot create the database " + dbFile + ": " + up
+                            + " is a file, not a directory");
+                }
+            }
             if (dir != null && (create || Files.exists(dbFile)) && !canCreateFilesIn(dir)) {
                 // H2 needs its lock file beside the database (and would print a stack trace of
                 // its own when it cannot write its trace file there)
@@ -117,6 +126,23 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
         return java.util.Optional.of(h2File(resolved));
     }
 
+    /**
+     * How long connecting to PostgreSQL may take, TCP and login, unless the URL says: without it a host that
+     * accepts the connection but never answers (a stalled server, another program on the port) blocks for ever.
+     */
+    static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    private static String postgresSettings(String url) {
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(url, null);
+        if (parsed == null || parsed.getProperty("PGDBNAME", "").isEmpty()) {
+            throw new IllegalArgumentException("malformed PostgreSQL URL '" + url.replaceAll("(?i)(password=)[^;&]*",
+                    "$1***") + "': use jdbc:postgresql://host:port/database");
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.contains("logintimeout=") ? url
+                : url + (url.contains("?") ? "&" : "?") + "loginTimeout=" + LOGIN_TIMEOUT_SECONDS;
+    }
+
     /** The {@code .mv.db} file of an H2 file URL. */
     private static Path h2File(String url) {
         String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
@@ -150,8 +176,8 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile) {
         return localFile ? databaseFile().toString() : redacted();
     }
 
-    /** The URL without a password, for messages. */
+    /** The URL as the user wrote it, without a password, for messages. */
     String redacted() {
-        return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return given.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

@@ -93,17 +93,7 @@ final class TrialWrites {
     /** Allocates the next number and inserts a RUNNING trial; returns {id, number}. */
     static long[] insertRunning(Connection c, long studyId, Instant start) throws SQLException {
         int number = nextNumber(c, studyId);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO trials (study_id, trial_number, state, "
-                + "datetime_start) VALUES (?, ?, 'RUNNING', ?)", new String[] {"trial_id"})) {
-            p.setLong(1, studyId);
-            p.setInt(2, number);
-            p.setTimestamp(3, Timestamp.from(start));
-            p.executeUpdate();
-            try (ResultSet k = p.getGeneratedKeys()) {
-                k.next();
-                return new long[] {k.getLong(1), number};
-            }
-        }
+        return new long[] {insertRow(c, studyId, number, TrialState.RUNNING, start, null), number};
     }
 
     /** Writes what a template trial holds besides its row: values, intermediate values, attributes. */

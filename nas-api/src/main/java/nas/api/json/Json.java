@@ -80,6 +80,28 @@ public final class Json {
         }
     }
 
+    /** Refuses a name given twice in one object, which the default reader lets the last one win. */
+    private static final ObjectReader DOCUMENT_READER = MAPPER.reader()
+            .withFeatures(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * Parses a document a person wrote or a file to import (a search space, an export) as {@link #read(String)}
+     * does, but refuses a name given twice in one object, and says where the text is wrong.
+     *
+     * @param json the JSON text
+     * @return the value: maps, lists, strings, numbers, booleans or null, immutable
+     * @throws IllegalArgumentException for invalid JSON, naming the line and column
+     */
+    public static Object readDocument(String json) {
+        try {
+            return freeze(DOCUMENT_READER.forType(Object.class).readValue(json));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("invalid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     /**
      * Parses JSON text into a record or class.
      *

@@ -92,7 +92,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized long createStudy(String name, List<StudyDirection> directions) {
-        Objects.requireNonNull(name, "name");
+        nas.api.Studies.checkName(name);
         if (directions == null || directions.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one direction");
         }

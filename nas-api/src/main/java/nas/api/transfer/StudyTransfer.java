@@ -131,18 +131,38 @@ public final class StudyTransfer {
             throw new IllegalArgumentException("not a NAS study export (format " + FORMAT + ", version " + VERSION
                     + "): format " + exported.get("format") + ", version " + exported.get("version"));
         }
-        String target = name != null ? name : (String) exported.get("study_name");
+        // everything is read and checked before the study is created: a damaged file leaves the storage as it was
+        String target;
         List<StudyDirection> directions = new ArrayList<>();
-        for (Object d : (List<?>) exported.get("directions")) {
-            directions.add(StudyDirection.valueOf(d.toString().toUpperCase(java.util.Locale.ROOT)));
-        }
         List<FrozenTrial> trials = new ArrayList<>();
-        for (Object t : (List<?>) exported.get("trials")) {
-            trials.add(trial((Map<?, ?>) t)); // parse every trial before creating anything
+        Map<String, Object> userAttrs;
+        Map<String, Object> systemAttrs;
+        String part = "'study_name'";
+        try {
+            target = name != null ? name : (String) java.util.Objects.requireNonNull(exported.get("study_name"));
+            part = "'directions'";
+            for (Object d : (List<?>) exported.get("directions")) {
+                directions.add(StudyDirection.parse(d.toString()));
+            }
+            part = "'user_attrs'";
+            userAttrs = stringKeys((Map<?, ?>) exported.get("user_attrs"));
+            part = "'system_attrs'";
+            systemAttrs = stringKeys((Map<?, ?>) exported.get("system_attrs"));
+            part = "'trials'";
+            List<?> listed = (List<?>) exported.get("trials");
+            for (int i = 0; i < listed.size(); i++) {
+                part = "trial " + i;
+                trials.add(trial((Map<?, ?>) listed.get(i)));
+            }
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a valid NAS study export: " + part + (part.startsWith("trial ")
+                    ? " misses a field or has one of the wrong JSON type" : " is missing or of the wrong JSON type"), e);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a valid NAS study export: " + part + ": " + e.getMessage(), e);
         }
         long id = storage.createStudy(target, directions);
-        ((Map<?, ?>) exported.get("user_attrs")).forEach((k, v) -> storage.setStudyUserAttr(id, (String) k, v));
-        ((Map<?, ?>) exported.get("system_attrs")).forEach((k, v) -> storage.setStudySystemAttr(id, (String) k, v));
+        userAttrs.forEach((k, v) -> storage.setStudyUserAttr(id, k, v));
+        systemAttrs.forEach((k, v) -> storage.setStudySystemAttr(id, k, v));
         for (FrozenTrial t : trials) {
             storage.createTrial(id, t);
         }
@@ -164,7 +184,7 @@ public final class StudyTransfer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (!(Json.read(text) instanceof Map<?, ?> tree)) {
+        if (!(Json.readDocument(text) instanceof Map<?, ?> tree)) {
             throw new IllegalArgumentException(file + " is not a JSON object");
         }
         return load(storage, tree, name);
@@ -216,14 +236,26 @@ public final class StudyTransfer {
     }
 
     private static FrozenTrial trial(Map<?, ?> m) {
-        TrialState state = TrialState.valueOf((String) m.get("state"));
+        String stateName = (String) java.util.Objects.requireNonNull(m.get("state"), "state");
+        TrialState state;
+        try {
+            state = TrialState.valueOf(stateName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown state '" + stateName + "' (states: "
+                    + java.util.Arrays.toString(TrialState.values()) + ")");
+        }
         Map<String, Double> internal = new LinkedHashMap<>();
         Map<String, Distribution> distributions = new LinkedHashMap<>();
         Map<?, ?> params = (Map<?, ?>) m.get("params");
         ((Map<?, ?>) m.get("distributions")).forEach((k, v) -> {
             Distribution d = fromOptuna((Map<?, ?>) v);
             distributions.put((String) k, d);
-            internal.put((String) k, d.toInternal(params.get(k)));
+            double value = d.toInternal(params.get(k));
+            if (!d.contains(value)) {
+                throw new IllegalArgumentException("parameter '" + k + "' = " + params.get(k) + " is not a value of its "
+                        + "distribution " + nas.api.distribution.Distributions.describe(d));
+            }
+            internal.put((String) k, value);
         });
         TreeMap<Integer, Double> intermediate = new TreeMap<>();
         ((Map<?, ?>) m.get("intermediate_values")).forEach((k, v) -> intermediate.put(Integer.parseInt((String) k),
@@ -282,20 +314,17 @@ public final class StudyTransfer {
         return fromOptuna(m);
     }
 
+    /** Optuna's form, read as NAS's form ({@code "type": "float"} and the attributes), so both get the same checks. */
     static Distribution fromOptuna(Map<?, ?> m) {
-        Map<?, ?> a = (Map<?, ?>) m.get("attributes");
-        switch (String.valueOf(m.get("name"))) {
-            case "FloatDistribution":
-                return new FloatDistribution(num(a.get("low")), num(a.get("high")), Boolean.TRUE.equals(a.get("log")),
-                        a.get("step") == null ? 0 : num(a.get("step")));
-            case "IntDistribution":
-                return new IntDistribution((long) num(a.get("low")), (long) num(a.get("high")),
-                        Boolean.TRUE.equals(a.get("log")), a.get("step") == null ? 1 : (long) num(a.get("step")));
-            case "CategoricalDistribution":
-                return new CategoricalDistribution(new ArrayList<Object>((List<?>) a.get("choices")));
-            default:
-                throw new IllegalArgumentException("unknown distribution " + m.get("name"));
-        }
+        String type = switch (String.valueOf(m.get("name"))) {
+            case "FloatDistribution" -> "float";
+            case "IntDistribution" -> "int";
+            case "CategoricalDistribution" -> "categorical";
+            default -> throw new IllegalArgumentException("unknown distribution " + m.get("name"));
+        };
+        Map<Object, Object> form = new LinkedHashMap<>((Map<?, ?>) m.get("attributes"));
+        form.put("type", type);
+        return nas.api.distribution.Distributions.fromMap(form);
     }
 
     private static double num(Object o) {

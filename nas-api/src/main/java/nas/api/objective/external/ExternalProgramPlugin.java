@@ -169,9 +169,10 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read search space " + file + ": " + e.getMessage());
+                throw new IllegalArgumentException("cannot read search space " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
             }
-            if (!(Json.read(text) instanceof Map<?, ?> root)) {
+            if (!(Json.readDocument(text) instanceof Map<?, ?> root)) {
                 throw new IllegalArgumentException("search space " + file + " must be a JSON object");
             }
             List<StudyDirection> directions = new ArrayList<>();

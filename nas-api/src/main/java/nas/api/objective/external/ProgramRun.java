@@ -60,7 +60,7 @@ final class ProgramRun {
         pb.environment().putAll(environment);
         Process process;
         try {
-            process = pb.start();
+            process = ProgramStarts.start(pb);
         } catch (IOException e) {
             throw new ProgramFailure(Kind.START, "cannot start " + command + ": " + e.getMessage());
         }

@@ -67,6 +67,29 @@ class ExternalProgramPluginTest {
     }
 
     @Test
+    void programsStartThroughTheGateOfTheirEvaluationOnly() throws Exception {
+        ObjectiveDefinition def = objective(script("touch.sh", "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1"));
+        Study study = Studies.builder("gate").create();
+        nas.api.Trial refused = study.ask();
+        IllegalStateException no = new IllegalStateException("refused");
+        assertThatThrownBy(() -> ProgramStarts.through(p -> {
+            throw no;
+        }, () -> def.function().evaluate(refused))).isSameAs(no);
+        assertThat(dir.resolve("runs/gate/trial-00000/started")).doesNotExist();
+
+        int[] starts = {0};
+        nas.api.Trial passed = study.ask();
+        assertThat(ProgramStarts.through(p -> {
+            starts[0]++;
+            return p.start();
+        }, () -> def.function().evaluate(passed))).containsExactly(1.0);
+        assertThat(dir.resolve("runs/gate/trial-00001/started")).exists();
+        // the gate was this evaluation's only: the next one on this thread starts its program without it
+        assertThat(def.function().evaluate(study.ask())).containsExactly(1.0);
+        assertThat(starts[0]).isEqualTo(1);
+    }
+
+    @Test
     void eachStudyHasItsOwnTrialDirectoriesAndNoneIsWrittenTwice() throws Exception {
         ObjectiveDefinition def = objective(script("one.sh", "echo nas:result 1"));
         Study ext = Studies.builder("ext").create();
