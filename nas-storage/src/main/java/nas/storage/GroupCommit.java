@@ -61,7 +61,7 @@ final class GroupCommit {
     private final Commit commit;
     /** Commits made so far (counted inside the read lock, so a store holding the write lock sees them all). */
     private final AtomicLong commits = new AtomicLong();
-    /** Commits the last sync forced to disk (written under the write lock), and how many syncs there were. */
+    /** Commits the last sync was for (written under the write lock), and how many syncs succeeded. */
     private volatile long synced;
     private long syncs;
     /** Shared by commits (many at once), exclusive for a store. */
@@ -201,26 +201,18 @@ final class GroupCommit {
      * @return whether it synced
      */
     boolean syncIfCommitted(Connection c) throws SQLException {
-        return sync(c, false);
-    }
-
-    /** Stores everything committed and forces the file to disk, as {@link #syncIfCommitted} but in any case. */
-    void sync(Connection c) throws SQLException {
-        sync(c, true);
-    }
-
-    private boolean sync(Connection c, boolean always) throws SQLException {
         if (mode == Mode.DELAYED) {
             return false;
         }
         commitsOrStore.writeLock().lock();
         try {
             long made = commits.get();
-            if (made == synced && !always) {
+            if (made == synced) {
                 return false;
             }
-            sync.store(c);
+            // a failed sync (a full disk) is not retried before the next commit; a later sync forces it all
             synced = made;
+            sync.store(c);
             syncs++;
             return true;
         } finally {

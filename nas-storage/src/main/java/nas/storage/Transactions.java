@@ -66,16 +66,16 @@ final class Transactions implements AutoCloseable {
         });
         if (syncer != null) {
             long ms = SYNC_INTERVAL.toMillis();
-            syncer.scheduleWithFixedDelay(() -> syncCommits(false), ms, ms, TimeUnit.MILLISECONDS);
+            syncer.scheduleWithFixedDelay(this::syncCommits, ms, ms, TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Forces the commits made since the last time ({@code always}: everything) to disk. A failure is left to the
-     * next time and to the writes themselves, which report it (a full disk, a closed storage).
+     * Forces the commits made since the last time to disk. A failure is left to the next time and to the
+     * writes themselves, which report it (a full disk, a closed storage).
      */
-    private void syncCommits(boolean always) {
-        if (!always && !groupCommit.hasUnsyncedCommits()) {
+    private void syncCommits() {
+        if (!groupCommit.hasUnsyncedCommits()) {
             return;
         }
         Connection c;
@@ -86,11 +86,7 @@ final class Transactions implements AutoCloseable {
         }
         boolean healthy = false;
         try {
-            if (always) {
-                groupCommit.sync(c);
-            } else {
-                groupCommit.syncIfCommitted(c);
-            }
+            groupCommit.syncIfCommitted(c);
             healthy = true;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
@@ -137,7 +133,7 @@ final class Transactions implements AutoCloseable {
 
     /**
      * Closes every connection (H2 stores everything when the last one to a file closes), an H2 file's
-     * commits forced to disk first.
+     * commits not yet forced to disk forced first.
      */
     @Override
     public void close() {
@@ -149,7 +145,8 @@ final class Transactions implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (!pool.isClosed()) {
-                syncCommits(true);
+                // only after commits: a storage that failed to open must not create the file here
+                syncCommits();
             }
         }
         pool.close();
