@@ -46,8 +46,8 @@ public final class Main {
             code = Nas.commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // one line, not the JVM's stack trace: what was asked for does not fit in this JVM's heap
-            System.err.println("nas: out of memory (" + e.getMessage() + "): ask for less (e.g. a smaller "
-                    + "--population-size), or give Java more memory with NAS_JAVA_OPTS=-Xmx...");
+            System.err.println("nas: out of memory (" + e.getMessage() + "): ask for less (a smaller population, "
+                    + "candidate count or data set), or give Java more memory with NAS_JAVA_OPTS=-Xmx...");
             code = Nas.FAILURE;
         }
         System.exit(code);

@@ -17,7 +17,7 @@ import nas.api.objective.external.ProgramFailure;
  * evaluation seeds, the best parameters and a Go / No-Go verdict with its rule.
  *
  * <p>The rule (the CMA-ES pilot plan's, thresholds adjustable): <b>Go</b> when at most
- * {@code maxFailRate} of the finished trials failed and the best trial beats the baseline by at least
+ * {@code maxFailRate} of the finished trials failed (trials a signal to the search interrupted not counted) and the best trial beats the baseline by at least
  * {@code minImprovement} of the baseline's magnitude <i>plus</i> the seed spread, the larger of the two
  * trials' standard deviations across evaluation seeds (0 with one seed). Otherwise <b>No-Go</b>, with the
  * checks that failed.
@@ -102,14 +102,26 @@ record PilotSummary(String study, StudyDirection direction, List<FrozenTrial> tr
         return direction == StudyDirection.MINIMIZE ? baseline - best : best - baseline;
     }
 
+    /**
+     * Whether a signal to the search (Ctrl-C, SIGTERM, SIGHUP) failed the trial: the user stopped it, so it says
+     * nothing of the program's reliability.
+     */
+    static boolean stoppedBySignal(FrozenTrial t) {
+        return t.state() == TrialState.FAIL
+                && String.valueOf(t.systemAttrs().get(FrozenTrial.FAIL_REASON)).startsWith(SearchInterrupts.REASON);
+    }
+
     Verdict verdict() {
         List<String> checks = new ArrayList<>();
-        int finished = finished().size();
-        int failed = failed().size();
+        List<FrozenTrial> counted = finished().stream().filter(t -> !stoppedBySignal(t)).toList();
+        int finished = counted.size();
+        long failed = counted.stream().filter(t -> t.state() == TrialState.FAIL).count();
+        int stopped = finished().size() - finished;
         double rate = finished == 0 ? 1 : (double) failed / finished;
         boolean reliable = finished > 0 && rate <= maxFailRate + 1e-12;
-        checks.add(String.format(Locale.ROOT, "%s failures: %d of %d finished trials (%s) %s %s",
-                reliable ? "✔" : "✘", failed, finished, pct(rate), reliable ? "≤" : ">", pct(maxFailRate)));
+        checks.add(String.format(Locale.ROOT, "%s failures: %d of %d finished trials (%s) %s %s%s",
+                reliable ? "✔" : "✘", failed, finished, pct(rate), reliable ? "≤" : ">", pct(maxFailRate),
+                stopped == 0 ? "" : "; " + stopped + " interrupted by a signal not counted"));
         FrozenTrial baseline = baseline();
         FrozenTrial best = best();
         boolean better;

@@ -53,6 +53,11 @@ class BadConfigurationTest {
         String[] ext = {"search", "--study", "bad", "--objective", "external", "-O", "command=true"};
         assertThat(refused(CliRunner.concat(ext, "-O", "space=" + dir.resolve("frac.json"))))
                 .contains("parameter 'n'").contains("'low' must be a whole number, but got 1.5");
+        Files.writeString(dir.resolve("syntax.json"), "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, "
+                + "\"high\": 1},}}");
+        // before: "invalid JSON: Unexpected character ...", naming neither the file nor where
+        assertThat(refused(CliRunner.concat(ext, "-O", "space=" + dir.resolve("syntax.json"))))
+                .startsWith("nas: search space " + dir.resolve("syntax.json") + ": invalid JSON at line 1, column 57: ");
         assertThat(refused(CliRunner.concat(ext, "-O", "space=" + dir.resolve("default.json"))))
                 .contains("the default of 'lr'").contains("0.5, is not a value of float[0.001, 0.1]");
     }

@@ -216,6 +216,11 @@ class BadInputTest {
         Path outOfRange = Files.writeString(dir.resolve("out-of-range.json"),
                 Files.readString(export).replaceFirst("\"x0\": ?-?[0-9.E-]+", "\"x0\": 99"));
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        String text = Files.readString(export);
+        Path truncated = Files.writeString(dir.resolve("truncated.json"), text.substring(0, text.length() / 2));
+        // before: "invalid JSON: Unexpected end-of-input ...", naming neither the file nor where
+        assertThat(refused("import", truncated.toString(), "--study", "copy", "--storage", db))
+                .startsWith("nas: " + truncated + ": invalid JSON at line ").contains("Unexpected end-of-input");
         // before: exit 1 (a NullPointerException's message) after creating the study empty
         assertThat(refused("import", noAttrs.toString(), "--study", "copy", "--storage", db))
                 .isEqualTo("nas: not a valid NAS study export: 'user_attrs' is missing or of the wrong JSON type");
@@ -342,8 +347,15 @@ class BadInputTest {
                 dir.resolve("huge").toString());
         assertThat(r.exitCode()).isEqualTo(Nas.FAILURE);
         assertThat(r.err().lines().toList()).singleElement().asString().startsWith("nas: out of memory (")
-                .endsWith("ask for less (e.g. a smaller --population-size), or give Java more memory with "
-                + "NAS_JAVA_OPTS=-Xmx...");
+                .endsWith("ask for less (a smaller population, candidate count or data set), or give Java more "
+                + "memory with NAS_JAVA_OPTS=-Xmx...");
+        // a trial that ran out: its failure, then the same line (before: the JVM's stack trace)
+        CliProcess.Result gp = CliProcess.run(dir, "search", "--study", "huge", "--objective", "sphere", "--dim", "2",
+                "--n-trials", "3", "--quiet", "--sampler", "gp", "--gp-startup-trials", "1", "--gp-candidates",
+                String.valueOf(Integer.MAX_VALUE), "--storage", dir.resolve("huge").toString());
+        assertThat(gp.exitCode()).isEqualTo(Nas.FAILURE);
+        assertThat(gp.err()).doesNotContain("\tat ");
+        assertThat(gp.err().lines().reduce((a, b) -> b).orElseThrow()).startsWith("nas: out of memory (");
     }
 
     @Test

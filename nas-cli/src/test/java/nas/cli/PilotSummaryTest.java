@@ -18,6 +18,11 @@ class PilotSummaryTest {
     private final List<FrozenTrial> trials = new ArrayList<>();
 
     private void add(TrialState state, Double value, Double seedStd, boolean baseline, String failure) {
+        add(state, value, seedStd, baseline, failure, "failed: " + failure);
+    }
+
+    private void add(TrialState state, Double value, Double seedStd, boolean baseline, String failure,
+            String reason) {
         Map<String, Object> user = new LinkedHashMap<>();
         if (seedStd != null) {
             user.put("eval_seed_std", seedStd);
@@ -30,7 +35,7 @@ class PilotSummaryTest {
         }
         trials.add(new FrozenTrial(trials.size(), trials.size(), state, value == null ? List.of() : List.of(value),
                 null, null, Map.of(), Map.of(), new TreeMap<>(), user,
-                failure == null ? Map.of() : Map.of(FrozenTrial.FAIL_REASON, "failed: " + failure)));
+                failure == null ? Map.of() : Map.of(FrozenTrial.FAIL_REASON, reason)));
     }
 
     private PilotSummary summary(StudyDirection direction) {
@@ -59,6 +64,22 @@ class PilotSummaryTest {
         PilotSummary.Verdict v = summary(StudyDirection.MINIMIZE).verdict();
         assertThat(v.go()).isFalse();
         assertThat(v.checks().get(1)).startsWith("✘ improvement: 0.0400000 < 0.0700000");
+    }
+
+    @Test
+    void trialsASignalInterruptedAreNotCountedAsTheProgramsFailures() {
+        add(TrialState.COMPLETE, 2.0, null, true, null);
+        for (int i = 0; i < 8; i++) {
+            add(TrialState.COMPLETE, 1.0, null, false, null);
+        }
+        add(TrialState.FAIL, null, null, false, "time-out");
+        add(TrialState.FAIL, null, null, false, "exit-code", "interrupted (program exited with code 130: ...)");
+        add(TrialState.FAIL, null, null, false, "start", "interrupted (program not started)");
+        // 1 of the 10 not interrupted = 10% <= 10%; counting the two interrupted ones would give 3 of 12 = 25%
+        PilotSummary s = summary(StudyDirection.MINIMIZE);
+        assertThat(s.verdict().checks().get(0))
+                .isEqualTo("✔ failures: 1 of 10 finished trials (10.0%) ≤ 10.0%; 2 interrupted by a signal not counted");
+        assertThat(s.verdict().go()).isTrue();
     }
 
     @Test

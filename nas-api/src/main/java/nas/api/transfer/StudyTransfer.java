@@ -184,7 +184,13 @@ public final class StudyTransfer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (!(Json.readDocument(text) instanceof Map<?, ?> tree)) {
+        Object parsed;
+        try {
+            parsed = Json.readDocument(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof Map<?, ?> tree)) {
             throw new IllegalArgumentException(file + " is not a JSON object");
         }
         return load(storage, tree, name);

@@ -172,7 +172,13 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
                 throw new IllegalArgumentException("cannot read search space " + file + ": "
                         + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
             }
-            if (!(Json.readDocument(text) instanceof Map<?, ?> root)) {
+            Object tree;
+            try {
+                tree = Json.readDocument(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("search space " + file + ": " + e.getMessage(), e);
+            }
+            if (!(tree instanceof Map<?, ?> root)) {
                 throw new IllegalArgumentException("search space " + file + " must be a JSON object");
             }
             List<StudyDirection> directions = new ArrayList<>();
