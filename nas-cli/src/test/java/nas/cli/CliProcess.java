@@ -94,6 +94,11 @@ final class CliProcess {
         }
     }
 
+    /** Whether it is still running. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** What it has printed on stdout so far. */
     String output() throws IOException {
         return Files.readString(out, StandardCharsets.UTF_8);

@@ -85,11 +85,7 @@ class SearchInterruptTest {
         assertThat(r.err()).containsPattern("\\[sig\\] interrupted \\((SIGHUP|trial 1's program ended by SIGHUP)\\)")
                 .endsWith("[sig] interrupted\n").doesNotContain("unexpected error");
         assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        List<String> rows = trials("./studies");
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).startsWith("0,COMPLETE,");
-        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 129");
-        assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
+        assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(129);
     }
 
     @Test
@@ -138,7 +134,7 @@ class SearchInterruptTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
         assertThat(r.err()).contains("[sig] interrupted (trial 1's program ended by SIGTERM): no new trials; stopping")
                 .endsWith("[sig] interrupted\n").doesNotContain("unexpected error");
-        assertTrialOneInterruptedBySigtermAndNoTrialAfter();
+        assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(143);
     }
 
     @Test
@@ -160,7 +156,7 @@ class SearchInterruptTest {
                 .endsWith("[sig] interrupted\n")
                 .doesNotContain("stored as FAIL").doesNotContain("unexpected error");
         assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
-        assertTrialOneInterruptedBySigtermAndNoTrialAfter();
+        assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(143);
     }
 
     @Test
@@ -242,12 +238,12 @@ class SearchInterruptTest {
         throw new AssertionError("no row from " + query + " within 2 minutes");
     }
 
-    /** Trial 0 finished, trial 1 stored as interrupted by its program's SIGTERM, and no trial 2 was started. */
-    private void assertTrialOneInterruptedBySigtermAndNoTrialAfter() throws Exception {
+    /** Trial 0 finished, trial 1 stored as interrupted by its program's exit with {@code code}, and no trial 2. */
+    private void assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(int code) throws Exception {
         List<String> rows = trials("./studies");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith("0,COMPLETE,");
-        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code 143");
+        assertThat(rows.get(1)).startsWith("1,FAIL,interrupted (program exited with code " + code);
         assertThat(dir.resolve("nas-runs/sig/trial-00002")).doesNotExist();
     }
 

@@ -3,6 +3,7 @@ package nas.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,6 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * but not another's, with no undo log left to repair it (H2 issue 2080). The next store makes it whole, but
  * a process killed before it leaves a file where, for instance, a study's trial counter moved and the trial
  * row is missing. Stores here therefore never see a commit half done.
+ *
+ * <p>A store hands the file to the operating system, which keeps it safe from a killed process but
+ * not from a power cut. {@link #syncIfCommitted} (called every {@link Transactions#SYNC_INTERVAL}) also
+ * forces it to the disk ({@code CHECKPOINT SYNC}: a store, then {@code FileChannel.force}), so that H2
+ * may reuse the space of superseded chunks after a short retention time instead of its default 45 s
+ * ({@link StorageUrl#H2_RETENTION_MILLIS}: with a store per group of commits, 45 s of superseded chunks
+ * are gigabytes).
  */
 final class GroupCommit {
 
@@ -49,7 +57,13 @@ final class GroupCommit {
 
     private final Mode mode;
     private final Store store;
+    private final Store sync;
     private final Commit commit;
+    /** Commits made so far (counted inside the read lock, so a store holding the write lock sees them all). */
+    private final AtomicLong commits = new AtomicLong();
+    /** Commits the last sync was for (written under the write lock), and how many syncs succeeded. */
+    private volatile long synced;
+    private long syncs;
     /** Shared by commits (many at once), exclusive for a store. */
     private final ReentrantReadWriteLock commitsOrStore = new ReentrantReadWriteLock();
 
@@ -63,9 +77,13 @@ final class GroupCommit {
     private long storeNanos;
     private long durableNanos;
 
-    /** Group commit on an H2 file: {@code CHECKPOINT}, in the mode the system property chooses. */
+    /**
+     * Group commit on an H2 file: {@code CHECKPOINT}, and {@code CHECKPOINT SYNC} to force it to disk, in the
+     * mode the system property chooses.
+     */
     GroupCommit() {
-        this(Mode.fromSystemProperty(), GroupCommit::checkpoint);
+        this(Mode.fromSystemProperty(), Connection::commit, c -> execute(c, "CHECKPOINT"),
+                c -> execute(c, "CHECKPOINT SYNC"));
     }
 
     GroupCommit(Mode mode, Store store) {
@@ -74,9 +92,15 @@ final class GroupCommit {
 
     /** With {@code commit} for what commits a connection's transaction (tests hold it open). */
     GroupCommit(Mode mode, Commit commit, Store store) {
+        this(mode, commit, store, store);
+    }
+
+    /** With {@code sync} for what stores and forces everything committed to disk. */
+    GroupCommit(Mode mode, Commit commit, Store store, Store sync) {
         this.mode = mode;
         this.commit = commit;
         this.store = store;
+        this.sync = sync;
     }
 
     /** Commits the transaction on {@code c}, never while a store runs (see the class comment). */
@@ -84,6 +108,7 @@ final class GroupCommit {
         commitsOrStore.readLock().lock();
         try {
             commit.commit(c);
+            commits.incrementAndGet();
         } finally {
             commitsOrStore.readLock().unlock();
         }
@@ -169,9 +194,50 @@ final class GroupCommit {
         }
     }
 
-    private static void checkpoint(Connection c) throws SQLException {
+    /**
+     * Stores every commit made so far and forces the file to disk, if any commit came since the last time
+     * (none in the {@code delayed} mode, which measures H2 on its own). Never during a commit or a store.
+     *
+     * @return whether it synced
+     */
+    boolean syncIfCommitted(Connection c) throws SQLException {
+        if (mode == Mode.DELAYED) {
+            return false;
+        }
+        commitsOrStore.writeLock().lock();
+        try {
+            long made = commits.get();
+            if (made == synced) {
+                return false;
+            }
+            // a failed sync (a full disk) is not retried before the next commit; a later sync forces it all
+            synced = made;
+            sync.store(c);
+            syncs++;
+            return true;
+        } finally {
+            commitsOrStore.writeLock().unlock();
+        }
+    }
+
+    /** Whether a commit came since the last sync (a hint: it can change at once). */
+    boolean hasUnsyncedCommits() {
+        return mode != Mode.DELAYED && commits.get() != synced;
+    }
+
+    /** How many times {@link #syncIfCommitted} forced the file to disk. */
+    long syncs() {
+        commitsOrStore.writeLock().lock();
+        try {
+            return syncs;
+        } finally {
+            commitsOrStore.writeLock().unlock();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
+            s.execute(sql);
         }
     }
 

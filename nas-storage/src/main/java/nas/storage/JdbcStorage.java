@@ -205,6 +205,11 @@ public final class JdbcStorage implements Storage {
         return tx.storeAndDurableNanos();
     }
 
+    /** How many times the commits on an H2 file were forced to disk (at short intervals while writes come). */
+    long syncs() {
+        return tx.syncs();
+    }
+
     /** The most database connections this storage had in use at one time. */
     public int mostConnectionsInUse() {
         return tx.mostConnectionsInUse();

@@ -17,6 +17,14 @@ import java.util.Locale;
 record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String given) {
 
     /**
+     * How long H2 keeps a superseded chunk of a local file, in ms, unless the URL says (RETENTION_TIME=): four
+     * sync intervals ({@link Transactions#SYNC_INTERVAL}), so that a chunk superseded within 0.75 s of being
+     * written (most are: README, "File size and power cuts") is overwritten only after the state that superseded
+     * it is on disk.
+     */
+    static final int H2_RETENTION_MILLIS = 1_000;
+
+    /**
      * Resolves {@code url} and adds NAS's settings. With {@code create} false an H2 file that does
      * not exist is an error instead of being created.
      *
@@ -88,6 +96,13 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
             }
             if (!create && !lower.contains("ifexists=")) {
                 u.append(";IFEXISTS=TRUE");
+            }
+            if (!lower.contains("retention_time=")) {
+                // H2 reuses a superseded chunk's space only this long after the chunk was written (45 s by
+                // default, a guess at when the OS has written it): with a store per group of commits that is
+                // gigabytes. Transactions forces the commits to disk at short intervals instead (README,
+                // "File size and power cuts")
+                u.append(";RETENTION_TIME=").append(H2_RETENTION_MILLIS);
             }
         } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
             u.append(";DB_CLOSE_DELAY=-1");

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import nas.api.exception.StorageException;
 import nas.api.exception.StorageFullException;
 
@@ -22,6 +25,13 @@ final class Transactions implements AutoCloseable {
     /** How long a call waits for a free connection of a limited pool before it counts as a transient failure. */
     private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
 
+    /**
+     * How often the commits on an H2 file are forced to disk: a power cut loses about this much at most (where
+     * the disk honours the force), and H2 reuses superseded space after {@link StorageUrl#H2_RETENTION_MILLIS},
+     * four of these.
+     */
+    static final Duration SYNC_INTERVAL = Duration.ofMillis(250);
+
     /** A unit of work inside one transaction. */
     @FunctionalInterface
     interface Work<T> {
@@ -32,6 +42,8 @@ final class Transactions implements AutoCloseable {
     private final ConnectionPool pool;
     /** On an H2 file, writes wait for their commit to be stored; null elsewhere (a server's commit is durable). */
     private final GroupCommit groupCommit;
+    /** Forces an H2 file's commits to disk every {@link #SYNC_INTERVAL}; null elsewhere. */
+    private final ScheduledExecutorService syncer;
     /** Whether the writes about running trials are stored before returning too (clients outlive this process). */
     private final boolean storeEveryWrite;
     private final Duration retryBudget;
@@ -47,6 +59,40 @@ final class Transactions implements AutoCloseable {
         this.retryBudget = retryBudget;
         this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { }, connectionLimit, CONNECTION_WAIT);
         this.groupCommit = url.localFile() ? new GroupCommit() : null;
+        this.syncer = groupCommit == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nas-storage-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        if (syncer != null) {
+            long ms = SYNC_INTERVAL.toMillis();
+            syncer.scheduleWithFixedDelay(this::syncCommits, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Forces the commits made since the last time to disk. A failure is left to the next time and to the
+     * writes themselves, which report it (a full disk, a closed storage).
+     */
+    private void syncCommits() {
+        if (!groupCommit.hasUnsyncedCommits()) {
+            return;
+        }
+        Connection c;
+        try {
+            c = pool.borrow();
+        } catch (SQLException e) {
+            return;
+        }
+        boolean healthy = false;
+        try {
+            groupCommit.syncIfCommitted(c);
+            healthy = true;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+        } finally {
+            pool.giveBack(c, healthy);
+        }
     }
 
     /** From now on failures are failures of calls, not of opening the database. */
@@ -85,10 +131,30 @@ final class Transactions implements AutoCloseable {
         return run(work, true, false, false);
     }
 
-    /** Closes every connection (H2 stores everything when the last one to a file closes). */
+    /**
+     * Closes every connection (H2 stores everything when the last one to a file closes), an H2 file's
+     * commits not yet forced to disk forced first.
+     */
     @Override
     public void close() {
+        if (syncer != null) {
+            syncer.shutdownNow();
+            try {
+                syncer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!pool.isClosed()) {
+                // only after commits: a storage that failed to open must not create the file here
+                syncCommits();
+            }
+        }
         pool.close();
+    }
+
+    /** How many times the commits on an H2 file were forced to disk; 0 elsewhere. */
+    long syncs() {
+        return groupCommit == null ? 0 : groupCommit.syncs();
     }
 
     /** Time spent storing and from commits until stored; zeros when there is no group commit. */

@@ -151,6 +151,55 @@ class GroupCommitTest {
         assertThat(stores).hasValue(1);
     }
 
+    /** The file is forced to disk only when a commit came since the last time. */
+    @Test
+    void aSyncForcesTheFileOnlyAfterNewCommits() throws Exception {
+        AtomicInteger syncs = new AtomicInteger();
+        GroupCommit group = new GroupCommit(GroupCommit.Mode.GROUP, c -> { }, c -> { }, c -> syncs.incrementAndGet());
+        assertThat(group.syncIfCommitted(null)).isFalse();
+        group.commit(null);
+        group.commit(null);
+        assertThat(group.hasUnsyncedCommits()).isTrue();
+        assertThat(group.syncIfCommitted(null)).isTrue();
+        assertThat(group.hasUnsyncedCommits()).isFalse();
+        assertThat(group.syncIfCommitted(null)).isFalse();
+        group.commit(null);
+        assertThat(group.syncIfCommitted(null)).isTrue();
+        assertThat(syncs).hasValue(2);
+        assertThat(group.syncs()).isEqualTo(2);
+        GroupCommit delayed = new GroupCommit(GroupCommit.Mode.DELAYED, c -> { }, c -> { }, c -> syncs.incrementAndGet());
+        delayed.commit(null);
+        assertThat(delayed.syncIfCommitted(null)).isFalse();
+        assertThat(syncs).as("the delayed mode leaves the file to H2").hasValue(2);
+    }
+
+    /** A sync is a store: it waits for the commit under way, so it never holds part of one. */
+    @Test
+    void aSyncWaitsForTheCommitUnderWay() throws Exception {
+        CountDownLatch commitHeld = new CountDownLatch(1);
+        CountDownLatch releaseCommit = new CountDownLatch(1);
+        AtomicInteger syncs = new AtomicInteger();
+        AtomicInteger commits = new AtomicInteger();
+        GroupCommit group = new GroupCommit(GroupCommit.Mode.GROUP, c -> {
+            if (commits.incrementAndGet() == 2) {
+                commitHeld.countDown();
+                await(releaseCommit);
+            }
+        }, c -> { }, c -> syncs.incrementAndGet());
+        group.commit(null); // an earlier commit, so there is something to sync
+        Thread committing = startCommit(group);
+        assertThat(commitHeld.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread syncing = onThread(() -> group.syncIfCommitted(null));
+        Thread.sleep(300);
+        assertThat(syncs).as("synced during the commit").hasValue(0);
+        releaseCommit.countDown();
+        syncing.join(30_000);
+        committing.join(30_000);
+        assertThat(syncing.isAlive() || committing.isAlive()).isFalse();
+        assertThat(syncs).hasValue(1);
+        assertThat(group.hasUnsyncedCommits()).as("the sync came after both commits").isFalse();
+    }
+
     /** A writer waiting for its commit to be stored, on a thread of its own. */
     private static Thread start(GroupCommit group) {
         return onThread(() -> group.awaitStored(null));
