@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "evolve", sortOptions = false,
         description = {"Run one Evolution Lab evolution and keep it in the database: every generation's statistics "
                 + "and creatures, frames of chosen creatures, and checkpoints.",
-            "A killed run continues with --resume RUN exactly as if it had never stopped."},
+            "A killed run continues with --resume RUN exactly as if it had never stopped.",
+            "Ctrl-C, SIGTERM or SIGHUP: the generation running finishes and is stored with a checkpoint, the run is "
+                + "marked INTERRUPTED and nas exits with 130, 143 or 129; a second signal stops at once."},
         footer = {"", "Examples:",
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
@@ -201,7 +203,8 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         GenerationStats last = null;
         ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
-        try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
+        try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
+                PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
             try {
                 Evolution e = s.from() == null
@@ -214,8 +217,11 @@ public final class EvolveCommand implements Callable<Integer> {
                     long t0 = System.nanoTime();
                     last = e.next();
                     evolving += System.nanoTime() - t0;
+                    // read once: the generation stored as the last is the one the loop stops after
+                    boolean stopping = interrupts.interrupted();
                     long cpu0 = ThreadCpu.thisThread();
-                    RunRecorder.Captured captured = recorder.capture(e, last, (System.nanoTime() - mark) / 1e9);
+                    RunRecorder.Captured captured = recorder.capture(e, last, (System.nanoTime() - mark) / 1e9,
+                            stopping);
                     capturing += ThreadCpu.thisThread() - cpu0;
                     // the generation is stored while the next one runs: one writer, in generation order
                     writer.submit(captured);
@@ -229,6 +235,14 @@ public final class EvolveCommand implements Callable<Integer> {
                                 last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
                                 checkpoint > 0 ? "gen " + checkpoint : first > 0 ? "gen " + first : "none");
                         err.flush();
+                    }
+                    if (stopping && e.hasNext()) {
+                        writer.finish();
+                        err.printf(Locale.ROOT, "[%s] interrupted (%s) at generation %d of %d, stored with a checkpoint;"
+                                + " resume with: nas evolve --resume %s%n", run.id(), interrupts.signal(), g + 1,
+                                run.targetGenerations(), run.id());
+                        err.flush();
+                        return interrupts.exitCode();
                     }
                 }
                 writer.finish();

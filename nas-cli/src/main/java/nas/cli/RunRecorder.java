@@ -51,21 +51,33 @@ final class RunRecorder {
      * data is immutable from then on, so the rest ({@link #batch}) can run on another thread.
      *
      * @param checkpoint the state to checkpoint after it, or null
+     * @param status     the run's status once it is stored
      * @param seconds    the generation's wall time
      */
     record Captured(GenerationStats stats, List<CreatureGenome> population, List<EvaluationResult> results,
             double[] fitness, long[] pelletSeeds, List<int[]> parents, EvolutionState checkpoint, int species,
-            double diversity, boolean more, int bestGeneration, double seconds) {
+            double diversity, String status, int bestGeneration, double seconds) {
     }
 
     /** Takes what {@code e} has just evaluated ({@code s}); on the thread that runs {@code e}. */
     Captured capture(Evolution e, GenerationStats s, double seconds) {
+        return capture(e, s, seconds, false);
+    }
+
+    /**
+     * Takes what {@code e} has just evaluated; with {@code last}, the run stops after it, though it has
+     * generations left ({@code nas evolve} interrupted by a signal): it gets a checkpoint whatever
+     * --checkpoint-every says, so that a resume runs none of it again, and the status {@link RunStore#INTERRUPTED}.
+     */
+    Captured capture(Evolution e, GenerationStats s, double seconds, boolean last) {
         int g = s.generation();
         List<CreatureGenome> population = e.evaluatedPopulation();
-        EvolutionState checkpoint = e.hasNext() && checkpointEvery > 0 && (g + 1) % checkpointEvery == 0
+        boolean stopping = last && e.hasNext();
+        EvolutionState checkpoint = e.hasNext() && (stopping || checkpointEvery > 0 && (g + 1) % checkpointEvery == 0)
                 ? e.state() : null;
+        String status = !e.hasNext() ? RunStore.COMPLETE : stopping ? RunStore.INTERRUPTED : RunStore.RUNNING;
         return new Captured(s, population, e.evaluationResults(), e.fitness(), e.pelletSeeds(), e.parents(), checkpoint,
-                e.speciesCount(), diversity(e, population), e.hasNext(), e.bestGeneration(), seconds);
+                e.speciesCount(), diversity(e, population), status, e.bestGeneration(), seconds);
     }
 
     /**
@@ -108,7 +120,7 @@ final class RunRecorder {
                 s.bestEver(), pellets, c.species() < 0 ? null : c.species(), Json.write(types), c.diversity(),
                 c.seconds());
         return new RunStore.GenerationBatch(generation, creatures, recorded, checkpoint,
-                c.more() ? RunStore.RUNNING : RunStore.COMPLETE, c.bestGeneration());
+                c.status(), c.bestGeneration());
     }
 
     private List<RunStore.Frames> frames(int g, List<CreatureGenome> population, double[] fitness,

@@ -11,7 +11,6 @@ import nas.api.TrialState;
 import nas.api.objective.external.ProgramFailure;
 import nas.api.objective.external.ProgramStarts;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, the ssh session dropped) during {@code nas search}.
@@ -31,11 +30,8 @@ import sun.misc.SignalHandler;
  *   <li>After the first interruption no trial's program starts (see {@link #track}).</li>
  * </ul>
  *
- * <p>The handlers replace the JVM's default, which would start shutting down (closing the database
- * under the running trials) while the search still runs. They use {@code sun.misc.Signal} (module
- * {@code jdk.unsupported}), the JDK's only way to handle a signal without shutting down. A signal the
- * process inherited ignored (SIGHUP under {@code nohup}) stays ignored: the JVM installs no handler for it
- * and returns {@code SIG_IGN} as the previous one, which {@link #close()} puts back.
+ * <p>The handlers ({@link SignalHandlers}) replace the JVM's default, which would start shutting down
+ * (closing the database under the running trials) while the search still runs.
  */
 final class SearchInterrupts implements AutoCloseable {
 
@@ -52,8 +48,7 @@ final class SearchInterrupts implements AutoCloseable {
     private final PrintWriter err;
     private final Runnable onAbort;
     private final Set<Trial> running = ConcurrentHashMap.newKeySet();
-    private final List<Signal> signals = List.of(new Signal("INT"), new Signal("TERM"), new Signal("HUP"));
-    private final List<SignalHandler> previous;
+    private final SignalHandlers handlers;
     private final Set<Long> childrenBefore;
     private volatile int exitCode;
     private volatile boolean aborting;
@@ -72,16 +67,7 @@ final class SearchInterrupts implements AutoCloseable {
         this.onAbort = onAbort;
         this.childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
-        this.previous = signals.stream().map(this::install).toList();
-    }
-
-    /** Handles {@code signal} here; null when the JVM keeps it ({@code -Xrs}: the OS's default action ends it). */
-    private SignalHandler install(Signal signal) {
-        try {
-            return Signal.handle(signal, this::onSignal);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        this.handlers = new SignalHandlers(this::onSignal);
     }
 
     /**
@@ -238,10 +224,6 @@ final class SearchInterrupts implements AutoCloseable {
     /** Puts the previous handlers back. */
     @Override
     public void close() {
-        for (int i = 0; i < signals.size(); i++) {
-            if (previous.get(i) != null) {
-                Signal.handle(signals.get(i), previous.get(i));
-            }
-        }
+        handlers.close();
     }
 }

@@ -101,18 +101,77 @@ class EvolveKillResumeTest {
         });
     }
 
-    /** Waits until the run has stored at least {@code generations} generations, then SIGKILLs its process. */
-    private void killWhenStored(CliProcess p, int generations) throws Exception {
+    /**
+     * SIGTERM: the run finishes its generation, stores it with a checkpoint at it (none was due: every 10), is
+     * marked INTERRUPTED and exits with 143; the resume runs no generation again and ends as the unsignalled run.
+     */
+    @Test
+    void sigtermStopsAfterTheGenerationWithACheckpointAndTheResumeEndsAsAnUnsignalledRun() throws Exception {
+        String[] settings = {"-c", "pure_baseline", "-p", "14", "-g", String.valueOf(GENERATIONS), "-s", "5",
+            "--checkpoint-every", "10", "--frames", "none", "--set", "stagnation_limit=1000", "-t", "2"};
+        CliProcess.Result reference = CliProcess.start(dir, concat(evolve("--run-id", "reference"), settings)).await(300);
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+
+        CliProcess p = CliProcess.start(dir, concat(evolve("--run-id", "killed"), settings));
+        awaitStored(p, 3);
+        p.signal("TERM");
+        CliProcess.Result stopped = p.await(300);
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(143);
+        RunStore.Run run = runs(s -> s.run("killed").orElseThrow());
+        int done = run.generationsDone();
+        assertThat(done).isBetween(3, GENERATIONS - 1);
+        assertThat(run.status()).isEqualTo(RunStore.INTERRUPTED);
+        int checkpoint = runs(s -> s.lastCheckpoint("killed").orElseThrow().generation());
+        assertThat(checkpoint).isEqualTo(done);
+        List<RunStore.Generation> stored = runs(s -> s.generations("killed", 0));
+        assertThat(stored).hasSize(done);
+        assertThat(stopped.err()).contains("interrupted (SIGTERM) at generation " + done + " of " + GENERATIONS
+                + ", stored with a checkpoint; resume with: nas evolve --resume killed");
+
+        CliProcess.Result status = CliProcess.run(dir, "run-status", "--storage", url(), "killed");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("Status:      INTERRUPTED, generation " + done + " of " + GENERATIONS)
+                .doesNotContain("ETA").contains("Checkpoint:  before generation " + done);
+
+        CliProcess.Result resumed = CliProcess.start(dir, "evolve", "--storage", url(), "--resume", "killed",
+                "--every", "1").await(300);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        // it went on from the generation it stopped after: none was run twice
+        assertThat(resumed.err()).contains("resumed at generation " + done)
+                .contains("gen " + (done + 1) + "/" + GENERATIONS).doesNotContain("gen " + done + "/");
+        runs(s -> {
+            RunStore.Run ref = s.run("reference").orElseThrow();
+            RunStore.Run killed = s.run("killed").orElseThrow();
+            assertThat(killed.status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(killed.generationsDone()).isEqualTo(GENERATIONS);
+            assertThat(killed.bestFitness()).isEqualTo(ref.bestFitness());
+            assertThat(killed.bestGeneration()).isEqualTo(ref.bestGeneration());
+            assertThat(s.generations("killed", 0).stream().map(EvolveKillResumeTest::withoutTime).toList())
+                    .isEqualTo(s.generations("reference", 0).stream().map(EvolveKillResumeTest::withoutTime).toList());
+            int lastGeneration = GENERATIONS - 1;
+            assertThat(s.creatures("killed", lastGeneration)).extracting(RunStore.Creature::fitness)
+                    .isEqualTo(s.creatures("reference", lastGeneration).stream().map(RunStore.Creature::fitness)
+                            .toList());
+            return null;
+        });
+    }
+
+    /** Waits until the run has stored at least {@code generations} generations (its process still running). */
+    private void awaitStored(CliProcess p, int generations) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
-            int done = runs(s -> s.run("killed").map(RunStore.Run::generationsDone).orElse(0));
-            if (done >= generations) {
-                p.kill();
+            if (runs(s -> s.run("killed").map(RunStore.Run::generationsDone).orElse(0)) >= generations) {
                 return;
             }
             Thread.sleep(20);
         }
         throw new IllegalStateException("the run did not reach generation " + generations + ": " + p.errorOutput());
+    }
+
+    /** Waits until the run has stored at least {@code generations} generations, then SIGKILLs its process. */
+    private void killWhenStored(CliProcess p, int generations) throws Exception {
+        awaitStored(p, generations);
+        p.kill();
     }
 
     private <T> T runs(java.util.function.Function<RunStore, T> read) {

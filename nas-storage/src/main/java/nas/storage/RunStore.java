@@ -16,6 +16,11 @@ public interface RunStore {
     String RUNNING = "RUNNING";
     String COMPLETE = "COMPLETE";
     String FAILED = "FAILED";
+    /**
+     * A run a signal stopped ({@code nas evolve} after Ctrl-C, SIGTERM or SIGHUP): its last stored generation has a
+     * checkpoint; {@code nas evolve --resume} goes on from there.
+     */
+    String INTERRUPTED = "INTERRUPTED";
     /** A run of a pruned trial ({@code nas search --store-runs}), stopped before its end. */
     String PRUNED = "PRUNED";
 
@@ -32,7 +37,8 @@ public interface RunStore {
      * @param frameRate         frames per simulated second recorded
      * @param checkpointEvery   generations between checkpoints (0: none)
      * @param codeVersion       the version of the code that ran it; a resume with another version needs --force
-     * @param status            {@link #RUNNING}, {@link #COMPLETE}, {@link #FAILED} or {@link #PRUNED}
+     * @param status            {@link #RUNNING}, {@link #COMPLETE}, {@link #FAILED}, {@link #PRUNED} or
+     *                          {@link #INTERRUPTED}
      * @param createdMillis     creation time, epoch milliseconds
      * @param updatedMillis     time of the last stored generation, epoch milliseconds
      * @param generationsDone   generations stored
