@@ -139,16 +139,7 @@ class GroupCommitTest {
             commitHeld.countDown();
             await(releaseCommit);
         }, c -> stores.incrementAndGet());
-        Thread committing = startCommit(group);
-        assertThat(commitHeld.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread storing = start(group);
-        Thread.sleep(300);
-        assertThat(stores).as("stored during the commit").hasValue(0);
-        releaseCommit.countDown();
-        storing.join(30_000);
-        committing.join(30_000);
-        assertThat(storing.isAlive() || committing.isAlive()).isFalse();
-        assertThat(stores).hasValue(1);
+        assertWaitsForTheHeldCommit(group, commitHeld, releaseCommit, () -> start(group), stores, "stored");
     }
 
     /** The file is forced to disk only when a commit came since the last time. */
@@ -187,17 +178,28 @@ class GroupCommitTest {
             }
         }, c -> { }, c -> syncs.incrementAndGet());
         group.commit(null); // an earlier commit, so there is something to sync
+        assertWaitsForTheHeldCommit(group, commitHeld, releaseCommit, () -> onThread(() -> group.syncIfCommitted(null)),
+                syncs, "synced");
+        assertThat(group.hasUnsyncedCommits()).as("the sync came after both commits").isFalse();
+    }
+
+    /**
+     * Starts a commit that {@code group}'s commit step holds until {@code releaseCommit}, then {@code waiter} (a store
+     * or a sync): nothing is {@code done} while the commit is held, exactly one thing once it is released.
+     */
+    private static void assertWaitsForTheHeldCommit(GroupCommit group, CountDownLatch commitHeld,
+            CountDownLatch releaseCommit, java.util.function.Supplier<Thread> waiter, AtomicInteger done, String what)
+            throws InterruptedException {
         Thread committing = startCommit(group);
         assertThat(commitHeld.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread syncing = onThread(() -> group.syncIfCommitted(null));
+        Thread waiting = waiter.get();
         Thread.sleep(300);
-        assertThat(syncs).as("synced during the commit").hasValue(0);
+        assertThat(done).as(what + " during the commit").hasValue(0);
         releaseCommit.countDown();
-        syncing.join(30_000);
+        waiting.join(30_000);
         committing.join(30_000);
-        assertThat(syncing.isAlive() || committing.isAlive()).isFalse();
-        assertThat(syncs).hasValue(1);
-        assertThat(group.hasUnsyncedCommits()).as("the sync came after both commits").isFalse();
+        assertThat(waiting.isAlive() || committing.isAlive()).isFalse();
+        assertThat(done).hasValue(1);
     }
 
     /** A writer waiting for its commit to be stored, on a thread of its own. */
