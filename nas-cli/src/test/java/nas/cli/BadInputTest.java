@@ -436,6 +436,34 @@ class BadInputTest {
     }
 
     @Test
+    void compareSaysWhichResultsFileItCannotUseAndWhy() throws Exception {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(results.resolve("pure_baseline_20261201_120000.json"), "{\"config_name\": \"pure_baseline\", "
+                + "\"status\": \"complete\", \"runs\": [{\"best_fitness\": 12.5}, {\"best_fitness\": 7.5}]}");
+        Path misnamed = Files.writeString(results.resolve("pure_baseline_old.json"), "garbage");
+        // before: passed over without a word
+        Run ok = nas("compare", "pure_baseline", "--results-dir", results.toString());
+        assertThat(ok.code).isZero();
+        assertThat(ok.err).isEqualTo("nas: warning: passing over " + misnamed + ": not named "
+                + "pure_baseline_yyyyMMdd_HHmmss.json as 'nas run' names its results\n");
+        // seeds, mean, std, best of 12.5 and 7.5
+        assertThat(ok.out.lines().filter(l -> l.startsWith("pure_baseline ")).map(l -> List.of(l.split("\\s+"))))
+                .containsExactly(List.of("pure_baseline", "2", "10.0", "2.5", "12.5", "complete",
+                        "pure_baseline_20261201_120000.json"));
+        Files.delete(misnamed);
+        // the newest file damaged: before, exit 1 "unexpected error: could not read results file ..." (or, for a JSON
+        // object without runs, a row of NaN and exit 0)
+        Path newest = Files.writeString(results.resolve("pure_baseline_20261202_120000.json"), "garbage");
+        String[] compare = {"compare", "pure_baseline", "--results-dir", results.toString()};
+        assertThat(refused(compare)).startsWith("nas: " + newest + ", the newest results of 'pure_baseline', is not a "
+                + "results file of 'nas run': invalid JSON at line 1, column 8: Unrecognized token 'garbage'")
+                .endsWith("; move it aside to compare the one before it");
+        Files.writeString(newest, "{}");
+        assertThat(refused(compare)).isEqualTo("nas: " + newest + ", the newest results of 'pure_baseline', is not a "
+                + "results file of 'nas run': it has no list of 'runs'; move it aside to compare the one before it");
+    }
+
+    @Test
     void samplerAndPrunerValuesAreNamedByTheirFlags() {
         // before: the library's Java names ("populationSize must be >= 2, but got 1", "nWarmupSteps ...")
         String[] search = {"search", "--study", "named", "--storage", db, "--objective", "sphere", "--n-trials", "1"};
