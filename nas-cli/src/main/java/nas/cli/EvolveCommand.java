@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "and creatures, frames of chosen creatures, and checkpoints.",
             "A killed run continues with --resume RUN exactly as if it had never stopped.",
             "Ctrl-C, SIGTERM or SIGHUP: the generation running finishes and is stored with a checkpoint, the run is "
-                + "marked INTERRUPTED and nas exits with 130, 143 or 129; a second signal stops at once."},
+                + "marked INTERRUPTED and nas exits with 130, 143 or 129; a second signal stops at once. A signal "
+                + "during the last generation lets the run complete (COMPLETE), and nas still exits with 130, 143 or "
+                + "129."},
         footer = {"", "Examples:",
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
@@ -269,6 +271,15 @@ public final class EvolveCommand implements Callable<Integer> {
                 out.flush();
                 if (e.stoppedEarly()) {
                     runs.setStatus(run.id(), RunStore.COMPLETE);
+                }
+                if (interrupts.interrupted()) {
+                    // the signal came during the last generation: nothing is left to run, but a Ctrl-C still ends
+                    // a script's chain of commands as it does at any other generation
+                    err.printf(Locale.ROOT, "[%s] %s came during the last generation: the run is complete (%d "
+                            + "generations), nothing to resume%n", run.id(), interrupts.signal(),
+                            last.generation() + 1);
+                    err.flush();
+                    return interrupts.exitCode();
                 }
             } catch (RuntimeException | Error failure) {
                 if (s.from() == null && !anyStored) {
