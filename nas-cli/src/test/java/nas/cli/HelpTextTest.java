@@ -44,4 +44,17 @@ class HelpTextTest {
         }
         assertThat(wide).isEmpty();
     }
+
+    /** The command list of 'nas --help' shows a command's first description line alone: it must be a whole sentence. */
+    @Test
+    void everyCommandsSummaryLineIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            String[] description = c.getCommandSpec().usageMessage().description();
+            if (c.getParent() != null && (description.length == 0 || !description[0].strip().endsWith("."))) {
+                cut.add(c.getCommandSpec().qualifiedName() + ": " + String.join(" | ", description));
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
 }
