@@ -57,4 +57,19 @@ class HelpTextTest {
         }
         assertThat(cut).isEmpty();
     }
+
+    /** A usage line longer than a screenful hides the description and the options below it. */
+    @Test
+    void everyUsageSynopsisFitsTenLinesOfAnEightyColumnTerminal() {
+        List<String> longOnes = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            c.setUsageHelpWidth(80);
+            String synopsis = c.getHelp().synopsis(0);
+            long lines = synopsis.lines().count();
+            if (lines > 10 || synopsis.lines().anyMatch(l -> l.length() > 80)) {
+                longOnes.add(c.getCommandSpec().qualifiedName() + ": " + lines + " lines");
+            }
+        }
+        assertThat(longOnes).isEmpty();
+    }
 }
