@@ -63,11 +63,18 @@ class HelpTextTest {
     void everyUsageSynopsisFitsTenLinesOfAnEightyColumnTerminal() {
         List<String> longOnes = new ArrayList<>();
         for (CommandLine c : commands(Nas.commandLine())) {
+            if (c.getCommand() instanceof CommandLine.HelpCommand) {
+                continue; // picocli's own, which starts with its description
+            }
             c.setUsageHelpWidth(80);
-            String synopsis = c.getHelp().synopsis(0);
-            long lines = synopsis.lines().count();
-            if (lines > 10 || synopsis.lines().anyMatch(l -> l.length() > 80)) {
-                longOnes.add(c.getCommandSpec().qualifiedName() + ": " + lines + " lines");
+            String usage = c.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            // the synopsis: the first line and the indented lines continuing it
+            List<String> lines = usage.lines().toList();
+            List<String> synopsis = new ArrayList<>(List.of(lines.get(0)));
+            lines.stream().skip(1).takeWhile(l -> l.startsWith(" ")).forEach(synopsis::add);
+            if (synopsis.size() > 10 || !synopsis.get(0).startsWith("Usage: nas")
+                    || synopsis.get(0).startsWith("Usage: Usage") || synopsis.stream().anyMatch(l -> l.length() > 80)) {
+                longOnes.add(c.getCommandSpec().qualifiedName() + ": " + synopsis);
             }
         }
         assertThat(longOnes).isEmpty();
