@@ -431,6 +431,14 @@ class BadInputTest {
         assertThat(refused("neat", "-g", "1", "-q", "-p", "100001")).isEqualTo("nas: --population-size must be at most "
                 + "100000, but got 100001");
         assertThat(refused("ga", "-C", "100001")).isEqualTo("nas: --children must be at most 100000, but got 100001");
+        // before: "invalid tensor b0: offset -84901888, 64x1, layer 0" (an int overflow), and out of memory
+        assertThat(refused("ga", "--inputs", "200000000")).isEqualTo("nas: the data may hold at most 100000000 values "
+                + "(points x inputs), but 64 x 200000000 is 12800000000");
+        assertThat(refused("ga", "--hidden", "100000,100000")).isEqualTo("nas: an MLP has at most 10000000 "
+                + "parameters, but 32-100000-100000-10 has 10004400010");
+        // before: out of memory
+        assertThat(refused("importance", "--study", "demo", "--storage", db, "--trees", "2000000000"))
+                .isEqualTo("nas: trees must be at most 10000, got 2000000000");
         assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--connections", "5000"))
                 .isEqualTo("nas: --connections must be at most 1024, but got 5000");
     }
