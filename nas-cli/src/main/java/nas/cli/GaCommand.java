@@ -140,11 +140,10 @@ public final class GaCommand implements Callable<Integer> {
             case "adam" -> true;
             default -> throw new Nas.BadInputException("--optimizer must be ga or adam, got '" + optimizer + "'");
         };
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = Nas.threads(threads);
         if (n < 1 || (every != null && every < 1)) {
             throw new Nas.BadInputException("--threads and --every must be >= 1");
         }
-        Nas.requireAtMost("--threads", n, nas.api.Limits.MAX_THREADS);
         Nas.requireAtMost("--children", children, nas.api.Limits.MAX_POPULATION);
         PrintWriter err = spec.commandLine().getErr();
         return adam ? runAdam(problem, taskSpec, err) : runGa(problem, taskSpec, n, err);

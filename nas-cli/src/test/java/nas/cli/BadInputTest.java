@@ -402,6 +402,13 @@ class BadInputTest {
                 .isEqualTo("nas: --population-size must be at most 100000, but got 100001");
         assertThat(refused(CliRunner.concat(search, "--jobs", "100000")))
                 .isEqualTo("nas: --jobs must be at most 1024, but got 100000");
+        // objectives' own sizes: before, every trial failed (or ran out of memory) in a study made for them
+        assertThat(refused("search", "--study", "big", "--storage", db, "--objective", "evolution-lab", "-O",
+                "threads=5000")).isEqualTo("nas: option 'threads' of objective 'evolution-lab' must be at most 1024, "
+                + "but got 5000");
+        assertThat(refused("search", "--study", "big", "--storage", db, "--objective", "neat-classify", "-O",
+                "population-size=100001")).isEqualTo("nas: option 'population-size' of objective 'neat-classify' "
+                + "must be at most 100000, but got 100001");
         // 4,000 x 4,000 values: 16 million points, each a trial to come and an int of the visiting order
         String values = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> String.valueOf(i / 1000.0))
                 .collect(Collectors.joining(","));
