@@ -58,7 +58,8 @@ final class Transactions implements AutoCloseable {
         this.storeEveryWrite = storeEveryWrite;
         this.retryBudget = retryBudget;
         this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { }, connectionLimit, CONNECTION_WAIT);
-        this.groupCommit = url.localFile() ? new GroupCommit() : null;
+        // a file opened read-only has no commits to store or force to disk
+        this.groupCommit = url.localFile() && !url.readOnly() ? new GroupCommit() : null;
         this.syncer = groupCommit == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nas-storage-sync");
             t.setDaemon(true);
@@ -178,6 +179,11 @@ final class Transactions implements AutoCloseable {
      * @param awaitStore whether the call returns only once its commit is in the file
      */
     private <T> T run(Work<T> work, boolean snapshot, boolean writes, boolean awaitStore) {
+        if (writes && url.readOnly()) {
+            // refused here, not left to H2: in a JVM that has the file open for writing already, H2 hands a
+            // read-only open that same database
+            throw new StorageException("storage " + url.shownName() + " is open read-only: nothing can be written");
+        }
         // Opening a server database gives up sooner: a wrong host or port should not keep a
         // command waiting.
         Duration budget = opened || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
@@ -297,6 +303,12 @@ final class Transactions implements AutoCloseable {
         if (code == 90030 || code == 90048 || code == 90028) {
             return new IllegalArgumentException("cannot open " + url.shownName() + ": the file is not an H2 database"
                     + " (or cannot be read)");
+        }
+        if (code == 90020 && url.readOnly()) {
+            return new IllegalArgumentException("cannot read " + url.shownName() + " now: a process has it open for "
+                    + "writing (its owner's nas server, or a program using it in-process), and a read-only open waits "
+                    + "for no writer; run the command again once that process stops (a server stops "
+                    + "after a minute without requests), or read a copy made then");
         }
         if (code == 90020) {
             return new IllegalArgumentException("cannot open " + url.shownName() + ": another process owns it (a nas"
