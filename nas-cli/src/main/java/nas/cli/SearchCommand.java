@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
  * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
+        customSynopsis = {"nas search --study=NAME [--objective=NAME] [--sampler=NAME]",
+            "                  [--pruner=NAME] [--n-trials=N] [--timeout=SECONDS] [--jobs=J]",
+            "                  [--storage=URL] [OPTION...]"},
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
