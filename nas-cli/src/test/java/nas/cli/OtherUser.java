@@ -68,6 +68,13 @@ final class OtherUser implements AutoCloseable {
         return asUser(javaCommand(Main.class.getName(), args));
     }
 
+    /** Starts {@code nas args...} as this user, stdout and stderr to {@code output}. */
+    Process startNas(Path output, String... args) throws IOException {
+        List<String> full = new ArrayList<>(List.of("runuser", "-u", name, "--"));
+        full.addAll(List.of(javaCommand(Main.class.getName(), args)));
+        return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
     /** The command line of {@code java -cp <readable copy> mainClass args...}. */
     String[] javaCommand(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",

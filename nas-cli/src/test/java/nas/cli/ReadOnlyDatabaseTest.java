@@ -84,7 +84,7 @@ class ReadOnlyDatabaseTest {
             if (root) {
                 // another user's study in their directory: the file readable by all, the directory listable
                 Path theirs = layout("theirs", "rwxr-xr-x", "rw-r--r--");
-                assertReadAndUnchanged(reader, theirs);
+                assertReadAndUnchanged(reader, theirs, READS);
                 assertWritesRefused(reader, theirs);
             }
             // this user's file, chmod 444, in a directory it may write
@@ -97,8 +97,8 @@ class ReadOnlyDatabaseTest {
                     user.own(db.getParent());
                 }
             }
-            assertReadAndUnchanged(reader, file444);
-            assertReadAndUnchanged(reader, dir555);
+            assertReadAndUnchanged(reader, file444, READS.subList(0, 2));
+            assertReadAndUnchanged(reader, dir555, READS.subList(0, 2));
             assertWritesRefused(reader, dir555);
         }
     }
@@ -111,7 +111,7 @@ class ReadOnlyDatabaseTest {
         Reader reader = args -> readOnlyMount(db.getParent(), args);
         OtherUser.Run probe = reader.nas("studies", "--storage", db.toString());
         assumeThat(probe.output()).as("mount namespaces (unshare -m) are allowed here").doesNotContain("unshare:");
-        assertReadAndUnchanged(reader, db);
+        assertReadAndUnchanged(reader, db, READS.subList(0, 2));
         assertWritesRefused(reader, db);
     }
 
@@ -146,15 +146,64 @@ class ReadOnlyDatabaseTest {
         }
     }
 
+    @Test
+    void anotherUsersDashboardReadsTheFileLiveAndTheOwnerStillWrites() throws Exception {
+        OtherUser.assumeAvailable();
+        Path db = layout("live", "rwxr-xr-x", "rw-r--r--");
+        try (OtherUser user = OtherUser.create(shared.resolve("cp-" + System.nanoTime()))) {
+            Path output = Files.createTempFile(shared, "dashboard", ".txt");
+            Process dashboard = user.startNas(output, "dashboard", "--port", "0", "--storage", db.toString());
+            try {
+                String[] urlAndToken = dashboardAddress(output, dashboard);
+                String studies = urlAndToken[0] + "api/studies";
+                assertThat(get(studies, urlAndToken[1])).startsWith("200 ").contains("\"trials\":20");
+                // the owner searches on: its server waits for the dashboard to let the file go (1 s after a read)
+                CliProcess.Result more = CliProcess.run(db.getParent(), "search", "--study", "s", "--storage",
+                        db.toString(), "--objective", "sphere", "--dim", "2", "--n-trials", "3", "--seed", "1", "--quiet");
+                assertThat(more.exitCode()).as(more.err()).isZero();
+                // while the owner's server has the file, the dashboard says why it cannot read
+                assertThat(get(studies, urlAndToken[1])).startsWith("503 ").contains("a process has it open for writing");
+                stopServer(db);
+                assertThat(get(studies, urlAndToken[1])).startsWith("200 ").contains("\"trials\":23");
+            } finally {
+                dashboard.destroy();
+                dashboard.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The address and token a dashboard printed ("open http://...?token=T"). */
+    private static String[] dashboardAddress(Path output, Process dashboard) throws Exception {
+        java.util.regex.Pattern open = java.util.regex.Pattern.compile("open (http://\\S+/)\\?token=(\\w+)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            java.util.regex.Matcher m = open.matcher(Files.readString(output));
+            if (m.find()) {
+                return new String[] {m.group(1), m.group(2)};
+            }
+            assertThat(dashboard.isAlive()).as(Files.readString(output)).isTrue();
+            assertThat(System.nanoTime()).as("no address in 60 s: " + Files.readString(output)).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The status and body of a GET with the dashboard's token. */
+    private static String get(String url, String token) throws Exception {
+        var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode() + " " + reply.body();
+    }
+
     /** Runs nas with these arguments as some reader, stdout and stderr together. */
     @FunctionalInterface
     private interface Reader {
         OtherUser.Run nas(String... args) throws IOException, InterruptedException;
     }
 
-    private static void assertReadAndUnchanged(Reader reader, Path db) throws Exception {
+    private static void assertReadAndUnchanged(Reader reader, Path db, List<List<String>> reads) throws Exception {
         Map<String, String> before = listing(db.getParent());
-        for (List<String> read : READS) {
+        for (List<String> read : reads) {
             OtherUser.Run r = reader.nas(withStorage(read, db));
             assertThat(r.exitCode()).as(db + " " + read + ": " + r.output()).isZero();
             assertThat(r.output()).as(db + " " + read).isEqualTo(EXPECTED.get(read));

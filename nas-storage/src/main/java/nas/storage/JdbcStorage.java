@@ -135,8 +135,30 @@ public final class JdbcStorage implements Storage {
         // H2's write delay stays at its default: WRITE_DELAY=0 would end its background writer but make H2
         // store at the end of every commit, inside it, while other connections commit, the overlap that
         // group commit keeps out of its own stores (H2 issue 2080; README, "Group commit")
-        return open(own, true, DEFAULT_RETRY_BUDGET, true, connectionLimit);
+        // a command reading the file read-only (another user's) holds it for a moment: wait for it, not fail
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            try {
+                return open(own, true, DEFAULT_RETRY_BUDGET, true, connectionLimit);
+            } catch (Transactions.FileInUse e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
+
+    /**
+     * How long a storage server waits for a file another process has open: a read-only reader of it lets it go
+     * within {@link Transactions#READ_ONLY_RELEASE} of its last call.
+     */
+    static final Duration IN_USE_WAIT = Duration.ofSeconds(20);
 
     /**
      * Opens an existing H2 file read-only, in this process and without a server: for reading a file this process
