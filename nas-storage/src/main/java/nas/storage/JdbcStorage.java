@@ -166,8 +166,10 @@ public final class JdbcStorage implements Storage {
      * file or beside it (H2's {@code ACCESS_MODE_DATA=r}: no lock file, no trace file; no high-water mark, no
      * migration). H2 takes a shared OS lock on the file, so the open fails, with a message that says so, while a
      * process has the file open for writing (its owner's server), and the owner cannot open it for writing while it
-     * is open here. A write through the storage fails. (In a JVM that has the file open for writing already, H2
-     * hands this open that same database: it then reads it as it is now, and still writes nothing.)
+     * is open here. A write through the storage fails. H2 keeps one database per file in a JVM: in a JVM that has
+     * the file open for writing already, this open gets that database (it reads it as it is now, and still writes
+     * nothing); a writable open in a JVM where a read-only storage has the file open gets the read-only database,
+     * and its writes fail. Commands run in processes of their own and never meet this.
      *
      * @throws IllegalArgumentException for a URL that names no local H2 file, a missing or unreadable file, one of
      *                                  another schema version, or one a process has open for writing
