@@ -138,7 +138,7 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Seed of every random choice (default 0; a resumed study keeps its seed).")
     Long seed;
 
-    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1, at most 1024).")
     int jobs;
 
     @Option(names = "--deterministic", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -493,6 +493,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
         }
+        Nas.requireAtMost("--jobs", jobs, nas.api.Limits.MAX_THREADS);
         if (!(heartbeatInterval >= 0)) {
             throw new Nas.BadInputException("--heartbeat-interval must be >= 0, but got " + heartbeatInterval);
         }
