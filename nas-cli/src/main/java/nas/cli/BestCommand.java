@@ -40,7 +40,7 @@ public final class BestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             printBest(out, StudyLoader.load(store, study, storage.shownName()), format);
         }
         return Nas.OK;

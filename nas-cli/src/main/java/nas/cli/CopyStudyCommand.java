@@ -44,7 +44,7 @@ public final class CopyStudyCommand implements Callable<Integer> {
             }
             return Nas.OK;
         }
-        try (Storage source = new StorageOptions(from).openExisting()) {
+        try (Storage source = new StorageOptions(from).openForReading()) {
             // a study that is not there creates no target database
             StudyLoader.load(source, study, new StorageOptions(from).shownName());
             try (Storage target = new StorageOptions(to).open()) {

@@ -19,6 +19,7 @@ import nas.dashboard.DashboardServer;
 import nas.server.RpcClient;
 import nas.server.ServerEndpoint;
 import nas.server.ServerLauncher;
+import nas.storage.JdbcStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
             "The address printed at start carries a random access token (?token=...): other users of the machine "
                 + "cannot read the studies without it. Read-only unless --allow-write.",
             "On an H2 file, the storage server that owns the file (see nas server) serves the dashboard, beside the "
-                + "searches running on it; this command keeps it open until Ctrl+C."},
+                + "searches running on it; this command keeps it open until Ctrl+C. An H2 file you cannot write "
+                + "(another user's, read-only) is served read-only by this command itself."},
         footer = {"%nExamples:", "  nas dashboard", "  nas dashboard --storage jdbc:h2:./runs --port 8081"})
 public final class DashboardCommand implements Callable<Integer> {
 
@@ -65,14 +67,24 @@ public final class DashboardCommand implements Callable<Integer> {
                     + "can read every study (and delete them with --allow-write)");
             err.flush();
         }
+        if (storage.readOnly()) {
+            // a file this user cannot write (another user's, an archive): read-only, served here
+            if (allowWrite) {
+                throw new Nas.BadInputException("--allow-write: " + JdbcStorage.whyNotWritable(storage.url()).orElseThrow()
+                        + "; serve it without --allow-write");
+            }
+            return servedHere(storage.openForReading());
+        }
         // on an H2 file the server that owns it serves the dashboard (and stays up while it is open)
         Optional<ServerLauncher> owner = storage.existingServer();
-        return owner.isPresent() ? servedByOwner(owner.get()) : servedHere();
+        return owner.isPresent() ? servedByOwner(owner.get()) : servedHere(storage.openExisting());
     }
 
-    /** Another database (PostgreSQL): this process serves the dashboard, reading the database directly. */
-    private int servedHere() throws InterruptedException {
-        Storage store = storage.openExisting();
+    /**
+     * Another database (PostgreSQL), or an H2 file this user can only read: this process serves the dashboard,
+     * reading the database directly.
+     */
+    private int servedHere(Storage store) throws InterruptedException {
         DashboardServer server;
         try {
             server = DashboardServer.start(store, host, port, DashboardOptions.of(AccessToken.random()).withAllowWrite(allowWrite));

@@ -58,7 +58,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (generation != null || creature != null) {
             throw new Nas.BadInputException("--generation and --creature select part of a run, not of a study");
         }
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             if (out == null) {
                 spec.commandLine().getOut().print(StudyTransfer.toJson(StudyTransfer.export(store, study)));
                 spec.commandLine().getOut().flush();
@@ -85,7 +85,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (creature != null && generation == null) {
             throw new Nas.BadInputException("--creature needs --generation");
         }
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             RunStore runs = StorageOptions.runs(store);
             RunStore.Run r = storage.existingRun(runs, run);
             if (generation != null && (generation < 0 || generation >= r.generationsDone())) {

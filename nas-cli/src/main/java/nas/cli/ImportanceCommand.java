@@ -97,7 +97,7 @@ public final class ImportanceCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--objective-index must be >= 0, but got " + objectiveIndex);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             Study s = StudyLoader.load(store, study, storage.shownName());
             if (objectiveIndex >= s.directions().size()) {
                 throw new Nas.BadInputException("study '" + study + "' has " + s.directions().size()

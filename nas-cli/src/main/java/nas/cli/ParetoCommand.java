@@ -55,7 +55,7 @@ public final class ParetoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             Study s = StudyLoader.load(store, study, storage.shownName());
             double[] reference = null;
             if (referencePoint != null) {

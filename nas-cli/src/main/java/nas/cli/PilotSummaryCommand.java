@@ -58,7 +58,7 @@ public final class PilotSummaryCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--min-improvement must be >= 0, but got " + minImprovement);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             Study s = StudyLoader.load(store, study, storage.shownName());
             if (s.directions().size() != 1) {
                 throw new Nas.BadInputException("study '" + study + "' has " + s.directions().size()

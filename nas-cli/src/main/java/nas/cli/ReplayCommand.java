@@ -66,7 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--every must be > 0 seconds, but got " + every);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             RunStore runs = StorageOptions.runs(store);
             RunStore.Run r = storage.existingRun(runs, run);
             if (generation < 0 || generation >= r.generationsDone()) {

@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String html;
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             StudyLoader.load(store, study, storage.shownName()); // a clear error for an unknown study
             html = Report.html(store, study);
         }

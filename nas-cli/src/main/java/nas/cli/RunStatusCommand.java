@@ -55,7 +55,7 @@ public final class RunStatusCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--last must be >= 0, but got " + last);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             RunStore runs = StorageOptions.runs(store);
             RunStore.Run r = storage.existingRun(runs, run);
             Optional<RunStore.Checkpoint> checkpoint = runs.lastCheckpoint(run);

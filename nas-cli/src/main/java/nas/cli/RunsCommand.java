@@ -40,7 +40,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (RunStore.Run r : StorageOptions.runs(store).runs()) {
                 rows.add(summary(r));

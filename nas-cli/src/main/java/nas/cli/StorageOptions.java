@@ -25,7 +25,9 @@ public final class StorageOptions {
 
     @Option(names = "--storage", paramLabel = "URL",
             description = "JDBC URL (jdbc:h2:PATH or jdbc:postgresql://host:port/db) or an H2 file path. "
-                    + "Default: $NAS_STORAGE, else ./nas-studies (an H2 file in the working directory).")
+                    + "Default: $NAS_STORAGE, else ./nas-studies (an H2 file in the working directory). "
+                    + "An H2 file you cannot write (another user's, read-only) is still read by commands that only "
+                    + "read, opened read-only with nothing written near it.")
     String storage;
 
     public StorageOptions() {
@@ -63,6 +65,48 @@ public final class StorageOptions {
     /** Opens an existing database only (for commands that read). */
     public Storage openExisting() {
         return open(false);
+    }
+
+    /**
+     * Opens an existing database for a command that only reads it. An H2 file this process cannot write (its
+     * permissions, its directory's, a read-only mount: a colleague's finished study, an archive) is read without
+     * starting a server and without writing anything to it or beside it: through the server of its owner when one
+     * answers here (the same user's), else opened read-only in this process ({@link JdbcStorage#openReadOnly},
+     * which fails with a message while another process has the file open for writing).
+     */
+    public Storage openForReading() {
+        if (readOnly()) {
+            return openReadOnly();
+        }
+        return openExisting();
+    }
+
+    /** Whether the database is an existing H2 file this process cannot write, which is then only read. */
+    boolean readOnly() {
+        refuseDirectory(url());
+        try {
+            return h2File().isPresent() && JdbcStorage.whyNotWritable(url()).isPresent();
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private Storage openReadOnly() {
+        ServerCommand.checkServable(url());
+        ServerFiles files = new ServerFiles(h2File().orElseThrow());
+        try {
+            Optional<RemoteStorage> served = ServerLauncher.connectIfServed(files);
+            if (served.isPresent()) {
+                return served.get();
+            }
+        } catch (StorageException e) {
+            // its server file is another user's: the file is opened read-only here, which tells whether it is in use
+        }
+        try {
+            return JdbcStorage.openReadOnly(url());
+        } catch (StorageException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
+        }
     }
 
     /** The evolution runs of an open storage (in the same database, or through its server). */

@@ -38,7 +38,7 @@ public final class StudiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Storage store = storage.openExisting()) {
+        try (Storage store = storage.openForReading()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (StudyInfo info : Studies.list(store)) {
                 Map<String, Object> r = new LinkedHashMap<>();

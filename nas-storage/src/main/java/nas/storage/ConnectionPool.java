@@ -158,6 +158,17 @@ final class ConnectionPool implements AutoCloseable {
         idle.clear();
     }
 
+    /**
+     * Closes the idle connections if none is lent out or being made: the H2 database of a file opened read-only
+     * closes with its last connection and lets the file go, and the next {@link #borrow} opens it again.
+     */
+    synchronized void closeIdleIfUnused() {
+        if (lent.isEmpty() && reserved == 0) {
+            idle.forEach(ConnectionPool::closeQuietly);
+            idle.clear();
+        }
+    }
+
     /** Whether {@link #close} was called: every later {@link #borrow} fails, and waiting will not change that. */
     synchronized boolean isClosed() {
         return closed;

@@ -74,6 +74,14 @@ final class HighWaterMark {
         return new HighWaterMark(database);
     }
 
+    /**
+     * Whether the mark can be read if there is one. Another user's mark is owner-only: a reader of their file
+     * ({@link JdbcStorage#openReadOnly}) then goes without it, as without a mark.
+     */
+    boolean readable() {
+        return !Files.exists(file) || Files.isReadable(file);
+    }
+
     /** What the mark says, by study name; empty when there is no mark (or it cannot be read). */
     Map<String, Mark> read() {
         if (!Files.exists(file)) {

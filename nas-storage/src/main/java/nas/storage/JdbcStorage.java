@@ -73,8 +73,10 @@ public final class JdbcStorage implements Storage {
         this.url = url;
         this.servesOthers = servesOthers;
         this.tx = new Transactions(url, retryBudget, servesOthers, connectionLimit);
-        this.mark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
-        this.bestTrials = url.localFile() ? BestTrials.acquire(url.databaseFile()) : null;
+        HighWaterMark fileMark = url.localFile() ? HighWaterMark.of(url.databaseFile()) : null;
+        this.mark = fileMark != null && (!url.readOnly() || fileMark.readable()) ? fileMark : null;
+        // read-only, this process never learns of the trials its owner finishes meanwhile: no cache
+        this.bestTrials = url.localFile() && !url.readOnly() ? BestTrials.acquire(url.databaseFile()) : null;
         this.runs = new JdbcRunStore(tx);
     }
 
@@ -133,12 +135,68 @@ public final class JdbcStorage implements Storage {
         // H2's write delay stays at its default: WRITE_DELAY=0 would end its background writer but make H2
         // store at the end of every commit, inside it, while other connections commit, the overlap that
         // group commit keeps out of its own stores (H2 issue 2080; README, "Group commit")
-        return open(own, true, DEFAULT_RETRY_BUDGET, true, connectionLimit);
+        // a command reading the file read-only (another user's) holds it for a moment: wait for it, not fail
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            try {
+                return open(own, true, DEFAULT_RETRY_BUDGET, true, connectionLimit);
+            } catch (Transactions.FileInUse e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * How long a storage server waits for a file another process has open: a read-only reader of it lets it go
+     * within {@link Transactions#READ_ONLY_RELEASE} of its last call.
+     */
+    static final Duration IN_USE_WAIT = Duration.ofSeconds(20);
+
+    /**
+     * Opens an existing H2 file read-only, in this process and without a server: for reading a file this process
+     * cannot write ({@link #whyNotWritable}), such as another user's study or an archive. Nothing is written to the
+     * file or beside it (H2's {@code ACCESS_MODE_DATA=r}: no lock file, no trace file; no high-water mark, no
+     * migration). H2 takes a shared OS lock on the file, so the open fails, with a message that says so, while a
+     * process has the file open for writing (its owner's server), and the owner cannot open it for writing while it
+     * is open here. A write through the storage fails. H2 keeps one database per file in a JVM: in a JVM that has
+     * the file open for writing already, this open gets that database (it reads it as it is now, and still writes
+     * nothing); a writable open in a JVM where a read-only storage has the file open gets the read-only database,
+     * and its writes fail. Commands run in processes of their own and never meet this.
+     *
+     * @throws IllegalArgumentException for a URL that names no local H2 file, a missing or unreadable file, one of
+     *                                  another schema version, or one a process has open for writing
+     */
+    public static JdbcStorage openReadOnly(String url) {
+        Objects.requireNonNull(url, "url");
+        return open(StorageUrl.readOnly(url), DEFAULT_RETRY_BUDGET, false, 0);
+    }
+
+    /**
+     * Why this process cannot write the existing H2 file {@code url} names (the file's or its directory's
+     * permissions, a read-only mount): then only {@link #openReadOnly} opens it. Empty when it can, and for a URL
+     * that names no existing local H2 file.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL
+     */
+    public static Optional<String> whyNotWritable(String url) {
+        return StorageUrl.whyNotWritable(url);
     }
 
     private static JdbcStorage open(String url, boolean create, Duration retryBudget, boolean servesOthers,
             int connectionLimit) {
-        StorageUrl resolved = StorageUrl.of(url, create);
+        return open(StorageUrl.of(url, create), retryBudget, servesOthers, connectionLimit);
+    }
+
+    private static JdbcStorage open(StorageUrl resolved, Duration retryBudget, boolean servesOthers,
+            int connectionLimit) {
         JdbcStorage storage = new JdbcStorage(resolved, retryBudget, servesOthers, connectionLimit);
         try {
             if (storage.mark != null) {
@@ -148,6 +206,10 @@ public final class JdbcStorage implements Storage {
                 if (storage.mark != null) {
                     // before the migrations write anything: a damaged file is refused as it is
                     storage.mark.verify(c);
+                }
+                if (resolved.readOnly()) {
+                    Migrations.requireCurrent(c, resolved.shownName());
+                    return null;
                 }
                 Migrations.migrate(c, resolved.dialect());
                 if (resolved.dialect() == Dialect.H2) {
@@ -235,7 +297,7 @@ public final class JdbcStorage implements Storage {
         if (closed.getAndSet(true)) {
             return; // a storage server closes it when it stops and again as its try-with-resources ends
         }
-        if (mark != null) {
+        if (mark != null && !url.readOnly()) {
             try {
                 tx.inTx(c -> {
                     mark.writeIfChanged(c);
@@ -287,7 +349,7 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public void deleteStudy(long studyId) {
-        if (mark != null) {
+        if (mark != null && !url.readOnly()) {
             tx.inTx(c -> {
                 mark.forget(c, studyId);
                 return null;

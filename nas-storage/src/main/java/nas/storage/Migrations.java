@@ -94,6 +94,34 @@ final class Migrations {
         }
     }
 
+    /**
+     * For a database opened read-only, which cannot be migrated: refuses one whose schema is not the version this
+     * code reads, saying what to do.
+     *
+     * @param shown the database as messages name it
+     */
+    static void requireCurrent(Connection c, String shown) throws SQLException {
+        boolean versioned;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM "
+                + "INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'NAS_SCHEMA_VERSION'")) {
+            r.next();
+            versioned = r.getInt(1) > 0;
+        }
+        if (!versioned) {
+            throw new IllegalArgumentException(shown + " is an H2 database but holds no NAS studies");
+        }
+        int applied = appliedVersion(c);
+        if (applied > CURRENT) {
+            throw new IllegalStateException("the database has schema version " + applied + " but this NAS knows only up to "
+                    + CURRENT + ": upgrade NAS");
+        }
+        if (applied < CURRENT) {
+            throw new IllegalArgumentException(shown + " has schema version " + applied + ", older than this NAS's "
+                    + CURRENT + ", and cannot be upgraded without writing to it: read a copy of it (cp), which "
+                    + "nas upgrades on first use");
+        }
+    }
+
     static int appliedVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM nas_schema_version")) {
             r.next();

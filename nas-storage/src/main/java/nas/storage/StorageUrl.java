@@ -13,8 +13,9 @@ import java.util.Locale;
  * @param dialect    the database behind it
  * @param localFile  an H2 file opened by this process (not in memory, not through H2's TCP server)
  * @param given      the URL as the user wrote it (messages show it, without the settings NAS adds)
+ * @param readOnly   an H2 file opened read-only ({@link #readOnly}): nothing is written to it or beside it
  */
-record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String given) {
+record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String given, boolean readOnly) {
 
     /**
      * How long H2 keeps a superseded chunk of a local file, in ms, unless the URL says (RETENTION_TIME=): four
@@ -23,6 +24,9 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
      * it is on disk.
      */
     static final int H2_RETENTION_MILLIS = 1_000;
+
+    /** Added to the refusal of a file that cannot be written: commands that only read it can. */
+    static final String READ_ONLY_HINT = " (commands that only read, such as 'nas trials', can read it)";
 
     /**
      * Resolves {@code url} and adds NAS's settings. With {@code create} false an H2 file that does
@@ -41,7 +45,61 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
         }
         String lower = resolved.toLowerCase(Locale.ROOT);
         boolean localFile = dialect == Dialect.H2 && isH2File(lower);
-        return new StorageUrl(resolved, dialect, localFile, url.trim());
+        return new StorageUrl(resolved, dialect, localFile, url.trim(), false);
+    }
+
+    /**
+     * An existing local H2 file opened read-only (H2's {@code ACCESS_MODE_DATA=r}): H2 then writes nothing, creates
+     * no file beside it (no trace file, no lock file) and takes a shared OS lock on the file, which it cannot get
+     * while a process has the file open for writing.
+     *
+     * @throws IllegalArgumentException for a URL that names no local H2 file, a missing file or one this process
+     *                                  cannot read
+     */
+    static StorageUrl readOnly(String url) {
+        Path dbFile = localH2File(url).orElseThrow(() -> new IllegalArgumentException("only an H2 file is opened "
+                + "read-only, not " + url));
+        if (!Files.exists(dbFile)) {
+            throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
+                    + " (run 'nas search' first, or pass --storage)");
+        }
+        if (!Files.isReadable(dbFile)) {
+            throw new IllegalArgumentException("the database file " + dbFile + " is not readable by this user");
+        }
+        StringBuilder u = new StringBuilder(resolve(url));
+        String lower = u.toString().toLowerCase(Locale.ROOT);
+        if (!lower.contains("access_mode_data=")) {
+            u.append(";ACCESS_MODE_DATA=r");
+        }
+        if (!lower.contains("ifexists=")) {
+            u.append(";IFEXISTS=TRUE");
+        }
+        if (!lower.contains("query_cache_size=")) {
+            u.append(";QUERY_CACHE_SIZE=64");
+        }
+        return new StorageUrl(u.toString(), Dialect.H2, true, url.trim(), true);
+    }
+
+    /**
+     * Why this process cannot write the existing local H2 file {@code url} names: the file itself, or its
+     * directory, where H2 and the storage server keep files beside it (tried for real: permission bits do not
+     * tell it for root or for a read-only mount). Empty when it can, or when {@code url} names no existing local
+     * H2 file.
+     */
+    static java.util.Optional<String> whyNotWritable(String url) {
+        java.util.Optional<Path> file = localH2File(url);
+        return file.isPresent() && Files.exists(file.get()) ? whyNotWritable(file.get()) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> whyNotWritable(Path dbFile) {
+        if (!Files.isWritable(dbFile)) {
+            return java.util.Optional.of("the database file " + dbFile + " is not writable");
+        }
+        Path dir = dbFile.toAbsolutePath().getParent();
+        if (dir != null && !canCreateFilesIn(dir)) {
+            return java.util.Optional.of("cannot use the database " + dbFile + ": directory " + dir + " is not writable");
+        }
+        return java.util.Optional.empty();
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
@@ -78,21 +136,23 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
                 throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
                         + " (run 'nas search' first, or pass --storage)");
             }
-            if (Files.exists(dbFile) && !Files.isWritable(dbFile)) {
-                throw new IllegalArgumentException("the database file " + dbFile + " is not writable");
-            }
-            Path dir = dbFile.toAbsolutePath().getParent();
-            for (Path up = dir; up != null && create; up = up.getParent()) {
-                if (Files.exists(up) && !Files.isDirectory(up)) {
-                    throw new IllegalArgumentException("cannot create the database " + dbFile + ": " + up
-                            + " is a file, not a directory");
+            if (Files.exists(dbFile)) {
+                java.util.Optional<String> why = whyNotWritable(dbFile);
+                if (why.isPresent()) {
+                    throw new IllegalArgumentException(why.get() + READ_ONLY_HINT);
                 }
-            }
-            if (dir != null && (create || Files.exists(dbFile)) && !canCreateFilesIn(dir)) {
-                // H2 needs its lock file beside the database (and would print a stack trace of
-                // its own when it cannot write its trace file there)
-                throw new IllegalArgumentException((Files.exists(dbFile) ? "cannot use the database " : "cannot create "
-                        + "the database ") + dbFile + ": directory " + dir + " is not writable");
+            } else if (create) {
+                Path dir = dbFile.toAbsolutePath().getParent();
+                for (Path up = dir; up != null; up = up.getParent()) {
+                    if (Files.exists(up) && !Files.isDirectory(up)) {
+                        throw new IllegalArgumentException("cannot create the database " + dbFile + ": " + up
+                                + " is a file, not a directory");
+                    }
+                }
+                if (dir != null && !canCreateFilesIn(dir)) {
+                    throw new IllegalArgumentException("cannot create the database " + dbFile + ": directory " + dir
+                            + " is not writable");
+                }
             }
             if (!create && !lower.contains("ifexists=")) {
                 u.append(";IFEXISTS=TRUE");

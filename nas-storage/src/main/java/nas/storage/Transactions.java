@@ -32,6 +32,13 @@ final class Transactions implements AutoCloseable {
      */
     static final Duration SYNC_INTERVAL = Duration.ofMillis(250);
 
+    /**
+     * How long a file opened read-only stays open after its last call: H2 holds a shared lock on it while open, which
+     * keeps its owner's server from opening it for writing (that server waits for it, {@link JdbcStorage#openForServer}).
+     * A command's calls follow each other closer than this; a dashboard lets the file go between its refreshes.
+     */
+    static final Duration READ_ONLY_RELEASE = Duration.ofSeconds(1);
+
     /** A unit of work inside one transaction. */
     @FunctionalInterface
     interface Work<T> {
@@ -47,6 +54,9 @@ final class Transactions implements AutoCloseable {
     /** Whether the writes about running trials are stored before returning too (clients outlive this process). */
     private final boolean storeEveryWrite;
     private final Duration retryBudget;
+    /** On a file opened read-only, closes its connections (and so the file) once idle; null elsewhere. */
+    private final ScheduledExecutorService releaser;
+    private volatile long lastCallNanos = System.nanoTime();
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
 
@@ -58,7 +68,8 @@ final class Transactions implements AutoCloseable {
         this.storeEveryWrite = storeEveryWrite;
         this.retryBudget = retryBudget;
         this.pool = new ConnectionPool(url.jdbcUrl(), new Properties(), c -> { }, connectionLimit, CONNECTION_WAIT);
-        this.groupCommit = url.localFile() ? new GroupCommit() : null;
+        // a file opened read-only has no commits to store or force to disk
+        this.groupCommit = url.localFile() && !url.readOnly() ? new GroupCommit() : null;
         this.syncer = groupCommit == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nas-storage-sync");
             t.setDaemon(true);
@@ -67,6 +78,21 @@ final class Transactions implements AutoCloseable {
         if (syncer != null) {
             long ms = SYNC_INTERVAL.toMillis();
             syncer.scheduleWithFixedDelay(this::syncCommits, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        this.releaser = url.readOnly() ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nas-storage-release");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        if (releaser != null) {
+            long ms = READ_ONLY_RELEASE.toMillis() / 4;
+            releaser.scheduleWithFixedDelay(this::releaseIfIdle, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void releaseIfIdle() {
+        if (System.nanoTime() - lastCallNanos > READ_ONLY_RELEASE.toNanos()) {
+            pool.closeIdleIfUnused();
         }
     }
 
@@ -137,6 +163,9 @@ final class Transactions implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (releaser != null) {
+            releaser.shutdownNow();
+        }
         if (syncer != null) {
             syncer.shutdownNow();
             try {
@@ -178,6 +207,11 @@ final class Transactions implements AutoCloseable {
      * @param awaitStore whether the call returns only once its commit is in the file
      */
     private <T> T run(Work<T> work, boolean snapshot, boolean writes, boolean awaitStore) {
+        if (writes && url.readOnly()) {
+            // refused here, not left to H2: in a JVM that has the file open for writing already, H2 hands a
+            // read-only open that same database
+            throw new StorageException("storage " + url.shownName() + " is open read-only: nothing can be written");
+        }
         // Opening a server database gives up sooner: a wrong host or port should not keep a
         // command waiting.
         Duration budget = opened || OPEN_BUDGET.compareTo(retryBudget) >= 0 ? retryBudget : OPEN_BUDGET;
@@ -261,6 +295,7 @@ final class Transactions implements AutoCloseable {
                     }
                 }
                 pool.giveBack(c, healthy);
+                lastCallNanos = System.nanoTime();
             }
         }
     }
@@ -298,14 +333,29 @@ final class Transactions implements AutoCloseable {
             return new IllegalArgumentException("cannot open " + url.shownName() + ": the file is not an H2 database"
                     + " (or cannot be read)");
         }
+        if (code == 90020 && url.readOnly()) {
+            return new IllegalArgumentException("cannot read " + url.shownName() + " now: a process has it open for "
+                    + "writing (its owner's nas server, or a program using it in-process), and a read-only open waits "
+                    + "for no writer; run the command again once that process stops (a server stops "
+                    + "after a minute without requests), or read a copy made then");
+        }
         if (code == 90020) {
-            return new IllegalArgumentException("cannot open " + url.shownName() + ": another process owns it (a nas"
-                    + " server, or a program using it in-process); reach it through 'nas server' (see the README)");
+            return new FileInUse("cannot open " + url.shownName() + ": another process has it open (a nas server, a "
+                    + "program using it in-process, or a command reading it read-only, such as another user's nas "
+                    + "dashboard); reach it through 'nas server' (see the README)");
         }
         if (code == 90146 || code == 90013) {
             return new IllegalArgumentException("no NAS database at " + url.redacted());
         }
         return new StorageException("cannot open storage " + url.redacted() + ": " + firstLine(e), e);
+    }
+
+    /** The file is open in another process, which H2 lets no other process open for writing. */
+    static final class FileInUse extends IllegalArgumentException {
+
+        FileInUse(String message) {
+            super(message);
+        }
     }
 
     private static long sleep(long ms) {
