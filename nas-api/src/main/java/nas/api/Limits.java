@@ -24,6 +24,11 @@ public final class Limits {
     private Limits() {
     }
 
+    /** Threads when none are asked for: one per available processor, at most {@link #MAX_THREADS}. */
+    public static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
+    }
+
     /**
      * Returns {@code value} if it is at most {@code max}.
      *

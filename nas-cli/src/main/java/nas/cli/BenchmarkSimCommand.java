@@ -58,8 +58,7 @@ public final class BenchmarkSimCommand implements Callable<Integer> {
         }
         LabConfig lab = Presets.builder(config).set("population_size",
                 Nas.requireAtMost("--population-size", population, nas.api.Limits.MAX_POPULATION)).build();
-        int n = Nas.requireAtMost("--threads", threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                nas.api.Limits.MAX_THREADS);
+        int n = Nas.threads(threads);
         PrintWriter out = spec.commandLine().getOut();
         Throughput.Result r;
         try (PopulationEvaluator evaluator = new PopulationEvaluator(n)) {

@@ -103,9 +103,7 @@ public final class EvolveCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, but got " + threads);
         }
-        if (threads != null) {
-            Nas.requireAtMost("--threads", threads, nas.api.Limits.MAX_THREADS);
-        }
+        Nas.threads(threads); // refused before a run is created
         try (Storage store = storage.open()) {
             RunStore runs = StorageOptions.runs(store);
             Started started = resume != null ? resume(runs) : start(runs);
@@ -199,7 +197,7 @@ public final class EvolveCommand implements Callable<Integer> {
                 : runs.creatures(run.id(), first - 1).stream().mapToLong(RunStore.Creature::genomeId).toArray();
         RunRecorder recorder = new RunRecorder(s.lab(), run.seed(), FramesSetting.parse(run.framesMode()),
                 run.frameRate(), run.checkpointEvery(), previousIds);
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = Nas.threads(threads);
         long started = System.nanoTime();
         if (!quiet) {
             err.printf(Locale.ROOT, "run %s: %s, seed %d, population %d, generations %d%s%n", run.id(), run.configName(),
@@ -208,7 +206,7 @@ public final class EvolveCommand implements Callable<Integer> {
             err.flush();
         }
         GenerationStats last = null;
-        boolean anyStored = false;
+        boolean anySubmitted = false;
         ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
                 PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
@@ -232,7 +230,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     capturing += ThreadCpu.thisThread() - cpu0;
                     // the generation is stored while the next one runs: one writer, in generation order
                     writer.submit(captured);
-                    anyStored = true;
+                    anySubmitted = true;
                     mark = System.nanoTime();
                     int g = last.generation();
                     if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
@@ -282,7 +280,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     return interrupts.exitCode();
                 }
             } catch (RuntimeException | Error failure) {
-                if (s.from() == null && !anyStored) {
+                if (s.from() == null && !anySubmitted) {
                     // a new run that failed before its first generation (out of memory for its population, say)
                     // holds nothing: it goes, so no RUNNING run is left behind and the same --run-id can start again
                     try {

@@ -46,15 +46,17 @@ public final class GaCommand implements Callable<Integer> {
             description = "memorize (random labels) or regression (sin(pi x0) cos(pi x1)). Default: ${DEFAULT-VALUE}.")
     String task;
 
-    @Option(names = "--points", paramLabel = "N", defaultValue = "64", description = "Data points. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--points", paramLabel = "N", defaultValue = "64", description = "Data points (at most 1000000). Default: ${DEFAULT-VALUE}.")
     int points;
 
     @Option(names = "--inputs", paramLabel = "N", defaultValue = "32",
-            description = "Random inputs per point (memorize). Default: ${DEFAULT-VALUE}.")
+            description = "Random inputs per point (memorize; points x inputs at most 100000000). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int inputs;
 
     @Option(names = "--hidden", paramLabel = "W[,W...]", defaultValue = "64",
-            description = "Hidden layer widths. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths (the network has at most 10000000 parameters). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String hidden;
 
     @Option(names = "--fitness", paramLabel = "KIND", defaultValue = "cross-entropy",
@@ -138,11 +140,10 @@ public final class GaCommand implements Callable<Integer> {
             case "adam" -> true;
             default -> throw new Nas.BadInputException("--optimizer must be ga or adam, got '" + optimizer + "'");
         };
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = Nas.threads(threads);
         if (n < 1 || (every != null && every < 1)) {
             throw new Nas.BadInputException("--threads and --every must be >= 1");
         }
-        Nas.requireAtMost("--threads", n, nas.api.Limits.MAX_THREADS);
         Nas.requireAtMost("--children", children, nas.api.Limits.MAX_POPULATION);
         PrintWriter err = spec.commandLine().getErr();
         return adam ? runAdam(problem, taskSpec, err) : runGa(problem, taskSpec, n, err);

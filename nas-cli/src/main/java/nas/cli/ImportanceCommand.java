@@ -74,7 +74,7 @@ public final class ImportanceCommand implements Callable<Integer> {
     @Option(names = "--pairs", description = "Also compute pairwise interactions (fanova).")
     boolean pairs;
 
-    @Option(names = "--trees", paramLabel = "N", defaultValue = "64", description = "Trees in the forest (default 64).")
+    @Option(names = "--trees", paramLabel = "N", defaultValue = "64", description = "Trees in the forest (default 64, at most 10000).")
     int trees;
 
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "64", description = "Maximum tree depth (default 64).")

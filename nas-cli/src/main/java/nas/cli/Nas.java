@@ -94,6 +94,12 @@ public final class Nas {
         return value;
     }
 
+    /** {@code --threads} given, at most {@link nas.api.Limits#MAX_THREADS}, or one per core up to it. */
+    static int threads(Integer given) {
+        return given == null ? nas.api.Limits.defaultThreads()
+                : requireAtMost("--threads", given, nas.api.Limits.MAX_THREADS);
+    }
+
     static void requireAtMostMaxSeconds(String option, double seconds) {
         if (seconds > MAX_SECONDS) {
             throw new BadInputException(option + " must be at most 1e9 seconds (about 31 years), but got " + seconds);

@@ -149,11 +149,10 @@ public final class NeatCommand implements Callable<Integer> {
                     + "--refine-steps >= 0 are needed, got " + generations + ", " + population + ", " + steps + ", "
                     + refineTop + ", " + refineSteps);
         }
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = Nas.threads(threads);
         if (nThreads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, got " + nThreads);
         }
-        Nas.requireAtMost("--threads", nThreads, nas.api.Limits.MAX_THREADS);
         Nas.requireAtMost("--population-size", population, nas.api.Limits.MAX_POPULATION);
         String kind = picture.toLowerCase(java.util.Locale.ROOT);
         if (!kind.equals("none") && !kind.endsWith(".png") && !kind.endsWith(".svg")) {

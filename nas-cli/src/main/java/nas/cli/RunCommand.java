@@ -94,8 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             b.parse(s);
         }
         LabConfig lab = b.build();
-        int nThreads = Nas.requireAtMost("--threads", threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                nas.api.Limits.MAX_THREADS);
+        int nThreads = Nas.threads(threads);
         checkResultsDir();
         Path file = Experiment.resultsPath(resultsDir, config, LocalDateTime.now());
         PrintWriter err = spec.commandLine().getErr();

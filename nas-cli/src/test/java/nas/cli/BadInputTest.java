@@ -402,6 +402,13 @@ class BadInputTest {
                 .isEqualTo("nas: --population-size must be at most 100000, but got 100001");
         assertThat(refused(CliRunner.concat(search, "--jobs", "100000")))
                 .isEqualTo("nas: --jobs must be at most 1024, but got 100000");
+        // objectives' own sizes: before, every trial failed (or ran out of memory) in a study made for them
+        assertThat(refused("search", "--study", "big", "--storage", db, "--objective", "evolution-lab", "-O",
+                "threads=5000")).isEqualTo("nas: option 'threads' of objective 'evolution-lab' must be at most 1024, "
+                + "but got 5000");
+        assertThat(refused("search", "--study", "big", "--storage", db, "--objective", "neat-classify", "-O",
+                "population-size=100001")).isEqualTo("nas: option 'population-size' of objective 'neat-classify' "
+                + "must be at most 100000, but got 100001");
         // 4,000 x 4,000 values: 16 million points, each a trial to come and an int of the visiting order
         String values = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> String.valueOf(i / 1000.0))
                 .collect(Collectors.joining(","));
@@ -431,6 +438,14 @@ class BadInputTest {
         assertThat(refused("neat", "-g", "1", "-q", "-p", "100001")).isEqualTo("nas: --population-size must be at most "
                 + "100000, but got 100001");
         assertThat(refused("ga", "-C", "100001")).isEqualTo("nas: --children must be at most 100000, but got 100001");
+        // before: "invalid tensor b0: offset -84901888, 64x1, layer 0" (an int overflow), and out of memory
+        assertThat(refused("ga", "--inputs", "200000000")).isEqualTo("nas: the data may hold at most 100000000 values "
+                + "(points x inputs), but 64 x 200000000 is 12800000000");
+        assertThat(refused("ga", "--hidden", "100000,100000")).isEqualTo("nas: an MLP has at most 10000000 "
+                + "parameters, but 32-100000-100000-10 has 10004400010");
+        // before: out of memory
+        assertThat(refused("importance", "--study", "demo", "--storage", db, "--trees", "2000000000"))
+                .isEqualTo("nas: trees must be at most 10000, got 2000000000");
         assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--connections", "5000"))
                 .isEqualTo("nas: --connections must be at most 1024, but got 5000");
     }

@@ -158,13 +158,13 @@ class EvolveKillResumeTest {
 
     /**
      * SIGTERM during the last generation: nothing is left to run, so the run completes and is stored COMPLETE, and
-     * nas still exits with 143 (before: 0, as if no signal had come). Generation 1 of 2 runs 400 creatures on one
-     * thread, about a second, after generation 0 is seen stored.
+     * nas still exits with 143 (before: 0, as if no signal had come). Generation 1 of 2 runs 800 creatures on one
+     * thread, a second or more, after generation 0 is seen stored.
      */
     @Test
     void sigtermDuringTheLastGenerationCompletesTheRunAndStillExits143() throws Exception {
         CliProcess p = CliProcess.start(dir, concat(evolve("--run-id", "killed"), new String[] {"-c", "pure_baseline",
-            "-p", "400", "-g", "2", "-s", "5", "--frames", "none", "-t", "1"}));
+            "-p", "800", "-g", "2", "-s", "5", "--frames", "none", "-t", "1"}));
         awaitStored(p, 1);
         p.signal("TERM");
         CliProcess.Result r = p.await(300);

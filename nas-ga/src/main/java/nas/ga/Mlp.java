@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class Mlp {
 
+    /** Most weights and biases of a network: 10,000,000 (80 MB a copy; the GA holds several). */
+    public static final int MAX_PARAMETERS = 10_000_000;
+
     private final int[] sizes;
     private final Layout layout;
 
@@ -24,6 +27,15 @@ public final class Mlp {
             if (s < 1) {
                 throw new IllegalArgumentException("layer sizes must be >= 1, got " + Arrays.toString(sizes));
             }
+        }
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            parameters += ((long) sizes[l] + 1) * sizes[l + 1];
+        }
+        if (parameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("an MLP has at most " + MAX_PARAMETERS + " parameters, but "
+                    + Arrays.stream(sizes).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("-"))
+                    + " has " + parameters);
         }
         this.sizes = sizes.clone();
         List<Tensor> tensors = new ArrayList<>();

@@ -28,6 +28,9 @@ public record TaskSpec(String kind, int points, int inputs, int[] hidden, int cl
      * @param fitness  what selection sees
      * @param dataSeed the dataset's seed
      */
+    /** Most values of a memorisation data set, points x inputs: 100,000,000 (800 MB). */
+    public static final long MAX_DATA_VALUES = 100_000_000L;
+
     public TaskSpec {
         kind = kind.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("memorize") && !kind.equals("regression")) {
@@ -37,6 +40,10 @@ public record TaskSpec(String kind, int points, int inputs, int[] hidden, int cl
         if (points < 1 || points > 1_000_000 || inputs < 1 || classes < 2) {
             throw new IllegalArgumentException("need 1 <= points <= 1000000, inputs >= 1 and classes >= 2, got "
                     + points + ", " + inputs + ", " + classes);
+        }
+        if ((long) points * inputs > MAX_DATA_VALUES) {
+            throw new IllegalArgumentException("the data may hold at most " + MAX_DATA_VALUES + " values (points x "
+                    + "inputs), but " + points + " x " + inputs + " is " + (long) points * inputs);
         }
     }
 

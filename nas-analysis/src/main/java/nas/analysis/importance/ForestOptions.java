@@ -3,7 +3,7 @@ package nas.analysis.importance;
 /**
  * Random-forest settings for the tree-based importance evaluators.
  *
- * @param trees      number of trees (64 by default)
+ * @param trees      number of trees (64 by default, at most {@link #MAX_TREES})
  * @param maxDepth   maximum depth of a tree (64 by default: in practice limited by {@code minSamples})
  * @param minSamples Smile's node size: nodes with fewer samples are not split (3 by default: deeper trees
  *                   than Smile's 5 resolve small effects better, as Optuna's fully grown trees do, at about
@@ -14,9 +14,15 @@ package nas.analysis.importance;
  */
 public record ForestOptions(int trees, int maxDepth, int minSamples, int mtry, double subsample, long seed) {
 
+    /** Most trees in a forest: 10,000, far past where the importances settle; every tree is held at once. */
+    public static final int MAX_TREES = 10_000;
+
     public ForestOptions {
         if (trees < 1) {
             throw new IllegalArgumentException("trees must be at least 1, got " + trees);
+        }
+        if (trees > MAX_TREES) {
+            throw new IllegalArgumentException("trees must be at most " + MAX_TREES + ", got " + trees);
         }
         if (maxDepth < 2) {
             throw new IllegalArgumentException("maxDepth must be at least 2, got " + maxDepth);

@@ -77,7 +77,9 @@ public final class GaMemorizePlugin implements ObjectivePlugin {
             default -> throw new IllegalArgumentException("option 'value' of objective 'ga-memorize' is loss or "
                     + "memorised, got '" + options.getString("value", "") + "'");
         };
-        int threads = options.getInt("threads", Runtime.getRuntime().availableProcessors());
+        int threads = options.getInt("threads", nas.api.Limits.defaultThreads());
+        nas.api.Limits.requireAtMost("option 'threads' of objective 'ga-memorize'", threads,
+                nas.api.Limits.MAX_THREADS);
         if (evaluations < 8 || evaluations > 100_000_000 || threads < 1) {
             throw new IllegalArgumentException("ga-memorize needs 8 <= evaluations <= 100000000 and threads >= 1, got "
                     + evaluations + ", " + threads);

@@ -56,7 +56,11 @@ public final class NeatClassifyPlugin implements ObjectivePlugin {
         int generations = options.getInt("generations", 30);
         boolean searchPopulation = options.getString("population-size", "").trim().equals("search");
         int population = searchPopulation ? 100 : options.getInt("population-size", 100);
-        int threads = options.getInt("threads", Runtime.getRuntime().availableProcessors());
+        int threads = options.getInt("threads", nas.api.Limits.defaultThreads());
+        nas.api.Limits.requireAtMost("option 'threads' of objective 'neat-classify'", threads,
+                nas.api.Limits.MAX_THREADS);
+        nas.api.Limits.requireAtMost("option 'population-size' of objective 'neat-classify'", population,
+                nas.api.Limits.MAX_POPULATION);
         long seed = options.getInt("seed", 42);
         if (generations < 1 || population < 2 || threads < 1) {
             throw new IllegalArgumentException("neat-classify needs generations >= 1, population-size >= 2 and "

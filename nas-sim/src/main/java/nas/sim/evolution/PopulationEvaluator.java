@@ -39,9 +39,9 @@ public final class PopulationEvaluator implements AutoCloseable {
         this.pool = threads == 1 ? null : new ForkJoinPool(threads);
     }
 
-    /** One thread per available processor. */
+    /** One thread per available processor (at most {@link Limits#MAX_THREADS}). */
     public static PopulationEvaluator allCores() {
-        return new PopulationEvaluator(Runtime.getRuntime().availableProcessors());
+        return new PopulationEvaluator(Limits.defaultThreads());
     }
 
     public int threads() {

@@ -51,7 +51,9 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
         boolean searchPopulation = options.getString("population-size", "").trim().equals("search");
         int population = searchPopulation ? 300 : options.getInt("population-size", 300);
         int seeds = options.getInt("seeds", 2);
-        int threads = options.getInt("threads", Runtime.getRuntime().availableProcessors());
+        int threads = options.getInt("threads", nas.api.Limits.defaultThreads());
+        nas.api.Limits.requireAtMost("option 'threads' of objective 'evolution-lab'", threads,
+                nas.api.Limits.MAX_THREADS);
         if (generations < 1 || population < 2 || seeds < 1 || threads < 1) {
             throw new IllegalArgumentException("evolution-lab needs generations >= 1, population-size >= 2, "
                     + "seeds >= 1 and threads >= 1, but got " + generations + ", " + population + ", " + seeds
