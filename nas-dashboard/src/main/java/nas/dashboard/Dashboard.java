@@ -34,6 +34,7 @@ public final class Dashboard implements HttpHandler {
     private final DashboardOptions options;
     private final StudyCache cache;
     private final StudyApi api;
+    private final OutageLog outage = new OutageLog(LOG);
 
     private Dashboard(Storage storage, DashboardOptions options) {
         this.storage = storage;
@@ -130,6 +131,7 @@ public final class Dashboard implements HttpHandler {
             if (answer == null) {
                 json(exchange, 404, Map.of("error", "no such API route: /api" + path));
             } else {
+                outage.answered();
                 json(exchange, 200, answer);
             }
         } catch (StudyNotFoundException e) {
@@ -138,7 +140,7 @@ public final class Dashboard implements HttpHandler {
             json(exchange, 400, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
             // a storage that went away, a broken study: say so and keep serving
-            LOG.log(System.Logger.Level.WARNING, "dashboard API /api" + path + " failed", e);
+            outage.failed(e);
             json(exchange, 503, Map.of("error", "the storage could not answer: " + describe(e)));
         }
     }
@@ -165,7 +167,7 @@ public final class Dashboard implements HttpHandler {
         json(exchange, 200, Map.of("deleted", name));
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

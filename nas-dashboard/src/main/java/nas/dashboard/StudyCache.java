@@ -206,8 +206,9 @@ final class StudyCache {
                 }
             }
         } catch (RuntimeException failure) {
-            LOG.log(System.Logger.Level.WARNING, "reading study '" + at.name() + "' in chunks failed; the next "
-                    + "refresh reads the rest", failure);
+            LOG.log(System.Logger.Level.WARNING, "reading study '" + at.name() + "' in chunks failed ("
+                    + Dashboard.describe(failure) + "); the next refresh reads the rest");
+            LOG.log(System.Logger.Level.DEBUG, "the failure", failure);
             synchronized (e) {
                 if (e.snapshot == at) {
                     e.snapshot = new StudySnapshot(at.id(), at.name(), at.directions(), at.trials(), at.userAttrs(),
