@@ -205,7 +205,7 @@ public final class EvolveCommand implements Callable<Integer> {
         ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
                 PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
-                GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder)) {
+                GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
             recorder.recordWith(evaluator);
             try {
                 Evolution e = s.from() == null
@@ -284,13 +284,16 @@ public final class EvolveCommand implements Callable<Integer> {
     private static void printCpu(PrintWriter err, ThreadCpu.Split cpu, PopulationEvaluator evaluator,
             GenerationWriter writer, double capture) {
         double recording = evaluator.recordingCpuNanos() / 1e9;
-        // with one thread the evaluator has no pool: it evaluates, and records, on the run's thread
+        // with one thread the evaluator has no pool: it records on the caller, the run's thread while evaluating and
+        // the writer's when it simulates again (one of the two in a run)
         boolean inPool = evaluator.threads() > 1;
+        boolean onWriter = !inPool && !evaluator.recordsWhileEvaluating();
         double evaluation = cpu.pool() - (inPool ? recording : 0);
-        double rest = cpu.other() - writer.cpuSeconds() - capture - (inPool ? 0 : recording);
+        double writing = writer.cpuSeconds() - (onWriter ? recording : 0);
+        double rest = cpu.other() - writer.cpuSeconds() - capture - (inPool || onWriter ? 0 : recording);
         err.printf(Locale.ROOT, "cpu: evaluation %.2f s, recording frames %.2f s, breeding and the rest %.2f s, "
                 + "storing on the run's thread %.2f s, writer %.2f s, parallel helpers %.2f s, JVM (compiler, GC) "
-                + "%.2f s; process %.2f s%n", evaluation, recording, rest, capture, writer.cpuSeconds(), cpu.commonPool(),
+                + "%.2f s; process %.2f s%n", evaluation, recording, rest, capture, writing, cpu.commonPool(),
                 cpu.jvm(), cpu.process());
     }
 

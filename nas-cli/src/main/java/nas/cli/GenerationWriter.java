@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nas.sim.evolution.PopulationEvaluator;
 import nas.storage.RunStore;
 
 /**
@@ -18,6 +19,7 @@ final class GenerationWriter implements AutoCloseable {
     private final RunStore runs;
     private final String runId;
     private final RunRecorder recorder;
+    private final PopulationEvaluator evaluator;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nas-run-writer");
         t.setDaemon(true);
@@ -31,10 +33,11 @@ final class GenerationWriter implements AutoCloseable {
     private volatile long storing;
     private volatile long cpu;
 
-    GenerationWriter(RunStore runs, String runId, RunRecorder recorder) {
+    GenerationWriter(RunStore runs, String runId, RunRecorder recorder, PopulationEvaluator evaluator) {
         this.runs = runs;
         this.runId = runId;
         this.recorder = recorder;
+        this.evaluator = evaluator;
     }
 
     /** Stores {@code generation} once the one before is stored; rethrows that one's failure. */
@@ -43,7 +46,7 @@ final class GenerationWriter implements AutoCloseable {
         pending = thread.submit(() -> {
             long cpu0 = ThreadCpu.thisThread();
             long t0 = System.nanoTime();
-            RunStore.GenerationBatch batch = recorder.batch(generation);
+            RunStore.GenerationBatch batch = recorder.batch(generation, evaluator);
             long t1 = System.nanoTime();
             runs.appendGeneration(runId, batch);
             recording += t1 - t0;
@@ -100,7 +103,10 @@ final class GenerationWriter implements AutoCloseable {
         return storing / 1e9;
     }
 
-    /** The writer thread's CPU seconds (preparing and sending generations). */
+    /**
+     * The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, frames simulated
+     * again too, where they were not recorded while evaluating).
+     */
     double cpuSeconds() {
         return cpu / 1e9;
     }

@@ -13,6 +13,7 @@ import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.physics.EvaluationResult;
+import nas.sim.physics.FrameRecorder;
 import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
 
@@ -29,6 +30,8 @@ final class RunRecorder {
     private final int frameRate;
     private final int checkpointEvery;
     private final GenomeBinary genomes = GenomeBinary.standard();
+    /** Whether the evaluator records frames while evaluating ({@link #recordWith}). */
+    private boolean whileEvaluating;
     /** Genome ids of the generation stored last, by index; null when unknown (then every genome is stored). */
     private long[] previousIds;
 
@@ -61,11 +64,20 @@ final class RunRecorder {
     }
 
     /**
-     * Makes {@code evaluator} record every creature's frames while it evaluates them, when this run keeps frames:
-     * {@link #capture} takes the chosen ones from it, instead of simulating them again.
+     * Makes {@code evaluator} record every creature's frames while it evaluates them, when this run keeps frames and
+     * a buffer for every creature fits in an eighth of the heap (200 creatures at 15 fps take 10 MB): {@link #capture}
+     * takes the chosen ones from it. Otherwise {@link #batch} simulates the chosen ones again, which records the same
+     * frames at the cost of simulating them twice.
      */
     void recordWith(PopulationEvaluator evaluator) {
-        evaluator.recordWhileEvaluating(frames.recordsAny() ? frameRate : 0);
+        recordWith(evaluator, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    /** As {@link #recordWith(PopulationEvaluator)}, with at most {@code budget} bytes for the buffers. */
+    void recordWith(PopulationEvaluator evaluator, long budget) {
+        whileEvaluating = frames.recordsAny()
+                && (long) config.populationSize() * FrameRecorder.maxBufferBytes(config, frameRate) <= budget;
+        evaluator.recordWhileEvaluating(whileEvaluating ? frameRate : 0);
     }
 
     /** Takes what {@code e} has just evaluated ({@code s}); on the thread that runs {@code e}. */
@@ -88,9 +100,12 @@ final class RunRecorder {
         double[] fitness = e.fitness();
         // the chosen creatures' frames, recorded while they were evaluated (copies: the next evaluation reuses them)
         int[] framed = frames.chosen(fitness, seed, g);
-        List<FrameRecording> recorded = new ArrayList<>(framed.length);
-        for (int i : framed) {
-            recorded.add(evaluator.recorded(i));
+        List<FrameRecording> recorded = null;
+        if (whileEvaluating) {
+            recorded = new ArrayList<>(framed.length);
+            for (int i : framed) {
+                recorded.add(evaluator.recorded(i));
+            }
         }
         return new Captured(s, population, e.evaluationResults(), fitness, e.pelletSeeds(), e.parents(), checkpoint,
                 e.speciesCount(), diversity(e, population), status, e.bestGeneration(), seconds, framed, recorded);
@@ -98,10 +113,10 @@ final class RunRecorder {
 
     /**
      * What the store keeps of a captured generation: statistics, creatures (each genome stored once: a survivor
-     * refers to the genome it survived with), the chosen creatures' frames, and the checkpoint. Called in generation
-     * order.
+     * refers to the genome it survived with), the chosen creatures' frames (simulated again with {@code evaluator}
+     * when they were not recorded while evaluating), and the checkpoint. Called in generation order.
      */
-    RunStore.GenerationBatch batch(Captured c) {
+    RunStore.GenerationBatch batch(Captured c, PopulationEvaluator evaluator) {
         GenerationStats s = c.stats();
         int g = s.generation();
         List<CreatureGenome> population = c.population();
@@ -129,7 +144,8 @@ final class RunRecorder {
                     genomeBytes[i], c.parents().get(i), genome.survivalStreak()));
         }
         previousIds = ids;
-        List<RunStore.Frames> recorded = frames(g, c.framed(), c.frames());
+        List<RunStore.Frames> recorded = frames(g, c.framed(), c.frames() != null ? c.frames()
+                : simulatedAgain(c.framed(), population, c.pelletSeeds(), evaluator));
         RunStore.Checkpoint checkpoint = c.checkpoint() == null ? null : new RunStore.Checkpoint(g + 1,
                 System.currentTimeMillis(), Checkpoints.encode(c.checkpoint()));
         RunStore.Generation generation = new RunStore.Generation(g, s.best(), s.average(), s.median(), s.worst(),
@@ -137,6 +153,17 @@ final class RunRecorder {
                 c.seconds());
         return new RunStore.GenerationBatch(generation, creatures, recorded, checkpoint,
                 c.status(), c.bestGeneration());
+    }
+
+    private List<FrameRecording> simulatedAgain(int[] chosen, List<CreatureGenome> population, long[] pelletSeeds,
+            PopulationEvaluator evaluator) {
+        List<CreatureGenome> genomes = new ArrayList<>(chosen.length);
+        long[] seeds = new long[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
+            genomes.add(population.get(chosen[k]));
+            seeds[k] = pelletSeeds[chosen[k]];
+        }
+        return List.of(evaluator.record(genomes, config, seeds, frameRate));
     }
 
     /** The chosen creatures' frames in their stored form, encoded in parallel. */

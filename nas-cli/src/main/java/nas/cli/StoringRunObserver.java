@@ -46,7 +46,7 @@ final class StoringRunObserver implements RunObserver {
             @Override
             public void generation(Evolution e, GenerationStats stats, PopulationEvaluator evaluator) {
                 RunRecorder.Captured c = recorder.capture(e, stats, (System.nanoTime() - mark) / 1e9);
-                runs.appendGeneration(name, recorder.batch(c));
+                runs.appendGeneration(name, recorder.batch(c, evaluator));
                 mark = System.nanoTime();
             }
 

@@ -134,6 +134,11 @@ public final class PopulationEvaluator implements AutoCloseable {
         recordedCount = 0;
     }
 
+    /** Whether {@link #evaluate} records frames ({@link #recordWhileEvaluating}). */
+    public boolean recordsWhileEvaluating() {
+        return recorders != null;
+    }
+
     /**
      * The frames creature {@code index} of the last {@link #evaluate} recorded (a copy: the next evaluation reuses the
      * buffer), equal to what {@link #record} records for it.

@@ -47,6 +47,12 @@ public final class FrameRecorder {
         return frameRate;
     }
 
+    /** The most bytes a recorder's buffer takes for creatures of {@code config} at {@code frameRate} (all nodes). */
+    public static long maxBufferBytes(LabConfig config, int frameRate) {
+        int every = Math.max(1, (int) Math.round(1.0 / (frameRate * config.timeStep())));
+        return Integer.BYTES * (long) (config.numSteps() / every + 1) * (3L * LabConfig.SIM_MAX_NODES + 4);
+    }
+
     /** Simulates {@code genome} with the pellet stream of {@code pelletSeed}, recording its frames; its result. */
     public EvaluationResult simulate(CreatureSimulator sim, CreatureGenome genome, LabConfig config, long pelletSeed) {
         NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
