@@ -52,6 +52,7 @@ public record OptimizeOptions(int nTrials, Duration timeout, int jobs, List<Call
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, but got " + jobs);
         }
+        Limits.requireAtMost("jobs", jobs, Limits.MAX_THREADS);
         if (samplerLag < AUTO_LAG) {
             throw new IllegalArgumentException("samplerLag must be >= 0 (or AUTO_LAG), but got " + samplerLag);
         }

@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
  * parameters, for shell scripts and other languages (as {@code optuna ask}); {@code nas tell} finishes it.
  */
 @Command(name = "ask", sortOptions = false,
+        customSynopsis = {"nas ask --study=NAME --search-space=FILE|JSON [--directions=DIR...]",
+            "               [--sampler=NAME] [--storage=URL] [OPTION...]"},
         description = "Start a trial and print its number and parameters as JSON (finish it with 'nas tell').",
         footer = {"", "The search space maps names to distributions in Optuna's JSON form, e.g.",
             "  {\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -5, \"high\": 5}},",

@@ -41,7 +41,7 @@ public final class BenchmarkSimCommand implements Callable<Integer> {
             description = "Unmeasured warm-up generations (JIT). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads. Default: all cores.")
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (at most 1024). Default: all cores.")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
@@ -56,8 +56,10 @@ public final class BenchmarkSimCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--generations must be >= 1 and --warmup >= 0, got " + generations + ", "
                     + warmup);
         }
-        LabConfig lab = Presets.builder(config).set("population_size", population).build();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        LabConfig lab = Presets.builder(config).set("population_size",
+                Nas.requireAtMost("--population-size", population, nas.api.Limits.MAX_POPULATION)).build();
+        int n = Nas.requireAtMost("--threads", threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                nas.api.Limits.MAX_THREADS);
         PrintWriter out = spec.commandLine().getOut();
         Throughput.Result r;
         try (PopulationEvaluator evaluator = new PopulationEvaluator(n)) {

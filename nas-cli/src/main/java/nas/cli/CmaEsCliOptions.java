@@ -19,7 +19,7 @@ public final class CmaEsCliOptions {
     String restart;
 
     @Option(names = "--cma-popsize", paramLabel = "N",
-            description = "cmaes: population size of the first run (default 4 + floor(3 ln n)).")
+            description = "cmaes: population size of the first run (default 4 + floor(3 ln n), at most 100000).")
     Integer popsize;
 
     @Option(names = "--cma-separable",

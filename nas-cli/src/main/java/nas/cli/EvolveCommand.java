@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "and creatures, frames of chosen creatures, and checkpoints.",
             "A killed run continues with --resume RUN exactly as if it had never stopped.",
             "Ctrl-C, SIGTERM or SIGHUP: the generation running finishes and is stored with a checkpoint, the run is "
-                + "marked INTERRUPTED and nas exits with 130, 143 or 129; a second signal stops at once."},
+                + "marked INTERRUPTED and nas exits with 130, 143 or 129; a second signal stops at once. A signal "
+                + "during the last generation lets the run complete (COMPLETE), and nas still exits with 130, 143 or "
+                + "129."},
         footer = {"", "Examples:",
             "  nas evolve -c pure_baseline -g 1000 --run-id long-1",
             "  nas evolve --resume long-1",
@@ -59,7 +61,7 @@ public final class EvolveCommand implements Callable<Integer> {
     @Option(names = {"-g", "--generations"}, paramLabel = "N", description = "Generations to run. Default: 100.")
     Integer generations;
 
-    @Option(names = {"-p", "--population-size"}, paramLabel = "N", description = "Override the preset's population size.")
+    @Option(names = {"-p", "--population-size"}, paramLabel = "N", description = "Override the preset's population size (at most 100000).")
     Integer population;
 
     @Option(names = {"-s", "--seed"}, paramLabel = "S", description = "Run seed. Default: 42.")
@@ -83,7 +85,7 @@ public final class EvolveCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Resume even though the settings or the code version changed.")
     boolean force;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads simulating creatures. Default: all cores.")
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads simulating creatures (at most 1024). Default: all cores.")
     Integer threads;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "10",
@@ -100,6 +102,9 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, but got " + threads);
+        }
+        if (threads != null) {
+            Nas.requireAtMost("--threads", threads, nas.api.Limits.MAX_THREADS);
         }
         try (Storage store = storage.open()) {
             RunStore runs = StorageOptions.runs(store);
@@ -118,7 +123,8 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         LabConfig.Builder b = Presets.builder(preset);
         if (population != null) {
-            b.set("population_size", population);
+            b.set("population_size", Nas.requireAtMost("--population-size", population,
+                    nas.api.Limits.MAX_POPULATION));
         }
         Nas.requireDistinctKeys("--set", sets);
         for (String s : sets) {
@@ -202,6 +208,7 @@ public final class EvolveCommand implements Callable<Integer> {
             err.flush();
         }
         GenerationStats last = null;
+        boolean anyStored = false;
         ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
                 PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
@@ -226,6 +233,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     capturing += ThreadCpu.thisThread() - cpu0;
                     // the generation is stored while the next one runs: one writer, in generation order
                     writer.submit(captured);
+                    anyStored = true;
                     mark = System.nanoTime();
                     int g = last.generation();
                     if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
@@ -265,9 +273,27 @@ public final class EvolveCommand implements Callable<Integer> {
                 if (e.stoppedEarly()) {
                     runs.setStatus(run.id(), RunStore.COMPLETE);
                 }
-            } catch (RuntimeException failure) {
-                if (Nas.isDiskFull(failure)) {
-                    throw diskFull(failure, run.id(), writer.generationsStored(), writer.lastCheckpoint(), first);
+                if (interrupts.interrupted()) {
+                    // the signal came during the last generation: nothing is left to run, but a Ctrl-C still ends
+                    // a script's chain of commands as it does at any other generation
+                    err.printf(Locale.ROOT, "[%s] %s came during the last generation: the run is complete (%d "
+                            + "generations), nothing to resume%n", run.id(), interrupts.signal(),
+                            last.generation() + 1);
+                    err.flush();
+                    return interrupts.exitCode();
+                }
+            } catch (RuntimeException | Error failure) {
+                if (s.from() == null && !anyStored) {
+                    // a new run that failed before its first generation (out of memory for its population, say)
+                    // holds nothing: it goes, so no RUNNING run is left behind and the same --run-id can start again
+                    try {
+                        runs.deleteRun(run.id());
+                    } catch (RuntimeException notDeleted) {
+                        failure.addSuppressed(notDeleted); // the storage failed too: the first failure is the one to say
+                    }
+                }
+                if (failure instanceof RuntimeException r && Nas.isDiskFull(r)) {
+                    throw diskFull(r, run.id(), writer.generationsStored(), writer.lastCheckpoint(), first);
                 }
                 throw failure;
             }

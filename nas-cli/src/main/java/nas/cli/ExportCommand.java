@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * a creature of it ({@link RunTransfer}).
  */
 @Command(name = "export", sortOptions = false,
-        description = {"Write a study (every trial, attribute and the samplers' state) as JSON,",
-            "or an evolution run (every generation, creature, frame and its last checkpoint), or part of one."},
+        description = {"Write a study (every trial, attribute and the samplers' state) as JSON, "
+            + "or an evolution run (every generation, creature, frame and its last checkpoint), or part of one."},
         footer = {"", "Examples:", "  nas export --study exp-001 --out exp-001.json", "  nas export --study exp-001 | jq .",
             "  nas export long-1 --out long-1.json", "  nas export long-1 --generation 999 --creature 17 --out c.json"})
 public final class ExportCommand implements Callable<Integer> {

@@ -69,7 +69,7 @@ public final class GaCommand implements Callable<Integer> {
     int parents;
 
     @Option(names = {"-C", "--children"}, paramLabel = "C", defaultValue = "32",
-            description = "Children per generation. Default: ${DEFAULT-VALUE}.")
+            description = "Children per generation (at most 100000). Default: ${DEFAULT-VALUE}.")
     int children;
 
     @Option(names = "--sigma", paramLabel = "S", defaultValue = "0.05", description = "Mutation step. Default: ${DEFAULT-VALUE}.")
@@ -111,7 +111,7 @@ public final class GaCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Adam: batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads. Default: all cores.")
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (at most 1024). Default: all cores.")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Run seed. Default: ${DEFAULT-VALUE}.")
@@ -142,6 +142,8 @@ public final class GaCommand implements Callable<Integer> {
         if (n < 1 || (every != null && every < 1)) {
             throw new Nas.BadInputException("--threads and --every must be >= 1");
         }
+        Nas.requireAtMost("--threads", n, nas.api.Limits.MAX_THREADS);
+        Nas.requireAtMost("--children", children, nas.api.Limits.MAX_POPULATION);
         PrintWriter err = spec.commandLine().getErr();
         return adam ? runAdam(problem, taskSpec, err) : runGa(problem, taskSpec, n, err);
     }

@@ -13,7 +13,7 @@ public final class GpCliOptions {
     Integer startupTrials;
 
     @Option(names = "--gp-candidates", paramLabel = "N",
-            description = "gp: Sobol candidates scored by the acquisition per trial (default 2048).")
+            description = "gp: Sobol candidates scored by the acquisition per trial (default 2048, at most 100000).")
     Integer candidates;
 
     /** The options given, named as {@code nas.samplers.Samplers} takes them. */

@@ -64,7 +64,7 @@ public final class NeatCommand implements Callable<Integer> {
     int generations;
 
     @Option(names = {"-p", "--population-size"}, paramLabel = "N", defaultValue = "150",
-            description = "Genomes per generation. Default: ${DEFAULT-VALUE}.")
+            description = "Genomes per generation (at most 100000). Default: ${DEFAULT-VALUE}.")
     int population;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
@@ -72,7 +72,7 @@ public final class NeatCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Threads evaluating genomes (the result does not depend on it). Default: all cores.")
+            description = "Threads evaluating genomes (the result does not depend on it; at most 1024). Default: all cores.")
     Integer threads;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "40",
@@ -153,6 +153,8 @@ public final class NeatCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, got " + nThreads);
         }
+        Nas.requireAtMost("--threads", nThreads, nas.api.Limits.MAX_THREADS);
+        Nas.requireAtMost("--population-size", population, nas.api.Limits.MAX_POPULATION);
         String kind = picture.toLowerCase(java.util.Locale.ROOT);
         if (!kind.equals("none") && !kind.endsWith(".png") && !kind.endsWith(".svg")) {
             // any other name would get an SVG picture under it, after the whole run

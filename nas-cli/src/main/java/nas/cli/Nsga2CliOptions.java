@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class Nsga2CliOptions {
 
     @Option(names = "--population-size", paramLabel = "N",
-            description = "nsga2: parents and children per generation (default 25).")
+            description = "nsga2: parents and children per generation (default 25, at most 100000).")
     Integer populationSize;
 
     @Option(names = "--crossover", paramLabel = "OP",

@@ -45,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = {"-p", "--population-size"}, paramLabel = "N",
-            description = "Override the preset's population size.")
+            description = "Override the preset's population size (at most 100000).")
     Integer population;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     Path resultsDir;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Threads evaluating creatures. Default: all cores.")
+            description = "Threads evaluating creatures (at most 1024). Default: all cores.")
     Integer threads;
 
     @Option(names = "--every", paramLabel = "N", defaultValue = "1",
@@ -86,14 +86,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         LabConfig.Builder b = Presets.builder(config);
         if (population != null) {
-            b.set("population_size", population);
+            b.set("population_size", Nas.requireAtMost("--population-size", population,
+                    nas.api.Limits.MAX_POPULATION));
         }
         Nas.requireDistinctKeys("--set", sets);
         for (String s : sets) {
             b.parse(s);
         }
         LabConfig lab = b.build();
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = Nas.requireAtMost("--threads", threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                nas.api.Limits.MAX_THREADS);
         checkResultsDir();
         Path file = Experiment.resultsPath(resultsDir, config, LocalDateTime.now());
         PrintWriter err = spec.commandLine().getErr();

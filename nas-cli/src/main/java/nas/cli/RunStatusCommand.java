@@ -100,6 +100,13 @@ public final class RunStatusCommand implements Callable<Integer> {
         return m;
     }
 
+    /** The last checkpoint and when checkpoints are taken ("every 0" said in words). */
+    static String checkpoint(Object last, int every) {
+        String when = every == 0 ? "--checkpoint-every 0: one only when a signal stops the run"
+                : every == 1 ? "every generation" : "every " + every + " generations";
+        return (last == null ? "none" : "before generation " + last) + " (" + when + ")";
+    }
+
     private static void table(PrintWriter out, RunStore.Run r, Map<String, Object> s, List<Map<String, Object>> gens) {
         int done = r.generationsDone();
         out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
@@ -110,8 +117,7 @@ public final class RunStatusCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Time:        %s, %.2f s/generation%s%n", RunCommand.duration(r.seconds()),
                 (Double) s.get("seconds_per_generation"), s.get("eta_seconds") == null ? ""
                         : ", ETA " + RunCommand.duration((Double) s.get("eta_seconds")));
-        out.printf(Locale.ROOT, "Checkpoint:  %s%n", s.get("last_checkpoint") == null ? "none"
-                : "before generation " + s.get("last_checkpoint") + " (every " + r.checkpointEvery() + ")");
+        out.printf(Locale.ROOT, "Checkpoint:  %s%n", checkpoint(s.get("last_checkpoint"), r.checkpointEvery()));
         out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", FramesSetting.describe(r.framesMode()), r.frameRate());
         out.printf(Locale.ROOT, "Updated:     %s%n", s.get("updated"));
         if (gens.isEmpty()) {

@@ -21,6 +21,7 @@ import nas.api.objective.ObjectivePlugin;
 import nas.api.objective.ObjectivePlugins;
 import nas.api.sampler.RandomSampler;
 import nas.samplers.StudySettings;
+import nas.samplers.morris.MorrisDesign;
 import nas.samplers.morris.MorrisSampler;
 import nas.samplers.morris.MorrisScreening;
 import picocli.CommandLine.Command;
@@ -65,20 +66,20 @@ public final class ScreenCommand implements Callable<Integer> {
             description = "Any objective option, e.g. -O generations=20. Repeatable.")
     Map<String, String> objectiveOptions = new LinkedHashMap<>();
 
-    @Option(names = "--trajectories", paramLabel = "R", description = "Morris trajectories r (default 10).")
+    @Option(names = "--trajectories", paramLabel = "R", description = "Morris trajectories r (default 10, at most 100000).")
     Integer trajectories;
 
-    @Option(names = "--levels", paramLabel = "P", description = "Grid levels p, even (default 4).")
+    @Option(names = "--levels", paramLabel = "P", description = "Grid levels p, even (default 4, at most 100).")
     Integer levels;
 
     @Option(names = "--candidates", paramLabel = "M",
-            description = "Generate M trajectories and keep the r most spread (Campolongo); 0 = none (default 50).")
+            description = "Generate M trajectories and keep the r most spread (Campolongo); 0 = none (default 50, at most 2000).")
     Integer candidates;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the design (default 0).")
     Long seed;
 
-    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1, at most 1024).")
     int jobs;
 
     @Option(names = "--objective-index", paramLabel = "K", defaultValue = "0",
@@ -100,6 +101,8 @@ public final class ScreenCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
         }
+        Nas.requireAtMost("--jobs", jobs, nas.api.Limits.MAX_THREADS);
+        checkDesign();
         if (top < 0) {
             throw new Nas.BadInputException("--top must be >= 0 (0, the default: all), but got " + top);
         }
@@ -201,6 +204,22 @@ public final class ScreenCommand implements Callable<Integer> {
             designSeed = ((Number) settings.get("seed")).longValue();
         }
         return MorrisSampler.builder().space(space).levels(p).trajectories(r).candidatePool(m).seed(designSeed).build();
+    }
+
+    /** The design's sizes given, checked before the study and its baseline trial are made. */
+    private void checkDesign() {
+        if (levels != null && (levels < 2 || levels % 2 != 0 || levels > MorrisDesign.MAX_LEVELS)) {
+            throw new Nas.BadInputException("--levels must be an even number from 2 to " + MorrisDesign.MAX_LEVELS
+                    + ", but got " + levels);
+        }
+        if (trajectories != null && (trajectories < 1 || trajectories > nas.api.Limits.MAX_POPULATION)) {
+            throw new Nas.BadInputException("--trajectories must be from 1 to " + nas.api.Limits.MAX_POPULATION
+                    + ", but got " + trajectories);
+        }
+        if (candidates != null && (candidates < 0 || candidates > MorrisDesign.MAX_CANDIDATE_POOL)) {
+            throw new Nas.BadInputException("--candidates must be from 0 (no selection) to "
+                    + MorrisDesign.MAX_CANDIDATE_POOL + ", but got " + candidates);
+        }
     }
 
     private int agree(String option, Integer given, int stored) {

@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
  * ({@link StudySettings}), so {@code nas search --study NAME} alone continues it.
  */
 @Command(name = "search", sortOptions = false,
+        customSynopsis = {"nas search --study=NAME [--objective=NAME] [--sampler=NAME]",
+            "                  [--pruner=NAME] [--n-trials=N] [--timeout=SECONDS] [--jobs=J]",
+            "                  [--storage=URL] [OPTION...]"},
         description = "Create or resume a study and run trials of an objective.",
         footer = {"", "Examples:",
             "  nas search --study demo --objective sphere --sampler random \\",
@@ -135,7 +138,7 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Seed of every random choice (default 0; a resumed study keeps its seed).")
     Long seed;
 
-    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1).")
+    @Option(names = "--jobs", paramLabel = "J", defaultValue = "1", description = "Worker threads (default 1, at most 1024).")
     int jobs;
 
     @Option(names = "--deterministic", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -490,6 +493,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new Nas.BadInputException("--jobs must be >= 1, but got " + jobs);
         }
+        Nas.requireAtMost("--jobs", jobs, nas.api.Limits.MAX_THREADS);
         if (!(heartbeatInterval >= 0)) {
             throw new Nas.BadInputException("--heartbeat-interval must be >= 0, but got " + heartbeatInterval);
         }

@@ -28,6 +28,9 @@ import sun.misc.Signal;
  *       started after the Ctrl-C. The handler, whenever it runs, then takes that signal as the first, not as
  *       a second one.</li>
  *   <li>After the first interruption no trial's program starts (see {@link #track}).</li>
+ *   <li>A Ctrl-C to the process group while the JDK starts a program kills the JDK's helper process before
+ *       it runs the program: the trial is stored as "interrupted (program not started)", and the helper's
+ *       death counts as that signal's first arrival, as a program's does.</li>
  * </ul>
  *
  * <p>The handlers ({@link SignalHandlers}) replace the JVM's default, which would start shutting down
@@ -54,6 +57,15 @@ final class SearchInterrupts implements AutoCloseable {
     private volatile boolean aborting;
     /** Whether a signal reached this process (a program's death by one does not count); guarded by this. */
     private boolean signalled;
+    /** Starts the trials' programs: {@link ProcessBuilder#start()}, but for tests. */
+    private final ProgramStarts.Gate starter;
+
+    /**
+     * How the JDK says that its helper process, which starts a program, died of a signal before the program
+     * ran: "Cannot run program ...: error=0, Failed to exec spawn helper: pid: 123, signal: 2".
+     */
+    private static final java.util.regex.Pattern SPAWN_HELPER_SIGNAL =
+            java.util.regex.Pattern.compile("spawn helper: pid: \\d+, signal: (\\d+)");
 
     /**
      * Installs the handlers for a search of {@code study}.
@@ -62,6 +74,12 @@ final class SearchInterrupts implements AutoCloseable {
      *                close the storage (it is followed by {@code System.exit})
      */
     SearchInterrupts(Study study, PrintWriter err, Runnable onAbort) {
+        this(study, err, onAbort, ProcessBuilder::start);
+    }
+
+    /** As the other constructor, with the trials' programs started by {@code starter}. */
+    SearchInterrupts(Study study, PrintWriter err, Runnable onAbort, ProgramStarts.Gate starter) {
+        this.starter = starter;
         this.study = study;
         this.err = err;
         this.onAbort = onAbort;
@@ -89,7 +107,7 @@ final class SearchInterrupts implements AutoCloseable {
                 }
                 int signalExit = signalExit(e);
                 if (signalExit != 0) {
-                    onProgramSignal(trial, signalExit);
+                    onProgramSignal(trial, signalExit, e instanceof NotStarted);
                 }
                 if (interrupted()) {
                     throw new Interrupted(e);
@@ -107,19 +125,47 @@ final class SearchInterrupts implements AutoCloseable {
      */
     private synchronized Process start(ProcessBuilder program, boolean[] trialStarted) throws java.io.IOException {
         if (!trialStarted[0] && interrupted()) {
-            throw new NotStarted();
+            throw new NotStarted(0);
         }
-        Process p = program.start();
+        Process p;
+        try {
+            p = starter.start(program);
+        } catch (java.io.IOException e) {
+            int signalExit = spawnHelperSignalExit(e);
+            if (signalExit != 0) {
+                // the group's Ctrl-C reached the JDK's helper first; its text ("cannot start ... spawn helper ...
+                // signal: 2") is the JDK's, not a reason a user can act on
+                throw new NotStarted(signalExit);
+            }
+            throw e;
+        }
         trialStarted[0] = true;
         return p;
     }
 
-    /** A trial's program not started because the search was interrupted first. */
+    /**
+     * 130, 143 or 129 when {@code e} says that the JDK's helper process died of SIGINT, SIGTERM or SIGHUP before
+     * it ran the program; 0 otherwise.
+     */
+    static int spawnHelperSignalExit(java.io.IOException e) {
+        java.util.regex.Matcher m = SPAWN_HELPER_SIGNAL.matcher(String.valueOf(e.getMessage()));
+        if (!m.find() || m.group(1).length() > 2) {
+            return 0;
+        }
+        int code = 128 + Integer.parseInt(m.group(1));
+        return code == SIGINT_EXIT || code == SIGTERM_EXIT || code == SIGHUP_EXIT ? code : 0;
+    }
+
+    /** A trial's program not started because the search was interrupted first, or a signal stopped its start. */
     private static final class NotStarted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NotStarted() {
+        /** 130, 143 or 129 when a signal killed the JDK's helper starting the program; 0 otherwise. */
+        private final int signalExit;
+
+        NotStarted(int signalExit) {
             super("program not started", null, false, false);
+            this.signalExit = signalExit;
         }
 
         @Override
@@ -163,6 +209,9 @@ final class SearchInterrupts implements AutoCloseable {
      */
     static int signalExit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotStarted n) {
+                return n.signalExit;
+            }
             if (t instanceof ProgramFailure f) {
                 int code = f.exitCode().orElse(0);
                 return code == SIGINT_EXIT || code == SIGTERM_EXIT || code == SIGHUP_EXIT ? code : 0;
@@ -172,10 +221,10 @@ final class SearchInterrupts implements AutoCloseable {
     }
 
     /** A trial's program ended by a signal: the same as the first arrival of that signal here. */
-    private synchronized void onProgramSignal(Trial trial, int signalExit) {
-        stopStarting(signalExit, "trial " + trial.number() + "'s program ended by SIG"
-                + (signalExit == SIGTERM_EXIT ? "TERM" : signalExit == SIGHUP_EXIT ? "HUP" : "INT"),
-                running.size() - 1);
+    private synchronized void onProgramSignal(Trial trial, int signalExit, boolean whileStarting) {
+        String signal = "SIG" + (signalExit == SIGTERM_EXIT ? "TERM" : signalExit == SIGHUP_EXIT ? "HUP" : "INT");
+        stopStarting(signalExit, whileStarting ? signal + " while trial " + trial.number() + "'s program was starting"
+                : "trial " + trial.number() + "'s program ended by " + signal, running.size() - 1);
     }
 
     private synchronized void onSignal(Signal signal) {

@@ -53,7 +53,7 @@ public final class ServerCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "8",
-            description = "PostgreSQL: at most N connections to the database, shared by every worker (default 8).")
+            description = "PostgreSQL: at most N connections to the database, shared by every worker (default 8, at most 1024).")
     int connections;
 
     @Option(names = "--daemon", hidden = true, description = "Started by another command: quiet when a server already runs.")
@@ -72,6 +72,7 @@ public final class ServerCommand implements Callable<Integer> {
         if (connections < 1) {
             throw new Nas.BadInputException("--connections must be >= 1, but got " + connections);
         }
+        Nas.requireAtMost("--connections", connections, nas.api.Limits.MAX_THREADS);
         checkServable(storage.url());
         boolean postgres = StorageOptions.isPostgres(storage.url());
         if (storage.h2File().isEmpty() && !postgres) {

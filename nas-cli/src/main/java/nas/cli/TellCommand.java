@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas tell}: finishes a trial started by {@code nas ask} (as {@code optuna tell}). */
 @Command(name = "tell", sortOptions = false,
+        customSynopsis = {"nas tell --study=NAME --trial-number=N",
+            "                (--values=V... | --state=STATE) [--storage=URL] [OPTION...]"},
         description = "Finish a trial started by 'nas ask' with its values, or as failed or pruned.",
         footer = {"", "Examples:",
             "  nas tell --study sh --trial-number 0 --values 0.25",

@@ -13,7 +13,7 @@ public final class TpeCliOptions {
     Integer startupTrials;
 
     @Option(names = "--tpe-ei-candidates", paramLabel = "N",
-            description = "tpe: candidates drawn from l(x) per sample (default 24).")
+            description = "tpe: candidates drawn from l(x) per sample (default 24, at most 100000).")
     Integer eiCandidates;
 
     @Option(names = "--tpe-multivariate",

@@ -66,10 +66,12 @@ class BadInputTest {
         return lines.get(0);
     }
 
-    /** The studies and their trial counts. */
+    /** The studies and their trial counts, and the runs with their status and generations. */
     private String state() {
         try (Storage s = new StorageOptions(db).openExisting()) {
-            return s.studies().stream().map(StudyInfo::toString).collect(Collectors.joining("\n"));
+            return s.studies().stream().map(StudyInfo::toString).collect(Collectors.joining("\n")) + "\nruns: "
+                    + StorageOptions.runs(s).runs().stream().map(r -> r.id() + " " + r.status() + " "
+                    + r.generationsDone()).toList();
         }
     }
 
@@ -341,18 +343,24 @@ class BadInputTest {
     }
 
     @Test
-    void runningOutOfMemoryIsOneLine() throws Exception {
-        // before: "Exception in thread "main" java.lang.OutOfMemoryError: Java heap space" and its stack trace
-        CliProcess.Result r = CliProcess.run(dir, "evolve", "-g", "1", "-p", "2000000000", "-q", "--storage",
-                dir.resolve("huge").toString());
+    void runningOutOfMemoryIsOneLineAndLeavesNoRunBehind() throws Exception {
+        // a population within the limit that does not fit in a small heap; before: the JVM's stack trace, then (with
+        // the line) a RUNNING run without generations left behind for ever
+        List<String> smallHeap = List.of("-Xmx48m");
+        String huge = dir.resolve("huge").toString();
+        CliProcess.Result r = CliProcess.runWithJavaOptions(dir, smallHeap, "evolve", "-g", "1", "-p", "100000", "-q",
+                "--frames", "none", "--run-id", "big", "--storage", huge);
         assertThat(r.exitCode()).isEqualTo(Nas.FAILURE);
-        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("nas: out of memory (")
-                .endsWith("ask for less (a smaller population, candidate count or data set), or give Java more "
+        assertThat(r.err().lines().toList()).singleElement().asString().isEqualTo("nas: out of memory (Java heap "
+                + "space): ask for less (a smaller population, candidate count or data set), or give Java more "
                 + "memory with NAS_JAVA_OPTS=-Xmx...");
-        // a trial that ran out: its failure, then the same line (before: the JVM's stack trace)
-        CliProcess.Result gp = CliProcess.run(dir, "search", "--study", "huge", "--objective", "sphere", "--dim", "2",
-                "--n-trials", "3", "--quiet", "--sampler", "gp", "--gp-startup-trials", "1", "--gp-candidates",
-                String.valueOf(Integer.MAX_VALUE), "--storage", dir.resolve("huge").toString());
+        try (Storage s = new StorageOptions(huge).openExisting()) {
+            assertThat(StorageOptions.runs(s).runs()).isEmpty();
+        }
+        // a trial that ran out (100,000 candidates of 60 parameters: 48 MB): its failure, then the same line
+        CliProcess.Result gp = CliProcess.runWithJavaOptions(dir, smallHeap, "search", "--study", "huge", "--objective",
+                "sphere", "--dim", "60", "--n-trials", "3", "--quiet", "--sampler", "gp", "--gp-startup-trials", "1",
+                "--gp-candidates", "100000", "--storage", huge);
         assertThat(gp.exitCode()).isEqualTo(Nas.FAILURE);
         assertThat(gp.err()).doesNotContain("\tat ");
         assertThat(gp.err().lines().reduce((a, b) -> b).orElseThrow()).startsWith("nas: out of memory (");
@@ -372,6 +380,87 @@ class BadInputTest {
         // before: the grid ran the point x0=1 twice
         assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
                 "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
+        // before: compared as text, so 1 and 1.0 (one value of a float parameter) ran that point twice
+        assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
+                "--sampler", "grid", "--grid", "x0=1,0.5,1.0")).isEqualTo("nas: --grid gives value 1 of 'x0' twice "
+                + "(as 1 and 1.0)");
+    }
+
+    @Test
+    void sizesAboveTheirLimitsAreRefusedBeforeAnythingIsWrittenOrRun() {
+        // before: 2^31 - 1 candidates ran for minutes or out of memory, --jobs 100000 started 100,000 threads,
+        // evolve -p 2e9 ran out of memory and left a RUNNING run behind
+        String[] search = {"search", "--study", "big", "--storage", db, "--objective", "sphere", "--n-trials", "1"};
+        String max = String.valueOf(Integer.MAX_VALUE);
+        assertThat(refused(CliRunner.concat(search, "--sampler", "gp", "--gp-candidates", max)))
+                .isEqualTo("nas: --gp-candidates must be at most 100000, but got " + max);
+        assertThat(refused(CliRunner.concat(search, "--sampler", "tpe", "--tpe-ei-candidates", max)))
+                .isEqualTo("nas: --tpe-ei-candidates must be at most 100000, but got " + max);
+        assertThat(refused(CliRunner.concat(search, "--sampler", "cmaes", "--cma-popsize", "100001")))
+                .isEqualTo("nas: --cma-popsize must be at most 100000, but got 100001");
+        assertThat(refused(CliRunner.concat(search, "--sampler", "nsga2", "--population-size", "100001")))
+                .isEqualTo("nas: --population-size must be at most 100000, but got 100001");
+        assertThat(refused(CliRunner.concat(search, "--jobs", "100000")))
+                .isEqualTo("nas: --jobs must be at most 1024, but got 100000");
+        // 4,000 x 4,000 values: 16 million points, each a trial to come and an int of the visiting order
+        String values = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> String.valueOf(i / 1000.0))
+                .collect(Collectors.joining(","));
+        assertThat(refused(CliRunner.concat(search, "--dim", "2", "--sampler", "grid", "--grid", "x0=" + values,
+                "--grid", "x1=" + values))).isEqualTo("nas: a grid may hold at most 10000000 points, but this one "
+                + "has 16000000");
+        String[] screen = {"screen", "--study", "big-screen", "--storage", db, "--objective", "sphere", "--quiet"};
+        // before: the study and its baseline trial were made first
+        assertThat(refused(CliRunner.concat(screen, "--candidates", "100000")))
+                .isEqualTo("nas: --candidates must be from 0 (no selection) to 2000, but got 100000");
+        assertThat(refused(CliRunner.concat(screen, "--trajectories", "100001")))
+                .isEqualTo("nas: --trajectories must be from 1 to 100000, but got 100001");
+        assertThat(refused(CliRunner.concat(screen, "--levels", "3")))
+                .isEqualTo("nas: --levels must be an even number from 2 to 100, but got 3");
+        assertThat(refused(CliRunner.concat(screen, "--jobs", "1025")))
+                .isEqualTo("nas: --jobs must be at most 1024, but got 1025");
+        assertThat(refused("evolve", "-g", "1", "-p", "2000000000", "-q", "--storage", db))
+                .isEqualTo("nas: --population-size must be at most 100000, but got 2000000000");
+        assertThat(refused("evolve", "-g", "1", "--set", "population_size=100001", "-q", "--storage", db))
+                .isEqualTo("nas: population_size must be at most 100000, but got 100001");
+        assertThat(refused("evolve", "-g", "1", "-t", "5000", "-q", "--storage", db))
+                .isEqualTo("nas: --threads must be at most 1024, but got 5000");
+        assertThat(refused("run", "-g", "1", "-p", "100001", "-q")).isEqualTo("nas: --population-size must be at most "
+                + "100000, but got 100001");
+        assertThat(refused("benchmark", "sim", "-g", "1", "-t", "5000"))
+                .isEqualTo("nas: --threads must be at most 1024, but got 5000");
+        assertThat(refused("neat", "-g", "1", "-q", "-p", "100001")).isEqualTo("nas: --population-size must be at most "
+                + "100000, but got 100001");
+        assertThat(refused("ga", "-C", "100001")).isEqualTo("nas: --children must be at most 100000, but got 100001");
+        assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--connections", "5000"))
+                .isEqualTo("nas: --connections must be at most 1024, but got 5000");
+    }
+
+    @Test
+    void compareSaysWhichResultsFileItCannotUseAndWhy() throws Exception {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(results.resolve("pure_baseline_20261201_120000.json"), "{\"config_name\": \"pure_baseline\", "
+                + "\"status\": \"complete\", \"runs\": [{\"best_fitness\": 12.5}, {\"best_fitness\": 7.5}]}");
+        Path misnamed = Files.writeString(results.resolve("pure_baseline_old.json"), "garbage");
+        // before: passed over without a word
+        Run ok = nas("compare", "pure_baseline", "--results-dir", results.toString());
+        assertThat(ok.code).isZero();
+        assertThat(ok.err).isEqualTo("nas: warning: passing over " + misnamed + ": not named "
+                + "pure_baseline_yyyyMMdd_HHmmss.json as 'nas run' names its results\n");
+        // seeds, mean, std, best of 12.5 and 7.5
+        assertThat(ok.out.lines().filter(l -> l.startsWith("pure_baseline ")).map(l -> List.of(l.split("\\s+"))))
+                .containsExactly(List.of("pure_baseline", "2", "10.0", "2.5", "12.5", "complete",
+                        "pure_baseline_20261201_120000.json"));
+        Files.delete(misnamed);
+        // the newest file damaged: before, exit 1 "unexpected error: could not read results file ..." (or, for a JSON
+        // object without runs, a row of NaN and exit 0)
+        Path newest = Files.writeString(results.resolve("pure_baseline_20261202_120000.json"), "garbage");
+        String[] compare = {"compare", "pure_baseline", "--results-dir", results.toString()};
+        assertThat(refused(compare)).startsWith("nas: " + newest + ", the newest results of 'pure_baseline', is not a "
+                + "results file of 'nas run': invalid JSON at line 1, column 8: Unrecognized token 'garbage'")
+                .endsWith("; move it aside to compare the one before it");
+        Files.writeString(newest, "{}");
+        assertThat(refused(compare)).isEqualTo("nas: " + newest + ", the newest results of 'pure_baseline', is not a "
+                + "results file of 'nas run': it has no list of 'runs'; move it aside to compare the one before it");
     }
 
     @Test

@@ -60,10 +60,15 @@ final class CliProcess {
     }
 
     private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {
+        return start(prefix, List.of(), workDir, args);
+    }
+
+    private static CliProcess start(List<String> prefix, List<String> javaOptions, Path workDir, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.addAll(javaOptions);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "nas-out", ".txt");
@@ -112,6 +117,12 @@ final class CliProcess {
     /** Runs {@code nas args...} to the end. */
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         return start(workDir, args).await(120);
+    }
+
+    /** Runs {@code nas args...} to the end in a JVM given {@code javaOptions} (e.g. "-Xmx64m"). */
+    static Result runWithJavaOptions(Path workDir, List<String> javaOptions, String... args)
+            throws IOException, InterruptedException {
+        return start(DEFAULT_SIGNALS, javaOptions, workDir, args).await(120);
     }
 
     Result await(int seconds) throws IOException, InterruptedException {

@@ -95,7 +95,7 @@ class EvolveCommandsTest {
         assertThat((List<?>) status.get("generations_table")).hasSize(5);
 
         CliRunner.Result table = nas("run-status", "small", "--last", "2");
-        assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2)",
+        assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2 generations)",
                 "selective (top 10, random 10, bottom 5) at 15 fps");
         assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
 
@@ -270,6 +270,12 @@ class EvolveCommandsTest {
         CliRunner.Result none = nas("evolve", "-p", "8", "-g", "4", "--run-id", "n", "--frames", "none",
                 "--checkpoint-every", "0", "-q");
         assertThat(none.exitCode()).isZero();
+        // before: "Checkpoint:  none" here, and "before generation G (every 0)" after a signal's checkpoint
+        assertThat(nas("run-status", "n").out()).contains("Checkpoint:  none (--checkpoint-every 0: one only when a "
+                + "signal stops the run)");
+        assertThat(RunStatusCommand.checkpoint(3, 0)).isEqualTo("before generation 3 (--checkpoint-every 0: one only "
+                + "when a signal stops the run)");
+        assertThat(RunStatusCommand.checkpoint(null, 1)).isEqualTo("none (every generation)");
         runs(s -> {
             s.setStatus("n", RunStore.RUNNING);
             return null;

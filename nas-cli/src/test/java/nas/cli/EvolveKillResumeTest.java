@@ -156,6 +156,28 @@ class EvolveKillResumeTest {
         });
     }
 
+    /**
+     * SIGTERM during the last generation: nothing is left to run, so the run completes and is stored COMPLETE, and
+     * nas still exits with 143 (before: 0, as if no signal had come). Generation 1 of 2 runs 400 creatures on one
+     * thread, about a second, after generation 0 is seen stored.
+     */
+    @Test
+    void sigtermDuringTheLastGenerationCompletesTheRunAndStillExits143() throws Exception {
+        CliProcess p = CliProcess.start(dir, concat(evolve("--run-id", "killed"), new String[] {"-c", "pure_baseline",
+            "-p", "400", "-g", "2", "-s", "5", "--frames", "none", "-t", "1"}));
+        awaitStored(p, 1);
+        p.signal("TERM");
+        CliProcess.Result r = p.await(300);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(143);
+        assertThat(r.err().lines().toList()).containsExactly("[killed] interrupted (SIGTERM): finishing this "
+                + "generation, then stopping; signal again to stop at once", "[killed] SIGTERM came during the last "
+                + "generation: the run is complete (2 generations), nothing to resume");
+        RunStore.Run run = runs(s -> s.run("killed").orElseThrow());
+        assertThat(run.status()).isEqualTo(RunStore.COMPLETE);
+        assertThat(run.generationsDone()).isEqualTo(2);
+        assertThat(r.out()).startsWith("Run killed: 2 generations, best ");
+    }
+
     /** Waits until the run has stored at least {@code generations} generations (its process still running). */
     private void awaitStored(CliProcess p, int generations) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;

@@ -44,4 +44,39 @@ class HelpTextTest {
         }
         assertThat(wide).isEmpty();
     }
+
+    /** The command list of 'nas --help' shows a command's first description line alone: it must be a whole sentence. */
+    @Test
+    void everyCommandsSummaryLineIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            String[] description = c.getCommandSpec().usageMessage().description();
+            if (c.getParent() != null && (description.length == 0 || !description[0].strip().endsWith("."))) {
+                cut.add(c.getCommandSpec().qualifiedName() + ": " + String.join(" | ", description));
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    /** A usage line longer than a screenful hides the description and the options below it. */
+    @Test
+    void everyUsageSynopsisFitsTenLinesOfAnEightyColumnTerminal() {
+        List<String> longOnes = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            if (c.getCommand() instanceof CommandLine.HelpCommand) {
+                continue; // picocli's own, which starts with its description
+            }
+            c.setUsageHelpWidth(80);
+            String usage = c.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            // the synopsis: the first line and the indented lines continuing it
+            List<String> lines = usage.lines().toList();
+            List<String> synopsis = new ArrayList<>(List.of(lines.get(0)));
+            lines.stream().skip(1).takeWhile(l -> l.startsWith(" ")).forEach(synopsis::add);
+            if (synopsis.size() > 10 || !synopsis.get(0).startsWith("Usage: nas")
+                    || synopsis.get(0).startsWith("Usage: Usage") || synopsis.stream().anyMatch(l -> l.length() > 80)) {
+                longOnes.add(c.getCommandSpec().qualifiedName() + ": " + synopsis);
+            }
+        }
+        assertThat(longOnes).isEmpty();
+    }
 }

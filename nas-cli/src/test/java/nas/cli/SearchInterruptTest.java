@@ -190,6 +190,43 @@ class SearchInterruptTest {
     }
 
     @Test
+    void aCtrlCThatKillsTheJdksSpawnHelperIsStoredAsProgramNotStarted() throws Exception {
+        // a terminal's Ctrl-C reaches the whole process group: while the JDK starts a trial's program it may kill the
+        // JDK's helper process first. Before: the trial was stored with the JDK's text, "cannot start [sh, ...]:
+        // Cannot run program "sh" ...: error=0, Failed to exec spawn helper: pid: 4242, signal: 2". The helper's
+        // death cannot be timed from a test: the JDK's exception is thrown here with the JDK's text.
+        Files.writeString(dir.resolve("prog.sh"), "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        nas.api.objective.ObjectiveDefinition definition = nas.api.objective.ObjectivePlugins.find("external")
+                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
+                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
+                        "workdir", dir.resolve("runs").toString())));
+        nas.api.Study study = nas.api.Studies.builder("spawn").create();
+        java.io.StringWriter err = new java.io.StringWriter();
+        nas.api.objective.external.ProgramStarts.Gate helperKilled = program -> {
+            throw new java.io.IOException("Cannot run program \"sh\" (in directory \"" + dir + "\"): error=0, Failed "
+                    + "to exec spawn helper: pid: 4242, signal: 2");
+        };
+        try (SearchInterrupts interrupts = new SearchInterrupts(study, new java.io.PrintWriter(err), () -> { },
+                helperKilled)) {
+            nas.api.MultiObjective f = interrupts.track(definition.function());
+            assertThatThrownBy(() -> f.evaluate(study.ask())).isInstanceOf(SearchInterrupts.Interrupted.class)
+                    .hasMessage("interrupted (program not started)");
+            // the helper's death is the Ctrl-C's first arrival, as a program's death by it is
+            assertThat(interrupts.exitCode()).isEqualTo(130);
+            assertThat(err.toString()).isEqualTo("[spawn] interrupted (SIGINT while trial 0's program was starting): "
+                    + "no new trials; stopping" + System.lineSeparator());
+        }
+        assertThat(dir.resolve("runs/spawn/trial-00000/started")).doesNotExist();
+        // another failure to start stays the JDK's words: it is no signal
+        assertThat(SearchInterrupts.spawnHelperSignalExit(new java.io.IOException("Cannot run program \"x\": error=0, "
+                + "Failed to exec spawn helper: pid: 7306, signal: 11"))).isZero();
+        assertThat(SearchInterrupts.spawnHelperSignalExit(new java.io.IOException("Cannot run program \"x\": error=0, "
+                + "Failed to exec spawn helper: pid: 7306, signal: 15"))).isEqualTo(143);
+    }
+
+    @Test
     void aTrialWhoseProgramWouldStartAfterSigtermIsStoredInterruptedUnrunOnPostgresql() throws Exception {
         // the same with a real SIGTERM to a real search: trial 1 is created, then its evaluation waits to store
         // its directory (user attribute) until this test's lock on that table goes; meanwhile nas gets SIGTERM

@@ -113,6 +113,40 @@ class ServerLifecycleTest {
         assertThat(dir.resolve("absent")).doesNotExist();
     }
 
+    /**
+     * {@code rm s.*} while the file's server idles, then a new search on the same path: the old server stops and
+     * leaves nothing behind, and the new study starts at once. The old server used to write its high-water mark
+     * as it stopped, beside the new file, which then read as damaged ("study 's' has no finished trial 19").
+     */
+    @Test
+    void aFileRemovedUnderItsIdleServerIsMadeAfreshByTheNextSearch() throws Exception {
+        try {
+            CliRunner.Result first = CliRunner.run("search", "--study", "s", "--storage", db(), "--objective", "sphere",
+                    "--n-trials", "20", "--quiet");
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            ProcessHandle oldServer = ProcessHandle.of(ServerEndpoint.read(files().endpoint()).orElseThrow().pid())
+                    .orElseThrow();
+            try (var listing = Files.list(dir)) {
+                for (Path f : listing.filter(f -> f.getFileName().toString().startsWith("s.")).toList()) {
+                    Files.delete(f);
+                }
+            }
+            CliRunner.Result again = CliRunner.run("search", "--study", "s", "--storage", db(), "--objective", "sphere",
+                    "--n-trials", "5", "--quiet");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            oldServer.onExit().get(30, TimeUnit.SECONDS);
+            CliRunner.Result read = CliRunner.run("trials", "--study", "s", "--storage", db(), "--format", "csv");
+            assertThat(read.exitCode()).as(read.err()).isZero();
+            assertThat(read.out().lines().skip(1)).hasSize(5).allMatch(l -> l.contains("COMPLETE"));
+            Path mark = dir.resolve("s.hwm.json");
+            if (Files.exists(mark)) {
+                assertThat(mark).content().doesNotContain("\"lastFinished\":19");
+            }
+        } finally {
+            StorageServers.stop(dir);
+        }
+    }
+
     @Test
     void aDatabaseSharedThroughH2sOwnServerModeIsRefused() {
         CliRunner.Result r = CliRunner.run("studies", "--storage", "jdbc:h2:" + db() + ";AUTO_SERVER=TRUE");

@@ -1,5 +1,7 @@
 package nas.ga;
 
+import nas.api.Limits;
+
 /**
  * The GA's settings.
  *
@@ -36,6 +38,7 @@ public record GaSettings(int parents, int children, double sigma, MutationScheme
             throw new IllegalArgumentException("need parents >= 1, children >= 1 and parents <= children + 1, got "
                     + parents + " parents and " + children + " children");
         }
+        Limits.requireAtMost("children", children, Limits.MAX_POPULATION);
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import nas.api.Limits;
 
 /**
  * The GA for network weights. Generation 0 evaluates C random individuals; every later generation
@@ -44,6 +45,7 @@ public final class GeneticAlgorithm {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        Limits.requireAtMost("threads", threads, Limits.MAX_THREADS);
         this.task = task;
         this.settings = settings;
         this.ops = new Operators(task.layout(), noise, settings);

@@ -1,5 +1,6 @@
 package nas.neat;
 
+import nas.api.Limits;
 import nas.api.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,7 @@ public final class NeatEvolution {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        Limits.requireAtMost("threads", threads, Limits.MAX_THREADS);
         this.inputs = inputs;
         this.outputs = outputs;
         this.settings = settings;

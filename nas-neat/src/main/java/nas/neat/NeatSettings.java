@@ -1,6 +1,7 @@
 package nas.neat;
 
 import java.util.List;
+import nas.api.Limits;
 
 /**
  * Settings of a general NEAT run ({@link NeatEvolution}).
@@ -33,6 +34,7 @@ public record NeatSettings(int populationSize, NeatConnectivity connectivity, Bi
         if (populationSize < 2) {
             throw new IllegalArgumentException("population size must be >= 2, got " + populationSize);
         }
+        Limits.requireAtMost("population size", populationSize, Limits.MAX_POPULATION);
         for (double p : new double[] {weightMutationRate, activationMutationRate, crossoverRate}) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("mutation and crossover rates must be in [0, 1], got " + p);

@@ -305,6 +305,7 @@ public final class Samplers {
     }
 
     private static void checkGrid(Map<String, List<Object>> values, Map<String, Distribution> space) {
+        values.forEach((name, vs) -> checkDistinct(name, vs, space.get(name)));
         if (space.isEmpty()) {
             return;
         }
@@ -331,6 +332,31 @@ public final class Samplers {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("grid misses parameter(s) " + missing + ": give every parameter of "
                     + "the objective its values");
+        }
+    }
+
+    /**
+     * Refuses a value given twice, compared as the parameter's values ({@code 1} and {@code 1.0} of a float are
+     * one value): the grid would run that point twice. Without the parameter's distribution numbers compare by
+     * their value, anything else by equality.
+     */
+    private static void checkDistinct(String name, List<Object> vs, Distribution d) {
+        Map<Object, Object> seen = new java.util.HashMap<>();
+        for (Object v : vs) {
+            Object key;
+            try {
+                key = d != null ? (Object) d.toInternal(v) : v instanceof Number n ? (Object) n.doubleValue() : v;
+            } catch (RuntimeException notAValue) {
+                continue; // refused as not a value of the parameter
+            }
+            if (key instanceof Double x) {
+                key = x + 0.0; // -0.0 and 0.0 are one value
+            }
+            Object first = seen.putIfAbsent(key, v);
+            if (first != null) {
+                throw new IllegalArgumentException("grid gives value " + first + " of '" + name + "' twice"
+                        + (String.valueOf(first).equals(String.valueOf(v)) ? "" : " (as " + first + " and " + v + ")"));
+            }
         }
     }
 

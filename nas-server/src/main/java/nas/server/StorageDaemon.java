@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import nas.storage.FileIdentity;
 import nas.storage.JdbcStorage;
 
 /**
@@ -91,7 +92,7 @@ public final class StorageDaemon {
                         files.besideDatabaseFile() ? files.database() : storage.shownName(), endpoint.host(),
                         endpoint.port(), endpoint.pid(), files.endpoint());
                 log.flush();
-                String why = awaitStop(server);
+                String why = awaitStop(server, files.besideDatabaseFile() ? FileIdentity.of(files.database()) : null);
                 log.printf("%s nas server: stopping (%s)%n", Instant.now(), why);
                 log.flush();
                 stop(server, storage);
@@ -124,11 +125,12 @@ public final class StorageDaemon {
         }
     }
 
-    private String awaitStop(StorageServer server) throws InterruptedException {
+    /** Why to stop: idle too long, or the database file ({@code served}, when local) removed or replaced. */
+    private String awaitStop(StorageServer server, FileIdentity served) throws InterruptedException {
         while (true) {
             Thread.sleep(500);
-            if (files.besideDatabaseFile() && Files.notExists(files.database())) {
-                return "the database file was removed";
+            if (served != null && !served.unchanged()) {
+                return "the database file was removed or replaced";
             }
             long idle = System.nanoTime() - server.rpc().lastCallNanos();
             if (!idleTimeout.isZero() && idle > idleTimeout.toNanos()) {

@@ -56,6 +56,11 @@ final class HighWaterMark {
     /** Highest trial number this process finished with a result, by study id, not yet written. */
     private final Map<Long, Integer> finished = new ConcurrentHashMap<>();
     private volatile long lastWriteNanos = System.nanoTime();
+    /**
+     * The database file as it was opened. A process that still holds a removed or replaced file open
+     * must not write its mark beside the new one: the mark would refuse a fresh database as damaged.
+     */
+    private volatile FileIdentity opened;
 
     private HighWaterMark(Path database) {
         String name = database.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
@@ -97,6 +102,7 @@ final class HighWaterMark {
 
     /** Refuses a database that lacks a trial the mark knows, before anything writes to it. */
     void verify(Connection c) throws SQLException {
+        opened = FileIdentity.of(database);
         Map<String, Mark> marks = read();
         if (marks.isEmpty()) {
             return;
@@ -177,6 +183,12 @@ final class HighWaterMark {
         lastWriteNanos = System.nanoTime();
         Map<Long, Integer> mine = new HashMap<>(finished);
         mine.keySet().forEach(finished::remove);
+        FileIdentity ours = opened;
+        if (ours != null && !ours.unchanged()) {
+            LOG.log(System.Logger.Level.WARNING, "not writing the high-water mark {0}: the database file was removed "
+                    + "or replaced since this process opened it", file);
+            return;
+        }
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             Map<String, Mark> marks = new TreeMap<>(read());

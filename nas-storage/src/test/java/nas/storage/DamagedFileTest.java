@@ -128,4 +128,37 @@ class DamagedFileTest {
         }
         assertThat(dir.resolve("healthy.hwm.json")).content().isEqualTo("{\"other\":{\"studyId\":2,\"lastFinished\":0}}");
     }
+
+    /**
+     * {@code rm nas-studies*} while a process still has the database open, then a new database at the same
+     * path: the old process must not write its mark beside the new file, or the new one is refused as damaged.
+     */
+    @Test
+    void aProcessWhoseFileWasRemovedOrReplacedWritesNoMarkBesideTheNewOne() throws IOException {
+        Path fresh = dir.resolve("fresh");
+        runTrials(fresh, 3);
+        Files.delete(dir.resolve("fresh.hwm.json"));
+        for (boolean replaced : new boolean[] {false, true}) {
+            Path db = dir.resolve(replaced ? "replaced" : "removed");
+            Path mark = dir.resolve(db.getFileName() + ".hwm.json");
+            JdbcStorage old = JdbcStorage.open(db.toString());
+            long study = old.createStudy("s", List.of(StudyDirection.MINIMIZE));
+            for (int i = 0; i < 20; i++) {
+                FrozenTrial t = old.startTrial(study, false);
+                old.finishTrial(t.id(), Map.of("x", 0.5), SPACE, TrialState.COMPLETE, List.of((double) i));
+            }
+            Files.delete(file(db));
+            if (replaced) {
+                Files.copy(file(fresh), file(db));
+            }
+            old.close(); // would write "trial 19" beside the new file
+            assertThat(mark).doesNotExist();
+            if (replaced) {
+                try (JdbcStorage storage = JdbcStorage.open(db.toString())) {
+                    assertThat(storage.countTrials(storage.findStudy("s").getAsLong(), Set.of(TrialState.COMPLETE)))
+                            .isEqualTo(3);
+                }
+            }
+        }
+    }
 }

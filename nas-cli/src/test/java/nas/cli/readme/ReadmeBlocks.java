@@ -1,13 +1,17 @@
 package nas.cli.readme;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The fenced blocks of a Markdown file that the README doc test runs.
+ * The fenced blocks of a Markdown file that the README doc test runs (README.md and docs/*.md).
  *
  * <ul>
  *   <li>{@code ```sh} and {@code ```bash} blocks are <b>scripts</b>: run as written, in order, in one
@@ -38,6 +42,22 @@ public final class ReadmeBlocks {
     private static final Pattern SKIP = Pattern.compile("^<!--\\s*readme-test:\\s*skip\\b(.*?)-->\\s*$");
 
     private ReadmeBlocks() {
+    }
+
+    /**
+     * The files whose blocks the doc test runs, in the order it runs them: README.md, then the Markdown files
+     * under docs/ by name.
+     */
+    public static List<Path> documents(Path root) throws IOException {
+        List<Path> documents = new ArrayList<>();
+        documents.add(root.resolve("README.md"));
+        Path docs = root.resolve("docs");
+        if (Files.isDirectory(docs)) {
+            try (Stream<Path> files = Files.list(docs)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().forEach(documents::add);
+            }
+        }
+        return documents;
     }
 
     /** The blocks of {@code markdown}, in order. */

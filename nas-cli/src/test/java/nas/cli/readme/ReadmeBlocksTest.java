@@ -86,10 +86,17 @@ class ReadmeBlocksTest {
     }
 
     @Test
-    void theReadmeParses() throws Exception {
-        Path readme = Path.of("").toAbsolutePath().getParent().resolve("README.md");
-        List<Block> blocks = ReadmeBlocks.parse(Files.readString(readme));
+    void theReadmeAndTheDocsParse() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<Path> documents = ReadmeBlocks.documents(root);
+        assertThat(documents.get(0)).isEqualTo(root.resolve("README.md"));
+        assertThat(documents).contains(root.resolve("docs/benchmarks.md"), root.resolve("docs/storage.md"));
+        List<Block> blocks = ReadmeBlocks.parse(Files.readString(documents.get(0)));
         assertThat(blocks).filteredOn(b -> b.kind() == Kind.SCRIPT).hasSizeGreaterThan(5);
         assertThat(blocks).filteredOn(b -> b.kind() == Kind.TRANSCRIPT).isNotEmpty();
+        for (Path document : documents.subList(1, documents.size())) {
+            assertThat(ReadmeBlocks.parse(Files.readString(document))).as(document.toString())
+                    .allSatisfy(b -> assertThat(b.line()).isPositive());
+        }
     }
 }

@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nas.cli.readme.ReadmeBlocks.Block;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the README as a new user would: a fresh copy of the repository (the files git tracks) with the
  * {@code nas.jar} this build made, then every command block in order, from the copy's root, through
- * the real {@code ./nas} script. See {@link ReadmeBlocks} for which blocks run and how a transcript is
+ * the real {@code ./nas} script: README.md's, then those of docs/*.md by name (see {@link ReadmeBlocks#documents}).
+ * See {@link ReadmeBlocks} for which blocks run and how a transcript is
  * checked, {@link ReadmeBudget} for how budgets are kept small.
  *
  * <p>It needs the packaged jar, so Maven runs it in the {@code integration-test} phase (execution
@@ -38,7 +41,7 @@ class ReadmeDocTest {
     Path temp;
 
     @Test
-    void everyCommandBlockOfTheReadmeRunsAsWritten() throws Exception {
+    void everyCommandBlockOfTheReadmeAndDocsRunsAsWritten() throws Exception {
         String jarProperty = System.getProperty("nas.readme.jar");
         assumeTrue(jarProperty != null, "runs in the integration-test phase, once nas.jar is packaged");
         Path jar = Path.of(jarProperty);
@@ -52,43 +55,57 @@ class ReadmeDocTest {
         // newer than every copied source, so ./nas runs it instead of rebuilding
         Files.setLastModifiedTime(copiedJar, FileTime.from(Instant.now().plusSeconds(3600)));
 
-        List<Block> blocks = ReadmeBlocks.parse(Files.readString(checkout.resolve("README.md")));
-        assertThat(blocks).filteredOn(b -> b.kind() == Kind.SCRIPT).isNotEmpty();
+        // README.md first, then docs/*.md by name: one run, one working directory, as a reader goes on
+        List<Path> documents = ReadmeBlocks.documents(checkout);
+        Map<Path, List<Block>> blocksOf = new LinkedHashMap<>();
+        for (Path document : documents) {
+            blocksOf.put(document, ReadmeBlocks.parse(Files.readString(document)));
+        }
+        assertThat(blocksOf.get(checkout.resolve("README.md"))).filteredOn(b -> b.kind() == Kind.SCRIPT).isNotEmpty();
         // the studies whose output a transcript shows run their trials in full (up to the usual cap)
         java.util.Set<String> shown = new java.util.HashSet<>();
-        blocks.stream().filter(b -> b.kind() == Kind.TRANSCRIPT).flatMap(b -> ReadmeBlocks.steps(b.text()).stream())
+        blocksOf.values().stream().flatMap(List::stream).filter(b -> b.kind() == Kind.TRANSCRIPT)
+                .flatMap(b -> ReadmeBlocks.steps(b.text()).stream())
                 .forEach(step -> ReadmeBudget.study(step.command()).ifPresent(shown::add));
         List<String> failures = new ArrayList<>();
         int index = 0;
-        for (Block block : blocks) {
-            index++;
-            switch (block.kind()) {
-                case SCRIPT -> {
-                    Run run = bash(checkout, ReadmeBudget.capped(block.text(), shown), index);
-                    if (run.exit() != 0) {
-                        failures.add("README line " + block.line() + ": exit " + run.exit() + "\n" + indent(block.text())
-                                + "  stderr (end):\n" + indent(tail(run.err(), 15)));
-                    } else if (run.err().contains("unexpected error") || run.err().contains("Exception")) {
-                        failures.add("README line " + block.line() + ": exit 0 but an error on stderr\n"
-                                + indent(block.text()) + indent(tail(run.err(), 15)));
-                    }
-                }
-                case TRANSCRIPT -> {
-                    for (Step step : ReadmeBlocks.steps(block.text())) {
-                        Run run = bash(checkout, ReadmeBudget.capped(step.command()), index);
-                        List<String> out = run.out().lines().toList();
-                        if (run.exit() != 0 || !ReadmeBlocks.matches(step.expected(), out)) {
-                            failures.add("README line " + block.line() + ": '$ " + step.command() + "' exit " + run.exit()
-                                    + "\n  expected:\n" + indent(String.join("\n", step.expected()))
-                                    + "  got:\n" + indent(run.out()) + "  stderr (end):\n" + indent(tail(run.err(), 10)));
+        int executed = 0;
+        for (Map.Entry<Path, List<Block>> document : blocksOf.entrySet()) {
+            String name = checkout.relativize(document.getKey()).toString();
+            for (Block block : document.getValue()) {
+                index++;
+                switch (block.kind()) {
+                    case SCRIPT -> {
+                        executed++;
+                        Run run = bash(checkout, ReadmeBudget.capped(block.text(), shown), index, name);
+                        if (run.exit() != 0) {
+                            failures.add(name + " line " + block.line() + ": exit " + run.exit() + "\n" + indent(block.text())
+                                    + "  stderr (end):\n" + indent(tail(run.err(), 15)));
+                        } else if (run.err().contains("unexpected error") || run.err().contains("Exception")) {
+                            failures.add(name + " line " + block.line() + ": exit 0 but an error on stderr\n"
+                                    + indent(block.text()) + indent(tail(run.err(), 15)));
                         }
                     }
-                }
-                case SKIPPED -> {
+                    case TRANSCRIPT -> {
+                        executed++;
+                        for (Step step : ReadmeBlocks.steps(block.text())) {
+                            Run run = bash(checkout, ReadmeBudget.capped(step.command()), index, name);
+                            List<String> out = run.out().lines().toList();
+                            if (run.exit() != 0 || !ReadmeBlocks.matches(step.expected(), out)) {
+                                failures.add(name + " line " + block.line() + ": '$ " + step.command() + "' exit "
+                                        + run.exit() + "\n  expected:\n" + indent(String.join("\n", step.expected()))
+                                        + "  got:\n" + indent(run.out()) + "  stderr (end):\n" + indent(tail(run.err(), 10)));
+                            }
+                        }
+                    }
+                    case SKIPPED -> {
+                    }
                 }
             }
         }
-        assertThat(failures).as("README blocks that failed").isEmpty();
+        System.out.printf(java.util.Locale.ROOT, "README and docs: %d command blocks run from %d files%n", executed,
+                documents.size());
+        assertThat(failures).as("README and docs blocks that failed").isEmpty();
     }
 
     /** A finished block. */
@@ -99,7 +116,7 @@ class ReadmeDocTest {
      * Runs {@code script} with bash ({@code -e -o pipefail}) in {@code dir}, then waits for the jobs it
      * left in the background and fails if one of them failed.
      */
-    private Run bash(Path dir, String script, int index) throws IOException, InterruptedException {
+    private Run bash(Path dir, String script, int index, String document) throws IOException, InterruptedException {
         Path file = temp.resolve("block-" + index + ".sh");
         Files.writeString(file, "set -eo pipefail\n" + script
                 + "\nfor job in $(jobs -p); do wait \"$job\" || exit $?; done\n");
@@ -121,7 +138,7 @@ class ReadmeDocTest {
             p.waitFor();
             return new Run(-1, read(out, outStart), read(err, errStart) + "\n(timed out after " + BLOCK_TIMEOUT_SECONDS + " s)");
         }
-        System.out.printf(java.util.Locale.ROOT, "README block %d: exit %d in %.1f s: %s%n", index, p.exitValue(),
+        System.out.printf(java.util.Locale.ROOT, "%s block %d: exit %d in %.1f s: %s%n", document, index, p.exitValue(),
                 (System.nanoTime() - started) / 1e9, script.lines().findFirst().orElse(""));
         return new Run(p.exitValue(), read(out, outStart), read(err, errStart));
     }

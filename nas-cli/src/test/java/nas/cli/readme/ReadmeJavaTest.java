@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's Java on-ramp: its list of imports compiles against NAS, names every NAS class the README
- * mentions, and the BOM lists every module of the build with the build's version.
+ * The README's Java on-ramp: its list of imports compiles against NAS, names every NAS class the README and
+ * docs/*.md mention, and the BOM lists every module of the build with the build's version.
  */
 class ReadmeJavaTest {
 
@@ -44,9 +44,11 @@ class ReadmeJavaTest {
         Set<String> imported = imports.stream().map(l -> l.replaceAll(".*\\.([A-Za-z0-9]+);$", "$1"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> mentioned = new TreeSet<>();
-        Matcher m = CLASS_NAME.matcher(Files.readString(ROOT.resolve("README.md")));
-        while (m.find()) {
-            mentioned.add(m.group());
+        for (Path document : ReadmeBlocks.documents(ROOT)) {   // README.md and docs/*.md
+            Matcher m = CLASS_NAME.matcher(Files.readString(document));
+            while (m.find()) {
+                mentioned.add(m.group());
+            }
         }
         mentioned.remove("SomeException"); // a placeholder in the text
         mentioned.remove("TPESampler"); // Optuna's class, named where the benchmarks compare with it

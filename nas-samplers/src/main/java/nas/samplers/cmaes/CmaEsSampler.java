@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nas.api.FrozenTrial;
+import nas.api.Limits;
 import nas.api.Seeds;
 import nas.api.StudyDirection;
 import nas.api.StudyView;
@@ -89,7 +90,7 @@ public final class CmaEsSampler implements Sampler {
      *
      * @param x0 initial mean as external parameter values (missing ones: centre of the range)
      * @param sigma0 initial step size in the encoded space; NaN for min range / 6
-     * @param popsize λ; 0 for 4 + ⌊3 ln n⌋
+     * @param popsize λ; 0 for 4 + ⌊3 ln n⌋; at most {@link Limits#MAX_POPULATION}
      * @param restartStrategy what to do when the run stops
      * @param withMargin CMA-ES with margin on int and stepped float coordinates
      * @param separable diagonal covariance (sep-CMA), for many parameters
@@ -119,6 +120,7 @@ public final class CmaEsSampler implements Sampler {
             if (popsize != 0 && popsize < 2) {
                 throw new IllegalArgumentException("popsize must be 0 (default) or >= 2, got " + popsize);
             }
+            Limits.requireAtMost("popsize", popsize, Limits.MAX_POPULATION);
             Objects.requireNonNull(restartStrategy, "restartStrategy");
             warmStartTrials = warmStartTrials == null ? List.of() : List.copyOf(warmStartTrials);
         }

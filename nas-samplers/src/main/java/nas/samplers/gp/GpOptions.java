@@ -2,13 +2,15 @@ package nas.samplers.gp;
 
 import java.util.function.Function;
 import nas.api.FrozenTrial;
+import nas.api.Limits;
 
 /**
  * Settings of {@link GpSampler}, validated at construction.
  *
  * @param nStartupTrials   complete trials from a space-filling start (trial 0 at random, then scrambled
  *                         Sobol points) before the GP takes over
- * @param nCandidates      scrambled Sobol points scored by the acquisition per trial
+ * @param nCandidates      scrambled Sobol points scored by the acquisition per trial, at most
+ *                         {@link Limits#MAX_POPULATION}
  * @param nLocalSearches   best candidates (plus the best trial so far) refined by local search
  * @param constraints      constraint values of a finished trial ({@code c <= 0} satisfied), or null
  *                         to read what the trial recorded with {@code Trial.setConstraint}
@@ -24,6 +26,7 @@ public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,
         if (nCandidates < 1) {
             throw new IllegalArgumentException("nCandidates must be >= 1, but got " + nCandidates);
         }
+        Limits.requireAtMost("nCandidates", nCandidates, Limits.MAX_POPULATION);
         if (nLocalSearches < 0) {
             throw new IllegalArgumentException("nLocalSearches must be >= 0, but got " + nLocalSearches);
         }

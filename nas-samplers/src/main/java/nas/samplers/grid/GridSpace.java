@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import nas.api.Limits;
 import nas.api.Seeds;
 
 /**
@@ -25,7 +26,7 @@ public final class GridSpace {
             throw new IllegalArgumentException("a grid needs at least one parameter, but got none");
         }
         TreeMap<String, List<Object>> sorted = new TreeMap<>();
-        long size = 1;
+        double size = 1;
         for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
             List<Object> vs = e.getValue();
             if (vs == null || vs.isEmpty()) {
@@ -39,9 +40,11 @@ public final class GridSpace {
             }
             sorted.put(e.getKey(), List.copyOf(vs));
             size *= vs.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("a grid may hold at most 2^31 − 1 points, but this one has more");
-            }
+        }
+        if (size > Limits.MAX_GRID_POINTS) {
+            throw new IllegalArgumentException("a grid may hold at most " + Limits.MAX_GRID_POINTS
+                    + " points, but this one has " + (size < 1e15 ? String.valueOf((long) size)
+                    : String.format(java.util.Locale.ROOT, "%.3g", size)));
         }
         this.names = List.copyOf(sorted.keySet());
         this.values = List.copyOf(sorted.values());

@@ -2,6 +2,7 @@ package nas.samplers.morris;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import nas.api.Limits;
 
 /**
  * The elementary-effects screening design of Morris (1991), with the optional trajectory selection of
@@ -28,6 +29,15 @@ import java.util.SplittableRandom;
  * <p>Everything derives from the seed: the same arguments always give the same design.
  */
 public final class MorrisDesign {
+
+    /** Most levels: 100 (designs use 4 to 10; the distance table has one entry per squared level distance). */
+    public static final int MAX_LEVELS = 100;
+
+    /**
+     * Most candidate trajectories: 2,000. The selection holds a table of their pairwise distances, 32 MB at
+     * 2,000; Campolongo et al. use a few hundred to 1,000.
+     */
+    public static final int MAX_CANDIDATE_POOL = 2_000;
 
     private final int dimension;
     private final int levels;
@@ -69,6 +79,9 @@ public final class MorrisDesign {
         if (candidatePool < 0) {
             throw new IllegalArgumentException("candidatePool must be 0 (no selection) or more, got " + candidatePool);
         }
+        Limits.requireAtMost("levels", levels, MAX_LEVELS);
+        Limits.requireAtMost("trajectories", trajectories, Limits.MAX_POPULATION);
+        Limits.requireAtMost("candidatePool", candidatePool, MAX_CANDIDATE_POOL);
         int pool = Math.max(candidatePool, trajectories);
         int pointsPer = dimension + 1;
         int stride = pointsPer * dimension;

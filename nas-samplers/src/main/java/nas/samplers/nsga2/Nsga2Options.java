@@ -3,12 +3,14 @@ package nas.samplers.nsga2;
 import java.util.Locale;
 import java.util.function.Function;
 import nas.api.FrozenTrial;
+import nas.api.Limits;
 
 /**
  * Settings of {@link Nsga2Sampler}. Start from {@link #defaults()} and change fields with the
  * {@code with...} methods; every value is validated when the record is made.
  *
- * @param populationSize  parents per generation and children per generation (mu = lambda)
+ * @param populationSize  parents per generation and children per generation (mu = lambda), at most
+ *                        {@link Limits#MAX_POPULATION}
  * @param crossover       recombination operator; SBX, BLX-alpha and SPX recombine each numeric
  *                        parameter with probability 1/2 and copy the first parent's otherwise
  *                        ({@link PerVariableCrossover}), uniform crossover swaps with {@code swappingProb}
@@ -59,6 +61,7 @@ public record Nsga2Options(
         if (populationSize < 2) {
             throw new IllegalArgumentException("populationSize must be >= 2, but got " + populationSize);
         }
+        Limits.requireAtMost("populationSize", populationSize, Limits.MAX_POPULATION);
         if (crossover == null) {
             throw new IllegalArgumentException("crossover must not be null");
         }

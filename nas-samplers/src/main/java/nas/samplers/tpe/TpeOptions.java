@@ -2,13 +2,15 @@ package nas.samplers.tpe;
 
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
+import nas.api.Limits;
 
 /**
  * Settings of {@link TpeSampler}, validated at construction. {@link #defaults()} gives Optuna's
  * documented defaults; change fields with the {@code with...} methods.
  *
  * @param nStartupTrials    finished (complete or pruned) trials sampled at random before TPE starts
- * @param nEiCandidates     candidates drawn from l(x) per sample; the one with the largest l/g wins
+ * @param nEiCandidates     candidates drawn from l(x) per sample; the one with the largest l/g wins; at most
+ *                          {@link nas.api.Limits#MAX_POPULATION}
  * @param gamma             how many of n finished trials count as "good"
  * @param considerPrior     add the prior kernel to both estimators
  * @param priorWeight       weight of the prior kernel
@@ -45,6 +47,7 @@ public record TpeOptions(
         if (nEiCandidates < 1) {
             throw new IllegalArgumentException("nEiCandidates must be >= 1, but got " + nEiCandidates);
         }
+        Limits.requireAtMost("nEiCandidates", nEiCandidates, Limits.MAX_POPULATION);
         if (gamma == null) {
             throw new IllegalArgumentException("gamma must not be null");
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import nas.api.Limits;
 import nas.neat.BiasMode;
 import nas.neat.NeatConnectivity;
 
@@ -214,6 +215,7 @@ public record LabConfig(
         if (populationSize < 2) {
             throw new IllegalArgumentException("population_size must be >= 2, got " + populationSize);
         }
+        Limits.requireAtMost("population_size", populationSize, Limits.MAX_POPULATION);
         if (!(cullPercentage >= 0.0 && cullPercentage < 1.0)) {
             throw new IllegalArgumentException("cull_percentage must be in [0, 1), got " + cullPercentage);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
+import nas.api.Limits;
 import nas.sim.config.LabConfig;
 import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.CreatureGenome;
@@ -50,6 +51,7 @@ public final class PopulationEvaluator implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        Limits.requireAtMost("threads", threads, Limits.MAX_THREADS);
         this.threads = threads;
         this.pool = threads == 1 ? null : new ForkJoinPool(threads);
     }

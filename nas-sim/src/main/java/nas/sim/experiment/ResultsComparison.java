@@ -26,35 +26,55 @@ public final class ResultsComparison {
     private ResultsComparison() {
     }
 
+    /** What follows {@code <config>_} in the name of a results file. */
+    private static final String TIMESTAMP = "\\d{8}_\\d{6}";
+
     /** The newest results file of {@code configName} in {@code dir}, if any. */
     public static Optional<Path> latest(Path dir, String configName) {
+        return files(dir, configName, rest -> rest.matches(TIMESTAMP)).stream()
+                .max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+
+    /**
+     * Files in {@code dir} named {@code <config>_<anything>.json} that {@link #latest} passes over because
+     * {@code <anything>} is no timestamp ({@code pure_baseline_old.json}); another configuration's files
+     * ({@code pure_baseline_<timestamp>.json} for config {@code pure}) are not among them.
+     */
+    public static List<Path> misnamed(Path dir, String configName) {
+        return files(dir, configName, rest -> !rest.matches("(.*_)?" + TIMESTAMP)).stream().sorted().toList();
+    }
+
+    private static List<Path> files(Path dir, String configName, java.util.function.Predicate<String> rest) {
         if (!Files.isDirectory(dir)) {
-            return Optional.empty();
+            return List.of();
         }
         String prefix = configName + "_";
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith(prefix) && n.endsWith(".json")
-                        && n.substring(prefix.length(), n.length() - 5).matches("\\d{8}_\\d{6}");
-            }).max(Comparator.comparing(p -> p.getFileName().toString()));
+                return n.startsWith(prefix) && n.endsWith(".json") && n.length() >= prefix.length() + 5
+                        && rest.test(n.substring(prefix.length(), n.length() - 5));
+            }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + dir, e);
         }
     }
 
-    /** The row of one results document. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The row of one results document.
+     *
+     * @throws IllegalArgumentException when the file is not a results document, saying why
+     * @throws UncheckedIOException when it cannot be read
+     */
     public static Row row(Path file) {
-        Map<String, Object> doc = ResultsFile.read(file);
+        Map<?, ?> doc = document(file);
         List<Double> finals = new ArrayList<>();
-        Object runs = doc.get("runs");
-        if (runs instanceof List<?> list) {
-            for (Object o : list) {
-                Object f = ((Map<String, Object>) o).get("best_fitness");
-                if (f instanceof Number n) {
-                    finals.add(n.doubleValue());
-                }
+        for (Object o : (List<?>) doc.get("runs")) {
+            Object f = o instanceof Map<?, ?> run ? run.get("best_fitness") : null;
+            if (f instanceof Number n) {
+                finals.add(n.doubleValue()); // a run in progress has none yet
+            } else if (!(o instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("'runs' holds " + o + ", not a run");
             }
         }
         double mean = finals.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -62,5 +82,24 @@ public final class ResultsComparison {
         double best = finals.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return new Row(String.valueOf(doc.get("config_name")), file, finals.size(), mean, Math.sqrt(var), best,
                 String.valueOf(doc.get("status")));
+    }
+
+    /** The document of {@code file}: a JSON object with a list of runs. */
+    private static Map<?, ?> document(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Object doc = nas.api.json.Json.readDocument(text);
+        if (!(doc instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("it holds " + (doc instanceof List ? "a JSON list" : "'" + doc + "'")
+                    + ", not a results object");
+        }
+        if (!(map.get("runs") instanceof List)) {
+            throw new IllegalArgumentException("it has no list of 'runs'");
+        }
+        return map;
     }
 }

@@ -1,0 +1,39 @@
+package nas.api;
+
+/**
+ * The largest sizes NAS accepts, the same in the Java API and on the command line. Each is far above any
+ * useful setting and far below what makes a step run for hours, exhaust the heap or the operating system's
+ * threads: a size beyond one is refused when the settings are made, before anything is stored or run.
+ */
+public final class Limits {
+
+    /**
+     * Population sizes and candidate counts: what one step of a search or an evolution holds and evaluates at
+     * once (NSGA-II, CMA-ES, NEAT, GA and Evolution Lab populations, GP and TPE candidates per trial). 100,000
+     * TPE candidates take about 0.7 s of CPU a trial over 5 parameters; 100,000 Evolution Lab creatures about
+     * 450 MB and minutes a generation.
+     */
+    public static final int MAX_POPULATION = 100_000;
+
+    /** Threads, parallel jobs and pooled connections: 1,024 (each thread reserves a stack). */
+    public static final int MAX_THREADS = 1_024;
+
+    /** Points of a grid: 10,000,000 (its visiting order is one int each, 40 MB). */
+    public static final int MAX_GRID_POINTS = 10_000_000;
+
+    private Limits() {
+    }
+
+    /**
+     * Returns {@code value} if it is at most {@code max}.
+     *
+     * @param name how the value is called in the message
+     * @throws IllegalArgumentException "NAME must be at most MAX, but got VALUE"
+     */
+    public static int requireAtMost(String name, int value, int max) {
+        if (value > max) {
+            throw new IllegalArgumentException(name + " must be at most " + max + ", but got " + value);
+        }
+        return value;
+    }
+}
