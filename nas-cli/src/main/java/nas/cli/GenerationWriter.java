@@ -103,7 +103,10 @@ final class GenerationWriter implements AutoCloseable {
         return storing / 1e9;
     }
 
-    /** The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, recording too). */
+    /**
+     * The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, frames simulated
+     * again too, where they were not recorded while evaluating).
+     */
     double cpuSeconds() {
         return cpu / 1e9;
     }
