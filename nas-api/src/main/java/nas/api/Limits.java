@@ -24,7 +24,11 @@ public final class Limits {
     private Limits() {
     }
 
-    /** Threads when none are asked for: one per available processor, at most {@link #MAX_THREADS}. */
+    /**
+     * Threads when none are asked for.
+     *
+     * @return one per available processor, at most {@link #MAX_THREADS}
+     */
     public static int defaultThreads() {
         return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
     }
@@ -32,7 +36,10 @@ public final class Limits {
     /**
      * Returns {@code value} if it is at most {@code max}.
      *
-     * @param name how the value is called in the message
+     * @param name  how the value is called in the message
+     * @param value the value asked for
+     * @param max   the largest value accepted
+     * @return {@code value}
      * @throws IllegalArgumentException "NAME must be at most MAX, but got VALUE"
      */
     public static int requireAtMost(String name, int value, int max) {

@@ -17,6 +17,9 @@ import java.util.Locale;
 public record TaskSpec(String kind, int points, int inputs, int[] hidden, int classes,
         MemorizationTask.Fitness fitness, long dataSeed) {
 
+    /** Most values of a memorisation data set, points x inputs: 100,000,000 (800 MB). */
+    public static final long MAX_DATA_VALUES = 100_000_000L;
+
     /**
      * Normalises the kind, copies the widths and checks the sizes.
      *
@@ -28,9 +31,6 @@ public record TaskSpec(String kind, int points, int inputs, int[] hidden, int cl
      * @param fitness  what selection sees
      * @param dataSeed the dataset's seed
      */
-    /** Most values of a memorisation data set, points x inputs: 100,000,000 (800 MB). */
-    public static final long MAX_DATA_VALUES = 100_000_000L;
-
     public TaskSpec {
         kind = kind.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("memorize") && !kind.equals("regression")) {
