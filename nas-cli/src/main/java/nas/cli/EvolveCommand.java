@@ -211,7 +211,6 @@ public final class EvolveCommand implements Callable<Integer> {
         try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
                 PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
-            recorder.recordWith(evaluator);
             try {
                 Evolution e = s.from() == null
                         ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
@@ -227,7 +226,7 @@ public final class EvolveCommand implements Callable<Integer> {
                     boolean stopping = interrupts.interrupted();
                     long cpu0 = ThreadCpu.thisThread();
                     RunRecorder.Captured captured = recorder.capture(e, last, (System.nanoTime() - mark) / 1e9,
-                            stopping, evaluator);
+                            stopping);
                     capturing += ThreadCpu.thisThread() - cpu0;
                     // the generation is stored while the next one runs: one writer, in generation order
                     writer.submit(captured);
@@ -300,22 +299,20 @@ public final class EvolveCommand implements Callable<Integer> {
     }
 
     /**
-     * Where this process's CPU went during the run, each part once: the evaluator's threads less what recording frames
-     * added to them (sampled, {@link PopulationEvaluator#recordingCpuNanos}), breeding and the rest of the run's own
-     * threads, what storing took on the run's thread (diversity, checkpoint state), on the writer's and on the common
-     * pool's (parallel encoding), and the JVM's own threads (compiler, GC). The parts add up to the process's CPU time.
+     * Where this process's CPU went during the run, each part once: the evaluator's threads less the frames they
+     * recorded (simulated again), breeding and the rest of the run's own threads, what storing took on the run's
+     * thread (diversity, checkpoint state), on the writer's and on the common pool's (parallel encoding), and the
+     * JVM's own threads (compiler, GC). The parts add up to the process's CPU time.
      */
     private static void printCpu(PrintWriter err, ThreadCpu.Split cpu, PopulationEvaluator evaluator,
             GenerationWriter writer, double capture) {
         double recording = evaluator.recordingCpuNanos() / 1e9;
-        // with one thread the evaluator has no pool: it records on the caller, the run's thread while evaluating and
-        // the writer's when it simulates again (one of the two in a run)
-        boolean inPool = evaluator.threads() > 1;
-        boolean onWriter = !inPool && !evaluator.recordsWhileEvaluating();
-        double evaluation = cpu.pool() - (inPool ? recording : 0);
+        // with one thread the evaluator has no pool: it records on the caller, the writer
+        boolean onWriter = evaluator.threads() == 1;
+        double evaluation = cpu.pool() - (onWriter ? 0 : recording);
         double writing = writer.cpuSeconds() - (onWriter ? recording : 0);
-        double rest = cpu.other() - writer.cpuSeconds() - capture - (inPool || onWriter ? 0 : recording);
-        err.printf(Locale.ROOT, "cpu: evaluation %.2f s, recording frames %.2f s, breeding and the rest %.2f s, "
+        double rest = cpu.other() - writer.cpuSeconds() - capture;
+        err.printf(Locale.ROOT, "cpu: evaluation %.2f s, frames simulated again %.2f s, breeding and the rest %.2f s, "
                 + "storing on the run's thread %.2f s, writer %.2f s, parallel helpers %.2f s, JVM (compiler, GC) "
                 + "%.2f s; process %.2f s%n", evaluation, recording, rest, capture, writing, cpu.commonPool(),
                 cpu.jvm(), cpu.process());

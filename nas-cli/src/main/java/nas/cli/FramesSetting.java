@@ -99,11 +99,6 @@ record FramesSetting(Mode mode, int top, int random, int bottom) {
                 : "selective (top " + s.top + ", random " + s.random + ", bottom " + s.bottom + ")";
     }
 
-    /** Whether any creature's frames are recorded. */
-    boolean recordsAny() {
-        return mode == Mode.ALL || top + random + bottom > 0;
-    }
-
     /**
      * The indices, ascending, of the creatures of generation {@code g} whose frames are recorded, given their
      * fitness; the random ones come from the run seed's frames stream for that generation, so a resumed run

@@ -103,10 +103,7 @@ final class GenerationWriter implements AutoCloseable {
         return storing / 1e9;
     }
 
-    /**
-     * The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, frames simulated
-     * again too, where they were not recorded while evaluating).
-     */
+    /** The writer thread's CPU seconds (preparing and sending generations; with one evaluator thread, recording too). */
     double cpuSeconds() {
         return cpu / 1e9;
     }

@@ -13,7 +13,6 @@ import nas.sim.evolution.PopulationEvaluator;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.physics.EvaluationResult;
-import nas.sim.physics.FrameRecorder;
 import nas.sim.physics.FrameRecording;
 import nas.storage.RunStore;
 
@@ -30,8 +29,6 @@ final class RunRecorder {
     private final int frameRate;
     private final int checkpointEvery;
     private final GenomeBinary genomes = GenomeBinary.standard();
-    /** Whether the evaluator records frames while evaluating ({@link #recordWith}). */
-    private boolean whileEvaluating;
     /** Genome ids of the generation stored last, by index; null when unknown (then every genome is stored). */
     private long[] previousIds;
 
@@ -59,30 +56,12 @@ final class RunRecorder {
      */
     record Captured(GenerationStats stats, List<CreatureGenome> population, List<EvaluationResult> results,
             double[] fitness, long[] pelletSeeds, List<int[]> parents, EvolutionState checkpoint, int species,
-            double diversity, String status, int bestGeneration, double seconds, int[] framed,
-            List<FrameRecording> frames) {
-    }
-
-    /**
-     * Makes {@code evaluator} record every creature's frames while it evaluates them, when this run keeps frames and
-     * a buffer for every creature fits in an eighth of the heap (200 creatures at 15 fps take 10 MB): {@link #capture}
-     * takes the chosen ones from it. Otherwise {@link #batch} simulates the chosen ones again, which records the same
-     * frames at the cost of simulating them twice.
-     */
-    void recordWith(PopulationEvaluator evaluator) {
-        recordWith(evaluator, Runtime.getRuntime().maxMemory() / 8);
-    }
-
-    /** As {@link #recordWith(PopulationEvaluator)}, with at most {@code budget} bytes for the buffers. */
-    void recordWith(PopulationEvaluator evaluator, long budget) {
-        whileEvaluating = frames.recordsAny()
-                && (long) config.populationSize() * FrameRecorder.maxBufferBytes(config, frameRate) <= budget;
-        evaluator.recordWhileEvaluating(whileEvaluating ? frameRate : 0);
+            double diversity, String status, int bestGeneration, double seconds) {
     }
 
     /** Takes what {@code e} has just evaluated ({@code s}); on the thread that runs {@code e}. */
     Captured capture(Evolution e, GenerationStats s, double seconds) {
-        return capture(e, s, seconds, false, null);
+        return capture(e, s, seconds, false);
     }
 
     /**
@@ -90,31 +69,21 @@ final class RunRecorder {
      * generations left ({@code nas evolve} interrupted by a signal): it gets a checkpoint whatever
      * --checkpoint-every says, so that a resume runs none of it again, and the status {@link RunStore#INTERRUPTED}.
      */
-    Captured capture(Evolution e, GenerationStats s, double seconds, boolean last, PopulationEvaluator evaluator) {
+    Captured capture(Evolution e, GenerationStats s, double seconds, boolean last) {
         int g = s.generation();
         List<CreatureGenome> population = e.evaluatedPopulation();
         boolean stopping = last && e.hasNext();
         EvolutionState checkpoint = e.hasNext() && (stopping || checkpointEvery > 0 && (g + 1) % checkpointEvery == 0)
                 ? e.state() : null;
         String status = !e.hasNext() ? RunStore.COMPLETE : stopping ? RunStore.INTERRUPTED : RunStore.RUNNING;
-        double[] fitness = e.fitness();
-        // the chosen creatures' frames, recorded while they were evaluated (copies: the next evaluation reuses them)
-        int[] framed = frames.chosen(fitness, seed, g);
-        List<FrameRecording> recorded = null;
-        if (whileEvaluating) {
-            recorded = new ArrayList<>(framed.length);
-            for (int i : framed) {
-                recorded.add(evaluator.recorded(i));
-            }
-        }
-        return new Captured(s, population, e.evaluationResults(), fitness, e.pelletSeeds(), e.parents(), checkpoint,
-                e.speciesCount(), diversity(e, population), status, e.bestGeneration(), seconds, framed, recorded);
+        return new Captured(s, population, e.evaluationResults(), e.fitness(), e.pelletSeeds(), e.parents(), checkpoint,
+                e.speciesCount(), diversity(e, population), status, e.bestGeneration(), seconds);
     }
 
     /**
      * What the store keeps of a captured generation: statistics, creatures (each genome stored once: a survivor
-     * refers to the genome it survived with), the chosen creatures' frames (simulated again with {@code evaluator}
-     * when they were not recorded while evaluating), and the checkpoint. Called in generation order.
+     * refers to the genome it survived with), frames recorded with {@code evaluator}, and the checkpoint.
+     * Called in generation order.
      */
     RunStore.GenerationBatch batch(Captured c, PopulationEvaluator evaluator) {
         GenerationStats s = c.stats();
@@ -144,8 +113,7 @@ final class RunRecorder {
                     genomeBytes[i], c.parents().get(i), genome.survivalStreak()));
         }
         previousIds = ids;
-        List<RunStore.Frames> recorded = frames(g, c.framed(), c.frames() != null ? c.frames()
-                : simulatedAgain(c.framed(), population, c.pelletSeeds(), evaluator));
+        List<RunStore.Frames> recorded = frames(g, population, c.fitness(), c.pelletSeeds(), evaluator);
         RunStore.Checkpoint checkpoint = c.checkpoint() == null ? null : new RunStore.Checkpoint(g + 1,
                 System.currentTimeMillis(), Checkpoints.encode(c.checkpoint()));
         RunStore.Generation generation = new RunStore.Generation(g, s.best(), s.average(), s.median(), s.worst(),
@@ -155,21 +123,21 @@ final class RunRecorder {
                 c.status(), c.bestGeneration());
     }
 
-    private List<FrameRecording> simulatedAgain(int[] chosen, List<CreatureGenome> population, long[] pelletSeeds,
-            PopulationEvaluator evaluator) {
+    private List<RunStore.Frames> frames(int g, List<CreatureGenome> population, double[] fitness,
+            long[] pelletSeeds, PopulationEvaluator evaluator) {
+        int[] chosen = frames.chosen(fitness, seed, g);
+        if (chosen.length == 0) {
+            return List.of();
+        }
         List<CreatureGenome> genomes = new ArrayList<>(chosen.length);
         long[] seeds = new long[chosen.length];
         for (int k = 0; k < chosen.length; k++) {
             genomes.add(population.get(chosen[k]));
             seeds[k] = pelletSeeds[chosen[k]];
         }
-        return List.of(evaluator.record(genomes, config, seeds, frameRate));
-    }
-
-    /** The chosen creatures' frames in their stored form, encoded in parallel. */
-    private static List<RunStore.Frames> frames(int g, int[] chosen, List<FrameRecording> recorded) {
-        byte[][] encoded = new byte[chosen.length][];
-        java.util.stream.IntStream.range(0, chosen.length).parallel().forEach(k -> encoded[k] = recorded.get(k).encode());
+        FrameRecording[] recorded = evaluator.record(genomes, config, seeds, frameRate);
+        byte[][] encoded = new byte[recorded.length][];
+        java.util.stream.IntStream.range(0, recorded.length).parallel().forEach(k -> encoded[k] = recorded[k].encode());
         List<RunStore.Frames> out = new ArrayList<>(chosen.length);
         for (int k = 0; k < chosen.length; k++) {
             out.add(new RunStore.Frames(g, chosen[k], encoded[k]));

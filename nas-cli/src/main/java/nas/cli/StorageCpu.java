@@ -20,7 +20,7 @@ record StorageCpu(Stored stored, double storedCpu, double serverCpu, Memory memo
 
     /** The parts, in the order {@link #parts()} gives them. */
     static final List<String> PARTS = List.of(
-            "recording frames (while evaluating, sampled)",
+            "frames simulated again (the chosen creatures)",
             "writer thread (genomes, frames, requests)",
             "parallel helpers (encoding, diversity)",
             "on the run's thread (diversity, checkpoint state)",
@@ -35,7 +35,7 @@ record StorageCpu(Stored stored, double storedCpu, double serverCpu, Memory memo
     record Stored(double evaluation, double recording, double rest, double runThread, double writer, double helpers,
             double jvm, double process) {
 
-        private static final Pattern LINE = Pattern.compile("cpu: evaluation (\\S+) s, recording frames (\\S+) s, "
+        private static final Pattern LINE = Pattern.compile("cpu: evaluation (\\S+) s, frames simulated again (\\S+) s, "
                 + "breeding and the rest (\\S+) s, storing on the run's thread (\\S+) s, writer (\\S+) s, parallel "
                 + "helpers (\\S+) s, JVM \\(compiler, GC\\) (\\S+) s; process (\\S+) s");
 

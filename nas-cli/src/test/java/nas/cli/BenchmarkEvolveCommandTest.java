@@ -160,7 +160,7 @@ class BenchmarkEvolveCommandTest {
 
     @Test
     void thePartsAreTheStoredRunsOwnAndTheirSumWithTheCommonWorkIsTheDifferenceOfTheTotals() {
-        StorageCpu.Stored stored = StorageCpu.Stored.find("time: ...\ncpu: evaluation 50.00 s, recording frames "
+        StorageCpu.Stored stored = StorageCpu.Stored.find("time: ...\ncpu: evaluation 50.00 s, frames simulated again "
                 + "6.00 s, breeding and the rest 3.00 s, storing on the run's thread 1.00 s, writer 4.00 s, parallel "
                 + "helpers 2.00 s, JVM (compiler, GC) 10.00 s; process 76.00 s\n");
         assertThat(stored).isEqualTo(new StorageCpu.Stored(50, 6, 3, 1, 4, 2, 10, 76));

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +22,7 @@ import nas.api.StudyDirection;
 import nas.api.TrialState;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.FloatDistribution;
+import nas.api.testing.DirectoryListing;
 import nas.api.transfer.StudyTransfer;
 import nas.storage.JdbcStorage;
 import org.junit.jupiter.api.AfterAll;
@@ -200,7 +199,7 @@ class ReadOnlyDatabaseTest {
         List<List<String>> commands = new ArrayList<>();
         Map<Path, Map<String, String>> before = new TreeMap<>();
         for (Path db : layouts) {
-            before.put(db, listing(db.getParent()));
+            before.put(db, DirectoryListing.of(db.getParent()));
             for (List<String> c : READS) {
                 commands.add(withStorage(c, db));
             }
@@ -222,7 +221,7 @@ class ReadOnlyDatabaseTest {
             }
         }
         for (Path db : layouts) {
-            assertThat(listing(db.getParent())).as("files, their bytes and times in " + db.getParent())
+            assertThat(DirectoryListing.of(db.getParent())).as("files, their bytes and times in " + db.getParent())
                     .isEqualTo(before.get(db));
         }
     }
@@ -265,23 +264,6 @@ class ReadOnlyDatabaseTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(dirMode));
         return dir.resolve("study");
-    }
-
-    /**
-     * Every file in {@code dir}: its size, modification time and SHA-256, by name; and as "." the directory's
-     * modification time, which a file created and deleted again would change.
-     */
-    private static Map<String, String> listing(Path dir) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        files.put(".", Files.getLastModifiedTime(dir).toInstant().toString());
-        try (var list = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) list::iterator) {
-                byte[] bytes = Files.readAllBytes(p);
-                files.put(p.getFileName().toString(), bytes.length + " " + Files.getLastModifiedTime(p).toInstant() + " "
-                        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-            }
-        }
-        return files;
     }
 
     private static List<String> withStorage(List<String> args, Path db) {

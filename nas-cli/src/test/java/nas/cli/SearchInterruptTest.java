@@ -164,14 +164,8 @@ class SearchInterruptTest {
         // the order that let such a trial's program run to its end: trials 0 and 1 are created, trial 0's program
         // dies of SIGTERM (the first interruption), and only then does trial 1's evaluation come to start its
         // program (a terminal's Ctrl-C could not reach it: it did not exist yet)
-        Files.writeString(dir.resolve("prog.sh"), "if [ $NAS_TRIAL_NUMBER -eq 0 ]; then kill -TERM $$; fi; "
-                + "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
-        Files.writeString(dir.resolve("space.json"),
-                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
-        nas.api.objective.ObjectiveDefinition definition = nas.api.objective.ObjectivePlugins.find("external")
-                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
-                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
-                        "workdir", dir.resolve("runs").toString())));
+        nas.api.objective.ObjectiveDefinition definition = externalObjective("if [ $NAS_TRIAL_NUMBER -eq 0 ]; then "
+                + "kill -TERM $$; fi; touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
         nas.api.Study study = nas.api.Studies.builder("race").create();
         java.io.StringWriter err = new java.io.StringWriter();
         try (SearchInterrupts interrupts = new SearchInterrupts(study, new java.io.PrintWriter(err), () -> { })) {
@@ -195,13 +189,8 @@ class SearchInterruptTest {
         // JDK's helper process first. Before: the trial was stored with the JDK's text, "cannot start [sh, ...]:
         // Cannot run program "sh" ...: error=0, Failed to exec spawn helper: pid: 4242, signal: 2". The helper's
         // death cannot be timed from a test: the JDK's exception is thrown here with the JDK's text.
-        Files.writeString(dir.resolve("prog.sh"), "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
-        Files.writeString(dir.resolve("space.json"),
-                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
-        nas.api.objective.ObjectiveDefinition definition = nas.api.objective.ObjectivePlugins.find("external")
-                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
-                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
-                        "workdir", dir.resolve("runs").toString())));
+        nas.api.objective.ObjectiveDefinition definition = externalObjective(
+                "touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 1\n");
         nas.api.Study study = nas.api.Studies.builder("spawn").create();
         java.io.StringWriter err = new java.io.StringWriter();
         nas.api.objective.external.ProgramStarts.Gate helperKilled = program -> {
@@ -420,5 +409,16 @@ class SearchInterruptTest {
             java.util.Map<?, ?> m = (java.util.Map<?, ?>) o;
             return m.get("number") + "," + m.get("state") + "," + m.get("fail_reason");
         }).toList();
+    }
+
+    /** The external objective running {@code script} (sh) over one float x in [0, 1], its trials in dir/runs. */
+    private nas.api.objective.ObjectiveDefinition externalObjective(String script) throws java.io.IOException {
+        Files.writeString(dir.resolve("prog.sh"), script);
+        Files.writeString(dir.resolve("space.json"),
+                "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        return nas.api.objective.ObjectivePlugins.find("external")
+                .create(new nas.api.objective.ObjectiveOptions(java.util.Map.of(
+                        "command", "sh " + dir.resolve("prog.sh"), "space", dir.resolve("space.json").toString(),
+                        "workdir", dir.resolve("runs").toString())));
     }
 }

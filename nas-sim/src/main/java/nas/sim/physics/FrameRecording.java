@@ -1,11 +1,13 @@
 package nas.sim.physics;
 
+import java.util.SplittableRandom;
 import nas.sim.config.LabConfig;
+import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.CreatureGenome;
 
 /**
- * The frames of one creature's run, recorded while it is evaluated or by simulating it again (the simulation is
- * deterministic: both record the same frames; {@link FrameRecorder}). A frame holds every node's position,
+ * The frames of one creature's run, recorded by simulating it again (the simulation is deterministic, so
+ * evaluating the population records nothing and costs nothing extra). A frame holds every node's position,
  * the pellet's position and the pellets collected so far, taken every {@code round(1 / (frameRate * dt))}
  * steps from the start. Positions are kept in millimetres, exactly; {@link FrameCodec} gives the stored form.
  *
@@ -32,12 +34,53 @@ public record FrameRecording(int frameRate, int nodes, int frameCount, int[] val
         return (double) f / frameRate;
     }
 
-    /** Re-simulates {@code genome} with its pellet stream and records its frames ({@link FrameRecorder}). */
+    /** Re-simulates {@code genome} with its pellet stream and records its frames. */
     public static FrameRecording record(CreatureSimulator sim, CreatureGenome genome, LabConfig config, long pelletSeed,
             int frameRate) {
-        FrameRecorder recorder = new FrameRecorder(frameRate);
-        recorder.simulate(sim, genome, config, pelletSeed);
-        return recorder.recording();
+        if (frameRate < 1) {
+            throw new IllegalArgumentException("frame rate must be >= 1, got " + frameRate);
+        }
+        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
+        sim.reset(genome, net, config, new SplittableRandom(pelletSeed));
+        int every = Math.max(1, (int) Math.round(1.0 / (frameRate * config.timeStep())));
+        int steps = sim.steps();
+        int nodes = sim.nodeCount();
+        int stride = 3 * nodes + 4;
+        int frames = steps / every + 1;
+        int[] values = new int[frames * stride];
+        take(sim, values, 0, nodes);
+        boolean stepping = !sim.disqualified();
+        for (int s = 1; s <= steps && stepping; s++) {
+            sim.step();
+            if (s % every == 0) {
+                take(sim, values, (s / every) * stride, nodes);
+            }
+        }
+        if (!stepping) {
+            // a creature disqualified at the start never moves: every frame is the first
+            for (int f = 1; f < frames; f++) {
+                System.arraycopy(values, 0, values, f * stride, stride);
+            }
+        }
+        return new FrameRecording(frameRate, nodes, frames, values, sim.result());
+    }
+
+    private static void take(CreatureSimulator sim, int[] out, int at, int nodes) {
+        int k = at;
+        for (int i = 0; i < nodes; i++) {
+            out[k++] = mm(sim.nodeX(i));
+            out[k++] = mm(sim.nodeY(i));
+            out[k++] = mm(sim.nodeZ(i));
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            out[k++] = mm(sim.pelletCoordinate(axis));
+        }
+        out[k] = sim.pelletsCollected();
+    }
+
+    private static int mm(double metres) {
+        double v = Math.rint(metres * 1000.0);
+        return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : v < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) v;
     }
 
     /** The stored form ({@link FrameCodec}); the result is not part of it: the creature's row holds it. */
