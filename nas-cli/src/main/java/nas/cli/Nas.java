@@ -81,17 +81,17 @@ public final class Nas {
      */
     static final double MAX_SECONDS = 1e9;
 
-    /** Refuses a time in seconds beyond {@link #MAX_SECONDS} (an Infinity or a 1e999 too). */
     /**
      * Refuses a size above its limit ({@link nas.api.Limits}): "--jobs must be at most 1024, but got 100000".
      *
      * @return {@code value}
      */
     static int requireAtMost(String option, int value, int max) {
-        if (value > max) {
-            throw new BadInputException(option + " must be at most " + max + ", but got " + value);
+        try {
+            return nas.api.Limits.requireAtMost(option, value, max);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
-        return value;
     }
 
     /** {@code --threads} given, at most {@link nas.api.Limits#MAX_THREADS}, or one per core up to it. */
@@ -100,6 +100,7 @@ public final class Nas {
                 : requireAtMost("--threads", given, nas.api.Limits.MAX_THREADS);
     }
 
+    /** Refuses a time in seconds beyond {@link #MAX_SECONDS} (an Infinity or a 1e999 too). */
     static void requireAtMostMaxSeconds(String option, double seconds) {
         if (seconds > MAX_SECONDS) {
             throw new BadInputException(option + " must be at most 1e9 seconds (about 31 years), but got " + seconds);

@@ -60,23 +60,16 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
         Path dbFile = localH2File(url).orElseThrow(() -> new IllegalArgumentException("only an H2 file is opened "
                 + "read-only, not " + url));
         if (!Files.exists(dbFile)) {
-            throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
-                    + " (run 'nas search' first, or pass --storage)");
+            throw noDatabase(dbFile);
         }
         if (!Files.isReadable(dbFile)) {
             throw new IllegalArgumentException("the database file " + dbFile + " is not readable by this user");
         }
         StringBuilder u = new StringBuilder(resolve(url));
         String lower = u.toString().toLowerCase(Locale.ROOT);
-        if (!lower.contains("access_mode_data=")) {
-            u.append(";ACCESS_MODE_DATA=r");
-        }
-        if (!lower.contains("ifexists=")) {
-            u.append(";IFEXISTS=TRUE");
-        }
-        if (!lower.contains("query_cache_size=")) {
-            u.append(";QUERY_CACHE_SIZE=64");
-        }
+        addUnlessGiven(u, lower, "ACCESS_MODE_DATA", "r");
+        addUnlessGiven(u, lower, "IFEXISTS", "TRUE");
+        addUnlessGiven(u, lower, "QUERY_CACHE_SIZE", String.valueOf(QUERY_CACHE_SIZE));
         return new StorageUrl(u.toString(), Dialect.H2, true, url.trim(), true);
     }
 
@@ -100,6 +93,11 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
             return java.util.Optional.of("cannot use the database " + dbFile + ": directory " + dir + " is not writable");
         }
         return java.util.Optional.empty();
+    }
+
+    private static IllegalArgumentException noDatabase(Path dbFile) {
+        return new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
+                + " (run 'nas search' first, or pass --storage)");
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */
@@ -133,8 +131,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
         if (isH2File(lower)) {
             Path dbFile = h2File(url);
             if (!create && !Files.exists(dbFile)) {
-                throw new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
-                        + " (run 'nas search' first, or pass --storage)");
+                throw noDatabase(dbFile);
             }
             if (Files.exists(dbFile)) {
                 java.util.Optional<String> why = whyNotWritable(dbFile);
@@ -154,24 +151,28 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
                             + " is not writable");
                 }
             }
-            if (!create && !lower.contains("ifexists=")) {
-                u.append(";IFEXISTS=TRUE");
+            if (!create) {
+                addUnlessGiven(u, lower, "IFEXISTS", "TRUE");
             }
-            if (!lower.contains("retention_time=")) {
-                // H2 reuses a superseded chunk's space only this long after the chunk was written (45 s by
-                // default, a guess at when the OS has written it): with a store per group of commits that is
-                // gigabytes. Transactions forces the commits to disk at short intervals instead (README,
-                // "File size and power cuts")
-                u.append(";RETENTION_TIME=").append(H2_RETENTION_MILLIS);
-            }
-        } else if (lower.startsWith("jdbc:h2:mem:") && !lower.contains("db_close_delay=")) {
-            u.append(";DB_CLOSE_DELAY=-1");
+            // H2 reuses a superseded chunk's space only this long after the chunk was written (45 s by default, a
+            // guess at when the OS has written it): with a store per group of commits that is gigabytes.
+            // Transactions forces the commits to disk at short intervals instead ("File size and power cuts")
+            addUnlessGiven(u, lower, "RETENTION_TIME", String.valueOf(H2_RETENTION_MILLIS));
+        } else if (lower.startsWith("jdbc:h2:mem:")) {
+            addUnlessGiven(u, lower, "DB_CLOSE_DELAY", "-1");
         }
-        if (!lower.contains("query_cache_size=")) {
-            // a trial touches about twenty distinct statements; H2's default cache of 8 re-parses them
-            u.append(";QUERY_CACHE_SIZE=64");
-        }
+        addUnlessGiven(u, lower, "QUERY_CACHE_SIZE", String.valueOf(QUERY_CACHE_SIZE));
         return u.toString();
+    }
+
+    /** A trial touches about twenty distinct statements; H2's default cache of 8 would parse them again. */
+    private static final int QUERY_CACHE_SIZE = 64;
+
+    /** Appends H2's setting {@code ;KEY=value} unless the URL ({@code lower}, in lower case) gives the key. */
+    private static void addUnlessGiven(StringBuilder url, String lower, String key, String value) {
+        if (!lower.contains(key.toLowerCase(Locale.ROOT) + "=")) {
+            url.append(';').append(key).append('=').append(value);
+        }
     }
 
     /** The {@code .mv.db} file {@code url} names when it is a local H2 file (not in memory, not over TCP). */
@@ -195,8 +196,8 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
     private static String postgresSettings(String url) {
         java.util.Properties parsed = org.postgresql.Driver.parseURL(url, null);
         if (parsed == null || parsed.getProperty("PGDBNAME", "").isEmpty()) {
-            throw new IllegalArgumentException("malformed PostgreSQL URL '" + url.replaceAll("(?i)(password=)[^;&]*",
-                    "$1***") + "': use jdbc:postgresql://host:port/database");
+            throw new IllegalArgumentException("malformed PostgreSQL URL '" + redacted(url)
+                    + "': use jdbc:postgresql://host:port/database");
         }
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.contains("logintimeout=") ? url
@@ -238,6 +239,10 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
 
     /** The URL as the user wrote it, without a password, for messages. */
     String redacted() {
-        return given.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return redacted(given);
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }
