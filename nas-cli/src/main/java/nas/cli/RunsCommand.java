@@ -1,15 +1,14 @@
 package nas.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
+import nas.dashboard.StoredRuns;
 import nas.storage.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +42,7 @@ public final class RunsCommand implements Callable<Integer> {
         try (Storage store = storage.openForReading()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (RunStore.Run r : StorageOptions.runs(store).runs()) {
-                rows.add(summary(r));
+                rows.add(StoredRuns.summary(r));
             }
             if (format == OutputFormat.JSON) {
                 out.println(Json.write(rows));
@@ -67,23 +66,6 @@ public final class RunsCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
-    }
-
-    /** A run as one row of the listing. */
-    static Map<String, Object> summary(RunStore.Run r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run", r.id());
-        m.put("config", r.configName());
-        m.put("seed", r.seed());
-        m.put("status", r.status());
-        m.put("generations", r.generationsDone());
-        m.put("target", r.targetGenerations());
-        m.put("best", r.bestFitness());
-        m.put("best_generation", r.bestGeneration() < 0 ? null : r.bestGeneration());
-        m.put("frames", r.framesMode());
-        m.put("seconds", r.seconds());
-        m.put("updated", Instant.ofEpochMilli(r.updatedMillis()).toString());
-        return m;
     }
 
     /** {@code nas runs delete RUN}. */
