@@ -203,6 +203,35 @@ class DashboardRunsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void onPostgresqlTheDashboardReadsTheRunsItself() throws Exception {
+        String pg = nas.storage.PostgresTestServer.freshUrl("dashruns");
+        CliRunner.Result r = CliRunner.runOn(pg, "evolve", "-c", "pure_baseline", "-p", "20", "-g", "2", "-s", "5",
+                "--run-id", "pg", "--frames", "all", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<RunStore.Generation> generations = CliRunner.readRuns(pg, s -> s.generations("pg", 0));
+        FrameRecording want = FrameRecording.decode(CliRunner.readRuns(pg, s -> s.frames("pg", 1, 7).orElseThrow().data()));
+        AccessToken token = AccessToken.random();
+        try (Storage storage = new StorageOptions(pg).open();
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            assertThat((List<Map<String, Object>>) api(server, token, "runs")).extracting(m -> m.get("run")).containsExactly("pg");
+            List<Map<String, Object>> gens = (List<Map<String, Object>>) api(server, token, "runs/pg/generations");
+            assertThat(gens).extracting(m -> num(m.get("best"))).containsExactly(generations.get(0).best(),
+                    generations.get(1).best());
+            Map<String, Object> creatures = (Map<String, Object>) api(server, token, "runs/pg/generations/1/creatures");
+            assertThat(creatures).containsEntry("framed", 20L);
+            assertThat((List<Map<String, Object>>) creatures.get("creatures")).extracting(m -> m.get("kind")).containsOnly("all");
+            List<Map<String, Object>> frames = (List<Map<String, Object>>) ((Map<String, Object>) api(server, token,
+                    "runs/pg/generations/1/creatures/7/frames")).get("frames");
+            assertThat(frames).hasSize(want.frameCount());
+            List<List<Number>> last = (List<List<Number>>) frames.get(want.frameCount() - 1).get("nodes");
+            for (int i = 0; i < want.nodes(); i++) {
+                assertThat(Math.round(num(last.get(i).get(2)) * 1000)).isEqualTo(want.value(want.frameCount() - 1, 3 * i + 2));
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theStudiesPageLinksARunWhosePageDrawsItsChartsAnimatesStoredFramesAndFollowsARunningRun() throws Exception {
         Browser.assumeAvailable();
         evolve("small");
