@@ -270,7 +270,7 @@ class DashboardRunsTest {
             browser.waitFor("window.nasReplay.state.frame !== " + frame, Duration.ofSeconds(10));
             assertThat(browser.js("return document.getElementById('replay-canvas').toDataURL();")).isNotEqualTo(before);
             assertThat(browser.count("#creatures-table tbody tr")).isEqualTo(6);
-            browser.fullScreenshot("run-page");
+            browser.screenshot("run-page", 1400, 1900); // the whole page
 
             // another creature: its stored frames replace the first's
             browser.js("document.querySelector('#creatures-table tbody tr:last-child').click();");
@@ -289,7 +289,7 @@ class DashboardRunsTest {
                     Duration.ofSeconds(60));
             assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
             assertThat(browser.text("run-status")).startsWith("RUNNING, generation ");
-            browser.fullScreenshot("run-page-running");
+            browser.screenshot("run-page-running", 1400, 1900);
         } finally {
             if (running != null) {
                 running.kill();
