@@ -277,8 +277,8 @@ class DashboardRunsTest {
             browser.waitFor("window.nasReplay.data.rank === 30", Duration.ofSeconds(10));
             assertThat(browser.text("replay-note")).contains("rank 30 (bottom)");
 
-            // a running run: its page follows it without a reload
-            running = CliProcess.start(dir, "evolve", "-c", "pure_baseline", "-p", "20", "-g", "400", "-s", "3",
+            // a running run (more generations than it gets to): its page follows it without a reload
+            running = CliProcess.start(dir, "evolve", "-c", "pure_baseline", "-p", "20", "-g", "100000", "-s", "3",
                     "--run-id", "long", "--frames", "selective", "--frame-top", "2", "--frame-random", "0", "--frame-bottom", "0",
                     "--storage", db());
             browser.open(base + "run?name=long");
@@ -288,7 +288,7 @@ class DashboardRunsTest {
             browser.waitFor("window.nasCharts['run-fitness'].getOption().series[0].data.length > " + (seen + 2),
                     Duration.ofSeconds(60));
             assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
-            assertThat(browser.text("run-status")).startsWith("RUNNING, generation ");
+            assertThat(browser.text("run-status")).startsWith("RUNNING, generation ").contains(" of 100000 (0%)");
             browser.screenshot("run-page-running", 1400, 1900);
         } finally {
             if (running != null) {
