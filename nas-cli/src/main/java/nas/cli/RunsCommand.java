@@ -122,9 +122,14 @@ public final class RunsCommand implements Callable<Integer> {
         public Integer call() {
             try (Storage store = storage.openExisting()) {
                 RunStore runs = StorageOptions.runs(store);
-                RunLease.refuseIfRunning(run, runs.heartbeat(run), "delete");
-                if (!runs.deleteRun(run)) {
-                    throw storage.noRun(run);
+                storage.existingRun(runs, run);
+                Optional<RunStore.Heartbeat> holder = runs.heartbeat(run);
+                RunLease.refuseIfRunning(run, holder, "delete");
+                // taken from the holder judged gone first: a resume starting meanwhile makes this one refuse
+                try (RunLease lease = RunLease.claim(runs, run, holder, "delete")) {
+                    if (!runs.deleteRun(run)) {
+                        throw storage.noRun(run);
+                    }
                 }
             }
             spec.commandLine().getOut().println("Deleted run " + run);
