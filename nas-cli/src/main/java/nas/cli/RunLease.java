@@ -210,10 +210,11 @@ final class RunLease implements AutoCloseable {
         }
     }
 
+    /** @param now the run's heartbeat now; null when the run is gone */
     private void lose(RunStore.Heartbeat now) {
-        lost = "run '" + runId + "' was taken over" + (now == null || !now.held() ? "" : " by " + now.owner().describe())
-                + " while this process (" + owner.describe() + ") sent no heartbeat for a while: it stops, writing no "
-                + "more of the run";
+        lost = "run '" + runId + "' was " + (now == null ? "deleted" : "taken over" + (now.held() ? " by "
+                + now.owner().describe() : "")) + " while this process (" + owner.describe() + ") sent no heartbeat "
+                + "for a while: it stops, writing no more of the run";
     }
 
     /** Stops beating and gives the run up (unless another process took it over). */
