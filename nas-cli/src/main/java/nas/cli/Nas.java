@@ -63,11 +63,28 @@ public final class Nas {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("nas: " + e.getMessage());
+        err.println("nas: " + enumValueMessage(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try 'nas " + qualifiedName(e.getCommandLine()) + " --help' for more information.");
         err.flush();
         return BAD_INPUT;
+    }
+
+    /** picocli's words for an unknown value of an option of a fixed set ({@code --format}). */
+    private static final java.util.regex.Pattern ENUM_VALUE = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)': expected one of \\[(.*)] \\(case-insensitive\\) but was '(.*)'");
+
+    /**
+     * picocli says "expected one of [TABLE, CSV, JSON] (case-insensitive) but was 'xml'"; the help and users
+     * write the values in lower case, so the message does too, in NAS's words.
+     */
+    static String enumValueMessage(String message) {
+        java.util.regex.Matcher m = ENUM_VALUE.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        return m.group(1) + " must be one of " + m.group(2).toLowerCase(java.util.Locale.ROOT) + ", but got '"
+                + m.group(3) + "'";
     }
 
     private static String qualifiedName(CommandLine cmd) {

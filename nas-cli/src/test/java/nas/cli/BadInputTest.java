@@ -111,6 +111,15 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownOutputFormatIsNamedInLowerCaseAsTheHelpWritesIt() {
+        assertThat(refused("trials", "--study", "demo", "--storage", db, "--format", "xml"))
+                .isEqualTo("nas: --format must be one of table, csv, json, but got 'xml'");
+        assertThat(refused("runs", "--storage", db, "--format=yaml"))
+                .isEqualTo("nas: --format must be one of table, csv, json, but got 'yaml'");
+        assertThat(nas("studies", "--storage", db, "--format", "CSV").code).isZero();
+    }
+
+    @Test
     void aStudyThatAlreadyExists() {
         assertThat(refused("create-study", "--study", "demo", "--storage", db)).contains("demo");
     }
