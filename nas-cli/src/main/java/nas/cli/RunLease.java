@@ -52,19 +52,24 @@ final class RunLease implements AutoCloseable {
     /** Why this process no longer holds the run, once a heartbeat found it taken over; null while it does. */
     private volatile String lost;
 
-    private RunLease(RunStore runs, String runId, RunStore.Owner owner) {
+    private RunLease(RunStore runs, String runId, RunStore.Owner owner, Duration every) {
         this.runs = runs;
         this.runId = runId;
         this.owner = owner;
-        long ms = interval().toMillis();
+        long ms = Math.max(1, every.toMillis());
         this.beats = BEATS.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     /** Creates {@code run}, held by this process. */
     static RunLease create(RunStore runs, RunStore.Run run) {
+        return create(runs, run, interval());
+    }
+
+    /** Creates {@code run}, held by this process, beating {@code every} so often (a test's beat). */
+    static RunLease create(RunStore runs, RunStore.Run run, Duration every) {
         RunStore.Owner owner = newOwner();
         runs.createRun(run, owner);
-        return new RunLease(runs, run.id(), owner);
+        return new RunLease(runs, run.id(), owner, every);
     }
 
     /**
@@ -84,7 +89,7 @@ final class RunLease implements AutoCloseable {
             throw new Nas.BadInputException("run '" + runId + "' was taken by another process just now: " + doing
                     + " it once that process has ended");
         }
-        return new RunLease(runs, runId, owner);
+        return new RunLease(runs, runId, owner, interval());
     }
 
     /** Refuses to {@code doing} ("resume", "delete") a run a live process holds, naming it: one line, exit 2. */
