@@ -1,6 +1,7 @@
 package nas.storage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -182,7 +183,7 @@ public interface RunStore {
     Optional<Heartbeat> heartbeat(String runId);
 
     /** {@link #heartbeat} of every run that has one, by run id. */
-    java.util.Map<String, Heartbeat> heartbeats();
+    Map<String, Heartbeat> heartbeats();
 
     Optional<Run> run(String id);
 
