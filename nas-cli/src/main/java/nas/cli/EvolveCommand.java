@@ -108,12 +108,14 @@ public final class EvolveCommand implements Callable<Integer> {
         try (Storage store = storage.open()) {
             RunStore runs = StorageOptions.runs(store);
             Started started = resume != null ? resume(runs) : start(runs);
-            return evolve(runs, started);
+            try (RunLease lease = started.lease()) {
+                return evolve(runs, started);
+            }
         }
     }
 
-    /** A run ready to go on: its row, configuration and evolution. */
-    private record Started(RunStore.Run run, LabConfig lab, EvolutionState from) {
+    /** A run ready to go on: its row, configuration, evolution, and this process's hold on it. */
+    private record Started(RunStore.Run run, LabConfig lab, EvolutionState from, RunLease lease) {
     }
 
     private LabConfig labConfig(String preset) {
@@ -153,8 +155,7 @@ public final class EvolveCommand implements Callable<Integer> {
         long now = System.currentTimeMillis();
         RunStore.Run run = new RunStore.Run(id, preset, Json.write(lab.toMap()), s, target, recorded.key(), rate,
                 checkpoints, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0, null, -1, 0.0);
-        runs.createRun(run);
-        return new Started(run, lab, null);
+        return new Started(run, lab, null, RunLease.create(runs, run));
     }
 
     private Started resume(RunStore runs) {
@@ -165,6 +166,9 @@ public final class EvolveCommand implements Callable<Integer> {
                     + "--frame-random, --frame-bottom, --frame-rate and --checkpoint-every");
         }
         RunStore.Run run = storage.existingRun(runs, resume);
+        // first: of a run another process is writing, that is what to say
+        Optional<RunStore.Heartbeat> holder = runs.heartbeat(resume);
+        RunLease.refuseIfRunning(resume, holder, "resume");
         if (run.status().equals(RunStore.COMPLETE)) {
             throw new Nas.BadInputException("run '" + resume + "' is complete (" + run.generationsDone()
                     + " generations): nothing to resume");
@@ -180,12 +184,23 @@ public final class EvolveCommand implements Callable<Integer> {
                     + String.join("; ", changes) + ". Add --force to resume anyway (the rest of the run may then differ "
                     + "from an uninterrupted one)");
         }
-        RunStore.Checkpoint cp = runs.lastCheckpoint(resume).orElseThrow(() -> new Nas.BadInputException("run '"
-                + resume + "' has no checkpoint to resume from (--checkpoint-every " + run.checkpointEvery()
-                + "); start it again after 'nas runs delete " + resume + "'"));
-        EvolutionState state = Checkpoints.decode(cp.state());
-        runs.rewind(resume, cp.generation(), RunStore.RUNNING, EvolutionState.CODE_VERSION);
-        return new Started(runs.run(resume).orElseThrow(), lab, state);
+        Nas.BadInputException noCheckpoint = new Nas.BadInputException("run '" + resume + "' has no checkpoint to "
+                + "resume from (--checkpoint-every " + run.checkpointEvery() + "); start it again after 'nas runs delete "
+                + resume + "'");
+        if (runs.lastCheckpoint(resume).isEmpty()) {
+            throw noCheckpoint;
+        }
+        // this process's from here on; the checkpoint read again, as the last holder may have stored one meanwhile
+        RunLease lease = RunLease.claim(runs, resume, holder, "resume");
+        try {
+            RunStore.Checkpoint cp = runs.lastCheckpoint(resume).orElseThrow(() -> noCheckpoint);
+            EvolutionState state = Checkpoints.decode(cp.state());
+            runs.rewind(resume, cp.generation(), RunStore.RUNNING, EvolutionState.CODE_VERSION);
+            return new Started(runs.run(resume).orElseThrow(), lab, state, lease);
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
     }
 
     private int evolve(RunStore runs, Started s) {
@@ -211,7 +226,8 @@ public final class EvolveCommand implements Callable<Integer> {
         ThreadCpu.Snapshot cpuBefore = ThreadCpu.now();
         try (EvolveInterrupts interrupts = new EvolveInterrupts(run.id(), err);
                 PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
-                GenerationWriter writer = new GenerationWriter(runs, run.id(), recorder, evaluator)) {
+                GenerationWriter writer = new GenerationWriter(runs, run.id(), s.lease().owner(), recorder,
+                        evaluator)) {
             try {
                 Evolution e = s.from() == null
                         ? new Evolution(s.lab(), evaluator, run.seed(), run.targetGenerations())
@@ -220,6 +236,7 @@ public final class EvolveCommand implements Callable<Integer> {
                 long capturing = 0;
                 long mark = System.nanoTime();
                 while (e.hasNext()) {
+                    s.lease().check(); // taken over while this process was silent (suspended, say): no more writes
                     long t0 = System.nanoTime();
                     last = e.next();
                     evolving += System.nanoTime() - t0;
@@ -281,6 +298,9 @@ public final class EvolveCommand implements Callable<Integer> {
                     return interrupts.exitCode();
                 }
             } catch (RuntimeException | Error failure) {
+                if (s.lease().takenOver()) {
+                    s.lease().check(); // says so in one line; what the new holder writes stays
+                }
                 if (s.from() == null && !anySubmitted) {
                     // a new run that failed before its first generation (out of memory for its population, say)
                     // holds nothing: it goes, so no RUNNING run is left behind and the same --run-id can start again

@@ -18,6 +18,7 @@ final class GenerationWriter implements AutoCloseable {
 
     private final RunStore runs;
     private final String runId;
+    private final RunStore.Owner owner;
     private final RunRecorder recorder;
     private final PopulationEvaluator evaluator;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -33,9 +34,12 @@ final class GenerationWriter implements AutoCloseable {
     private volatile long storing;
     private volatile long cpu;
 
-    GenerationWriter(RunStore runs, String runId, RunRecorder recorder, PopulationEvaluator evaluator) {
+    /** @param owner the lease the run is written with (each append checks it and is a heartbeat) */
+    GenerationWriter(RunStore runs, String runId, RunStore.Owner owner, RunRecorder recorder,
+            PopulationEvaluator evaluator) {
         this.runs = runs;
         this.runId = runId;
+        this.owner = owner;
         this.recorder = recorder;
         this.evaluator = evaluator;
     }
@@ -48,7 +52,7 @@ final class GenerationWriter implements AutoCloseable {
             long t0 = System.nanoTime();
             RunStore.GenerationBatch batch = recorder.batch(generation, evaluator);
             long t1 = System.nanoTime();
-            runs.appendGeneration(runId, batch);
+            runs.appendGeneration(runId, batch, owner);
             recording += t1 - t0;
             storing += System.nanoTime() - t1;
             cpu += ThreadCpu.thisThread() - cpu0;

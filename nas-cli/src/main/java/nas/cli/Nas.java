@@ -215,7 +215,7 @@ public final class Nas {
             err.flush();
             return BAD_INPUT;
         }
-        if (isDiskFull(cause)) {
+        if (isDiskFull(cause) || cause instanceof FailureException) {
             // an environment failure with nothing more to show than its one line
             err.println("nas: " + message(cause));
             err.flush();
@@ -247,6 +247,15 @@ public final class Nas {
     private static String message(Throwable t) {
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.toString() : m.split("\\r?\\n")[0];
+    }
+
+    /** A failure a command explains in one line (exit code 1, no stack trace to offer). */
+    public static final class FailureException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public FailureException(String message) {
+            super(message);
+        }
     }
 
     /** A user error found by a command (exit code 2). */

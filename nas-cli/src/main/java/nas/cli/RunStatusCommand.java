@@ -58,13 +58,14 @@ public final class RunStatusCommand implements Callable<Integer> {
         try (Storage store = storage.openForReading()) {
             RunStore runs = StorageOptions.runs(store);
             RunStore.Run r = storage.existingRun(runs, run);
+            Optional<RunStore.Heartbeat> heartbeat = runs.heartbeat(run);
             Optional<RunStore.Checkpoint> checkpoint = runs.lastCheckpoint(run);
             int from = format == OutputFormat.TABLE && last > 0 ? Math.max(0, r.generationsDone() - last) : 0;
             List<Map<String, Object>> generations = new ArrayList<>();
             for (RunStore.Generation g : runs.generations(run, from)) {
                 generations.add(StoredRuns.generation(g));
             }
-            Map<String, Object> summary = StoredRuns.status(r, checkpoint);
+            Map<String, Object> summary = StoredRuns.status(r, heartbeat, checkpoint);
             if (format == OutputFormat.JSON) {
                 summary.put("generations_table", generations);
                 out.println(Json.write(summary));
@@ -72,7 +73,7 @@ public final class RunStatusCommand implements Callable<Integer> {
                 Csv.row(out, COLUMNS);
                 generations.forEach(g -> Csv.row(out, new ArrayList<>(g.values())));
             } else {
-                table(out, r, summary, generations);
+                table(out, r, heartbeat, summary, generations);
             }
             out.flush();
         }
@@ -86,11 +87,17 @@ public final class RunStatusCommand implements Callable<Integer> {
         return (last == null ? "none" : "before generation " + last) + " (" + when + ")";
     }
 
-    private static void table(PrintWriter out, RunStore.Run r, Map<String, Object> s, List<Map<String, Object>> gens) {
+    private static void table(PrintWriter out, RunStore.Run r, Optional<RunStore.Heartbeat> heartbeat,
+            Map<String, Object> s, List<Map<String, Object>> gens) {
         int done = r.generationsDone();
+        Object status = s.get("status");
+        String holder = s.get("writer") == null ? "" : ", in " + s.get("writer") + " (last heartbeat "
+                + RunLease.ago(heartbeat.orElseThrow().silentMillis()) + ")";
+        String stopped = !RunLease.STOPPED.equals(status) ? "" : "; its process stopped: " + RunLease.whyStopped(heartbeat)
+                + "; resume with: nas evolve --resume " + r.id();
         out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
-        out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%n", r.status(), done,
-                r.targetGenerations(), 100.0 * done / r.targetGenerations());
+        out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%s%s%n", status, done,
+                r.targetGenerations(), 100.0 * done / r.targetGenerations(), holder, stopped);
         out.printf(Locale.ROOT, "Best:        %s%n", r.bestFitness() == null ? "-"
                 : TextTable.num(r.bestFitness()) + " (generation " + r.bestGeneration() + ")");
         out.printf(Locale.ROOT, "Time:        %s, %.2f s/generation%s%n", RunCommand.duration(r.seconds()),

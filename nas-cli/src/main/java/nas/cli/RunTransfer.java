@@ -134,18 +134,23 @@ final class RunTransfer {
      * that fails part-way leaves no run behind.
      */
     static String read(RunStore runs, InputStream in, String id) throws IOException {
-        String[] created = {null};
+        // the run is held while it is imported: listed as RUNNING, neither resumed nor deleted by another process
+        RunLease[] created = {null};
         try {
             return read(runs, in, id, created);
         } catch (IOException | RuntimeException e) {
             if (created[0] != null) {
-                runs.deleteRun(created[0]);
+                runs.deleteRun(created[0].runId());
             }
             throw e;
+        } finally {
+            if (created[0] != null) {
+                created[0].close();
+            }
         }
     }
 
-    private static String read(RunStore runs, InputStream in, String id, String[] created) throws IOException {
+    private static String read(RunStore runs, InputStream in, String id, RunLease[] created) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
             RunStore.Run run = null;
@@ -165,10 +170,9 @@ final class RunTransfer {
                         expect(run != null && complete, "only whole-run exports (no --generation) can be imported");
                         name = name == null ? run.id() : name;
                         long now = System.currentTimeMillis();
-                        runs.createRun(new RunStore.Run(name, run.configName(), run.configJson(), run.seed(),
-                                run.targetGenerations(), run.framesMode(), run.frameRate(), run.checkpointEvery(),
-                                run.codeVersion(), RunStore.RUNNING, now, now, 0, null, -1, 0.0));
-                        created[0] = name;
+                        created[0] = RunLease.create(runs, new RunStore.Run(name, run.configName(), run.configJson(),
+                                run.seed(), run.targetGenerations(), run.framesMode(), run.frameRate(),
+                                run.checkpointEvery(), run.codeVersion(), RunStore.RUNNING, now, now, 0, null, -1, 0.0));
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             JsonNode gen = MAPPER.readTree(p);
                             int g = gen.get("generation").asInt();
@@ -180,7 +184,7 @@ final class RunTransfer {
                             stored++;
                             boolean last = stored == run.generationsDone();
                             runs.appendGeneration(name, batch(gen, last ? run.status() : RunStore.RUNNING,
-                                    bestGeneration));
+                                    bestGeneration), created[0].owner());
                         }
                     }
                     default -> p.skipChildren();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nas.api.export.Csv;
 import nas.api.json.Json;
@@ -17,9 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nas runs}: the evolution runs of a storage; {@code nas runs delete RUN} removes one. */
+/**
+ * {@code nas runs}: the evolution runs of a storage; {@code nas runs delete RUN} removes one. A RUNNING run no live
+ * process holds ({@link RunLease}) is listed as STOPPED.
+ */
 @Command(name = "runs", sortOptions = false, subcommands = RunsCommand.Delete.class,
-        description = "List the evolution runs ('nas evolve') of a storage: status, progress and best fitness.",
+        description = {"List the evolution runs ('nas evolve') of a storage: status, progress and best fitness.",
+            "STOPPED: a run no process runs any more (killed, or silent for longer than " + RunLease.GRACE_ENV
+                + " seconds, default 60); 'nas evolve --resume RUN' continues it."},
         footer = {"", "Examples:", "  nas runs", "  nas runs --format csv", "  nas runs delete long-1"})
 public final class RunsCommand implements Callable<Integer> {
 
@@ -34,15 +40,17 @@ public final class RunsCommand implements Callable<Integer> {
     OutputFormat format;
 
     static final List<String> COLUMNS = List.of("run", "config", "seed", "status", "generations", "target", "best",
-            "best_generation", "frames", "seconds", "updated");
+            "best_generation", "frames", "seconds", "updated", "writer", "heartbeat_seconds_ago");
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Storage store = storage.openForReading()) {
+            RunStore runs = StorageOptions.runs(store);
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (RunStore.Run r : StorageOptions.runs(store).runs()) {
-                rows.add(StoredRuns.summary(r));
+            Map<String, RunStore.Heartbeat> heartbeats = runs.heartbeats();
+            for (RunStore.Run r : runs.runs()) {
+                rows.add(StoredRuns.summary(r, Optional.ofNullable(heartbeats.get(r.id()))));
             }
             if (format == OutputFormat.JSON) {
                 out.println(Json.write(rows));
@@ -62,6 +70,11 @@ public final class RunsCommand implements Callable<Integer> {
                             String.valueOf(r.get("updated"))));
                 }
                 t.print(out);
+                if (rows.stream().anyMatch(r -> RunLease.STOPPED.equals(r.get("status")))) {
+                    out.println("STOPPED: its process ended without finishing it (killed, or silent for over "
+                            + RunLease.graceText() + "); 'nas evolve --resume RUN' "
+                            + "continues it from its last checkpoint");
+                }
             }
             out.flush();
         }
@@ -85,8 +98,15 @@ public final class RunsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Storage store = storage.openExisting()) {
-                if (!StorageOptions.runs(store).deleteRun(run)) {
-                    throw storage.noRun(run);
+                RunStore runs = StorageOptions.runs(store);
+                storage.existingRun(runs, run);
+                Optional<RunStore.Heartbeat> holder = runs.heartbeat(run);
+                RunLease.refuseIfRunning(run, holder, "delete");
+                // taken from the holder judged gone first: a resume starting meanwhile makes this one refuse
+                try (RunLease lease = RunLease.claim(runs, run, holder, "delete")) {
+                    if (!runs.deleteRun(run)) {
+                        throw storage.noRun(run);
+                    }
                 }
             }
             spec.commandLine().getOut().println("Deleted run " + run);

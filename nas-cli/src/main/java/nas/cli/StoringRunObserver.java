@@ -14,7 +14,8 @@ import nas.storage.RunStore;
  * run tables as {@code nas evolve} does (statistics, every creature, each genome once), so that it can be
  * listed, exported and replayed ({@code nas replay RUN --generation G --rank 1}). No frames and no checkpoints:
  * a replay re-simulates the stored genome, and these runs are not resumed. A run left over under the same name
- * (from a deleted study of the same name) is replaced.
+ * (from a deleted study of the same name) is replaced, unless a live process is writing it. Each run is held
+ * ({@link RunLease}) from its start to its last generation or its stop.
  */
 final class StoringRunObserver implements RunObserver {
 
@@ -29,11 +30,12 @@ final class StoringRunObserver implements RunObserver {
 
     @Override
     public Watch start(String name, LabConfig config, long seed, int generations) {
+        RunLease.refuseIfRunning(name, runs.heartbeat(name), "replace");
         runs.deleteRun(name);
         long now = System.currentTimeMillis();
-        runs.createRun(new RunStore.Run(name, configName, Json.write(config.toMap()), seed, generations,
-                FramesSetting.NONE.key(), 15, 0, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now, 0,
-                null, -1, 0.0));
+        RunLease lease = RunLease.create(runs, new RunStore.Run(name, configName, Json.write(config.toMap()), seed,
+                generations, FramesSetting.NONE.key(), 15, 0, EvolutionState.CODE_VERSION, RunStore.RUNNING, now, now,
+                0, null, -1, 0.0));
         RunRecorder recorder = new RunRecorder(config, seed, FramesSetting.NONE, 15, 0, null);
         return new Watch() {
             private long mark = System.nanoTime();
@@ -45,14 +47,22 @@ final class StoringRunObserver implements RunObserver {
 
             @Override
             public void generation(Evolution e, GenerationStats stats, PopulationEvaluator evaluator) {
+                lease.check();
                 RunRecorder.Captured c = recorder.capture(e, stats, (System.nanoTime() - mark) / 1e9);
-                runs.appendGeneration(name, recorder.batch(c, evaluator));
+                runs.appendGeneration(name, recorder.batch(c, evaluator), lease.owner());
                 mark = System.nanoTime();
+                if (!c.status().equals(RunStore.RUNNING)) {
+                    lease.close(); // its last generation
+                }
             }
 
             @Override
             public void stopped(String why) {
-                runs.setStatus(name, why.equals("pruned") ? RunStore.PRUNED : RunStore.FAILED);
+                try {
+                    runs.setStatus(name, why.equals("pruned") ? RunStore.PRUNED : RunStore.FAILED);
+                } finally {
+                    lease.close();
+                }
             }
         };
     }

@@ -288,8 +288,19 @@ class DashboardRunsTest {
             browser.waitFor("window.nasCharts['run-fitness'].getOption().series[0].data.length > " + (seen + 2),
                     Duration.ofSeconds(60));
             assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
-            assertThat(browser.text("run-status")).startsWith("RUNNING, generation ").contains(" of 100000 (0%)");
+            assertThat(browser.text("run-status")).startsWith("RUNNING, generation ").contains(" of 100000 (0%), in pid ");
             browser.screenshot("run-page-running", 1400, 1900);
+            // killed: no process runs it any more, and the page says so
+            // (at once: its pid is gone on this host; at the latest after the 60 s grace without a heartbeat)
+            running.kill();
+            try {
+                browser.waitFor("document.getElementById('run-status').textContent.startsWith('STOPPED')", Duration.ofSeconds(90));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the page says '" + browser.text("run-status") + "' (errors: '" + browser.text("errors")
+                        + "'), nas runs: " + CliRunner.run("runs", "--format", "json", "--storage", db()).out(), e);
+            }
+            assertThat(browser.text("run-status")).endsWith("; 'nas evolve --resume long' continues it");
+            assertThat(browser.text("run-time")).doesNotContain("ETA");
         } finally {
             if (running != null) {
                 running.kill();

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A study file this user cannot write (another user's, chmod 444, a read-only directory, a read-only mount) is read
- * by the commands that only read, with the study's own numbers, and nothing is written to the file or beside it
+ * by the commands that only read, with the study's own numbers (and its run, whose process died while it ran, shown
+ * STOPPED: judged, not written), and nothing is written to the file or beside it
  * (every file's bytes and modification time, and the directory's, stay as they were); commands that write are
  * refused with one line and exit 2. Another user's live dashboard does not keep the owner's server from opening the
  * file, and says why it cannot read while that server has it.
@@ -58,7 +59,10 @@ class ReadOnlyDatabaseTest {
             List.of("best", "--study", "s"),
             List.of("studies", "--format", "csv"),
             List.of("export", "--study", "s"),
-            List.of("runs"));
+            List.of("runs"),
+            List.of("run-status", "r"));
+    /** The pid of the process that held run "r" and died. */
+    private static long deadPid;
 
     @BeforeAll
     static void makeAStudyAndAUser() throws Exception {
@@ -74,6 +78,12 @@ class ReadOnlyDatabaseTest {
             }
             // a study to import, for the refused import
             StudyTransfer.write(storage, "s", shared.resolve("s.json"));
+            // a run held by a process of this host that has died since: RUNNING as stored
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            deadPid = gone.pid();
+            storage.runs().createRun(nas.storage.RunStoreContractTest.run("r"),
+                    new nas.storage.RunStore.Owner(RunLease.HOST, deadPid, 5));
         }
         Files.setPosixFilePermissions(shared.resolve("s.json"), PosixFilePermissions.fromString("rw-r--r--"));
         source = db.resolveSibling("study.mv.db");
@@ -247,7 +257,10 @@ class ReadOnlyDatabaseTest {
             case "best" -> assertThat(out).startsWith("best trial 0 of study 's' (minimize): value 0.0").contains("x = 0.0");
             case "studies" -> assertThat(out.lines()).contains("s,minimize,12,0,0,12,0,0,0.0");
             case "export" -> assertThat(out.split("\"number\":", -1)).hasSize(13);
-            case "runs" -> assertThat(out).startsWith("(no runs in ");
+            case "runs" -> assertThat(out).containsPattern("\\br +pure_baseline +42 +STOPPED +0/10 ")
+                    .contains("STOPPED: its process ended without finishing it");
+            case "run-status" -> assertThat(out).contains("Status:      STOPPED, generation 0 of 10 (0%); its process "
+                    + "stopped: pid " + deadPid + " on " + RunLease.HOST + " has ended (last heartbeat ");
             default -> throw new AssertionError("no check for " + command);
         }
     }

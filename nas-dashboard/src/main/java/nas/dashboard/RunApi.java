@@ -50,7 +50,8 @@ final class RunApi {
         if (segments.size() == 1) {
             List<Map<String, Object>> out = new ArrayList<>();
             if (runs != null) {
-                runs.runs().forEach(r -> out.add(StoredRuns.summary(r)));
+                Map<String, RunStore.Heartbeat> heartbeats = runs.heartbeats();
+                runs.runs().forEach(r -> out.add(StoredRuns.summary(r, Optional.ofNullable(heartbeats.get(r.id())))));
             }
             return out;
         }
@@ -63,7 +64,7 @@ final class RunApi {
                         .map(k -> new RunStore.Checkpoint(k.generation(), k.createdMillis(), new byte[0])));
                 checkpoints.put(run.id(), last);
             }
-            Map<String, Object> m = StoredRuns.status(run, last.checkpoint());
+            Map<String, Object> m = StoredRuns.status(run, runs.heartbeat(run.id()), last.checkpoint());
             m.put("frames_text", describeFrames(run.framesMode()));
             m.put("frame_rate", run.frameRate());
             m.put("checkpoint_every", run.checkpointEvery());

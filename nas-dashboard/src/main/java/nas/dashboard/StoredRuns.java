@@ -12,6 +12,7 @@ import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.genome.GenomeJson;
 import nas.storage.Deflate;
+import nas.storage.RunLiveness;
 import nas.storage.RunStore;
 
 /**
@@ -74,13 +75,17 @@ public final class StoredRuns {
         return LabConfig.builder().setAll(known).build();
     }
 
-    /** A run as one row of a listing ({@code nas runs}, the dashboard's runs). */
-    public static Map<String, Object> summary(RunStore.Run r) {
+    /**
+     * A run as one row of a listing ({@code nas runs}, the dashboard's runs): its status as shown
+     * ({@link RunLiveness#shownStatus}: STOPPED for a RUNNING run no live process holds), and the process that holds
+     * it ({@code writer}, null when none does) with its last heartbeat's age in seconds (null when it never had one).
+     */
+    public static Map<String, Object> summary(RunStore.Run r, Optional<RunStore.Heartbeat> heartbeat) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run", r.id());
         m.put("config", r.configName());
         m.put("seed", r.seed());
-        m.put("status", r.status());
+        m.put("status", RunLiveness.shownStatus(r, heartbeat));
         m.put("generations", r.generationsDone());
         m.put("target", r.targetGenerations());
         m.put("best", r.bestFitness());
@@ -88,18 +93,22 @@ public final class StoredRuns {
         m.put("frames", r.framesMode());
         m.put("seconds", r.seconds());
         m.put("updated", Instant.ofEpochMilli(r.updatedMillis()).toString());
+        m.put("writer", heartbeat.filter(RunLiveness::alive).map(h -> h.owner().describe()).orElse(null));
+        m.put("heartbeat_seconds_ago", heartbeat.map(h -> h.silentMillis() / 1e3).orElse(null));
         return m;
     }
 
     /**
      * A run's progress ({@code nas run-status}, the dashboard's run page): its {@link #summary} with the time per
-     * generation, the ETA while it runs and the generation its last checkpoint resumes at.
+     * generation, the ETA while a live process runs it and the generation its last checkpoint resumes at.
      */
-    public static Map<String, Object> status(RunStore.Run r, Optional<RunStore.Checkpoint> lastCheckpoint) {
-        Map<String, Object> summary = summary(r);
+    public static Map<String, Object> status(RunStore.Run r, Optional<RunStore.Heartbeat> heartbeat,
+            Optional<RunStore.Checkpoint> lastCheckpoint) {
+        Map<String, Object> summary = summary(r, heartbeat);
         double perGeneration = r.generationsDone() == 0 ? 0 : r.seconds() / r.generationsDone();
         summary.put("seconds_per_generation", perGeneration);
-        summary.put("eta_seconds", r.status().equals(RunStore.RUNNING)
+        // an ETA only for a run a live process runs
+        summary.put("eta_seconds", summary.get("status").equals(RunStore.RUNNING)
                 ? perGeneration * (r.targetGenerations() - r.generationsDone()) : null);
         summary.put("last_checkpoint", lastCheckpoint.map(RunStore.Checkpoint::generation).orElse(null));
         return summary;

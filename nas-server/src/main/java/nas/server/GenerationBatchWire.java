@@ -24,16 +24,27 @@ final class GenerationBatchWire {
 
     /** The first bytes of a body: a mark and the format version. */
     private static final int MAGIC = 0x4E474231;
+    /**
+     * The first bytes of a body appended by the run's holder ({@link RunStore.Owner}): then its host, pid and lease
+     * follow the mark, and the rest is as after {@link #MAGIC}.
+     */
+    private static final int MAGIC_OWNED = 0x4E474232;
 
     private GenerationBatchWire() {
     }
 
     static byte[] write(String runId, RunStore.GenerationBatch b) {
+        return write(runId, b, null);
+    }
+
+    /** A body for {@code owner}'s append (null: an append whoever holds the run). */
+    static byte[] write(String runId, RunStore.GenerationBatch b, RunStore.Owner owner) {
+        byte[] host = owner == null ? null : utf(owner.host());
         byte[] id = utf(runId);
         RunStore.Generation g = b.generation();
         byte[] types = g.creatureTypes() == null ? null : utf(g.creatureTypes());
         byte[] status = b.status() == null ? null : utf(b.status());
-        long size = 4 + id.length + 4 + 5 * 8 + 4 + 1 + (g.species() == null ? 0 : 4) + 1 + length(types) + 8 + 8 + 4;
+        long size = (owner == null ? 0 : host.length + 8 + 8) + 4 + id.length + 4 + 5 * 8 + 4 + 1 + (g.species() == null ? 0 : 4) + 1 + length(types) + 8 + 8 + 4;
         for (RunStore.Creature c : b.creatures()) {
             size += 4 + 4 + 8 + 4 + 8 + 1 + 8 + 4 + 4 + 8 + 4 + length(c.genome()) + 4 + 4L * c.parents().length + 4;
         }
@@ -46,7 +57,12 @@ final class GenerationBatchWire {
             throw new IllegalArgumentException("a run's generation of " + size + " bytes is too large to send");
         }
         ByteBuffer out = ByteBuffer.allocate((int) size);
-        out.putInt(MAGIC).put(id);
+        if (owner == null) {
+            out.putInt(MAGIC);
+        } else {
+            out.putInt(MAGIC_OWNED).put(host).putLong(owner.pid()).putLong(owner.lease());
+        }
+        out.put(id);
         out.putInt(g.generation());
         out.putDouble(g.best()).putDouble(g.mean()).putDouble(g.median()).putDouble(g.worst()).putDouble(g.bestEver());
         out.putInt(g.pellets());
@@ -83,16 +99,18 @@ final class GenerationBatchWire {
         return out.array();
     }
 
-    /** The run id and generation of a body {@link #write} made. */
-    record Request(String runId, RunStore.GenerationBatch batch) {
+    /** The run id, generation and owner (null: none given) of a body {@link #write} made. */
+    record Request(String runId, RunStore.GenerationBatch batch, RunStore.Owner owner) {
     }
 
     static Request read(byte[] body) {
         try {
             ByteBuffer in = ByteBuffer.wrap(body);
-            if (body.length < 4 || in.getInt() != MAGIC) {
+            int magic = body.length < 4 ? 0 : in.getInt();
+            if (magic != MAGIC && magic != MAGIC_OWNED) {
                 throw new IllegalArgumentException("not a generation of a run (unknown body format)");
             }
+            RunStore.Owner owner = magic == MAGIC ? null : new RunStore.Owner(readUtf(in), in.getLong(), in.getLong());
             String runId = readUtf(in);
             int generation = in.getInt();
             double best = in.getDouble();
@@ -139,7 +157,7 @@ final class GenerationBatchWire {
                 throw new IllegalArgumentException("a run's generation with " + in.remaining() + " bytes after its end");
             }
             return new Request(runId, new RunStore.GenerationBatch(g, creatures, frames, checkpoint, status,
-                    bestGeneration));
+                    bestGeneration), owner);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("a run's generation cut short", e);
         }

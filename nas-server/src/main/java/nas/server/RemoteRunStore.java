@@ -27,8 +27,37 @@ public final class RemoteRunStore implements RunStore {
     }
 
     @Override
-    public void createRun(Run run) {
-        call("createRun", ONCE, "run", run);
+    public void createRun(Run run, Owner owner) {
+        call("createRun", ONCE, "run", run, "owner", owner);
+    }
+
+    @Override
+    public boolean claim(String runId, Owner owner, long expectedLease) {
+        // repeated after a lost reply, it finds its own lease: false, though it holds the run; sent once
+        return (Boolean) call("claim", ONCE, "id", runId, "owner", owner, "expectedLease", expectedLease);
+    }
+
+    @Override
+    public boolean beat(String runId, Owner owner) {
+        return (Boolean) call("beat", REPEATABLE, "id", runId, "owner", owner);
+    }
+
+    @Override
+    public void release(String runId, Owner owner) {
+        call("release", REPEATABLE, "id", runId, "owner", owner);
+    }
+
+    @Override
+    public Optional<Heartbeat> heartbeat(String runId) {
+        return Optional.ofNullable(Wire.convert(call("heartbeat", REPEATABLE, "id", runId), Heartbeat.class));
+    }
+
+    @Override
+    public Map<String, Heartbeat> heartbeats() {
+        Map<?, ?> tree = (Map<?, ?>) call("heartbeats", REPEATABLE);
+        Map<String, Heartbeat> out = new java.util.LinkedHashMap<>();
+        tree.forEach((id, h) -> out.put((String) id, Wire.convert(h, Heartbeat.class)));
+        return out;
     }
 
     @Override
@@ -42,8 +71,9 @@ public final class RemoteRunStore implements RunStore {
     }
 
     @Override
-    public void appendGeneration(String runId, GenerationBatch batch) {
-        rpc.callWithBody(RunStoreMethods.PREFIX + "appendGeneration", GenerationBatchWire.write(runId, batch), ONCE);
+    public void appendGeneration(String runId, GenerationBatch batch, Owner owner) {
+        rpc.callWithBody(RunStoreMethods.PREFIX + "appendGeneration", GenerationBatchWire.write(runId, batch, owner),
+                ONCE);
     }
 
     @Override

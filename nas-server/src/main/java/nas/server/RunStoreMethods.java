@@ -21,15 +21,24 @@ public final class RunStoreMethods {
     /** Registers every method of {@code runs} on {@code rpc}. */
     public static void register(RpcHandler rpc, RunStore runs) {
         reg(rpc, "createRun", a -> {
-            runs.createRun(convert(a.get("run"), RunStore.Run.class));
+            runs.createRun(convert(a.get("run"), RunStore.Run.class), convert(a.get("owner"), RunStore.Owner.class));
             return null;
         });
+        reg(rpc, "claim", a -> runs.claim(a.getString("id"), convert(a.get("owner"), RunStore.Owner.class),
+                a.getLong("expectedLease")));
+        reg(rpc, "beat", a -> runs.beat(a.getString("id"), convert(a.get("owner"), RunStore.Owner.class)));
+        reg(rpc, "release", a -> {
+            runs.release(a.getString("id"), convert(a.get("owner"), RunStore.Owner.class));
+            return null;
+        });
+        reg(rpc, "heartbeat", a -> runs.heartbeat(a.getString("id")).orElse(null));
+        reg(rpc, "heartbeats", a -> runs.heartbeats());
         reg(rpc, "run", a -> runs.run(a.getString("id")).orElse(null));
         reg(rpc, "runs", a -> runs.runs());
         // a generation travels as one binary body (GenerationBatchWire): in JSON its genomes and frames are base64
         rpc.registerBody(PREFIX + "appendGeneration", body -> {
             GenerationBatchWire.Request r = GenerationBatchWire.read(body);
-            runs.appendGeneration(r.runId(), r.batch());
+            runs.appendGeneration(r.runId(), r.batch(), r.owner());
             return null;
         });
         reg(rpc, "generations", a -> runs.generations(a.getString("id"), a.getInt("from")));

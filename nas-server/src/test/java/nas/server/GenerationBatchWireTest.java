@@ -69,6 +69,25 @@ class GenerationBatchWireTest {
     }
 
     @Test
+    void aHoldersAppendCarriesItsLeaseAndTheRestAsWithout() {
+        RunStore.Owner owner = new RunStore.Owner("höst-a", 4242, Long.MIN_VALUE + 3);
+        byte[] plain = GenerationBatchWire.write("r", batch());
+        byte[] owned = GenerationBatchWire.write("r", batch(), owner);
+
+        GenerationBatchWire.Request r = GenerationBatchWire.read(owned);
+
+        assertThat(r.owner()).isEqualTo(owner);
+        assertThat(GenerationBatchWire.read(plain).owner()).isNull();
+        // the mark "NGB2", the owner (host as writeUTF: 2 + 7 bytes, pid, lease), then the body of an unowned append
+        assertThat(owned).hasSize(plain.length + 9 + 16);
+        assertThat(Arrays.copyOfRange(owned, 0, 4)).containsExactly('N', 'G', 'B', '2');
+        assertThat(Arrays.copyOfRange(owned, 4 + 9 + 16, owned.length)).isEqualTo(Arrays.copyOfRange(plain, 4,
+                plain.length));
+        assertThat(r.batch().generation()).isEqualTo(batch().generation());
+        assertThat(r.batch().checkpoint().state()).hasSize(300_000);
+    }
+
+    @Test
     void theBytesAreTheFormatOfEarlierVersions() throws Exception {
         // field by field as the earlier version wrote them (a server it started may still be running)
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

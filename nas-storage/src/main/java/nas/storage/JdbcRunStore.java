@@ -7,11 +7,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link RunStore} in the tables of schemas V5 and V6 ({@code evolution_*}), through the storage's transactions. */
+/**
+ * {@link RunStore} in the tables of schemas V5, V6 and V9 ({@code evolution_*}), through the storage's transactions.
+ * Heartbeats are the database's {@code CURRENT_TIMESTAMP}, and their age is measured against it: the processes
+ * writing and reading a run may run on hosts whose clocks differ.
+ */
 final class JdbcRunStore implements RunStore {
 
     private static final String RUN_COLUMNS = "run_id, config_name, config_json, seed, target_generations, frames_mode, "
@@ -31,7 +37,7 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void createRun(Run r) {
+    public void createRun(Run r, Owner owner) {
         Objects.requireNonNull(r.id(), "id");
         if (r.id().isBlank() || r.id().length() > 200) {
             throw new IllegalArgumentException("a run id has 1 to 200 characters, but got " + (r.id().length() > 200
@@ -42,7 +48,9 @@ final class JdbcRunStore implements RunStore {
                 throw new IllegalArgumentException("run '" + r.id() + "' exists already");
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_runs (" + RUN_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + (owner == null ? "" : ", owner_host, owner_pid, owner_lease, heartbeat_at")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                    + (owner == null ? "" : ", ?, ?, ?, CURRENT_TIMESTAMP") + ")")) {
                 p.setString(1, r.id());
                 p.setString(2, r.configName());
                 p.setString(3, r.configJson());
@@ -59,6 +67,12 @@ final class JdbcRunStore implements RunStore {
                 setDouble(p, 14, r.bestFitness());
                 p.setInt(15, r.bestGeneration());
                 p.setDouble(16, r.seconds());
+                if (owner != null) {
+                    requireLease(owner);
+                    p.setString(17, owner.host());
+                    p.setLong(18, owner.pid());
+                    p.setLong(19, owner.lease());
+                }
                 p.executeUpdate();
             } catch (SQLException e) {
                 if (JdbcErrors.isUniqueViolation(e)) {
@@ -107,11 +121,14 @@ final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public void appendGeneration(String runId, GenerationBatch b) {
+    public void appendGeneration(String runId, GenerationBatch b, Owner owner) {
         Generation g = b.generation();
         tx.durable(c -> {
             if (find(c, runId).isEmpty()) {
                 throw new IllegalArgumentException("no run '" + runId + "'");
+            }
+            if (owner != null) {
+                requireHeld(c, runId, owner); // before any row, whose key the new holder may have stored already
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_generations (run_id, "
                     + GENERATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -139,7 +156,9 @@ final class JdbcRunStore implements RunStore {
                 insertCheckpoint(c, runId, b.checkpoint());
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE evolution_runs SET generations_done = ?, best_fitness = ?, "
-                    + "best_generation = ?, seconds = seconds + ?, status = ?, updated_at = ? WHERE run_id = ?")) {
+                    + "best_generation = ?, seconds = seconds + ?, status = ?, updated_at = ?"
+                    + (owner == null ? " WHERE run_id = ?" : ", heartbeat_at = CURRENT_TIMESTAMP WHERE run_id = ? "
+                            + "AND owner_lease = ?"))) {
                 p.setInt(1, g.generation() + 1);
                 p.setDouble(2, g.bestEver());
                 p.setInt(3, b.bestGeneration());
@@ -147,7 +166,14 @@ final class JdbcRunStore implements RunStore {
                 p.setString(5, b.status());
                 p.setTimestamp(6, new Timestamp(System.currentTimeMillis()));
                 p.setString(7, runId);
-                p.executeUpdate();
+                if (owner != null) {
+                    p.setLong(8, owner.lease());
+                }
+                if (p.executeUpdate() == 0) {
+                    // taken over while this generation was written: the exception rolls it back
+                    requireHeld(c, runId, owner);
+                    throw new IllegalStateException("run '" + runId + "' changed hands while a generation was stored");
+                }
             }
             return null;
         });
@@ -351,6 +377,129 @@ final class JdbcRunStore implements RunStore {
                 }
             }
         });
+    }
+
+    @Override
+    public boolean claim(String runId, Owner owner, long expectedLease) {
+        requireLease(owner);
+        return tx.durable(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE evolution_runs SET owner_host = ?, owner_pid = ?, "
+                    + "owner_lease = ?, heartbeat_at = CURRENT_TIMESTAMP WHERE run_id = ? AND "
+                    + (expectedLease == 0 ? "owner_lease IS NULL" : "owner_lease = ?"))) {
+                p.setString(1, owner.host());
+                p.setLong(2, owner.pid());
+                p.setLong(3, owner.lease());
+                p.setString(4, runId);
+                if (expectedLease != 0) {
+                    p.setLong(5, expectedLease);
+                }
+                if (p.executeUpdate() > 0) {
+                    return true;
+                }
+            }
+            if (find(c, runId).isEmpty()) {
+                throw new IllegalArgumentException("no run '" + runId + "'");
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public boolean beat(String runId, Owner owner) {
+        requireLease(owner);
+        // not forced to disk: a heartbeat lost with the process that sent it tells the truth
+        return tx.write(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE evolution_runs SET heartbeat_at = CURRENT_TIMESTAMP "
+                    + "WHERE run_id = ? AND owner_lease = ?")) {
+                p.setString(1, runId);
+                p.setLong(2, owner.lease());
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void release(String runId, Owner owner) {
+        requireLease(owner);
+        tx.durable(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE evolution_runs SET owner_lease = NULL WHERE run_id = ? AND owner_lease = ?")) {
+                p.setString(1, runId);
+                p.setLong(2, owner.lease());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String HEARTBEAT_COLUMNS = "run_id, owner_host, owner_pid, owner_lease, heartbeat_at, "
+            + "CURRENT_TIMESTAMP";
+
+    @Override
+    public Optional<Heartbeat> heartbeat(String runId) {
+        return tx.inTx(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + HEARTBEAT_COLUMNS
+                    + " FROM evolution_runs WHERE run_id = ? AND heartbeat_at IS NOT NULL")) {
+                p.setString(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(heartbeat(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Heartbeat> heartbeats() {
+        return tx.inTx(c -> {
+            Map<String, Heartbeat> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + HEARTBEAT_COLUMNS
+                    + " FROM evolution_runs WHERE heartbeat_at IS NOT NULL ORDER BY run_id"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), heartbeat(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A row of {@link #HEARTBEAT_COLUMNS}: its age by the database's clock, never below 0. */
+    private static Heartbeat heartbeat(ResultSet r) throws SQLException {
+        long lease = r.getLong(4);
+        if (r.wasNull()) {
+            lease = 0;
+        }
+        long silent = Math.max(0, r.getTimestamp(6).getTime() - r.getTimestamp(5).getTime());
+        return new Heartbeat(new Owner(r.getString(2), r.getLong(3), lease), silent);
+    }
+
+    /** Refuses a write of {@code owner} to a run another process holds now (or none does). */
+    private static void requireHeld(Connection c, String runId, Owner owner) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + HEARTBEAT_COLUMNS
+                + " FROM evolution_runs WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalArgumentException("no run '" + runId + "'");
+                }
+                long lease = r.getLong(4);
+                if (r.wasNull()) {
+                    throw new IllegalStateException("run '" + runId + "' is no longer held by this process (" + owner
+                            .describe() + "): it was given up, and nothing more is written to it");
+                }
+                if (lease != owner.lease()) {
+                    Heartbeat other = heartbeat(r);
+                    throw new IllegalStateException("run '" + runId + "' was taken over by " + other.owner().describe()
+                            + " while this process (" + owner.describe() + ") sent no heartbeat: it stops writing the "
+                            + "run, which goes on there");
+                }
+            }
+        }
+    }
+
+    private static void requireLease(Owner owner) {
+        if (owner.lease() == 0) {
+            throw new IllegalArgumentException("a run owner's lease is not 0");
+        }
     }
 
     @Override

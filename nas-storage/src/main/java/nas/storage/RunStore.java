@@ -1,6 +1,7 @@
 package nas.storage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Optional;
  * evolutionary state. One generation is stored in one transaction with its checkpoint, so a run killed at
  * any moment keeps every generation it reported and a usable checkpoint. Implemented over JDBC
  * ({@link JdbcStorage#runs()}) and, for an H2 file owned by a storage server, by that server.
+ *
+ * <p>One process at a time writes a run: it holds the run's lease ({@link Owner}), taken when it creates the run
+ * or {@link #claim claims} it, and keeps a heartbeat on it ({@link #beat}); a generation appended with a lease
+ * that is no longer the run's is refused. Whether a silent holder is dead is for the caller to judge
+ * ({@link #heartbeat}: how long it has been silent, by the database's clock).
  */
 public interface RunStore {
 
@@ -117,8 +123,67 @@ public interface RunStore {
             String status, int bestGeneration) {
     }
 
-    /** Creates a run with no generations. @throws IllegalArgumentException when the id is taken */
-    void createRun(Run run);
+    /**
+     * A process writing a run.
+     *
+     * @param host  the host it runs on (for messages, and to tell whether its pid still lives)
+     * @param pid   its process id
+     * @param lease a random number other than 0, only this process's: the run's writes check it
+     */
+    record Owner(String host, long pid, long lease) {
+
+        /** The owner as messages name it: "pid 4242 on host-a". */
+        public String describe() {
+            return "pid " + pid + " on " + host;
+        }
+    }
+
+    /**
+     * The last process that held a run, as last heard of.
+     *
+     * @param owner        that process; its lease is 0 once it gave the run up (it ended)
+     * @param silentMillis how long ago its last heartbeat was, by the database's clock
+     */
+    record Heartbeat(Owner owner, long silentMillis) {
+
+        /** Whether the process still holds the run (it has not given it up; it may have died). */
+        public boolean held() {
+            return owner.lease() != 0;
+        }
+    }
+
+    /** Creates a run with no generations, held by no process. @throws IllegalArgumentException when the id is taken */
+    default void createRun(Run run) {
+        createRun(run, null);
+    }
+
+    /**
+     * Creates a run with no generations, held by {@code owner} (its first heartbeat now), or by no process (null).
+     *
+     * @throws IllegalArgumentException when the id is taken
+     */
+    void createRun(Run run, Owner owner);
+
+    /**
+     * Makes {@code owner} the run's holder, with a heartbeat now, if its lease is still {@code expectedLease} (0: held
+     * by no process), the one the caller judged dead or absent from {@link #heartbeat}; false when another process
+     * has changed it since (then nothing changed).
+     *
+     * @throws IllegalArgumentException when there is no such run
+     */
+    boolean claim(String runId, Owner owner, long expectedLease);
+
+    /** Records a heartbeat of {@code owner} on the run; false when it no longer holds it (nothing changed then). */
+    boolean beat(String runId, Owner owner);
+
+    /** Gives the run up, if {@code owner} holds it: its host, pid and last heartbeat stay for messages. */
+    void release(String runId, Owner owner);
+
+    /** The last process that held the run, if any did (runs stored before heartbeats have none). */
+    Optional<Heartbeat> heartbeat(String runId);
+
+    /** {@link #heartbeat} of every run that has one, by run id. */
+    Map<String, Heartbeat> heartbeats();
 
     Optional<Run> run(String id);
 
@@ -126,10 +191,21 @@ public interface RunStore {
     List<Run> runs();
 
     /**
-     * Stores a generation, its creatures, frames and checkpoint, and updates the run, in one transaction.
-     * Only the two newest checkpoints are kept.
+     * Stores a generation, its creatures, frames and checkpoint, and updates the run, in one transaction,
+     * whoever holds the run (for tools and tests). Only the two newest checkpoints are kept.
      */
-    void appendGeneration(String runId, GenerationBatch batch);
+    default void appendGeneration(String runId, GenerationBatch batch) {
+        appendGeneration(runId, batch, null);
+    }
+
+    /**
+     * Stores a generation as {@link #appendGeneration(String, GenerationBatch)} does, and records a heartbeat of
+     * {@code owner}, if it holds the run (null: whoever does).
+     *
+     * @throws IllegalStateException when {@code owner} no longer holds the run (another process took it over); then
+     *                               nothing is stored
+     */
+    void appendGeneration(String runId, GenerationBatch batch, Owner owner);
 
     /** Generations {@code from} (inclusive) on, in order. */
     List<Generation> generations(String runId, int from);

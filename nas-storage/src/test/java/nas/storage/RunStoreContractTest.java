@@ -151,4 +151,114 @@ public abstract class RunStoreContractTest {
         assertThat(store.creatures("a", 0)).isEmpty();
         assertThat(store.creatures("b", 0)).hasSize(2);
     }
+
+    private static final RunStore.Owner A = new RunStore.Owner("host-a", 4242, 7);
+    private static final RunStore.Owner B = new RunStore.Owner("host-b", 17, -99);
+
+    @Test
+    void aRunCreatedByAProcessIsHeldByItUntilItGivesItUp() {
+        store.createRun(run("held"), A);
+        store.createRun(run("free"));
+
+        RunStore.Heartbeat h = store.heartbeat("held").orElseThrow();
+        assertThat(h.owner()).isEqualTo(A);
+        assertThat(h.held()).isTrue();
+        assertThat(h.silentMillis()).isBetween(0L, 5_000L);
+        // a run created by no process (a test's, a tool's) has no heartbeat, as runs stored before heartbeats
+        assertThat(store.heartbeat("free")).isEmpty();
+        assertThat(store.heartbeats()).containsOnlyKeys("held");
+        assertThat(store.beat("held", A)).isTrue();
+        assertThat(store.beat("held", B)).isFalse();
+        assertThat(store.beat("free", A)).isFalse();
+
+        store.release("held", B); // not its holder: nothing changes
+        assertThat(store.heartbeat("held").orElseThrow().held()).isTrue();
+        store.release("held", A);
+        RunStore.Heartbeat released = store.heartbeat("held").orElseThrow();
+        assertThat(released.held()).isFalse();
+        assertThat(released.owner()).isEqualTo(new RunStore.Owner("host-a", 4242, 0));
+        assertThat(store.beat("held", A)).isFalse();
+        // the run itself is as it was
+        assertThat(store.run("held").orElseThrow()).isEqualTo(run("held"));
+    }
+
+    @Test
+    void heartbeatsAgeByTheDatabasesClock() throws InterruptedException {
+        store.createRun(run("r"), A);
+        Thread.sleep(400);
+        long silent = store.heartbeat("r").orElseThrow().silentMillis();
+        assertThat(silent).isBetween(390L, 10_000L);
+        assertThat(store.beat("r", A)).isTrue();
+        assertThat(store.heartbeat("r").orElseThrow().silentMillis()).isLessThan(silent);
+        Thread.sleep(200);
+        store.appendGeneration("r", batch(0, 1.0, true), A); // a stored generation is a heartbeat too
+        assertThat(store.heartbeat("r").orElseThrow().silentMillis()).isLessThan(190L);
+    }
+
+    @Test
+    void aClaimTakesTheRunOnlyFromTheHolderItJudgedAndTheFormerHolderWritesNoMore() {
+        store.createRun(run("r"), A);
+        store.appendGeneration("r", batch(0, 5.0, true), A);
+
+        // B judged the run free (lease 0) or another holder's: refused, nothing changed
+        assertThat(store.claim("r", B, 0)).isFalse();
+        assertThat(store.claim("r", B, 123)).isFalse();
+        assertThat(store.heartbeat("r").orElseThrow().owner()).isEqualTo(A);
+        // B judged A dead: B holds it now
+        assertThat(store.claim("r", B, A.lease())).isTrue();
+        assertThat(store.heartbeat("r").orElseThrow().owner()).isEqualTo(B);
+        assertThat(store.beat("r", A)).isFalse();
+
+        // A, woken up, may not append: refused with who holds the run, and nothing of the generation is stored
+        assertThatThrownBy(() -> store.appendGeneration("r", batch(1, 9.0, true), A))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("run 'r' was taken over by pid 17 on host-b while this process (pid 4242 on host-a) sent "
+                        + "no heartbeat: it stops writing the run, which goes on there");
+        assertThat(store.run("r").orElseThrow().generationsDone()).isEqualTo(1);
+        assertThat(store.generations("r", 0)).hasSize(1);
+        assertThat(store.creatures("r", 1)).isEmpty();
+        assertThat(store.lastCheckpoint("r").orElseThrow().generation()).isEqualTo(1);
+        store.appendGeneration("r", batch(1, 9.0, true), B);
+        assertThat(store.run("r").orElseThrow().generationsDone()).isEqualTo(2);
+
+        // given up, the run is free: a claim expecting no holder takes it
+        store.release("r", B);
+        assertThatThrownBy(() -> store.appendGeneration("r", batch(2, 9.0, false), B))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer held by this process");
+        assertThat(store.claim("r", A, 0)).isTrue();
+        // a run created by no process is free too
+        store.createRun(run("free"));
+        assertThat(store.claim("free", B, 0)).isTrue();
+        assertThatThrownBy(() -> store.claim("none", B, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no run 'none'");
+    }
+
+    @Test
+    void ofProcessesClaimingOneRunAtOnceOneWins() throws Exception {
+        store.createRun(run("r"), A);
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                RunStore.Owner o = new RunStore.Owner("host-" + i, 100 + i, 1000 + i);
+                claims.add(pool.submit(() -> {
+                    go.await();
+                    return store.claim("r", o, A.lease());
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> f : claims) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+            RunStore.Owner holder = store.heartbeat("r").orElseThrow().owner();
+            assertThat(holder.lease()).isBetween(1000L, 1000L + n - 1);
+            assertThat(holder.pid()).isEqualTo(holder.lease() - 900);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -73,6 +73,55 @@ class SchemaMigrationTest {
     }
 
     /** A study of two trials in the tables of version 6, written by SQL as the NAS of that version wrote them. */
+    @Test
+    void anH2DatabaseOfVersion8KeepsItsRunsWhichAProcessThenHolds() throws SQLException {
+        assertRunsMigrate("jdbc:h2:" + dir.resolve("runs8").toAbsolutePath(), Dialect.H2);
+    }
+
+    @Test
+    void aPostgresqlDatabaseOfVersion8KeepsItsRunsWhichAProcessThenHolds() throws SQLException {
+        assertRunsMigrate(PostgresTestServer.freshUrl("migration"), Dialect.POSTGRESQL);
+    }
+
+    /**
+     * A run stored by the NAS of version 8 (no heartbeat columns), killed while RUNNING: after the migration to
+     * version 9 it reads back the same, has no heartbeat (no process holds it), and a process can take it and write.
+     */
+    private static void assertRunsMigrate(String url, Dialect dialect) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            Migrations.migrate(c, dialect, 8);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(8);
+            update(c, "INSERT INTO evolution_runs (run_id, config_name, config_json, seed, target_generations, "
+                    + "frames_mode, frame_rate, checkpoint_every, code_version, status, created_at, updated_at, "
+                    + "generations_done, best_fitness, best_generation, seconds) VALUES ('old', 'pure_baseline', '{}', "
+                    + "42, 10, 'selective:3,2,1', 15, 2, 'v8', 'RUNNING', ?, ?, 0, NULL, -1, 0.0)",
+                    new java.sql.Timestamp(1_000_000L), new java.sql.Timestamp(2_000_000L));
+            c.commit();
+        }
+        RunStore.Owner owner = new RunStore.Owner("host-a", 4242, 99);
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            RunStore.Run old = storage.runs().run("old").orElseThrow();
+            assertThat(old.status()).isEqualTo(RunStore.RUNNING);
+            assertThat(old.framesMode()).isEqualTo("selective:3,2,1");
+            assertThat(old.updatedMillis()).isEqualTo(2_000_000L);
+            assertThat(storage.runs().heartbeat("old")).isEmpty();
+            assertThat(storage.runs().claim("old", owner, 0)).isTrue();
+            storage.runs().appendGeneration("old", RunStoreContractTest.batch(0, 3.0, true), owner);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(Migrations.CURRENT);
+            // idempotent: version 9 applied once more over itself (as a twin process migrating at once would)
+            update(c, "DELETE FROM nas_schema_version WHERE version > 8");
+            c.commit();
+        }
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            assertThat(storage.runs().run("old").orElseThrow().generationsDone()).isEqualTo(1);
+            assertThat(storage.runs().heartbeat("old").orElseThrow().owner()).isEqualTo(owner);
+        }
+    }
+
     private static long storeOldStudy(Connection c) throws SQLException {
         update(c, "INSERT INTO studies (study_name) VALUES ('old')");
         long study = longOf(c, "SELECT study_id FROM studies WHERE study_name = 'old'");

@@ -402,7 +402,8 @@
           shownRuns = runsJson;
           runs.replaceChildren(...(runList.length === 0 ? [] : [el('h1', { class: 'after-table' }, 'Evolution runs'),
             el('table', { id: 'runs' }, el('thead', {}, el('tr', {}, ['Run', 'Config', 'Seed', 'Status', 'Generations', 'Best',
-              'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow)))]));
+              'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
+            runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : null]));
         }
         errors.replaceChildren();
         setLive(true);
@@ -423,6 +424,17 @@
   }
 
   const runPath = (name) => '/runs/' + enc(name);
+  /** What STOPPED means, as nas runs says it. */
+  const STOPPED_NOTE = 'STOPPED: its process ended without finishing it (killed, or silent for longer than the grace); '
+    + "'nas evolve --resume RUN' continues it from its last checkpoint";
+
+  /** How long ago, from seconds: "4 s ago", "3 min 05 s ago". */
+  function ago(seconds) {
+    const s = Math.round(seconds);
+    if (s < 60) return s + ' s ago';
+    if (s < 3600) return Math.floor(s / 60) + ' min ' + two(s % 60) + ' s ago';
+    return Math.floor(s / 3600) + ' h ' + two(Math.floor(s / 60) % 60) + ' min ago';
+  }
 
   /** A run's best fitness and the generation it was reached in. */
   function runBest(r) {
@@ -1195,7 +1207,10 @@
   function renderRunSummary(box, r) {
     const pct = r.target > 0 ? Math.floor(100 * r.generations / r.target) : 0;
     const rows = [
-      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', generation ' + r.generations + ' of ' + r.target + ' (' + pct + '%)']],
+      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', generation ' + r.generations + ' of ' + r.target + ' (' + pct + '%)',
+        r.writer ? ', in ' + r.writer + ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '',
+        r.status === 'STOPPED' ? '; its process stopped' + (r.heartbeat_seconds_ago !== null && r.heartbeat_seconds_ago !== undefined
+          ? ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '') + "; 'nas evolve --resume " + r.run + "' continues it" : '']],
       ['best', runBest(r) || 'none yet'],
       ['time', duration(Math.round(r.seconds * 1000)) + ', ' + r.seconds_per_generation.toFixed(2) + ' s/generation'
         + (r.eta_seconds !== null && r.eta_seconds !== undefined ? ', ETA ' + duration(Math.round(r.eta_seconds * 1000)) : '')],

@@ -1,0 +1,201 @@
+package nas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nas.api.json.Json;
+import nas.storage.RunStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stored run tells a live writer from a dead one, and two processes never write one run. Real {@code nas evolve}
+ * processes, frozen (SIGSTOP), woken (SIGCONT) and killed (SIGKILL): a live run's resume and delete are refused with
+ * one line naming its process, and change nothing; a killed run is listed STOPPED at once (its pid is gone), a frozen
+ * one once its heartbeat is older than the grace, and both then resume and end exactly as a run never stopped; the
+ * frozen process, woken after its run was taken over, stops without writing.
+ */
+class RunLivenessTest {
+
+    private static final int GENERATIONS = 24;
+    private static final String[] SETTINGS = {"-c", "pure_baseline", "-p", "12", "-g", String.valueOf(GENERATIONS),
+        "-s", "7", "--checkpoint-every", "4", "--set", "stagnation_limit=1000", "-t", "2", "--frame-top", "2",
+        "--frame-random", "1", "--frame-bottom", "1", "-q"};
+    private static final String HOST = RunLease.HOST;
+
+    /** One H2 file for the class: its run "reference", never stopped, and each test's own run. */
+    @TempDir
+    static Path dir;
+
+    private static String url() {
+        return dir.resolve("runs").toString();
+    }
+
+    @BeforeAll
+    static void runTheReference() throws Exception {
+        CliProcess.Result reference = CliProcess.start(dir, evolve(url(), "--run-id", "reference")).await(300);
+        assertThat(reference.exitCode()).as(reference.err()).isZero();
+    }
+
+    @Test
+    void aLiveRunIsNeitherResumedNorDeletedAndOnceKilledItIsStoppedAndResumesBitIdentical() throws Exception {
+        CliProcess live = CliProcess.start(dir, evolve(url(), "--run-id", "live"));
+        Snapshot before = freeze(live, url(), "live");
+
+        Map<String, Object> listed = listed(CliRunner.runOn(url(), "runs", "--format", "json"), "live");
+        assertThat(listed).containsEntry("status", "RUNNING").containsEntry("writer", "pid " + live.pid() + " on "
+                + HOST);
+        // a second process may neither resume nor delete it: one line each, exit 2
+        for (String doing : List.of("resume", "delete")) {
+            CliProcess.Result refused = CliProcess.run(dir, doing.equals("resume")
+                    ? new String[] {"evolve", "--storage", url(), "--resume", "live"}
+                    : new String[] {"runs", "delete", "live", "--storage", url()});
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err()).matches("nas: run 'live' is running in pid " + live.pid() + " on " + HOST
+                    + " \\(last heartbeat \\d+s ago\\): one process at a time writes a run; " + doing
+                    + " it once that process has ended\\R");
+            assertThat(refused.out()).isEmpty();
+        }
+        assertThat(Snapshot.of(url(), "live")).isEqualTo(before);
+
+        live.kill(); // SIGKILL: no word from it, its heartbeat as it was
+        assertThat(listed(CliRunner.runOn(url(), "runs", "--format", "json"), "live"))
+                .containsEntry("status", RunLease.STOPPED).containsEntry("writer", null);
+        CliRunner.Result table = CliRunner.runOn(url(), "runs");
+        assertThat(table.out()).containsPattern("\\blive +pure_baseline +7 +STOPPED +" + before.run().generationsDone()
+                + "/" + GENERATIONS).contains("STOPPED: its process ended without finishing it (killed, or silent for "
+                        + "over 60 s); 'nas evolve --resume RUN' continues it from its last checkpoint");
+        CliRunner.Result status = CliRunner.runOn(url(), "run-status", "live");
+        assertThat(status.out()).containsPattern("Status:      STOPPED, generation " + before.run().generationsDone()
+                + " of " + GENERATIONS + " \\(\\d+%\\); its process stopped: pid " + live.pid() + " on " + HOST
+                + " has ended \\(last heartbeat \\d+s ago\\); resume with: nas evolve --resume live\\R")
+                .doesNotContain("ETA");
+        assertThat(Json.read(CliRunner.runOn(url(), "run-status", "live", "--format", "json").out()))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("eta_seconds", null)
+                .containsEntry("status", RunLease.STOPPED);
+
+        CliProcess.Result resumed = CliProcess.start(dir, "evolve", "--storage", url(), "--resume", "live", "-q")
+                .await(300);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        CliRunner.readRuns(url(), s -> {
+            EvolveKillResumeTest.assertBitIdentical(s, "reference", "live");
+            // ended, it gave the run up
+            assertThat(s.heartbeat("live").orElseThrow().held()).isFalse();
+            return null;
+        });
+        assertThat(listed(CliRunner.runOn(url(), "runs", "--format", "json"), "live"))
+                .containsEntry("status", RunStore.COMPLETE).containsEntry("writer", null);
+    }
+
+    @Test
+    void aRunSilentForLongerThanTheGraceIsStoppedAndTakenOverAndItsWokenProcessWritesNoMore() throws Exception {
+        // every process with a grace of 1.5 s (heartbeats every 0.25 s)
+        Map<String, String> grace = Map.of(RunLease.GRACE_ENV, "1.5");
+        CliProcess frozen = CliProcess.start(grace, dir, evolve(url(), "--run-id", "frozen"));
+        Snapshot before = freeze(frozen, url(), "frozen");
+
+        // its pid lives, but its heartbeat ages past the grace: STOPPED
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Map<String, Object> listed;
+        do {
+            Thread.sleep(200);
+            listed = listed(CliProcess.start(grace, dir, "runs", "--storage", url(), "--format", "json").await(60),
+                    "frozen");
+        } while (!RunLease.STOPPED.equals(listed.get("status")) && System.nanoTime() < deadline);
+        assertThat(listed).containsEntry("status", RunLease.STOPPED);
+        assertThat(((Number) listed.get("heartbeat_seconds_ago")).doubleValue()).isGreaterThan(1.5);
+        assertThat(Snapshot.of(url(), "frozen")).isEqualTo(before);
+
+        CliProcess.Result resumed = CliProcess.start(grace, dir, "evolve", "--storage", url(), "--resume", "frozen",
+                "-q").await(300);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        // woken, the frozen process finds the run taken over: it stops with one line and writes nothing
+        frozen.signal("CONT");
+        CliProcess.Result woken = frozen.await(120);
+        assertThat(woken.exitCode()).as(woken.err()).isEqualTo(1);
+        assertThat(woken.err()).isEqualTo("nas: run 'frozen' was taken over while this process (pid " + frozen.pid()
+                + " on " + HOST + ") sent no heartbeat for a while: it stops, writing no more of the run\n");
+        CliRunner.readRuns(url(), s -> {
+            EvolveKillResumeTest.assertBitIdentical(s, "reference", "frozen");
+            return null;
+        });
+    }
+
+    @Test
+    void onPostgresqlALiveRunIsNotResumedAndAKilledOneIs() throws Exception {
+        String pg = nas.storage.PostgresTestServer.freshUrl("liveness");
+        CliProcess live = CliProcess.start(dir, evolve(pg, "--run-id", "live"));
+        Snapshot before = freeze(live, pg, "live");
+        CliProcess.Result refused = CliProcess.run(dir, "evolve", "--storage", pg, "--resume", "live");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).matches("nas: run 'live' is running in pid " + live.pid() + " on " + HOST
+                + " \\(last heartbeat \\d+s ago\\): one process at a time writes a run; resume it once that process "
+                + "has ended\\R");
+        assertThat(Snapshot.of(pg, "live")).isEqualTo(before);
+
+        live.kill();
+        assertThat(listed(CliRunner.runOn(pg, "runs", "--format", "json"), "live"))
+                .containsEntry("status", RunLease.STOPPED);
+        CliRunner.Result resumed = CliRunner.runOn(pg, "evolve", "--resume", "live", "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        CliRunner.readRuns(pg, s -> {
+            assertThat(s.run("live").orElseThrow().status()).isEqualTo(RunStore.COMPLETE);
+            assertThat(s.generations("live", 0)).extracting(RunStore.Generation::generation)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, GENERATIONS).boxed().toList());
+            return null;
+        });
+    }
+
+    /** What a refused command must leave as it was: the run's row, generations, newest checkpoint and holder. */
+    record Snapshot(RunStore.Run run, List<RunStore.Generation> generations, int checkpoint, RunStore.Owner owner) {
+
+        static Snapshot of(String url, String id) {
+            return CliRunner.readRuns(url, s -> new Snapshot(s.run(id).orElseThrow(), s.generations(id, 0),
+                    s.lastCheckpoint(id).map(RunStore.Checkpoint::generation).orElse(-1),
+                    s.heartbeat(id).orElseThrow().owner()));
+        }
+    }
+
+    /**
+     * Freezes {@code p} (SIGSTOP) once its run has stored 5 generations (a checkpoint), and waits for what it had sent to be stored
+     * (the same twice, 0.3 s apart).
+     */
+    private static Snapshot freeze(CliProcess p, String url, String id) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (CliRunner.readRuns(url, s -> s.run(id).map(RunStore.Run::generationsDone).orElse(0)) < 5) {
+            if (System.nanoTime() > deadline || !p.isAlive()) {
+                throw new IllegalStateException("run " + id + " did not reach generation 5: " + p.errorOutput());
+            }
+            Thread.sleep(20);
+        }
+        p.signal("STOP");
+        Snapshot last = Snapshot.of(url, id);
+        while (true) {
+            Thread.sleep(300);
+            Snapshot now = Snapshot.of(url, id);
+            if (now.equals(last)) {
+                assertThat(now.run().generationsDone()).isBetween(5, GENERATIONS - 1);
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> listed(Object result, String id) {
+        String out = result instanceof CliRunner.Result r ? r.out() : ((CliProcess.Result) result).out();
+        for (Object row : (List<Object>) Json.read(out)) {
+            if (id.equals(((Map<String, Object>) row).get("run"))) {
+                return (Map<String, Object>) row;
+            }
+        }
+        throw new AssertionError("no run " + id + " in " + out);
+    }
+
+    private static String[] evolve(String url, String... more) {
+        return CliRunner.concat(CliRunner.concat(new String[] {"evolve", "--storage", url}, more), SETTINGS);
+    }
+}
