@@ -301,6 +301,7 @@ class DashboardRunsTest {
             }
             assertThat(browser.text("run-status")).endsWith("; 'nas evolve --resume long' continues it");
             assertThat(browser.text("run-time")).doesNotContain("ETA");
+            browser.screenshot("run-page-stopped", 1400, 500);
         } finally {
             if (running != null) {
                 running.kill();
