@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import nas.api.exception.StorageException;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
+import nas.dashboard.StoredRuns;
 import nas.sim.config.LabConfig;
 import nas.sim.config.Presets;
 import nas.sim.evolution.Evolution;

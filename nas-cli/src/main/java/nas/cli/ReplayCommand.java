@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
+import nas.dashboard.StoredRuns;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.FrameSelection;
 import nas.sim.genome.CreatureGenome;

@@ -1,10 +1,5 @@
 package nas.cli;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import nas.storage.RunLiveness;
 import nas.storage.RunStore;
 
 /**
@@ -31,13 +27,12 @@ import nas.storage.RunStore;
 final class RunLease implements AutoCloseable {
 
     /** The status a RUNNING run is shown with when no process runs it. */
-    static final String STOPPED = "STOPPED";
+    static final String STOPPED = RunLiveness.STOPPED;
     /** The environment variable giving the grace in seconds. */
-    static final String GRACE_ENV = "NAS_RUN_STALE_SECONDS";
-    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
+    static final String GRACE_ENV = RunLiveness.GRACE_ENV;
     private static final SecureRandom LEASES = new SecureRandom();
     /** This host's name: the kernel's (no name lookup) where there is one. */
-    static final String HOST = hostName();
+    static final String HOST = RunLiveness.HOST;
     /** One thread beats for every run this process holds. */
     private static final ScheduledExecutorService BEATS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nas-run-heartbeat");
@@ -102,22 +97,14 @@ final class RunLease implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether the run's holder still runs it: it holds the lease, its last heartbeat is at most {@link #grace()} old,
-     * and, on this host, its process lives.
-     */
+    /** Whether the run's holder still runs it ({@link RunLiveness#alive}, shared with the dashboard). */
     static boolean alive(RunStore.Heartbeat h) {
-        if (!h.held() || h.silentMillis() > grace().toMillis()) {
-            return false;
-        }
-        return !h.owner().host().equals(HOST) || ProcessHandle.of(h.owner().pid()).map(ProcessHandle::isAlive)
-                .orElse(false);
+        return RunLiveness.alive(h);
     }
 
     /** The status to show for a run: {@link #STOPPED} for a RUNNING one no live process holds. */
     static String shownStatus(RunStore.Run run, Optional<RunStore.Heartbeat> heartbeat) {
-        return run.status().equals(RunStore.RUNNING) && !(heartbeat.isPresent() && alive(heartbeat.get())) ? STOPPED
-                : run.status();
+        return RunLiveness.shownStatus(run, heartbeat);
     }
 
     /**
@@ -143,23 +130,13 @@ final class RunLease implements AutoCloseable {
         return RunCommand.duration(millis / 1e3) + " ago";
     }
 
-    /** How long a holder may be silent and still count as running the run. */
+    /** How long a holder may be silent and still count as running the run; a bad {@value #GRACE_ENV} exits 2. */
     static Duration grace() {
-        String s = System.getenv(GRACE_ENV);
-        if (s == null || s.isBlank()) {
-            return DEFAULT_GRACE;
-        }
-        double seconds;
         try {
-            seconds = Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            seconds = Double.NaN;
+            return RunLiveness.grace();
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
         }
-        if (!(seconds >= 0.1 && seconds <= 86_400)) {
-            throw new Nas.BadInputException(GRACE_ENV + " must be a number of seconds from 0.1 to 86400, but got '" + s
-                    + "'");
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** The grace as messages say it: "60 s", "1.5 s". */
@@ -241,24 +218,5 @@ final class RunLease implements AutoCloseable {
             lease = LEASES.nextLong();
         } while (lease == 0);
         return new RunStore.Owner(HOST, ProcessHandle.current().pid(), lease);
-    }
-
-    private static String hostName() {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            if (Files.isReadable(kernel)) {
-                String name = Files.readString(kernel, StandardCharsets.UTF_8).trim();
-                if (!name.isEmpty()) {
-                    return name;
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // below
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

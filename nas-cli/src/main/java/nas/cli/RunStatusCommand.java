@@ -2,7 +2,6 @@ package nas.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
+import nas.dashboard.StoredRuns;
 import nas.storage.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,15 +63,9 @@ public final class RunStatusCommand implements Callable<Integer> {
             int from = format == OutputFormat.TABLE && last > 0 ? Math.max(0, r.generationsDone() - last) : 0;
             List<Map<String, Object>> generations = new ArrayList<>();
             for (RunStore.Generation g : runs.generations(run, from)) {
-                generations.add(row(g));
+                generations.add(StoredRuns.generation(g));
             }
-            Map<String, Object> summary = RunsCommand.summary(r, heartbeat);
-            double perGeneration = r.generationsDone() == 0 ? 0 : r.seconds() / r.generationsDone();
-            summary.put("seconds_per_generation", perGeneration);
-            // an ETA only for a run a live process runs
-            summary.put("eta_seconds", summary.get("status").equals(RunStore.RUNNING)
-                    ? perGeneration * (r.targetGenerations() - r.generationsDone()) : null);
-            summary.put("last_checkpoint", checkpoint.map(RunStore.Checkpoint::generation).orElse(null));
+            Map<String, Object> summary = StoredRuns.status(r, heartbeat, checkpoint);
             if (format == OutputFormat.JSON) {
                 summary.put("generations_table", generations);
                 out.println(Json.write(summary));
@@ -84,22 +78,6 @@ public final class RunStatusCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
-    }
-
-    private static Map<String, Object> row(RunStore.Generation g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generation", g.generation());
-        m.put("best", g.best());
-        m.put("mean", g.mean());
-        m.put("median", g.median());
-        m.put("worst", g.worst());
-        m.put("best_ever", g.bestEver());
-        m.put("pellets", g.pellets());
-        m.put("species", g.species());
-        m.put("diversity", g.diversity());
-        m.put("seconds", g.seconds());
-        m.put("creature_types", g.creatureTypes());
-        return m;
     }
 
     /** The last checkpoint and when checkpoints are taken ("every 0" said in words). */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import nas.dashboard.StoredRuns;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.genome.GenomeJson;
 import nas.storage.RunStore;

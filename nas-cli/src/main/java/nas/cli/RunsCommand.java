@@ -1,9 +1,7 @@
 package nas.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import java.util.concurrent.Callable;
 import nas.api.export.Csv;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
+import nas.dashboard.StoredRuns;
 import nas.storage.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +50,7 @@ public final class RunsCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = new ArrayList<>();
             Map<String, RunStore.Heartbeat> heartbeats = runs.heartbeats();
             for (RunStore.Run r : runs.runs()) {
-                rows.add(summary(r, Optional.ofNullable(heartbeats.get(r.id()))));
+                rows.add(StoredRuns.summary(r, Optional.ofNullable(heartbeats.get(r.id()))));
             }
             if (format == OutputFormat.JSON) {
                 out.println(Json.write(rows));
@@ -80,28 +79,6 @@ public final class RunsCommand implements Callable<Integer> {
             out.flush();
         }
         return Nas.OK;
-    }
-
-    /**
-     * A run as one row of the listing: its status as shown ({@link RunLease#shownStatus}), and the process that holds
-     * it ({@code writer}, null when none does) with its last heartbeat's age in seconds (null when it never had one).
-     */
-    static Map<String, Object> summary(RunStore.Run r, Optional<RunStore.Heartbeat> heartbeat) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run", r.id());
-        m.put("config", r.configName());
-        m.put("seed", r.seed());
-        m.put("status", RunLease.shownStatus(r, heartbeat));
-        m.put("generations", r.generationsDone());
-        m.put("target", r.targetGenerations());
-        m.put("best", r.bestFitness());
-        m.put("best_generation", r.bestGeneration() < 0 ? null : r.bestGeneration());
-        m.put("frames", r.framesMode());
-        m.put("seconds", r.seconds());
-        m.put("updated", Instant.ofEpochMilli(r.updatedMillis()).toString());
-        m.put("writer", heartbeat.filter(RunLease::alive).map(h -> h.owner().describe()).orElse(null));
-        m.put("heartbeat_seconds_ago", heartbeat.map(h -> h.silentMillis() / 1e3).orElse(null));
-        return m;
     }
 
     /** {@code nas runs delete RUN}. */

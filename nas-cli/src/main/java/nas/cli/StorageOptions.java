@@ -10,6 +10,7 @@ import nas.server.RemoteStorage;
 import nas.server.ServerFiles;
 import nas.server.ServerLauncher;
 import nas.storage.JdbcStorage;
+import nas.storage.RunStorage;
 import picocli.CommandLine.Option;
 
 /**
@@ -111,11 +112,8 @@ public final class StorageOptions {
 
     /** The evolution runs of an open storage (in the same database, or through its server). */
     static nas.storage.RunStore runs(Storage store) {
-        if (store instanceof JdbcStorage jdbc) {
-            return jdbc.runs();
-        }
-        if (store instanceof RemoteStorage remote) {
-            return remote.runs();
+        if (store instanceof RunStorage withRuns) {
+            return withRuns.runs();
         }
         throw new Nas.BadInputException("evolution runs need a database storage (an H2 file or PostgreSQL)");
     }

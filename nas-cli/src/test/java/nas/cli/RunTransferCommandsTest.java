@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nas.api.json.Json;
+import nas.dashboard.StoredRuns;
 import nas.sim.genome.GenomeBinary;
 import nas.storage.RunStore;
 import org.junit.jupiter.api.Test;

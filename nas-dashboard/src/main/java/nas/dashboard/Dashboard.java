@@ -21,8 +21,9 @@ import nas.api.storage.Storage;
  * The web dashboard over one {@link Storage}: its pages, their static files and the JSON API, mounted on a
  * JDK {@link HttpServer} (its own, see {@link DashboardServer}, or a server that also does other work).
  *
- * <p>Routes, under {@link DashboardOptions#basePath()}: {@code /} (studies), {@code /study?name=N},
- * {@code /trial?study=N&number=K}, {@code /static/*}, and {@code /api/...} (see {@link #api}). Every page and
+ * <p>Routes, under {@link DashboardOptions#basePath()}: {@code /} (studies and evolution runs), {@code /study?name=N},
+ * {@code /trial?study=N&number=K}, {@code /run?name=R}, {@code /static/*}, and {@code /api/...} (see
+ * {@link StudyApi} and {@link RunApi}). Every page and
  * API call needs the access token; static files (the page script and the chart library) do not. A storage
  * failure answers 503 with its message and never stops the server.
  */
@@ -34,6 +35,7 @@ public final class Dashboard implements HttpHandler {
     private final DashboardOptions options;
     private final StudyCache cache;
     private final StudyApi api;
+    private final RunApi runs;
     private final OutageLog outage = new OutageLog(LOG);
 
     private Dashboard(Storage storage, DashboardOptions options) {
@@ -41,6 +43,7 @@ public final class Dashboard implements HttpHandler {
         this.options = options;
         this.cache = new StudyCache(storage, options.refresh(), true);
         this.api = new StudyApi(cache);
+        this.runs = new RunApi(storage);
     }
 
     /** Mounts the dashboard on {@code server} at the options' base path. */
@@ -92,6 +95,7 @@ public final class Dashboard implements HttpHandler {
                 case "/" -> "studies";
                 case "/study" -> "study";
                 case "/trial" -> "trial";
+                case "/run" -> "run";
                 default -> null;
             };
             if (page == null) {
@@ -127,14 +131,15 @@ public final class Dashboard implements HttpHandler {
                 json(exchange, 200, Map.of("allow_write", options.allowWrite()));
                 return;
             }
-            Object answer = api.get(segments, query);
+            Object answer = !segments.isEmpty() && segments.get(0).equals("runs") ? runs.get(segments, query)
+                    : api.get(segments, query);
             if (answer == null) {
                 json(exchange, 404, Map.of("error", "no such API route: /api" + path));
             } else {
                 outage.answered();
                 json(exchange, 200, answer);
             }
-        } catch (StudyNotFoundException e) {
+        } catch (StudyNotFoundException | NotFoundException e) {
             json(exchange, 404, Map.of("error", e.getMessage()));
         } catch (BadRequestException e) {
             json(exchange, 400, Map.of("error", e.getMessage()));

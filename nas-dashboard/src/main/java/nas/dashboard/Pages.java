@@ -24,7 +24,7 @@ final class Pages {
     private Pages() {
     }
 
-    /** A live page ({@code studies}, {@code study} or {@code trial}) under {@code base}. */
+    /** A live page ({@code studies}, {@code study}, {@code trial} or {@code run}) under {@code base}. */
     static String live(String page, String base) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

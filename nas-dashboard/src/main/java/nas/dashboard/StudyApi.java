@@ -147,7 +147,7 @@ final class StudyApi {
         return number(query.getOrDefault("objective", "0"));
     }
 
-    private static int number(String text) {
+    static int number(String text) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {

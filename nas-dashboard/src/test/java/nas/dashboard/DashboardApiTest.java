@@ -170,6 +170,16 @@ class DashboardApiTest {
     }
 
     @Test
+    void aStorageWithoutADatabaseListsNoRuns() throws Exception {
+        serve(study("s", 3, 1), false);
+        assertThat(api("runs")).isEqualTo(List.of());
+        HttpResponse<String> none = get("api/runs/r1/generations", "Authorization", "Bearer " + token.value());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(Json.read(none.body())).isEqualTo(Map.of("error", "no run 'r1': this storage keeps no evolution runs"));
+        assertThat(get("run?name=r1", "Authorization", "Bearer " + token.value()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void longHistoriesAreThinnedButTheBestLineStaysExact() throws Exception {
         InMemoryStorage storage = study("big", 30_000, 3);

@@ -19,13 +19,14 @@ import nas.api.exception.TrialFinishedException;
 import nas.api.storage.Storage;
 import nas.api.storage.StudyInfo;
 import nas.api.storage.TrialKeys;
+import nas.storage.RunStorage;
 
 /**
  * A {@link Storage} whose studies live in a storage server's process ({@link StorageServer}): every
  * call is one request to it. Exceptions arrive with their type and message, so code using it
  * behaves as with the storage the server owns.
  */
-public final class RemoteStorage implements Storage {
+public final class RemoteStorage implements Storage, RunStorage {
 
     private final RpcClient rpc;
     /**
@@ -47,6 +48,7 @@ public final class RemoteStorage implements Storage {
     }
 
     /** The evolution runs ({@code nas evolve}) of the same server's database. */
+    @Override
     public RemoteRunStore runs() {
         return new RemoteRunStore(rpc);
     }

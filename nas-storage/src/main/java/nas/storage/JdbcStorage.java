@@ -45,7 +45,7 @@ import nas.api.storage.TrialKeys;
  * process loses them together with the process that was running the trial. A storage server
  * ({@link #openForServer}) stores those too before answering, since its clients outlive it.
  */
-public final class JdbcStorage implements Storage {
+public final class JdbcStorage implements Storage, RunStorage {
 
     /** The default storage: an H2 file {@code nas-studies.mv.db} in the working directory. */
     public static final String DEFAULT_URL = "jdbc:h2:./nas-studies";
@@ -278,6 +278,7 @@ public final class JdbcStorage implements Storage {
     }
 
     /** The evolution runs ({@code nas evolve}) in the same database. */
+    @Override
     public RunStore runs() {
         return runs;
     }

@@ -382,18 +382,28 @@
     const tbody = el('tbody', { id: 'studies-rows' });
     const info = await api('/info').catch(() => ({ allow_write: false }));
     const cols = ['Study', 'Directions'].concat(STATES, ['Total', 'Best', 'Last activity'], info.allow_write ? [''] : []);
+    const runs = el('section', { id: 'runs-section' }); // evolution runs (nas evolve), when the storage holds any
     app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
-      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody)));
+      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody), runs));
 
     let shown = null;
+    let shownRuns = null;
     async function refresh() {
       try {
-        const list = await api('/studies');
+        const [list, runList] = await Promise.all([api('/studies'), api('/runs')]);
         const json = JSON.stringify(list);
         if (json !== shown) { // re-render only what changed, so that rows stay put while nothing happens
           shown = json;
           tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
           if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
+        }
+        const runsJson = JSON.stringify(runList);
+        if (runsJson !== shownRuns) {
+          shownRuns = runsJson;
+          runs.replaceChildren(...(runList.length === 0 ? [] : [el('h1', { class: 'after-table' }, 'Evolution runs'),
+            el('table', { id: 'runs' }, el('thead', {}, el('tr', {}, ['Run', 'Config', 'Seed', 'Status', 'Generations', 'Best',
+              'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
+            runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : null]));
         }
         errors.replaceChildren();
         setLive(true);
@@ -411,6 +421,33 @@
     if (!best) return '';
     if (best.front_size !== undefined) return 'Pareto front: ' + best.front_size + ' trial(s)';
     return fmt(best.value) + ' (trial ' + best.number + ')';
+  }
+
+  const runPath = (name) => '/runs/' + enc(name);
+  /** What STOPPED means, as nas runs says it. */
+  const STOPPED_NOTE = 'STOPPED: its process ended without finishing it (killed, or silent for longer than the grace); '
+    + "'nas evolve --resume RUN' continues it from its last checkpoint";
+
+  /** How long ago, from seconds: "4 s ago", "3 min 05 s ago". */
+  function ago(seconds) {
+    const s = Math.round(seconds);
+    if (s < 60) return s + ' s ago';
+    if (s < 3600) return Math.floor(s / 60) + ' min ' + two(s % 60) + ' s ago';
+    return Math.floor(s / 3600) + ' h ' + two(Math.floor(s / 60) % 60) + ' min ago';
+  }
+
+  /** A run's best fitness and the generation it was reached in. */
+  function runBest(r) {
+    return r.best === null || r.best === undefined ? '' : fmt(r.best) + ' (generation ' + r.best_generation + ')';
+  }
+
+  function runRow(r) {
+    return el('tr', { dataset: { run: r.run } },
+      el('td', {}, el('a', { href: BASE + '/run?name=' + enc(r.run), class: 'run-link' }, r.run)),
+      el('td', {}, r.config), el('td', { class: 'num' }, r.seed),
+      el('td', {}, el('span', { class: 'state ' + r.status }, r.status)),
+      el('td', { class: 'num progress' }, r.generations + ' / ' + r.target), el('td', { class: 'best' }, runBest(r)),
+      el('td', {}, r.frames), el('td', {}, time(r.updated)));
   }
 
   function studyRow(s, allowWrite, refresh) {
@@ -1005,16 +1042,31 @@
 
   /* Top view (x, z) of the arena: the centre-of-mass path so far, pellets (current one filled, collected ones
    * ringed), and the body (muscles as lines, nodes as discs shaded by height); below, a side view (x, y). */
+  /** The trial page's replay: a re-simulated best creature with every fitness term. */
   function replay(box, r) {
+    const f = r.fitness;
+    animate(box, r, {
+      note: 'seed ' + r.seed + ', generation ' + r.generation + ', ' + r.frames.length + ' frames; stored fitness ' + fmt(f.stored_fitness),
+      terms: ['fitness', 'pellets_collected', 'banked', 'progress', 'distance', 'efficiency_penalty', 'regression_penalty', 'distance_traveled']
+        .map((k) => [k.replace(/_/g, ' '), f[k]]),
+      disqualified: f.disqualified,
+    });
+  }
+
+  /**
+   * Animates a creature's frames in box: r holds the frames ({ t, nodes, com, pellet, collected }, metres), the
+   * seconds between frames (dt), the muscles (node pairs), node radii and the pellet collections ([t, x, y, z]);
+   * info a note beside the controls, the terms ([name, value]) written under the drawing and whether it was
+   * disqualified. The trial page (frames simulated again) and the run page (stored frames) show creatures alike.
+   */
+  function animate(box, r, info) {
     const frames = r.frames;
     const canvas = el('canvas', { class: 'replay', id: 'replay-canvas', width: 900, height: 420 });
-    const state = { frame: 0, playing: true, speed: 1, last: null };
+    const state = { frame: 0, playing: true, speed: 1, last: null, draws: 0 };
     window.nasReplay = { data: r, state, drawnPath: [] };
-    const f = r.fitness;
     const terms = el('div', { class: 'terms', id: 'replay-terms' },
-      ['fitness', 'pellets_collected', 'banked', 'progress', 'distance', 'efficiency_penalty', 'regression_penalty', 'distance_traveled']
-        .map((k) => el('span', {}, k.replace(/_/g, ' ') + ' ', el('b', {}, fmt(f[k])))),
-      f.disqualified ? el('span', { class: 'state FAIL' }, 'disqualified') : null);
+      info.terms.map(([k, v]) => el('span', {}, k + ' ', el('b', {}, fmt(v)))),
+      info.disqualified ? el('span', { class: 'state FAIL' }, 'disqualified') : null);
     const clock = el('span', { id: 'replay-time' });
     const slider = el('input', { type: 'range', min: 0, max: frames.length - 1, value: 0, id: 'replay-slider',
       oninput: (ev) => { state.frame = Number(ev.target.value); draw(); } });
@@ -1022,8 +1074,7 @@
     const speed = el('select', { id: 'replay-speed', onchange: (ev) => { state.speed = Number(ev.target.value); } },
       [0.25, 0.5, 1, 2, 4].map((v) => el('option', { value: v, selected: v === 1 }, v + '×')));
     box.replaceChildren(el('div', { class: 'controls' }, play, el('label', {}, 'speed ', speed), slider, clock,
-      el('span', { class: 'note' }, 'seed ' + r.seed + ', generation ' + r.generation + ', ' + frames.length + ' frames; stored fitness ' + fmt(f.stored_fitness))),
-    canvas, terms);
+      el('span', { class: 'note', id: 'replay-note' }, info.note)), canvas, terms);
 
     let minX = Infinity; let maxX = -Infinity; let minZ = Infinity; let maxZ = -Infinity; let maxY = 0.1;
     const extend = (x, z) => { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minZ = Math.min(minZ, z); maxZ = Math.max(maxZ, z); };
@@ -1081,6 +1132,7 @@
       ctx.fillStyle = '#c0392b'; ctx.beginPath(); ctx.arc(c[0], c[1], 3, 0, 2 * Math.PI); ctx.fill();
       clock.textContent = 't = ' + fr.t.toFixed(2) + ' s · pellets ' + fr.collected;
       slider.value = state.frame;
+      state.draws++;
     }
 
     function tick(now) {
@@ -1105,7 +1157,252 @@
     requestAnimationFrame(tick);
   }
 
-  const pages = { studies: studiesPage, study: studyPage, trial: trialPage };
+  // ---------- run page: an evolution run (nas evolve) ----------
+
+  async function runPage() {
+    const name = new URLSearchParams(location.search).get('name');
+    const app = document.getElementById('app');
+    const errors = el('div', { id: 'errors' });
+    const summary = el('div', { id: 'run-summary' });
+    const grid = el('div', { class: 'grid', id: 'run-plots' });
+    app.replaceChildren(header([el('a', { href: BASE + '/run?name=' + enc(name || '') }, 'run ' + (name || '?'))]),
+      el('main', {}, el('h1', {}, 'Evolution run ', el('span', { id: 'run-name' }, name || '')), summary, errors, grid));
+    if (!name) { errorBox(errors, 'no run named in the address (run?name=...)'); document.body.dataset.ready = 'true'; return; }
+    let run;
+    try {
+      run = await api(runPath(name));
+    } catch (e) {
+      errorBox(errors, e);
+      document.body.dataset.ready = 'true';
+      setTimeout(runPage, 2000);
+      return;
+    }
+    const view = new RunView(name, run, grid);
+    renderRunSummary(summary, run);
+    await view.refresh(run); // and picks the generation of the best creature
+    document.body.dataset.ready = 'true';
+    setLive(true);
+    setInterval(async () => {
+      try {
+        const r = await api(runPath(name));
+        renderRunSummary(summary, r);
+        errors.replaceChildren();
+        setLive(true);
+        await view.refresh(r);
+      } catch (e) {
+        errorBox(errors, e);
+        setLive(false, e.message);
+      }
+    }, POLL_MS);
+  }
+
+  /** Where a resume would start from and how often checkpoints are taken, as nas run-status says it. */
+  function checkpointText(last, every) {
+    const when = every === 0 ? '--checkpoint-every 0: one only when a signal stops the run'
+      : every === 1 ? 'every generation' : 'every ' + every + ' generations';
+    return (last === null || last === undefined ? 'none' : 'before generation ' + last) + ' (' + when + ')';
+  }
+
+  /** The run's progress as nas run-status shows it; the configuration's settings once, folded. */
+  function renderRunSummary(box, r) {
+    const pct = r.target > 0 ? Math.floor(100 * r.generations / r.target) : 0;
+    const rows = [
+      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', generation ' + r.generations + ' of ' + r.target + ' (' + pct + '%)',
+        r.writer ? ', in ' + r.writer + ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '',
+        r.status === 'STOPPED' ? '; its process stopped' + (r.heartbeat_seconds_ago !== null && r.heartbeat_seconds_ago !== undefined
+          ? ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '') + "; 'nas evolve --resume " + r.run + "' continues it" : '']],
+      ['best', runBest(r) || 'none yet'],
+      ['time', duration(Math.round(r.seconds * 1000)) + ', ' + r.seconds_per_generation.toFixed(2) + ' s/generation'
+        + (r.eta_seconds !== null && r.eta_seconds !== undefined ? ', ETA ' + duration(Math.round(r.eta_seconds * 1000)) : '')],
+      ['checkpoint', checkpointText(r.last_checkpoint, r.checkpoint_every)],
+      ['frames', r.frames_text + ' at ' + r.frame_rate + ' fps'],
+      ['config', r.config + ', seed ' + r.seed + ', code ' + r.code_version],
+      ['updated', time(r.updated)],
+    ];
+    const kv = el('dl', { class: 'kv', id: 'run-kv' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', { id: 'run-' + k }, v)]));
+    const config = box.querySelector('details') || el('details', { id: 'run-config' },
+      el('summary', {}, 'configuration (' + Object.keys(r.config_values).length + ' settings)'),
+      el('table', {}, el('tbody', {}, Object.entries(r.config_values).map(([k, v]) => el('tr', {}, el('td', {}, k),
+        el('td', {}, typeof v === 'object' ? JSON.stringify(v) : String(v)))))));
+    box.replaceChildren(el('section', { class: 'card' }, el('h2', {}, 'Progress'), kv, config));
+    document.body.dataset.generations = r.generations;
+  }
+
+  /**
+   * The run's charts (one point per generation; clicking one picks that generation) and the picked generation's
+   * creatures with stored frames, one of which is animated. Generations are read once, then only the new ones.
+   */
+  class RunView {
+    constructor(name, run, grid) {
+      this.name = name;
+      this.run = run;
+      this.rows = [];
+      this.generation = null;
+      this.picking = 0;
+      this.picker = el('input', { type: 'number', id: 'gen-input', min: 0, step: 1, onchange: (e) => this.select(Number(e.target.value)) });
+      const step = (d) => () => this.select(this.generation + d);
+      const controls = el('div', { class: 'controls' }, el('label', {}, 'generation ', this.picker),
+        el('button', { id: 'gen-prev', title: 'previous generation', onclick: step(-1) }, '◀'),
+        el('button', { id: 'gen-next', title: 'next generation', onclick: step(1) }, '▶'),
+        el('button', { id: 'gen-best', onclick: () => this.select(this.run.best_generation) }, 'best'),
+        el('button', { id: 'gen-last', onclick: () => this.select(this.run.generations - 1) }, 'last'),
+        el('span', { class: 'note', id: 'gen-note' }));
+      this.creatures = el('div', { id: 'creatures' });
+      this.replayBox = el('div', { id: 'run-replay-body' });
+      const cards = [card('Fitness per generation', 'run-fitness'), card('Diversity and species', 'run-diversity'),
+        card('Pellets collected per generation', 'run-pellets'), card('Creatures by node count', 'run-types')];
+      cards.forEach((c) => c.lastChild.appendChild(chartBox(c.id)));
+      grid.replaceChildren(...cards, el('section', { class: 'card wide', id: 'run-creatures' },
+        el('h2', { id: 'creatures-title' }, 'Creatures'), controls, el('div', { class: 'run-creatures' }, this.creatures, this.replayBox)));
+    }
+
+    path(what) { return runPath(this.name) + what; }
+
+    /** Brings the generations up to the run r (a resume may have dropped some) and redraws when they changed. */
+    async refresh(r) {
+      const before = this.run;
+      this.run = r;
+      if (r.generations < this.rows.length) this.rows = this.rows.slice(0, r.generations);
+      if (r.generations > this.rows.length || this.rows.length === 0) {
+        const from = this.rows.length;
+        const more = await api(this.path('/generations?from=' + from));
+        if (this.rows.length !== from) return; // another refresh was quicker
+        this.rows = this.rows.concat(more.filter((g) => g.generation >= from));
+      } else if (before.generations === r.generations && this.rows.length > 0 && before !== r) {
+        return;
+      }
+      this.draw();
+      this.picker.max = Math.max(0, r.generations - 1);
+      if (this.generation === null && r.generations > 0) await this.select(r.best_generation !== null ? r.best_generation : 0);
+    }
+
+    draw() {
+      const rows = this.rows;
+      const many = rows.length > 60;
+      const at = (k) => rows.map((g) => [g.generation, g[k]]);
+      const line = (name, k, extra) => Object.assign({ name, type: 'line', data: at(k), showSymbol: !many, symbolSize: 5 }, extra);
+      // ticks a round number of generations apart (about 8 of them), the axis ending on the first tick after the last
+      const last = Math.max(1, rows.length - 1);
+      const unit = Math.pow(10, Math.floor(Math.log10(last / 8)));
+      const interval = Math.max(1, [1, 2, 5, 10].map((m) => m * unit).find((v) => v >= last / 8));
+      const xAxis = { type: 'value', name: 'Generation', nameLocation: 'middle', nameGap: 28, min: 0,
+        max: Math.ceil(last / interval) * interval, interval };
+      const base = (yName, extra) => Object.assign({
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
+        tooltip: { trigger: 'axis', valueFormatter: fmt },
+        xAxis, yAxis: Object.assign({ type: 'value', name: yName, scale: true }, nameBesideLabels),
+      }, extra);
+      const box = (id) => document.getElementById(id + '-chart');
+      this.pickable(chart(box('run-fitness'), 'run-fitness', base('Fitness', {
+        legend: { top: 0 },
+        series: [line('best', 'best', { markLine: this.mark() }), line('mean', 'mean'), line('median', 'median'),
+          line('worst', 'worst'), line('best ever', 'best_ever', { lineStyle: { type: 'dashed' } })],
+      })));
+      const species = rows.some((g) => g.species !== null && g.species !== undefined);
+      const diversity = base('Diversity', {
+        legend: { top: 0 },
+        series: [line('diversity', 'diversity', { markLine: this.mark() })].concat(species
+          ? [line('species', 'species', { yAxisIndex: 1, step: 'end' })] : []),
+      });
+      if (species) {
+        diversity.yAxis = [diversity.yAxis, { type: 'value', name: 'Species', minInterval: 1, scale: true, splitLine: { show: false } }];
+        diversity.grid.right = 60;
+      }
+      this.pickable(chart(box('run-diversity'), 'run-diversity', diversity));
+      this.pickable(chart(box('run-pellets'), 'run-pellets', base('Pellets', {
+        series: [line('pellets', 'pellets', { markLine: this.mark(), areaStyle: { opacity: 0.15 } })],
+      })));
+      // creature_types: node count -> creatures with it, per generation
+      const types = rows.map((g) => { try { return JSON.parse(g.creature_types || '{}'); } catch (e) { return {}; } });
+      const counts = [...new Set(types.flatMap((t) => Object.keys(t)))].sort((a, b) => Number(a) - Number(b));
+      this.pickable(chart(box('run-types'), 'run-types', base('Creatures', {
+        legend: { top: 0, type: 'scroll' },
+        series: counts.map((n, i) => ({ name: n + ' nodes', type: 'line', showSymbol: !many, symbolSize: 5,
+          data: rows.map((g, k) => [g.generation, types[k][n] || 0]), markLine: i === 0 ? this.mark() : undefined })),
+      })));
+    }
+
+    /** The picked generation as a dashed vertical line. */
+    mark() {
+      return this.generation === null ? undefined : { symbol: 'none', silent: true, animation: false, label: { show: false },
+        lineStyle: { color: '#66707c', type: 'dashed' }, data: [{ xAxis: this.generation }] };
+    }
+
+    /** A click anywhere in the chart's plot picks the generation under the pointer. */
+    pickable(c) {
+      if (c.nasPickable) return;
+      c.nasPickable = true;
+      c.getZr().on('click', (e) => {
+        if (!c.containPixel('grid', [e.offsetX, e.offsetY])) return;
+        this.select(Math.round(c.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY])[0]));
+      });
+    }
+
+    /** Picks generation g: marks it on the charts, lists its creatures with stored frames and animates the best. */
+    async select(g) {
+      const done = this.run.generations;
+      const note = document.getElementById('gen-note');
+      if (done === 0) { note.textContent = 'no generation stored yet'; return; }
+      if (!Number.isFinite(g)) return;
+      g = Math.max(0, Math.min(done - 1, Math.round(g)));
+      this.generation = g;
+      this.picker.value = g;
+      document.getElementById('creatures-title').textContent = 'Creatures of generation ' + g + ' with stored frames';
+      ['run-fitness', 'run-diversity', 'run-pellets', 'run-types'].forEach((id) => {
+        if (charts[id]) charts[id].setOption({ series: [{ markLine: this.mark() }] });
+      });
+      const picking = ++this.picking;
+      let list;
+      try {
+        list = await api(this.path('/generations/' + g + '/creatures'));
+      } catch (e) {
+        errorBox(this.creatures, e);
+        return;
+      }
+      if (picking !== this.picking) return;
+      const framed = list.creatures.filter((c) => c.framed);
+      note.textContent = framed.length + ' of ' + list.creatures.length + ' creatures have stored frames (' + list.frames_text + ')';
+      if (framed.length === 0) {
+        this.creatures.replaceChildren(el('div', { class: 'note' }, 'No frames stored for this generation (the run records '
+          + list.frames_text + '). nas replay ' + this.name + ' --generation ' + g + ' --rank 1 simulates a creature again.'));
+        this.replayBox.replaceChildren();
+        document.body.dataset.generation = g;
+        return;
+      }
+      const rows = framed.map((c) => el('tr', { dataset: { index: c.index, rank: c.rank }, class: 'pickable', onclick: () => this.play(g, c, rows) },
+        el('td', { class: 'num' }, c.rank), el('td', { class: 'num' }, c.index), el('td', { class: 'num' }, fmt(c.fitness)),
+        el('td', { class: 'num' }, c.pellets), el('td', { class: 'num' }, fmt(c.distance)),
+        el('td', {}, el('span', { class: 'kind ' + c.kind }, c.kind), c.disqualified ? el('span', { class: 'state FAIL' }, ' disqualified') : null)));
+      this.creatures.replaceChildren(el('table', { id: 'creatures-table' }, el('thead', {}, el('tr', {},
+        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance', 'Kind'].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
+      document.body.dataset.generation = g;
+      await this.play(g, framed[0], rows);
+    }
+
+    /** Animates creature c of generation g from its stored frames. */
+    async play(g, c, rows) {
+      rows.forEach((tr) => tr.classList.toggle('picked', Number(tr.dataset.index) === c.index));
+      const picking = this.picking;
+      let r;
+      try {
+        r = await api(this.path('/generations/' + g + '/creatures/' + c.index + '/frames'));
+      } catch (e) {
+        errorBox(this.replayBox, e);
+        return;
+      }
+      if (picking !== this.picking) return;
+      animate(this.replayBox, r, {
+        note: 'generation ' + g + ', rank ' + c.rank + ' (' + c.kind + '), creature ' + c.index + ': ' + r.frames.length
+          + ' stored frames at ' + r.frame_rate + ' fps',
+        terms: [['fitness', c.fitness], ['pellets collected', c.pellets], ['distance traveled', c.distance],
+          ['nodes', c.nodes], ['muscles', c.muscles]],
+        disqualified: c.disqualified,
+      });
+      document.body.dataset.creature = c.index;
+    }
+  }
+
+  const pages = { studies: studiesPage, study: studyPage, trial: trialPage, run: runPage };
   (pages[PAGE] || studiesPage)().catch((e) => {
     errorBox(document.getElementById('app'), e);
     document.body.dataset.ready = 'true';

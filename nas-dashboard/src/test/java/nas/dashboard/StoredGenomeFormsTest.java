@@ -1,4 +1,4 @@
-package nas.cli;
+package nas.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
