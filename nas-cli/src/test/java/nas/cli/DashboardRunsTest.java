@@ -251,6 +251,9 @@ class DashboardRunsTest {
             browser.waitFor("document.querySelector('#runs-rows tr[data-run=\"small\"]')", Duration.ofSeconds(30));
             assertThat(browser.js("return document.querySelector('#runs-rows tr[data-run=\"small\"] .progress').textContent;"))
                     .isEqualTo("4 / 4");
+            // the section holds its heading and table only (no STOPPED run, so no note, and no stray "null")
+            assertThat(browser.js("return Array.from(document.getElementById('runs-section').childNodes)"
+                    + ".map((n) => n.nodeName).join(' ');")).isEqualTo("H1 TABLE");
             browser.screenshot("runs-home", 1400, 700);
             browser.clickText("a.run-link", "small");
             browser.waitFor("location.pathname.endsWith('/run') && document.body.dataset.ready === 'true'",

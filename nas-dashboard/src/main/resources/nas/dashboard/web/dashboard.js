@@ -403,7 +403,7 @@
           runs.replaceChildren(...(runList.length === 0 ? [] : [el('h1', { class: 'after-table' }, 'Evolution runs'),
             el('table', { id: 'runs' }, el('thead', {}, el('tr', {}, ['Run', 'Config', 'Seed', 'Status', 'Generations', 'Best',
               'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
-            runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : null]));
+            runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : []].flat()));
         }
         errors.replaceChildren();
         setLive(true);
