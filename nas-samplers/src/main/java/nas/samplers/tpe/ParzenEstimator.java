@@ -126,6 +126,8 @@ final class ParzenEstimator {
     /** Multivariate: by default no bandwidth below this fraction of the range. */
     static final double MIN_BANDWIDTH_FACTOR = 0.01;
     private static final double EPS = 1e-12;
+    /** A log-sum-exp term this far below the largest adds less than half an ulp to the sum: left out. */
+    private static final double NEGLIGIBLE = -40;
 
     private final Dimension[] dims;
     private final int kernels;
@@ -318,16 +320,19 @@ final class ParzenEstimator {
      * centres; from 17 on it leaves them in the order of numpy's unstable quicksort, so its tied kernels get these
      * bandwidths in another order (README, "The mixed row, kind by kind").
      */
-    private static void neighbourBandwidths(double[] mu, double[] sigma, double low, double high, boolean endpoints) {
+    static void neighbourBandwidths(double[] mu, double[] sigma, double low, double high, boolean endpoints) {
         int m = mu.length;
-        Integer[] order = new Integer[m];
+        // The rank of centre i in the stable order (by value, equal ones by index) is where its value
+        // first occurs among the sorted values, plus the number of equal centres before i. Sorting the
+        // values as primitives costs a fraction of sorting boxed indices, which long studies felt.
+        double[] sorted = mu.clone();
+        Arrays.sort(sorted);
+        int[] equalBefore = new int[m];
         for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(mu[a], mu[b]));
-        for (int r = 0; r < m; r++) {
-            double left = mu[order[r]] - (r == 0 ? low : mu[order[r - 1]]);
-            double right = (r == m - 1 ? high : mu[order[r + 1]]) - mu[order[r]];
+            int first = firstAtLeast(sorted, mu[i]);
+            int r = first + equalBefore[first]++;
+            double left = sorted[r] - (r == 0 ? low : sorted[r - 1]);
+            double right = (r == m - 1 ? high : sorted[r + 1]) - sorted[r];
             double s;
             if (!endpoints && m > 1 && r == 0) {
                 s = right;
@@ -336,8 +341,23 @@ final class ParzenEstimator {
             } else {
                 s = Math.max(left, right);
             }
-            sigma[order[r]] = s;
+            sigma[i] = s;
         }
+    }
+
+    /** The first index of {@code sorted} whose value is not below {@code v} in {@link Double#compare}'s order. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Number of kernels (observations plus the prior). */
@@ -384,12 +404,15 @@ final class ParzenEstimator {
             for (int d = 0; d < dims.length && v > Double.NEGATIVE_INFINITY; d++) {
                 v += kernelLog(d, k, x[d]);
             }
-            // streaming log-sum-exp
+            // streaming log-sum-exp; sum is at least 1 (the largest term's share), so a term below
+            // e^−40 ≈ 4e−18, under half an ulp of 1, cannot change it: its exp is skipped
             if (v == Double.NEGATIVE_INFINITY) {
                 continue;
             }
             if (v <= max) {
-                sum += Math.exp(v - max);
+                if (v - max > NEGLIGIBLE) {
+                    sum += Math.exp(v - max);
+                }
             } else {
                 sum = sum * Math.exp(max - v) + 1;
                 max = v;
@@ -409,8 +432,7 @@ final class ParzenEstimator {
         if (dim.step() > 0) {
             double half = dim.step() / 2;
             double c = cellCentre(dim, x);
-            double m = TruncatedNormal.mass((c - half - mu) / sigma, (c + half - mu) / sigma);
-            return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
+            return TruncatedNormal.logCellMass((c - half - mu) / sigma, (c + half - mu) / sigma) - logNorm[d][k];
         }
         if (dim.logIntegers()) {
             // the integer nearest to e^x, inside the range, and the mass of its cell
@@ -419,8 +441,7 @@ final class ParzenEstimator {
             double v = Math.min(Math.rint(hi), Math.max(Math.rint(lo), Math.rint(Math.exp(x))));
             double a = Math.max(dim.low(), Math.log(v - 0.5));
             double b = Math.min(dim.high(), Math.log(v + 0.5));
-            double m = TruncatedNormal.mass((a - mu) / sigma, (b - mu) / sigma);
-            return Math.log(Math.max(m, Double.MIN_NORMAL)) - logNorm[d][k];
+            return TruncatedNormal.logCellMass((a - mu) / sigma, (b - mu) / sigma) - logNorm[d][k];
         }
         if (x < dim.low() || x > dim.high()) {
             return Double.NEGATIVE_INFINITY;

@@ -1,6 +1,7 @@
 package nas.samplers.tpe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,30 +159,31 @@ public final class TpeSampler implements Sampler {
         return bestCandidate(below, bad, options.nEiCandidates(), rng);
     }
 
-    /** A split with the weights of its good trials. */
-    private record Split(List<Integer> numbers, TrialSplit split, double[] belowWeights) {}
+    /** A split of the trials numbered {@code numbers}, with the weights of its good trials. */
+    private record Split(int[] numbers, TrialSplit split, double[] belowWeights) {}
 
     /**
-     * Multi-objective splits of the trials being sampled, by trial id: a univariate trial asks for
-     * the same split once per parameter, and ranking by fronts and hypervolume costs far more than a
-     * sort. Entries go in {@link #afterTrial}.
+     * Splits of the trials being sampled, by trial id: a univariate trial asks for the same split
+     * once per parameter, and a split sorts the study's trials (with several objectives it ranks
+     * them by fronts and hypervolume, which costs far more). A split is a function of the finished
+     * trials it splits, so the same numbers give the same split. Entries go in {@link #afterTrial}.
      */
     private final Map<Long, Split> splits = new ConcurrentHashMap<>();
 
     private Split split(StudyView study, FrozenTrial trial, List<FrozenTrial> having) {
         List<StudyDirection> directions = study.directions();
-        if (directions.size() == 1) {
-            TrialSplit split = TrialSplit.of(having, directions, options.gamma());
-            return new Split(null, split, TpeOptions.defaultWeights(split.below().size()));
+        int[] numbers = new int[having.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = having.get(i).number();
         }
-        List<Integer> numbers = having.stream().map(FrozenTrial::number).toList();
         Split memo = splits.get(trial.id());
-        if (memo != null && memo.numbers().equals(numbers)) {
+        if (memo != null && Arrays.equals(memo.numbers(), numbers)) {
             return memo;
         }
         TrialSplit split = TrialSplit.of(having, directions, options.gamma());
-        Split computed = new Split(numbers, split,
-                MultiObjectiveRanking.belowWeights(split.below(), directions));
+        Split computed = new Split(numbers, split, directions.size() == 1
+                ? TpeOptions.defaultWeights(split.below().size())
+                : MultiObjectiveRanking.belowWeights(split.below(), directions));
         if (splits.size() > 256) {
             splits.clear(); // trials told by another process never reach afterTrial here
         }

@@ -334,4 +334,42 @@ class ParzenEstimatorTest {
         assertThatThrownBy(() -> fit1(new double[] {2}, Dimension.continuous(0, 1), UNI)).hasMessageContaining("outside");
         assertThatThrownBy(() -> fit1(new double[] {4}, Dimension.categorical(3), UNI)).hasMessageContaining("index");
     }
+
+    /** Neighbour bandwidths as they were computed before: boxed indices sorted stably by centre. */
+    private static double[] boxedNeighbourBandwidths(double[] mu, double low, double high, boolean endpoints) {
+        int m = mu.length;
+        double[] sigma = new double[m];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(mu[a], mu[b]));
+        for (int r = 0; r < m; r++) {
+            double left = mu[order[r]] - (r == 0 ? low : mu[order[r - 1]]);
+            double right = (r == m - 1 ? high : mu[order[r + 1]]) - mu[order[r]];
+            sigma[order[r]] = !endpoints && m > 1 && r == 0 ? right
+                    : !endpoints && m > 1 && r == m - 1 ? left : Math.max(left, right);
+        }
+        return sigma;
+    }
+
+    @Test
+    void neighbourBandwidthsAreThoseOfTheStableSortOfBoxedIndices() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        int ties = 0;
+        for (int round = 0; round < 2000; round++) {
+            int m = rng.nextInt(1, 60);
+            double[] mu = new double[m];
+            for (int i = 0; i < m; i++) {
+                // half the rounds on a grid of 7 values (many ties, -0.0 next to 0.0), half continuous
+                mu[i] = round % 2 == 0 ? (rng.nextInt(7) - 3) * 0.5 * (rng.nextBoolean() ? 1 : -1) : rng.nextDouble(-2, 2);
+            }
+            boolean endpoints = rng.nextBoolean();
+            double[] sigma = new double[m];
+            ParzenEstimator.neighbourBandwidths(mu, sigma, -2, 2, endpoints);
+            assertThat(sigma).as("round %d", round).isEqualTo(boxedNeighbourBandwidths(mu, -2, 2, endpoints));
+            ties += m - java.util.Arrays.stream(mu).distinct().count() > 0 ? 1 : 0;
+        }
+        assertThat(ties).isGreaterThan(500);
+    }
 }
