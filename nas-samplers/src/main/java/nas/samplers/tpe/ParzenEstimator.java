@@ -322,17 +322,10 @@ final class ParzenEstimator {
      */
     static void neighbourBandwidths(double[] mu, double[] sigma, double low, double high, boolean endpoints) {
         int m = mu.length;
-        // The rank of centre i in the stable order (by value, equal ones by index) is where its value
-        // first occurs among the sorted values, plus the number of equal centres before i. Sorting the
-        // values as primitives costs a fraction of sorting boxed indices, which long studies felt.
-        double[] sorted = mu.clone();
-        Arrays.sort(sorted);
-        int[] equalBefore = new int[m];
-        for (int i = 0; i < m; i++) {
-            int first = firstAtLeast(sorted, mu[i]);
-            int r = first + equalBefore[first]++;
-            double left = sorted[r] - (r == 0 ? low : sorted[r - 1]);
-            double right = (r == m - 1 ? high : sorted[r + 1]) - sorted[r];
+        int[] order = stableOrder(mu);
+        for (int r = 0; r < m; r++) {
+            double left = mu[order[r]] - (r == 0 ? low : mu[order[r - 1]]);
+            double right = (r == m - 1 ? high : mu[order[r + 1]]) - mu[order[r]];
             double s;
             if (!endpoints && m > 1 && r == 0) {
                 s = right;
@@ -341,23 +334,55 @@ final class ParzenEstimator {
             } else {
                 s = Math.max(left, right);
             }
-            sigma[i] = s;
+            sigma[order[r]] = s;
         }
     }
 
-    /** The first index of {@code sorted} whose value is not below {@code v} in {@link Double#compare}'s order. */
-    private static int firstAtLeast(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Double.compare(sorted[mid], v) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /**
+     * The indices of {@code values} in {@link Double#compare}'s order, equal values by index: what a
+     * stable sort of the indices gives. A radix sort of the values' bits, eight bits a pass, which on
+     * long studies costs a tenth of sorting boxed indices with a comparator.
+     */
+    static int[] stableOrder(double[] values) {
+        int m = values.length;
+        long[] keys = new long[m];
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToLongBits(values[i]);
+            // negative values: all bits but the sign flipped; then the sign flipped: unsigned order is Double.compare's
+            keys[i] = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+            order[i] = i;
         }
-        return lo;
+        if (m < 2) {
+            return order;
+        }
+        long[] keysOut = new long[m];
+        int[] orderOut = new int[m];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < m; i++) {
+                count[(int) ((keys[i] >>> shift) & 255) + 1]++;
+            }
+            if (count[(int) ((keys[0] >>> shift) & 255) + 1] == m) {
+                continue; // every key has this byte: the pass would move nothing
+            }
+            for (int c = 0; c < 256; c++) {
+                count[c + 1] += count[c];
+            }
+            for (int i = 0; i < m; i++) {
+                int at = count[(int) ((keys[i] >>> shift) & 255)]++;
+                keysOut[at] = keys[i];
+                orderOut[at] = order[i];
+            }
+            long[] k = keys;
+            keys = keysOut;
+            keysOut = k;
+            int[] o = order;
+            order = orderOut;
+            orderOut = o;
+        }
+        return order;
     }
 
     /** Number of kernels (observations plus the prior). */
@@ -397,6 +422,9 @@ final class ParzenEstimator {
      * subtracts no log σ; fixed in Optuna 3.5), and l/g ratios of such sums are its candidate scores.
      */
     public double logPdf(double[] x) {
+        if (dims.length == 1 && !dims[0].isCategorical() && dims[0].step() == 0 && !dims[0].logIntegers()) {
+            return logPdfOneContinuous(x[0]);
+        }
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         for (int k = 0; k < kernels; k++) {
@@ -409,6 +437,40 @@ final class ParzenEstimator {
             if (v == Double.NEGATIVE_INFINITY) {
                 continue;
             }
+            if (v <= max) {
+                if (v - max > NEGLIGIBLE) {
+                    sum += Math.exp(v - max);
+                }
+            } else {
+                sum = sum * Math.exp(max - v) + 1;
+                max = v;
+            }
+        }
+        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(sum);
+    }
+
+    /**
+     * {@link #logPdf} of one continuous dimension (univariate TPE on a float, its commonest use and the
+     * one that long studies make costly): the same sums in the same order, with the bounds checked once
+     * instead of per kernel.
+     */
+    private double logPdfOneContinuous(double x) {
+        Dimension dim = dims[0];
+        if (x < dim.low() || x > dim.high()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] mu = mus[0];
+        double[] inv = invSigma[0];
+        double[] c = logConst[0];
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int k = 0; k < kernels; k++) {
+            double v = logWeights[k];
+            if (v == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double z = (x - mu[k]) * inv[k];
+            v += -0.5 * z * z + c[k];
             if (v <= max) {
                 if (v - max > NEGLIGIBLE) {
                     sum += Math.exp(v - max);

@@ -372,4 +372,38 @@ class ParzenEstimatorTest {
         }
         assertThat(ties).isGreaterThan(500);
     }
+
+    @Test
+    void stableOrderIsDoubleComparesWithEqualValuesByIndex() {
+        double[] v = {0.0, -0.0, -1.5, 2, -0.0, 1e-300, -1e-300, Double.MAX_VALUE, -Double.MIN_VALUE, 2, -1.5,
+            Double.NEGATIVE_INFINITY, 0.0, Double.POSITIVE_INFINITY, -7.25, 3e10};
+        assertThat(ParzenEstimator.stableOrder(v))
+                .containsExactly(11, 14, 2, 10, 6, 8, 1, 4, 0, 12, 5, 3, 9, 15, 7, 13);
+        assertThat(ParzenEstimator.stableOrder(new double[] {4.5})).containsExactly(0);
+        assertThat(ParzenEstimator.stableOrder(new double[0])).isEmpty();
+    }
+
+    @Test
+    void oneContinuousDimensionScoresAsTheGeneralSumDoes() {
+        // the same kernels with a second, one-choice categorical dimension (log probability exactly 0) take
+        // the general path: the scores must agree to the bit, inside the bounds and out
+        SplittableRandom rng = new SplittableRandom(4);
+        for (boolean widthWeighted : new boolean[] {true, false}) {
+            int n = 600;
+            double[][] one = new double[n][1];
+            double[][] two = new double[n][2];
+            for (int i = 0; i < n; i++) {
+                one[i][0] = two[i][0] = rng.nextInt(5) == 0 ? 4.9 : rng.nextDouble(-5, 5);
+            }
+            double[] w = TpeOptions.defaultWeights(n);
+            Settings settings = new Settings(true, 1.0, true, false, false, widthWeighted);
+            ParzenEstimator fast = ParzenEstimator.fit(one, w, new Dimension[] {Dimension.continuous(-5, 5)}, settings);
+            ParzenEstimator general = ParzenEstimator.fit(two, w,
+                    new Dimension[] {Dimension.continuous(-5, 5), Dimension.categorical(1)}, settings);
+            for (int i = 0; i < 400; i++) {
+                double x = i < 5 ? new double[] {-5, 5, 5.01, -7, 4.9}[i] : rng.nextDouble(-5, 5);
+                assertThat(fast.logPdf(new double[] {x})).as("x %s", x).isEqualTo(general.logPdf(new double[] {x, 0}));
+            }
+        }
+    }
 }
