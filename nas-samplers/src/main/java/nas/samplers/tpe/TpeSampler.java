@@ -199,8 +199,11 @@ public final class TpeSampler implements Sampler {
     /** The trials that hold every parameter of {@code space} with its distribution, but trial {@code exclude}. */
     private static List<FrozenTrial> having(List<FrozenTrial> trials, TpeSpace space, int exclude) {
         List<FrozenTrial> out = new ArrayList<>();
+        // a study's trials share their distributions' instances as storage reads them: once one is found
+        // equal, the same instance is known to be, without comparing its fields again for every trial
+        Distribution[] equal = new Distribution[space.names().size()];
         for (FrozenTrial t : trials) {
-            if (t.number() != exclude && hasAll(t, space)) {
+            if (t.number() != exclude && hasAll(t, space, equal)) {
                 out.add(t);
             }
         }
@@ -224,10 +227,18 @@ public final class TpeSampler implements Sampler {
         return best;
     }
 
-    private static boolean hasAll(FrozenTrial t, TpeSpace space) {
-        for (int p = 0; p < space.names().size(); p++) {
-            if (!space.distributions().get(p).equals(t.distributions().get(space.names().get(p)))) {
+    /** Whether {@code t} has every parameter of {@code space} with its distribution; {@code equal} holds instances found equal. */
+    private static boolean hasAll(FrozenTrial t, TpeSpace space, Distribution[] equal) {
+        for (int p = 0; p < equal.length; p++) {
+            Distribution have = t.distributions().get(space.names().get(p));
+            if (have == null) {
                 return false;
+            }
+            if (have != equal[p]) {
+                if (!space.distributions().get(p).equals(have)) {
+                    return false;
+                }
+                equal[p] = have;
             }
         }
         return true;

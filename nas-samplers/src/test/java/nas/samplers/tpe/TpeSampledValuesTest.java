@@ -47,6 +47,15 @@ class TpeSampledValuesTest {
         return v;
     };
 
+    /** Two branches with parameters of their own: trials lack the other branch's. */
+    static final Objective CONDITIONAL = t -> {
+        if (t.suggestCategorical("kind", "a", "b").equals("a")) {
+            double x = t.suggestFloat("xa", -5, 5);
+            return x * x + t.suggestInt("na", 1, 9);
+        }
+        return Math.abs(Math.log(t.suggestFloat("yb", 0.01, 10, true))) + 1;
+    };
+
     static String digest(Study study) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (FrozenTrial t : study.trials()) {
@@ -83,6 +92,20 @@ class TpeSampledValuesTest {
         Study s = study(TpeOptions.defaults(), StudyDirection.MAXIMIZE);
         s.optimize(t -> -TpeSamplerTest.MIXED.evaluate(t), 250);
         assertThat(digest(s)).isEqualTo("1f2fc3983a2cec63");
+    }
+
+    @Test
+    void univariateConditional() throws Exception {
+        Study s = study(TpeOptions.defaults(), StudyDirection.MINIMIZE);
+        s.optimize(CONDITIONAL, 250);
+        assertThat(digest(s)).isEqualTo("01dfb781b02e9b93");
+    }
+
+    @Test
+    void groupedConditional() throws Exception {
+        Study s = study(TpeOptions.defaults().withMultivariate(true).withGroup(true), StudyDirection.MINIMIZE);
+        s.optimize(CONDITIONAL, 250);
+        assertThat(digest(s)).isEqualTo("fbbf3a28dcdf8c2e");
     }
 
     @Test
