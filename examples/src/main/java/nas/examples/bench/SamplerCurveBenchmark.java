@@ -54,18 +54,22 @@ public final class SamplerCurveBenchmark {
         for (String a : args) {
             if (a.equals("--csv")) {
                 csv = true;
+            } else if (a.startsWith("--") || positional.size() == 3) {
+                usage("unexpected argument '" + a + "'");
             } else {
                 positional.add(a);
             }
         }
         String[] samplers = (positional.size() > 0 ? positional.get(0) : "random,cmaes,tpe,nsga2").split(",");
         String[] sizes = (positional.size() > 1 ? positional.get(1) : "1000,10000,100000").split(",");
-        int window = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 60;
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be at least 1, got " + window);
-        }
+        int window = positional.size() > 2 ? count("window", positional.get(2)) : 60;
         for (String name : samplers) {
-            sampler(name); // an unknown name fails before anything runs
+            if (!List.of("random", "cmaes", "tpe", "nsga2").contains(name)) {
+                usage("unknown sampler '" + name + "' (random, cmaes, tpe, nsga2)");
+            }
+        }
+        for (String size : sizes) {
+            count("size", size);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.err.printf(Locale.ROOT, "load %s at the start%n", load());
@@ -85,7 +89,7 @@ public final class SamplerCurveBenchmark {
                 Path file = dir.resolve("curve");
                 int objectives = name.equals("nsga2") ? 2 : 1;
                 for (String size : sizes) {
-                    int n = Integer.parseInt(size.replace("_", ""));
+                    int n = count("size", size);
                     long growWall = System.nanoTime();
                     int added = LargeStudy.grow(file, "curve", objectives, n);
                     System.err.printf(Locale.ROOT, "%s: grew the study by %d trials to %d in %.1f s%n", name, added,
@@ -152,6 +156,26 @@ public final class SamplerCurveBenchmark {
             case "nsga2": return new Nsga2Sampler();
             default: throw new IllegalArgumentException("unknown sampler '" + name + "': random, cmaes, tpe or nsga2");
         }
+    }
+
+    /** {@code text} as a count of at least 1 ({@code _} allowed between digits), or the usage line and exit 2. */
+    private static int count(String what, String text) {
+        try {
+            int n = Integer.parseInt(text.replace("_", ""));
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the usage line below
+        }
+        usage(what + " must be a whole number of at least 1, got '" + text + "'");
+        return 0; // not reached
+    }
+
+    private static void usage(String problem) {
+        System.err.println("SamplerCurve: " + problem + "; usage: scripts/bench.sh SamplerCurve "
+                + "[random,cmaes,tpe,nsga2] [1000,10000,100000] [window=60] [--csv]");
+        System.exit(2);
     }
 
     private static String load() {
