@@ -439,12 +439,14 @@ public final class CmaEsSampler implements Sampler {
      * stops.
      */
     private Block blockOf(StudyView study, Run run, int number) {
+        Block told = null; // the newest block this call told: its state is written once, on the way out
         while (true) {
             Block newest;
             synchronized (run) {
                 newest = run.blocks.lastEntry().getValue();
                 if (number <= newest.last()) {
                     Map.Entry<Integer, Block> own = run.blocks.floorEntry(number);
+                    publish(study, run, told);
                     // a trial older than the generations kept here (another process's): the oldest kept
                     return own != null ? own.getValue() : run.blocks.firstEntry().getValue();
                 }
@@ -459,6 +461,9 @@ public final class CmaEsSampler implements Sampler {
                 trials = study.awaitTrials(newest.first(), number - 1).stream()
                         .filter(t -> t.state().isFinished() && newest.sampled(t)).limit(lambda).toList();
                 if (trials.size() < lambda) {
+                    synchronized (run) {
+                        publish(study, run, told);
+                    }
                     return newest;
                 }
             }
@@ -469,10 +474,21 @@ public final class CmaEsSampler implements Sampler {
                     while (run.blocks.size() > KEPT_GENERATIONS) {
                         run.blocks.pollFirstEntry();
                     }
-                    // for inspection and tools (the run itself is rebuilt from the trials)
-                    study.setSystemAttr(STATE_KEY, CmaStateCodec.toJson(next.cma().state()));
+                    told = next;
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the distribution of {@code block} to {@value #STATE_KEY}, for inspection and tools (the
+     * run itself is rebuilt from the trials), if it is still the newest: a resume that tells the
+     * generations of a long run again writes the last one only, instead of a state per generation
+     * (one storage write each, about half of a resume's time). Called holding {@code run}.
+     */
+    private static void publish(StudyView study, Run run, Block block) {
+        if (block != null && run.blocks.lastEntry().getValue() == block) {
+            study.setSystemAttr(STATE_KEY, CmaStateCodec.toJson(block.cma().state()));
         }
     }
 

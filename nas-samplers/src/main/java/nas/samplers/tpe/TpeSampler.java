@@ -1,6 +1,7 @@
 package nas.samplers.tpe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,12 @@ import nas.api.sampler.Sampler;
  * {@link TpeOptions#goodEstimatorSettings}); the joint estimator's kernels stay at least 5% of the range wide
  * there up to 200 finished trials, 1% from 1,000 on ({@link TpeOptions#multiObjectiveMinBandwidth}; 1% with
  * one objective). With {@link TpeOptions#constantLiar()} the running trials of other workers join g(x).
+ *
+ * <p>Cost: each trial fits g(x) with a kernel per finished trial and scores every candidate against all
+ * of them, for each parameter, so the time a trial spends here grows linearly with the study (on 10
+ * floats about 0.02 s CPU at 10,000 finished trials and 0.2 s at 100,000; docs/benchmarks.md, "Per-trial
+ * sampler cost as the study grows"). The finished trials themselves are read incrementally, not
+ * reloaded. CMA-ES and NSGA-II read only their generation and stay flat.
  *
  * <p>Every choice is a function of (seed, trial number, parameter name) and the trials the
  * sampler sees; with several threads the optimize loop's deterministic mode (the default) makes those
@@ -158,30 +165,31 @@ public final class TpeSampler implements Sampler {
         return bestCandidate(below, bad, options.nEiCandidates(), rng);
     }
 
-    /** A split with the weights of its good trials. */
-    private record Split(List<Integer> numbers, TrialSplit split, double[] belowWeights) {}
+    /** A split of the trials numbered {@code numbers}, with the weights of its good trials. */
+    private record Split(int[] numbers, TrialSplit split, double[] belowWeights) {}
 
     /**
-     * Multi-objective splits of the trials being sampled, by trial id: a univariate trial asks for
-     * the same split once per parameter, and ranking by fronts and hypervolume costs far more than a
-     * sort. Entries go in {@link #afterTrial}.
+     * Splits of the trials being sampled, by trial id: a univariate trial asks for the same split
+     * once per parameter, and a split sorts the study's trials (with several objectives it ranks
+     * them by fronts and hypervolume, which costs far more). A split is a function of the finished
+     * trials it splits, so the same numbers give the same split. Entries go in {@link #afterTrial}.
      */
     private final Map<Long, Split> splits = new ConcurrentHashMap<>();
 
     private Split split(StudyView study, FrozenTrial trial, List<FrozenTrial> having) {
         List<StudyDirection> directions = study.directions();
-        if (directions.size() == 1) {
-            TrialSplit split = TrialSplit.of(having, directions, options.gamma());
-            return new Split(null, split, TpeOptions.defaultWeights(split.below().size()));
+        int[] numbers = new int[having.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = having.get(i).number();
         }
-        List<Integer> numbers = having.stream().map(FrozenTrial::number).toList();
         Split memo = splits.get(trial.id());
-        if (memo != null && memo.numbers().equals(numbers)) {
+        if (memo != null && Arrays.equals(memo.numbers(), numbers)) {
             return memo;
         }
         TrialSplit split = TrialSplit.of(having, directions, options.gamma());
-        Split computed = new Split(numbers, split,
-                MultiObjectiveRanking.belowWeights(split.below(), directions));
+        Split computed = new Split(numbers, split, directions.size() == 1
+                ? TpeOptions.defaultWeights(split.below().size())
+                : MultiObjectiveRanking.belowWeights(split.below(), directions));
         if (splits.size() > 256) {
             splits.clear(); // trials told by another process never reach afterTrial here
         }
@@ -197,8 +205,11 @@ public final class TpeSampler implements Sampler {
     /** The trials that hold every parameter of {@code space} with its distribution, but trial {@code exclude}. */
     private static List<FrozenTrial> having(List<FrozenTrial> trials, TpeSpace space, int exclude) {
         List<FrozenTrial> out = new ArrayList<>();
+        // a study's trials share their distributions' instances as storage reads them: once one is found
+        // equal, the same instance is known to be, without comparing its fields again for every trial
+        Distribution[] equal = new Distribution[space.names().size()];
         for (FrozenTrial t : trials) {
-            if (t.number() != exclude && hasAll(t, space)) {
+            if (t.number() != exclude && hasAll(t, space, equal)) {
                 out.add(t);
             }
         }
@@ -222,10 +233,18 @@ public final class TpeSampler implements Sampler {
         return best;
     }
 
-    private static boolean hasAll(FrozenTrial t, TpeSpace space) {
-        for (int p = 0; p < space.names().size(); p++) {
-            if (!space.distributions().get(p).equals(t.distributions().get(space.names().get(p)))) {
+    /** Whether {@code t} has every parameter of {@code space} with its distribution; {@code equal} holds instances found equal. */
+    private static boolean hasAll(FrozenTrial t, TpeSpace space, Distribution[] equal) {
+        for (int p = 0; p < equal.length; p++) {
+            Distribution have = t.distributions().get(space.names().get(p));
+            if (have == null) {
                 return false;
+            }
+            if (have != equal[p]) {
+                if (!space.distributions().get(p).equals(have)) {
+                    return false;
+                }
+                equal[p] = have;
             }
         }
         return true;

@@ -1,8 +1,12 @@
 package nas.samplers.tpe;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.IntUnaryOperator;
 import nas.api.FrozenTrial;
 import nas.api.StudyDirection;
@@ -44,8 +48,13 @@ record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         }
         int n = complete.size() + pruned.size() + infeasible.size();
         int nBelow = Math.max(0, Math.min(n, gamma.applyAsInt(n)));
+        Comparator<FrozenTrial> byValue = Comparator.<FrozenTrial>comparingDouble(t -> sign * t.value())
+                .thenComparingInt(FrozenTrial::number);
+        if (single && nBelow <= complete.size()) {
+            return bestOfComplete(complete, pruned, infeasible, nBelow, byValue);
+        }
         if (single) {
-            complete.sort(Comparator.<FrozenTrial>comparingDouble(t -> sign * t.value()).thenComparingInt(FrozenTrial::number));
+            complete.sort(byValue);
         } else {
             complete = MultiObjectiveRanking.rank(complete, directions, Math.min(nBelow, complete.size()));
         }
@@ -62,6 +71,39 @@ record TrialSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         // the estimators weigh observations by age, so keep them oldest first
         below.sort(Comparator.comparingInt(FrozenTrial::number));
         above.sort(Comparator.comparingInt(FrozenTrial::number));
+        return new TrialSplit(List.copyOf(below), List.copyOf(above));
+    }
+
+    /**
+     * The split when the good trials are all complete ones: the {@code nBelow} first by
+     * {@code byValue}, picked with a heap of that size instead of sorting every trial (a long study
+     * has far more trials than good ones); the rest are the bad ones. Both in number order, as the
+     * full ranking gives them (trial numbers are unique).
+     */
+    private static TrialSplit bestOfComplete(List<FrozenTrial> complete, List<FrozenTrial> pruned,
+            List<FrozenTrial> infeasible, int nBelow, Comparator<FrozenTrial> byValue) {
+        PriorityQueue<FrozenTrial> worstFirst = new PriorityQueue<>(Math.max(1, nBelow), byValue.reversed());
+        for (FrozenTrial t : complete) {
+            if (worstFirst.size() < nBelow) {
+                worstFirst.add(t);
+            } else if (nBelow > 0 && byValue.compare(t, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(t);
+            }
+        }
+        Set<FrozenTrial> good = Collections.newSetFromMap(new IdentityHashMap<>());
+        good.addAll(worstFirst);
+        List<FrozenTrial> below = new ArrayList<>(worstFirst);
+        List<FrozenTrial> above = new ArrayList<>(complete.size() - nBelow + pruned.size() + infeasible.size());
+        for (FrozenTrial t : complete) {
+            if (!good.contains(t)) {
+                above.add(t);
+            }
+        }
+        above.addAll(pruned);
+        above.addAll(infeasible);
+        below.sort(Comparator.comparingInt(FrozenTrial::number));
+        above.sort(Comparator.comparingInt(FrozenTrial::number)); // in number order already, unless pruned or infeasible ones
         return new TrialSplit(List.copyOf(below), List.copyOf(above));
     }
 }

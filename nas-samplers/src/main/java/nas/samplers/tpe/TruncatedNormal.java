@@ -29,10 +29,39 @@ final class TruncatedNormal {
         return cdf(b) - cdf(a);
     }
 
+    /**
+     * Beyond this many sigmas Φ is 1 or 0 to the last bit: erfc(10/√2) ≈ 1.5e-23, far below half an
+     * ulp of 1 (1.1e-16), so {@code 0.5·(2 − erfc)} rounds to 1 and {@code 1 − 0.5·erfc} too.
+     */
+    static final double WHOLE = 10;
+    /**
+     * Beyond this many sigmas a tail's mass is below {@link Double#MIN_NORMAL}: erfc(40/√2) ≈ e^−800
+     * underflows to 0.
+     */
+    static final double NONE = 40;
+    /** {@code Math.log(Double.MIN_NORMAL)}: the log of a mass too small to tell from 0. */
+    static final double LOG_MIN_NORMAL = Math.log(Double.MIN_NORMAL);
+
     /** log of the probability that N(mu, sigma²) falls in [low, high]. */
     public static double logMass(double mu, double sigma, double low, double high) {
-        double m = mass((low - mu) / sigma, (high - mu) / sigma);
-        return Math.log(Math.max(m, Double.MIN_NORMAL));
+        double a = (low - mu) / sigma;
+        double b = (high - mu) / sigma;
+        if (a <= -WHOLE && b >= WHOLE) {
+            return 0; // the whole mass: what log(Φ(b) − Φ(a)) gives, without the two erfc
+        }
+        return Math.log(Math.max(mass(a, b), Double.MIN_NORMAL));
+    }
+
+    /**
+     * {@code log(max(Φ(b) − Φ(a), MIN_NORMAL))} for a ≤ b, the log mass of a grid cell; a cell at least
+     * {@link #NONE} sigmas from the kernel's centre gets {@link #LOG_MIN_NORMAL} without the two erfc,
+     * as computing them would give.
+     */
+    static double logCellMass(double a, double b) {
+        if (a >= NONE || b <= -NONE) {
+            return LOG_MIN_NORMAL;
+        }
+        return Math.log(Math.max(mass(a, b), Double.MIN_NORMAL));
     }
 
     /** Log density at {@code x} in [low, high] (−∞ outside). */

@@ -114,6 +114,38 @@ class CmaEsSamplerTest {
                 .isEqualTo(reference.systemAttrs().get(CmaEsSampler.STATE_KEY));
     }
 
+    /** {@code storage}, counting the writes of {@link CmaEsSampler#STATE_KEY} into {@code writes}. */
+    private static Storage countingStateWrites(Storage storage, java.util.concurrent.atomic.AtomicInteger writes) {
+        return (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(),
+                new Class<?>[] {Storage.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("setStudySystemAttr") && CmaEsSampler.STATE_KEY.equals(args[1])) {
+                        writes.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(storage, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aResumeTellsTheRunAgainButWritesItsStateOnce() {
+        Study reference = study(new InMemoryStorage(), "ref", new CmaEsSampler(), 5);
+        reference.optimize(CmaEsSamplerTest::mixed, 201);
+        Storage storage = new InMemoryStorage();
+        Study first = study(storage, "resume-writes", new CmaEsSampler(), 5);
+        first.optimize(CmaEsSamplerTest::mixed, 200); // 25 generations of λ = 8 (5 coordinates)
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        Study second = study(countingStateWrites(storage, writes), "resume-writes", new CmaEsSampler(), 5);
+        second.optimize(CmaEsSamplerTest::mixed, 1);
+        // trial 200 told all 25 generations again (a new sampler knows none) and wrote the newest state once
+        assertThat(writes.get()).isEqualTo(1);
+        assertThat(second.systemAttrs().get(CmaEsSampler.STATE_KEY))
+                .isEqualTo(reference.systemAttrs().get(CmaEsSampler.STATE_KEY));
+        assertThat(params(second)).isEqualTo(params(reference));
+    }
+
     @Test
     void workersShareOneGeneration() {
         // two workers on one storage ask a whole generation before anyone tells

@@ -334,4 +334,76 @@ class ParzenEstimatorTest {
         assertThatThrownBy(() -> fit1(new double[] {2}, Dimension.continuous(0, 1), UNI)).hasMessageContaining("outside");
         assertThatThrownBy(() -> fit1(new double[] {4}, Dimension.categorical(3), UNI)).hasMessageContaining("index");
     }
+
+    /** Neighbour bandwidths as they were computed before: boxed indices sorted stably by centre. */
+    private static double[] boxedNeighbourBandwidths(double[] mu, double low, double high, boolean endpoints) {
+        int m = mu.length;
+        double[] sigma = new double[m];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(mu[a], mu[b]));
+        for (int r = 0; r < m; r++) {
+            double left = mu[order[r]] - (r == 0 ? low : mu[order[r - 1]]);
+            double right = (r == m - 1 ? high : mu[order[r + 1]]) - mu[order[r]];
+            sigma[order[r]] = !endpoints && m > 1 && r == 0 ? right
+                    : !endpoints && m > 1 && r == m - 1 ? left : Math.max(left, right);
+        }
+        return sigma;
+    }
+
+    @Test
+    void neighbourBandwidthsAreThoseOfTheStableSortOfBoxedIndices() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        int ties = 0;
+        for (int round = 0; round < 2000; round++) {
+            int m = rng.nextInt(1, 60);
+            double[] mu = new double[m];
+            for (int i = 0; i < m; i++) {
+                // half the rounds on a grid of 7 values (many ties, -0.0 next to 0.0), half continuous
+                mu[i] = round % 2 == 0 ? (rng.nextInt(7) - 3) * 0.5 * (rng.nextBoolean() ? 1 : -1) : rng.nextDouble(-2, 2);
+            }
+            boolean endpoints = rng.nextBoolean();
+            double[] sigma = new double[m];
+            ParzenEstimator.neighbourBandwidths(mu, sigma, -2, 2, endpoints);
+            assertThat(sigma).as("round %d", round).isEqualTo(boxedNeighbourBandwidths(mu, -2, 2, endpoints));
+            ties += m - java.util.Arrays.stream(mu).distinct().count() > 0 ? 1 : 0;
+        }
+        assertThat(ties).isGreaterThan(500);
+    }
+
+    @Test
+    void stableOrderIsDoubleComparesWithEqualValuesByIndex() {
+        double[] v = {0.0, -0.0, -1.5, 2, -0.0, 1e-300, -1e-300, Double.MAX_VALUE, -Double.MIN_VALUE, 2, -1.5,
+            Double.NEGATIVE_INFINITY, 0.0, Double.POSITIVE_INFINITY, -7.25, 3e10};
+        assertThat(ParzenEstimator.stableOrder(v))
+                .containsExactly(11, 14, 2, 10, 6, 8, 1, 4, 0, 12, 5, 3, 9, 15, 7, 13);
+        assertThat(ParzenEstimator.stableOrder(new double[] {4.5})).containsExactly(0);
+        assertThat(ParzenEstimator.stableOrder(new double[0])).isEmpty();
+    }
+
+    @Test
+    void oneContinuousDimensionScoresAsTheGeneralSumDoes() {
+        // the same kernels with a second, one-choice categorical dimension (log probability exactly 0) take
+        // the general path: the scores must agree to the bit, inside the bounds and out
+        SplittableRandom rng = new SplittableRandom(4);
+        for (boolean widthWeighted : new boolean[] {true, false}) {
+            int n = 600;
+            double[][] one = new double[n][1];
+            double[][] two = new double[n][2];
+            for (int i = 0; i < n; i++) {
+                one[i][0] = two[i][0] = rng.nextInt(5) == 0 ? 4.9 : rng.nextDouble(-5, 5);
+            }
+            double[] w = TpeOptions.defaultWeights(n);
+            Settings settings = new Settings(true, 1.0, true, false, false, widthWeighted);
+            ParzenEstimator fast = ParzenEstimator.fit(one, w, new Dimension[] {Dimension.continuous(-5, 5)}, settings);
+            ParzenEstimator general = ParzenEstimator.fit(two, w,
+                    new Dimension[] {Dimension.continuous(-5, 5), Dimension.categorical(1)}, settings);
+            for (int i = 0; i < 400; i++) {
+                double x = i < 5 ? new double[] {-5, 5, 5.01, -7, 4.9}[i] : rng.nextDouble(-5, 5);
+                assertThat(fast.logPdf(new double[] {x})).as("x %s", x).isEqualTo(general.logPdf(new double[] {x, 0}));
+            }
+        }
+    }
 }

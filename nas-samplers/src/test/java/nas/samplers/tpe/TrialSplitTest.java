@@ -91,4 +91,75 @@ class TrialSplitTest {
         assertThat(w[2]).isCloseTo((1.0 / 30 + 1) / 2, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(w[29]).isEqualTo(1.0);
     }
+
+    /** The ranking TrialSplit made before the good trials were picked with a heap: every trial sorted. */
+    private static TrialSplit sortedEverything(List<FrozenTrial> trials, StudyDirection direction, int nBelowWanted) {
+        double sign = direction == StudyDirection.MAXIMIZE ? -1 : 1;
+        List<FrozenTrial> complete = new java.util.ArrayList<>();
+        List<FrozenTrial> pruned = new java.util.ArrayList<>();
+        List<FrozenTrial> infeasible = new java.util.ArrayList<>();
+        for (FrozenTrial t : trials) {
+            boolean finished = t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED;
+            if (finished && t.constraintViolation() > 0) {
+                infeasible.add(t);
+            } else if (t.state() == TrialState.COMPLETE && t.values().size() == 1) {
+                complete.add(t);
+            } else if (t.state() == TrialState.PRUNED) {
+                pruned.add(t);
+            }
+        }
+        int n = complete.size() + pruned.size() + infeasible.size();
+        int nBelow = Math.max(0, Math.min(n, nBelowWanted));
+        complete.sort(java.util.Comparator.<FrozenTrial>comparingDouble(t -> sign * t.value())
+                .thenComparingInt(FrozenTrial::number));
+        pruned.sort(java.util.Comparator.<FrozenTrial>comparingInt(t -> -t.lastStep())
+                .thenComparingDouble(t -> t.lastStep() < 0 ? 0 : sign * t.intermediateValues().lastEntry().getValue())
+                .thenComparingInt(FrozenTrial::number));
+        infeasible.sort(java.util.Comparator.<FrozenTrial>comparingDouble(FrozenTrial::constraintViolation)
+                .thenComparingInt(FrozenTrial::number));
+        List<FrozenTrial> ranked = new java.util.ArrayList<>(complete);
+        ranked.addAll(pruned);
+        ranked.addAll(infeasible);
+        List<FrozenTrial> below = new java.util.ArrayList<>(ranked.subList(0, nBelow));
+        List<FrozenTrial> above = new java.util.ArrayList<>(ranked.subList(nBelow, ranked.size()));
+        below.sort(java.util.Comparator.comparingInt(FrozenTrial::number));
+        above.sort(java.util.Comparator.comparingInt(FrozenTrial::number));
+        return new TrialSplit(below, above);
+    }
+
+    @Test
+    void pickingTheGoodTrialsWithAHeapSplitsAsSortingEveryTrialDid() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        int picked = 0;
+        for (int round = 0; round < 300; round++) {
+            int size = rng.nextInt(1, 120);
+            List<FrozenTrial> ts = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                int kind = rng.nextInt(10);
+                // values on a coarse grid, so that ties (broken by number) are common; -0.0 and 0.0 both occur
+                double v = rng.nextInt(-3, 4) * 0.5 + (rng.nextInt(8) == 0 ? -0.0 : 0.0);
+                FrozenTrial t = kind < 6 ? trial(i, TrialState.COMPLETE, v, i)
+                        : kind < 8 ? trial(i, TrialState.PRUNED, null, i, v, rng.nextDouble())
+                        : kind < 9 ? trial(i, TrialState.FAIL, null, i)
+                        : trial(i, TrialState.COMPLETE, v, i).withConstraints(rng.nextDouble() - 0.3);
+                ts.add(t);
+            }
+            if (rng.nextBoolean()) {
+                java.util.Collections.shuffle(ts, new java.util.Random(round));
+            }
+            int gammaValue = rng.nextInt(0, size + 2);
+            for (StudyDirection direction : StudyDirection.values()) {
+                for (java.util.function.IntUnaryOperator gamma : List.<java.util.function.IntUnaryOperator>of(
+                        TpeOptions::defaultGamma, n -> gammaValue)) {
+                    TrialSplit fast = TrialSplit.of(ts, direction, gamma);
+                    int nBelow = gamma.applyAsInt((int) ts.stream().filter(t -> t.state() != TrialState.FAIL).count());
+                    TrialSplit slow = sortedEverything(ts, direction, nBelow);
+                    assertThat(numbers(fast.below())).as("round %d %s", round, direction).isEqualTo(numbers(slow.below()));
+                    assertThat(numbers(fast.above())).as("round %d %s", round, direction).isEqualTo(numbers(slow.above()));
+                    picked += fast.below().size();
+                }
+            }
+        }
+        assertThat(picked).isGreaterThan(1000);
+    }
 }

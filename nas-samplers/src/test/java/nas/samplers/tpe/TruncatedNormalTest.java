@@ -58,4 +58,33 @@ class TruncatedNormalTest {
             }
         }
     }
+
+    /** What logMass and logCellMass computed before their shortcuts: the two erfc, always. */
+    private static double logMassWithErfc(double a, double b) {
+        return Math.log(Math.max(TruncatedNormal.mass(a, b), Double.MIN_NORMAL));
+    }
+
+    @Test
+    void shortcutsForWholeAndEmptyMassesGiveTheBitsTheErfcGive() {
+        int whole = 0;
+        int none = 0;
+        for (double a = -60; a <= 60; a += 0.0625) {
+            for (double width : new double[] {1e-3, 0.5, 1, 3, 12, 25, 80, 200}) {
+                double b = a + width;
+                double exact = logMassWithErfc(a, b);
+                assertThat(TruncatedNormal.logCellMass(a, b)).as("cell [%s, %s]", a, b).isEqualTo(exact);
+                none += a >= TruncatedNormal.NONE || b <= -TruncatedNormal.NONE ? 1 : 0;
+            }
+        }
+        for (double mu = -3; mu <= 13; mu += 0.03125) {
+            for (double sigma : new double[] {0.01, 0.1, 0.25, 0.5, 1, 2}) {
+                double exact = logMassWithErfc((0 - mu) / sigma, (10 - mu) / sigma);
+                assertThat(TruncatedNormal.logMass(mu, sigma, 0, 10)).as("mu %s sigma %s", mu, sigma).isEqualTo(exact);
+                whole += (0 - mu) / sigma <= -TruncatedNormal.WHOLE && (10 - mu) / sigma >= TruncatedNormal.WHOLE ? 1 : 0;
+            }
+        }
+        // both shortcuts were taken, many times, and gave exactly what the erfc give
+        assertThat(whole).isGreaterThan(500);
+        assertThat(none).isGreaterThan(500);
+    }
 }
