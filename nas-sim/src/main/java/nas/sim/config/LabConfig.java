@@ -184,6 +184,11 @@ public record LabConfig(
     public LabConfig {
         positive("time_step", timeStep);
         positive("simulation_duration", simulationDuration);
+        if (simulationDuration / timeStep > Limits.MAX_SIMULATION_STEPS) {
+            throw new IllegalArgumentException("simulation_duration / time_step must be at most "
+                    + Limits.MAX_SIMULATION_STEPS + " physics steps per creature, but " + simulationDuration + " / "
+                    + timeStep + " gives " + String.format(Locale.ROOT, "%.0f", simulationDuration / timeStep));
+        }
         nonNegative("muscle_velocity_cap", muscleVelocityCap);
         nonNegative("muscle_damping_multiplier", muscleDampingMultiplier);
         if (!(maxExtensionRatio >= 1.0) || Double.isInfinite(maxExtensionRatio)) {

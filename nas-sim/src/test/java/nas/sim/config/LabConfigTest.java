@@ -55,6 +55,17 @@ class LabConfigTest {
     }
 
     @Test
+    void physicsStepsPerCreatureAreBounded() {
+        // 3,000 s at 1/30 s: exactly 90,000 steps, allowed; 1e9 s would be 3e10 steps, past what an int counts
+        assertThat(LabConfig.builder().set("simulation_duration", 3000.0).build().numSteps()).isEqualTo(90_000);
+        assertThatThrownBy(() -> LabConfig.builder().set("simulation_duration", 1e9).build())
+                .hasMessage("simulation_duration / time_step must be at most 100000 physics steps per creature, but "
+                        + "1.0E9 / 0.03333333333333333 gives 30000000000");
+        assertThatThrownBy(() -> LabConfig.builder().set("time_step", 1e-6).build())
+                .hasMessageContaining("gives 30000000");
+    }
+
+    @Test
     void presetsOverrideTheDefaults() {
         assertThat(Presets.names()).contains("pure_baseline", "pure_optimal", "hybrid_baseline", "neat_baseline",
                 "nas_optimal", "nas_balanced", "select_tournament");
