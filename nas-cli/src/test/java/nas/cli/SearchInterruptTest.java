@@ -141,10 +141,14 @@ class SearchInterruptTest {
     void theSignalArrivingAfterItsProgramsDeathWasSeenIsTheFirstNotASecond() throws Exception {
         // the order a terminal's Ctrl-C may take, made certain: trial 1's program dies of SIGTERM; once nas has
         // said so, a helper of it sends nas its SIGTERM, then lets trial 0 (running on the other worker) finish.
-        // That signal must not abort trial 0 as a second one would.
+        // That signal must not abort trial 0 as a second one would. Trial 1's program dies only once trial 0's
+        // has started: a trial whose program has not started when the interruption comes is stored FAIL
+        // ("interrupted (program not started)"), which under load made this test fail.
         CliProcess search = search("./studies", "case $NAS_TRIAL_NUMBER in "
-                + "0) for i in $(seq 600); do [ -e sent ] && break; sleep 0.1; done; echo nas:result 5;; "
-                + "1) nas=$PPID; (for i in $(seq 300); do grep -qs \"program ended by\" nas-err*.txt && break; "
+                + "0) touch t0-started; for i in $(seq 600); do [ -e sent ] && break; sleep 0.1; done; "
+                + "echo nas:result 5;; "
+                + "1) for i in $(seq 600); do [ -e t0-started ] && break; sleep 0.1; done; "
+                + "nas=$PPID; (for i in $(seq 300); do grep -qs \"program ended by\" nas-err*.txt && break; "
                 + "sleep 0.1; done; kill -TERM $nas; touch sent) </dev/null >/dev/null 2>&1 & kill -TERM $$;; "
                 + "*) touch \"$NAS_TRIAL_DIR/started\"; echo nas:result 7;; esac", false,
                 "--jobs", "2", "--no-deterministic");
