@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

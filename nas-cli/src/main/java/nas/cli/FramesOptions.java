@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -43,7 +44,12 @@ final class FramesOptions {
 
     /** The setting the options choose; exit 2 for a bad value or a count without {@code --frames selective}. */
     FramesSetting setting() {
-        FramesSetting.Mode mode = FramesSetting.Mode.parse(frames == null ? "selective" : frames);
+        FramesSetting.Mode mode;
+        try {
+            mode = FramesSetting.Mode.parse(frames == null ? "selective" : frames);
+        } catch (IllegalArgumentException e) {
+            throw new Nas.BadInputException(e.getMessage(), e);
+        }
         boolean counts = top != null || random != null || bottom != null;
         if (mode != FramesSetting.Mode.SELECTIVE) {
             if (counts) {

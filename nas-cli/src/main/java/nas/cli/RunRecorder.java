@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import nas.api.json.Json;
 import nas.sim.config.LabConfig;
 import nas.sim.evolution.Evolution;

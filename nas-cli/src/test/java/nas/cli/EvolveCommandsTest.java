@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.sim.evolution.FramesSetting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,10 +73,17 @@ class FramesSettingTest {
         assertThat(FramesSetting.describe("selective")).isEqualTo("selective (top 10, random 10, bottom 5)");
         assertThat(FramesSetting.describe("selective:4,0,0")).isEqualTo("selective (top 4, random 0, bottom 0)");
         assertThat(FramesSetting.describe("none")).isEqualTo("none");
+        // why a creature of rank r among 200 has frames: the plan's 10 best, 5 worst, random ones between
+        assertThat(FramesSetting.PLAN.kind(10, 200)).isEqualTo("top");
+        assertThat(FramesSetting.PLAN.kind(11, 200)).isEqualTo("random");
+        assertThat(FramesSetting.PLAN.kind(196, 200)).isEqualTo("bottom");
+        assertThat(FramesSetting.PLAN.kind(195, 200)).isEqualTo("random");
+        assertThat(FramesSetting.ALL.kind(1, 200)).isEqualTo("all");
+        assertThat(FramesSetting.NONE.kind(1, 200)).isNull();
         // a key from a later version is shown as it is, and refused where it would be used
         assertThat(FramesSetting.describe("selective:1,2")).isEqualTo("selective:1,2");
         for (String bad : new String[] {"selective:1,2", "selective:1,2,-3", "selective:9999999999,0,0", "some"}) {
-            assertThatThrownBy(() -> FramesSetting.parse(bad)).isInstanceOf(Nas.BadInputException.class)
+            assertThatThrownBy(() -> FramesSetting.parse(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("unknown frames setting '" + bad + "': this version knows none, all, selective and "
                             + "selective:TOP,RANDOM,BOTTOM");
         }

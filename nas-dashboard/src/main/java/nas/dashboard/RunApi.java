@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
 import nas.sim.evolution.FrameSelection;
+import nas.sim.evolution.FramesSetting;
 import nas.storage.RunStorage;
 import nas.storage.RunStore;
 
@@ -28,8 +27,6 @@ import nas.storage.RunStore;
  * A storage without runs (not a database) lists none.
  */
 final class RunApi {
-
-    private static final Pattern SELECTIVE = Pattern.compile("selective(?::(\\d{1,10}),(\\d{1,10}),(\\d{1,10}))?");
 
     private final RunStore runs;
     /**
@@ -168,40 +165,19 @@ final class RunApi {
     }
 
     /**
-     * Why a creature of this rank (1: best) among {@code n} has frames: {@code top}, {@code random} or {@code bottom}
-     * of a selective run (its frames setting: "selective" for the plan's 10, 10 and 5, or "selective:T,R,B"),
-     * {@code all}, or {@code framed} for a setting this version does not know.
+     * Why a creature of this rank (1: best) among {@code n} has frames ({@link FramesSetting#kind}), or
+     * {@code framed} for a frames setting this version does not know.
      */
     static String kind(RunStore.Run run, int rank, int n) {
-        if (run.framesMode().equals("all")) {
-            return "all";
-        }
-        int[] counts = selectiveCounts(run.framesMode());
-        if (counts == null) {
-            return "framed";
-        }
-        return rank <= counts[0] ? "top" : rank > n - counts[2] ? "bottom" : "random";
-    }
-
-    /** The top, random and bottom counts of a selective frames setting, or null for another. */
-    private static int[] selectiveCounts(String framesMode) {
-        Matcher m = SELECTIVE.matcher(framesMode);
-        if (!m.matches()) {
-            return null;
-        }
-        if (m.group(1) == null) {
-            return new int[] {FrameSelection.TOP, FrameSelection.RANDOM, FrameSelection.BOTTOM};
-        }
         try {
-            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
-        } catch (NumberFormatException tooLarge) {
-            return null;
+            return FramesSetting.parse(run.framesMode()).kind(rank, n);
+        } catch (IllegalArgumentException unknown) {
+            return "framed";
         }
     }
 
     /** The frames setting for people, as {@code nas run-status} writes it: "selective (top 10, random 10, bottom 5)". */
     static String describeFrames(String framesMode) {
-        int[] c = selectiveCounts(framesMode);
-        return c == null ? framesMode : "selective (top " + c[0] + ", random " + c[1] + ", bottom " + c[2] + ")";
+        return FramesSetting.describe(framesMode);
     }
 }
