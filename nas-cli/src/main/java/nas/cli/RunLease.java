@@ -11,28 +11,22 @@ import nas.storage.RunLiveness;
 import nas.storage.RunStore;
 
 /**
- * This process's hold on a stored run, and whether another process still holds one. Every writer of runs ({@code nas
- * evolve}, {@code --store-runs}, {@code nas import}) takes the run's lease when it creates or resumes it, beats on it
- * every {@link #interval()} (and with every stored generation) and gives it up when it ends. A holder silent for
- * longer than {@link #grace()}, or on this host a holder whose process has ended, no longer runs the run: readers show
- * it as {@link #STOPPED}, and {@code nas evolve --resume} takes it over. A live holder's run is neither resumed nor
- * deleted.
+ * This process's hold on a stored run, and whether another process still holds one. Every writer of runs
+ * ({@code nas evolve}, {@code --store-runs}, {@code nas import}) takes the run's lease when it creates or resumes it,
+ * beats on it every {@link #interval()} (and with every stored generation) and gives it up when it ends. A holder
+ * silent for longer than {@link #grace()}, or on this host a holder whose process has ended, no longer runs the run:
+ * readers show it as {@link RunLiveness#STOPPED}, and {@code nas evolve --resume} takes it over. A live holder's run
+ * is neither resumed nor deleted.
  *
  * <p>The grace is 60 s: six heartbeats of 10 s, so that a storage server restarting, a long garbage collection or a
  * generation slow to store (each delays a beat by seconds) never makes a live run look stopped, while a run whose
  * process died on another host is shown stopped, and can be resumed, within a minute. On the same host a killed
- * process is seen at once (its pid is gone). {@value #GRACE_ENV} sets another grace, in seconds (the heartbeat
- * interval follows: a sixth of it); give every process reading and writing the runs the same one.
+ * process is seen at once (its pid is gone). {@value RunLiveness#GRACE_ENV} sets another grace, in seconds (the
+ * heartbeat interval follows: a sixth of it); give every process reading and writing the runs the same one.
  */
 final class RunLease implements AutoCloseable {
 
-    /** The status a RUNNING run is shown with when no process runs it. */
-    static final String STOPPED = RunLiveness.STOPPED;
-    /** The environment variable giving the grace in seconds. */
-    static final String GRACE_ENV = RunLiveness.GRACE_ENV;
     private static final SecureRandom LEASES = new SecureRandom();
-    /** This host's name: the kernel's (no name lookup) where there is one. */
-    static final String HOST = RunLiveness.HOST;
     /** One thread beats for every run this process holds. */
     private static final ScheduledExecutorService BEATS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nas-run-heartbeat");
@@ -89,7 +83,7 @@ final class RunLease implements AutoCloseable {
 
     /** Refuses to {@code doing} ("resume", "delete") a run a live process holds, naming it: one line, exit 2. */
     static void refuseIfRunning(String runId, Optional<RunStore.Heartbeat> heartbeat, String doing) {
-        if (heartbeat.isPresent() && alive(heartbeat.get())) {
+        if (heartbeat.isPresent() && RunLiveness.alive(heartbeat.get())) {
             RunStore.Heartbeat h = heartbeat.get();
             throw new Nas.BadInputException("run '" + runId + "' is running in " + h.owner().describe()
                     + " (last heartbeat " + ago(h.silentMillis()) + "): one process at a time writes a run; " + doing
@@ -97,19 +91,9 @@ final class RunLease implements AutoCloseable {
         }
     }
 
-    /** Whether the run's holder still runs it ({@link RunLiveness#alive}, shared with the dashboard). */
-    static boolean alive(RunStore.Heartbeat h) {
-        return RunLiveness.alive(h);
-    }
-
-    /** The status to show for a run: {@link #STOPPED} for a RUNNING one no live process holds. */
-    static String shownStatus(RunStore.Run run, Optional<RunStore.Heartbeat> heartbeat) {
-        return RunLiveness.shownStatus(run, heartbeat);
-    }
-
     /**
-     * Why a {@link #STOPPED} run's process is taken as gone, for {@code nas run-status}: "pid 4242 on host-a has
-     * ended", "no heartbeat from pid 4242 on host-a for 3m05s", or that none ever held it.
+     * Why a {@link RunLiveness#STOPPED} run's process is taken as gone, for {@code nas run-status}: "pid 4242 on
+     * host-a has ended", "no heartbeat from pid 4242 on host-a for 3m05s", or that none ever held it.
      */
     static String whyStopped(Optional<RunStore.Heartbeat> heartbeat) {
         if (heartbeat.isEmpty()) {
@@ -130,7 +114,10 @@ final class RunLease implements AutoCloseable {
         return RunCommand.duration(millis / 1e3) + " ago";
     }
 
-    /** How long a holder may be silent and still count as running the run; a bad {@value #GRACE_ENV} exits 2. */
+    /**
+     * How long a holder may be silent and still count as running the run; a bad {@value RunLiveness#GRACE_ENV}
+     * exits 2.
+     */
     static Duration grace() {
         try {
             return RunLiveness.grace();
@@ -217,6 +204,6 @@ final class RunLease implements AutoCloseable {
         do {
             lease = LEASES.nextLong();
         } while (lease == 0);
-        return new RunStore.Owner(HOST, ProcessHandle.current().pid(), lease);
+        return new RunStore.Owner(RunLiveness.HOST, ProcessHandle.current().pid(), lease);
     }
 }

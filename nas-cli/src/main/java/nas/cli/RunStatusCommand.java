@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.storage.RunLiveness;
 import nas.sim.evolution.FramesSetting;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class RunStatusCommand implements Callable<Integer> {
         Object status = s.get("status");
         String holder = s.get("writer") == null ? "" : ", in " + s.get("writer") + " (last heartbeat "
                 + RunLease.ago(heartbeat.orElseThrow().silentMillis()) + ")";
-        String stopped = !RunLease.STOPPED.equals(status) ? "" : "; its process stopped: " + RunLease.whyStopped(heartbeat)
+        String stopped = !RunLiveness.STOPPED.equals(status) ? "" : "; its process stopped: " + RunLease.whyStopped(heartbeat)
                 + "; resume with: nas evolve --resume " + r.id();
         out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
         out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%s%s%n", status, done,

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.storage.RunLiveness;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runs", sortOptions = false, subcommands = RunsCommand.Delete.class,
         description = {"List the evolution runs ('nas evolve') of a storage: status, progress and best fitness.",
-            "STOPPED: a run no process runs any more (killed, or silent for longer than " + RunLease.GRACE_ENV
+            "STOPPED: a run no process runs any more (killed, or silent for longer than " + RunLiveness.GRACE_ENV
                 + " seconds, default 60); 'nas evolve --resume RUN' continues it."},
         footer = {"", "Examples:", "  nas runs", "  nas runs --format csv", "  nas runs delete long-1"})
 public final class RunsCommand implements Callable<Integer> {
@@ -70,7 +71,7 @@ public final class RunsCommand implements Callable<Integer> {
                             String.valueOf(r.get("updated"))));
                 }
                 t.print(out);
-                if (rows.stream().anyMatch(r -> RunLease.STOPPED.equals(r.get("status")))) {
+                if (rows.stream().anyMatch(r -> RunLiveness.STOPPED.equals(r.get("status")))) {
                     out.println("STOPPED: its process ended without finishing it (killed, or silent for over "
                             + RunLease.graceText() + "); 'nas evolve --resume RUN' "
                             + "continues it from its last checkpoint");

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.storage.RunLiveness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -83,7 +84,7 @@ class ReadOnlyDatabaseTest {
             gone.waitFor();
             deadPid = gone.pid();
             storage.runs().createRun(nas.storage.RunStoreContractTest.run("r"),
-                    new nas.storage.RunStore.Owner(RunLease.HOST, deadPid, 5));
+                    new nas.storage.RunStore.Owner(RunLiveness.HOST, deadPid, 5));
         }
         Files.setPosixFilePermissions(shared.resolve("s.json"), PosixFilePermissions.fromString("rw-r--r--"));
         source = db.resolveSibling("study.mv.db");
@@ -260,7 +261,7 @@ class ReadOnlyDatabaseTest {
             case "runs" -> assertThat(out).containsPattern("\\br +pure_baseline +42 +STOPPED +0/10 ")
                     .contains("STOPPED: its process ended without finishing it");
             case "run-status" -> assertThat(out).contains("Status:      STOPPED, generation 0 of 10 (0%); its process "
-                    + "stopped: pid " + deadPid + " on " + RunLease.HOST + " has ended (last heartbeat ");
+                    + "stopped: pid " + deadPid + " on " + RunLiveness.HOST + " has ended (last heartbeat ");
             default -> throw new AssertionError("no check for " + command);
         }
     }

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.storage.RunLiveness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,21 +27,21 @@ class RunLeaseTest {
             RunStore runs = storage.runs();
             RunLease lease = RunLease.create(runs, RunStoreContractTest.run("r"), Duration.ofMillis(50));
             assertThat(lease.owner().pid()).isEqualTo(ProcessHandle.current().pid());
-            assertThat(lease.owner().host()).isEqualTo(RunLease.HOST);
+            assertThat(lease.owner().host()).isEqualTo(RunLiveness.HOST);
             // no generation stored: only the timer keeps the heartbeat younger than the 0.5 s slept
             Thread.sleep(500);
             RunStore.Heartbeat h = runs.heartbeat("r").orElseThrow();
             assertThat(h.owner()).isEqualTo(lease.owner());
             assertThat(h.silentMillis()).isLessThan(400L);
-            assertThat(RunLease.alive(h)).isTrue();
-            assertThat(RunLease.shownStatus(runs.run("r").orElseThrow(), Optional.of(h))).isEqualTo(RunStore.RUNNING);
+            assertThat(RunLiveness.alive(h)).isTrue();
+            assertThat(RunLiveness.shownStatus(runs.run("r").orElseThrow(), Optional.of(h))).isEqualTo(RunStore.RUNNING);
 
             lease.close();
             RunStore.Heartbeat released = runs.heartbeat("r").orElseThrow();
             assertThat(released.held()).isFalse();
-            assertThat(RunLease.alive(released)).isFalse();
-            assertThat(RunLease.shownStatus(runs.run("r").orElseThrow(), Optional.of(released)))
-                    .isEqualTo(RunLease.STOPPED);
+            assertThat(RunLiveness.alive(released)).isFalse();
+            assertThat(RunLiveness.shownStatus(runs.run("r").orElseThrow(), Optional.of(released)))
+                    .isEqualTo(RunLiveness.STOPPED);
             Thread.sleep(200);
             // closed, it beats no more
             assertThat(runs.heartbeat("r").orElseThrow().silentMillis()).isGreaterThanOrEqualTo(190L);
@@ -67,7 +68,7 @@ class RunLeaseTest {
             }
             assertThat(stopped).isNotNull()
                     .hasMessage("run 'r' was taken over by pid 17 on elsewhere while this process (pid "
-                            + ProcessHandle.current().pid() + " on " + RunLease.HOST + ") sent no heartbeat for a "
+                            + ProcessHandle.current().pid() + " on " + RunLiveness.HOST + ") sent no heartbeat for a "
                             + "while: it stops, writing no more of the run");
             first.close();
             // it gave nothing up: the run stays the new holder's
@@ -82,18 +83,18 @@ class RunLeaseTest {
         long me = ProcessHandle.current().pid();
         long grace = RunLease.grace().toMillis();
         assertThat(grace).isEqualTo(60_000L);
-        assertThat(RunLease.alive(beat(RunLease.HOST, me, 1, 0))).isTrue();
-        assertThat(RunLease.alive(beat(RunLease.HOST, me, 1, grace))).isTrue();
-        assertThat(RunLease.alive(beat(RunLease.HOST, me, 1, grace + 1))).isFalse();
-        assertThat(RunLease.alive(beat(RunLease.HOST, me, 0, 0))).as("given up").isFalse();
-        assertThat(RunLease.alive(beat(RunLease.HOST, gone.pid(), 1, 0))).as("its pid is gone").isFalse();
+        assertThat(RunLiveness.alive(beat(RunLiveness.HOST, me, 1, 0))).isTrue();
+        assertThat(RunLiveness.alive(beat(RunLiveness.HOST, me, 1, grace))).isTrue();
+        assertThat(RunLiveness.alive(beat(RunLiveness.HOST, me, 1, grace + 1))).isFalse();
+        assertThat(RunLiveness.alive(beat(RunLiveness.HOST, me, 0, 0))).as("given up").isFalse();
+        assertThat(RunLiveness.alive(beat(RunLiveness.HOST, gone.pid(), 1, 0))).as("its pid is gone").isFalse();
         // on another host its pid cannot be looked at: the heartbeat alone decides
-        assertThat(RunLease.alive(beat("elsewhere", gone.pid(), 1, 0))).isTrue();
-        assertThat(RunLease.alive(beat("elsewhere", gone.pid(), 1, grace + 1))).isFalse();
+        assertThat(RunLiveness.alive(beat("elsewhere", gone.pid(), 1, 0))).isTrue();
+        assertThat(RunLiveness.alive(beat("elsewhere", gone.pid(), 1, grace + 1))).isFalse();
         assertThat(RunLease.whyStopped(Optional.of(beat("elsewhere", 9, 1, 185_000))))
                 .isEqualTo("no heartbeat from pid 9 on elsewhere for 3m05s");
-        assertThat(RunLease.whyStopped(Optional.of(beat(RunLease.HOST, gone.pid(), 1, 2_400))))
-                .isEqualTo("pid " + gone.pid() + " on " + RunLease.HOST + " has ended (last heartbeat 2s ago)");
+        assertThat(RunLease.whyStopped(Optional.of(beat(RunLiveness.HOST, gone.pid(), 1, 2_400))))
+                .isEqualTo("pid " + gone.pid() + " on " + RunLiveness.HOST + " has ended (last heartbeat 2s ago)");
         assertThat(RunLease.whyStopped(Optional.empty())).isEqualTo("no process holds it");
         assertThat(RunLease.graceText()).isEqualTo("60 s");
         assertThat(RunLease.interval()).isEqualTo(Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package nas.cli;
 
+import nas.storage.RunLiveness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class RunLivenessTest {
     private static final String[] SETTINGS = {"-c", "pure_baseline", "-p", "12", "-g", String.valueOf(GENERATIONS),
         "-s", "7", "--checkpoint-every", "4", "--set", "stagnation_limit=1000", "-t", "2", "--frame-top", "2",
         "--frame-random", "1", "--frame-bottom", "1", "-q"};
-    private static final String HOST = RunLease.HOST;
+    private static final String HOST = RunLiveness.HOST;
 
     /** One H2 file for the class: its run "reference", never stopped, and each test's own run. */
     @TempDir
@@ -63,7 +64,7 @@ class RunLivenessTest {
 
         live.kill(); // SIGKILL: no word from it, its heartbeat as it was
         assertThat(listed(CliRunner.runOn(url(), "runs", "--format", "json"), "live"))
-                .containsEntry("status", RunLease.STOPPED).containsEntry("writer", null);
+                .containsEntry("status", RunLiveness.STOPPED).containsEntry("writer", null);
         CliRunner.Result table = CliRunner.runOn(url(), "runs");
         assertThat(table.out()).containsPattern("\\blive +pure_baseline +7 +STOPPED +" + before.run().generationsDone()
                 + "/" + GENERATIONS).contains("STOPPED: its process ended without finishing it (killed, or silent for "
@@ -75,7 +76,7 @@ class RunLivenessTest {
                 .doesNotContain("ETA");
         assertThat(Json.read(CliRunner.runOn(url(), "run-status", "live", "--format", "json").out()))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("eta_seconds", null)
-                .containsEntry("status", RunLease.STOPPED);
+                .containsEntry("status", RunLiveness.STOPPED);
 
         CliProcess.Result resumed = CliProcess.start(dir, "evolve", "--storage", url(), "--resume", "live", "-q")
                 .await(300);
@@ -93,7 +94,7 @@ class RunLivenessTest {
     @Test
     void aRunSilentForLongerThanTheGraceIsStoppedAndTakenOverAndItsWokenProcessWritesNoMore() throws Exception {
         // every process with a grace of 1.5 s (heartbeats every 0.25 s)
-        Map<String, String> grace = Map.of(RunLease.GRACE_ENV, "1.5");
+        Map<String, String> grace = Map.of(RunLiveness.GRACE_ENV, "1.5");
         CliProcess frozen = CliProcess.start(grace, dir, evolve(url(), "--run-id", "frozen"));
         Snapshot before = freeze(frozen, url(), "frozen");
 
@@ -104,8 +105,8 @@ class RunLivenessTest {
             Thread.sleep(200);
             listed = listed(CliProcess.start(grace, dir, "runs", "--storage", url(), "--format", "json").await(60),
                     "frozen");
-        } while (!RunLease.STOPPED.equals(listed.get("status")) && System.nanoTime() < deadline);
-        assertThat(listed).containsEntry("status", RunLease.STOPPED);
+        } while (!RunLiveness.STOPPED.equals(listed.get("status")) && System.nanoTime() < deadline);
+        assertThat(listed).containsEntry("status", RunLiveness.STOPPED);
         assertThat(((Number) listed.get("heartbeat_seconds_ago")).doubleValue()).isGreaterThan(1.5);
         assertThat(Snapshot.of(url(), "frozen")).isEqualTo(before);
 
@@ -138,7 +139,7 @@ class RunLivenessTest {
 
         live.kill();
         assertThat(listed(CliRunner.runOn(pg, "runs", "--format", "json"), "live"))
-                .containsEntry("status", RunLease.STOPPED);
+                .containsEntry("status", RunLiveness.STOPPED);
         CliRunner.Result resumed = CliRunner.runOn(pg, "evolve", "--resume", "live", "-q");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         CliRunner.readRuns(pg, s -> {
