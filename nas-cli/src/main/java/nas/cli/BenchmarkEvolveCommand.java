@@ -86,6 +86,10 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         }
         // bad frame options are refused before anything runs
         String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
+        if (nas.sim.config.Presets.exists(config)) {
+            nas.sim.physics.FrameRecording.stepsPerFrame(frames.rate(),
+                    nas.sim.config.Presets.builder(config).build().timeStep());
+        }
         boolean temporary = dir == null;
         Path where;
         try {

@@ -142,6 +142,7 @@ public final class EvolveCommand implements Callable<Integer> {
         int checkpoints = checkpointEvery == null ? 10 : checkpointEvery;
         FramesSetting recorded = frames.setting();
         int rate = frames.rate();
+        nas.sim.physics.FrameRecording.stepsPerFrame(rate, lab.timeStep()); // a rate the frames can be taken at
         long s = seed == null ? 42 : seed;
         if (target < 1 || checkpoints < 0) {
             throw new Nas.BadInputException("--generations must be >= 1 and --checkpoint-every >= 0, but got " + target

@@ -34,7 +34,8 @@ final class FramesOptions {
             description = "With --frames selective: record the N worst creatures of every generation. Default: 5.")
     Integer bottom;
 
-    @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frames per simulated second. Default: 15.")
+    @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frames per simulated second, a divisor of the "
+            + "physics rate (at the presets' 30 steps a second: 1, 2, 3, 5, 6, 10, 15 or 30). Default: 15.")
     Integer rate;
 
     /** Whether any of the options was given. */

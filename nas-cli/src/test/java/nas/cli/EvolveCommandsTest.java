@@ -224,6 +224,12 @@ class EvolveCommandsTest {
         assertBad(nas("evolve", "-g", "2", "--frames", "none", "--frame-top", "4"),
                 "--frame-top, --frame-random and --frame-bottom choose the creatures of --frames selective");
         assertBad(nas("evolve", "-g", "2", "--frame-rate", "0"), "--frame-rate must be >= 1, but got 0");
+        // frames are taken every whole number of the presets' 30 steps a second: 14 fps would be 15, stored as 14
+        assertBad(nas("evolve", "-g", "2", "--frame-rate", "14"), "frame rate 14 does not divide the physics rate of "
+                + "30.0000 steps per simulated second (time_step 0.03333333333333333): frames are taken every whole "
+                + "number of steps; give one of 1, 2, 3, 5, 6, 10, 15, 30");
+        assertBad(nas("evolve", "-g", "2", "--frame-rate", "1000"), "frame rate 1000 does not divide");
+        assertBad(CliRunner.run("benchmark", "evolve", "-g", "2", "--frame-rate", "14"), "frame rate 14 does not divide");
         CliRunner.Result notANumber = nas("evolve", "-g", "2", "--frame-top", "four");
         assertThat(notANumber.exitCode()).isEqualTo(Nas.BAD_INPUT);
         assertThat(notANumber.err()).contains("--frame-top", "'four' is not an int");

@@ -34,6 +34,35 @@ public record FrameRecording(int frameRate, int nodes, int frameCount, int[] val
         return (double) f / frameRate;
     }
 
+    /**
+     * Physics steps between two frames at {@code frameRate}. Frames are taken every whole number of steps, so the
+     * rate must divide the physics rate {@code 1 / timeStep} (at the presets' 1/30 s: 1, 2, 3, 5, 6, 10, 15 or 30
+     * frames a second); another rate would be recorded at a rate other than the one it is stored and replayed with.
+     *
+     * @throws IllegalArgumentException for a rate that does not divide the physics rate
+     */
+    public static int stepsPerFrame(int frameRate, double timeStep) {
+        double steps = 1.0 / (frameRate * timeStep);
+        long whole = Math.round(steps);
+        if (frameRate >= 1 && whole >= 1 && Math.abs(steps - whole) <= 1e-9 * steps) {
+            return (int) whole;
+        }
+        double physics = 1.0 / timeStep;
+        StringBuilder rates = new StringBuilder();
+        long perSecond = Math.round(physics);
+        if (Math.abs(physics - perSecond) <= 1e-9 * physics && perSecond <= 10_000) {
+            for (long d = 1; d <= perSecond; d++) {
+                if (perSecond % d == 0) {
+                    rates.append(rates.length() == 0 ? "" : ", ").append(d);
+                }
+            }
+        }
+        throw new IllegalArgumentException("frame rate " + frameRate + " does not divide the physics rate of "
+                + String.format(java.util.Locale.ROOT, "%.6g", physics) + " steps per simulated second (time_step "
+                + timeStep + "): frames are taken every whole number of steps"
+                + (rates.length() == 0 ? "" : "; give one of " + rates));
+    }
+
     /** Re-simulates {@code genome} with its pellet stream and records its frames. */
     public static FrameRecording record(CreatureSimulator sim, CreatureGenome genome, LabConfig config, long pelletSeed,
             int frameRate) {

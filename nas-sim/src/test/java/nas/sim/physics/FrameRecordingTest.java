@@ -18,6 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class FrameRecordingTest {
 
+    @Test
+    void framesAreTakenEveryWholeNumberOfSteps() {
+        // 30 steps a second (the presets' 1/30 s): 15 fps is every 2nd step, 1 fps every 30th, 30 fps every step
+        assertThat(FrameRecording.stepsPerFrame(15, 1.0 / 30)).isEqualTo(2);
+        assertThat(FrameRecording.stepsPerFrame(1, 1.0 / 30)).isEqualTo(30);
+        assertThat(FrameRecording.stepsPerFrame(30, 1.0 / 30)).isEqualTo(1);
+        assertThat(FrameRecording.stepsPerFrame(25, 0.01)).isEqualTo(4);
+        // 14 fps would be taken every 2nd step (15 fps) yet replayed at 14; 60 fps is faster than the physics
+        assertThatThrownBy(() -> FrameRecording.stepsPerFrame(14, 1.0 / 30))
+                .hasMessageEndingWith("give one of 1, 2, 3, 5, 6, 10, 15, 30");
+        assertThatThrownBy(() -> FrameRecording.stepsPerFrame(60, 1.0 / 30)).hasMessageContaining("frame rate 60");
+        // a physics rate that is no whole number has no list of rates to offer
+        assertThatThrownBy(() -> FrameRecording.stepsPerFrame(7, 0.03))
+                .hasMessageEndingWith("frames are taken every whole number of steps");
+    }
+
+
     private static CreatureGenome genome(LabConfig c, long seed) {
         BrainOperators brains = BrainOperatorsFactory.create(c);
         int inputs = SensorLayout.inputCount(c);
