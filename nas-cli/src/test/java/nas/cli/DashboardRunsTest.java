@@ -280,9 +280,11 @@ class DashboardRunsTest {
             browser.waitFor("window.nasReplay.data.rank === 30", Duration.ofSeconds(10));
             assertThat(browser.text("replay-note")).contains("rank 30 (bottom)");
 
-            // a running run (more generations than it gets to): its page follows it without a reload
+            // a running run (more generations than it gets to; pure_baseline would end it after 200 generations
+            // without progress, which an idle machine reached before the page was read): its page follows it
+            // without a reload
             running = CliProcess.start(dir, "evolve", "-c", "pure_baseline", "-p", "20", "-g", "100000", "-s", "3",
-                    "--run-id", "long", "--frames", "selective", "--frame-top", "2", "--frame-random", "0", "--frame-bottom", "0",
+                    "--set", "stagnation_limit=1000000", "--run-id", "long", "--frames", "selective", "--frame-top", "2", "--frame-random", "0", "--frame-bottom", "0",
                     "--storage", db());
             browser.open(base + "run?name=long");
             browser.waitFor("window.nasCharts['run-fitness'] && window.nasReplay", Duration.ofSeconds(60));
