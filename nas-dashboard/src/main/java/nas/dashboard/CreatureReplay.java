@@ -45,9 +45,7 @@ final class CreatureReplay {
         long pelletSeed = Long.parseLong((String) seedText);
 
         // the same sequence as PopulationEvaluator.evaluate -> CreatureSimulator.simulate, with frames taken
-        CreatureSimulator sim = new CreatureSimulator();
-        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
-        sim.reset(genome, net, config, new SplittableRandom(pelletSeed));
+        CreatureSimulator sim = started(genome, config, pelletSeed);
         int steps = config.numSteps();
         int every = Math.max(1, (int) Math.round(1.0 / (FPS * config.timeStep())));
         List<Map<String, Object>> frames = new ArrayList<>();
@@ -67,14 +65,6 @@ final class CreatureReplay {
             }
         }
         EvaluationResult result = sim.result();
-        List<int[]> muscles = new ArrayList<>();
-        List<Double> radii = new ArrayList<>();
-        for (int m = 0; m < sim.muscleCount(); m++) {
-            muscles.add(new int[] {sim.muscleNodeA(m), sim.muscleNodeB(m)});
-        }
-        for (int i = 0; i < sim.nodeCount(); i++) {
-            radii.add(sim.nodeRadius(i));
-        }
         FitnessTracker.Terms terms = sim.tracker().terms(config, result.comX(), result.comZ(), steps * config.timeStep(),
                 sim.muscleCount());
         Map<String, Object> fitness = new LinkedHashMap<>();
@@ -94,13 +84,39 @@ final class CreatureReplay {
         out.put("seed", t.userAttrs().get("best_genome_seed"));
         out.put("generation", t.userAttrs().get("best_genome_generation"));
         out.put("dt", every * config.timeStep());
-        out.put("muscles", muscles);
-        out.put("radii", radii);
+        out.put("muscles", muscles(sim));
+        out.put("radii", radii(sim));
         out.put("frames", frames);
         out.put("collections", collections);
         out.put("final_com", new double[] {result.comX(), result.comZ()});
         out.put("fitness", fitness);
         return out;
+    }
+
+    /** A simulator started on {@code genome} with its pellet stream, as evaluation starts it; no step taken. */
+    static CreatureSimulator started(CreatureGenome genome, LabConfig config, long pelletSeed) {
+        CreatureSimulator sim = new CreatureSimulator();
+        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
+        sim.reset(genome, net, config, new SplittableRandom(pelletSeed));
+        return sim;
+    }
+
+    /** The simulated body's muscles, as the node pairs they join, for the page's drawing. */
+    static List<int[]> muscles(CreatureSimulator sim) {
+        List<int[]> muscles = new ArrayList<>();
+        for (int m = 0; m < sim.muscleCount(); m++) {
+            muscles.add(new int[] {sim.muscleNodeA(m), sim.muscleNodeB(m)});
+        }
+        return muscles;
+    }
+
+    /** The simulated body's node radii. */
+    static List<Double> radii(CreatureSimulator sim) {
+        List<Double> radii = new ArrayList<>();
+        for (int i = 0; i < sim.nodeCount(); i++) {
+            radii.add(sim.nodeRadius(i));
+        }
+        return radii;
     }
 
     private static Map<String, Object> frame(CreatureSimulator sim) {

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import nas.sim.config.LabConfig;
-import nas.sim.control.NeuralNetwork;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.physics.CreatureSimulator;
 import nas.sim.physics.FrameRecording;
@@ -28,9 +26,7 @@ final class RunFrames {
         LabConfig config = StoredRuns.config(run, new ArrayList<>());
         CreatureGenome genome = StoredRuns.genomeOf(c.genome());
         // the body as the simulator builds it (nodes past its limit and their muscles dropped); no step is taken
-        CreatureSimulator sim = new CreatureSimulator();
-        NeuralNetwork net = config.useNeuralNet() && genome.brain() != null ? genome.brain().newNetwork() : null;
-        sim.reset(genome, net, config, new SplittableRandom(c.pelletSeed()));
+        CreatureSimulator sim = CreatureReplay.started(genome, config, c.pelletSeed());
         int nodes = rec.nodes();
         if (nodes != sim.nodeCount()) {
             throw new IllegalStateException("the stored frames of creature " + c.index() + " of generation "
@@ -38,15 +34,9 @@ final class RunFrames {
         }
         double[] mass = new double[nodes];
         double massSum = 0;
-        List<Double> radii = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
             mass[i] = genome.nodes().get(i).mass();
             massSum += mass[i];
-            radii.add(sim.nodeRadius(i));
-        }
-        List<int[]> muscles = new ArrayList<>();
-        for (int m = 0; m < sim.muscleCount(); m++) {
-            muscles.add(new int[] {sim.muscleNodeA(m), sim.muscleNodeB(m)});
         }
         List<Map<String, Object>> frames = new ArrayList<>(rec.frameCount());
         List<double[]> collections = new ArrayList<>();
@@ -86,8 +76,8 @@ final class RunFrames {
         out.put("creature", c.index());
         out.put("frame_rate", rec.frameRate());
         out.put("dt", 1.0 / rec.frameRate());
-        out.put("muscles", muscles);
-        out.put("radii", radii);
+        out.put("muscles", CreatureReplay.muscles(sim));
+        out.put("radii", CreatureReplay.radii(sim));
         out.put("frames", frames);
         out.put("collections", collections);
         out.put("fitness", fitness);

@@ -72,7 +72,6 @@ class SchemaMigrationTest {
         }
     }
 
-    /** A study of two trials in the tables of version 6, written by SQL as the NAS of that version wrote them. */
     @Test
     void anH2DatabaseOfVersion8KeepsItsRunsWhichAProcessThenHolds() throws SQLException {
         assertRunsMigrate("jdbc:h2:" + dir.resolve("runs8").toAbsolutePath(), Dialect.H2);
@@ -122,6 +121,7 @@ class SchemaMigrationTest {
         }
     }
 
+    /** A study of two trials in the tables of version 6, written by SQL as the NAS of that version wrote them. */
     private static long storeOldStudy(Connection c) throws SQLException {
         update(c, "INSERT INTO studies (study_name) VALUES ('old')");
         long study = longOf(c, "SELECT study_id FROM studies WHERE study_name = 'old'");
