@@ -318,7 +318,19 @@ class BadInputTest {
     void anOptionTheMeasuredCommandRefusesIsBadInputOfTheBenchmark() {
         // before: "unexpected error: nas evolve ... failed (exit 2): ..." (exit 1)
         assertThat(refused("benchmark", "evolve", "-g", "0", "-p", "5"))
-                .isEqualTo("nas: --generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10");
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+    }
+
+    @Test
+    void evolveNamesTheOneOptionOutOfRange() {
+        // before: "--generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10", and
+        // "population_size must be >= 2, got 1" for -p 1
+        assertThat(refused("evolve", "-g", "0", "-p", "5", "-q", "--storage", db))
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+        assertThat(refused("evolve", "-g", "1", "-p", "5", "--checkpoint-every", "-1", "-q", "--storage", db))
+                .isEqualTo("nas: --checkpoint-every must be >= 0 (0: never), but got -1");
+        assertThat(refused("evolve", "-g", "1", "-p", "1", "-q", "--storage", db))
+                .isEqualTo("nas: --population-size must be >= 2, but got 1");
     }
 
     @Test
