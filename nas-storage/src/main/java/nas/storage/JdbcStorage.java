@@ -68,6 +68,9 @@ public final class JdbcStorage implements Storage, RunStorage {
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
     private final long openedNanos = System.nanoTime();
+    /** When the last {@link #compact} ended ({@link System#nanoTime()}); meaningful once {@link #compacted}. */
+    private volatile long resumedNanos;
+    private volatile boolean compacted;
 
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers, int connectionLimit) {
         this.url = url;
@@ -311,7 +314,7 @@ public final class JdbcStorage implements Storage, RunStorage {
         }
         java.nio.file.Path file = url.databaseFile();
         long asked = System.nanoTime();
-        return tx.alone(c -> {
+        long[] done = tx.alone(c -> {
             long started = System.nanoTime();
             long before;
             long needed;
@@ -352,8 +355,12 @@ public final class JdbcStorage implements Storage, RunStorage {
                 // the file was replaced by its compacted copy: the mark goes on guarding the new one
                 mark.reidentify();
             }
-            return new Compaction(before, after, needed, started - asked, System.nanoTime() - started);
+            return new long[] {before, after, needed, started};
         });
+        // the database is open again: the calls held back go on
+        resumedNanos = System.nanoTime();
+        compacted = true;
+        return new Compaction(done[0], done[1], done[2], done[3] - asked, resumedNanos - done[3]);
     }
 
     /**
@@ -832,6 +839,11 @@ public final class JdbcStorage implements Storage, RunStorage {
         if (servesOthers && System.nanoTime() - openedNanos < grace.toNanos()) {
             // a server that has just (re)started cannot have received the heartbeats sent while
             // none ran: its clients' live trials would look stale. Judge only after one grace period.
+            return List.of();
+        }
+        if (compacted && System.nanoTime() - resumedNanos < grace.toNanos()) {
+            // likewise after a compaction: the heartbeats sent meanwhile waited for it, and live trials would look
+            // stale until they have all come in
             return List.of();
         }
         long limit = System.currentTimeMillis() - grace.toMillis();

@@ -268,9 +268,29 @@ final class Transactions implements AutoCloseable {
                 }
                 pool.giveBack(c, false);
                 pool.discardAll();
+                reopen();
             }
         } finally {
             gate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Opens the database again at once, before the calls held back go on (a command reading the file read-only
+     * could otherwise take it in between); a failure is left to the next call, which reports it.
+     */
+    private void reopen() {
+        try {
+            Connection fresh = pool.borrow();
+            boolean healthy = false;
+            try {
+                fresh.commit();
+                healthy = true;
+            } finally {
+                pool.giveBack(fresh, healthy);
+            }
+        } catch (SQLException e) {
+            // the next call opens it, or says why it cannot
         }
     }
 
