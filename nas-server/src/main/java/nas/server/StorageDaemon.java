@@ -169,8 +169,8 @@ public final class StorageDaemon {
             served = FileIdentity.of(files.database());
         }
         log.printf(java.util.Locale.ROOT, "%s nas server: compacted %s: %d -> %d bytes in %.1f s (waited %.1f s for "
-                + "the calls in progress)%n", Instant.now(), files.database(), done.bytesBefore(), done.bytesAfter(),
-                done.nanos() / 1e9, done.waitNanos() / 1e9);
+                + "the calls in progress; asked for %d bytes free)%n", Instant.now(), files.database(), done.bytesBefore(),
+                done.bytesAfter(), done.nanos() / 1e9, done.waitNanos() / 1e9, done.bytesNeeded());
         log.flush();
         java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
         result.put("bytesBefore", done.bytesBefore());
