@@ -164,7 +164,14 @@ public final class StorageDaemon {
         boolean ours = served == null || served.unchanged();
         log.printf("%s nas server: compacting %s (other calls wait)%n", Instant.now(), files.database());
         log.flush();
-        JdbcStorage.Compaction done = storage.compact();
+        JdbcStorage.Compaction done;
+        try {
+            done = storage.compact();
+        } catch (RuntimeException e) {
+            log.printf("%s nas server: not compacted: %s%n", Instant.now(), e.getMessage());
+            log.flush();
+            throw e;
+        }
         if (ours) {
             served = FileIdentity.of(files.database());
         }

@@ -235,8 +235,8 @@ final class Transactions implements AutoCloseable {
     /**
      * Runs {@code work} with every other call of this storage held back: calls in progress finish first, calls that
      * come meanwhile wait until it is done (no call fails). {@code work} gets a connection outside any transaction
-     * (auto-commit off); when it is done, every connection is closed, so the next call opens the database afresh (an
-     * H2 database that {@code work} shut down and rewrote, for one).
+     * (auto-commit off). When {@code work} closed it (an H2 database it shut down and rewrote), every connection is
+     * dropped and the database opened afresh before the other calls go on.
      *
      * @param work what to do alone; its {@link SQLException} is reported as a {@link StorageException}
      * @return what {@code work} returned
@@ -258,20 +258,28 @@ final class Transactions implements AutoCloseable {
                 }
                 throw new StorageException("storage error on " + url.redacted() + ": " + firstLine(e), e);
             } finally {
-                try {
-                    if (!c.isClosed()) {
-                        // a connection of a database shut down is closed: a rollback would only log an error
-                        c.rollback();
-                    }
-                } catch (SQLException e) {
-                    // dropped below anyway
+                if (open(c)) {
+                    // nothing was shut down (work refused before): the database stays open as it was
+                    rollbackQuietly(c);
+                    pool.giveBack(c, true);
+                } else {
+                    pool.giveBack(c, false);
+                    pool.discardAll();
+                    reopen();
                 }
-                pool.giveBack(c, false);
-                pool.discardAll();
-                reopen();
             }
         } finally {
             gate.writeLock().unlock();
+        }
+    }
+
+    /** Whether {@code c} is open and answers (not closed by a shutdown of its database). */
+    private static boolean open(Connection c) {
+        try {
+            // a connection of a database shut down is closed: asking it more would only log an error
+            return !c.isClosed() && c.isValid(2);
+        } catch (SQLException e) {
+            return false;
         }
     }
 
