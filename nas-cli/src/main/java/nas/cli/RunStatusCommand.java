@@ -1,7 +1,6 @@
 package nas.cli;
 
 import nas.storage.RunLiveness;
-import nas.sim.evolution.FramesSetting;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +116,7 @@ public final class RunStatusCommand implements Callable<Integer> {
                 (Double) s.get("seconds_per_generation"), s.get("eta_seconds") == null ? ""
                         : ", ETA " + RunCommand.duration((Double) s.get("eta_seconds")));
         out.printf(Locale.ROOT, "Checkpoint:  %s%n", checkpoint(s.get("last_checkpoint"), r.checkpointEvery()));
-        out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", FramesSetting.describe(r.framesMode()), r.frameRate());
+        out.printf(Locale.ROOT, "Frames:      %s%n", s.get("frames_text"));
         out.printf(Locale.ROOT, "Updated:     %s%n", s.get("updated"));
         if (gens.isEmpty()) {
             return;

@@ -97,7 +97,7 @@ class EvolveCommandsTest {
 
         CliRunner.Result table = nas("run-status", "small", "--last", "2");
         assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2 generations)",
-                "selective (top 10, random 10, bottom 5) at 15 fps");
+                "Frames:      selective: top 10, random 10, bottom 5, 15 fps\n");
         assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
         // for people: fitness with the decimals that give the largest shown 5 significant digits, seconds to the ms
         // (csv and json above keep every digit)
@@ -181,9 +181,16 @@ class EvolveCommandsTest {
             }
             return null;
         });
-        assertThat(nas("run-status", "few").out()).contains("selective (top 3, random 2, bottom 1) at 5 fps");
+        // nas runs and run-status say it alike; csv and json keep the stored key too
+        assertThat(nas("run-status", "few").out()).contains("Frames:      selective: top 3, random 2, bottom 1, 5 fps\n");
+        assertThat(nas("runs").out()).containsPattern("\\bfew +pure_baseline +5 +COMPLETE +4/4 +[\\d.]+ +selective: top 3, "
+                + "random 2, bottom 1, 5 fps +\\d+s ");
         // the setting holds commas: quoted in CSV
-        assertThat(nas("runs", "--format", "csv").out()).contains(",\"selective:3,2,1\",");
+        assertThat(nas("runs", "--format", "csv").out()).contains(",\"selective:3,2,1\",")
+                .endsWith(",5,\"selective: top 3, random 2, bottom 1, 5 fps\"\n");
+        assertThat((List<?>) Json.read(nas("runs", "--format", "json").out())).singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("frames", "selective:3,2,1")
+                .containsEntry("frame_rate", 5L).containsEntry("frames_text", "selective: top 3, random 2, bottom 1, 5 fps");
 
         // replay: a creature with frames is checked against them, one without is simulated again all the same
         CliRunner.Result framed = nas("replay", "few", "-G", "2", "--rank", "1");
