@@ -125,6 +125,9 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         LabConfig.Builder b = Presets.builder(preset);
         if (population != null) {
+            if (population < 2) {
+                throw new Nas.BadInputException("--population-size must be >= 2, but got " + population);
+            }
             b.set("population_size", Nas.requireAtMost("--population-size", population,
                     nas.api.Limits.MAX_POPULATION));
         }
@@ -144,9 +147,11 @@ public final class EvolveCommand implements Callable<Integer> {
         int rate = frames.rate();
         nas.sim.physics.FrameRecording.stepsPerFrame(rate, lab.timeStep()); // a rate the frames can be taken at
         long s = seed == null ? 42 : seed;
-        if (target < 1 || checkpoints < 0) {
-            throw new Nas.BadInputException("--generations must be >= 1 and --checkpoint-every >= 0, but got " + target
-                    + " and " + checkpoints);
+        if (target < 1) {
+            throw new Nas.BadInputException("--generations must be >= 1, but got " + target);
+        }
+        if (checkpoints < 0) {
+            throw new Nas.BadInputException("--checkpoint-every must be >= 0 (0: never), but got " + checkpoints);
         }
         String id = runId != null ? runId : preset + "-" + s + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));

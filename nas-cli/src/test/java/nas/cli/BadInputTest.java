@@ -60,7 +60,7 @@ class BadInputTest {
         assertThat(lines.get(0)).startsWith("nas: ").doesNotContain("Exception");
         // one message; picocli's own usage errors add a "Try 'nas ... --help'" hint and suggestions
         assertThat(lines.stream().skip(1).filter(l -> !l.startsWith("Try 'nas") && !l.startsWith("Did you mean")
-                && !l.startsWith("        ")).toList()).as(r.err).isEmpty();
+                && !l.startsWith("Possible solutions") && !l.startsWith("        ")).toList()).as(r.err).isEmpty();
         assertThat(r.err).doesNotContain("\tat ").doesNotContain("unexpected error");
         assertThat(state()).as("database after %s", List.of(args)).isEqualTo(before);
         return lines.get(0);
@@ -101,6 +101,22 @@ class BadInputTest {
         assertThat(refused("studies", "--storage", missing)).contains("no NAS database");
         assertThat(refused("trials", "--study", "demo", "--storage", missing)).contains("no NAS database");
         assertThat(Files.exists(dir.resolve("missing.mv.db"))).isFalse();
+    }
+
+    @Test
+    void aMistypedCommandOrOptionIsNamedWithTheNearestOnes() {
+        assertThat(refused("serch", "--study", "demo", "--storage", db)).isEqualTo("nas: unknown command 'serch'");
+        Run typo = nas("serch", "--study", "demo", "--storage", db);
+        assertThat(typo.err).contains("Did you mean: nas search").contains("Try 'nas --help' for more information.")
+                .doesNotContain("nas  --help");
+        assertThat(refused("runs", "delet", "demo", "--storage", db)).isEqualTo("nas: unknown command 'runs delet'");
+        // a mistyped option that leaves a required one missing: the typo is what is reported, with the right name
+        assertThat(refused("search", "--studdy", "demo", "--storage", db, "--n-trials", "1"))
+                .isEqualTo("nas: Unknown option: '--studdy'");
+        assertThat(nas("search", "--studdy", "demo", "--storage", db).err).contains("Possible solutions: --study");
+        assertThat(refused("trials", "--storage", db, "--stat", "FAIL")).isEqualTo("nas: Unknown option: '--stat'");
+        // a required option really missing is still said so
+        assertThat(refused("trials", "--storage", db)).isEqualTo("nas: Missing required option: '--study=NAME'");
     }
 
     @Test
@@ -302,7 +318,19 @@ class BadInputTest {
     void anOptionTheMeasuredCommandRefusesIsBadInputOfTheBenchmark() {
         // before: "unexpected error: nas evolve ... failed (exit 2): ..." (exit 1)
         assertThat(refused("benchmark", "evolve", "-g", "0", "-p", "5"))
-                .isEqualTo("nas: --generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10");
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+    }
+
+    @Test
+    void evolveNamesTheOneOptionOutOfRange() {
+        // before: "--generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10", and
+        // "population_size must be >= 2, got 1" for -p 1
+        assertThat(refused("evolve", "-g", "0", "-p", "5", "-q", "--storage", db))
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+        assertThat(refused("evolve", "-g", "1", "-p", "5", "--checkpoint-every", "-1", "-q", "--storage", db))
+                .isEqualTo("nas: --checkpoint-every must be >= 0 (0: never), but got -1");
+        assertThat(refused("evolve", "-g", "1", "-p", "1", "-q", "--storage", db))
+                .isEqualTo("nas: --population-size must be >= 2, but got 1");
     }
 
     @Test
