@@ -150,7 +150,7 @@ class StudyTest {
     void invalidSuggestionsAreClearErrors() {
         Trial t = newStudy(1).ask();
         assertThatThrownBy(() -> t.suggestFloat("x", 5, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("low <= high must hold, but got low=5.0, high=1.0");
+                .hasMessage("parameter 'x': low <= high must hold, but got low=5.0, high=1.0");
         assertThatThrownBy(() -> t.suggestFloat("y", 0, 1, true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("log-scale distribution needs low > 0");
         assertThatThrownBy(() -> t.suggestCategorical("z", List.of())).isInstanceOf(IllegalArgumentException.class)
@@ -313,5 +313,71 @@ class StudyTest {
         assertThat(Studies.list(storage)).isEmpty();
         assertThatThrownBy(() -> Studies.builder("s").storage(storage).load())
                 .isInstanceOf(nas.api.exception.StudyNotFoundException.class);
+    }
+
+    @Test
+    void aBadSuggestionNamesItsParameter() {
+        Trial t = newStudy(1).ask();
+        assertThatThrownBy(() -> t.suggestFloat("lr", 0, 0.1, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'lr': a log-scale distribution needs low > 0, but got low=0.0, high=0.1");
+        assertThatThrownBy(() -> t.suggestInt("layers", 4, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'layers': low <= high must hold, but got low=4, high=1");
+        assertThatThrownBy(() -> t.suggestInt("units", 0, 64, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'units': step must be >= 1, but got 0");
+        assertThatThrownBy(() -> t.suggestCategorical("act", "relu", "relu"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("parameter 'act': choices must be");
+        // a null choice: the same rule as other unsupported choices, not a bare NullPointerException
+        assertThatThrownBy(() -> t.suggestCategorical("act", "relu", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'act': categorical choices must be strings, numbers or booleans, but choice 1 "
+                        + "of [relu, null] is null");
+        assertThatThrownBy(() -> t.suggestFloat(null, 0, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("parameter name");
+        // nothing was recorded by the failed calls: the trial still takes the parameters
+        assertThat(t.suggestInt("layers", 1, 4)).isBetween(1, 4);
+        assertThat(t.params()).containsOnlyKeys("layers");
+    }
+
+    @Test
+    void aNullObjectiveIsRefusedBeforeAnyTrial() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.optimize(null, 3)).isInstanceOf(NullPointerException.class)
+                .hasMessage("objective");
+        assertThatThrownBy(() -> study.optimizeMulti(null, OptimizeOptions.trials(3)))
+                .isInstanceOf(NullPointerException.class).hasMessage("objective");
+        assertThat(study.trials()).isEmpty();
+        assertThatThrownBy(() -> Studies.builder().directions(StudyDirection.MINIMIZE, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("MINIMIZE or MAXIMIZE");
+    }
+
+    @Test
+    void noBestTrialSaysWhatTheTrialsAre() {
+        Study study = newStudy(1);
+        assertThatThrownBy(study::bestValue).isInstanceOf(IllegalStateException.class)
+                .hasMessage("study 's' has no COMPLETE trial yet (no trials; run optimize or ask and tell first)");
+        study.optimize(t -> {
+            if (t.number() == 1) {
+                throw new TrialPrunedException();
+            }
+            return t.number() == 0 ? Double.NaN : 1 / 0.0;
+        }, 3);
+        assertThatThrownBy(study::bestTrial).isInstanceOf(IllegalStateException.class)
+                .hasMessage("study 's' has no COMPLETE trial yet (3 trials: 1 PRUNED, 2 FAIL; last failure, trial 2: "
+                        + "objective returned [Infinity], which is not finite)");
+    }
+
+    @Test
+    void anErrorOfTheObjectiveFailsItsTrialAndEndsTheStudy() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.optimize(t -> {
+            t.suggestFloat("x", 0, 1);
+            if (t.number() == 2) {
+                throw new AssertionError("broken invariant");
+            }
+            return 1;
+        }, 10)).isInstanceOf(AssertionError.class).hasMessage("broken invariant");
+        assertThat(study.trials()).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.FAIL);
+        assertThat(study.trials().get(2).systemAttrs().get(FrozenTrial.FAIL_REASON))
+                .isEqualTo("java.lang.AssertionError: broken invariant");
     }
 }
