@@ -188,6 +188,7 @@ public final class Study implements StudyView {
      *                                  that name (no trial is started then)
      */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
+        Objects.requireNonNull(fixedDistributions, "fixedDistributions");
         // a distribution the study already knows otherwise is refused before a trial exists, so a refused
         // ask leaves no RUNNING trial behind
         fixedDistributions.forEach((name, d) -> storage.checkParamDistribution(id, name, d));
@@ -321,7 +322,11 @@ public final class Study implements StudyView {
 
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
-            throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
+            throw new IllegalArgumentException(trial.study().id() == id && trial.study().storage() == storage
+                    ? "trial " + trial.number() + " was asked by another Study object of '" + name + "': tell it to "
+                            + "that object, or reopen it on this one with trial(" + trial.number() + ")"
+                    : "trial " + trial.number() + " belongs to study '" + trial.study().name() + "', not to '" + name
+                            + "': tell it to the study that asked for it");
         }
         if (trial.isFinished()) {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");

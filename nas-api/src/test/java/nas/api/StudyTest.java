@@ -380,4 +380,22 @@ class StudyTest {
         assertThat(study.trials().get(2).systemAttrs().get(FrozenTrial.FAIL_REASON))
                 .isEqualTo("java.lang.AssertionError: broken invariant");
     }
+
+    @Test
+    void aTrialToldToAnotherStudySaysWhereItBelongs() {
+        var storage = new nas.api.storage.InMemoryStorage();
+        Study a = Studies.builder("a").storage(storage).create();
+        Study b = Studies.builder("b").storage(storage).create();
+        Trial t = a.ask();
+        assertThatThrownBy(() -> b.tell(t, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trial 0 belongs to study 'a', not to 'b': tell it to the study that asked for it");
+        Study aAgain = Studies.builder("a").storage(storage).load();
+        assertThatThrownBy(() -> aAgain.tell(t, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trial 0 was asked by another Study object of 'a': tell it to that object, or reopen it "
+                        + "on this one with trial(0)");
+        // as the message says: reopened on the other object, it is told there, once
+        aAgain.tell(aAgain.trial(0), 1.0);
+        assertThat(a.trials()).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE);
+        assertThatThrownBy(() -> a.ask(null)).isInstanceOf(NullPointerException.class).hasMessage("fixedDistributions");
+    }
 }
