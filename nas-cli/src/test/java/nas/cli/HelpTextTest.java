@@ -60,6 +60,20 @@ class HelpTextTest {
         assertThat(split).isEmpty();
     }
 
+    /** An option's value has a name of ours (N, FILE, URL), not picocli's default, the Java field ({@code <trials>}). */
+    @Test
+    void everyOptionValueHasAParamLabel() {
+        List<String> unnamed = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                if (o.arity().max() > 0 && !o.hidden() && o.paramLabel().startsWith("<")) {
+                    unnamed.add(c.getCommandSpec().qualifiedName() + " " + o.longestName() + "=" + o.paramLabel());
+                }
+            }
+        }
+        assertThat(unnamed).isEmpty();
+    }
+
     @Test
     void helpExamplesFitAnEightyColumnTerminal() {
         List<String> wide = new ArrayList<>();
