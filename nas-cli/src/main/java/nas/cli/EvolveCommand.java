@@ -22,6 +22,7 @@ import nas.sim.evolution.EvolutionState;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.storage.RunStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -165,12 +166,23 @@ public final class EvolveCommand implements Callable<Integer> {
         return new Started(run, lab, null, RunLease.create(runs, run));
     }
 
+    /** The options that set a run's settings, which {@code --resume} takes from the run. */
+    private static final List<String> SETTINGS = List.of("--config", "--set", "--population-size", "--generations",
+            "--seed", "--run-id", "--frames", "--frame-top", "--frame-random", "--frame-bottom", "--frame-rate",
+            "--checkpoint-every");
+
     private Started resume(RunStore runs) {
         if (runId != null || seed != null || frames.given() || checkpointEvery != null
                 || config != null || !sets.isEmpty() || population != null || generations != null) {
+            // the options given, by their long names, in the order the user gave them
+            java.util.Set<String> given = new java.util.LinkedHashSet<>();
+            for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                if (SETTINGS.contains(o.longestName())) {
+                    given.add(o.longestName());
+                }
+            }
             throw new Nas.BadInputException("--resume continues a run with the settings it was started with; leave out "
-                    + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-top, "
-                    + "--frame-random, --frame-bottom, --frame-rate and --checkpoint-every");
+                    + String.join(" and ", given));
         }
         RunStore.Run run = storage.existingRun(runs, resume);
         // first: of a run another process is writing, that is what to say

@@ -98,7 +98,10 @@ class BadInputTest {
     @Test
     void aDatabaseThatDoesNotExistIsNotCreatedByReadingCommands() {
         String missing = dir.resolve("missing").toString();
-        assertThat(refused("studies", "--storage", missing)).contains("no NAS database");
+        // the hint fits whether or not --storage was given (it said "or pass --storage" to a command that had)
+        assertThat(refused("studies", "--storage", missing)).isEqualTo("nas: no NAS database at "
+                + dir.resolve("missing.mv.db").toAbsolutePath().normalize()
+                + " ('nas search' creates one; name another with --storage or $NAS_STORAGE)");
         assertThat(refused("trials", "--study", "demo", "--storage", missing)).contains("no NAS database");
         assertThat(Files.exists(dir.resolve("missing.mv.db"))).isFalse();
     }

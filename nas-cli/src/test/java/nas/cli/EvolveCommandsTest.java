@@ -232,8 +232,13 @@ class EvolveCommandsTest {
             s.rewind("few", 2, RunStore.RUNNING, s.run("few").orElseThrow().codeVersion());
             return null;
         });
-        assertBad(nas("evolve", "--resume", "few", "--frame-top", "4"), "leave out");
-        assertBad(nas("evolve", "--resume", "few", "--frame-rate", "15"), "leave out");
+        assertBad(nas("evolve", "--resume", "few", "--frame-top", "4"), "leave out --frame-top");
+        assertBad(nas("evolve", "--resume", "few", "--frame-rate", "15"), "leave out --frame-rate");
+        // each setting given is named, and only those (the message listed all twelve)
+        CliRunner.Result two = nas("evolve", "--resume", "few", "-g", "300", "--seed", "3");
+        assertBad(two, "nas: --resume continues a run with the settings it was started with; leave out --generations "
+                + "and --seed");
+        assertThat(two.err().strip()).endsWith("leave out --generations and --seed");
         List<Integer> rewound = runs(s -> s.framedCreatures("few", 2));
         assertThat(rewound).isEmpty();
         CliRunner.Result resumed = nas("evolve", "--resume", "few", "-q");
@@ -288,7 +293,7 @@ class EvolveCommandsTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertBad(nas("evolve", "-p", "8", "-g", "3", "--run-id", "r"), "run 'r' exists already: continue it with --resume r");
         assertBad(nas("evolve", "--resume", "r"), "run 'r' is complete (3 generations)");
-        assertBad(nas("evolve", "--resume", "r", "--set", "mutation_rate=0.1"), "leave out");
+        assertBad(nas("evolve", "--resume", "r", "--set", "mutation_rate=0.1"), "leave out --set");
         // the run is untouched by the refused commands
         List<RunStore.Generation> kept = runs(s -> s.generations("r", 0));
         assertThat(kept).hasSize(3);

@@ -171,6 +171,9 @@ class DashboardApiTest {
         assertThat(Json.read(nope.body())).isEqualTo(Map.of("error", "no study named 'nope' exists"));
         assertThat(Json.read(get("api/studies/nope", "Authorization", "Bearer " + token.value()).body()))
                 .isEqualTo(Map.of("error", "no study named 'nope' exists"));
+        HttpResponse<String> noTrial = get("api/studies/s/trials/99999", "Authorization", "Bearer " + token.value());
+        assertThat(noTrial.statusCode()).isEqualTo(404);
+        assertThat(Json.read(noTrial.body())).isEqualTo(Map.of("error", "study 's' has no trial 99999"));
     }
 
     @Test
