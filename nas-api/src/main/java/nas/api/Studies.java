@@ -149,8 +149,10 @@ public final class Studies {
             if (d.isEmpty()) {
                 throw new IllegalArgumentException("a study needs at least one direction");
             }
-            if (d.contains(null)) {
-                throw new NullPointerException("directions " + d + ": each must be MINIMIZE or MAXIMIZE");
+            for (StudyDirection one : d) { // not d.contains(null): List.of refuses that question
+                if (one == null) {
+                    throw new NullPointerException("directions " + d + ": each must be MINIMIZE or MAXIMIZE");
+                }
             }
             this.directions = List.copyOf(d);
             return this;

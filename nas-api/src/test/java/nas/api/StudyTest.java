@@ -347,6 +347,8 @@ class StudyTest {
         assertThat(study.trials()).isEmpty();
         assertThatThrownBy(() -> Studies.builder().directions(StudyDirection.MINIMIZE, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("MINIMIZE or MAXIMIZE");
+        assertThat(Studies.builder().directions(List.of(StudyDirection.MAXIMIZE)).create().directions())
+                .containsExactly(StudyDirection.MAXIMIZE);
     }
 
     @Test
