@@ -183,8 +183,13 @@ public final class Study implements StudyView {
      *
      * @param fixedDistributions the parameters to suggest at once, with their distributions
      * @return the running trial, its parameters suggested and stored
+     * @throws IllegalArgumentException when a distribution differs from the one the study already has for
+     *                                  that name (no trial is started then)
      */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
+        // a distribution the study already knows otherwise is refused before a trial exists, so a refused
+        // ask leaves no RUNNING trial behind
+        fixedDistributions.forEach((name, d) -> storage.checkParamDistribution(id, name, d));
         Trial trial = ask();
         fixedDistributions.forEach(trial::suggest);
         trial.flushParams();

@@ -56,6 +56,9 @@ public final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("imported study '" + name + "' from " + file);
         } catch (UncheckedIOException e) {
             throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e.getCause()), e);
+        } catch (nas.api.exception.DuplicateStudyException e) {
+            throw new Nas.BadInputException(e.getMessage() + (study == null ? ": import it under another name with "
+                    + "--study NAME" : ": give another name with --study"), e);
         }
         return Nas.OK;
     }

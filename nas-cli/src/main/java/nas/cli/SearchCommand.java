@@ -256,8 +256,10 @@ public final class SearchCommand implements Callable<Integer> {
                     : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of())
                     .withDeterministic(deterministic);
             if (maxTrials != null) {
-                if (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)) >= maxTrials) {
-                    err.println("[" + study + "] already holds " + maxTrials + " finished trials; nothing to do");
+                int finished = s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+                if (finished >= maxTrials) {
+                    err.println("[" + study + "] already holds " + finished + " finished trials (--max-trials "
+                            + maxTrials + "); nothing to do");
                     BestCommand.printBest(out, s, OutputFormat.TABLE);
                     return Nas.OK;
                 }

@@ -127,4 +127,21 @@ class AskTellCommandsTest {
                 "{\"x\": {\"type\": \"float\", \"low\": 2, \"high\": 1}}", "--storage", db());
         assertThat(range.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void anAskWhoseSpaceConflictsWithTheStudysLeavesNoTrialBehind() {
+        ask();
+        CliRunner.Result conflict = CliRunner.run("ask", "--study", "sh", "--search-space",
+                "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -5, \"high\": 10}}}",
+                "--storage", db());
+        assertThat(conflict.exitCode()).isEqualTo(2);
+        assertThat(conflict.err().strip()).isEqualTo("nas: parameter 'x' was already suggested in study 'sh' as "
+                + "float[-5.0, 5.0] and cannot now be float[-5.0, 10.0]");
+        try (Storage store = new StorageOptions(db()).open()) {
+            List<FrozenTrial> trials = Studies.builder("sh").storage(store).load().trials();
+            assertThat(trials).extracting(FrozenTrial::number).containsExactly(0);
+        }
+        // the next ask of the study's own space takes the next number, 1
+        assertThat(((Number) ask().get("number")).intValue()).isEqualTo(1);
+    }
 }

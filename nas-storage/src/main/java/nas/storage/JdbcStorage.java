@@ -563,7 +563,10 @@ public final class JdbcStorage implements Storage, RunStorage {
     public FrozenTrial createTrial(long studyId, FrozenTrial template) {
         if (template != null) {
             for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
-                distributions.checkCached(studyId, e.getKey(), e.getValue());
+                Distribution known = distributions.cachedConflict(studyId, e.getKey(), e.getValue());
+                if (known != null) {
+                    throw ParamDistributions.conflict(studyName(studyId), e.getKey(), known, e.getValue());
+                }
             }
         }
         FrozenTrial created = tx.durable(c -> {
@@ -718,7 +721,7 @@ public final class JdbcStorage implements Storage, RunStorage {
             distributions.remember(studyId, name, known);
         }
         if (!known.equals(distribution)) {
-            throw ParamDistributions.conflict(studyId, name, known, distribution);
+            throw ParamDistributions.conflict(studyName(studyId), name, known, distribution);
         }
     }
 
