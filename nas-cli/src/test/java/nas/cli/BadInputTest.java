@@ -118,6 +118,9 @@ class BadInputTest {
                 .isEqualTo("nas: Unknown option: '--studdy'");
         assertThat(nas("search", "--studdy", "demo", "--storage", db).err).contains("Possible solutions: --study");
         assertThat(refused("trials", "--storage", db, "--stat", "FAIL")).isEqualTo("nas: Unknown option: '--stat'");
+        // a map option's value without '=': picocli said "Value for option option '--objective-option' ..."
+        assertThat(refused("search", "--study", "demo", "--storage", db, "-O", "dim", "--n-trials", "1"))
+                .isEqualTo("nas: --objective-option takes KEY=VALUE, but got 'dim'");
         // a required option really missing is still said so
         assertThat(refused("trials", "--storage", db)).isEqualTo("nas: Missing required option: '--study=NAME'");
     }
