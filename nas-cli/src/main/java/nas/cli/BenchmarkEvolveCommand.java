@@ -85,7 +85,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--repeat must be >= 1 and --warm >= 0, but got " + repeat + " and " + warm);
         }
         // bad frame options are refused before anything runs
-        String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
+        String recorded = FramesSetting.describe(frames.setting().key(), frames.rate());
         if (nas.sim.config.Presets.exists(config)) {
             nas.sim.physics.FrameRecording.stepsPerFrame(frames.rate(),
                     nas.sim.config.Presets.builder(config).build().timeStep());

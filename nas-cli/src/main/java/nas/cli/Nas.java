@@ -162,6 +162,13 @@ public final class Nas {
         }
     }
 
+    /** Refuses a count below its least: "--seeds must be >= 1, but got 0". */
+    static void requireAtLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new BadInputException(option + " must be >= " + least + ", but got " + value);
+        }
+    }
+
     /** {@code --threads} given, at most {@link nas.api.Limits#MAX_THREADS}, or one per core up to it. */
     static int threads(Integer given) {
         return given == null ? nas.api.Limits.defaultThreads()

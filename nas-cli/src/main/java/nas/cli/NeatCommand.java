@@ -144,11 +144,12 @@ public final class NeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (generations < 1 || population < 2 || steps < 0 || refineTop < 0 || refineSteps < 0) {
-            throw new Nas.BadInputException("--generations >= 1, --population-size >= 2, --steps, --refine-top and "
-                    + "--refine-steps >= 0 are needed, got " + generations + ", " + population + ", " + steps + ", "
-                    + refineTop + ", " + refineSteps);
-        }
+        Nas.requireAtLeast("--generations", generations, 1);
+        Nas.requireAtLeast("--population-size", population, 2);
+        // --steps and --refine-steps lengthen every evaluation without bound: a long run that Ctrl-C ends at once
+        Nas.requireAtLeast("--steps", steps, 0);
+        Nas.requireAtLeast("--refine-top", refineTop, 0);
+        Nas.requireAtLeast("--refine-steps", refineSteps, 0);
         int nThreads = Nas.threads(threads);
         if (nThreads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, got " + nThreads);

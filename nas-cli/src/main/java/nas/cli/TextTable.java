@@ -92,6 +92,38 @@ public final class TextTable {
         return s;
     }
 
+    /**
+     * How many decimals show the largest magnitude among {@code values} (nulls, NaN and infinities left out) with
+     * {@code significant} digits, from 0 to {@code max}: 98.18 and 4 digits give 2, 12345.6 gives 0, 0.0123 gives 4
+     * (at most {@code max}). A column formatted with it ({@link #fixed}) has its decimal points aligned.
+     */
+    public static int decimals(Iterable<?> values, int significant, int max) {
+        double largest = 0;
+        for (Object v : values) {
+            if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                largest = Math.max(largest, Math.abs(n.doubleValue()));
+            }
+        }
+        if (largest == 0) {
+            return 0;
+        }
+        int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
+        return Math.max(0, Math.min(max, significant - integerDigits));
+    }
+
+    /** {@code v} with {@code decimals} decimals ("" for null, NaN and infinities as Java writes them, no "-0.00"). */
+    public static String fixed(Object v, int decimals) {
+        if (v == null) {
+            return "";
+        }
+        double d = ((Number) v).doubleValue();
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%." + decimals + "f", d);
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+    }
+
     /** A value as people read it: numbers compactly, the rest as text. */
     public static String cell(Object v) {
         if (v == null) {

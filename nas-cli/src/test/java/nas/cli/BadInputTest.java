@@ -488,9 +488,47 @@ class BadInputTest {
                 + "parameters, but 32-100000-100000-10 has 10004400010");
         // before: out of memory
         assertThat(refused("importance", "--study", "demo", "--storage", db, "--trees", "2000000000"))
-                .isEqualTo("nas: trees must be at most 10000, got 2000000000");
+                .isEqualTo("nas: --trees must be at most 10000, got 2000000000");
         assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--connections", "5000"))
                 .isEqualTo("nas: --connections must be at most 1024, but got 5000");
+    }
+
+    @Test
+    void seedsHaveALimitAndCountsThatOnlyLengthenARunAreOneLineWhenTooLargeForAnIntZeroOrNegative() {
+        // before: 2^31 - 1 seeds ran out of memory before the first generation
+        assertThat(refused("run", "-g", "1", "--seeds", "1001", "-q"))
+                .isEqualTo("nas: --seeds must be at most 1000, but got 1001");
+        assertThat(refused("run", "-g", "1", "--seeds", "2147483647", "-q"))
+                .isEqualTo("nas: --seeds must be at most 1000, but got 2147483647");
+        assertThat(refused("search", "--study", "seeds", "--storage", db, "--objective", "evolution-lab", "-O",
+                "seeds=1001")).isEqualTo("nas: option 'seeds' of objective 'evolution-lab' must be at most 1000, but "
+                + "got 1001");
+        // before: "--generations, --seeds and --every must be >= 1, got 1, 0, 1", which named three options
+        assertThat(refused("run", "-g", "1", "--seeds", "0", "-q")).isEqualTo("nas: --seeds must be >= 1, but got 0");
+        assertThat(refused("run", "-g", "-5", "-q")).isEqualTo("nas: --generations must be >= 1, but got -5");
+        assertThat(refused("run", "-g", "1", "--every", "0", "-q")).isEqualTo("nas: --every must be >= 1, but got 0");
+        // past an int, or not an integer: picocli's one line (and its hint)
+        for (String[] c : new String[][] {{"run", "--seeds", "-q"}, {"run", "--generations", "-q"},
+            {"neat", "--steps", "-q"}, {"neat", "--refine-steps", "-q"}, {"ga", "--epochs", "--optimizer=adam"},
+            {"ga", "--generations", "--scheme=fixed"}, {"evolve", "--generations", "--storage=" + db}}) {
+            for (String v : List.of("2147483648", "1e9", "-99999999999")) {
+                assertThat(refused(c[0], c[1], v, c[2])).isEqualTo("nas: Invalid value for option '" + c[1] + "': '" + v
+                        + "' is not an int");
+            }
+        }
+        // before: one line naming all five options and values
+        assertThat(refused("neat", "--steps", "-1", "-q")).isEqualTo("nas: --steps must be >= 0, but got -1");
+        assertThat(refused("neat", "--refine-steps", "-300", "-q"))
+                .isEqualTo("nas: --refine-steps must be >= 0, but got -300");
+        assertThat(refused("neat", "-g", "0", "-q")).isEqualTo("nas: --generations must be >= 1, but got 0");
+        assertThat(refused("neat", "-p", "1", "-q")).isEqualTo("nas: --population-size must be >= 2, but got 1");
+        assertThat(refused("ga", "--optimizer", "adam", "--epochs", "0")).isEqualTo("nas: --epochs must be >= 1, got 0");
+        assertThat(refused("ga", "--optimizer", "adam", "--epochs", "-7")).isEqualTo("nas: --epochs must be >= 1, got -7");
+        assertThat(refused("ga", "-g", "0")).isEqualTo("nas: --generations must be >= 1, got 0");
+        assertThat(refused("ga", "--evaluations", "0")).isEqualTo("nas: an evaluation budget of 0 does not cover the "
+                + "first generation's 32 children");
+        assertThat(refused("evolve", "-g", "-1", "-q", "--storage", db))
+                .isEqualTo("nas: --generations must be >= 1, but got -1");
     }
 
     @Test
