@@ -126,6 +126,22 @@ class BadInputTest {
     }
 
     @Test
+    void anExternalObjectivesUnusableFilesAreRefusedBeforeTheStudyExists() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        String[] external = {"search", "--study", "ext", "--storage", db, "--objective", "external", "-O",
+            "command=true", "-O", "space=" + space, "--n-trials", "1", "--quiet"};
+        // before: "unexpected error: cannot write the run files in ..." (exit 1), the study created
+        assertThat(refused(CliRunner.concat(external, "-O", "workdir=" + file.resolve("runs"))))
+                .isEqualTo("nas: cannot create the run directory " + file.resolve("runs") + " (-O workdir): Not a directory");
+        // before: "cannot read config template /.../none.json: /.../none.json"
+        assertThat(refused(CliRunner.concat(external, "-O", "config-template=" + dir.resolve("none.json"))))
+                .isEqualTo("nas: cannot read config template " + dir.resolve("none.json") + ": no such file");
+    }
+
+    @Test
     void aStudyThatDoesNotExist() {
         assertThat(refused("trials", "--study", "nope", "--storage", db)).contains("nope");
         assertThat(refused("best", "--study", "nope", "--storage", db)).contains("nope");
