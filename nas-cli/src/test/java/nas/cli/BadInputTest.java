@@ -436,6 +436,23 @@ class BadInputTest {
         assertThat(refused("neat", "-g", "1", "-q", "--picture", dir.resolve("boundary.gif").toString()))
                 .isEqualTo("nas: --picture must end in .png or .svg (or be 'none'), but got '"
                 + dir.resolve("boundary.gif") + "'");
+        // before: the whole run, then ImageIO's stack trace and "unexpected error: Can't create an ImageOutputStream!"
+        // (exit 1), or "unexpected error: .../n.json (No such file or directory)" for the network
+        Path plain = dir.resolve("plain-for-neat");
+        try {
+            Files.writeString(plain, "a file");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "-o", dir.resolve("n.json").toString(), "--picture",
+                plain.resolve("b.png").toString()))
+                .isEqualTo("nas: cannot write --picture " + plain.resolve("b.png") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o",
+                plain.resolve("n.json").toString()))
+                .isEqualTo("nas: cannot write --output " + plain.resolve("n.json") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o", dir.toString()))
+                .isEqualTo("nas: cannot write --output " + dir + ": it is a directory");
+        assertThat(Files.exists(dir.resolve("n.json"))).isFalse();
         // before: the grid ran the point x0=1 twice
         assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
                 "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
