@@ -500,6 +500,11 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (spaceFrom == null && spec.commandLine().getParseResult().hasMatchedOption("--top")) {
+            // it would be ignored: every parameter searched, though the user asked for a few
+            throw new Nas.BadInputException("--top belongs to --space-from STUDY (how many of the screening's top "
+                    + "parameters to search); without it every parameter is searched");
+        }
         Nas.requireDistinctKeys(spec, "--param");
         Nas.requireDistinctKeys(spec, "--objective-option");
         if (nTrials != null && nTrials < 1) {

@@ -142,6 +142,14 @@ class BadInputTest {
     }
 
     @Test
+    void topWithoutSpaceFromIsRefusedNotIgnored() {
+        // before: --top 2 was ignored and all ten parameters searched
+        assertThat(refused("search", "--study", "t", "--storage", db, "--objective", "sphere", "--top", "2",
+                "--n-trials", "1")).isEqualTo("nas: --top belongs to --space-from STUDY (how many of the screening's "
+                + "top parameters to search); without it every parameter is searched");
+    }
+
+    @Test
     void aStudyThatDoesNotExist() {
         assertThat(refused("trials", "--study", "nope", "--storage", db)).contains("nope");
         assertThat(refused("best", "--study", "nope", "--storage", db)).contains("nope");
