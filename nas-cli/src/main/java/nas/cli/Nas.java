@@ -113,6 +113,10 @@ public final class Nas {
                 && !unmatched.get(0).startsWith("-");
     }
 
+    /** picocli's words (with "option" twice) for a map option's value without '=' ({@code -O dim}). */
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile(
+            "Value for option option '([^']+)' \\(([^)]+)\\) should be in KEY=VALUE format but was (.*)");
+
     /** picocli's words for an unknown value of an option of a fixed set ({@code --format}). */
     private static final java.util.regex.Pattern ENUM_VALUE = java.util.regex.Pattern.compile(
             "Invalid value for option '([^']+)': expected one of \\[(.*)] \\(case-insensitive\\) but was '(.*)'");
@@ -122,6 +126,10 @@ public final class Nas {
      * write the values in lower case, so the message does too, in NAS's words.
      */
     static String enumValueMessage(String message) {
+        java.util.regex.Matcher kv = KEY_VALUE.matcher(message);
+        if (kv.matches()) {
+            return kv.group(1) + " takes " + kv.group(2) + ", but got '" + kv.group(3) + "'";
+        }
         java.util.regex.Matcher m = ENUM_VALUE.matcher(message);
         if (!m.matches()) {
             return message;

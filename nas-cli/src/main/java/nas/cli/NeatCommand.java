@@ -161,6 +161,11 @@ public final class NeatCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--picture must end in .png or .svg (or be 'none'), but got '" + picture
                     + "'");
         }
+        // the files are written after the whole run: one that cannot be is refused now, not then
+        requireWritable("--output", output);
+        if (!kind.equals("none")) {
+            requireWritable("--picture", Path.of(picture));
+        }
         Split data = NeatClassifyPlugin.load(dataset, label, validation, seed);
         boolean drawable = data.train().featureCount() == 2;
         NeatClassifier classifier = classifier();
@@ -265,5 +270,24 @@ public final class NeatCommand implements Callable<Integer> {
         BackpropSettings b = new BackpropSettings(steps, learningRate, l2, Optimizer.parse(optimizer),
                 Inheritance.parse(inheritance), alphaNodes, alphaEdges);
         return new NeatClassifier(s, b, refineSteps);
+    }
+
+    /** Refuses a file that cannot be written: its directory cannot be made or written, or it is a directory. */
+    private static void requireWritable(String option, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": " + Nas.reason(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": it is a directory");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": directory " + parent
+                    + " is not writable");
+        }
     }
 }

@@ -222,6 +222,9 @@ public final class SearchCommand implements Callable<Integer> {
             nas.api.sampler.Sampler named = SamplerOptions.inFlags(settings.sampler(),
                     () -> settings.createNamedSampler(definition, store));
             int gridSize = named instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
+            if ("external".equals(objectiveName)) {
+                requireWorkdir(Path.of(options.getOrDefault("workdir", "nas-runs")));
+            }
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(settings.around(named))
@@ -414,6 +417,22 @@ public final class SearchCommand implements Callable<Integer> {
                 + nas.api.distribution.Distributions.describe(d));
     }
 
+    /**
+     * Refuses, before a study is created, a run directory that cannot be made or written (the external objective's
+     * trial directories and run files go there).
+     */
+    private static void requireWorkdir(Path workdir) {
+        try {
+            java.nio.file.Files.createDirectories(workdir);
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("cannot create the run directory " + workdir + " (-O workdir): "
+                    + Nas.reason(e), e);
+        }
+        if (!java.nio.file.Files.isWritable(workdir)) {
+            throw new Nas.BadInputException("the run directory " + workdir + " (-O workdir) is not writable");
+        }
+    }
+
     /** {@code run.json}, {@code progress.csv} and {@code best.json} in the external objective's study directory. */
     private RunArtifacts startRunFiles(Study s, Map<String, String> options, ObjectiveDefinition definition) {
         Path workdir = Path.of(options.getOrDefault("workdir", "nas-runs"));
@@ -481,6 +500,11 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (spaceFrom == null && spec.commandLine().getParseResult().hasMatchedOption("--top")) {
+            // it would be ignored: every parameter searched, though the user asked for a few
+            throw new Nas.BadInputException("--top belongs to --space-from STUDY (how many of the screening's top "
+                    + "parameters to search); without it every parameter is searched");
+        }
         Nas.requireDistinctKeys(spec, "--param");
         Nas.requireDistinctKeys(spec, "--objective-option");
         if (nTrials != null && nTrials < 1) {

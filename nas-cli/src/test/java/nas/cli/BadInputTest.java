@@ -118,8 +118,35 @@ class BadInputTest {
                 .isEqualTo("nas: Unknown option: '--studdy'");
         assertThat(nas("search", "--studdy", "demo", "--storage", db).err).contains("Possible solutions: --study");
         assertThat(refused("trials", "--storage", db, "--stat", "FAIL")).isEqualTo("nas: Unknown option: '--stat'");
+        // a map option's value without '=': picocli said "Value for option option '--objective-option' ..."
+        assertThat(refused("search", "--study", "demo", "--storage", db, "-O", "dim", "--n-trials", "1"))
+                .isEqualTo("nas: --objective-option takes KEY=VALUE, but got 'dim'");
         // a required option really missing is still said so
         assertThat(refused("trials", "--storage", db)).isEqualTo("nas: Missing required option: '--study=NAME'");
+    }
+
+    @Test
+    void anExternalObjectivesUnusableFilesAreRefusedBeforeTheStudyExists() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        String[] external = {"search", "--study", "ext", "--storage", db, "--objective", "external", "-O",
+            "command=true", "-O", "space=" + space, "--n-trials", "1", "--quiet"};
+        // before: "unexpected error: cannot write the run files in ..." (exit 1), the study created
+        assertThat(refused(CliRunner.concat(external, "-O", "workdir=" + file.resolve("runs"))))
+                .isEqualTo("nas: cannot create the run directory " + file.resolve("runs") + " (-O workdir): Not a directory");
+        // before: "cannot read config template /.../none.json: /.../none.json"
+        assertThat(refused(CliRunner.concat(external, "-O", "config-template=" + dir.resolve("none.json"))))
+                .isEqualTo("nas: cannot read config template " + dir.resolve("none.json") + ": no such file");
+    }
+
+    @Test
+    void topWithoutSpaceFromIsRefusedNotIgnored() {
+        // before: --top 2 was ignored and all ten parameters searched
+        assertThat(refused("search", "--study", "t", "--storage", db, "--objective", "sphere", "--top", "2",
+                "--n-trials", "1")).isEqualTo("nas: --top belongs to --space-from STUDY (how many of the screening's "
+                + "top parameters to search); without it every parameter is searched");
     }
 
     @Test
@@ -417,6 +444,23 @@ class BadInputTest {
         assertThat(refused("neat", "-g", "1", "-q", "--picture", dir.resolve("boundary.gif").toString()))
                 .isEqualTo("nas: --picture must end in .png or .svg (or be 'none'), but got '"
                 + dir.resolve("boundary.gif") + "'");
+        // before: the whole run, then ImageIO's stack trace and "unexpected error: Can't create an ImageOutputStream!"
+        // (exit 1), or "unexpected error: .../n.json (No such file or directory)" for the network
+        Path plain = dir.resolve("plain-for-neat");
+        try {
+            Files.writeString(plain, "a file");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "-o", dir.resolve("n.json").toString(), "--picture",
+                plain.resolve("b.png").toString()))
+                .isEqualTo("nas: cannot write --picture " + plain.resolve("b.png") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o",
+                plain.resolve("n.json").toString()))
+                .isEqualTo("nas: cannot write --output " + plain.resolve("n.json") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o", dir.toString()))
+                .isEqualTo("nas: cannot write --output " + dir + ": it is a directory");
+        assertThat(Files.exists(dir.resolve("n.json"))).isFalse();
         // before: the grid ran the point x0=1 twice
         assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
                 "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
