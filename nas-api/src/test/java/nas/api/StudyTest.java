@@ -400,4 +400,11 @@ class StudyTest {
         assertThat(a.trials()).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE);
         assertThatThrownBy(() -> a.ask(null)).isInstanceOf(NullPointerException.class).hasMessage("fixedDistributions");
     }
+
+    @Test
+    void aHandMadeTrialOutsideItsRangeSaysSoInTheUsualWords() {
+        var d = Map.<String, nas.api.distribution.Distribution>of("x", nas.api.distribution.FloatDistribution.of(0, 1));
+        assertThatThrownBy(() -> FrozenTrial.of(TrialState.COMPLETE, List.of(0.5), Map.of("x", 3.0), d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter 'x' = 3.0 is outside float[0.0, 1.0]");
+    }
 }
