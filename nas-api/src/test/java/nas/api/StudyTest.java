@@ -407,4 +407,13 @@ class StudyTest {
         assertThatThrownBy(() -> FrozenTrial.of(TrialState.COMPLETE, List.of(0.5), Map.of("x", 3.0), d))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter 'x' = 3.0 is outside float[0.0, 1.0]");
     }
+
+    @Test
+    void theTopOfAStepRangeCanBeEnqueued() {
+        Study study = newStudy(1);
+        study.enqueueTrial(Map.of("dropout", 0.9));
+        study.optimize(t -> t.suggestFloat("dropout", 0.0, 0.9, 0.3), 1);
+        assertThat(study.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(study.trials().get(0).params()).containsEntry("dropout", 0.9);
+    }
 }
