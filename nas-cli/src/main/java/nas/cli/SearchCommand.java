@@ -538,6 +538,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (retryStale < 0) {
             throw new Nas.BadInputException("--retry-stale must be >= 0, but got " + retryStale);
         }
+        if (retryStale > 0 && heartbeatInterval == 0) {
+            // without heartbeats no trial is ever found stale: the option would do nothing
+            throw new Nas.BadInputException("--retry-stale retries trials failed for a stale heartbeat, and "
+                    + "--heartbeat-interval 0 turns heartbeats off: give one of them only");
+        }
     }
 
     /**

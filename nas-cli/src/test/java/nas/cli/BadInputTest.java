@@ -150,6 +150,13 @@ class BadInputTest {
     }
 
     @Test
+    void retryStaleWithoutHeartbeatsIsRefusedNotIgnored() {
+        assertThat(refused("search", "--study", "t", "--storage", db, "--objective", "sphere", "--heartbeat-interval",
+                "0", "--retry-stale", "2", "--n-trials", "1")).isEqualTo("nas: --retry-stale retries trials failed for "
+                + "a stale heartbeat, and --heartbeat-interval 0 turns heartbeats off: give one of them only");
+    }
+
+    @Test
     void aStudyThatDoesNotExist() {
         assertThat(refused("trials", "--study", "nope", "--storage", db)).contains("nope");
         assertThat(refused("best", "--study", "nope", "--storage", db)).contains("nope");
