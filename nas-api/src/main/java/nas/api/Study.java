@@ -97,7 +97,7 @@ public final class Study implements StudyView {
      * @return the only direction of a single-objective study
      */
     public StudyDirection direction() {
-        requireSingleObjective("direction()");
+        requireSingleObjective("direction()", "directions()");
         return directions.get(0);
     }
 
@@ -434,7 +434,7 @@ public final class Study implements StudyView {
      */
     public void optimize(Objective objective, OptimizeOptions options) {
         Objects.requireNonNull(objective, "objective");
-        requireSingleObjective("optimize(Objective, ...)");
+        requireSingleObjective("optimize(Objective, ...)", "optimizeMulti");
         optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
     }
 
@@ -570,7 +570,7 @@ public final class Study implements StudyView {
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
     public FrozenTrial bestTrial() {
-        requireSingleObjective("bestTrial()");
+        requireSingleObjective("bestTrial()", "bestTrials(), the Pareto front");
         if (!trialCache.loaded()) {
             // a study nobody read the history of here (a command that only wants the best): one
             // query, which is the answer unless that trial violates a constraint
@@ -790,10 +790,10 @@ public final class Study implements StudyView {
         return heartbeatInterval;
     }
 
-    private void requireSingleObjective(String what) {
+    private void requireSingleObjective(String what, String instead) {
         if (directions.size() != 1) {
             throw new IllegalStateException(what + " needs a single-objective study, but '" + name + "' has "
-                    + directions.size() + " objectives (use bestTrials() / optimizeMulti)");
+                    + directions.size() + " objectives (use " + instead + ")");
         }
     }
 

@@ -416,4 +416,22 @@ class StudyTest {
         assertThat(study.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
         assertThat(study.trials().get(0).params()).containsEntry("dropout", 0.9);
     }
+
+    @Test
+    void aTrialWithoutAValueAndAMultiObjectiveStudySayWhatToReadInstead() {
+        Study study = newStudy(1);
+        study.optimize(t -> {
+            throw new IllegalStateException("broken");
+        }, 1);
+        FrozenTrial failed = study.trials().get(0);
+        assertThat(failed.values()).isEmpty();
+        assertThatThrownBy(failed::value).isInstanceOf(IllegalStateException.class)
+                .hasMessage("trial 0 is FAIL and has no value (COMPLETE trials have one, and PRUNED ones that reported; "
+                        + "read study.trials(TrialState.COMPLETE), or values(), which is empty here)");
+        Study two = Studies.builder("two").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
+        assertThatThrownBy(two::direction).isInstanceOf(IllegalStateException.class)
+                .hasMessage("direction() needs a single-objective study, but 'two' has 2 objectives (use directions())");
+        assertThatThrownBy(two::bestTrial).isInstanceOf(IllegalStateException.class).hasMessageEndingWith(
+                "(use bestTrials(), the Pareto front)");
+    }
 }
