@@ -434,4 +434,17 @@ class StudyTest {
         assertThatThrownBy(two::bestTrial).isInstanceOf(IllegalStateException.class).hasMessageEndingWith(
                 "(use bestTrials(), the Pareto front)");
     }
+
+    @Test
+    void anIntegerChoiceIsAnIntegerInTheStoredTrialToo() {
+        Study study = newStudy(1);
+        study.optimize(t -> t.suggestCategorical("batch", 16, 32, 64), 3);
+        for (FrozenTrial t : study.trials()) {
+            int batch = (Integer) t.params().get("batch"); // was a Long: ClassCastException
+            assertThat(batch).isIn(16, 32, 64);
+        }
+        int best = (Integer) study.bestParams().get("batch"); // the objective returns the batch: the smallest
+        assertThat(best).isEqualTo(study.trials().stream().mapToInt(t -> (Integer) t.params().get("batch")).min()
+                .orElseThrow());
+    }
 }
