@@ -523,6 +523,14 @@ public final class Study implements StudyView {
      * @param userAttrs the trial's user attributes
      */
     public void enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(userAttrs, "userAttrs");
+        params.forEach((name, value) -> {
+            if (value == null) {
+                throw new IllegalArgumentException("enqueued parameter '" + name + "' is null: give it a value, or "
+                        + "leave it out to have it sampled");
+            }
+        });
         Map<String, Object> sys = new LinkedHashMap<>();
         sys.put(FrozenTrial.FIXED_PARAMS, Json.freeze(params));
         Map<String, Object> user = new LinkedHashMap<>();
@@ -538,6 +546,7 @@ public final class Study implements StudyView {
      * @return the trial as stored, with its number in this study
      */
     public FrozenTrial addTrial(FrozenTrial trial) {
+        Objects.requireNonNull(trial, "trial");
         if (!trial.state().isFinished()) {
             throw new IllegalArgumentException("addTrial takes a finished trial, but got " + trial.state());
         }

@@ -447,4 +447,16 @@ class StudyTest {
         assertThat(best).isEqualTo(study.trials().stream().mapToInt(t -> (Integer) t.params().get("batch")).min()
                 .orElseThrow());
     }
+
+    @Test
+    void enqueueAndAddRefuseNullsBeforeStoringAnything() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.enqueueTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("params");
+        Map<String, Object> missing = new java.util.HashMap<>();
+        missing.put("x", null);
+        assertThatThrownBy(() -> study.enqueueTrial(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("enqueued parameter 'x' is null: give it a value, or leave it out to have it sampled");
+        assertThatThrownBy(() -> study.addTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("trial");
+        assertThat(study.trials()).isEmpty();
+    }
 }
