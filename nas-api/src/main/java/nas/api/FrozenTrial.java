@@ -229,7 +229,8 @@ public record FrozenTrial(
             }
             double v = d.toInternal(e.getValue());
             if (!d.contains(v)) {
-                throw new IllegalArgumentException("parameter '" + e.getKey() + "' = " + e.getValue() + " is outside " + d);
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' = " + e.getValue() + " is outside "
+                        + nas.api.distribution.Distributions.describe(d));
             }
             internal.put(e.getKey(), v);
         }

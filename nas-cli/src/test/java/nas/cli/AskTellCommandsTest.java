@@ -136,7 +136,8 @@ class AskTellCommandsTest {
                 "--storage", db());
         assertThat(conflict.exitCode()).isEqualTo(2);
         assertThat(conflict.err().strip()).isEqualTo("nas: parameter 'x' was already suggested in study 'sh' as "
-                + "float[-5.0, 5.0] and cannot now be float[-5.0, 10.0]");
+                + "float[-5.0, 5.0] and cannot now be float[-5.0, 10.0]; a study keeps one distribution per parameter "
+                + "name (another range needs another name or study)");
         try (Storage store = new StorageOptions(db()).open()) {
             List<FrozenTrial> trials = Studies.builder("sh").storage(store).load().trials();
             assertThat(trials).extracting(FrozenTrial::number).containsExactly(0);

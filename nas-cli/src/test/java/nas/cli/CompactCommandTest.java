@@ -136,44 +136,68 @@ class CompactCommandTest {
         Map<String, String> before = contents(dir, db);
         StorageServers.stop(dir);
         long grown = Files.size(file);
+        Path grownCopy = dir.resolve("grown.keep");
+        Files.copy(file, grownCopy);
         List<String> seen = new ArrayList<>();
         for (KillPoint point : KillPoint.values()) {
-            CliProcess server = CliProcess.start(dir, "server", "--storage", db);
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(dir.resolve("db.nas-server")) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            CliProcess compact = CliProcess.start(dir, "compact", "--storage", db, "--quiet");
+            // a loaded machine can keep this thread off the CPU for the new file's whole life: then again
             boolean appeared = false;
-            long written = -1;
-            while (System.nanoTime() < deadline && compact.isAlive()) {
-                boolean exists = Files.exists(temp);
-                if (exists) {
-                    appeared = true;
-                    written = sizeOr(temp);
+            for (int attempt = 1; attempt <= 5 && !appeared; attempt++) {
+                // each attempt on the file as grown (no server has it now)
+                Files.copy(grownCopy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                appeared = killWhileCompacting(db, temp, point);
+                seen.add(point + (appeared ? "" : " (the new file came and went unseen)") + ": new file "
+                        + (Files.exists(temp) ? sizeOr(temp) + " bytes" : "absent") + ", database " + Files.size(file)
+                        + " bytes");
+                if (appeared && point != KillPoint.NEW_FILE_PART_WRITTEN) {
+                    // killed while H2 wrote the new file (it is still there), or after it renamed it (it is gone); once
+                    // its pages are written, H2 forces it to disk and renames it within milliseconds, so a kill past 64
+                    // KB may land on either side of the rename (both happened)
+                    assertThat(Files.exists(temp)).as(seen.toString()).isEqualTo(point == KillPoint.NEW_FILE_APPEARS);
                 }
-                if (point == KillPoint.NEW_FILE_APPEARS && exists
-                        || point == KillPoint.NEW_FILE_PART_WRITTEN && written >= 64 * 1024
-                        || point == KillPoint.NEW_FILE_RENAMED && appeared && !exists) {
-                    break;
-                }
+                // every trial and the run, as before; H2 removes a new file left behind as it opens the database
+                assertThat(contents(dir, db)).as(point.toString()).isEqualTo(before);
+                assertThat(Files.exists(temp)).as(point + " " + seen).isFalse();
+                StorageServers.stop(dir);
             }
-            // the command first (else it would start another server and compact again), then the server
-            compact.kill();
-            server.kill();
-            seen.add(point + ": new file " + (Files.exists(temp) ? sizeOr(temp) + " bytes" : "absent")
-                    + ", database " + Files.size(file) + " bytes");
             assertThat(appeared).as("%s: the new file was seen (%s)", point, seen).isTrue();
-            // killed while H2 wrote the new file (it is still there), or after it renamed it (it is gone)
-            assertThat(Files.exists(temp)).as(seen.toString()).isEqualTo(point != KillPoint.NEW_FILE_RENAMED);
-            // every trial and the run, as before; H2 removes a new file left behind as it opens the database
-            assertThat(contents(dir, db)).as(point.toString()).isEqualTo(before);
-            assertThat(Files.exists(temp)).as(point + " " + seen).isFalse();
-            StorageServers.stop(dir);
         }
         System.out.println("CompactCommandTest kills: " + seen);
         // the last kill came after the rename: the file is the compacted one
         assertThat(Files.size(file)).as(seen.toString()).isLessThan(grown);
+    }
+
+    /**
+     * Starts a server on {@code db} and {@code nas compact}, watches H2's new file and SIGKILLs both at {@code point};
+     * whether the new file was seen at all.
+     */
+    private boolean killWhileCompacting(String db, Path temp, KillPoint point) throws Exception {
+        CliProcess server = CliProcess.start(dir, "server", "--storage", db);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(dir.resolve("db.nas-server")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        CliProcess compact = CliProcess.start(dir, "compact", "--storage", db, "--quiet");
+        boolean appeared = false;
+        long written = -1;
+        while (System.nanoTime() < deadline && compact.isAlive()) {
+            boolean exists = Files.exists(temp);
+            if (exists) {
+                appeared = true;
+                written = sizeOr(temp);
+            }
+            if (point == KillPoint.NEW_FILE_APPEARS && exists
+                    || point == KillPoint.NEW_FILE_PART_WRITTEN && written >= 64 * 1024
+                    || point == KillPoint.NEW_FILE_RENAMED && appeared && !exists) {
+                break;
+            }
+        }
+        // both at once, the server first: the command would start another server after 20 ms and compact again
+        ProcessHandle.of(server.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(compact.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        server.kill();
+        compact.kill();
+        return appeared;
     }
 
     @Test

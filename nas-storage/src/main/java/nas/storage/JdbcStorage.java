@@ -83,7 +83,15 @@ public final class JdbcStorage implements Storage, RunStorage {
         this.runs = new JdbcRunStore(tx);
     }
 
-    /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database at {@code url} and brings its schema up to date. An H2 file is
+     * then held by this process alone until {@link #close()}: opening one another process holds (a {@code nas}
+     * command's storage server, another program) is an {@link IllegalArgumentException} saying so;
+     * {@code nas.server.SharedStorage.open(url)} reaches such a file through its server instead.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL, or an H2 file another process has open
+     * @throws nas.api.exception.StorageException when the database cannot be opened
+     */
     public static JdbcStorage open(String url) {
         return open(url, true);
     }

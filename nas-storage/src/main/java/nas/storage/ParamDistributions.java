@@ -99,6 +99,7 @@ final class ParamDistributions {
     /** The refusal of distribution {@code d} for parameter {@code name}, naming the study as users know it. */
     static IllegalArgumentException conflict(String studyName, String name, Distribution known, Distribution d) {
         return new IllegalArgumentException("parameter '" + name + "' was already suggested in study '" + studyName
-                + "' as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d));
+                + "' as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d)
+                + Distributions.ONE_PER_NAME);
     }
 }

@@ -166,7 +166,8 @@ public abstract class StorageContractTest {
         assertThatThrownBy(() -> storage.checkParamDistribution(s, "x", FloatDistribution.of(0, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parameter 'x' was already suggested in study 's' as float[0.0, 1.0] and cannot now be "
-                        + "float[0.0, 2.0]");
+                        + "float[0.0, 2.0]; a study keeps one distribution per parameter name (another range needs "
+                        + "another name or study)");
         storage.setTrialParam(b.id(), "x", 0.25, UNIT);
         // another study may use the name differently
         long other = study("other");

@@ -53,7 +53,27 @@ public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,
         return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, v, seed);
     }
 
+    /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+    public GpOptions withSeed(long seed) {
+        return seeded(seed);
+    }
+
+    /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+    public GpOptions withStudySeed() {
+        return seeded(null);
+    }
+
+    /**
+     * A seed, or null for the study's.
+     *
+     * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+     */
+    @Deprecated
     public GpOptions withSeed(Long v) {
+        return seeded(v);
+    }
+
+    private GpOptions seeded(Long v) {
         return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, constraints, v);
     }
 }
