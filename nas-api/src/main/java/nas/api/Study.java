@@ -97,7 +97,7 @@ public final class Study implements StudyView {
      * @return the only direction of a single-objective study
      */
     public StudyDirection direction() {
-        requireSingleObjective("direction()");
+        requireSingleObjective("direction()", "directions()");
         return directions.get(0);
     }
 
@@ -434,7 +434,7 @@ public final class Study implements StudyView {
      */
     public void optimize(Objective objective, OptimizeOptions options) {
         Objects.requireNonNull(objective, "objective");
-        requireSingleObjective("optimize(Objective, ...)");
+        requireSingleObjective("optimize(Objective, ...)", "optimizeMulti");
         optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
     }
 
@@ -523,6 +523,14 @@ public final class Study implements StudyView {
      * @param userAttrs the trial's user attributes
      */
     public void enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(userAttrs, "userAttrs");
+        params.forEach((name, value) -> {
+            if (value == null) {
+                throw new IllegalArgumentException("enqueued parameter '" + name + "' is null: give it a value, or "
+                        + "leave it out to have it sampled");
+            }
+        });
         Map<String, Object> sys = new LinkedHashMap<>();
         sys.put(FrozenTrial.FIXED_PARAMS, Json.freeze(params));
         Map<String, Object> user = new LinkedHashMap<>();
@@ -538,6 +546,7 @@ public final class Study implements StudyView {
      * @return the trial as stored, with its number in this study
      */
     public FrozenTrial addTrial(FrozenTrial trial) {
+        Objects.requireNonNull(trial, "trial");
         if (!trial.state().isFinished()) {
             throw new IllegalArgumentException("addTrial takes a finished trial, but got " + trial.state());
         }
@@ -570,7 +579,7 @@ public final class Study implements StudyView {
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
     public FrozenTrial bestTrial() {
-        requireSingleObjective("bestTrial()");
+        requireSingleObjective("bestTrial()", "bestTrials(), the Pareto front");
         if (!trialCache.loaded()) {
             // a study nobody read the history of here (a command that only wants the best): one
             // query, which is the answer unless that trial violates a constraint
@@ -790,10 +799,10 @@ public final class Study implements StudyView {
         return heartbeatInterval;
     }
 
-    private void requireSingleObjective(String what) {
+    private void requireSingleObjective(String what, String instead) {
         if (directions.size() != 1) {
             throw new IllegalStateException(what + " needs a single-objective study, but '" + name + "' has "
-                    + directions.size() + " objectives (use bestTrials() / optimizeMulti)");
+                    + directions.size() + " objectives (use " + instead + ")");
         }
     }
 

@@ -302,6 +302,8 @@ public final class Trial {
      *
      * @param value the intermediate value
      * @param step the step (at least 0), e.g. the epoch
+     * @throws UnsupportedOperationException for multi-objective studies (as {@link #shouldPrune()})
+     * @throws nas.api.exception.TrialFinishedException once the trial is told
      */
     public void report(double value, int step) {
         checkRunning();

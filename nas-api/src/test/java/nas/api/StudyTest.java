@@ -416,4 +416,47 @@ class StudyTest {
         assertThat(study.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
         assertThat(study.trials().get(0).params()).containsEntry("dropout", 0.9);
     }
+
+    @Test
+    void aTrialWithoutAValueAndAMultiObjectiveStudySayWhatToReadInstead() {
+        Study study = newStudy(1);
+        study.optimize(t -> {
+            throw new IllegalStateException("broken");
+        }, 1);
+        FrozenTrial failed = study.trials().get(0);
+        assertThat(failed.values()).isEmpty();
+        assertThatThrownBy(failed::value).isInstanceOf(IllegalStateException.class)
+                .hasMessage("trial 0 is FAIL and has no value (COMPLETE trials have one, and PRUNED ones that reported; "
+                        + "read study.trials(TrialState.COMPLETE), or values(), which is empty here)");
+        Study two = Studies.builder("two").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
+        assertThatThrownBy(two::direction).isInstanceOf(IllegalStateException.class)
+                .hasMessage("direction() needs a single-objective study, but 'two' has 2 objectives (use directions())");
+        assertThatThrownBy(two::bestTrial).isInstanceOf(IllegalStateException.class).hasMessageEndingWith(
+                "(use bestTrials(), the Pareto front)");
+    }
+
+    @Test
+    void anIntegerChoiceIsAnIntegerInTheStoredTrialToo() {
+        Study study = newStudy(1);
+        study.optimize(t -> t.suggestCategorical("batch", 16, 32, 64), 3);
+        for (FrozenTrial t : study.trials()) {
+            int batch = (Integer) t.params().get("batch"); // was a Long: ClassCastException
+            assertThat(batch).isIn(16, 32, 64);
+        }
+        int best = (Integer) study.bestParams().get("batch"); // the objective returns the batch: the smallest
+        assertThat(best).isEqualTo(study.trials().stream().mapToInt(t -> (Integer) t.params().get("batch")).min()
+                .orElseThrow());
+    }
+
+    @Test
+    void enqueueAndAddRefuseNullsBeforeStoringAnything() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.enqueueTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("params");
+        Map<String, Object> missing = new java.util.HashMap<>();
+        missing.put("x", null);
+        assertThatThrownBy(() -> study.enqueueTrial(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("enqueued parameter 'x' is null: give it a value, or leave it out to have it sampled");
+        assertThatThrownBy(() -> study.addTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("trial");
+        assertThat(study.trials()).isEmpty();
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * A choice among strings, numbers and booleans. The internal value is the index of the choice.
- * Numbers are normalized ({@code Long} for integral types, {@code Double} otherwise) so that a
- * distribution read back from storage equals the one the objective declared.
+ * Numbers are normalized ({@code Integer} for integral types within {@code int}'s range, as an int
+ * parameter's values, {@code Long} beyond it, {@code Double} otherwise) so that a distribution read back
+ * from storage equals the one the objective declared.
  */
 public record CategoricalDistribution(List<Object> choices) implements Distribution {
 
@@ -48,7 +49,9 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
             return c;
         }
         if (c instanceof Long || c instanceof Integer || c instanceof Short || c instanceof Byte) {
-            return ((Number) c).longValue();
+            long v = ((Number) c).longValue();
+            // as an int parameter's values: Integer when it fits, so (Integer) params().get(name) works after storage
+            return v == (int) v ? (Object) (int) v : (Object) v;
         }
         if (c instanceof Double || c instanceof Float) {
             return ((Number) c).doubleValue();

@@ -61,7 +61,9 @@ class DistributionTest {
     @Test
     void categoricalChoicesAreNormalizedAndIndexed() {
         CategoricalDistribution d = CategoricalDistribution.of("relu", 3, 2.5, true);
-        assertThat(d.choices()).containsExactly("relu", 3L, 2.5, true);
+        assertThat(d.choices()).containsExactly("relu", 3, 2.5, true);
+        assertThat(d.choices().get(1)).isInstanceOf(Integer.class);
+        assertThat(CategoricalDistribution.of(5_000_000_000L, 2L).choices()).containsExactly(5_000_000_000L, 2);
         assertThat(d.toInternal(3)).isEqualTo(1.0);
         assertThat(d.toInternal(3L)).isEqualTo(1.0);
         assertThat(d.toExternal(3)).isEqualTo(true);
