@@ -97,7 +97,8 @@ public final class Nas {
             if (a.startsWith("--") && a.length() > 2) {
                 int eq = a.indexOf('=');
                 String flag = eq < 0 ? a : a.substring(0, eq);
-                if (cmd.getCommandSpec().findOption(flag) == null) {
+                if (cmd.getCommandSpec().findOption(flag) == null
+                        && !cmd.getCommandSpec().negatedOptionsMap().containsKey(flag)) {
                     unknown.add(flag);
                 }
             }

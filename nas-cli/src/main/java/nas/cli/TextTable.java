@@ -18,8 +18,22 @@ public final class TextTable {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.size() + " cells for " + headers.size() + " columns");
         }
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(TextTable::oneLine).toList());
         return this;
+    }
+
+    /**
+     * A cell on one line: a line break or tab inside a value (a categorical choice, a fail reason) is shown as
+     * {@code \n}, {@code \r} or {@code \t}, so the row does not break the table's columns.
+     */
+    static String oneLine(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0 && cell.indexOf('\t') < 0) {
+            return cell;
+        }
+        return cell.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     public boolean isEmpty() {

@@ -121,8 +121,10 @@ class BadInputTest {
         // a map option's value without '=': picocli said "Value for option option '--objective-option' ..."
         assertThat(refused("search", "--study", "demo", "--storage", db, "-O", "dim", "--n-trials", "1"))
                 .isEqualTo("nas: --objective-option takes KEY=VALUE, but got 'dim'");
-        // a required option really missing is still said so
+        // a required option really missing is still said so, also beside a negated option (--no-X)
         assertThat(refused("trials", "--storage", db)).isEqualTo("nas: Missing required option: '--study=NAME'");
+        assertThat(refused("search", "--storage", db, "--objective", "sphere", "--no-deterministic"))
+                .isEqualTo("nas: Missing required option: '--study=NAME'");
     }
 
     @Test
