@@ -53,8 +53,11 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
             // as an int parameter's values: Integer when it fits, so (Integer) params().get(name) works after storage
             return v == (int) v ? (Object) (int) v : (Object) v;
         }
-        if (c instanceof Double || c instanceof Float) {
-            return ((Number) c).doubleValue();
+        if (c instanceof Float f) {
+            return Double.parseDouble(f.toString()); // 0.1f is 0.1, not 0.10000000149011612
+        }
+        if (c instanceof Double) {
+            return c;
         }
         throw new IllegalArgumentException(
                 "categorical choices must be strings, numbers or booleans, but got " + FloatDistribution.describe(c));

@@ -64,6 +64,8 @@ class DistributionTest {
         assertThat(d.choices()).containsExactly("relu", 3, 2.5, true);
         assertThat(d.choices().get(1)).isInstanceOf(Integer.class);
         assertThat(CategoricalDistribution.of(5_000_000_000L, 2L).choices()).containsExactly(5_000_000_000L, 2);
+        assertThat(CategoricalDistribution.of(0.1f, 0.5).choices()).containsExactly(0.1, 0.5);
+        assertThat(CategoricalDistribution.of(0.1f, 0.5).indexOf(0.1f)).isZero();
         assertThat(d.toInternal(3)).isEqualTo(1.0);
         assertThat(d.toInternal(3L)).isEqualTo(1.0);
         assertThat(d.toExternal(3)).isEqualTo(true);
