@@ -95,7 +95,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         try {
             where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
         } catch (java.nio.file.FileSystemException e) {
-            throw new Nas.BadInputException("--dir " + dir + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("--dir " + dir + ": " + nas.api.FileErrors.reason(e), e);
         }
         Path db = where.resolve("bench");
         try {

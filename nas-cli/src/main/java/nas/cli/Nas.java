@@ -205,32 +205,6 @@ public final class Nas {
         }
     }
 
-    /**
-     * Why a file could not be read or written, in words: the JDK's exceptions about files carry only the path
-     * in their message ("cannot read x.json: x.json").
-     */
-    static String reason(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a directory";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException f) {
-            return f.getFile() + " is not a directory";
-        }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return message(e);
-    }
-
     /** A library message that starts with a Java parameter's name: "nStartupTrials must be >= 0, ...". */
     private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
             "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");

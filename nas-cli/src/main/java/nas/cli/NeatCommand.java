@@ -280,7 +280,7 @@ public final class NeatCommand implements Callable<Integer> {
                 Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("cannot write " + option + " " + file + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
         if (Files.isDirectory(file)) {
             throw new Nas.BadInputException("cannot write " + option + " " + file + ": it is a directory");

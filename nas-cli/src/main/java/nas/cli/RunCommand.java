@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             java.nio.file.Files.createDirectories(resultsDir);
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("--results-dir " + resultsDir + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("--results-dir " + resultsDir + ": " + nas.api.FileErrors.reason(e), e);
         }
         if (!java.nio.file.Files.isWritable(resultsDir)) {
             throw new Nas.BadInputException("--results-dir " + resultsDir + " is not writable");

@@ -426,7 +426,7 @@ public final class SearchCommand implements Callable<Integer> {
             java.nio.file.Files.createDirectories(workdir);
         } catch (java.io.IOException e) {
             throw new Nas.BadInputException("cannot create the run directory " + workdir + " (-O workdir): "
-                    + Nas.reason(e), e);
+                    + nas.api.FileErrors.reason(e), e);
         }
         if (!java.nio.file.Files.isWritable(workdir)) {
             throw new Nas.BadInputException("the run directory " + workdir + " (-O workdir) is not writable");

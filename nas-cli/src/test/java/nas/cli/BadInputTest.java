@@ -140,7 +140,7 @@ class BadInputTest {
                 .isEqualTo("nas: cannot create the run directory " + file.resolve("runs") + " (-O workdir): Not a directory");
         // before: "cannot read config template /.../none.json: /.../none.json"
         assertThat(refused(CliRunner.concat(external, "-O", "config-template=" + dir.resolve("none.json"))))
-                .isEqualTo("nas: cannot read config template " + dir.resolve("none.json") + ": no such file");
+                .isEqualTo("nas: cannot read config template " + dir.resolve("none.json") + ": no such file or directory");
     }
 
     @Test

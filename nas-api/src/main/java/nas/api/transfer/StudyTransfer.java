@@ -85,7 +85,7 @@ public final class StudyTransfer {
         try {
             Files.writeString(file, toJson(export(storage, study)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
     }
 
@@ -182,7 +182,7 @@ public final class StudyTransfer {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
         Object parsed;
         try {
@@ -365,16 +365,5 @@ public final class StudyTransfer {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put((String) k, v));
         return out;
-    }
-
-    /** Why a file could not be read or written, in words (the JDK's messages are only the path). */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage();
     }
 }

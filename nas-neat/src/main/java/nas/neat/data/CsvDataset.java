@@ -26,26 +26,9 @@ public final class CsvDataset {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read CSV file " + file + ": " + reason(e), e);
+            throw new IllegalArgumentException("cannot read CSV file " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
         return parse(file.toString(), lines, labelColumn);
-    }
-
-    /** What went wrong, in words: NoSuchFileException's message is the bare path. */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage();
     }
 
     static Dataset parse(String name, List<String> lines, String labelColumn) {

@@ -113,7 +113,7 @@ class DatasetsTest {
         java.nio.file.Path missing = dir.resolve("data.csv");
         // before: "cannot read CSV file .../data.csv: .../data.csv" (NoSuchFileException's message is the path)
         assertThatThrownBy(() -> CsvDataset.read(missing, "label"))
-                .hasMessage("cannot read CSV file " + missing + ": no such file");
+                .hasMessage("cannot read CSV file " + missing + ": no such file or directory");
         assertThatThrownBy(() -> CsvDataset.read(dir, "label")).hasMessageStartingWith("cannot read CSV file " + dir + ": ")
                 .hasMessageNotContaining(": " + dir);
     }

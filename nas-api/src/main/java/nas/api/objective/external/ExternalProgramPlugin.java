@@ -170,7 +170,7 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
                 text = Files.readString(file);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read search space " + file + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                        + nas.api.FileErrors.reason(e));
             }
             Object tree;
             try {

@@ -41,7 +41,7 @@ final class TrialConfig {
             text = Files.readString(template);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config template " + template + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                    + nas.api.FileErrors.reason(e));
         }
         if (isJson(template)) {
             Object root;
