@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The binary blocks of schema V10 that hold a whole generation of an evolution run in one row: its creatures
- * (each with the genome it was bred with, when it is stored there) and its recorded frames. A database writes a
- * row once per generation instead of one per creature, genome and recording; what each creature keeps is what
- * the rows of V9 kept.
+ * The binary block of schema V10 that holds a whole generation's creatures of an evolution run in one row, each
+ * with the genome it was bred with when it is stored there. A database writes a row once per generation instead
+ * of one per creature and per genome; what each creature keeps is what the rows of V9 kept.
  *
  * <p>A block starts with a magic number that says what it holds and a format version, names its generation, and
  * ends with a CRC-32 of everything before it: a damaged block, one of another kind or generation, or one of a
- * newer format is refused with one line, never read as other data. Creatures (all numbers big-endian):
+ * newer format is refused with one line, never read as other data. The format (all numbers big-endian):
  * <pre>
  * int magic 'NASC', byte version 1, int generation, int count, then per creature:
  *   int index, double fitness, int pellets, double distance, long pelletSeed, int nodes, int muscles,
@@ -22,13 +21,10 @@ import java.util.zip.CRC32;
  *   bits 2-3 number of parents), int parent per parent, [int length, genome bytes when stored here]
  * int CRC-32
  * </pre>
- * Frames: {@code int magic 'NASF', byte version 1, int generation, int count, per recording int index, int length,
- * bytes; int CRC-32}.
  */
 final class GenerationBlocks {
 
     static final int CREATURES = 0x4E415343; // "NASC"
-    static final int FRAMES = 0x4E415346; // "NASF"
     static final byte VERSION = 1;
     /** magic, version, generation, count */
     private static final int HEADER = 4 + 1 + 4 + 4;
@@ -133,53 +129,6 @@ final class GenerationBlocks {
         }
     }
 
-    /** The block of a generation's recorded frames. */
-    static byte[] frames(int generation, List<RunStore.Frames> frames) {
-        int size = HEADER + 4;
-        java.util.Set<Integer> indices = new java.util.HashSet<>();
-        for (RunStore.Frames f : frames) {
-            if (!indices.add(f.index())) {
-                throw new IllegalArgumentException("frames of creature " + f.index() + " twice in generation "
-                        + generation);
-            }
-            if (f.generation() != generation) {
-                throw new IllegalArgumentException("frames of generation " + f.generation()
-                        + " in the batch of generation " + generation);
-            }
-            size += 8 + f.data().length;
-        }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putInt(FRAMES).put(VERSION).putInt(generation).putInt(frames.size());
-        for (RunStore.Frames f : frames) {
-            b.putInt(f.index()).putInt(f.data().length).put(f.data());
-        }
-        return seal(b);
-    }
-
-    /** The recordings of a frames block, in the order stored (by creature index). */
-    static List<RunStore.Frames> readFrames(byte[] block, int generation, String shown) {
-        String what = shown + "'s frames";
-        ByteBuffer b = open(block, FRAMES, generation, what);
-        try {
-            int n = count(b, 8, what);
-            List<RunStore.Frames> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int index = b.getInt();
-                int length = b.getInt();
-                if (length < 0 || length > b.remaining()) {
-                    throw damaged(what, "a recording of " + length + " bytes");
-                }
-                byte[] data = new byte[length];
-                b.get(data);
-                out.add(new RunStore.Frames(generation, index, data));
-            }
-            end(b, what);
-            return out;
-        } catch (BufferUnderflowException e) {
-            throw damaged(what, "it ends early");
-        }
-    }
-
     private static byte[] seal(ByteBuffer b) {
         CRC32 crc = new CRC32();
         crc.update(b.array(), 0, b.position());
@@ -195,7 +144,7 @@ final class GenerationBlocks {
         ByteBuffer b = ByteBuffer.wrap(block, 0, block.length - 4);
         int found = b.getInt();
         if (found != magic) {
-            throw new IllegalStateException(what + " cannot be read: the stored block is not one of " + kind(magic)
+            throw new IllegalStateException(what + " cannot be read: the stored value is not a block of creatures"
                     + " (it starts with " + String.format("0x%08x", found) + ")");
         }
         byte version = b.get();
@@ -227,10 +176,6 @@ final class GenerationBlocks {
         if (b.hasRemaining()) {
             throw damaged(what, b.remaining() + " bytes follow its last entry");
         }
-    }
-
-    private static String kind(int magic) {
-        return magic == CREATURES ? "creatures" : "frames";
     }
 
     private static IllegalStateException damaged(String what, String why) {

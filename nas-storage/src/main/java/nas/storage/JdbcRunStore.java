@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * {@link RunStore} in the tables of schemas V5, V6, V9 and V10 ({@code evolution_*}), through the storage's transactions.
- * A generation is stored as one row of blocks (V10, {@link GenerationBlocks}); generations stored as a row per
- * creature, genome and recording (V9 and before) read as they did, and a run resumed from them goes on in blocks.
+ * A generation's creatures and their new genomes are stored as one row (V10, {@link GenerationBlocks}), its recorded
+ * frames a row each; generations stored as a row per creature and genome (V9 and before) read as they did, and a run
+ * resumed from them goes on in blocks.
  * Heartbeats are the database's {@code CURRENT_TIMESTAMP}, and their age is measured against it: the processes
  * writing and reading a run may run on hosts whose clocks differ.
  */
@@ -150,7 +151,8 @@ final class JdbcRunStore implements RunStore {
                 p.setDouble(12, g.seconds());
                 p.executeUpdate();
             }
-            insertBlocks(c, runId, g.generation(), b.creatures(), b.frames());
+            insertCreatures(c, runId, g.generation(), b.creatures());
+            insertFrames(c, runId, b.frames());
             if (b.checkpoint() != null) {
                 insertCheckpoint(c, runId, b.checkpoint());
             }
@@ -179,24 +181,39 @@ final class JdbcRunStore implements RunStore {
     }
 
     /**
-     * The generation's creatures (with their new genomes) and frames as one row of blocks ({@link GenerationBlocks}).
-     * A generation with no creatures (no NAS writer stores one) still gets its row, so that its layout is known.
+     * The generation's creatures, with their new genomes, as one row: a block ({@link GenerationBlocks}). A generation
+     * with no creatures (no NAS writer stores one) gets its row too, so that its layout is known.
      */
-    private static void insertBlocks(Connection c, String runId, int generation, List<Creature> creatures,
-            List<Frames> frames) throws SQLException {
-        byte[] creatureBlock = GenerationBlocks.creatures(generation, creatures);
-        byte[] frameBlock = frames.isEmpty() ? null : GenerationBlocks.frames(generation, frames);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_generation_blocks (run_id, generation, "
-                + "creatures, frames) VALUES (?, ?, ?, ?)")) {
+    private static void insertCreatures(Connection c, String runId, int generation, List<Creature> creatures)
+            throws SQLException {
+        byte[] block = GenerationBlocks.creatures(generation, creatures);
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO evolution_generation_blocks (run_id, generation, creatures) VALUES (?, ?, ?)")) {
             p.setString(1, runId);
             p.setInt(2, generation);
-            p.setBytes(3, creatureBlock);
-            if (frameBlock == null) {
-                p.setNull(4, Types.VARBINARY);
-            } else {
-                p.setBytes(4, frameBlock);
-            }
+            p.setBytes(3, block);
             p.executeUpdate();
+        }
+    }
+
+    /**
+     * A row per recording, as before V10: readers ask for one creature's frames at a time (export and the dashboard
+     * for every creature of a generation), which a generation's block of 25 would make them read 25 times over.
+     */
+    private static void insertFrames(Connection c, String runId, List<Frames> frames) throws SQLException {
+        if (frames.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO evolution_frames (run_id, generation, creature_index, frames) VALUES (?, ?, ?, ?)")) {
+            for (Frames f : frames) {
+                p.setString(1, runId);
+                p.setInt(2, f.generation());
+                p.setInt(3, f.index());
+                p.setBytes(4, f.data());
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
@@ -375,32 +392,9 @@ final class JdbcRunStore implements RunStore {
         return out;
     }
 
-    /**
-     * The recordings of a generation: from its frames block, or (stored before V10) its frame rows; null when it
-     * has a block row but no frames block.
-     */
-    private static List<Frames> blockFrames(Connection c, String runId, int generation) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT frames FROM evolution_generation_blocks WHERE run_id = ? AND generation = ?")) {
-            p.setString(1, runId);
-            p.setInt(2, generation);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                byte[] block = r.getBytes(1);
-                return block == null ? List.of() : GenerationBlocks.readFrames(block, generation, shown(runId, generation));
-            }
-        }
-    }
-
     @Override
     public Optional<Frames> frames(String runId, int generation, int index) {
         return tx.inTx(c -> {
-            List<Frames> block = blockFrames(c, runId, generation);
-            if (block != null) {
-                return block.stream().filter(f -> f.index() == index).findFirst();
-            }
             try (PreparedStatement p = c.prepareStatement("SELECT frames FROM evolution_frames WHERE run_id = ? "
                     + "AND generation = ? AND creature_index = ?")) {
                 p.setString(1, runId);
@@ -416,10 +410,6 @@ final class JdbcRunStore implements RunStore {
     @Override
     public List<Integer> framedCreatures(String runId, int generation) {
         return tx.inTx(c -> {
-            List<Frames> block = blockFrames(c, runId, generation);
-            if (block != null) {
-                return block.stream().map(Frames::index).sorted().toList();
-            }
             List<Integer> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT creature_index FROM evolution_frames WHERE run_id = ? "
                     + "AND generation = ? ORDER BY creature_index")) {
