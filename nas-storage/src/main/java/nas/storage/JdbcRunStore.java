@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * {@link RunStore} in the tables of schemas V5, V6, V9 and V10 ({@code evolution_*}), through the storage's transactions.
- * A generation's creatures and their new genomes are stored as one row (V10, {@link GenerationBlocks}), its recorded
- * frames a row each; generations stored as a row per creature and genome (V9 and before) read as they did, and a run
+ * A generation's creatures and their new genomes are stored as one block (V10, {@link GenerationBlocks}) in a few rows,
+ * its recorded frames a row each; generations stored as a row per creature and genome (V9 and before) read as they did, and a run
  * resumed from them goes on in blocks.
  * Heartbeats are the database's {@code CURRENT_TIMESTAMP}, and their age is measured against it: the processes
  * writing and reading a run may run on hosts whose clocks differ.
@@ -28,6 +28,12 @@ final class JdbcRunStore implements RunStore {
             + "best_generation, seconds";
     private static final String GENERATION_COLUMNS = "generation, best_fitness, mean_fitness, median_fitness, "
             + "worst_fitness, best_ever, pellets, species, creature_types, diversity, seconds";
+    /**
+     * The most bytes of a generation's block in one row. H2 writes a table's newest page again when the next row
+     * joins it: a whole generation in one row (260 KB at population 200) left the file of a 1,000-generation run
+     * 580 MB instead of 436 MB before H2 reclaimed the space, for the same CPU.
+     */
+    static final int PART_BYTES = 32 * 1024;
     /** Checkpoints kept per run: the newest, and the one before in case the newest is unreadable. */
     private static final int CHECKPOINTS_KEPT = 2;
 
@@ -181,18 +187,23 @@ final class JdbcRunStore implements RunStore {
     }
 
     /**
-     * The generation's creatures, with their new genomes, as one row: a block ({@link GenerationBlocks}). A generation
-     * with no creatures (no NAS writer stores one) gets its row too, so that its layout is known.
+     * The generation's creatures, with their new genomes, as one block ({@link GenerationBlocks}) in rows of at most
+     * {@link #PART_BYTES} each (a generation of population 200 takes 9). A generation with no creatures (no NAS writer
+     * stores one) gets its row too, so that its layout is known.
      */
     private static void insertCreatures(Connection c, String runId, int generation, List<Creature> creatures)
             throws SQLException {
         byte[] block = GenerationBlocks.creatures(generation, creatures);
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO evolution_generation_blocks (run_id, generation, creatures) VALUES (?, ?, ?)")) {
-            p.setString(1, runId);
-            p.setInt(2, generation);
-            p.setBytes(3, block);
-            p.executeUpdate();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO evolution_generation_blocks (run_id, generation, "
+                + "part, creatures) VALUES (?, ?, ?, ?)")) {
+            for (int part = 0, from = 0; from < block.length; part++, from += PART_BYTES) {
+                p.setString(1, runId);
+                p.setInt(2, generation);
+                p.setInt(3, part);
+                p.setBytes(4, java.util.Arrays.copyOfRange(block, from, Math.min(block.length, from + PART_BYTES)));
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
@@ -320,14 +331,29 @@ final class JdbcRunStore implements RunStore {
         return "run '" + runId + "' generation " + generation;
     }
 
-    /** The creatures block of a generation, or null when it has none (not stored, or stored as rows before V10). */
+    /**
+     * The creatures block of a generation, its rows joined, or null when it has none (not stored, or stored as rows
+     * before V10). Rows missing or out of place make a block whose checksum does not match.
+     */
     private static byte[] creatureBlock(Connection c, String runId, int generation) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT creatures FROM evolution_generation_blocks WHERE run_id = ? AND generation = ?")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT creatures FROM evolution_generation_blocks "
+                + "WHERE run_id = ? AND generation = ? ORDER BY part")) {
             p.setString(1, runId);
             p.setInt(2, generation);
             try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getBytes(1) : null;
+                if (!r.next()) {
+                    return null;
+                }
+                byte[] first = r.getBytes(1);
+                if (!r.next()) {
+                    return first;
+                }
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(first.length * 9);
+                out.writeBytes(first);
+                do {
+                    out.writeBytes(r.getBytes(1));
+                } while (r.next());
+                return out.toByteArray();
             }
         }
     }
