@@ -83,6 +83,11 @@ public record FrozenTrial(
      * @return the single objective value
      */
     public double value() {
+        if (values.isEmpty()) {
+            throw new IllegalStateException("trial " + number + " is " + state + " and has no value (COMPLETE trials "
+                    + "have one, and PRUNED ones that reported; read study.trials(TrialState.COMPLETE), or values(), "
+                    + "which is empty here)");
+        }
         if (values.size() != 1) {
             throw new IllegalStateException("trial " + number + " has " + values.size()
                     + " values; value() needs exactly one (use values())");
@@ -229,7 +234,8 @@ public record FrozenTrial(
             }
             double v = d.toInternal(e.getValue());
             if (!d.contains(v)) {
-                throw new IllegalArgumentException("parameter '" + e.getKey() + "' = " + e.getValue() + " is outside " + d);
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' = " + e.getValue() + " is outside "
+                        + nas.api.distribution.Distributions.describe(d));
             }
             internal.put(e.getKey(), v);
         }

@@ -28,6 +28,15 @@ public final class Limits {
      */
     public static final int MAX_SIMULATION_STEPS = 100_000;
 
+    /**
+     * Seeds of one Evolution Lab experiment ({@code nas run --seeds}, the evolution-lab objective's {@code seeds} per
+     * trial): 1,000, 200 times the reference's 5. Every seed is a whole run; {@code nas run}'s results file lists every
+     * seed and keeps each finished one's curve and best genome (about 22 KB a seed of 100 generations), and is
+     * rewritten after every generation: at 1,000 seeds that is some 22 MB a write. 2^31 - 1 seeds ran out of memory
+     * before the first generation.
+     */
+    public static final int MAX_SEEDS = 1_000;
+
     private Limits() {
     }
 

@@ -4,13 +4,16 @@ package nas.api;
  * Stops the study after {@code limit} trials in a row finished as {@link TrialState#FAIL} in this
  * process, so a misconfigured objective (a missing file, a typo in a command) stops in seconds
  * instead of writing hundreds of FAIL rows. A COMPLETE or PRUNED trial resets the count. Trials
- * already running when it fires still finish.
+ * already running when it fires still finish; {@link Study#optimize} then returns normally, and an INFO line
+ * says why it ended early ({@link #fired()} tells the program).
  *
  * <pre>{@code
  * study.optimize(objective, OptimizeOptions.trials(1000).withCallback(new MaxConsecutiveFailsCallback(20)));
  * }</pre>
  */
 public final class MaxConsecutiveFailsCallback implements Callback {
+
+    private static final System.Logger LOG = System.getLogger(MaxConsecutiveFailsCallback.class.getName());
 
     private final int limit;
     private int streak;
@@ -37,6 +40,10 @@ public final class MaxConsecutiveFailsCallback implements Callback {
         if (++streak >= limit && !fired) {
             fired = true;
             study.stop();
+            // INFO, as the per-trial lines: optimize then returns normally, and this says why it ended early (the
+            // nas command, at WARNING, prints its own verdict)
+            LOG.log(System.Logger.Level.INFO, "study '" + study.name() + "' stops starting trials: " + streak
+                    + " trials in a row failed, the last with " + lastReason);
         }
     }
 

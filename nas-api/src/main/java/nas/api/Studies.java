@@ -1,6 +1,7 @@
 package nas.api;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -135,7 +136,7 @@ public final class Studies {
          * @return this builder
          */
         public Builder directions(StudyDirection... d) {
-            return directions(List.of(d));
+            return directions(Arrays.asList(d));
         }
 
         /**
@@ -147,6 +148,11 @@ public final class Studies {
         public Builder directions(List<StudyDirection> d) {
             if (d.isEmpty()) {
                 throw new IllegalArgumentException("a study needs at least one direction");
+            }
+            for (StudyDirection one : d) { // not d.contains(null): List.of refuses that question
+                if (one == null) {
+                    throw new NullPointerException("directions " + d + ": each must be MINIMIZE or MAXIMIZE");
+                }
             }
             this.directions = List.copyOf(d);
             return this;

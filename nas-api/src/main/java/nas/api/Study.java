@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -96,7 +97,7 @@ public final class Study implements StudyView {
      * @return the only direction of a single-objective study
      */
     public StudyDirection direction() {
-        requireSingleObjective("direction()");
+        requireSingleObjective("direction()", "directions()");
         return directions.get(0);
     }
 
@@ -183,8 +184,14 @@ public final class Study implements StudyView {
      *
      * @param fixedDistributions the parameters to suggest at once, with their distributions
      * @return the running trial, its parameters suggested and stored
+     * @throws IllegalArgumentException when a distribution differs from the one the study already has for
+     *                                  that name (no trial is started then)
      */
     public Trial ask(Map<String, Distribution> fixedDistributions) {
+        Objects.requireNonNull(fixedDistributions, "fixedDistributions");
+        // a distribution the study already knows otherwise is refused before a trial exists, so a refused
+        // ask leaves no RUNNING trial behind
+        fixedDistributions.forEach((name, d) -> storage.checkParamDistribution(id, name, d));
         Trial trial = ask();
         fixedDistributions.forEach(trial::suggest);
         trial.flushParams();
@@ -315,7 +322,11 @@ public final class Study implements StudyView {
 
     private FrozenTrial finish(Trial trial, TrialState state, List<Double> values, String failReason) {
         if (trial.study() != this) {
-            throw new IllegalArgumentException("trial " + trial.number() + " belongs to study '" + trial.study().name() + "'");
+            throw new IllegalArgumentException(trial.study().id() == id && trial.study().storage() == storage
+                    ? "trial " + trial.number() + " was asked by another Study object of '" + name + "': tell it to "
+                            + "that object, or reopen it on this one with trial(" + trial.number() + ")"
+                    : "trial " + trial.number() + " belongs to study '" + trial.study().name() + "', not to '" + name
+                            + "': tell it to the study that asked for it");
         }
         if (trial.isFinished()) {
             throw new nas.api.exception.TrialFinishedException(trial.number(), "told");
@@ -403,7 +414,10 @@ public final class Study implements StudyView {
     // ---- optimize ----
 
     /**
-     * Runs {@code nTrials} trials of a single-objective function on this thread.
+     * Runs {@code nTrials} trials of a single-objective function on this thread. An exception of the objective
+     * fails its trial and the study goes on; an {@link Error} (an assertion, out of memory) fails its trial and
+     * is then rethrown here, as are the exceptions {@link OptimizeOptions#withEndStudyOn} names (wrapped in
+     * {@link StudyEndedException}).
      *
      * @param objective the objective function
      * @param nTrials the number of trials to run
@@ -413,23 +427,27 @@ public final class Study implements StudyView {
     }
 
     /**
-     * Runs a single-objective function as {@code options} say.
+     * Runs a single-objective function as {@code options} say; failures as in {@link #optimize(Objective, int)}.
      *
      * @param objective the objective function
      * @param options how many trials, on how many threads, with which callbacks
      */
     public void optimize(Objective objective, OptimizeOptions options) {
-        requireSingleObjective("optimize(Objective, ...)");
+        Objects.requireNonNull(objective, "objective");
+        requireSingleObjective("optimize(Objective, ...)", "optimizeMulti");
         optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
     }
 
     /**
-     * Runs a multi-objective function (one value per direction) as {@code options} say.
+     * Runs a multi-objective function (one value per direction) as {@code options} say; failures as in
+     * {@link #optimize(Objective, int)}.
      *
      * @param objective the objective function
      * @param options how many trials, on how many threads, with which callbacks
      */
     public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(options, "options");
         new OptimizeLoop(this, objective, options).run();
     }
 
@@ -505,6 +523,14 @@ public final class Study implements StudyView {
      * @param userAttrs the trial's user attributes
      */
     public void enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(userAttrs, "userAttrs");
+        params.forEach((name, value) -> {
+            if (value == null) {
+                throw new IllegalArgumentException("enqueued parameter '" + name + "' is null: give it a value, or "
+                        + "leave it out to have it sampled");
+            }
+        });
         Map<String, Object> sys = new LinkedHashMap<>();
         sys.put(FrozenTrial.FIXED_PARAMS, Json.freeze(params));
         Map<String, Object> user = new LinkedHashMap<>();
@@ -520,6 +546,7 @@ public final class Study implements StudyView {
      * @return the trial as stored, with its number in this study
      */
     public FrozenTrial addTrial(FrozenTrial trial) {
+        Objects.requireNonNull(trial, "trial");
         if (!trial.state().isFinished()) {
             throw new IllegalArgumentException("addTrial takes a finished trial, but got " + trial.state());
         }
@@ -552,13 +579,13 @@ public final class Study implements StudyView {
      * @throws IllegalStateException with several objectives or no COMPLETE trial
      */
     public FrozenTrial bestTrial() {
-        requireSingleObjective("bestTrial()");
+        requireSingleObjective("bestTrial()", "bestTrials(), the Pareto front");
         if (!trialCache.loaded()) {
             // a study nobody read the history of here (a command that only wants the best): one
             // query, which is the answer unless that trial violates a constraint
             FrozenTrial candidate = storage.bestTrial(id).orElse(null);
             if (candidate == null) {
-                throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
+                throw noCompleteTrial();
             }
             if (candidate.constraintViolation() == 0) {
                 return candidate;
@@ -572,9 +599,30 @@ public final class Study implements StudyView {
             }
         }
         if (best == null) {
-            throw new IllegalStateException("study '" + name + "' has no COMPLETE trial yet");
+            throw noCompleteTrial();
         }
         return best;
+    }
+
+    /** Says there is no best trial yet, and what the trials are instead (the last failure's reason). */
+    private IllegalStateException noCompleteTrial() {
+        List<FrozenTrial> all = trials();
+        if (all.isEmpty()) {
+            return new IllegalStateException("study '" + name + "' has no COMPLETE trial yet (no trials; run optimize "
+                    + "or ask and tell first)");
+        }
+        Map<TrialState, Long> byState = new java.util.EnumMap<>(TrialState.class);
+        String lastFailure = null;
+        for (FrozenTrial t : all) {
+            byState.merge(t.state(), 1L, Long::sum);
+            if (t.state() == TrialState.FAIL && t.systemAttrs().get(FrozenTrial.FAIL_REASON) != null) {
+                lastFailure = "trial " + t.number() + ": " + t.systemAttrs().get(FrozenTrial.FAIL_REASON);
+            }
+        }
+        return new IllegalStateException("study '" + name + "' has no COMPLETE trial yet (" + all.size() + " trials: "
+                + byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + (lastFailure == null ? "" : "; last failure, " + lastFailure) + ")");
     }
 
     /**
@@ -751,10 +799,10 @@ public final class Study implements StudyView {
         return heartbeatInterval;
     }
 
-    private void requireSingleObjective(String what) {
+    private void requireSingleObjective(String what, String instead) {
         if (directions.size() != 1) {
             throw new IllegalStateException(what + " needs a single-objective study, but '" + name + "' has "
-                    + directions.size() + " objectives (use bestTrials() / optimizeMulti)");
+                    + directions.size() + " objectives (use " + instead + ")");
         }
     }
 

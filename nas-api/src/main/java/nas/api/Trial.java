@@ -1,11 +1,14 @@
 package nas.api;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import nas.api.distribution.CategoricalDistribution;
 import nas.api.distribution.Distribution;
 import nas.api.distribution.Distributions;
@@ -101,7 +104,7 @@ public final class Trial {
      * @return a real value uniform in {@code [low, high]}
      */
     public double suggestFloat(String name, double low, double high) {
-        return (Double) suggest(name, FloatDistribution.of(low, high));
+        return (Double) suggest(name, distribution(name, () -> FloatDistribution.of(low, high)));
     }
 
     /**
@@ -114,7 +117,7 @@ public final class Trial {
      * @return a real value in {@code [low, high]}, uniform in log space when {@code log}
      */
     public double suggestFloat(String name, double low, double high, boolean log) {
-        return (Double) suggest(name, new FloatDistribution(low, high, log, 0));
+        return (Double) suggest(name, distribution(name, () -> new FloatDistribution(low, high, log, 0)));
     }
 
     /**
@@ -127,7 +130,7 @@ public final class Trial {
      * @return a real value on the grid {@code low, low + step, ...} up to {@code high}
      */
     public double suggestFloat(String name, double low, double high, double step) {
-        return (Double) suggest(name, FloatDistribution.stepOf(low, high, step));
+        return (Double) suggest(name, distribution(name, () -> FloatDistribution.stepOf(low, high, step)));
     }
 
     /**
@@ -139,7 +142,7 @@ public final class Trial {
      * @return an integer in {@code [low, high]}
      */
     public int suggestInt(String name, int low, int high) {
-        return toInt(suggest(name, IntDistribution.of(low, high)));
+        return toInt(suggest(name, distribution(name, () -> IntDistribution.of(low, high))));
     }
 
     /**
@@ -152,7 +155,7 @@ public final class Trial {
      * @return an integer in {@code [low, high]}, uniform in log space when {@code log}
      */
     public int suggestInt(String name, int low, int high, boolean log) {
-        return toInt(suggest(name, new IntDistribution(low, high, log, 1)));
+        return toInt(suggest(name, distribution(name, () -> new IntDistribution(low, high, log, 1))));
     }
 
     /**
@@ -165,7 +168,7 @@ public final class Trial {
      * @return an integer on the grid {@code low, low + step, ...} up to {@code high}
      */
     public int suggestInt(String name, int low, int high, int step) {
-        return toInt(suggest(name, IntDistribution.stepOf(low, high, step)));
+        return toInt(suggest(name, distribution(name, () -> IntDistribution.stepOf(low, high, step))));
     }
 
     private static int toInt(Object v) {
@@ -181,7 +184,14 @@ public final class Trial {
      * @return one of {@code choices} (strings, numbers, booleans)
      */
     public <T> T suggestCategorical(String name, List<T> choices) {
-        CategoricalDistribution d = new CategoricalDistribution(List.copyOf(choices));
+        Objects.requireNonNull(choices, "choices");
+        for (int i = 0; i < choices.size(); i++) {
+            if (choices.get(i) == null) {
+                throw new IllegalArgumentException("parameter '" + name + "': categorical choices must be strings, "
+                        + "numbers or booleans, but choice " + i + " of " + choices + " is null");
+            }
+        }
+        CategoricalDistribution d = distribution(name, () -> new CategoricalDistribution(List.copyOf(choices)));
         Object external = suggest(name, d);
         return choices.get(d.indexOf(external));
     }
@@ -196,12 +206,22 @@ public final class Trial {
      */
     @SafeVarargs
     public final <T> T suggestCategorical(String name, T... choices) {
-        return suggestCategorical(name, List.of(choices));
+        return suggestCategorical(name, Arrays.asList(choices));
+    }
+
+    /** The distribution {@code make} builds, its invalid arguments reported with the parameter's name. */
+    private static <D extends Distribution> D distribution(String name, Supplier<D> make) {
+        Objects.requireNonNull(name, "parameter name");
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /**
-     * The general form: a value of {@code distribution}, as an external value ({@code Double},
-     * {@code Long}, or a categorical choice).
+     * The general form: a value of {@code distribution}, as an external value ({@code Double}; {@code Integer}
+     * for an int distribution within {@code int}'s range, {@code Long} beyond it; or a categorical choice).
      *
      * @param name the parameter name
      * @param distribution the distribution to sample
@@ -210,6 +230,8 @@ public final class Trial {
      *                                  this study, or an enqueued value lies outside it
      */
     public Object suggest(String name, Distribution distribution) {
+        Objects.requireNonNull(name, "parameter name");
+        Objects.requireNonNull(distribution, "distribution");
         checkRunning();
         Double existing = params.get(name);
         if (existing != null) {
@@ -280,6 +302,8 @@ public final class Trial {
      *
      * @param value the intermediate value
      * @param step the step (at least 0), e.g. the epoch
+     * @throws UnsupportedOperationException for multi-objective studies (as {@link #shouldPrune()})
+     * @throws nas.api.exception.TrialFinishedException once the trial is told
      */
     public void report(double value, int step) {
         checkRunning();

@@ -31,6 +31,19 @@ class MaxConsecutiveFailsCallbackTest {
     }
 
     @Test
+    void itSaysWhyTheStudyEndedEarly() {
+        Study study = Studies.builder("fails").create();
+        try (LogCapture log = LogCapture.start(Level.INFO)) {
+            study.optimize(trial -> {
+                throw new IllegalStateException("missing file");
+            }, OptimizeOptions.trials(100).withCallback(new MaxConsecutiveFailsCallback(2)));
+            assertThat(log.messages(Level.INFO)).containsExactly("study 'fails' stops starting trials: 2 trials in a "
+                    + "row failed, the last with java.lang.IllegalStateException: missing file");
+        }
+        assertThat(study.trials()).hasSize(2);
+    }
+
+    @Test
     void aCompleteTrialResetsTheCount() {
         Study study = Studies.builder("fails").create();
         MaxConsecutiveFailsCallback guard = new MaxConsecutiveFailsCallback(3);

@@ -150,7 +150,7 @@ class StudyTest {
     void invalidSuggestionsAreClearErrors() {
         Trial t = newStudy(1).ask();
         assertThatThrownBy(() -> t.suggestFloat("x", 5, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("low <= high must hold, but got low=5.0, high=1.0");
+                .hasMessage("parameter 'x': low <= high must hold, but got low=5.0, high=1.0");
         assertThatThrownBy(() -> t.suggestFloat("y", 0, 1, true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("log-scale distribution needs low > 0");
         assertThatThrownBy(() -> t.suggestCategorical("z", List.of())).isInstanceOf(IllegalArgumentException.class)
@@ -313,5 +313,150 @@ class StudyTest {
         assertThat(Studies.list(storage)).isEmpty();
         assertThatThrownBy(() -> Studies.builder("s").storage(storage).load())
                 .isInstanceOf(nas.api.exception.StudyNotFoundException.class);
+    }
+
+    @Test
+    void aBadSuggestionNamesItsParameter() {
+        Trial t = newStudy(1).ask();
+        assertThatThrownBy(() -> t.suggestFloat("lr", 0, 0.1, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'lr': a log-scale distribution needs low > 0, but got low=0.0, high=0.1");
+        assertThatThrownBy(() -> t.suggestInt("layers", 4, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'layers': low <= high must hold, but got low=4, high=1");
+        assertThatThrownBy(() -> t.suggestInt("units", 0, 64, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'units': step must be >= 1, but got 0");
+        assertThatThrownBy(() -> t.suggestCategorical("act", "relu", "relu"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("parameter 'act': choices must be");
+        // a null choice: the same rule as other unsupported choices, not a bare NullPointerException
+        assertThatThrownBy(() -> t.suggestCategorical("act", "relu", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'act': categorical choices must be strings, numbers or booleans, but choice 1 "
+                        + "of [relu, null] is null");
+        assertThatThrownBy(() -> t.suggestFloat(null, 0, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("parameter name");
+        // nothing was recorded by the failed calls: the trial still takes the parameters
+        assertThat(t.suggestInt("layers", 1, 4)).isBetween(1, 4);
+        assertThat(t.params()).containsOnlyKeys("layers");
+    }
+
+    @Test
+    void aNullObjectiveIsRefusedBeforeAnyTrial() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.optimize(null, 3)).isInstanceOf(NullPointerException.class)
+                .hasMessage("objective");
+        assertThatThrownBy(() -> study.optimizeMulti(null, OptimizeOptions.trials(3)))
+                .isInstanceOf(NullPointerException.class).hasMessage("objective");
+        assertThat(study.trials()).isEmpty();
+        assertThatThrownBy(() -> Studies.builder().directions(StudyDirection.MINIMIZE, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("MINIMIZE or MAXIMIZE");
+        assertThat(Studies.builder().directions(List.of(StudyDirection.MAXIMIZE)).create().directions())
+                .containsExactly(StudyDirection.MAXIMIZE);
+    }
+
+    @Test
+    void noBestTrialSaysWhatTheTrialsAre() {
+        Study study = newStudy(1);
+        assertThatThrownBy(study::bestValue).isInstanceOf(IllegalStateException.class)
+                .hasMessage("study 's' has no COMPLETE trial yet (no trials; run optimize or ask and tell first)");
+        study.optimize(t -> {
+            if (t.number() == 1) {
+                throw new TrialPrunedException();
+            }
+            return t.number() == 0 ? Double.NaN : 1 / 0.0;
+        }, 3);
+        assertThatThrownBy(study::bestTrial).isInstanceOf(IllegalStateException.class)
+                .hasMessage("study 's' has no COMPLETE trial yet (3 trials: 1 PRUNED, 2 FAIL; last failure, trial 2: "
+                        + "objective returned [Infinity], which is not finite)");
+    }
+
+    @Test
+    void anErrorOfTheObjectiveFailsItsTrialAndEndsTheStudy() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.optimize(t -> {
+            t.suggestFloat("x", 0, 1);
+            if (t.number() == 2) {
+                throw new AssertionError("broken invariant");
+            }
+            return 1;
+        }, 10)).isInstanceOf(AssertionError.class).hasMessage("broken invariant");
+        assertThat(study.trials()).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.FAIL);
+        assertThat(study.trials().get(2).systemAttrs().get(FrozenTrial.FAIL_REASON))
+                .isEqualTo("java.lang.AssertionError: broken invariant");
+    }
+
+    @Test
+    void aTrialToldToAnotherStudySaysWhereItBelongs() {
+        var storage = new nas.api.storage.InMemoryStorage();
+        Study a = Studies.builder("a").storage(storage).create();
+        Study b = Studies.builder("b").storage(storage).create();
+        Trial t = a.ask();
+        assertThatThrownBy(() -> b.tell(t, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trial 0 belongs to study 'a', not to 'b': tell it to the study that asked for it");
+        Study aAgain = Studies.builder("a").storage(storage).load();
+        assertThatThrownBy(() -> aAgain.tell(t, 1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trial 0 was asked by another Study object of 'a': tell it to that object, or reopen it "
+                        + "on this one with trial(0)");
+        // as the message says: reopened on the other object, it is told there, once
+        aAgain.tell(aAgain.trial(0), 1.0);
+        assertThat(a.trials()).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE);
+        assertThatThrownBy(() -> a.ask(null)).isInstanceOf(NullPointerException.class).hasMessage("fixedDistributions");
+    }
+
+    @Test
+    void aHandMadeTrialOutsideItsRangeSaysSoInTheUsualWords() {
+        var d = Map.<String, nas.api.distribution.Distribution>of("x", nas.api.distribution.FloatDistribution.of(0, 1));
+        assertThatThrownBy(() -> FrozenTrial.of(TrialState.COMPLETE, List.of(0.5), Map.of("x", 3.0), d))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter 'x' = 3.0 is outside float[0.0, 1.0]");
+    }
+
+    @Test
+    void theTopOfAStepRangeCanBeEnqueued() {
+        Study study = newStudy(1);
+        study.enqueueTrial(Map.of("dropout", 0.9));
+        study.optimize(t -> t.suggestFloat("dropout", 0.0, 0.9, 0.3), 1);
+        assertThat(study.trials().get(0).state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(study.trials().get(0).params()).containsEntry("dropout", 0.9);
+    }
+
+    @Test
+    void aTrialWithoutAValueAndAMultiObjectiveStudySayWhatToReadInstead() {
+        Study study = newStudy(1);
+        study.optimize(t -> {
+            throw new IllegalStateException("broken");
+        }, 1);
+        FrozenTrial failed = study.trials().get(0);
+        assertThat(failed.values()).isEmpty();
+        assertThatThrownBy(failed::value).isInstanceOf(IllegalStateException.class)
+                .hasMessage("trial 0 is FAIL and has no value (COMPLETE trials have one, and PRUNED ones that reported; "
+                        + "read study.trials(TrialState.COMPLETE), or values(), which is empty here)");
+        Study two = Studies.builder("two").directions(StudyDirection.MINIMIZE, StudyDirection.MAXIMIZE).create();
+        assertThatThrownBy(two::direction).isInstanceOf(IllegalStateException.class)
+                .hasMessage("direction() needs a single-objective study, but 'two' has 2 objectives (use directions())");
+        assertThatThrownBy(two::bestTrial).isInstanceOf(IllegalStateException.class).hasMessageEndingWith(
+                "(use bestTrials(), the Pareto front)");
+    }
+
+    @Test
+    void anIntegerChoiceIsAnIntegerInTheStoredTrialToo() {
+        Study study = newStudy(1);
+        study.optimize(t -> t.suggestCategorical("batch", 16, 32, 64), 3);
+        for (FrozenTrial t : study.trials()) {
+            int batch = (Integer) t.params().get("batch"); // was a Long: ClassCastException
+            assertThat(batch).isIn(16, 32, 64);
+        }
+        int best = (Integer) study.bestParams().get("batch"); // the objective returns the batch: the smallest
+        assertThat(best).isEqualTo(study.trials().stream().mapToInt(t -> (Integer) t.params().get("batch")).min()
+                .orElseThrow());
+    }
+
+    @Test
+    void enqueueAndAddRefuseNullsBeforeStoringAnything() {
+        Study study = newStudy(1);
+        assertThatThrownBy(() -> study.enqueueTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("params");
+        Map<String, Object> missing = new java.util.HashMap<>();
+        missing.put("x", null);
+        assertThatThrownBy(() -> study.enqueueTrial(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("enqueued parameter 'x' is null: give it a value, or leave it out to have it sampled");
+        assertThatThrownBy(() -> study.addTrial(null)).isInstanceOf(NullPointerException.class).hasMessage("trial");
+        assertThat(study.trials()).isEmpty();
     }
 }

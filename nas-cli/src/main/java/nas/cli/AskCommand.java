@@ -88,7 +88,7 @@ public final class AskCommand implements Callable<Integer> {
             try {
                 text = Files.readString(Path.of(searchSpace));
             } catch (IOException e) {
-                throw new Nas.BadInputException("cannot read the search space " + searchSpace + ": " + Nas.reason(e));
+                throw new Nas.BadInputException("cannot read the search space " + searchSpace + ": " + nas.api.FileErrors.reason(e));
             }
         }
         if (!(Json.readDocument(text) instanceof Map<?, ?> tree) || tree.isEmpty()) {

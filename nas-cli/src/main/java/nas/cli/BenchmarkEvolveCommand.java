@@ -85,7 +85,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--repeat must be >= 1 and --warm >= 0, but got " + repeat + " and " + warm);
         }
         // bad frame options are refused before anything runs
-        String recorded = FramesSetting.describe(frames.setting().key()) + " at " + frames.rate() + " fps";
+        String recorded = FramesSetting.describe(frames.setting().key(), frames.rate());
         if (nas.sim.config.Presets.exists(config)) {
             nas.sim.physics.FrameRecording.stepsPerFrame(frames.rate(),
                     nas.sim.config.Presets.builder(config).build().timeStep());
@@ -95,7 +95,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
         try {
             where = temporary ? Files.createTempDirectory("nas-bench-evolve") : Files.createDirectories(dir);
         } catch (java.nio.file.FileSystemException e) {
-            throw new Nas.BadInputException("--dir " + dir + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("--dir " + dir + ": " + nas.api.FileErrors.reason(e), e);
         }
         Path db = where.resolve("bench");
         try {

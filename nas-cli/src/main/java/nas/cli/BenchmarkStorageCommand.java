@@ -18,10 +18,10 @@ public final class BenchmarkStorageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--memory-trials", defaultValue = "200000", description = "Trials in memory (default 200000).")
+    @Option(names = "--memory-trials", paramLabel = "N", defaultValue = "200000", description = "Trials in memory (default 200000).")
     int memoryTrials;
 
-    @Option(names = "--trials", defaultValue = "10000", description = "Trials on the storage (default 10000).")
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "10000", description = "Trials on the storage (default 10000).")
     int trials;
 
     @Option(names = "--storage", paramLabel = "URL", description = "Storage to measure (default: a new H2 file in a "

@@ -41,6 +41,9 @@ public final class CopyStudyCommand implements Callable<Integer> {
             }
             try (Storage store = new StorageOptions(from).openExisting()) {
                 report(StudyTransfer.copy(store, study, store, toStudy));
+            } catch (nas.api.exception.DuplicateStudyException e) {
+                throw new Nas.BadInputException(e.getMessage() + " in " + to + ": give the copy another name with "
+                        + "--to-study NAME", e);
             }
             return Nas.OK;
         }
@@ -49,6 +52,9 @@ public final class CopyStudyCommand implements Callable<Integer> {
             StudyLoader.load(source, study, new StorageOptions(from).shownName());
             try (Storage target = new StorageOptions(to).open()) {
                 report(StudyTransfer.copy(source, study, target, toStudy));
+            } catch (nas.api.exception.DuplicateStudyException e) {
+                throw new Nas.BadInputException(e.getMessage() + " in " + to + ": give the copy another name with "
+                        + "--to-study NAME", e);
             }
         }
         return Nas.OK;

@@ -22,6 +22,7 @@ import nas.sim.evolution.EvolutionState;
 import nas.sim.evolution.GenerationStats;
 import nas.sim.evolution.PopulationEvaluator;
 import nas.storage.RunStore;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,6 +126,9 @@ public final class EvolveCommand implements Callable<Integer> {
         }
         LabConfig.Builder b = Presets.builder(preset);
         if (population != null) {
+            if (population < 2) {
+                throw new Nas.BadInputException("--population-size must be >= 2, but got " + population);
+            }
             b.set("population_size", Nas.requireAtMost("--population-size", population,
                     nas.api.Limits.MAX_POPULATION));
         }
@@ -144,9 +148,11 @@ public final class EvolveCommand implements Callable<Integer> {
         int rate = frames.rate();
         nas.sim.physics.FrameRecording.stepsPerFrame(rate, lab.timeStep()); // a rate the frames can be taken at
         long s = seed == null ? 42 : seed;
-        if (target < 1 || checkpoints < 0) {
-            throw new Nas.BadInputException("--generations must be >= 1 and --checkpoint-every >= 0, but got " + target
-                    + " and " + checkpoints);
+        if (target < 1) {
+            throw new Nas.BadInputException("--generations must be >= 1, but got " + target);
+        }
+        if (checkpoints < 0) {
+            throw new Nas.BadInputException("--checkpoint-every must be >= 0 (0: never), but got " + checkpoints);
         }
         String id = runId != null ? runId : preset + "-" + s + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
@@ -160,12 +166,23 @@ public final class EvolveCommand implements Callable<Integer> {
         return new Started(run, lab, null, RunLease.create(runs, run));
     }
 
+    /** The options that set a run's settings, which {@code --resume} takes from the run. */
+    private static final List<String> SETTINGS = List.of("--config", "--set", "--population-size", "--generations",
+            "--seed", "--run-id", "--frames", "--frame-top", "--frame-random", "--frame-bottom", "--frame-rate",
+            "--checkpoint-every");
+
     private Started resume(RunStore runs) {
         if (runId != null || seed != null || frames.given() || checkpointEvery != null
                 || config != null || !sets.isEmpty() || population != null || generations != null) {
+            // the options given, by their long names, in the order the user gave them
+            java.util.Set<String> given = new java.util.LinkedHashSet<>();
+            for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                if (SETTINGS.contains(o.longestName())) {
+                    given.add(o.longestName());
+                }
+            }
             throw new Nas.BadInputException("--resume continues a run with the settings it was started with; leave out "
-                    + "--config, --set, --population-size, --generations, --seed, --run-id, --frames, --frame-top, "
-                    + "--frame-random, --frame-bottom, --frame-rate and --checkpoint-every");
+                    + String.join(" and ", given));
         }
         RunStore.Run run = storage.existingRun(runs, resume);
         // first: of a run another process is writing, that is what to say

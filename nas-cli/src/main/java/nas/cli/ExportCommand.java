@@ -67,7 +67,7 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("exported study '" + study + "' to " + out);
             }
         } catch (UncheckedIOException e) {
-            throw new Nas.BadInputException("cannot write " + out + ": " + Nas.reason(e.getCause()), e);
+            throw new Nas.BadInputException("cannot write " + out + ": " + nas.api.FileErrors.reason(e.getCause()), e);
         }
         return Nas.OK;
     }
@@ -111,7 +111,7 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("exported run '" + run + "' to " + out);
             }
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("cannot write " + out + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("cannot write " + out + ": " + nas.api.FileErrors.reason(e), e);
         }
         return Nas.OK;
     }

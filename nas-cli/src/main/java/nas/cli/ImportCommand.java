@@ -44,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
                 String name = RunTransfer.read(StorageOptions.runs(store), in, runId);
                 spec.commandLine().getOut().println("imported run '" + name + "' from " + file);
             } catch (java.io.IOException e) {
-                throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e), e);
+                throw new Nas.BadInputException("cannot read " + file + ": " + nas.api.FileErrors.reason(e), e);
             }
             return Nas.OK;
         }
@@ -55,7 +55,10 @@ public final class ImportCommand implements Callable<Integer> {
             String name = StudyTransfer.read(store, file, study);
             spec.commandLine().getOut().println("imported study '" + name + "' from " + file);
         } catch (UncheckedIOException e) {
-            throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e.getCause()), e);
+            throw new Nas.BadInputException("cannot read " + file + ": " + nas.api.FileErrors.reason(e.getCause()), e);
+        } catch (nas.api.exception.DuplicateStudyException e) {
+            throw new Nas.BadInputException(e.getMessage() + (study == null ? ": import it under another name with "
+                    + "--study NAME" : ": give another name with --study"), e);
         }
         return Nas.OK;
     }
@@ -68,7 +71,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             return RunTransfer.isRunExport(start);
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("cannot read " + file + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("cannot read " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
     }
 }

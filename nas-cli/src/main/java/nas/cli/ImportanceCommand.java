@@ -55,7 +55,7 @@ public final class ImportanceCommand implements Callable<Integer> {
             description = "Which objective value to explain, from 0 (default 0).")
     int objectiveIndex;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Show only the N most important.")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Show only the N most important (default 0: all).")
     int top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -132,9 +132,15 @@ public final class ImportanceCommand implements Callable<Integer> {
                 }
                 case "fanova":
                 case "mdi": {
-                    ImportanceEvaluator e = evaluator.equals("fanova")
-                            ? configure(FanovaImportance.builder().pairs(pairs), s).build()
-                            : configure(MdiImportance.builder(), s).build();
+                    ImportanceEvaluator e;
+                    try {
+                        e = evaluator.equals("fanova") ? configure(FanovaImportance.builder().pairs(pairs), s).build()
+                                : configure(MdiImportance.builder(), s).build();
+                    } catch (IllegalArgumentException bad) {
+                        // the forest's own checks name its Java parameters: "maxDepth must be at least 2"
+                        throw new Nas.BadInputException(Nas.inFlagWords(bad.getMessage(), "", ImportanceCommand.class),
+                                bad);
+                    }
                     print(out, e.evaluate(s));
                     break;
                 }

@@ -34,8 +34,10 @@ public final class Main {
             Level chosen = level == null || level.isBlank() ? Level.WARNING
                     : Level.valueOf(level.trim().toUpperCase(Locale.ROOT));
             NasLogging.setLevel(chosen);
-            SMILE.setLevel(chosen.getSeverity() <= Level.DEBUG.getSeverity() ? null : java.util.logging.Level.OFF);
-            POSTGRES.setLevel(SMILE.getLevel());
+            // a level of its own (not null) also tells nas-analysis, which quiets Smile otherwise, that it was chosen
+            SMILE.setLevel(chosen.getSeverity() <= Level.DEBUG.getSeverity() ? java.util.logging.Level.ALL
+                    : java.util.logging.Level.OFF);
+            POSTGRES.setLevel(SMILE.getLevel() == java.util.logging.Level.ALL ? null : SMILE.getLevel());
         } catch (IllegalArgumentException e) {
             System.err.println("nas: " + LOG_LEVEL_ENV + " must be one of OFF, ERROR, WARNING, INFO, DEBUG, TRACE, ALL, "
                     + "but is '" + level + "'");

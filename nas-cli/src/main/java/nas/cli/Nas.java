@@ -62,13 +62,61 @@ public final class Nas {
     }
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("nas: " + enumValueMessage(e.getMessage()));
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        if (e instanceof CommandLine.MissingParameterException) {
+            // "--studdy x" makes --study missing; the typo is what the user needs to hear about
+            List<String> unknown = unknownOptions(cmd, args);
+            if (!unknown.isEmpty()) {
+                e = new CommandLine.UnmatchedArgumentException(cmd, unknown);
+            }
+        }
+        String message = enumValueMessage(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && isMistypedSubcommand(u)) {
+            String name = qualifiedName(cmd);
+            message = "unknown command '" + (name.isEmpty() ? "" : name + " ") + u.getUnmatched().get(0) + "'";
+        }
+        err.println("nas: " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try 'nas " + qualifiedName(e.getCommandLine()) + " --help' for more information.");
+        String name = qualifiedName(cmd);
+        err.println("Try 'nas " + (name.isEmpty() ? "" : name + " ") + "--help' for more information.");
         err.flush();
         return BAD_INPUT;
     }
+
+    /**
+     * The words of {@code args} after the command's own name that look like long options ({@code --name} or
+     * {@code --name=value}) and are none of the command's.
+     */
+    private static List<String> unknownOptions(CommandLine cmd, String[] args) {
+        String own = cmd.getCommandName();
+        int start = Arrays.asList(args).indexOf(own) + 1;
+        List<String> unknown = new java.util.ArrayList<>();
+        for (int i = start; i < args.length && !args[i].equals("--"); i++) {
+            String a = args[i];
+            if (a.startsWith("--") && a.length() > 2) {
+                int eq = a.indexOf('=');
+                String flag = eq < 0 ? a : a.substring(0, eq);
+                if (cmd.getCommandSpec().findOption(flag) == null
+                        && !cmd.getCommandSpec().negatedOptionsMap().containsKey(flag)) {
+                    unknown.add(flag);
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** A word where a command with subcommands and no positional parameters expects a subcommand's name. */
+    private static boolean isMistypedSubcommand(CommandLine.UnmatchedArgumentException u) {
+        CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
+        List<String> unmatched = u.getUnmatched();
+        return !spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty() && !unmatched.isEmpty()
+                && !unmatched.get(0).startsWith("-");
+    }
+
+    /** picocli's words (with "option" twice) for a map option's value without '=' ({@code -O dim}). */
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile(
+            "Value for option option '([^']+)' \\(([^)]+)\\) should be in KEY=VALUE format but was (.*)");
 
     /** picocli's words for an unknown value of an option of a fixed set ({@code --format}). */
     private static final java.util.regex.Pattern ENUM_VALUE = java.util.regex.Pattern.compile(
@@ -79,6 +127,10 @@ public final class Nas {
      * write the values in lower case, so the message does too, in NAS's words.
      */
     static String enumValueMessage(String message) {
+        java.util.regex.Matcher kv = KEY_VALUE.matcher(message);
+        if (kv.matches()) {
+            return kv.group(1) + " takes " + kv.group(2) + ", but got '" + kv.group(3) + "'";
+        }
         java.util.regex.Matcher m = ENUM_VALUE.matcher(message);
         if (!m.matches()) {
             return message;
@@ -108,6 +160,13 @@ public final class Nas {
             return nas.api.Limits.requireAtMost(option, value, max);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a count below its least: "--seeds must be >= 1, but got 0". */
+    static void requireAtLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new BadInputException(option + " must be >= " + least + ", but got " + value);
         }
     }
 
@@ -144,32 +203,6 @@ public final class Nas {
                 throw new BadInputException(option + " gives '" + key + "' twice; give each once");
             }
         }
-    }
-
-    /**
-     * Why a file could not be read or written, in words: the JDK's exceptions about files carry only the path
-     * in their message ("cannot read x.json: x.json").
-     */
-    static String reason(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a directory";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException f) {
-            return f.getFile() + " is not a directory";
-        }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return message(e);
     }
 
     /** A library message that starts with a Java parameter's name: "nStartupTrials must be >= 0, ...". */

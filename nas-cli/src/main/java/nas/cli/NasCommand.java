@@ -39,6 +39,7 @@ public final class NasCommand implements Runnable {
             AskCommand.class,
             TellCommand.class,
             ServerCommand.class,
+            CompactCommand.class,
             ObjectivesCommand.class,
             ConfigsCommand.class,
             RunCommand.class,

@@ -144,11 +144,12 @@ public final class NeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (generations < 1 || population < 2 || steps < 0 || refineTop < 0 || refineSteps < 0) {
-            throw new Nas.BadInputException("--generations >= 1, --population-size >= 2, --steps, --refine-top and "
-                    + "--refine-steps >= 0 are needed, got " + generations + ", " + population + ", " + steps + ", "
-                    + refineTop + ", " + refineSteps);
-        }
+        Nas.requireAtLeast("--generations", generations, 1);
+        Nas.requireAtLeast("--population-size", population, 2);
+        // --steps and --refine-steps lengthen every evaluation without bound: a long run that Ctrl-C ends at once
+        Nas.requireAtLeast("--steps", steps, 0);
+        Nas.requireAtLeast("--refine-top", refineTop, 0);
+        Nas.requireAtLeast("--refine-steps", refineSteps, 0);
         int nThreads = Nas.threads(threads);
         if (nThreads < 1) {
             throw new Nas.BadInputException("--threads must be >= 1, got " + nThreads);
@@ -159,6 +160,11 @@ public final class NeatCommand implements Callable<Integer> {
             // any other name would get an SVG picture under it, after the whole run
             throw new Nas.BadInputException("--picture must end in .png or .svg (or be 'none'), but got '" + picture
                     + "'");
+        }
+        // the files are written after the whole run: one that cannot be is refused now, not then
+        requireWritable("--output", output);
+        if (!kind.equals("none")) {
+            requireWritable("--picture", Path.of(picture));
         }
         Split data = NeatClassifyPlugin.load(dataset, label, validation, seed);
         boolean drawable = data.train().featureCount() == 2;
@@ -264,5 +270,24 @@ public final class NeatCommand implements Callable<Integer> {
         BackpropSettings b = new BackpropSettings(steps, learningRate, l2, Optimizer.parse(optimizer),
                 Inheritance.parse(inheritance), alphaNodes, alphaEdges);
         return new NeatClassifier(s, b, refineSteps);
+    }
+
+    /** Refuses a file that cannot be written: its directory cannot be made or written, or it is a directory. */
+    private static void requireWritable(String option, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": " + nas.api.FileErrors.reason(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": it is a directory");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new Nas.BadInputException("cannot write " + option + " " + file + ": directory " + parent
+                    + " is not writable");
+        }
     }
 }

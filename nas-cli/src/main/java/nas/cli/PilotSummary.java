@@ -119,9 +119,15 @@ record PilotSummary(String study, StudyDirection direction, List<FrozenTrial> tr
         int stopped = finished().size() - finished;
         double rate = finished == 0 ? 1 : (double) failed / finished;
         boolean reliable = finished > 0 && rate <= maxFailRate + 1e-12;
-        checks.add(String.format(Locale.ROOT, "%s failures: %d of %d finished trials (%s) %s %s%s",
-                reliable ? "✔" : "✘", failed, finished, pct(rate), reliable ? "≤" : ">", pct(maxFailRate),
-                stopped == 0 ? "" : "; " + stopped + " interrupted by a signal not counted"));
+        String uncounted = stopped == 0 ? "" : "; " + stopped + " interrupted by a signal not counted";
+        if (finished == 0) {
+            // no share of nothing: "0 of 0 finished trials (100.0%)" read as if every trial had failed
+            checks.add("✘ failures: no finished trial to judge the program's reliability by" + uncounted);
+        } else {
+            checks.add(String.format(Locale.ROOT, "%s failures: %d of %d finished trials (%s) %s %s%s",
+                    reliable ? "✔" : "✘", failed, finished, pct(rate), reliable ? "≤" : ">", pct(maxFailRate),
+                    uncounted));
+        }
         FrozenTrial baseline = baseline();
         FrozenTrial best = best();
         boolean better;

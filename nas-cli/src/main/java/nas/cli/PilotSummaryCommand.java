@@ -95,7 +95,7 @@ public final class PilotSummaryCommand implements Callable<Integer> {
                 }
                 Files.writeString(target, md);
             } catch (IOException e) {
-                throw new Nas.BadInputException("cannot write " + target + ": " + Nas.reason(e));
+                throw new Nas.BadInputException("cannot write " + target + ": " + nas.api.FileErrors.reason(e));
             }
             stdout.print(md);
             stdout.flush();

@@ -73,6 +73,15 @@ public final class PrunerOptions {
     @Option(names = "--pruner-upper", paramLabel = "X", description = "threshold: prune above X.")
     String upper;
 
+    @Option(names = "--pruner-p-threshold", paramLabel = "P",
+            description = "wilcoxon: prune when the signed-rank test's p-value against the best trial is below P "
+                    + "(default 0.1).")
+    String pThreshold;
+
+    @Option(names = "--pruner-startup-steps", paramLabel = "N",
+            description = "wilcoxon: instances shared with the best trial before any pruning (default 0).")
+    String startupSteps;
+
     @Option(names = "--pruner-patience", paramLabel = "N",
             description = "patient: steps without improvement tolerated (required).")
     String patience;
@@ -113,6 +122,8 @@ public final class PrunerOptions {
         put(o, "bootstrap-count", bootstrapCount);
         put(o, "lower", lower);
         put(o, "upper", upper);
+        put(o, "p-threshold", pThreshold);
+        put(o, "startup-steps", startupSteps);
         put(o, "patience", patience);
         put(o, "min-delta", minDelta);
         put(o, "wrapped", wrapped);

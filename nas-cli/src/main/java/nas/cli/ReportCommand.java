@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Files.write(out, bytes);
         } catch (IOException e) {
-            throw new Nas.BadInputException("cannot write " + out + ": " + Nas.reason(e));
+            throw new Nas.BadInputException("cannot write " + out + ": " + nas.api.FileErrors.reason(e));
         }
         spec.commandLine().getOut().println("wrote " + out + " (" + String.format(Locale.ROOT, "%.1f", bytes.length / 1e6)
                 + " MB) for study '" + study + "'");

@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
     int generations;
 
     @Option(names = {"-s", "--seeds"}, paramLabel = "N", defaultValue = "3",
-            description = "Number of seeds. Default: ${DEFAULT-VALUE}.")
+            description = "Number of seeds (at most 1000). Default: ${DEFAULT-VALUE}.")
     int seeds;
 
     @Option(names = {"-p", "--population-size"}, paramLabel = "N",
@@ -80,10 +80,10 @@ public final class RunCommand implements Callable<Integer> {
         if (!Presets.exists(config)) {
             throw new Nas.BadInputException("unknown config '" + config + "'; available: " + Presets.names());
         }
-        if (generations < 1 || seeds < 1 || every < 1) {
-            throw new Nas.BadInputException("--generations, --seeds and --every must be >= 1, got " + generations
-                    + ", " + seeds + ", " + every);
-        }
+        Nas.requireAtLeast("--generations", generations, 1);
+        Nas.requireAtLeast("--seeds", seeds, 1);
+        Nas.requireAtMost("--seeds", seeds, nas.api.Limits.MAX_SEEDS);
+        Nas.requireAtLeast("--every", every, 1);
         LabConfig.Builder b = Presets.builder(config);
         if (population != null) {
             b.set("population_size", Nas.requireAtMost("--population-size", population,
@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             java.nio.file.Files.createDirectories(resultsDir);
         } catch (java.io.IOException e) {
-            throw new Nas.BadInputException("--results-dir " + resultsDir + ": " + Nas.reason(e), e);
+            throw new Nas.BadInputException("--results-dir " + resultsDir + ": " + nas.api.FileErrors.reason(e), e);
         }
         if (!java.nio.file.Files.isWritable(resultsDir)) {
             throw new Nas.BadInputException("--results-dir " + resultsDir + " is not writable");

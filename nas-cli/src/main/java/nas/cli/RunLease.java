@@ -14,15 +14,17 @@ import nas.storage.RunStore;
  * This process's hold on a stored run, and whether another process still holds one. Every writer of runs
  * ({@code nas evolve}, {@code --store-runs}, {@code nas import}) takes the run's lease when it creates or resumes it,
  * beats on it every {@link #interval()} (and with every stored generation) and gives it up when it ends. A holder
- * silent for longer than {@link #grace()}, or on this host a holder whose process has ended, no longer runs the run:
+ * silent for longer than {@link #grace()}, or one whose process has ended in this pid space (same host, same boot,
+ * same pid namespace: {@link RunLiveness#PID_SPACE}), no longer runs the run:
  * readers show it as {@link RunLiveness#STOPPED}, and {@code nas evolve --resume} takes it over. A live holder's run
  * is neither resumed nor deleted.
  *
  * <p>The grace is 60 s: six heartbeats of 10 s, so that a storage server restarting, a long garbage collection or a
  * generation slow to store (each delays a beat by seconds) never makes a live run look stopped, while a run whose
- * process died on another host is shown stopped, and can be resumed, within a minute. On the same host a killed
- * process is seen at once (its pid is gone). {@value RunLiveness#GRACE_ENV} sets another grace, in seconds (the
- * heartbeat interval follows: a sixth of it); give every process reading and writing the runs the same one.
+ * process died on another host (or in another container) is shown stopped, and can be resumed, within a minute. In
+ * the same pid space a killed process is seen at once (its pid is gone). {@value RunLiveness#GRACE_ENV} sets another
+ * grace, in seconds (the heartbeat interval follows: a sixth of it); give every process reading and writing the runs
+ * the same one.
  */
 final class RunLease implements AutoCloseable {
 
@@ -204,6 +206,6 @@ final class RunLease implements AutoCloseable {
         do {
             lease = LEASES.nextLong();
         } while (lease == 0);
-        return new RunStore.Owner(RunLiveness.HOST, ProcessHandle.current().pid(), lease);
+        return new RunStore.Owner(RunLiveness.WHERE, ProcessHandle.current().pid(), lease);
     }
 }

@@ -1,7 +1,6 @@
 package nas.cli;
 
 import nas.storage.RunLiveness;
-import nas.sim.evolution.FramesSetting;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +46,9 @@ public final class RunStatusCommand implements Callable<Integer> {
     @Option(names = "--last", paramLabel = "N", defaultValue = "10",
             description = "Generations shown by the table (0: all). Default: ${DEFAULT-VALUE}.")
     int last;
+
+    /** The generation's fitness columns, shown with the same decimals as the run's best. */
+    private static final List<String> FITNESS_COLUMNS = List.of("best", "mean", "median", "worst", "best_ever");
 
     static final List<String> COLUMNS = List.of("generation", "best", "mean", "median", "worst", "best_ever", "pellets",
             "species", "diversity", "seconds", "creature_types");
@@ -100,13 +102,21 @@ public final class RunStatusCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
         out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%s%s%n", status, done,
                 r.targetGenerations(), 100.0 * done / r.targetGenerations(), holder, stopped);
+        // fitness with one number of decimals throughout (5 significant digits of the largest), seconds to the ms
+        List<Object> fitness = new ArrayList<>();
+        fitness.add(r.bestFitness());
+        for (Map<String, Object> g : gens) {
+            FITNESS_COLUMNS.forEach(c -> fitness.add(g.get(c)));
+        }
+        int fitnessDecimals = TextTable.decimals(fitness, 5, 4);
+        int diversityDecimals = TextTable.decimals(gens.stream().map(g -> g.get("diversity")).toList(), 4, 4);
         out.printf(Locale.ROOT, "Best:        %s%n", r.bestFitness() == null ? "-"
-                : TextTable.num(r.bestFitness()) + " (generation " + r.bestGeneration() + ")");
+                : TextTable.fixed(r.bestFitness(), fitnessDecimals) + " (generation " + r.bestGeneration() + ")");
         out.printf(Locale.ROOT, "Time:        %s, %.2f s/generation%s%n", RunCommand.duration(r.seconds()),
                 (Double) s.get("seconds_per_generation"), s.get("eta_seconds") == null ? ""
                         : ", ETA " + RunCommand.duration((Double) s.get("eta_seconds")));
         out.printf(Locale.ROOT, "Checkpoint:  %s%n", checkpoint(s.get("last_checkpoint"), r.checkpointEvery()));
-        out.printf(Locale.ROOT, "Frames:      %s at %d fps%n", FramesSetting.describe(r.framesMode()), r.frameRate());
+        out.printf(Locale.ROOT, "Frames:      %s%n", s.get("frames_text"));
         out.printf(Locale.ROOT, "Updated:     %s%n", s.get("updated"));
         if (gens.isEmpty()) {
             return;
@@ -115,10 +125,11 @@ public final class RunStatusCommand implements Callable<Integer> {
         TextTable t = new TextTable(List.of("gen", "best", "mean", "median", "worst", "best ever", "pellets", "species",
                 "diversity", "seconds"));
         for (Map<String, Object> g : gens) {
-            t.row(List.of(String.valueOf(g.get("generation")), TextTable.cell(g.get("best")),
-                    TextTable.cell(g.get("mean")), TextTable.cell(g.get("median")), TextTable.cell(g.get("worst")),
-                    TextTable.cell(g.get("best_ever")), String.valueOf(g.get("pellets")), TextTable.cell(g.get("species")),
-                    TextTable.cell(g.get("diversity")), TextTable.cell(g.get("seconds"))));
+            List<String> row = new ArrayList<>(List.of(String.valueOf(g.get("generation"))));
+            FITNESS_COLUMNS.forEach(c -> row.add(TextTable.fixed(g.get(c), fitnessDecimals)));
+            row.addAll(List.of(String.valueOf(g.get("pellets")), TextTable.cell(g.get("species")),
+                    TextTable.fixed(g.get("diversity"), diversityDecimals), TextTable.fixed(g.get("seconds"), 3)));
+            t.row(row);
         }
         t.print(out);
     }

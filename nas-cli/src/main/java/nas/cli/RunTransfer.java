@@ -169,6 +169,11 @@ final class RunTransfer {
                     case "generations" -> {
                         expect(run != null && complete, "only whole-run exports (no --generation) can be imported");
                         name = name == null ? run.id() : name;
+                        if (runs.run(name).isPresent()) {
+                            throw new Nas.BadInputException("run '" + name + "' exists already: "
+                                    + (id == null ? "import it under another name with --run-id NAME"
+                                    : "give another name with --run-id"));
+                        }
                         long now = System.currentTimeMillis();
                         created[0] = RunLease.create(runs, new RunStore.Run(name, run.configName(), run.configJson(),
                                 run.seed(), run.targetGenerations(), run.framesMode(), run.frameRate(),

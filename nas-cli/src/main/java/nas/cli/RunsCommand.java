@@ -41,7 +41,8 @@ public final class RunsCommand implements Callable<Integer> {
     OutputFormat format;
 
     static final List<String> COLUMNS = List.of("run", "config", "seed", "status", "generations", "target", "best",
-            "best_generation", "frames", "seconds", "updated", "writer", "heartbeat_seconds_ago");
+            "best_generation", "frames", "seconds", "updated", "writer", "heartbeat_seconds_ago", "frame_rate",
+            "frames_text");
 
     @Override
     public Integer call() {
@@ -63,11 +64,13 @@ public final class RunsCommand implements Callable<Integer> {
             } else {
                 TextTable t = new TextTable(List.of("run", "config", "seed", "status", "generations", "best", "frames",
                         "time", "updated"));
+                // every run's best with the same decimals (5 significant digits of the largest), as run-status
+                int decimals = TextTable.decimals(rows.stream().map(r -> r.get("best")).toList(), 5, 4);
                 for (Map<String, Object> r : rows) {
                     t.row(List.of(String.valueOf(r.get("run")), String.valueOf(r.get("config")),
                             String.valueOf(r.get("seed")), String.valueOf(r.get("status")),
-                            r.get("generations") + "/" + r.get("target"), TextTable.cell(r.get("best")),
-                            String.valueOf(r.get("frames")), RunCommand.duration((Double) r.get("seconds")),
+                            r.get("generations") + "/" + r.get("target"), TextTable.fixed(r.get("best"), decimals),
+                            String.valueOf(r.get("frames_text")), RunCommand.duration((Double) r.get("seconds")),
                             String.valueOf(r.get("updated"))));
                 }
                 t.print(out);

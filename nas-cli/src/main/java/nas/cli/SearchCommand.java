@@ -222,6 +222,9 @@ public final class SearchCommand implements Callable<Integer> {
             nas.api.sampler.Sampler named = SamplerOptions.inFlags(settings.sampler(),
                     () -> settings.createNamedSampler(definition, store));
             int gridSize = named instanceof nas.samplers.grid.GridSampler g ? g.grid().size() : 0;
+            if ("external".equals(objectiveName)) {
+                requireWorkdir(Path.of(options.getOrDefault("workdir", "nas-runs")));
+            }
             Studies.Builder builder = Studies.builder(study).storage(store)
                     .directions(directions(definition))
                     .sampler(settings.around(named))
@@ -256,8 +259,10 @@ public final class SearchCommand implements Callable<Integer> {
                     : Duration.ofMillis(Math.round(timeout * 1000)), jobs, List.of(), List.of())
                     .withDeterministic(deterministic);
             if (maxTrials != null) {
-                if (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)) >= maxTrials) {
-                    err.println("[" + study + "] already holds " + maxTrials + " finished trials; nothing to do");
+                int finished = s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+                if (finished >= maxTrials) {
+                    err.println("[" + study + "] already holds " + finished + " finished trials (--max-trials "
+                            + maxTrials + "); nothing to do");
                     BestCommand.printBest(out, s, OutputFormat.TABLE);
                     return Nas.OK;
                 }
@@ -412,6 +417,22 @@ public final class SearchCommand implements Callable<Integer> {
                 + nas.api.distribution.Distributions.describe(d));
     }
 
+    /**
+     * Refuses, before a study is created, a run directory that cannot be made or written (the external objective's
+     * trial directories and run files go there).
+     */
+    private static void requireWorkdir(Path workdir) {
+        try {
+            java.nio.file.Files.createDirectories(workdir);
+        } catch (java.io.IOException e) {
+            throw new Nas.BadInputException("cannot create the run directory " + workdir + " (-O workdir): "
+                    + nas.api.FileErrors.reason(e), e);
+        }
+        if (!java.nio.file.Files.isWritable(workdir)) {
+            throw new Nas.BadInputException("the run directory " + workdir + " (-O workdir) is not writable");
+        }
+    }
+
     /** {@code run.json}, {@code progress.csv} and {@code best.json} in the external objective's study directory. */
     private RunArtifacts startRunFiles(Study s, Map<String, String> options, ObjectiveDefinition definition) {
         Path workdir = Path.of(options.getOrDefault("workdir", "nas-runs"));
@@ -479,6 +500,11 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (spaceFrom == null && spec.commandLine().getParseResult().hasMatchedOption("--top")) {
+            // it would be ignored: every parameter searched, though the user asked for a few
+            throw new Nas.BadInputException("--top belongs to --space-from STUDY (how many of the screening's top "
+                    + "parameters to search); without it every parameter is searched");
+        }
         Nas.requireDistinctKeys(spec, "--param");
         Nas.requireDistinctKeys(spec, "--objective-option");
         if (nTrials != null && nTrials < 1) {
@@ -511,6 +537,11 @@ public final class SearchCommand implements Callable<Integer> {
         }
         if (retryStale < 0) {
             throw new Nas.BadInputException("--retry-stale must be >= 0, but got " + retryStale);
+        }
+        if (retryStale > 0 && heartbeatInterval == 0) {
+            // without heartbeats no trial is ever found stale: the option would do nothing
+            throw new Nas.BadInputException("--retry-stale retries trials failed for a stale heartbeat, and "
+                    + "--heartbeat-interval 0 turns heartbeats off: give one of them only");
         }
     }
 

@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
                 + StorageOptions.DAEMON_IDLE_SECONDS + " s without requests); run this to keep one in the foreground.",
             "Given a PostgreSQL URL, it serves that database through at most --connections connections; every "
                 + "command on this machine given the same URL then goes through it.",
-            "It listens on 127.0.0.1 only; each request must carry the secret kept in NAME.nas-server next to the "
-                + "database (for PostgreSQL in ~/.nas/servers, or $" + ServerFiles.DIR_ENV
-                + "), readable by its owner only."})
+            "It listens on 127.0.0.1 only; each request must carry a secret, readable by its owner only, kept "
+                + "beside the database as NAME.nas-server for NAME.mv.db (for PostgreSQL in ~/.nas/servers, or $"
+                + ServerFiles.DIR_ENV + ")."})
 public final class ServerCommand implements Callable<Integer> {
 
     @Spec

@@ -26,7 +26,7 @@ public final class StorageOptions {
 
     @Option(names = "--storage", paramLabel = "URL",
             description = "JDBC URL (jdbc:h2:PATH or jdbc:postgresql://host:port/db) or an H2 file path. "
-                    + "Default: $NAS_STORAGE, else ./nas-studies (an H2 file in the working directory). "
+                    + "Default: $NAS_STORAGE, else nas-studies, the H2 file nas-studies.mv.db in the working directory. "
                     + "An H2 file you cannot write (another user's, read-only) is still read by commands that only "
                     + "read, opened read-only with nothing written near it.")
     String storage;

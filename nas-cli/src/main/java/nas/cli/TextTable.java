@@ -18,8 +18,22 @@ public final class TextTable {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.size() + " cells for " + headers.size() + " columns");
         }
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(TextTable::oneLine).toList());
         return this;
+    }
+
+    /**
+     * A cell on one line: a line break or tab inside a value (a categorical choice, a fail reason) is shown as
+     * {@code \n}, {@code \r} or {@code \t}, so the row does not break the table's columns.
+     */
+    static String oneLine(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0 && cell.indexOf('\t') < 0) {
+            return cell;
+        }
+        return cell.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     public boolean isEmpty() {
@@ -90,6 +104,38 @@ public final class TextTable {
         }
         s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         return s;
+    }
+
+    /**
+     * How many decimals show the largest magnitude among {@code values} (nulls, NaN and infinities left out) with
+     * {@code significant} digits, from 0 to {@code max}: 98.18 and 4 digits give 2, 12345.6 gives 0, 0.0123 gives 4
+     * (at most {@code max}). A column formatted with it ({@link #fixed}) has its decimal points aligned.
+     */
+    public static int decimals(Iterable<?> values, int significant, int max) {
+        double largest = 0;
+        for (Object v : values) {
+            if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                largest = Math.max(largest, Math.abs(n.doubleValue()));
+            }
+        }
+        if (largest == 0) {
+            return 0;
+        }
+        int integerDigits = (int) Math.floor(Math.log10(largest)) + 1;
+        return Math.max(0, Math.min(max, significant - integerDigits));
+    }
+
+    /** {@code v} with {@code decimals} decimals ("" for null, NaN and infinities as Java writes them, no "-0.00"). */
+    public static String fixed(Object v, int decimals) {
+        if (v == null) {
+            return "";
+        }
+        double d = ((Number) v).doubleValue();
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%." + decimals + "f", d);
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
     }
 
     /** A value as people read it: numbers compactly, the rest as text. */

@@ -127,4 +127,41 @@ class AskTellCommandsTest {
                 "{\"x\": {\"type\": \"float\", \"low\": 2, \"high\": 1}}", "--storage", db());
         assertThat(range.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void anAskWhoseSpaceConflictsWithTheStudysLeavesNoTrialBehind() {
+        ask();
+        CliRunner.Result conflict = CliRunner.run("ask", "--study", "sh", "--search-space",
+                "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": -5, \"high\": 10}}}",
+                "--storage", db());
+        assertThat(conflict.exitCode()).isEqualTo(2);
+        assertThat(conflict.err().strip()).isEqualTo("nas: parameter 'x' was already suggested in study 'sh' as "
+                + "float[-5.0, 5.0] and cannot now be float[-5.0, 10.0]; a study keeps one distribution per parameter "
+                + "name (another range needs another name or study)");
+        try (Storage store = new StorageOptions(db()).open()) {
+            List<FrozenTrial> trials = Studies.builder("sh").storage(store).load().trials();
+            assertThat(trials).extracting(FrozenTrial::number).containsExactly(0);
+        }
+        // the next ask of the study's own space takes the next number, 1
+        assertThat(((Number) ask().get("number")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aStudyWithRunningTrialsIsDeletedOnlyWithForce() {
+        ask();
+        // before: deleted at once, and a search running on it died with "no trial with id N"
+        CliRunner.Result refused = CliRunner.run("delete-study", "--study", "sh", "--storage", db());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("nas: study 'sh' has 1 RUNNING trial: a search may be running "
+                + "on it; stop it first, or add --force to delete the study anyway");
+        try (Storage store = new StorageOptions(db()).open()) {
+            assertThat(Studies.builder("sh").storage(store).load().trials()).hasSize(1);
+        }
+        CliRunner.Result forced = CliRunner.run("delete-study", "--study", "sh", "--force", "--storage", db());
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.out()).contains("deleted study 'sh'");
+        try (Storage store = new StorageOptions(db()).open()) {
+            assertThat(store.findStudy("sh")).isEmpty();
+        }
+    }
 }

@@ -60,7 +60,7 @@ class BadInputTest {
         assertThat(lines.get(0)).startsWith("nas: ").doesNotContain("Exception");
         // one message; picocli's own usage errors add a "Try 'nas ... --help'" hint and suggestions
         assertThat(lines.stream().skip(1).filter(l -> !l.startsWith("Try 'nas") && !l.startsWith("Did you mean")
-                && !l.startsWith("        ")).toList()).as(r.err).isEmpty();
+                && !l.startsWith("Possible solutions") && !l.startsWith("        ")).toList()).as(r.err).isEmpty();
         assertThat(r.err).doesNotContain("\tat ").doesNotContain("unexpected error");
         assertThat(state()).as("database after %s", List.of(args)).isEqualTo(before);
         return lines.get(0);
@@ -98,9 +98,64 @@ class BadInputTest {
     @Test
     void aDatabaseThatDoesNotExistIsNotCreatedByReadingCommands() {
         String missing = dir.resolve("missing").toString();
-        assertThat(refused("studies", "--storage", missing)).contains("no NAS database");
+        // the hint fits whether or not --storage was given (it said "or pass --storage" to a command that had)
+        assertThat(refused("studies", "--storage", missing)).isEqualTo("nas: no NAS database at "
+                + dir.resolve("missing.mv.db").toAbsolutePath().normalize()
+                + " ('nas search' creates one; name another with --storage or $NAS_STORAGE)");
         assertThat(refused("trials", "--study", "demo", "--storage", missing)).contains("no NAS database");
         assertThat(Files.exists(dir.resolve("missing.mv.db"))).isFalse();
+    }
+
+    @Test
+    void aMistypedCommandOrOptionIsNamedWithTheNearestOnes() {
+        assertThat(refused("serch", "--study", "demo", "--storage", db)).isEqualTo("nas: unknown command 'serch'");
+        Run typo = nas("serch", "--study", "demo", "--storage", db);
+        assertThat(typo.err).contains("Did you mean: nas search").contains("Try 'nas --help' for more information.")
+                .doesNotContain("nas  --help");
+        assertThat(refused("runs", "delet", "demo", "--storage", db)).isEqualTo("nas: unknown command 'runs delet'");
+        // a mistyped option that leaves a required one missing: the typo is what is reported, with the right name
+        assertThat(refused("search", "--studdy", "demo", "--storage", db, "--n-trials", "1"))
+                .isEqualTo("nas: Unknown option: '--studdy'");
+        assertThat(nas("search", "--studdy", "demo", "--storage", db).err).contains("Possible solutions: --study");
+        assertThat(refused("trials", "--storage", db, "--stat", "FAIL")).isEqualTo("nas: Unknown option: '--stat'");
+        // a map option's value without '=': picocli said "Value for option option '--objective-option' ..."
+        assertThat(refused("search", "--study", "demo", "--storage", db, "-O", "dim", "--n-trials", "1"))
+                .isEqualTo("nas: --objective-option takes KEY=VALUE, but got 'dim'");
+        // a required option really missing is still said so, also beside a negated option (--no-X)
+        assertThat(refused("trials", "--storage", db)).isEqualTo("nas: Missing required option: '--study=NAME'");
+        assertThat(refused("search", "--storage", db, "--objective", "sphere", "--no-deterministic"))
+                .isEqualTo("nas: Missing required option: '--study=NAME'");
+    }
+
+    @Test
+    void anExternalObjectivesUnusableFilesAreRefusedBeforeTheStudyExists() throws Exception {
+        Path space = dir.resolve("space.json");
+        Files.writeString(space, "{\"params\": {\"x\": {\"type\": \"float\", \"low\": 0, \"high\": 1}}}");
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        String[] external = {"search", "--study", "ext", "--storage", db, "--objective", "external", "-O",
+            "command=true", "-O", "space=" + space, "--n-trials", "1", "--quiet"};
+        // before: "unexpected error: cannot write the run files in ..." (exit 1), the study created
+        assertThat(refused(CliRunner.concat(external, "-O", "workdir=" + file.resolve("runs"))))
+                .isEqualTo("nas: cannot create the run directory " + file.resolve("runs") + " (-O workdir): Not a directory");
+        // before: "cannot read config template /.../none.json: /.../none.json"
+        assertThat(refused(CliRunner.concat(external, "-O", "config-template=" + dir.resolve("none.json"))))
+                .isEqualTo("nas: cannot read config template " + dir.resolve("none.json") + ": no such file or directory");
+    }
+
+    @Test
+    void topWithoutSpaceFromIsRefusedNotIgnored() {
+        // before: --top 2 was ignored and all ten parameters searched
+        assertThat(refused("search", "--study", "t", "--storage", db, "--objective", "sphere", "--top", "2",
+                "--n-trials", "1")).isEqualTo("nas: --top belongs to --space-from STUDY (how many of the screening's "
+                + "top parameters to search); without it every parameter is searched");
+    }
+
+    @Test
+    void retryStaleWithoutHeartbeatsIsRefusedNotIgnored() {
+        assertThat(refused("search", "--study", "t", "--storage", db, "--objective", "sphere", "--heartbeat-interval",
+                "0", "--retry-stale", "2", "--n-trials", "1")).isEqualTo("nas: --retry-stale retries trials failed for "
+                + "a stale heartbeat, and --heartbeat-interval 0 turns heartbeats off: give one of them only");
     }
 
     @Test
@@ -302,7 +357,19 @@ class BadInputTest {
     void anOptionTheMeasuredCommandRefusesIsBadInputOfTheBenchmark() {
         // before: "unexpected error: nas evolve ... failed (exit 2): ..." (exit 1)
         assertThat(refused("benchmark", "evolve", "-g", "0", "-p", "5"))
-                .isEqualTo("nas: --generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10");
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+    }
+
+    @Test
+    void evolveNamesTheOneOptionOutOfRange() {
+        // before: "--generations must be >= 1 and --checkpoint-every >= 0, but got 0 and 10", and
+        // "population_size must be >= 2, got 1" for -p 1
+        assertThat(refused("evolve", "-g", "0", "-p", "5", "-q", "--storage", db))
+                .isEqualTo("nas: --generations must be >= 1, but got 0");
+        assertThat(refused("evolve", "-g", "1", "-p", "5", "--checkpoint-every", "-1", "-q", "--storage", db))
+                .isEqualTo("nas: --checkpoint-every must be >= 0 (0: never), but got -1");
+        assertThat(refused("evolve", "-g", "1", "-p", "1", "-q", "--storage", db))
+                .isEqualTo("nas: --population-size must be >= 2, but got 1");
     }
 
     @Test
@@ -386,6 +453,23 @@ class BadInputTest {
         assertThat(refused("neat", "-g", "1", "-q", "--picture", dir.resolve("boundary.gif").toString()))
                 .isEqualTo("nas: --picture must end in .png or .svg (or be 'none'), but got '"
                 + dir.resolve("boundary.gif") + "'");
+        // before: the whole run, then ImageIO's stack trace and "unexpected error: Can't create an ImageOutputStream!"
+        // (exit 1), or "unexpected error: .../n.json (No such file or directory)" for the network
+        Path plain = dir.resolve("plain-for-neat");
+        try {
+            Files.writeString(plain, "a file");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "-o", dir.resolve("n.json").toString(), "--picture",
+                plain.resolve("b.png").toString()))
+                .isEqualTo("nas: cannot write --picture " + plain.resolve("b.png") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o",
+                plain.resolve("n.json").toString()))
+                .isEqualTo("nas: cannot write --output " + plain.resolve("n.json") + ": " + plain + " is a file, not a directory");
+        assertThat(refused("neat", "-d", "xor", "-g", "1", "-q", "--picture", "none", "-o", dir.toString()))
+                .isEqualTo("nas: cannot write --output " + dir + ": it is a directory");
+        assertThat(Files.exists(dir.resolve("n.json"))).isFalse();
         // before: the grid ran the point x0=1 twice
         assertThat(refused("search", "--study", "g", "--storage", db, "--objective", "sphere", "--dim", "1",
                 "--sampler", "grid", "--grid", "x0=1,1")).isEqualTo("nas: --grid gives value 1 of 'x0' twice");
@@ -454,9 +538,47 @@ class BadInputTest {
                 + "parameters, but 32-100000-100000-10 has 10004400010");
         // before: out of memory
         assertThat(refused("importance", "--study", "demo", "--storage", db, "--trees", "2000000000"))
-                .isEqualTo("nas: trees must be at most 10000, got 2000000000");
+                .isEqualTo("nas: --trees must be at most 10000, got 2000000000");
         assertThat(refused("server", "--storage", dir.resolve("served").toString(), "--connections", "5000"))
                 .isEqualTo("nas: --connections must be at most 1024, but got 5000");
+    }
+
+    @Test
+    void seedsHaveALimitAndCountsThatOnlyLengthenARunAreOneLineWhenTooLargeForAnIntZeroOrNegative() {
+        // before: 2^31 - 1 seeds ran out of memory before the first generation
+        assertThat(refused("run", "-g", "1", "--seeds", "1001", "-q"))
+                .isEqualTo("nas: --seeds must be at most 1000, but got 1001");
+        assertThat(refused("run", "-g", "1", "--seeds", "2147483647", "-q"))
+                .isEqualTo("nas: --seeds must be at most 1000, but got 2147483647");
+        assertThat(refused("search", "--study", "seeds", "--storage", db, "--objective", "evolution-lab", "-O",
+                "seeds=1001")).isEqualTo("nas: option 'seeds' of objective 'evolution-lab' must be at most 1000, but "
+                + "got 1001");
+        // before: "--generations, --seeds and --every must be >= 1, got 1, 0, 1", which named three options
+        assertThat(refused("run", "-g", "1", "--seeds", "0", "-q")).isEqualTo("nas: --seeds must be >= 1, but got 0");
+        assertThat(refused("run", "-g", "-5", "-q")).isEqualTo("nas: --generations must be >= 1, but got -5");
+        assertThat(refused("run", "-g", "1", "--every", "0", "-q")).isEqualTo("nas: --every must be >= 1, but got 0");
+        // past an int, or not an integer: picocli's one line (and its hint)
+        for (String[] c : new String[][] {{"run", "--seeds", "-q"}, {"run", "--generations", "-q"},
+            {"neat", "--steps", "-q"}, {"neat", "--refine-steps", "-q"}, {"ga", "--epochs", "--optimizer=adam"},
+            {"ga", "--generations", "--scheme=fixed"}, {"evolve", "--generations", "--storage=" + db}}) {
+            for (String v : List.of("2147483648", "1e9", "-99999999999")) {
+                assertThat(refused(c[0], c[1], v, c[2])).isEqualTo("nas: Invalid value for option '" + c[1] + "': '" + v
+                        + "' is not an int");
+            }
+        }
+        // before: one line naming all five options and values
+        assertThat(refused("neat", "--steps", "-1", "-q")).isEqualTo("nas: --steps must be >= 0, but got -1");
+        assertThat(refused("neat", "--refine-steps", "-300", "-q"))
+                .isEqualTo("nas: --refine-steps must be >= 0, but got -300");
+        assertThat(refused("neat", "-g", "0", "-q")).isEqualTo("nas: --generations must be >= 1, but got 0");
+        assertThat(refused("neat", "-p", "1", "-q")).isEqualTo("nas: --population-size must be >= 2, but got 1");
+        assertThat(refused("ga", "--optimizer", "adam", "--epochs", "0")).isEqualTo("nas: --epochs must be >= 1, got 0");
+        assertThat(refused("ga", "--optimizer", "adam", "--epochs", "-7")).isEqualTo("nas: --epochs must be >= 1, got -7");
+        assertThat(refused("ga", "-g", "0")).isEqualTo("nas: --generations must be >= 1, got 0");
+        assertThat(refused("ga", "--evaluations", "0")).isEqualTo("nas: an evaluation budget of 0 does not cover the "
+                + "first generation's 32 children");
+        assertThat(refused("evolve", "-g", "-1", "-q", "--storage", db))
+                .isEqualTo("nas: --generations must be >= 1, but got -1");
     }
 
     @Test

@@ -40,7 +40,7 @@ class BenchmarkEvolveCommandTest {
         assertThat(Integer.parseInt(memory.group(2)) / 100.0).isBetween(low - 0.005, high + 0.005);
         assertThat(r.out()).contains("resume: from the checkpoint before generation 10");
         // the frame options reach the run: 3 creatures of each of the 12 generations recorded
-        assertThat(r.out()).contains("frames selective (top 2, random 0, bottom 1) at 15 fps", "(3 creatures, ");
+        assertThat(r.out()).contains("frames selective: top 2, random 0, bottom 1, 15 fps", "(3 creatures, ");
         Matcher total = Pattern.compile("stored over the run: frames ([\\d.]+) MB \\((\\d+) recordings, ([\\d.]+) MB per "
                 + "1,000 generations\\), genomes [\\d.]+ MB \\((\\d+)\\)").matcher(r.out());
         assertThat(total.find()).as(r.out()).isTrue();

@@ -59,6 +59,20 @@ final class CliProcess {
         return start(List.of("setsid", "env", "--default-signal=INT,HUP", "nohup"), workDir, args);
     }
 
+    /**
+     * Starts {@code nas args...} with {@code env} in a pid namespace of its own ({@code unshare --pid --fork
+     * --mount-proc}, as a container runs it: same host name, its own process numbers), where its pid is {@code pid};
+     * {@link #kill} ends the whole namespace.
+     */
+    static CliProcess startInPidNamespace(java.util.Map<String, String> env, Path workDir, long pid, String... args)
+            throws IOException {
+        List<String> prefix = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", "--kill-child",
+                "sh", "-c", "echo " + (pid - 1) + " > /proc/sys/kernel/ns_last_pid || exit 1; \"$@\" & wait $!", "sh"));
+        prefix.addAll(DEFAULT_SIGNALS);
+        env.forEach((k, v) -> prefix.add(k + "=" + v));
+        return start(prefix, workDir, args);
+    }
+
     private static CliProcess start(List<String> prefix, Path workDir, String... args) throws IOException {
         return start(prefix, List.of(), workDir, args);
     }
@@ -88,6 +102,25 @@ final class CliProcess {
         int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    /**
+     * The pid, on this host, of the JVM that runs nas: the process's own, or, under {@link #startInPidNamespace}, that
+     * of its descendant running java.
+     */
+    long javaPid() {
+        return process.toHandle().info().command().orElse("").endsWith("/java") ? process.pid()
+                : process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no java under pid " + process.pid())).pid();
+    }
+
+    /** Sends a signal to the JVM that runs nas ({@link #javaPid}). */
+    void signalJava(String name) throws IOException, InterruptedException {
+        long pid = javaPid();
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid + " exited with " + exit);
         }
     }
 

@@ -105,7 +105,7 @@ class DashboardRunsTest {
             Map<String, Object> run = (Map<String, Object>) api(server, token, "runs/small");
             assertThat(run).containsEntry("last_checkpoint", (long) checkpoint).containsEntry("checkpoint_every", 2L)
                     .containsEntry("frames", "selective:3,2,1").containsEntry("frame_rate", 15L)
-                    .containsEntry("frames_text", "selective (top 3, random 2, bottom 1)").containsEntry("eta_seconds", null);
+                    .containsEntry("frames_text", "selective: top 3, random 2, bottom 1, 15 fps").containsEntry("eta_seconds", null);
             assertThat(((Map<String, Object>) run.get("config_values"))).containsEntry("population_size", 30L);
 
             // every generation's statistics are RunStore's; from=2 gives the last two only
@@ -192,8 +192,8 @@ class DashboardRunsTest {
             error(server, token, "runs/small/generations/3/creatures/30/frames", 404,
                     "generation 3 of run 'small' has creatures 0..29, not 30");
             error(server, token, "runs/small/generations/3/creatures/" + unframed + "/frames", 404, "creature "
-                    + unframed + " of generation 3 of run 'small' has no stored frames (the run records selective "
-                    + "(top 3, random 2, bottom 1))");
+                    + unframed + " of generation 3 of run 'small' has no stored frames (the run records selective: "
+                    + "top 3, random 2, bottom 1, 15 fps)");
             error(server, token, "runs/small/generations/three/creatures", 400, "expected an integer, but got 'three'");
             error(server, token, "runs/small/generations?from=x", 400, "expected an integer, but got 'x'");
             error(server, token, "runs/small/generations/3/creatures/1.5/frames", 400, "expected an integer, but got '1.5'");
@@ -251,6 +251,9 @@ class DashboardRunsTest {
             browser.waitFor("document.querySelector('#runs-rows tr[data-run=\"small\"]')", Duration.ofSeconds(30));
             assertThat(browser.js("return document.querySelector('#runs-rows tr[data-run=\"small\"] .progress').textContent;"))
                     .isEqualTo("4 / 4");
+            // its frames as nas runs and nas run-status say them, not the stored key
+            assertThat(browser.js("return document.querySelector('#runs-rows tr[data-run=\"small\"]').cells[6].textContent;"))
+                    .isEqualTo("selective: top 3, random 2, bottom 1, 15 fps");
             // the section holds its heading and table only (no STOPPED run, so no note, and no stray "null")
             assertThat(browser.js("return Array.from(document.getElementById('runs-section').childNodes)"
                     + ".map((n) => n.nodeName).join(' ');")).isEqualTo("H1 TABLE");
@@ -267,6 +270,7 @@ class DashboardRunsTest {
                 assertThat(num(best.get(g).get(1))).isEqualTo(generations.get(g).best());
             }
             assertThat(browser.text("run-status")).isEqualTo("COMPLETE, generation 4 of 4 (100%)");
+            assertThat(browser.text("run-frames")).isEqualTo("selective: top 3, random 2, bottom 1, 15 fps");
             // the animation advances through the stored frames, and the canvas changes with it
             String before = (String) browser.js("return document.getElementById('replay-canvas').toDataURL();");
             long frame = ((Number) browser.js("return window.nasReplay.state.frame;")).longValue();

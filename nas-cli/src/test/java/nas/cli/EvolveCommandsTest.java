@@ -97,8 +97,39 @@ class EvolveCommandsTest {
 
         CliRunner.Result table = nas("run-status", "small", "--last", "2");
         assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2 generations)",
-                "selective (top 10, random 10, bottom 5) at 15 fps");
+                "Frames:      selective: top 10, random 10, bottom 5, 15 fps\n");
         assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
+        // for people: fitness with the decimals that give the largest shown 5 significant digits, seconds to the ms
+        // (csv and json above keep every digit)
+        double largest = Math.abs(memory.bestFitness());
+        for (int g = 3; g < 5; g++) {
+            nas.sim.evolution.GenerationStats st = memory.generations().get(g);
+            for (double v : new double[] {st.best(), st.average(), st.median(), st.worst(), st.bestEver()}) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        int decimals = Math.max(0, Math.min(4, 5 - (int) Math.floor(Math.log10(largest)) - 1));
+        String f = "%." + decimals + "f";
+        assertThat(table.out()).contains(String.format(java.util.Locale.ROOT, "Best:        " + f + " (generation %d)",
+                memory.bestFitness(), memory.bestGeneration()));
+        List<String> row4 = List.of(table.out().lines().filter(l -> l.matches("\\s*4\\s+.*")).findFirst().orElseThrow()
+                .trim().split("\\s+"));
+        nas.sim.evolution.GenerationStats st = memory.generations().get(4);
+        RunStore.Generation stored = runs(s -> s.generations("small", 4).get(0));
+        assertThat(stored.species()).as("no species column to leave empty").isNull();
+        // the diversity with 4 significant digits of the larger of generations 3 and 4 (about 1: 3 or 4 decimals)
+        double diversity = Math.max(stored.diversity(), runs(s -> s.generations("small", 3).get(0)).diversity());
+        assertThat(diversity).isBetween(0.1, 9.999);
+        String d = diversity >= 1 ? "%.3f" : "%.4f";
+        assertThat(row4).containsExactly("4", String.format(java.util.Locale.ROOT, f, st.best()),
+                String.format(java.util.Locale.ROOT, f, st.average()), String.format(java.util.Locale.ROOT, f,
+                        st.median()), String.format(java.util.Locale.ROOT, f, st.worst()),
+                String.format(java.util.Locale.ROOT, f, st.bestEver()), String.valueOf(stored.pellets()),
+                String.format(java.util.Locale.ROOT, d, stored.diversity()),
+                String.format(java.util.Locale.ROOT, "%.3f", stored.seconds()));
+        // nas runs: the best as run-status shows it
+        assertThat(nas("runs").out()).containsPattern("small +pure_baseline +42 +COMPLETE +5/5 +"
+                + java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT, f, memory.bestFitness())) + " ");
 
         // replay: the best of generation 3 simulated again, its frames equal to the recorded ones
         CliRunner.Result replay = nas("replay", "small", "--generation", "3", "--rank", "1");
@@ -150,9 +181,16 @@ class EvolveCommandsTest {
             }
             return null;
         });
-        assertThat(nas("run-status", "few").out()).contains("selective (top 3, random 2, bottom 1) at 5 fps");
+        // nas runs and run-status say it alike; csv and json keep the stored key too
+        assertThat(nas("run-status", "few").out()).contains("Frames:      selective: top 3, random 2, bottom 1, 5 fps\n");
+        assertThat(nas("runs").out()).containsPattern("\\bfew +pure_baseline +5 +COMPLETE +4/4 +[\\d.]+ +selective: top 3, "
+                + "random 2, bottom 1, 5 fps +\\d+s ");
         // the setting holds commas: quoted in CSV
-        assertThat(nas("runs", "--format", "csv").out()).contains(",\"selective:3,2,1\",");
+        assertThat(nas("runs", "--format", "csv").out()).contains(",\"selective:3,2,1\",")
+                .endsWith(",5,\"selective: top 3, random 2, bottom 1, 5 fps\"\n");
+        assertThat((List<?>) Json.read(nas("runs", "--format", "json").out())).singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("frames", "selective:3,2,1")
+                .containsEntry("frame_rate", 5L).containsEntry("frames_text", "selective: top 3, random 2, bottom 1, 5 fps");
 
         // replay: a creature with frames is checked against them, one without is simulated again all the same
         CliRunner.Result framed = nas("replay", "few", "-G", "2", "--rank", "1");
@@ -194,8 +232,13 @@ class EvolveCommandsTest {
             s.rewind("few", 2, RunStore.RUNNING, s.run("few").orElseThrow().codeVersion());
             return null;
         });
-        assertBad(nas("evolve", "--resume", "few", "--frame-top", "4"), "leave out");
-        assertBad(nas("evolve", "--resume", "few", "--frame-rate", "15"), "leave out");
+        assertBad(nas("evolve", "--resume", "few", "--frame-top", "4"), "leave out --frame-top");
+        assertBad(nas("evolve", "--resume", "few", "--frame-rate", "15"), "leave out --frame-rate");
+        // each setting given is named, and only those (the message listed all twelve)
+        CliRunner.Result two = nas("evolve", "--resume", "few", "-g", "300", "--seed", "3");
+        assertBad(two, "nas: --resume continues a run with the settings it was started with; leave out --generations "
+                + "and --seed");
+        assertThat(two.err().strip()).endsWith("leave out --generations and --seed");
         List<Integer> rewound = runs(s -> s.framedCreatures("few", 2));
         assertThat(rewound).isEmpty();
         CliRunner.Result resumed = nas("evolve", "--resume", "few", "-q");
@@ -250,7 +293,7 @@ class EvolveCommandsTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertBad(nas("evolve", "-p", "8", "-g", "3", "--run-id", "r"), "run 'r' exists already: continue it with --resume r");
         assertBad(nas("evolve", "--resume", "r"), "run 'r' is complete (3 generations)");
-        assertBad(nas("evolve", "--resume", "r", "--set", "mutation_rate=0.1"), "leave out");
+        assertBad(nas("evolve", "--resume", "r", "--set", "mutation_rate=0.1"), "leave out --set");
         // the run is untouched by the refused commands
         List<RunStore.Generation> kept = runs(s -> s.generations("r", 0));
         assertThat(kept).hasSize(3);

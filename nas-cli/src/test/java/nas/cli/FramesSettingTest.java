@@ -70,9 +70,14 @@ class FramesSettingTest {
             FramesSetting.selective(Integer.MAX_VALUE, 0, 3)}) {
             assertThat(FramesSetting.parse(s.key())).isEqualTo(s);
         }
-        assertThat(FramesSetting.describe("selective")).isEqualTo("selective (top 10, random 10, bottom 5)");
-        assertThat(FramesSetting.describe("selective:4,0,0")).isEqualTo("selective (top 4, random 0, bottom 0)");
+        assertThat(FramesSetting.describe("selective")).isEqualTo("selective: top 10, random 10, bottom 5");
+        assertThat(FramesSetting.describe("selective:4,0,0")).isEqualTo("selective: top 4, random 0, bottom 0");
         assertThat(FramesSetting.describe("none")).isEqualTo("none");
+        // with the rate, as listings show a run's frames; none records no frames, at no rate
+        assertThat(FramesSetting.describe("selective:3,2,1", 15)).isEqualTo("selective: top 3, random 2, bottom 1, 15 fps");
+        assertThat(FramesSetting.describe("selective", 5)).isEqualTo("selective: top 10, random 10, bottom 5, 5 fps");
+        assertThat(FramesSetting.describe("all", 30)).isEqualTo("all, 30 fps");
+        assertThat(FramesSetting.describe("none", 15)).isEqualTo("none");
         // why a creature of rank r among 200 has frames: the plan's 10 best, 5 worst, random ones between
         assertThat(FramesSetting.PLAN.kind(10, 200)).isEqualTo("top");
         assertThat(FramesSetting.PLAN.kind(11, 200)).isEqualTo("random");
@@ -82,6 +87,7 @@ class FramesSettingTest {
         assertThat(FramesSetting.NONE.kind(1, 200)).isNull();
         // a key from a later version is shown as it is, and refused where it would be used
         assertThat(FramesSetting.describe("selective:1,2")).isEqualTo("selective:1,2");
+        assertThat(FramesSetting.describe("selective:1,2", 15)).isEqualTo("selective:1,2, 15 fps");
         for (String bad : new String[] {"selective:1,2", "selective:1,2,-3", "selective:9999999999,0,0", "some"}) {
             assertThatThrownBy(() -> FramesSetting.parse(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("unknown frames setting '" + bad + "': this version knows none, all, selective and "

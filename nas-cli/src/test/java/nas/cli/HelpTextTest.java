@@ -32,6 +32,48 @@ class HelpTextTest {
         assertThat(undescribed).isEmpty();
     }
 
+    /**
+     * Paths and file names in help are never cut: picocli's line breaking also breaks after a dot, which turned
+     * "./nas-studies" into ". /nas-studies" and "NAME.nas-server" into "NAME." and "nas-server" on the next line.
+     * Every word of a description with a dot inside must reach the help whole.
+     */
+    @Test
+    void pathsInHelpAreNeverCut() {
+        List<String> split = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            java.util.Set<String> shown = new java.util.HashSet<>(List.of(c.getUsageMessage().split("\\s+")));
+            List<String> texts = new ArrayList<>(List.of(c.getCommandSpec().usageMessage().description()));
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                if (!o.hidden()) {
+                    texts.addAll(List.of(o.description()));
+                }
+            }
+            for (String text : texts) {
+                for (String word : text.split("\\s+")) {
+                    // words with a dot inside: paths and file names, which a reader copies
+                    if (word.matches(".*\\.[\\w/].*") && !word.contains("${") && !shown.contains(word)) {
+                        split.add(c.getCommandSpec().qualifiedName() + ": " + word);
+                    }
+                }
+            }
+        }
+        assertThat(split).isEmpty();
+    }
+
+    /** An option's value has a name of ours (N, FILE, URL), not picocli's default, the Java field ({@code <trials>}). */
+    @Test
+    void everyOptionValueHasAParamLabel() {
+        List<String> unnamed = new ArrayList<>();
+        for (CommandLine c : commands(Nas.commandLine())) {
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                if (o.arity().max() > 0 && !o.hidden() && o.paramLabel().startsWith("<")) {
+                    unnamed.add(c.getCommandSpec().qualifiedName() + " " + o.longestName() + "=" + o.paramLabel());
+                }
+            }
+        }
+        assertThat(unnamed).isEmpty();
+    }
+
     @Test
     void helpExamplesFitAnEightyColumnTerminal() {
         List<String> wide = new ArrayList<>();

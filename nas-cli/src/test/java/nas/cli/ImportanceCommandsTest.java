@@ -72,6 +72,18 @@ class ImportanceCommandsTest {
         assertThat(morris.err()).contains("no Morris design");
         assertThat(CliRunner.run("importance", "--study", "few", "--evaluator", "shap", "--storage", db()).err())
                 .contains("unknown evaluator 'shap'");
+        // the forest's limits are named by their flags
+        String[][] forest = {{"--trees", "0", "nas: --trees must be at least 1, got 0"},
+            {"--max-depth", "1", "nas: --max-depth must be at least 2, got 1"},
+            {"--min-samples", "0", "nas: --min-samples must be at least 1, got 0"}};
+        for (String[] f : forest) {
+            for (String evaluator : List.of("fanova", "mdi")) {
+                CliRunner.Result r = CliRunner.run("importance", "--study", "few", "--evaluator", evaluator, f[0], f[1],
+                        "--storage", db());
+                assertThat(r.exitCode()).isEqualTo(2);
+                assertThat(r.err().strip()).isEqualTo(f[2]);
+            }
+        }
     }
 
     @Test

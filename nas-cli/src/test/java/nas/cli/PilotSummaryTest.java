@@ -83,6 +83,18 @@ class PilotSummaryTest {
     }
 
     @Test
+    void aStudyWithNoFinishedTrialIsNoGoWithoutAShareOfNothing() {
+        PilotSummary empty = summary(StudyDirection.MINIMIZE);
+        assertThat(empty.verdict().go()).isFalse();
+        assertThat(empty.verdict().checks().get(0))
+                .isEqualTo("✘ failures: no finished trial to judge the program's reliability by");
+        // only trials a signal interrupted: none counts, and the check says why
+        add(TrialState.FAIL, null, null, false, "exit-code", "interrupted (program exited with code 130: ...)");
+        assertThat(summary(StudyDirection.MINIMIZE).verdict().checks().get(0)).isEqualTo(
+                "✘ failures: no finished trial to judge the program's reliability by; 1 interrupted by a signal not counted");
+    }
+
+    @Test
     void noGoWhenMoreThanTenPercentFailAndFailuresAreCountedByKind() {
         add(TrialState.COMPLETE, 2.0, null, true, null);
         for (int i = 0; i < 7; i++) {

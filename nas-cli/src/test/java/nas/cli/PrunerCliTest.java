@@ -11,6 +11,7 @@ import nas.pruners.PatientPruner;
 import nas.pruners.PercentilePruner;
 import nas.pruners.SuccessiveHalvingPruner;
 import nas.pruners.ThresholdPruner;
+import nas.pruners.WilcoxonPruner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +43,33 @@ class PrunerCliTest {
         assertThat(parse("--pruner", "patient", "--pruner-patience", "5", "--pruner-min-delta", "0.01",
                 "--pruner-wrapped", "median", "--pruner-warmup-steps", "3").create())
                 .isEqualTo(new PatientPruner(MedianPruner.defaults().withWarmupSteps(3), 5, 0.01));
+        assertThat(parse("--pruner", "wilcoxon", "--pruner-p-threshold", "0.05", "--pruner-startup-steps", "3")
+                .create()).isEqualTo(new WilcoxonPruner(0.05, 3));
+    }
+
+    @Test
+    void everyOptionOfEveryPrunerHasItsFlag() {
+        java.util.Set<String> flags = new java.util.TreeSet<>();
+        for (picocli.CommandLine.Model.OptionSpec o : new CommandLine(new PrunerOptions()).getCommandSpec().options()) {
+            flags.add(o.longestName());
+        }
+        java.util.Set<String> wanted = new java.util.TreeSet<>();
+        for (String name : nas.pruners.Pruners.names()) {
+            for (String option : nas.pruners.Pruners.options(name)) {
+                wanted.add("--pruner-" + option);
+            }
+        }
+        assertThat(wanted).contains("--pruner-p-threshold", "--pruner-startup-steps");
+        assertThat(flags).containsAll(wanted);
+    }
+
+    @Test
+    void aBadWilcoxonThresholdNamesItsFlag(@TempDir Path dir) {
+        String storage = "jdbc:h2:" + dir.resolve("db").toAbsolutePath();
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "search", "--storage", storage, "--study", "w", "--objective", "curve",
+                "--pruner", "wilcoxon", "--pruner-p-threshold", "1.5", "--n-trials", "1")).isEqualTo(Nas.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo("nas: --pruner-p-threshold must lie in [0, 1], but got 1.5");
     }
 
     private static int run(StringWriter out, StringWriter err, String... args) {

@@ -79,12 +79,12 @@ class ReadOnlyDatabaseTest {
             }
             // a study to import, for the refused import
             StudyTransfer.write(storage, "s", shared.resolve("s.json"));
-            // a run held by a process of this host that has died since: RUNNING as stored
+            // a run held by a process of this pid space that has died since: RUNNING as stored
             Process gone = new ProcessBuilder("true").start();
             gone.waitFor();
             deadPid = gone.pid();
             storage.runs().createRun(nas.storage.RunStoreContractTest.run("r"),
-                    new nas.storage.RunStore.Owner(RunLiveness.HOST, deadPid, 5));
+                    new nas.storage.RunStore.Owner(RunLiveness.WHERE, deadPid, 5));
         }
         Files.setPosixFilePermissions(shared.resolve("s.json"), PosixFilePermissions.fromString("rw-r--r--"));
         source = db.resolveSibling("study.mv.db");

@@ -148,7 +148,9 @@ class ResumeFromJavaTest {
             Studies.builder("plain").storage(storage).directions(StudyDirection.MINIMIZE).create();
             assertThatThrownBy(() -> ResumedStudy.resume(storage, "plain"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("study 'plain' remembers no objective: it was not made by 'nas search' or 'nas screen'");
+                    .hasMessage("study 'plain' remembers no objective: it was not made by 'nas search' or 'nas screen' "
+                            + "(a study made in code resumes with Studies.builder(name).storage(storage).load() and "
+                            + "your objective)");
             assertThatThrownBy(() -> ResumedStudy.resume(storage, "nowhere"))
                     .isInstanceOf(nas.api.exception.StudyNotFoundException.class);
         }

@@ -35,6 +35,11 @@ class ResumeSettingsTest {
         assertThat(sampler.exitCode()).isEqualTo(2);
         assertThat(sampler.err()).contains("study 'r' uses sampler tpe (--sampler random given)");
         assertThat(trials("r")).isEqualTo(12);
+        CliRunner.Result objective = search("r", "--objective", "rosenbrock", "--n-trials", "5");
+        assertThat(objective.exitCode()).isEqualTo(2);
+        assertThat(objective.err().strip()).isEqualTo("nas: study 'r' runs objective 'sphere', not 'rosenbrock' (omit "
+                + "the objective to resume it, or name a new study)");
+        assertThat(trials("r")).isEqualTo(12);
 
         CliRunner.Result forced = search("r", "--seed", "2", "--sampler", "random", "--override-settings", "--n-trials", "3");
         assertThat(forced.exitCode()).as(forced.err()).isZero();

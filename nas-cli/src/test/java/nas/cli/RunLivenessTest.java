@@ -150,6 +150,69 @@ class RunLivenessTest {
         });
     }
 
+    @Test
+    void aRunWrittenInAnotherPidNamespaceOfThisHostIsJudgedByItsHeartbeatNotByAPidOfThisOne() throws Exception {
+        OtherUser.assumeAvailable(); // root: unshare --pid
+        // its pid there: one no process of this namespace has, nor gets soon (below the last one given out)
+        long last;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of("/proc/sys/kernel/ns_last_pid"))) {
+            last = Long.parseLong(new String(in.readNBytes(32), java.nio.charset.StandardCharsets.US_ASCII).trim());
+        }
+        long pid = last - 200;
+        while (pid > 300 && ProcessHandle.of(pid).isPresent()) {
+            pid--;
+        }
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        // every process with a grace of 15 s (heartbeats every 2.5 s)
+        Map<String, String> grace = Map.of(RunLiveness.GRACE_ENV, "15");
+        CliProcess contained = CliProcess.startInPidNamespace(grace, dir, pid, evolve(url(), "--run-id", "contained"));
+        // frozen, so that it is still RUNNING while looked at (its heartbeat ages: the grace is long enough to look)
+        Snapshot before = freeze(contained, url(), "contained");
+        long javaHere = contained.javaPid();
+        // its lease names its pid there and its pid namespace, the one this host shows for its java process
+        String namespace = java.nio.file.Files.readSymbolicLink(Path.of("/proc/" + javaHere + "/ns/pid")).toString();
+        assertThat(before.owner().pid()).isEqualTo(pid);
+        assertThat(before.owner().host()).isEqualTo(HOST + " " + namespace + "@" + java.nio.file.Files.readString(
+                Path.of("/proc/sys/kernel/random/boot_id")).trim());
+        assertThat(namespace)
+                .isNotEqualTo(java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+        assertThat(ProcessHandle.of(pid)).as("its pid there is none here").isEmpty();
+
+        // here its pid is no process, yet it runs: RUNNING, and neither resumed nor deleted
+        Map<String, Object> listed = listed(CliProcess.start(grace, dir, "runs", "--storage", url(), "--format", "json")
+                .await(60), "contained");
+        assertThat(listed).containsEntry("status", "RUNNING").containsEntry("writer", "pid " + pid + " on " + HOST);
+        CliProcess.Result refused = CliProcess.start(grace, dir, "evolve", "--storage", url(), "--resume", "contained")
+                .await(60);
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).matches("nas: run 'contained' is running in pid " + pid + " on " + HOST
+                + " \\(last heartbeat \\d+s ago\\): one process at a time writes a run; resume it once that process "
+                + "has ended\\R");
+        assertThat(Snapshot.of(url(), "contained")).isEqualTo(before);
+
+        // killed with its namespace, it is STOPPED once its heartbeat is older than the grace, and then resumes
+        contained.kill();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        do {
+            Thread.sleep(200);
+            listed = listed(CliProcess.start(grace, dir, "runs", "--storage", url(), "--format", "json").await(60),
+                    "contained");
+        } while (!RunLiveness.STOPPED.equals(listed.get("status")) && System.nanoTime() < deadline);
+        assertThat(listed).containsEntry("status", RunLiveness.STOPPED).containsEntry("writer", null);
+        assertThat(((Number) listed.get("heartbeat_seconds_ago")).doubleValue()).isGreaterThan(15.0);
+        CliProcess.Result status = CliProcess.start(grace, dir, "run-status", "contained", "--storage", url())
+                .await(60);
+        assertThat(status.out()).containsPattern("its process stopped: no heartbeat from pid " + pid + " on " + HOST
+                + " for \\d+s;");
+        CliProcess.Result resumed = CliProcess.start(grace, dir, "evolve", "--storage", url(), "--resume", "contained",
+                "-q").await(300);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        CliRunner.readRuns(url(), s -> {
+            EvolveKillResumeTest.assertBitIdentical(s, "reference", "contained");
+            return null;
+        });
+    }
+
     /** What a refused command must leave as it was: the run's row, generations, newest checkpoint and holder. */
     record Snapshot(RunStore.Run run, List<RunStore.Generation> generations, int checkpoint, RunStore.Owner owner) {
 
@@ -161,8 +224,8 @@ class RunLivenessTest {
     }
 
     /**
-     * Freezes {@code p} (SIGSTOP) once its run has stored 5 generations (a checkpoint), and waits for what it had sent to be stored
-     * (the same twice, 0.3 s apart).
+     * Freezes {@code p}'s JVM (SIGSTOP) once its run has stored 5 generations (a checkpoint), and waits for what it had
+     * sent to be stored (the same twice, 0.3 s apart).
      */
     private static Snapshot freeze(CliProcess p, String url, String id) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
@@ -172,7 +235,7 @@ class RunLivenessTest {
             }
             Thread.sleep(20);
         }
-        p.signal("STOP");
+        p.signalJava("STOP");
         Snapshot last = Snapshot.of(url, id);
         while (true) {
             Thread.sleep(300);

@@ -45,7 +45,11 @@ class RunTransferCommandsTest {
         // the same file again, under its own name: the run exists
         CliRunner.Result again = nas("import", file.toString());
         assertThat(again.exitCode()).isEqualTo(Nas.BAD_INPUT);
-        assertThat(again.err()).contains("run 'a' exists already");
+        assertThat(again.err().strip())
+                .isEqualTo("nas: run 'a' exists already: import it under another name with --run-id NAME");
+        CliRunner.Result againNamed = nas("import", file.toString(), "--run-id", "b");
+        assertThat(againNamed.err().strip()).isEqualTo("nas: run 'b' exists already: give another name with --run-id");
+        assertSame("a", "b", 0, true); // both untouched
 
         // a run killed after generation 4 (checkpoint before 4): exported, imported, resumed
         runs(s -> {

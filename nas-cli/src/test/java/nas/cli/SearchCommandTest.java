@@ -118,6 +118,12 @@ class SearchCommandTest {
         assertThat(r.exitCode()).isZero();
         CliRunner.Result csv = CliRunner.run("trials", "--study", "m", "--format", "csv", "--storage", db("m"));
         assertThat(csv.out().lines().count()).isEqualTo(13);
+        // a target the study has passed: the message gives the study's count, not the target's
+        CliRunner.Result passed = CliRunner.run("search", "--study", "m", "--max-trials", "10", "--storage", db("m"));
+        assertThat(passed.exitCode()).isZero();
+        assertThat(passed.err()).contains("[m] already holds 12 finished trials (--max-trials 10); nothing to do");
+        assertThat(CliRunner.run("trials", "--study", "m", "--format", "csv", "--storage", db("m")).out().lines()
+                .count()).isEqualTo(13);
     }
 
     @Test

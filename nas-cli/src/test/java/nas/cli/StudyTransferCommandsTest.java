@@ -55,7 +55,11 @@ class StudyTransferCommandsTest {
         CliRunner.run("export", "--study", "s", "--out", file.toString(), "--storage", db("a"));
         CliRunner.Result twice = CliRunner.run("import", file.toString(), "--storage", db("a"));
         assertThat(twice.exitCode()).isEqualTo(2);
-        assertThat(twice.err()).contains("s").hasLineCount(1);
+        assertThat(twice.err().strip())
+                .isEqualTo("nas: a study named 's' already exists: import it under another name with --study NAME");
+        CliRunner.Result twiceNamed = CliRunner.run("import", file.toString(), "--study", "s", "--storage", db("a"));
+        assertThat(twiceNamed.err().strip())
+                .isEqualTo("nas: a study named 's' already exists: give another name with --study");
         CliRunner.Result noFile = CliRunner.run("import", dir.resolve("none.json").toString(), "--storage", db("a"));
         assertThat(noFile.exitCode()).isEqualTo(2);
         Files.writeString(dir.resolve("other.json"), "{\"format\": \"other\"}");
@@ -65,5 +69,20 @@ class StudyTransferCommandsTest {
         CliRunner.Result same = CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("a"));
         assertThat(same.exitCode()).isEqualTo(2);
         assertThat(same.err()).contains("--to-study");
+        // a copy onto a study of that name: the message says where and what to do
+        assertThat(CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("b")).exitCode()).isZero();
+        CliRunner.Result again = CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("b"));
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err().strip()).isEqualTo("nas: a study named 's' already exists in " + db("b")
+                + ": give the copy another name with --to-study NAME");
+        CliRunner.Result sameTwice = CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("a"),
+                "--to-study", "s");
+        assertThat(sameTwice.err()).contains("--to-study");
+        assertThat(CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("a"), "--to-study", "t")
+                .exitCode()).isZero();
+        CliRunner.Result sameTaken = CliRunner.run("copy-study", "--study", "s", "--from", db("a"), "--to", db("a"),
+                "--to-study", "t");
+        assertThat(sameTaken.err().strip()).isEqualTo("nas: a study named 't' already exists in " + db("a")
+                + ": give the copy another name with --to-study NAME");
     }
 }

@@ -165,7 +165,7 @@ public final class Dashboard implements HttpHandler {
             json(exchange, 400, Map.of("error", "deleting a study needs the body {\"confirm\": NAME} with its exact name"));
             return;
         }
-        long id = storage.findStudy(name).orElseThrow(() -> new StudyNotFoundException("no study named '" + name + "'"));
+        long id = storage.findStudy(name).orElseThrow(() -> new StudyNotFoundException("named '" + name + "'"));
         storage.deleteStudy(id);
         cache.forget(name);
         LOG.log(System.Logger.Level.INFO, "study '" + name + "' deleted from the dashboard");

@@ -62,8 +62,6 @@ final class RunApi {
                 checkpoints.put(run.id(), last);
             }
             Map<String, Object> m = StoredRuns.status(run, runs.heartbeat(run.id()), last.checkpoint());
-            m.put("frames_text", describeFrames(run.framesMode()));
-            m.put("frame_rate", run.frameRate());
             m.put("checkpoint_every", run.checkpointEvery());
             m.put("code_version", run.codeVersion());
             m.put("created", java.time.Instant.ofEpochMilli(run.createdMillis()).toString());
@@ -112,7 +110,7 @@ final class RunApi {
         if (segments.size() == 7 && segments.get(6).equals("frames")) {
             RunStore.Frames frames = runs.frames(run.id(), generation, index).orElseThrow(() -> new NotFoundException(
                     "creature " + index + " of generation " + generation + " of run '" + run.id()
-                            + "' has no stored frames (the run records " + describeFrames(run.framesMode()) + ")"));
+                            + "' has no stored frames (the run records " + describeFrames(run) + ")"));
             Map<String, Object> m = RunFrames.of(run, c, frames);
             m.put("rank", rankOf[index]);
             m.put("kind", kind(run, rankOf[index], creatures.size()));
@@ -144,7 +142,7 @@ final class RunApi {
         out.put("run", run.id());
         out.put("generation", generation);
         out.put("frames", run.framesMode());
-        out.put("frames_text", describeFrames(run.framesMode()));
+        out.put("frames_text", describeFrames(run));
         out.put("framed", framed.size());
         out.put("creatures", rows);
         return out;
@@ -177,7 +175,7 @@ final class RunApi {
     }
 
     /** The frames setting for people, as {@code nas run-status} writes it: "selective (top 10, random 10, bottom 5)". */
-    static String describeFrames(String framesMode) {
-        return FramesSetting.describe(framesMode);
+    static String describeFrames(RunStore.Run run) {
+        return FramesSetting.describe(run.framesMode(), run.frameRate());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import nas.api.json.Json;
 import nas.sim.config.LabConfig;
+import nas.sim.evolution.FramesSetting;
 import nas.sim.genome.CreatureGenome;
 import nas.sim.genome.GenomeBinary;
 import nas.sim.genome.GenomeJson;
@@ -78,7 +79,9 @@ public final class StoredRuns {
     /**
      * A run as one row of a listing ({@code nas runs}, the dashboard's runs): its status as shown
      * ({@link RunLiveness#shownStatus}: STOPPED for a RUNNING run no live process holds), and the process that holds
-     * it ({@code writer}, null when none does) with its last heartbeat's age in seconds (null when it never had one).
+     * it ({@code writer}, null when none does) with its last heartbeat's age in seconds (null when it never had one);
+     * {@code frames} is the stored setting, {@code frames_text} it and the frame rate for people
+     * ({@link FramesSetting#describe(String, int)}).
      */
     public static Map<String, Object> summary(RunStore.Run r, Optional<RunStore.Heartbeat> heartbeat) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -95,6 +98,8 @@ public final class StoredRuns {
         m.put("updated", Instant.ofEpochMilli(r.updatedMillis()).toString());
         m.put("writer", heartbeat.filter(RunLiveness::alive).map(h -> h.owner().describe()).orElse(null));
         m.put("heartbeat_seconds_ago", heartbeat.map(h -> h.silentMillis() / 1e3).orElse(null));
+        m.put("frame_rate", r.frameRate());
+        m.put("frames_text", FramesSetting.describe(r.framesMode(), r.frameRate()));
         return m;
     }
 

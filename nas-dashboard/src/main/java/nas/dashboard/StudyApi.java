@@ -64,7 +64,7 @@ final class StudyApi {
         if (what.equals("trials")) {
             FrozenTrial t = s.trial(number(segments.get(3)));
             if (t == null) {
-                throw new nas.api.exception.StudyNotFoundException("study '" + s.name() + "' has no trial " + segments.get(3));
+                throw new NotFoundException("study '" + s.name() + "' has no trial " + segments.get(3));
             }
             if (segments.size() == 4) {
                 return TrialJson.full(t);

@@ -137,7 +137,7 @@ final class StudyCache {
     private StudySnapshot refresh(String name, StudySnapshot old) {
         OptionalLong found = storage.findStudy(name);
         if (found.isEmpty()) {
-            throw new StudyNotFoundException("no study named '" + name + "'");
+            throw new StudyNotFoundException("named '" + name + "'");
         }
         long id = found.getAsLong();
         if (old == null || old.id() != id) {

@@ -166,7 +166,14 @@ class DashboardApiTest {
         HttpResponse<String> bad = get("api/studies/s/trials?sort=colour", "Authorization", "Bearer " + token.value());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("sort must be");
-        assertThat(get("api/studies/nope/trials", "Authorization", "Bearer " + token.value()).statusCode()).isEqualTo(404);
+        HttpResponse<String> nope = get("api/studies/nope/trials", "Authorization", "Bearer " + token.value());
+        assertThat(nope.statusCode()).isEqualTo(404);
+        assertThat(Json.read(nope.body())).isEqualTo(Map.of("error", "no study named 'nope' exists"));
+        assertThat(Json.read(get("api/studies/nope", "Authorization", "Bearer " + token.value()).body()))
+                .isEqualTo(Map.of("error", "no study named 'nope' exists"));
+        HttpResponse<String> noTrial = get("api/studies/s/trials/99999", "Authorization", "Bearer " + token.value());
+        assertThat(noTrial.statusCode()).isEqualTo(404);
+        assertThat(Json.read(noTrial.body())).isEqualTo(Map.of("error", "study 's' has no trial 99999"));
     }
 
     @Test

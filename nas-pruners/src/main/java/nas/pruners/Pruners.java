@@ -1,9 +1,11 @@
 package nas.pruners;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import nas.api.pruner.NopPruner;
@@ -58,11 +60,12 @@ public final class Pruners {
 
     /** The options pruner {@code name} takes. */
     public static Set<String> options(String name) {
-        Set<String> o = OPTIONS.get(name);
+        Objects.requireNonNull(name, "pruner name");
+        Set<String> o = OPTIONS.get(name.trim().toLowerCase(Locale.ROOT));
         if (o == null) {
             throw unknown(name);
         }
-        return o;
+        return Collections.unmodifiableSortedSet(new TreeSet<>(o));
     }
 
     /**
@@ -72,6 +75,8 @@ public final class Pruners {
      *                                  that is not a number, or options the pruner refuses
      */
     public static Pruner create(String name, Map<String, String> options) {
+        Objects.requireNonNull(name, "pruner name");
+        Objects.requireNonNull(options, "options");
         String n = name.trim().toLowerCase(Locale.ROOT);
         Map<String, String> own = new LinkedHashMap<>(options);
         if (n.equals("patient")) {

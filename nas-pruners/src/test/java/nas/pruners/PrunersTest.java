@@ -54,4 +54,12 @@ class PrunersTest {
         assertThatThrownBy(() -> Pruners.create("median", Map.of("interval-steps", "0")))
                 .hasMessage("intervalSteps must be >= 1, but got 0");
     }
+
+    @Test
+    void optionsAreListedInOrderForAnyNameCreateTakes() {
+        assertThat(Pruners.options(" Median")).containsExactly("interval-steps", "min-trials", "startup-trials",
+                "warmup-steps");
+        assertThatThrownBy(() -> Pruners.create(null, Map.of())).isInstanceOf(NullPointerException.class)
+                .hasMessage("pruner name");
+    }
 }

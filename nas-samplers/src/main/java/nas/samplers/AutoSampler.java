@@ -93,7 +93,7 @@ public final class AutoSampler implements Sampler {
             throw new IllegalArgumentException("budget must be >= 0, but got " + budget);
         }
         this.budget = budget;
-        this.gp = new GpSampler(GpOptions.defaults().withSeed(seed));
+        this.gp = new GpSampler(seed == null ? GpOptions.defaults().withStudySeed() : GpOptions.defaults().withSeed(seed));
         TpeOptions tpeOptions = TpeOptions.defaults().withMultivariate(true).withConstantLiar(true);
         Nsga2Options nsga2Options = Nsga2Options.defaults();
         this.tpe = new TpeSampler(seed == null ? tpeOptions.withStudySeed() : tpeOptions.withSeed(seed));

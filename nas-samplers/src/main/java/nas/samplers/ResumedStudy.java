@@ -37,7 +37,9 @@ public record ResumedStudy(Study study, ObjectiveDefinition objective, StudySett
     public static ResumedStudy resume(Storage storage, String name) {
         Study loaded = Studies.builder(name).storage(storage).load();
         StudySettings settings = StudySettings.of(loaded.systemAttrs()).orElseThrow(() -> new IllegalArgumentException(
-                "study '" + name + "' remembers no objective: it was not made by 'nas search' or 'nas screen'"));
+                "study '" + name + "' remembers no objective: it was not made by 'nas search' or 'nas screen' (a "
+                        + "study made in code resumes with Studies.builder(name).storage(storage).load() and your "
+                        + "objective)"));
         ObjectiveDefinition objective = settings.objectiveDefinition();
         Study study = Studies.builder(name).storage(storage).sampler(settings.createSampler(objective, storage))
                 .pruner(settings.createPruner()).seed(settings.seed()).load();

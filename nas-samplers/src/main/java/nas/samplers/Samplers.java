@@ -1,11 +1,13 @@
 package nas.samplers;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import nas.api.FrozenTrial;
@@ -97,11 +99,12 @@ public final class Samplers {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Set<String> options(String name) {
-        Set<String> o = OPTIONS.get(name);
+        Objects.requireNonNull(name, "sampler name");
+        Set<String> o = OPTIONS.get(name.trim().toLowerCase(Locale.ROOT));
         if (o == null) {
             throw unknown(name);
         }
-        return o;
+        return Collections.unmodifiableSortedSet(new TreeSet<>(o));
     }
 
     /**
@@ -133,6 +136,8 @@ public final class Samplers {
      */
     public static Sampler create(String name, Map<String, String> options, long seed,
             Map<String, Distribution> searchSpace, Storage storage) {
+        Objects.requireNonNull(name, "sampler name");
+        Objects.requireNonNull(options, "options");
         String n = name.trim().toLowerCase(Locale.ROOT);
         Set<String> known = options(n);
         Text t = new Text(n, options);

@@ -228,7 +228,7 @@ public record StudySettings(String objective, Map<String, String> objectiveOptio
     public void checkSameObjective(String study, StudySettings remembered) {
         if (!remembered.objective.equals(objective)) {
             throw new IllegalArgumentException("study '" + study + "' runs objective '" + remembered.objective
-                    + "', not '" + objective + "'");
+                    + "', not '" + objective + "' (omit the objective to resume it, or name a new study)");
         }
         if (!remembered.objectiveOptions.equals(objectiveOptions)) {
             throw new IllegalArgumentException("study '" + study + "' was created with objective options "

@@ -91,4 +91,14 @@ class SamplersTest {
         assertThat(List.of(Samplers.gridValue("3"), Samplers.gridValue("0.5"), Samplers.gridValue("true"),
                 Samplers.gridValue("adam"))).containsExactly(3L, 0.5, true, "adam");
     }
+
+    @Test
+    void optionsAreListedInOrderForAnyNameCreateTakes() {
+        assertThat(Samplers.options("TPE")).containsExactly("constant-liar", "ei-candidates", "group", "multivariate",
+                "startup-trials", "width-weighted");
+        assertThatThrownBy(() -> Samplers.create(null, Map.of(), 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("sampler name");
+        assertThatThrownBy(() -> Samplers.create("tpe", null, 1)).isInstanceOf(NullPointerException.class)
+                .hasMessage("options");
+    }
 }

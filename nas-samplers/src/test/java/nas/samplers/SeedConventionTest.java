@@ -11,6 +11,9 @@ import nas.api.Studies;
 import nas.api.Study;
 import nas.api.sampler.RandomSampler;
 import nas.api.sampler.Sampler;
+import nas.samplers.cmaes.CmaEsSampler;
+import nas.samplers.gp.GpOptions;
+import nas.samplers.gp.GpSampler;
 import nas.samplers.nsga2.Nsga2Options;
 import nas.samplers.nsga2.Nsga2Sampler;
 import nas.samplers.qmc.QmcOptions;
@@ -40,12 +43,16 @@ class SeedConventionTest {
                 () -> new RandomSampler(42),
                 () -> new TpeSampler(TpeOptions.defaults().withSeed(42).withNStartupTrials(5)),
                 () -> new QmcSampler(QmcOptions.defaults().withSeed(42)),
-                () -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(42).withPopulationSize(6)));
+                () -> new Nsga2Sampler(Nsga2Options.defaults().withSeed(42).withPopulationSize(6)),
+                () -> new GpSampler(GpOptions.defaults().withSeed(42).withNStartupTrials(5).withNCandidates(64)),
+                () -> new CmaEsSampler(CmaEsSampler.Options.defaults().withSeed(42)));
         List<Supplier<Sampler>> fromStudy = List.of(
                 RandomSampler::new,
                 () -> new TpeSampler(TpeOptions.defaults().withStudySeed().withNStartupTrials(5)),
                 () -> new QmcSampler(QmcOptions.defaults().withStudySeed()),
-                () -> new Nsga2Sampler(Nsga2Options.defaults().withStudySeed().withPopulationSize(6)));
+                () -> new Nsga2Sampler(Nsga2Options.defaults().withStudySeed().withPopulationSize(6)),
+                () -> new GpSampler(GpOptions.defaults().withStudySeed().withNStartupTrials(5).withNCandidates(64)),
+                () -> new CmaEsSampler(CmaEsSampler.Options.defaults().withStudySeed()));
         for (int i = 0; i < seeded.size(); i++) {
             List<Map<String, Object>> a = run(seeded.get(i).get(), 0);
             assertThat(run(fromStudy.get(i).get(), 42)).as("sampler %d", i).isEqualTo(a);
@@ -55,5 +62,7 @@ class SeedConventionTest {
         }
         assertThat(TpeOptions.defaults().withSeed(42).seed()).isEqualTo(42L);
         assertThat(TpeOptions.defaults().withSeed(42).withStudySeed().seed()).isNull();
+        assertThat(GpOptions.defaults().withSeed(42).seed()).isEqualTo(42L);
+        assertThat(GpOptions.defaults().withSeed(42).withStudySeed().seed()).isNull();
     }
 }

@@ -32,6 +32,13 @@ public final class StorageDaemon {
         OWNED_ELSEWHERE
     }
 
+    /**
+     * The method that compacts the served H2 file ({@link JdbcStorage#compact}): the server's other calls wait
+     * meanwhile, then go on. Its result: {@code bytesBefore}, {@code bytesAfter}, {@code bytesNeeded},
+     * {@code waitSeconds}, {@code seconds}.
+     */
+    public static final String COMPACT = "server.compact";
+
     /** How long a starting server waits for the owner lock (a client may be probing it). */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
@@ -43,6 +50,8 @@ public final class StorageDaemon {
     private final int connectionLimit;
     private final PrintStream log;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The database file served (null for a database elsewhere); replaced by this process's own compaction. */
+    private FileIdentity served;
 
     /**
      * @param url             the database URL to open (as the user gave it): an H2 file or PostgreSQL
@@ -83,6 +92,9 @@ public final class StorageDaemon {
             try (JdbcStorage storage = JdbcStorage.openForServer(url, connectionLimit);
                     StorageServer server = StorageServer.start(storage, address, port, secret)) {
                 RunStoreMethods.register(server.rpc(), storage.runs());
+                if (files.besideDatabaseFile()) {
+                    server.rpc().register(COMPACT, args -> compact(storage));
+                }
                 mount.accept(server);
                 ServerEndpoint endpoint = server.endpoint(secret);
                 Thread stopper = new Thread(() -> stop(server, storage), "nas-server-stop");
@@ -92,7 +104,10 @@ public final class StorageDaemon {
                         files.besideDatabaseFile() ? files.database() : storage.shownName(), endpoint.host(),
                         endpoint.port(), endpoint.pid(), files.endpoint());
                 log.flush();
-                String why = awaitStop(server, files.besideDatabaseFile() ? FileIdentity.of(files.database()) : null);
+                synchronized (this) {
+                    served = files.besideDatabaseFile() ? FileIdentity.of(files.database()) : null;
+                }
+                String why = awaitStop(server);
                 log.printf("%s nas server: stopping (%s)%n", Instant.now(), why);
                 log.flush();
                 stop(server, storage);
@@ -126,17 +141,51 @@ public final class StorageDaemon {
     }
 
     /** Why to stop: idle too long, or the database file ({@code served}, when local) removed or replaced. */
-    private String awaitStop(StorageServer server, FileIdentity served) throws InterruptedException {
+    private String awaitStop(StorageServer server) throws InterruptedException {
         while (true) {
             Thread.sleep(500);
-            if (served != null && !served.unchanged()) {
-                return "the database file was removed or replaced";
+            synchronized (this) {
+                if (served != null && !served.unchanged()) {
+                    return "the database file was removed or replaced";
+                }
             }
             long idle = System.nanoTime() - server.rpc().lastCallNanos();
             if (!idleTimeout.isZero() && idle > idleTimeout.toNanos()) {
                 return "idle for " + idleTimeout.toSeconds() + " s";
             }
         }
+    }
+
+    /**
+     * Compacts the served file; the file it replaces it with is this server's own (not a file removed or replaced
+     * behind its back), so it goes on serving it. Only one compaction at a time.
+     */
+    private synchronized java.util.Map<String, Object> compact(JdbcStorage storage) {
+        boolean ours = served == null || served.unchanged();
+        log.printf("%s nas server: compacting %s (other calls wait)%n", Instant.now(), files.database());
+        log.flush();
+        JdbcStorage.Compaction done;
+        try {
+            done = storage.compact();
+        } catch (RuntimeException e) {
+            log.printf("%s nas server: not compacted: %s%n", Instant.now(), e.getMessage());
+            log.flush();
+            throw e;
+        }
+        if (ours) {
+            served = FileIdentity.of(files.database());
+        }
+        log.printf(java.util.Locale.ROOT, "%s nas server: compacted %s: %d -> %d bytes in %.1f s (waited %.1f s for "
+                + "the calls in progress; asked for %d bytes free)%n", Instant.now(), files.database(), done.bytesBefore(),
+                done.bytesAfter(), done.nanos() / 1e9, done.waitNanos() / 1e9, done.bytesNeeded());
+        log.flush();
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("bytesBefore", done.bytesBefore());
+        result.put("bytesAfter", done.bytesAfter());
+        result.put("bytesNeeded", done.bytesNeeded());
+        result.put("waitSeconds", done.waitNanos() / 1e9);
+        result.put("seconds", done.nanos() / 1e9);
+        return result;
     }
 
     private void stop(StorageServer server, JdbcStorage storage) {

@@ -108,6 +108,17 @@ final class HighWaterMark {
         }
     }
 
+    /** Whether the database file is the one this process opened (not removed or replaced since). */
+    boolean fileUnchanged() {
+        FileIdentity ours = opened;
+        return ours == null || ours.unchanged();
+    }
+
+    /** The database file was replaced by this process (its compacted copy): the mark guards the new one from now on. */
+    void reidentify() {
+        opened = FileIdentity.of(database);
+    }
+
     /** Refuses a database that lacks a trial the mark knows, before anything writes to it. */
     void verify(Connection c) throws SQLException {
         opened = FileIdentity.of(database);

@@ -68,6 +68,9 @@ public final class JdbcStorage implements Storage, RunStorage {
     /** Whether other processes reach this storage through a server (they outlive it). */
     private final boolean servesOthers;
     private final long openedNanos = System.nanoTime();
+    /** When the last {@link #compact} ended ({@link System#nanoTime()}); meaningful once {@link #compacted}. */
+    private volatile long resumedNanos;
+    private volatile boolean compacted;
 
     private JdbcStorage(StorageUrl url, Duration retryBudget, boolean servesOthers, int connectionLimit) {
         this.url = url;
@@ -80,7 +83,15 @@ public final class JdbcStorage implements Storage, RunStorage {
         this.runs = new JdbcRunStore(tx);
     }
 
-    /** Opens (creating if needed) the database at {@code url} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database at {@code url} and brings its schema up to date. An H2 file is
+     * then held by this process alone until {@link #close()}: opening one another process holds (a {@code nas}
+     * command's storage server, another program) is an {@link IllegalArgumentException} saying so;
+     * {@code nas.server.SharedStorage.open(url)} reaches such a file through its server instead.
+     *
+     * @throws IllegalArgumentException for a malformed or unsupported URL, or an H2 file another process has open
+     * @throws nas.api.exception.StorageException when the database cannot be opened
+     */
     public static JdbcStorage open(String url) {
         return open(url, true);
     }
@@ -277,6 +288,128 @@ public final class JdbcStorage implements Storage, RunStorage {
         return tx.mostConnectionsInUse();
     }
 
+    /**
+     * What {@link #compact} did.
+     *
+     * @param bytesBefore the file's size before
+     * @param bytesAfter  its size after
+     * @param bytesNeeded the free space asked for beside it (the estimate of its live data, with a margin)
+     * @param waitNanos   how long the compaction waited for the calls in progress
+     * @param nanos       how long the compaction took, the wait not included
+     */
+    public record Compaction(long bytesBefore, long bytesAfter, long bytesNeeded, long waitNanos, long nanos) {
+    }
+
+    /** The suffix of the file H2 writes the compacted copy to, beside the database file, before it replaces it. */
+    public static final String COMPACT_TEMP_SUFFIX = ".tempFile";
+
+    /**
+     * Rewrites this storage's H2 file to its live data ({@code SHUTDOWN COMPACT}): every other call of this storage
+     * waits meanwhile (none fails), then goes on with the smaller file. H2 writes the live pages to a new file beside
+     * the database ({@link #COMPACT_TEMP_SUFFIX}), then renames it over the database file, an atomic replace: a
+     * process killed at any moment leaves the old file or the new one, each whole (an old new file left behind is
+     * removed by H2 when it next opens the database). The new file and its directory are forced to disk after the
+     * rename. Refused, with nothing done, when the disk has less free space than the estimate of the live data (H2's
+     * own fill rates) with a margin.
+     *
+     * @return the sizes and times
+     * @throws IllegalArgumentException for a storage that is not an H2 file opened for writing, or too little free space
+     */
+    public Compaction compact() {
+        if (!url.localFile() || url.readOnly()) {
+            throw new IllegalArgumentException("only an H2 file opened for writing can be compacted; "
+                    + url.shownName() + " is not one");
+        }
+        java.nio.file.Path file = url.databaseFile();
+        long asked = System.nanoTime();
+        long[] done = tx.alone(c -> {
+            long started = System.nanoTime();
+            long before;
+            long needed;
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
+            try {
+                mode = java.nio.file.Files.getPosixFilePermissions(file);
+                // everything committed is stored first: the estimate then sees the file as it is
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+                c.commit();
+                before = java.nio.file.Files.size(file);
+                needed = neededForCompaction(c, before);
+                long free = java.nio.file.Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+                if (free < needed) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "not enough free disk to "
+                            + "compact %s: H2 writes the live data (about %,d MB) to a new file beside it first, and "
+                            + "%,d MB are free there; free at least %,d MB and run it again (nothing was changed)",
+                            file, needed / 1_000_000, free / 1_000_000, (needed - free) / 1_000_000 + 1));
+                }
+            } catch (java.io.IOException e) {
+                throw new nas.api.exception.StorageException("cannot compact " + file + ": " + e, e);
+            }
+            boolean ours = mark == null || mark.fileUnchanged();
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+            long after;
+            try {
+                // the copy is made with this process's umask: it keeps the permissions of the file it replaces
+                java.nio.file.Files.setPosixFilePermissions(file, mode);
+                forceToDisk(file);
+                after = java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                throw new nas.api.exception.StorageException("compacted " + file + " but cannot read it: " + e, e);
+            }
+            if (mark != null && ours) {
+                // the file was replaced by its compacted copy: the mark goes on guarding the new one
+                mark.reidentify();
+            }
+            return new long[] {before, after, needed, started};
+        });
+        // the database is open again: the calls held back go on
+        resumedNanos = System.nanoTime();
+        compacted = true;
+        return new Compaction(done[0], done[1], done[2], done[3] - asked, resumedNanos - done[3]);
+    }
+
+    /**
+     * The free space a compaction asks for: H2's estimate of the live data (the file's size, times the share of it
+     * in use, times the live share of that), with a tenth and 16 MB more. The copy H2 writes is compressed, so it is
+     * smaller than the live pages.
+     */
+    private static long neededForCompaction(Connection c, long fileBytes) throws SQLException {
+        Map<String, String> info = new java.util.HashMap<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT SETTING_NAME, "
+                + "SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN ('info.FILL_RATE', "
+                + "'info.CHUNKS_FILL_RATE')")) {
+            while (r.next()) {
+                info.put(r.getString(1), r.getString(2).trim());
+            }
+        }
+        c.commit();
+        double live = fileBytes;
+        try {
+            live *= Math.min(100, Integer.parseInt(info.getOrDefault("info.FILL_RATE", "100"))) / 100.0;
+            live *= Math.min(100, Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100"))) / 100.0;
+        } catch (NumberFormatException e) {
+            live = fileBytes;
+        }
+        return (long) (live * 1.1) + 16_000_000L;
+    }
+
+    /** Forces {@code file} and its directory (the rename that put it there) to disk. */
+    private static void forceToDisk(java.nio.file.Path file) throws java.io.IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+        try (java.nio.channels.FileChannel dir = java.nio.channels.FileChannel.open(file.toAbsolutePath().getParent(),
+                java.nio.file.StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (java.io.IOException e) {
+            // a file system that cannot force a directory: the rename reaches the disk with its next write
+        }
+    }
+
     /** The evolution runs ({@code nas evolve}) in the same database. */
     @Override
     public RunStore runs() {
@@ -438,7 +571,10 @@ public final class JdbcStorage implements Storage, RunStorage {
     public FrozenTrial createTrial(long studyId, FrozenTrial template) {
         if (template != null) {
             for (Map.Entry<String, Distribution> e : template.distributions().entrySet()) {
-                distributions.checkCached(studyId, e.getKey(), e.getValue());
+                Distribution known = distributions.cachedConflict(studyId, e.getKey(), e.getValue());
+                if (known != null) {
+                    throw ParamDistributions.conflict(studyName(studyId), e.getKey(), known, e.getValue());
+                }
             }
         }
         FrozenTrial created = tx.durable(c -> {
@@ -593,7 +729,7 @@ public final class JdbcStorage implements Storage, RunStorage {
             distributions.remember(studyId, name, known);
         }
         if (!known.equals(distribution)) {
-            throw ParamDistributions.conflict(studyId, name, known, distribution);
+            throw ParamDistributions.conflict(studyName(studyId), name, known, distribution);
         }
     }
 
@@ -714,6 +850,11 @@ public final class JdbcStorage implements Storage, RunStorage {
         if (servesOthers && System.nanoTime() - openedNanos < grace.toNanos()) {
             // a server that has just (re)started cannot have received the heartbeats sent while
             // none ran: its clients' live trials would look stale. Judge only after one grace period.
+            return List.of();
+        }
+        if (compacted && System.nanoTime() - resumedNanos < grace.toNanos()) {
+            // likewise after a compaction: the heartbeats sent meanwhile waited for it, and live trials would look
+            // stale until they have all come in
             return List.of();
         }
         long limit = System.currentTimeMillis() - grace.toMillis();

@@ -46,12 +46,14 @@ final class ParamDistributions {
         }
     }
 
-    /** Checks a distribution against this process's cache only (no database access). */
-    void checkCached(long studyId, String name, Distribution d) {
+    /**
+     * Checks a distribution against this process's cache only (no database access).
+     *
+     * @return the cached distribution {@code d} conflicts with, or null when there is none
+     */
+    Distribution cachedConflict(long studyId, String name, Distribution d) {
         Distribution k = cached(studyId, name);
-        if (k != null && !k.equals(d)) {
-            throw conflict(studyId, name, k, d);
-        }
+        return k != null && !k.equals(d) ? k : null;
     }
 
     /** Checks every parameter's distribution, storing the names the study does not know yet. */
@@ -90,12 +92,14 @@ final class ParamDistributions {
             }
         }
         if (!k.equals(d)) {
-            throw conflict(studyId, name, k, d);
+            throw conflict(StudyQueries.requireStudy(c, studyId), name, k, d);
         }
     }
 
-    static IllegalArgumentException conflict(long studyId, String name, Distribution known, Distribution d) {
-        return new IllegalArgumentException("parameter '" + name + "' was already suggested in study " + studyId
-                + " as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d));
+    /** The refusal of distribution {@code d} for parameter {@code name}, naming the study as users know it. */
+    static IllegalArgumentException conflict(String studyName, String name, Distribution known, Distribution d) {
+        return new IllegalArgumentException("parameter '" + name + "' was already suggested in study '" + studyName
+                + "' as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d)
+                + Distributions.ONE_PER_NAME);
     }
 }

@@ -3,6 +3,8 @@ package nas.storage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evolution runs kept in the same database as studies ({@code nas evolve}): a row per run, the statistics
@@ -126,15 +128,31 @@ public interface RunStore {
     /**
      * A process writing a run.
      *
-     * @param host  the host it runs on (for messages, and to tell whether its pid still lives)
-     * @param pid   its process id
+     * @param host  where it runs: the host's name, followed, where the writer could tell, by a space and the pid
+     *              space its pid belongs to ({@link RunLiveness#PID_SPACE}: "host-a pid:[4026531836]@&lt;boot id&gt;");
+     *              readers look at its pid only when their own pid space is that one
+     * @param pid   its process id, in that pid space
      * @param lease a random number other than 0, only this process's: the run's writes check it
      */
     record Owner(String host, long pid, long lease) {
 
+        private static final Pattern PID_SPACE = Pattern.compile("(.*) (" + RunLiveness.PID_SPACE_FORM + ")");
+
         /** The owner as messages name it: "pid 4242 on host-a". */
         public String describe() {
-            return "pid " + pid + " on " + host;
+            return "pid " + pid + " on " + hostName();
+        }
+
+        /** The host's name, without the pid space. */
+        public String hostName() {
+            Matcher m = PID_SPACE.matcher(host);
+            return m.matches() ? m.group(1) : host;
+        }
+
+        /** The pid space its pid belongs to, when its writer recorded one (writers before it did not). */
+        public Optional<String> pidSpace() {
+            Matcher m = PID_SPACE.matcher(host);
+            return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
         }
     }
 

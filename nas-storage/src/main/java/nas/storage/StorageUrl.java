@@ -97,7 +97,7 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
 
     private static IllegalArgumentException noDatabase(Path dbFile) {
         return new IllegalArgumentException("no NAS database at " + dbFile.toAbsolutePath().normalize()
-                + " (run 'nas search' first, or pass --storage)");
+                + " ('nas search' creates one; name another with --storage or $NAS_STORAGE)");
     }
 
     /** A plain file path stands for an H2 file (".mv.db" may be given or not). */

@@ -57,6 +57,14 @@ final class Transactions implements AutoCloseable {
     /** On a file opened read-only, closes its connections (and so the file) once idle; null elsewhere. */
     private final ScheduledExecutorService releaser;
     private volatile long lastCallNanos = System.nanoTime();
+    /**
+     * Every call and forced store holds it shared; {@link #alone} holds it exclusively (a compaction of the file): calls
+     * that come meanwhile wait for it, then go on. Fair, so that a waiting {@link #alone} is not starved by a stream
+     * of calls.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock gate =
+            new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+
     /** Set once the schema is up to date; before that, failures are reported as failures to open. */
     private volatile boolean opened;
 
@@ -101,9 +109,18 @@ final class Transactions implements AutoCloseable {
      * writes themselves, which report it (a full disk, a closed storage).
      */
     private void syncCommits() {
-        if (!groupCommit.hasUnsyncedCommits()) {
+        if (!groupCommit.hasUnsyncedCommits() || !gate.readLock().tryLock()) {
+            // a compaction holds the file: it stores everything itself, and the next interval comes soon
             return;
         }
+        try {
+            syncCommitsNow();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private void syncCommitsNow() {
         Connection c;
         try {
             c = pool.borrow();
@@ -207,6 +224,85 @@ final class Transactions implements AutoCloseable {
      * @param awaitStore whether the call returns only once its commit is in the file
      */
     private <T> T run(Work<T> work, boolean snapshot, boolean writes, boolean awaitStore) {
+        gate.readLock().lock();
+        try {
+            return runOpen(work, snapshot, writes, awaitStore);
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} with every other call of this storage held back: calls in progress finish first, calls that
+     * come meanwhile wait until it is done (no call fails). {@code work} gets a connection outside any transaction
+     * (auto-commit off). When {@code work} closed it (an H2 database it shut down and rewrote), every connection is
+     * dropped and the database opened afresh before the other calls go on.
+     *
+     * @param work what to do alone; its {@link SQLException} is reported as a {@link StorageException}
+     * @return what {@code work} returned
+     */
+    <T> T alone(Work<T> work) {
+        gate.writeLock().lock();
+        try {
+            Connection c;
+            try {
+                c = pool.borrow();
+            } catch (SQLException e) {
+                throw new StorageException("storage error on " + url.redacted() + ": " + firstLine(e), e);
+            }
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (JdbcErrors.isDiskFull(e)) {
+                    throw diskFull(e);
+                }
+                throw new StorageException("storage error on " + url.redacted() + ": " + firstLine(e), e);
+            } finally {
+                if (open(c)) {
+                    // nothing was shut down (work refused before): the database stays open as it was
+                    rollbackQuietly(c);
+                    pool.giveBack(c, true);
+                } else {
+                    pool.giveBack(c, false);
+                    pool.discardAll();
+                    reopen();
+                }
+            }
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Whether {@code c} is open and answers (not closed by a shutdown of its database). */
+    private static boolean open(Connection c) {
+        try {
+            // a connection of a database shut down is closed: asking it more would only log an error
+            return !c.isClosed() && c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens the database again at once, before the calls held back go on (a command reading the file read-only
+     * could otherwise take it in between); a failure is left to the next call, which reports it.
+     */
+    private void reopen() {
+        try {
+            Connection fresh = pool.borrow();
+            boolean healthy = false;
+            try {
+                fresh.commit();
+                healthy = true;
+            } finally {
+                pool.giveBack(fresh, healthy);
+            }
+        } catch (SQLException e) {
+            // the next call opens it, or says why it cannot
+        }
+    }
+
+    private <T> T runOpen(Work<T> work, boolean snapshot, boolean writes, boolean awaitStore) {
         if (writes && url.readOnly()) {
             // refused here, not left to H2: in a JVM that has the file open for writing already, H2 hands a
             // read-only open that same database

@@ -3,6 +3,8 @@ package nas.analysis.importance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.LongStream;
 import smile.base.cart.Node;
 import smile.base.cart.OrdinalNode;
@@ -23,6 +25,16 @@ import smile.regression.RegressionTree;
  * number of threads.
  */
 public final class SmileForest {
+
+    /**
+     * Smile's forest logs every tree's out-of-bag R² (INFO, 64 lines per fANOVA) and, in small forests, trees
+     * without out-of-bag samples (SEVERE) through SLF4J, which nas-analysis sends to java.util.logging: nothing a
+     * caller can act on, so off unless the application gives the logger {@code smile} (or one below it) a level.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger SMILE_FOREST_LOG = Logger.getLogger("smile.regression.RandomForest");
+    /** Whether {@link #SMILE_FOREST_LOG}'s level is the one {@link #quietSmile()} set (not the application's). */
+    private static boolean quietedHere;
 
     private final List<ArrayTree> trees;
     private final double[][] impurityDecrease;
@@ -63,6 +75,7 @@ public final class SmileForest {
                 throw new IllegalArgumentException("targets must be finite; row " + r + " is " + y[r]);
             }
         }
+        quietSmile();
         DataFrame data = DataFrame.of(x, names).merge(DoubleVector.of("__y", y));
         SplittableRandom random = new SplittableRandom(options.seed());
         long[] seeds = new long[options.trees()];
@@ -81,6 +94,17 @@ public final class SmileForest {
             mdi[t] = smileTrees[t].importance().clone();
         }
         return new SmileForest(List.copyOf(views), mdi);
+    }
+
+    /** Turns Smile's per-tree lines off, unless the application chose a level for {@code smile} or below. */
+    private static synchronized void quietSmile() {
+        if (SMILE_FOREST_LOG.getLevel() != null && !quietedHere) {
+            return; // the application set this logger's level itself
+        }
+        boolean chosen = Logger.getLogger("smile.regression").getLevel() != null
+                || Logger.getLogger("smile").getLevel() != null;
+        SMILE_FOREST_LOG.setLevel(chosen ? null : Level.OFF);
+        quietedHere = !chosen;
     }
 
     /** Copies a Smile tree into our own terms. */

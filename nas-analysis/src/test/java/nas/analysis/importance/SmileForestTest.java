@@ -125,4 +125,40 @@ class SmileForestTest {
                 ForestOptions.defaults())).hasMessageContaining("row 1");
         assertThatThrownBy(() -> ForestOptions.defaults().withTrees(0)).hasMessageContaining("trees");
     }
+
+    @Test
+    void smilesPerTreeLinesAreOffUnlessTheApplicationChoosesALevel() {
+        java.util.logging.Logger smile = java.util.logging.Logger.getLogger("smile");
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        smile.addHandler(capture);
+        double[][] x = uniform(40, 2, 1);
+        double[] y = apply(x, r -> r[0] + 0.1 * r[1]);
+        try {
+            SmileForest.fit(x, y, ForestOptions.defaults().withTrees(8));
+            assertThat(records).as("no line per tree by default").isEmpty();
+            smile.setLevel(java.util.logging.Level.INFO); // the application wants Smile's lines
+            SmileForest.fit(x, y, ForestOptions.defaults().withTrees(8));
+            assertThat(records).extracting(java.util.logging.LogRecord::getLevel)
+                    .contains(java.util.logging.Level.INFO);
+            assertThat(records).filteredOn(r -> r.getLevel() == java.util.logging.Level.INFO).hasSize(8);
+        } finally {
+            smile.removeHandler(capture);
+            smile.setLevel(null);
+        }
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * A choice among strings, numbers and booleans. The internal value is the index of the choice.
- * Numbers are normalized ({@code Long} for integral types, {@code Double} otherwise) so that a
- * distribution read back from storage equals the one the objective declared.
+ * Numbers are normalized ({@code Integer} for integral types within {@code int}'s range, as an int
+ * parameter's values, {@code Long} beyond it, {@code Double} otherwise) so that a distribution read back
+ * from storage equals the one the objective declared.
  */
 public record CategoricalDistribution(List<Object> choices) implements Distribution {
 
@@ -48,10 +49,15 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
             return c;
         }
         if (c instanceof Long || c instanceof Integer || c instanceof Short || c instanceof Byte) {
-            return ((Number) c).longValue();
+            long v = ((Number) c).longValue();
+            // as an int parameter's values: Integer when it fits, so (Integer) params().get(name) works after storage
+            return v == (int) v ? (Object) (int) v : (Object) v;
         }
-        if (c instanceof Double || c instanceof Float) {
-            return ((Number) c).doubleValue();
+        if (c instanceof Float f) {
+            return Double.parseDouble(f.toString()); // 0.1f is 0.1, not 0.10000000149011612
+        }
+        if (c instanceof Double) {
+            return c;
         }
         throw new IllegalArgumentException(
                 "categorical choices must be strings, numbers or booleans, but got " + FloatDistribution.describe(c));

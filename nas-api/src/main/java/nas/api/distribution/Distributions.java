@@ -17,6 +17,13 @@ public final class Distributions {
     private static final Map<Distribution, String> JSON_OF = new ConcurrentHashMap<>();
     private static final Map<String, Distribution> PARSED = new ConcurrentHashMap<>();
 
+    /**
+     * The end of a storage's refusal of a second distribution for a parameter name: what to do instead (unlike
+     * Optuna, which lets a resumed study widen a range, a study here keeps one distribution per name).
+     */
+    public static final String ONE_PER_NAME =
+            "; a study keeps one distribution per parameter name (another range needs another name or study)";
+
     private Distributions() {
     }
 

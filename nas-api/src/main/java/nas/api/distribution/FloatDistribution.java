@@ -1,5 +1,7 @@
 package nas.api.distribution;
 
+import java.math.BigDecimal;
+
 /**
  * A real-valued parameter in {@code [low, high]}, optionally on a log scale or on a grid of
  * {@code step}. {@code step == 0} means continuous. With a step, {@code high} is lowered to the
@@ -34,8 +36,11 @@ public record FloatDistribution(double low, double high, boolean log, double ste
             throw new IllegalArgumentException("step and log cannot be used together, but got step=" + step + " with log");
         }
         if (step != 0) {
-            double k = Math.floor((high - low) / step + 1e-9);
-            high = low + k * step;
+            long k = (long) Math.floor((high - low) / step + 1e-9);
+            // low + k·step in decimal, as Optuna: [0, 0.9] with step 0.3 keeps high 0.9 (in binary, 3 × 0.3 is
+            // 0.8999999999999999, which left 0.9 itself, enqueued or on a grid, outside the range)
+            high = new BigDecimal(Double.toString(low))
+                    .add(new BigDecimal(Double.toString(step)).multiply(BigDecimal.valueOf(k))).doubleValue();
         }
     }
 

@@ -262,7 +262,8 @@ public final class InMemoryStorage implements Storage {
         Distribution known = s.paramDistributions.get(name);
         if (known != null && !known.equals(d)) {
             throw new IllegalArgumentException("parameter '" + name + "' was already suggested in study '" + s.name
-                    + "' as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d));
+                    + "' as " + Distributions.describe(known) + " and cannot now be " + Distributions.describe(d)
+                    + Distributions.ONE_PER_NAME);
         }
     }
 

@@ -85,7 +85,7 @@ public final class StudyTransfer {
         try {
             Files.writeString(file, toJson(export(storage, study)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
     }
 
@@ -182,7 +182,7 @@ public final class StudyTransfer {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
         Object parsed;
         try {

@@ -32,6 +32,21 @@ class DistributionTest {
     }
 
     @Test
+    void aHighOnTheGridStaysAsWritten() {
+        // in binary 3 × 0.3 is 0.8999999999999999: the range kept that and refused 0.9 itself (enqueued, on a grid)
+        assertThat(FloatDistribution.stepOf(0, 0.9, 0.3).high()).isEqualTo(0.9);
+        assertThat(FloatDistribution.stepOf(0, 0.9, 0.3).contains(0.9)).isTrue();
+        assertThat(FloatDistribution.stepOf(0.1, 0.7, 0.2).high()).isEqualTo(0.7);
+        assertThat(FloatDistribution.stepOf(0, 1, 0.3).high()).isEqualTo(0.9);
+        assertThat(FloatDistribution.stepOf(0, 1, 0.1).high()).isEqualTo(1.0);
+        assertThat(FloatDistribution.stepOf(-1.5, 2, 0.5).high()).isEqualTo(2.0);
+        // a distribution stored before (high 0.8999999999999999) reads back as the one suggested now
+        FloatDistribution stored = new FloatDistribution(0, 0.8999999999999999, false, 0.3);
+        assertThat(stored).isEqualTo(FloatDistribution.stepOf(0, 0.9, 0.3));
+        assertThat(Distributions.fromJson(Distributions.toJson(stored))).isEqualTo(stored);
+    }
+
+    @Test
     void intValidationAndRepresentation() {
         assertThatThrownBy(() -> IntDistribution.logOf(0, 8)).hasMessageContaining("needs low >= 1");
         assertThatThrownBy(() -> IntDistribution.stepOf(0, 8, 0)).hasMessageContaining("step must be >= 1");
@@ -46,7 +61,11 @@ class DistributionTest {
     @Test
     void categoricalChoicesAreNormalizedAndIndexed() {
         CategoricalDistribution d = CategoricalDistribution.of("relu", 3, 2.5, true);
-        assertThat(d.choices()).containsExactly("relu", 3L, 2.5, true);
+        assertThat(d.choices()).containsExactly("relu", 3, 2.5, true);
+        assertThat(d.choices().get(1)).isInstanceOf(Integer.class);
+        assertThat(CategoricalDistribution.of(5_000_000_000L, 2L).choices()).containsExactly(5_000_000_000L, 2);
+        assertThat(CategoricalDistribution.of(0.1f, 0.5).choices()).containsExactly(0.1, 0.5);
+        assertThat(CategoricalDistribution.of(0.1f, 0.5).indexOf(0.1f)).isZero();
         assertThat(d.toInternal(3)).isEqualTo(1.0);
         assertThat(d.toInternal(3L)).isEqualTo(1.0);
         assertThat(d.toExternal(3)).isEqualTo(true);

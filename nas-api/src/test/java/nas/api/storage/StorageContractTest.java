@@ -160,7 +160,14 @@ public abstract class StorageContractTest {
         FrozenTrial b = storage.createTrial(s, null);
         assertThatThrownBy(() -> storage.setTrialParam(b.id(), "x", 0.5, FloatDistribution.of(0, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("float[0.0, 1.0]").hasMessageContaining("float[0.0, 2.0]");
+                .hasMessageContaining("float[0.0, 1.0]").hasMessageContaining("float[0.0, 2.0]")
+                .hasMessageContaining("in study 's'");
+        // the same check without writing, as Study.ask(space) makes it before it starts a trial
+        assertThatThrownBy(() -> storage.checkParamDistribution(s, "x", FloatDistribution.of(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'x' was already suggested in study 's' as float[0.0, 1.0] and cannot now be "
+                        + "float[0.0, 2.0]; a study keeps one distribution per parameter name (another range needs "
+                        + "another name or study)");
         storage.setTrialParam(b.id(), "x", 0.25, UNIT);
         // another study may use the name differently
         long other = study("other");

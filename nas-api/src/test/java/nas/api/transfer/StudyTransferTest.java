@@ -150,4 +150,18 @@ class StudyTransferTest {
         assertThat(resumed.trials().get(12).param("lr")).isEqualTo(0.01);
         assertThat(study.trials()).hasSize(13);
     }
+
+    @Test
+    void aFileThatCannotBeReadOrWrittenSaysWhy(@TempDir Path dir) {
+        Storage storage = new InMemoryStorage();
+        Studies.builder("s").storage(storage).create().optimize(t -> t.suggestFloat("x", 0, 1), 2);
+        Path missing = dir.resolve("missing.json");
+        assertThatThrownBy(() -> StudyTransfer.read(new InMemoryStorage(), missing, null))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot read " + missing + ": no such file or directory");
+        Path nowhere = dir.resolve("no/such/s.json");
+        assertThatThrownBy(() -> StudyTransfer.write(storage, "s", nowhere))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot write " + nowhere + ": no such file or directory");
+    }
 }

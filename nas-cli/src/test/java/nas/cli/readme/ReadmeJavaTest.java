@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's Java on-ramp: its list of imports compiles against NAS, names every NAS class the README and
- * docs/*.md mention, and the BOM lists every module of the build with the build's version.
+ * docs/*.md mention, every {@code java} block of those files compiles with just those imports, and the BOM lists
+ * every module of the build with the build's version.
  */
 class ReadmeJavaTest {
 
@@ -64,6 +65,65 @@ class ReadmeJavaTest {
                 javac.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
         assertThat(ok).as(out.toString()).isTrue();
     }
+
+    /**
+     * Every {@code java} block of README.md and docs/*.md (but the import list and {@code module-info}) compiles
+     * as the body of a method, with the README's import list, {@code java.util}, {@code java.nio.file} and
+     * {@code java.io}, and the names the text uses for the reader's own things: {@link #GIVEN}. A snippet that
+     * calls a method NAS does not have, or a class the import list leaves out, fails here.
+     */
+    @Test
+    void everyJavaBlockCompilesWithTheReadmesImports() throws Exception {
+        List<String> imports = importLines();
+        List<Path> sources = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        for (Path document : ReadmeBlocks.documents(ROOT)) {
+            Matcher block = JAVA_BLOCK.matcher(Files.readString(document));
+            while (block.find()) {
+                String code = block.group(1);
+                if (code.startsWith("import nas.analysis") || code.startsWith("module ")) {
+                    continue; // the import list itself (compiled above), a module declaration
+                }
+                int line = (int) Files.readString(document).substring(0, block.start()).lines().count() + 1;
+                String name = "Snippet" + sources.size();
+                List<String> own = code.lines().filter(l -> l.startsWith("import ")).toList();
+                String body = code.lines().filter(l -> !l.startsWith("import ")).collect(Collectors.joining("\n"));
+                Path source = dir.resolve(name + ".java");
+                Files.writeString(source, "// " + ROOT.relativize(document) + " line " + line + "\n"
+                        + String.join("\n", imports) + "\n" + String.join("\n", own) + "\n"
+                        + "import java.io.*;\nimport java.nio.file.*;\nimport java.util.*;\n"
+                        + "abstract class " + name + " {\n" + GIVEN + "\nvoid snippet() throws Exception {\n" + body
+                        + "\n}\n}\n");
+                sources.add(source);
+                where.append(name).append(" is ").append(ROOT.relativize(document)).append(" line ").append(line)
+                        .append('\n');
+            }
+        }
+        assertThat(sources).hasSizeGreaterThanOrEqualTo(8);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter out = new StringWriter();
+        boolean ok = javac.getTask(out, null, null, List.of("-Xlint:none", "-proc:none", "-d", dir.toString(),
+                "-cp", System.getProperty("java.class.path")), null,
+                javac.getStandardFileManager(null, null, null).getJavaFileObjects(sources.toArray(Path[]::new)))
+                .call();
+        assertThat(ok).as(where + out.toString()).isTrue();
+    }
+
+    private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\n(.*?)^```", Pattern.DOTALL);
+
+    /** What the README's snippets take as the reader's own: a study, a trial, storages, a training step. */
+    private static final String GIVEN = """
+            Study study;
+            Trial trial;
+            Objective objective;
+            Storage storage, otherStorage, h2Storage, postgresStorage;
+            Writer writer;
+            Map<String, Object> params;
+            int[] shuffledInstanceIds;
+            Object[] instances;
+            abstract double train(double lr, int layers, String activation, int epoch);
+            abstract double evaluate(Map<String, Object> params, Object instance);
+            """;
 
     private static boolean isJavaLang(String simpleName) {
         try {

@@ -447,7 +447,7 @@
       el('td', {}, r.config), el('td', { class: 'num' }, r.seed),
       el('td', {}, el('span', { class: 'state ' + r.status }, r.status)),
       el('td', { class: 'num progress' }, r.generations + ' / ' + r.target), el('td', { class: 'best' }, runBest(r)),
-      el('td', {}, r.frames), el('td', {}, time(r.updated)));
+      el('td', {}, r.frames_text), el('td', {}, time(r.updated)));
   }
 
   function studyRow(s, allowWrite, refresh) {
@@ -1215,7 +1215,7 @@
       ['time', duration(Math.round(r.seconds * 1000)) + ', ' + r.seconds_per_generation.toFixed(2) + ' s/generation'
         + (r.eta_seconds !== null && r.eta_seconds !== undefined ? ', ETA ' + duration(Math.round(r.eta_seconds * 1000)) : '')],
       ['checkpoint', checkpointText(r.last_checkpoint, r.checkpoint_every)],
-      ['frames', r.frames_text + ' at ' + r.frame_rate + ' fps'],
+      ['frames', r.frames_text],
       ['config', r.config + ', seed ' + r.seed + ', code ' + r.code_version],
       ['updated', time(r.updated)],
     ];

@@ -26,7 +26,7 @@ public final class CsvDataset {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read CSV file " + file + ": " + nas.api.FileErrors.reason(e), e);
         }
         return parse(file.toString(), lines, labelColumn);
     }

@@ -107,4 +107,14 @@ class DatasetsTest {
                 .hasMessage("the data set has 2 rows, fewer than the 4 a validation fraction of 0.3 needs");
         assertThatThrownBy(() -> Datasets.builtIn("moons", 1)).hasMessageContaining("unknown data set 'moons'");
     }
+
+    @Test
+    void aMissingCsvFileIsSaidInWords(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("data.csv");
+        // before: "cannot read CSV file .../data.csv: .../data.csv" (NoSuchFileException's message is the path)
+        assertThatThrownBy(() -> CsvDataset.read(missing, "label"))
+                .hasMessage("cannot read CSV file " + missing + ": no such file or directory");
+        assertThatThrownBy(() -> CsvDataset.read(dir, "label")).hasMessageStartingWith("cannot read CSV file " + dir + ": ")
+                .hasMessageNotContaining(": " + dir);
+    }
 }

@@ -112,6 +112,7 @@ public final class CmaEsSampler implements Sampler {
             boolean considerPrunedTrials,
             Sampler independentSampler) {
 
+        /** Validates σ0 and λ and copies the maps and lists. */
         public Options {
             x0 = x0 == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(x0));
             if (!Double.isNaN(sigma0) && !(sigma0 > 0 && Double.isFinite(sigma0))) {
@@ -131,31 +132,37 @@ public final class CmaEsSampler implements Sampler {
                     null);
         }
 
+        /** The same options starting from {@code v} (external values by parameter name; others at the centre). */
         public Options withX0(Map<String, Object> v) {
             return new Options(v, sigma0, popsize, restartStrategy, withMargin, separable, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options with initial step size {@code v} in the encoded space (NaN: the smallest range / 6). */
         public Options withSigma0(double v) {
             return new Options(x0, v, popsize, restartStrategy, withMargin, separable, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options with population size λ = {@code v} (0: 4 + ⌊3 ln n⌋). */
         public Options withPopsize(int v) {
             return new Options(x0, sigma0, v, restartStrategy, withMargin, separable, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options restarting as {@code v} says (IPOP, BIPOP or none). */
         public Options withRestartStrategy(RestartStrategy v) {
             return new Options(x0, sigma0, popsize, v, withMargin, separable, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options with the margin on int and stepped float coordinates on or off. */
         public Options withMargin(boolean v) {
             return new Options(x0, sigma0, popsize, restartStrategy, v, separable, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options with a diagonal (separable) covariance, or the full one. */
         public Options withSeparable(boolean v) {
             return new Options(x0, sigma0, popsize, restartStrategy, withMargin, v, seed, warmStartTrials,
                     considerPrunedTrials, independentSampler);
@@ -186,16 +193,19 @@ public final class CmaEsSampler implements Sampler {
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options warm-started from {@code v}, finished trials of a related study. */
         public Options withWarmStartTrials(List<FrozenTrial> v) {
             return new Options(x0, sigma0, popsize, restartStrategy, withMargin, separable, seed, v,
                     considerPrunedTrials, independentSampler);
         }
 
+        /** The same options counting PRUNED trials (with their last value) in the generations, or not. */
         public Options withConsiderPrunedTrials(boolean v) {
             return new Options(x0, sigma0, popsize, restartStrategy, withMargin, separable, seed, warmStartTrials, v,
                     independentSampler);
         }
 
+        /** The same options sampling what CMA-ES does not model (categorical parameters) with {@code v}. */
         public Options withIndependentSampler(Sampler v) {
             return new Options(x0, sigma0, popsize, restartStrategy, withMargin, separable, seed, warmStartTrials,
                     considerPrunedTrials, v);
@@ -211,10 +221,12 @@ public final class CmaEsSampler implements Sampler {
     private final Map<Map<String, Distribution>, Encoding> encodingCache = lru(8);
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
+    /** A CMA-ES sampler with {@link Options#defaults()}. */
     public CmaEsSampler() {
         this(Options.defaults());
     }
 
+    /** A CMA-ES sampler with {@code options}. */
     public CmaEsSampler(Options options) {
         this.options = Objects.requireNonNull(options, "options");
         this.independent = options.independentSampler() != null ? options.independentSampler()

@@ -19,6 +19,7 @@ import nas.api.Limits;
 public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,
         Function<FrozenTrial, double[]> constraints, Long seed) {
 
+    /** Validates the counts (see the class comment). */
     public GpOptions {
         if (nStartupTrials < 1) {
             throw new IllegalArgumentException("nStartupTrials must be >= 1, but got " + nStartupTrials);
@@ -37,23 +38,47 @@ public record GpOptions(int nStartupTrials, int nCandidates, int nLocalSearches,
         return new GpOptions(10, 2048, 10, null, null);
     }
 
+    /** The same options with {@code v} space-filling start-up trials (at least 1). */
     public GpOptions withNStartupTrials(int v) {
         return new GpOptions(v, nCandidates, nLocalSearches, constraints, seed);
     }
 
+    /** The same options scoring {@code v} candidates per trial. */
     public GpOptions withNCandidates(int v) {
         return new GpOptions(nStartupTrials, v, nLocalSearches, constraints, seed);
     }
 
+    /** The same options refining the {@code v} best candidates by local search. */
     public GpOptions withNLocalSearches(int v) {
         return new GpOptions(nStartupTrials, nCandidates, v, constraints, seed);
     }
 
+    /** The same options with a constraint function ({@code c <= 0} satisfied); null reads {@code Trial.setConstraint}. */
     public GpOptions withConstraints(Function<FrozenTrial, double[]> v) {
         return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, v, seed);
     }
 
+    /** Seeds this sampler's random choices with {@code seed} (the study's seed is then not used). */
+    public GpOptions withSeed(long seed) {
+        return seeded(seed);
+    }
+
+    /** Takes the seed from the study ({@code Studies.builder(...).seed(...)}, default 0): the default. */
+    public GpOptions withStudySeed() {
+        return seeded(null);
+    }
+
+    /**
+     * A seed, or null for the study's.
+     *
+     * @deprecated use {@link #withSeed(long)} or {@link #withStudySeed()}
+     */
+    @Deprecated
     public GpOptions withSeed(Long v) {
+        return seeded(v);
+    }
+
+    private GpOptions seeded(Long v) {
         return new GpOptions(nStartupTrials, nCandidates, nLocalSearches, constraints, v);
     }
 }

@@ -11,6 +11,7 @@ import nas.api.FrozenTrial;
 import nas.api.StudyView;
 import nas.api.TrialState;
 import nas.api.distribution.Distribution;
+import nas.api.distribution.Distributions;
 import nas.api.sampler.Sampler;
 
 /**
@@ -120,7 +121,8 @@ public final class GridSampler implements Sampler {
                     + ": " + e.getMessage(), e);
         }
         if (!distribution.contains(internal)) {
-            throw new IllegalArgumentException("grid value " + value + " of '" + name + "' lies outside " + distribution);
+            throw new IllegalArgumentException("grid value " + value + " of '" + name + "' lies outside "
+                    + Distributions.describe(distribution));
         }
         return internal;
     }

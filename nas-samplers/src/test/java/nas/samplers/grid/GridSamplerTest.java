@@ -158,8 +158,7 @@ class GridSamplerTest {
         try (LogCapture log = LogCapture.start()) {
             t.optimize(tr -> tr.suggestFloat("x", 0, 5), 1);
             assertThat(log.messages(Level.WARNING)).containsExactly("trial 0 of study 'grid' failed: "
-                    + "java.lang.IllegalArgumentException: grid value 7.0 of 'x' lies outside "
-                    + "FloatDistribution[low=0.0, high=5.0, log=false, step=0.0]");
+                    + "java.lang.IllegalArgumentException: grid value 7.0 of 'x' lies outside float[0.0, 5.0]");
         }
         assertThat((String) t.trials().get(0).systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("lies outside");
     }

@@ -30,6 +30,7 @@ public final class EvolutionRun {
         if (n < 1) {
             throw new IllegalArgumentException("seeds must be >= 1, got " + n);
         }
+        nas.api.Limits.requireAtMost("seeds", n, nas.api.Limits.MAX_SEEDS);
         long[] s = new long[n];
         for (int i = 0; i < n; i++) {
             s[i] = i < DEFAULT_SEEDS.length ? DEFAULT_SEEDS[i] : DEFAULT_SEEDS[DEFAULT_SEEDS.length - 1] + i;

@@ -58,14 +58,25 @@ public final class EvolutionStateJson {
         m.put("bestGeneration", s.bestGeneration());
         List<Object> history = new ArrayList<>();
         s.adaptive().history().forEach(h -> history.add(number(h)));
-        m.put("adaptive", Map.of("history", history, "boost", number(s.adaptive().boost()),
+        // ordered maps, not Map.of: its order changes from one JVM to the next, and with it the checkpoint's text
+        // (a run's export, two stores of the same state)
+        m.put("adaptive", ordered("history", history, "boost", number(s.adaptive().boost()),
                 "sinceChange", s.adaptive().sinceChange()));
-        m.put("stagnation", Map.of("bestThreshold", number(s.stagnation().bestThreshold()),
+        m.put("stagnation", ordered("bestThreshold", number(s.stagnation().bestThreshold()),
                 "averageThreshold", number(s.stagnation().averageThreshold()), "stagnant", s.stagnation().stagnant()));
         if (s.innovation() != null) {
             Map<String, Object> neurons = new TreeMap<>();
             s.innovation().initialNeurons().forEach((id, number) -> neurons.put(String.valueOf(id), number));
-            m.put("innovation", Map.of("next", s.innovation().next(), "initialNeurons", neurons));
+            m.put("innovation", ordered("next", s.innovation().next(), "initialNeurons", neurons));
+        }
+        return m;
+    }
+
+    /** A map of {@code keysAndValues} (key, value, ...) in that order. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
     }

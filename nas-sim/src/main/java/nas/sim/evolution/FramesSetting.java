@@ -87,7 +87,7 @@ public record FramesSetting(Mode mode, int top, int random, int bottom) {
         }
     }
 
-    /** For people: {@code selective (top 10, random 10, bottom 5)}; a key this version does not know as it is. */
+    /** For people: {@code selective: top 10, random 10, bottom 5}; a key this version does not know as it is. */
     public static String describe(String key) {
         FramesSetting s;
         try {
@@ -96,7 +96,16 @@ public record FramesSetting(Mode mode, int top, int random, int bottom) {
             return key;
         }
         return s.mode != Mode.SELECTIVE ? s.mode.key()
-                : "selective (top " + s.top + ", random " + s.random + ", bottom " + s.bottom + ")";
+                : "selective: top " + s.top + ", random " + s.random + ", bottom " + s.bottom;
+    }
+
+    /**
+     * A run's frames as every listing shows it ({@code nas runs}, {@code nas run-status}, the dashboard):
+     * {@code selective: top 3, random 2, bottom 1, 15 fps}, {@code all, 15 fps}, {@code none}; a key this version
+     * does not know as it is, with the rate.
+     */
+    public static String describe(String key, int frameRate) {
+        return key.equals(Mode.NONE.key()) ? key : describe(key) + ", " + frameRate + " fps";
     }
 
     /**

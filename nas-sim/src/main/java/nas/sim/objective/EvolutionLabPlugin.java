@@ -35,7 +35,7 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("generations", "generations per seed (default 30)");
         m.put("population-size", "creatures per generation (default 300), or 'search' to search 100-1000");
-        m.put("seeds", "seeds per trial, the first of 42,123,456,789,1337 (default 2)");
+        m.put("seeds", "seeds per trial, the first of 42,123,456,789,1337 (default 2; at most 1000)");
         m.put("mode", "pure, hybrid or neat (default pure)");
         m.put("tiers", "parameter tiers searched, comma-separated subset of 1,2,3,4 (default 1,2,3,4)");
         m.put("objectives", "fitness, or fitness,diversity for two objectives (default fitness)");
@@ -54,6 +54,7 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
         int threads = options.getInt("threads", nas.api.Limits.defaultThreads());
         nas.api.Limits.requireAtMost("option 'threads' of objective 'evolution-lab'", threads,
                 nas.api.Limits.MAX_THREADS);
+        nas.api.Limits.requireAtMost("option 'seeds' of objective 'evolution-lab'", seeds, nas.api.Limits.MAX_SEEDS);
         if (generations < 1 || population < 2 || seeds < 1 || threads < 1) {
             throw new IllegalArgumentException("evolution-lab needs generations >= 1, population-size >= 2, "
                     + "seeds >= 1 and threads >= 1, but got " + generations + ", " + population + ", " + seeds

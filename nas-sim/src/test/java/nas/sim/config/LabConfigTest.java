@@ -41,7 +41,14 @@ class LabConfigTest {
     @Test
     void badValuesAreRejectedWithTheRuleAndTheValue() {
         assertThatThrownBy(() -> LabConfig.builder().set("nope", 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown config key 'nope'");
+                .hasMessageContaining("unknown config key 'nope'; known keys: [time_step, ");
+        // a typo names the key it most likely meant instead of all eighty
+        assertThatThrownBy(() -> LabConfig.builder().set("mutaton_rate", 0.4))
+                .hasMessage("unknown config key 'mutaton_rate'; did you mean 'mutation_rate'?");
+        assertThatThrownBy(() -> LabConfig.builder().set("populationsize", 10))
+                .hasMessage("unknown config key 'populationsize'; did you mean 'population_size'?");
+        assertThat(LabConfig.nearestKey("neural_hidden_sise")).isEqualTo("neural_hidden_size");
+        assertThat(LabConfig.nearestKey("colour")).isNull();
         assertThatThrownBy(() -> LabConfig.builder().set("neural_hidden_size", 2.5).build())
                 .hasMessageContaining("must be an integer, got 2.5");
         assertThatThrownBy(() -> LabConfig.builder().set("cull_percentage", 1.0).build())

@@ -130,6 +130,12 @@ class EvolutionRunTest {
     void seedsFollowTheReferenceList() {
         assertThat(EvolutionRun.seeds(3)).containsExactly(42, 123, 456);
         assertThat(EvolutionRun.seeds(6)).containsExactly(42, 123, 456, 789, 1337, 1342);
+        // at most Limits.MAX_SEEDS: the 1,000th is 1337 + 999
+        assertThat(EvolutionRun.seeds(1000)).hasSize(1000).endsWith(2336L);
+        assertThatThrownBy(() -> EvolutionRun.seeds(1001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("seeds must be at most 1000, but got 1001");
+        assertThatThrownBy(() -> EvolutionRun.seeds(Integer.MAX_VALUE)).hasMessage("seeds must be at most 1000, but got "
+                + Integer.MAX_VALUE);
         assertThat(Streams.derive(42, 1, 2)).isNotEqualTo(Streams.derive(42, 2, 1));
         // the key path as recorded runs were made (computed outside Java from the formula)
         assertThat(Streams.derive(42, 1, 2)).isEqualTo(3552818788207023949L);

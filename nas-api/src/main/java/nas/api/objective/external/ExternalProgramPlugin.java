@@ -170,7 +170,7 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
                 text = Files.readString(file);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read search space " + file + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                        + nas.api.FileErrors.reason(e));
             }
             Object tree;
             try {
@@ -201,7 +201,9 @@ public final class ExternalProgramPlugin implements ObjectivePlugin {
                     throw new IllegalArgumentException("parameter '" + e.getKey() + "' in " + file + " must be an object");
                 }
                 try {
-                    params.put((String) e.getKey(), Distributions.fromMap(d));
+                    // NAS's form ("type": "float", ...) or Optuna's ("name": "FloatDistribution", "attributes"), as
+                    // 'nas ask' takes
+                    params.put((String) e.getKey(), nas.api.transfer.StudyTransfer.distribution(d));
                 } catch (IllegalArgumentException | ClassCastException ex) {
                     throw new IllegalArgumentException("parameter '" + e.getKey() + "' in " + file + ": " + ex.getMessage());
                 }

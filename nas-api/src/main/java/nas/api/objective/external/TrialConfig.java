@@ -40,7 +40,8 @@ final class TrialConfig {
         try {
             text = Files.readString(template);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config template " + template + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read config template " + template + ": "
+                    + nas.api.FileErrors.reason(e));
         }
         if (isJson(template)) {
             Object root;

@@ -171,6 +171,24 @@ class ExternalProgramPluginTest {
     }
 
     @Test
+    void aSpaceMayGiveItsDistributionsInOptunasFormAsNasAskTakesThem() throws Exception {
+        Files.writeString(dir.resolve("optuna.json"), "{\"params\": {"
+                + "\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 1e-4, \"high\": 1, \"log\": true}},"
+                + "\"n\": {\"name\": \"IntDistribution\", \"attributes\": {\"low\": 1, \"high\": 8, \"step\": 1}},"
+                + "\"a\": {\"type\": \"categorical\", \"choices\": [\"relu\", \"tanh\"]}}}");
+        ExternalProgramPlugin.SearchSpaceFile space = ExternalProgramPlugin.SearchSpaceFile.read(dir.resolve("optuna.json"));
+        assertThat(space.params()).containsExactly(
+                Map.entry("x", nas.api.distribution.FloatDistribution.logOf(1e-4, 1)),
+                Map.entry("n", nas.api.distribution.IntDistribution.of(1, 8)),
+                Map.entry("a", nas.api.distribution.CategoricalDistribution.of("relu", "tanh")));
+        // neither form: the message says which two there are (it said "unknown distribution type 'null'")
+        Files.writeString(dir.resolve("neither.json"), "{\"params\": {\"x\": {\"low\": 0, \"high\": 1}}}");
+        assertThatThrownBy(() -> ExternalProgramPlugin.SearchSpaceFile.read(dir.resolve("neither.json")))
+                .hasMessageContaining("parameter 'x' in " + dir.resolve("neither.json"))
+                .hasMessageContaining("(Optuna's form) or \"type\"");
+    }
+
+    @Test
     void failuresAreRecordedWithTheirReason() throws Exception {
         Study study = Studies.builder("ext").create();
         try (LogCapture log = LogCapture.start()) {
