@@ -234,7 +234,8 @@ public final class Studies {
          * Creates the study (or loads it with {@link #loadIfExists}).
          *
          * @return the study
-         * @throws nas.api.exception.DuplicateStudyException if it exists and loadIfExists is off
+         * @throws nas.api.exception.DuplicateStudyException if it exists and loadIfExists is off; its message
+         *         says how to resume it ({@link #loadIfExists(boolean) loadIfExists(true)} or {@link #load()})
          */
         public Study create() {
             Storage s = storage != null ? storage : new InMemoryStorage();
@@ -249,7 +250,8 @@ public final class Studies {
                 id = s.createStudy(name, d);
             } catch (nas.api.exception.DuplicateStudyException e) {
                 if (!loadIfExists) {
-                    throw e;
+                    throw new nas.api.exception.DuplicateStudyException(e.getMessage() + ": resume it with "
+                            + "loadIfExists(true) or load(), or give the new study another name", e);
                 }
                 // another process created it between our lookup and our insert
                 id = s.findStudy(name).orElseThrow(() -> e);

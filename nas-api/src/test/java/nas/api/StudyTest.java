@@ -306,7 +306,13 @@ class StudyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not match");
         assertThat(Studies.builder("s").storage(storage).load().direction()).isEqualTo(StudyDirection.MAXIMIZE);
         assertThatThrownBy(() -> Studies.builder("s").storage(storage).create())
-                .isInstanceOf(nas.api.exception.DuplicateStudyException.class);
+                .isInstanceOf(nas.api.exception.DuplicateStudyException.class)
+                .hasMessage("a study named 's' already exists: resume it with loadIfExists(true) or load(), "
+                        + "or give the new study another name");
+        // the storage's own refusal (import, copy) stays without the builder's hint
+        assertThatThrownBy(() -> storage.createStudy("s", List.of(StudyDirection.MINIMIZE)))
+                .isInstanceOf(nas.api.exception.DuplicateStudyException.class)
+                .hasMessage("a study named 's' already exists");
         assertThat(Studies.builder("s").storage(storage).loadIfExists(true).create().direction())
                 .isEqualTo(StudyDirection.MAXIMIZE);
         Studies.delete(storage, "s");

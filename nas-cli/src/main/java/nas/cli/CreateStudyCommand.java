@@ -37,6 +37,9 @@ public final class CreateStudyCommand implements Callable<Integer> {
         }
         try (Storage store = storage.open()) {
             Studies.builder(study).storage(store).directions(d).create();
+        } catch (nas.api.exception.DuplicateStudyException e) {
+            // the builder's hint speaks Java (loadIfExists); the command line says what it always said
+            throw new Nas.BadInputException("a study named '" + study + "' already exists", e);
         }
         spec.commandLine().getOut().println("created study '" + study + "' " + d);
         return Nas.OK;

@@ -145,6 +145,10 @@ public final class PrunerOptions {
         return inFlags(() -> Pruners.create(pruner != null ? pruner : DEFAULT, given()));
     }
 
+    /** How {@link Pruners#create} names an option it refuses: "option 'warmup-steps' of pruner 'median'". */
+    private static final java.util.regex.Pattern LIBRARY_OPTION =
+            java.util.regex.Pattern.compile("option '([a-z0-9-]+)' of pruner '[a-z-]+'");
+
     /**
      * Builds a pruner, a refusal of {@link Pruners#create} becoming an input error that names the flags.
      *
@@ -155,8 +159,11 @@ public final class PrunerOptions {
             return build.get();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            // the pruners' own checks name their Java parameters: "nWarmupSteps must be >= 0" reads
-            // "--pruner-warmup-steps must be >= 0"
+            // "option 'warmup-steps' of pruner 'median' must be >= 0" reads "--pruner-warmup-steps must be >= 0"
+            java.util.regex.Matcher option = LIBRARY_OPTION.matcher(m);
+            if (option.lookingAt()) {
+                throw new Nas.BadInputException("--pruner-" + option.group(1) + m.substring(option.end()), e);
+            }
             throw new Nas.BadInputException(m.contains("option") ? m + " (an option X is given as --pruner-X)"
                     : Nas.inFlagWords(m, "pruner-", PrunerOptions.class), e);
         }

@@ -19,7 +19,7 @@ final class ScreeningRanking {
             return new MorrisImportance(0).evaluate(screening).rows().stream()
                     .map(MorrisImportance.Row::name).toList();
         }
-        return FanovaImportance.builder().build().evaluate(screening).parameters().stream()
+        return FanovaImportance.builder().objective(0).build().evaluate(screening).parameters().stream()
                 .map(ParameterImportance::name).toList();
     }
 }

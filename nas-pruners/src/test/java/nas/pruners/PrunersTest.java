@@ -52,7 +52,28 @@ class PrunersTest {
                 .hasMessageContaining("pruner 'none' does not take option(s) [warmup-steps]");
         assertThatThrownBy(() -> Pruners.create("threshold", Map.of())).hasMessageContaining("give a finite lower or upper bound");
         assertThatThrownBy(() -> Pruners.create("median", Map.of("interval-steps", "0")))
-                .hasMessage("intervalSteps must be >= 1, but got 0");
+                .hasMessage("option 'interval-steps' of pruner 'median' must be >= 1, but got 0");
+    }
+
+    @Test
+    void thePrunersOwnChecksNameTheOptionAsGivenNotTheJavaParameter() {
+        // the records say "nWarmupSteps must be >= 0"; a user of the factory gave "warmup-steps"
+        assertThatThrownBy(() -> new MedianPruner(5, -1, 1, 1)).hasMessageStartingWith("nWarmupSteps must be >= 0");
+        assertThatThrownBy(() -> Pruners.create("median", Map.of("warmup-steps", "-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'warmup-steps' of pruner 'median' must be >= 0, but got -1");
+        assertThatThrownBy(() -> Pruners.create("percentile", Map.of("percentile", "120")))
+                .hasMessage("option 'percentile' of pruner 'percentile' must lie in [0, 100], but got 120.0");
+        assertThatThrownBy(() -> Pruners.create("wilcoxon", Map.of("p-threshold", "2")))
+                .hasMessage("option 'p-threshold' of pruner 'wilcoxon' must lie in [0, 1], but got 2.0");
+        assertThatThrownBy(() -> Pruners.create("patient", Map.of("patience", "1", "min-delta", "-1")))
+                .hasMessage("option 'min-delta' of pruner 'patient' must be finite and >= 0, but got -1.0");
+        // a wrapped pruner's option is named under the wrapped pruner
+        assertThatThrownBy(() -> Pruners.create("patient", Map.of("patience", "1", "wrapped", "median",
+                "startup-trials", "-2"))).hasMessage("option 'startup-trials' of pruner 'median' must be >= 0, but got -2");
+        // a check that names no single option stays as it is
+        assertThatThrownBy(() -> Pruners.create("threshold", Map.of("lower", "2", "upper", "1")))
+                .hasMessage("option 'lower' of pruner 'threshold' must be <= upper, but got lower 2.0, upper 1.0");
     }
 
     @Test

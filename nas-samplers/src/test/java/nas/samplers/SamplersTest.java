@@ -14,6 +14,7 @@ import nas.samplers.cmaes.CmaEsSampler;
 import nas.samplers.grid.GridSampler;
 import nas.samplers.nsga2.Nsga2Sampler;
 import nas.samplers.qmc.QmcSampler;
+import nas.samplers.tpe.TpeOptions;
 import nas.samplers.tpe.TpeSampler;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +65,24 @@ class SamplersTest {
                 .hasMessageContaining("needs the storage holding study 'old'");
         assertThatThrownBy(() -> Samplers.create("cmaes", Map.of("warm-start", "old"), 1, Map.of(),
                 new InMemoryStorage())).hasMessage("option 'warm-start' of sampler 'cmaes': no study 'old' in this storage");
-        // the samplers' own checks come through as they are
+        // the samplers' own checks name the option as given, not the Java parameter ("nCandidates must be >= 1")
         assertThatThrownBy(() -> Samplers.create("gp", Map.of("candidates", "0"), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nCandidates must be >= 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'candidates' of sampler 'gp' must be >= 1, but got 0");
+    }
+
+    @Test
+    void theSamplersOwnChecksNameTheOptionAsGiven() {
+        assertThatThrownBy(() -> TpeOptions.defaults().withNStartupTrials(-3)).hasMessageStartingWith("nStartupTrials");
+        assertThatThrownBy(() -> Samplers.create("tpe", Map.of("startup-trials", "-3"), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'startup-trials' of sampler 'tpe' must be >= 0, but got -3");
+        assertThatThrownBy(() -> Samplers.create("TPE", Map.of("ei-candidates", "0"), 1))
+                .hasMessage("option 'ei-candidates' of sampler 'tpe' must be >= 1, but got 0");
+        assertThatThrownBy(() -> Samplers.create("nsga2", Map.of("population-size", "1"), 1))
+                .hasMessage("option 'population-size' of sampler 'nsga2' must be >= 2, but got 1");
+        assertThatThrownBy(() -> Samplers.create("cmaes", Map.of("popsize", "1"), 1))
+                .hasMessageStartingWith("option 'popsize' of sampler 'cmaes' must be 0 (default) or >= 2");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class FanovaImportance implements ImportanceEvaluator {
      */
     @Override
     public ImportanceResult evaluate(StudyView study) {
-        TrialData data = TrialData.of(study, target, parameters, MIN_TRIALS, "fANOVA");
+        TrialData data = TrialData.of(study, target(study), parameters, MIN_TRIALS, "fANOVA");
         SmileForest model = SmileForest.fit(data.x(), data.y(), forest);
         int k = data.names().size();
         Fanova.Result r = Fanova.decompose(model.trees(), data.lower(), data.upper(), IntStream.range(0, k).toArray(), pairs);
@@ -99,5 +99,14 @@ public final class FanovaImportance implements ImportanceEvaluator {
 
     ForestOptions forest() {
         return forest;
+    }
+
+    /** The chosen target, or objective 0 of a single-objective study. */
+    private ToDoubleFunction<FrozenTrial> target(StudyView study) {
+        if (target != null) {
+            return target;
+        }
+        Targets.requireChosen(study, "fANOVA");
+        return Targets.objective(0);
     }
 }

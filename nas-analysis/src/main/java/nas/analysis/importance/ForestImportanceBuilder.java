@@ -7,13 +7,15 @@ import nas.api.FrozenTrial;
 /**
  * Options shared by the random-forest evaluators ({@link FanovaImportance}, {@link MdiImportance}):
  * the forest, what is explained, which parameters. Defaults: 64 trees, depth 64, node size 3, seed 0,
- * objective 0, all parameters.
+ * all parameters, and the objective of a single-objective study (a multi-objective study needs
+ * {@link #objective(int)} or {@link #target}: it is refused without, as Optuna refuses one without a target).
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class ForestImportanceBuilder<B extends ForestImportanceBuilder<B>> {
     ForestOptions forest = ForestOptions.defaults();
-    ToDoubleFunction<FrozenTrial> target = Targets.objective(0);
+    /** Null until chosen: objective 0 of a single-objective study; a multi-objective study is refused. */
+    ToDoubleFunction<FrozenTrial> target;
     String targetName = "objective 0";
     Set<String> parameters;
 

@@ -29,9 +29,29 @@ public final class Importance extends AbstractMap<String, Double> {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
     }
 
-    /** Importance of the study's parameters by fANOVA with its default options (objective 0, seed 0). */
+    /**
+     * Importance of the parameters of a single-objective study by fANOVA with its default options (seed 0).
+     * A multi-objective study is refused on first use, naming how to choose the objective (as Optuna's
+     * {@code get_param_importances} refuses one without a {@code target}): use {@link #of(StudyView, int)}.
+     *
+     * @param study the study
+     * @return its parameters' importance
+     */
     public static Importance of(StudyView study) {
         return new Importance(study, FanovaImportance.builder().build());
+    }
+
+    /**
+     * Importance of the study's parameters for objective value {@code objective} (from 0), by fANOVA with its
+     * default options (seed 0).
+     *
+     * @param study     the study
+     * @param objective which objective value to explain, from 0
+     * @return its parameters' importance
+     * @throws IllegalArgumentException if {@code objective} is negative
+     */
+    public static Importance of(StudyView study, int objective) {
+        return new Importance(study, FanovaImportance.builder().objective(objective).build());
     }
 
     /** The same study's importance by another evaluator. */

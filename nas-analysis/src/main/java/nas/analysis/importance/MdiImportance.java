@@ -58,7 +58,7 @@ public final class MdiImportance implements ImportanceEvaluator {
 
     @Override
     public ImportanceResult evaluate(StudyView study) {
-        TrialData data = TrialData.of(study, target, parameters, FanovaImportance.MIN_TRIALS, "MDI");
+        TrialData data = TrialData.of(study, target(study), parameters, FanovaImportance.MIN_TRIALS, "MDI");
         SmileForest model = SmileForest.fit(data.x(), data.y(), forest);
         int k = data.names().size();
         MeanDecreaseImpurity.Result r = MeanDecreaseImpurity.compute(model.impurityDecrease(),
@@ -79,5 +79,14 @@ public final class MdiImportance implements ImportanceEvaluator {
             notes.add(data.skipped() + " trial(s) not complete or without a finite target were left out");
         }
         return new ImportanceResult("mdi", targetName, list, List.of(), data.y().length, data.skipped(), notes);
+    }
+
+    /** The chosen target, or objective 0 of a single-objective study. */
+    private ToDoubleFunction<FrozenTrial> target(StudyView study) {
+        if (target != null) {
+            return target;
+        }
+        Targets.requireChosen(study, "MDI");
+        return Targets.objective(0);
     }
 }

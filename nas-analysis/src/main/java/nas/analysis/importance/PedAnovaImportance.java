@@ -46,6 +46,9 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
     private final double topQuantile;
     private final int nSteps;
     private final double priorWeight;
+    /** No objective chosen: the objective of a single-objective study; a multi-objective study is refused. */
+    private static final int UNCHOSEN = -1;
+
     private final int objective;
     private final Set<String> parameters;
 
@@ -59,7 +62,7 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
         if (!(priorWeight >= 0) || Double.isInfinite(priorWeight)) {
             throw new IllegalArgumentException("priorWeight must be finite and >= 0, but got " + priorWeight);
         }
-        if (objective < 0) {
+        if (objective < 0 && objective != UNCHOSEN) {
             throw new IllegalArgumentException("objective index must be >= 0, but got " + objective);
         }
         this.topQuantile = topQuantile;
@@ -69,9 +72,12 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
         this.parameters = Set.copyOf(parameters);
     }
 
-    /** Optuna's defaults: the top 10 %, 50 bins, prior weight 1, objective 0, every parameter. */
+    /**
+     * Optuna's defaults: the top 10 %, 50 bins, prior weight 1, every parameter, and the objective of a
+     * single-objective study (a multi-objective study needs {@link #withObjective(int)}, as Optuna's needs a target).
+     */
     public static PedAnovaImportance defaults() {
-        return new PedAnovaImportance(0.1, 50, 1.0, 0, Set.of());
+        return new PedAnovaImportance(0.1, 50, 1.0, UNCHOSEN, Set.of());
     }
 
     public PedAnovaImportance withTopQuantile(double q) {
@@ -88,6 +94,9 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
 
     /** Explains objective value {@code index} (its direction says which end is the top). */
     public PedAnovaImportance withObjective(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("objective index must be >= 0, but got " + index);
+        }
         return new PedAnovaImportance(topQuantile, nSteps, priorWeight, index, parameters);
     }
 
@@ -98,6 +107,10 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
 
     @Override
     public ImportanceResult evaluate(StudyView study) {
+        if (objective == UNCHOSEN) {
+            Targets.requireChosen(study, "PED-ANOVA");
+        }
+        int objective = Math.max(this.objective, 0);
         if (objective >= study.directions().size()) {
             throw new IllegalArgumentException("study '" + study.name() + "' has " + study.directions().size()
                     + " objective(s); objective index " + objective + " is out of range");

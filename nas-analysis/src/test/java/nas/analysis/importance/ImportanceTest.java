@@ -1,11 +1,14 @@
 package nas.analysis.importance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import nas.api.OptimizeOptions;
 import nas.api.Studies;
 import nas.api.Study;
+import nas.api.StudyDirection;
 import nas.api.sampler.RandomSampler;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +73,40 @@ class ImportanceTest {
         }
         // evaluators without a raw fraction say so
         assertThat(MdiImportance.builder().build().evaluate(study).parameters().get(0).fraction()).isNaN();
+    }
+
+    /** Objective 0 depends on x only, objective 1 on y only. */
+    private static Study twoObjectives() {
+        Study study = Studies.builder("mo").directions(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE)
+                .sampler(new RandomSampler(3L)).create();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", -1, 1);
+            double y = t.suggestFloat("y", -1, 1);
+            return new double[] {x * x, 3 * y};
+        }, OptimizeOptions.trials(60));
+        return study;
+    }
+
+    @Test
+    void aMultiObjectiveStudyNeedsItsObjectiveChosenAsInOptuna() {
+        Study mo = twoObjectives();
+        String expected = "study 'mo' has 2 objectives: choose the one fANOVA explains with Importance.of(study, index), "
+                + "the evaluator's objective(index) (or target(name, function) for a weighted sum), "
+                + "or 'nas importance --objective-index K'";
+        assertThatThrownBy(() -> Importance.of(mo).size()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> MdiImportance.builder().trees(8).build().evaluate(mo))
+                .hasMessageStartingWith("study 'mo' has 2 objectives: choose the one MDI explains");
+        assertThatThrownBy(() -> Importance.of(mo).with(PedAnovaImportance.defaults()).size())
+                .hasMessageStartingWith("study 'mo' has 2 objectives: choose the one PED-ANOVA explains");
+        // chosen: each objective is explained by its own parameter
+        assertThat(Importance.of(mo, 0).keySet()).first().isEqualTo("x");
+        assertThat(Importance.of(mo, 1).keySet()).first().isEqualTo("y");
+        assertThat(Importance.of(mo, 1).get("y")).isGreaterThan(0.9);
+        assertThat(Importance.of(mo).with(PedAnovaImportance.defaults().withObjective(1)).keySet()).first()
+                .isEqualTo("y");
+        assertThat(Importance.of(mo).with(MdiImportance.builder().objective(0).build()).keySet()).first()
+                .isEqualTo("x");
+        assertThat(Importance.of(mo, 1).result()).isEqualTo(FanovaImportance.builder().objective(1).build().evaluate(mo));
     }
 }
