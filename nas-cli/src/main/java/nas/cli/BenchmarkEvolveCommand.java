@@ -124,6 +124,7 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
             if (repeat > 1) {
                 printSummary(out, pairs);
             }
+            long[] storedGenomes = new long[2]; // count, bytes
             try (Storage store = new StorageOptions(url).open()) {
                 // what one generation stores (the last one), compressed
                 RunStore runs = StorageOptions.runs(store);
@@ -136,6 +137,19 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                 List<byte[]> frames = framed.stream().map(i -> runs.frames("bench", last, i).orElseThrow().data()).toList();
                 long frameBytes = frames.stream().mapToLong(f -> f.length).sum();
                 long frameCount = frames.stream().mapToLong(f -> FrameRecording.decode(f).frameCount()).sum();
+                // every generation's new genomes, read back as the run's readers read them (survivors' genomes from
+                // the generations they were stored with)
+                long readStart = System.nanoTime();
+                for (int g = 0; g < generations; g++) {
+                    for (RunStore.Creature c : runs.creatures("bench", g)) {
+                        if (c.genomeId() == RunStore.genomeId(g, c.index())) {
+                            storedGenomes[0]++;
+                            storedGenomes[1] += c.genome().length;
+                        }
+                    }
+                }
+                out.printf(Locale.ROOT, "read back: every generation's creatures with their genomes in %.1f s%n",
+                        (System.nanoTime() - readStart) / 1e9);
                 out.printf(Locale.ROOT, "stored per generation (the last): genomes %.1f KB (%d new of %d), frames %.1f KB "
                         + "(%d creatures, %.1f bytes per frame)%n", genomes / 1e3, bred.size(), population,
                         frameBytes / 1e3, framed.size(), (double) frameBytes / Math.max(1, frameCount));
@@ -169,10 +183,13 @@ public final class BenchmarkEvolveCommand implements Callable<Integer> {
                     java.sql.Statement st = c.createStatement()) {
                 // what the whole run stores, as the database holds it (each value's bytes, without H2's overhead)
                 long[] frameRows = sizes(st, "SELECT COUNT(*), SUM(OCTET_LENGTH(frames)) FROM evolution_frames");
-                long[] genomeRows = sizes(st, "SELECT COUNT(*), SUM(OCTET_LENGTH(genome)) FROM evolution_genomes");
+                // a generation's creatures and new genomes are one block (schema V10): the genomes' share read back
+                long[] genomeRows = {storedGenomes[0], storedGenomes[1]};
+                long[] blocks = sizes(st, "SELECT COUNT(*), SUM(OCTET_LENGTH(creatures)) FROM evolution_generation_blocks");
                 out.printf(Locale.ROOT, "stored over the run: frames %.2f MB (%d recordings, %.2f MB per 1,000 "
-                        + "generations), genomes %.1f MB (%d)%n", frameRows[1] / 1e6, frameRows[0],
-                        frameRows[1] / 1e6 * 1000 / generations, genomeRows[1] / 1e6, genomeRows[0]);
+                        + "generations), genomes %.1f MB (%d), in %d rows of creatures with their new genomes, %.1f MB%n",
+                        frameRows[1] / 1e6, frameRows[0], frameRows[1] / 1e6 * 1000 / generations, genomeRows[1] / 1e6,
+                        genomeRows[0], blocks[0], blocks[1] / 1e6);
                 st.execute("SHUTDOWN COMPACT");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot compact " + db + ": " + e.getMessage(), e);

@@ -21,7 +21,8 @@ final class Migrations {
     /** The scripts, in order; a new schema version appends one. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__param_order.sql", "V3__durability_functions.sql",
             "V4__drop_journal_functions.sql", "V5__evolution_runs.sql", "V6__evolution_genomes_once.sql",
-            "V7__param_reads_index.sql", "V8__frames_setting.sql", "V9__run_heartbeats.sql");
+            "V7__param_reads_index.sql", "V8__frames_setting.sql", "V9__run_heartbeats.sql",
+            "V10__generation_blocks.sql");
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = SCRIPTS.size();

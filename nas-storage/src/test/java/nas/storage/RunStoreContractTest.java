@@ -103,6 +103,42 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void aGenerationOfLargeGenomesReadsBackWholeAndItsSurvivorsFindThem() {
+        store.createRun(run("big"));
+        // 5 genomes of 20,000 bytes each, each byte its own: a generation's block of 100 KB, in several rows
+        List<RunStore.Creature> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(RunStore.Creature.withGenome(0, i, i, 0, 0.0, false, i, 3, 2, genome(i)));
+        }
+        store.appendGeneration("big", new RunStore.GenerationBatch(batch(0, 1.0, false).generation(), first, List.of(),
+                null, RunStore.RUNNING, 0));
+        // generation 1: creature 0 bred anew, creature 1 the survivor of creature 4
+        List<RunStore.Creature> second = List.of(RunStore.Creature.withGenome(1, 0, 9, 0, 0.0, false, 9, 3, 2, genome(9)),
+                new RunStore.Creature(1, 1, 4, 0, 0.0, false, 4, 3, 2, RunStore.genomeId(0, 4), null, new int[] {4}, 1));
+        store.appendGeneration("big", new RunStore.GenerationBatch(batch(1, 2.0, false).generation(), second, List.of(),
+                null, RunStore.RUNNING, 1));
+        List<RunStore.Creature> back = store.creatures("big", 0);
+        assertThat(back).extracting(RunStore.Creature::index).containsExactly(0, 1, 2, 3, 4);
+        for (int i = 0; i < 5; i++) {
+            assertThat(back.get(i).genome()).isEqualTo(genome(i));
+            assertThat(back.get(i).pelletSeed()).isEqualTo(i);
+        }
+        List<RunStore.Creature> later = store.creatures("big", 1);
+        assertThat(later.get(0).genome()).isEqualTo(genome(9));
+        assertThat(later.get(1).genome()).isEqualTo(genome(4));
+        assertThat(later.get(1).genomeId()).isEqualTo(4L);
+    }
+
+    /** 20,000 bytes that differ from any other {@code seed}'s at every position. */
+    private static byte[] genome(int seed) {
+        byte[] g = new byte[20_000];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (byte) (i * 31 + seed);
+        }
+        return g;
+    }
+
+    @Test
     void rewindForgetsWhatFollowsTheCheckpointAndRecomputesTheSummary() {
         store.createRun(run("r2"));
         store.appendGeneration("r2", batch(0, 5.0, false));

@@ -121,6 +121,124 @@ class SchemaMigrationTest {
         }
     }
 
+    @Test
+    void anH2DatabaseOfVersion9KeepsItsRowsAndARunResumedFromThemGoesOnInBlocks() throws SQLException {
+        assertRowsRead("jdbc:h2:" + dir.resolve("runs9").toAbsolutePath(), Dialect.H2);
+    }
+
+    @Test
+    void aPostgresqlDatabaseOfVersion9KeepsItsRowsAndARunResumedFromThemGoesOnInBlocks() throws SQLException {
+        assertRowsRead(PostgresTestServer.freshUrl("migration"), Dialect.POSTGRESQL);
+    }
+
+    /**
+     * A run stored by the NAS of version 9 (a row per creature, genome and recording), killed after generation 3
+     * with its last checkpoint before generation 2: after the migration to version 10 it reads back as it was
+     * stored; resumed (rewound to the checkpoint, generations 2 and 3 stored again, now as blocks) its survivor
+     * still finds the genome stored as a row in generation 0, and deleting it leaves no row of either layout.
+     */
+    private static void assertRowsRead(String url, Dialect dialect) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            Migrations.migrate(c, dialect, 9);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(9);
+            update(c, "INSERT INTO evolution_runs (run_id, config_name, config_json, seed, target_generations, "
+                    + "frames_mode, frame_rate, checkpoint_every, code_version, status, created_at, updated_at, "
+                    + "generations_done, best_fitness, best_generation, seconds) VALUES ('old', 'pure_baseline', "
+                    + "'{\"population_size\":3}', 42, 10, 'selective', 15, 2, 'test-1', 'RUNNING', ?, ?, 4, 12.0, 3, "
+                    + "6.0)", new java.sql.Timestamp(1_000_000L), new java.sql.Timestamp(1_000_000L));
+            for (int g = 0; g < 4; g++) {
+                storeRows(c, RunStoreContractTest.batch(g, 3.0 * (g + 1), g == 1));
+            }
+            c.commit();
+        }
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            RunStore runs = storage.runs();
+            for (int g = 0; g < 4; g++) {
+                assertCreatures(runs.creatures("old", g), RunStoreContractTest.batch(g, 3.0 * (g + 1), false));
+                assertThat(runs.framedCreatures("old", g)).containsExactly(1);
+                assertThat(runs.frames("old", g, 1).orElseThrow().data()).containsExactly(9, 8, 7);
+                assertThat(runs.frames("old", g, 0)).isEmpty();
+            }
+            RunStore.Checkpoint cp = runs.lastCheckpoint("old").orElseThrow();
+            assertThat(cp.generation()).isEqualTo(2);
+            runs.rewind("old", cp.generation(), RunStore.RUNNING, "test-2");
+            assertThat(runs.creatures("old", 2)).isEmpty();
+            assertThat(runs.framedCreatures("old", 3)).isEmpty();
+            assertThat(runs.run("old").orElseThrow().generationsDone()).isEqualTo(2);
+            for (int g = 2; g < 5; g++) {
+                runs.appendGeneration("old", RunStoreContractTest.batch(g, 3.0 * (g + 1), false));
+            }
+            for (int g = 0; g < 5; g++) {
+                assertCreatures(runs.creatures("old", g), RunStoreContractTest.batch(g, 3.0 * (g + 1), false));
+                assertThat(runs.frames("old", g, 1).orElseThrow().data()).containsExactly(9, 8, 7);
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            assertThat(Migrations.appliedVersion(c)).isEqualTo(Migrations.CURRENT);
+            // generations 0 and 1 as rows, 2 to 4 as blocks
+            assertThat(longOf(c, "SELECT COUNT(*) FROM evolution_creatures")).isEqualTo(4);
+            assertThat(longOf(c, "SELECT COUNT(*) FROM evolution_generation_blocks")).isEqualTo(3);
+            // idempotent: version 10 applied once more over itself (as a twin process migrating at once would)
+            update(c, "DELETE FROM nas_schema_version WHERE version > 9");
+            c.commit();
+        }
+        try (JdbcStorage storage = JdbcStorage.open(url)) {
+            assertCreatures(storage.runs().creatures("old", 4), RunStoreContractTest.batch(4, 15.0, false));
+            assertThat(storage.runs().deleteRun("old")).isTrue();
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            for (String table : List.of("evolution_creatures", "evolution_genomes", "evolution_frames",
+                    "evolution_generation_blocks", "evolution_generations", "evolution_checkpoints")) {
+                assertThat(longOf(c, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            }
+        }
+    }
+
+    /** A generation's rows as the NAS of version 9 wrote them. */
+    private static void storeRows(Connection c, RunStore.GenerationBatch b) throws SQLException {
+        RunStore.Generation g = b.generation();
+        update(c, "INSERT INTO evolution_generations (run_id, generation, best_fitness, mean_fitness, median_fitness, "
+                + "worst_fitness, best_ever, pellets, species, creature_types, diversity, seconds) VALUES ('old', ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?)", g.generation(), g.best(), g.mean(), g.median(), g.worst(), g.bestEver(),
+                g.pellets(), g.species(), g.creatureTypes(), g.diversity(), g.seconds());
+        for (RunStore.Creature k : b.creatures()) {
+            update(c, "INSERT INTO evolution_creatures (run_id, generation, creature_index, fitness, pellets, distance, "
+                    + "disqualified, pellet_seed, nodes, muscles, genome_id, parent_1, parent_2, survival_streak) "
+                    + "VALUES ('old', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", k.generation(), k.index(), k.fitness(),
+                    k.pellets(), k.distance(), k.disqualified(), k.pelletSeed(), k.nodes(), k.muscles(), k.genomeId(),
+                    k.parents().length > 0 ? k.parents()[0] : null, k.parents().length > 1 ? k.parents()[1] : null,
+                    k.survivalStreak());
+            if (k.genome() != null) {
+                update(c, "INSERT INTO evolution_genomes (run_id, genome_id, genome) VALUES ('old', ?, ?)",
+                        k.genomeId(), k.genome());
+            }
+        }
+        for (RunStore.Frames f : b.frames()) {
+            update(c, "INSERT INTO evolution_frames (run_id, generation, creature_index, frames) VALUES ('old', ?, ?, ?)",
+                    f.generation(), f.index(), f.data());
+        }
+        if (b.checkpoint() != null) {
+            update(c, "INSERT INTO evolution_checkpoints (run_id, generation, created_at, state) VALUES ('old', ?, ?, ?)",
+                    b.checkpoint().generation(), new java.sql.Timestamp(b.checkpoint().createdMillis()),
+                    b.checkpoint().state());
+        }
+    }
+
+    /** The creatures read back are those stored, each with its genome (a survivor's from generation 0). */
+    private static void assertCreatures(List<RunStore.Creature> back, RunStore.GenerationBatch stored) {
+        assertThat(back).hasSize(stored.creatures().size());
+        for (int i = 0; i < back.size(); i++) {
+            RunStore.Creature in = stored.creatures().get(i);
+            assertThat(back.get(i)).usingRecursiveComparison().ignoringFields("genome", "parents").isEqualTo(in);
+            assertThat(back.get(i).parents()).containsExactly(in.parents());
+        }
+        int g = stored.generation().generation();
+        assertThat(Deflate.toText(back.get(0).genome())).isEqualTo("{\"g\":" + g + "}");
+        assertThat(back.get(1).genome()).containsExactly(0, 255 - 256, 1);
+    }
+
     /** A study of two trials in the tables of version 6, written by SQL as the NAS of that version wrote them. */
     private static long storeOldStudy(Connection c) throws SQLException {
         update(c, "INSERT INTO studies (study_name) VALUES ('old')");
