@@ -36,8 +36,9 @@ public record QmcOptions(QmcSequence.Kind kind, boolean scramble, Long seed) {
     }
 
     /**
-     * The same settings with or without scrambling: an unscrambled sequence is the same for every seed and
-     * starts at the origin; scrambling keeps its low discrepancy while making it random (Owen 1995).
+     * The same settings with or without scrambling: an unscrambled sequence is the same for every seed;
+     * scrambling (a digital shift for Sobol, digit permutations for Halton) keeps its low discrepancy while
+     * making it random.
      *
      * @param s scramble from the seed (default true)
      * @return the same settings with that choice

@@ -170,7 +170,7 @@ public record TpeOptions(
 
     /**
      * The same settings drawing {@code v} candidates from l(x) per sample, the one with the largest l(x)/g(x)
-     * winning (the expected improvement of TPE is monotone in that ratio, Bergstra et al. 2011, eq. 4): more
+     * winning (TPE's expected improvement grows with that ratio, Bergstra et al. 2011): more
      * candidates exploit harder.
      *
      * @param v candidates per sample (1 to {@link nas.api.Limits#MAX_POPULATION}; default 24)
