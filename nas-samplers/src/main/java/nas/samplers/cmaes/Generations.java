@@ -34,7 +34,7 @@ public final class Generations {
         /**
          * Checks the value and copies the point.
          *
-         * @throws IllegalArgumentException for an infinite value (NaN stands for a failed evaluation)
+         * @throws IllegalArgumentException for an infinite value (NaN stands for a trial that gave none)
          */
         public Outcome {
             if (Double.isInfinite(value)) {

@@ -204,7 +204,7 @@ public record Nsga2Options(
      * The same settings with SPX's expansion rate ε (Tsutsui et al. 1999): the simplex of the parents is
      * expanded ε times about its centre before a child is drawn in it. Used by {@link CrossoverKind#SPX} only.
      *
-     * @param v ε (positive; NaN, the default, is sqrt(parents + 1), as Optuna)
+     * @param v ε (positive; NaN, the default, is the paper's sqrt(parents + 1) = 2)
      * @return the same settings with that rate
      */
     public Nsga2Options withSpxEpsilon(double v) {
