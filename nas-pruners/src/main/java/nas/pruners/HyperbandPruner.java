@@ -31,6 +31,13 @@ public record HyperbandPruner(int minResource, int maxResource, int reductionFac
     /** Study system attribute holding the estimated maximum resource. */
     public static final String MAX_RESOURCE_KEY = "hyperband:max_resource";
 
+    /**
+     * Checks the rules of the record's parameters (see the class comment).
+     *
+     * @throws IllegalArgumentException for {@code minResource < 1}, a maxResource below minResource (other
+     *         than AUTO), a {@code reductionFactor < 2}, a negative bootstrapCount, or a
+     *         {@code bootstrapCount > 0} with maxResource AUTO
+     */
     public HyperbandPruner {
         PruneRules.requireAtLeast("minResource", minResource, 1);
         if (maxResource != AUTO && maxResource < minResource) {
@@ -50,6 +57,12 @@ public record HyperbandPruner(int minResource, int maxResource, int reductionFac
         return new HyperbandPruner(1, AUTO, 3, 0);
     }
 
+    /**
+     * The same pruner with minimum resource r: the step of the first rung of the most aggressive bracket.
+     *
+     * @param r the minimum resource, in steps (≥ 1; default 1)
+     * @return the same pruner with that minimum resource
+     */
     public HyperbandPruner withMinResource(int r) {
         return new HyperbandPruner(r, maxResource, reductionFactor, bootstrapCount);
     }
@@ -68,10 +81,24 @@ public record HyperbandPruner(int minResource, int maxResource, int reductionFac
         return new HyperbandPruner(minResource, AUTO, reductionFactor, bootstrapCount);
     }
 
+    /**
+     * The same pruner with reduction factor η: each rung keeps the best 1/η of its trials and sits η times
+     * further than the one before; the number of brackets is ⌊log_η(R/r)⌋ + 1 (Li et al. 2018, Algorithm 1).
+     *
+     * @param eta the reduction factor (≥ 2; default 3)
+     * @return the same pruner with that reduction factor
+     */
     public HyperbandPruner withReductionFactor(int eta) {
         return new HyperbandPruner(minResource, maxResource, eta, bootstrapCount);
     }
 
+    /**
+     * The same pruner promoting nobody from a rung until it holds more than {@code n} values (as in
+     * {@link SuccessiveHalvingPruner}); needs an explicit {@link #withMaxResource maxResource}.
+     *
+     * @param n the values a rung holds before any promotion (≥ 0; default 0)
+     * @return the same pruner with that bootstrap count
+     */
     public HyperbandPruner withBootstrapCount(int n) {
         return new HyperbandPruner(minResource, maxResource, reductionFactor, n);
     }

@@ -17,6 +17,12 @@ import nas.api.pruner.Pruner;
 public record MedianPruner(int nStartupTrials, int nWarmupSteps, int intervalSteps, int nMinTrials)
         implements Pruner {
 
+    /**
+     * Checks the rules of {@link PercentilePruner} for the same parameters.
+     *
+     * @throws IllegalArgumentException for a negative nStartupTrials or nWarmupSteps, an
+     *         {@code intervalSteps < 1} or an {@code nMinTrials < 1}
+     */
     public MedianPruner {
         // the percentile pruner states the rules; building it here validates at construction
         new PercentilePruner(50, nStartupTrials, nWarmupSteps, intervalSteps, nMinTrials);
@@ -27,18 +33,43 @@ public record MedianPruner(int nStartupTrials, int nWarmupSteps, int intervalSte
         return new MedianPruner(5, 0, 1, 1);
     }
 
+    /**
+     * The same pruner pruning nothing until {@code n} trials completed: the median of too few trials is noise.
+     *
+     * @param n completed trials before any pruning (≥ 0; default 5)
+     * @return the same pruner with that many startup trials
+     */
     public MedianPruner withStartupTrials(int n) {
         return new MedianPruner(n, nWarmupSteps, intervalSteps, nMinTrials);
     }
 
+    /**
+     * The same pruner pruning no trial before its step {@code n}: early values of a learning curve say little
+     * about its end.
+     *
+     * @param n the first step that may prune (≥ 0; default 0)
+     * @return the same pruner with that warm-up
+     */
     public MedianPruner withWarmupSteps(int n) {
         return new MedianPruner(nStartupTrials, n, intervalSteps, nMinTrials);
     }
 
+    /**
+     * The same pruner checking every {@code n} steps after the warm-up.
+     *
+     * @param n steps between checks (≥ 1; default 1)
+     * @return the same pruner with that interval
+     */
     public MedianPruner withIntervalSteps(int n) {
         return new MedianPruner(nStartupTrials, nWarmupSteps, n, nMinTrials);
     }
 
+    /**
+     * The same pruner comparing a step only once {@code n} completed trials reported it.
+     *
+     * @param n completed trials that must have reported the step (≥ 1; default 1)
+     * @return the same pruner with that minimum
+     */
     public MedianPruner withMinTrials(int n) {
         return new MedianPruner(nStartupTrials, nWarmupSteps, intervalSteps, n);
     }

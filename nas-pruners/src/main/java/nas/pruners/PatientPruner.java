@@ -25,6 +25,11 @@ import nas.api.pruner.Pruner;
  */
 public record PatientPruner(Pruner wrapped, int patience, double minDelta) implements Pruner {
 
+    /**
+     * Checks patience and minDelta.
+     *
+     * @throws IllegalArgumentException for a negative patience, or a minDelta that is not finite and ≥ 0
+     */
     public PatientPruner {
         PruneRules.requireAtLeast("patience", patience, 0);
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {

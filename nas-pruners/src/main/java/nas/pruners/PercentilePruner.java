@@ -35,6 +35,12 @@ import nas.api.pruner.Pruner;
 public record PercentilePruner(double percentile, int nStartupTrials, int nWarmupSteps, int intervalSteps,
         int nMinTrials) implements Pruner {
 
+    /**
+     * Checks the rules of the record's parameters (see the class comment).
+     *
+     * @throws IllegalArgumentException for a percentile outside [0, 100], a negative nStartupTrials or
+     *         nWarmupSteps, an {@code intervalSteps < 1} or an {@code nMinTrials < 1}
+     */
     public PercentilePruner {
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile must lie in [0, 100], but got " + percentile);
@@ -50,18 +56,42 @@ public record PercentilePruner(double percentile, int nStartupTrials, int nWarmu
         return new PercentilePruner(percentile, 5, 0, 1, 1);
     }
 
+    /**
+     * The same pruner pruning nothing until {@code n} trials completed.
+     *
+     * @param n completed trials before any pruning (≥ 0; default 5)
+     * @return the same pruner with that many startup trials
+     */
     public PercentilePruner withStartupTrials(int n) {
         return new PercentilePruner(percentile, n, nWarmupSteps, intervalSteps, nMinTrials);
     }
 
+    /**
+     * The same pruner pruning no trial before its step {@code n}.
+     *
+     * @param n the first step that may prune (≥ 0; default 0)
+     * @return the same pruner with that warm-up
+     */
     public PercentilePruner withWarmupSteps(int n) {
         return new PercentilePruner(percentile, nStartupTrials, n, intervalSteps, nMinTrials);
     }
 
+    /**
+     * The same pruner checking every {@code n} steps after the warm-up.
+     *
+     * @param n steps between checks (≥ 1; default 1)
+     * @return the same pruner with that interval
+     */
     public PercentilePruner withIntervalSteps(int n) {
         return new PercentilePruner(percentile, nStartupTrials, nWarmupSteps, n, nMinTrials);
     }
 
+    /**
+     * The same pruner comparing a step only once {@code n} completed trials reported it.
+     *
+     * @param n completed trials that must have reported the step (≥ 1; default 1)
+     * @return the same pruner with that minimum
+     */
     public PercentilePruner withMinTrials(int n) {
         return new PercentilePruner(percentile, nStartupTrials, nWarmupSteps, intervalSteps, n);
     }

@@ -41,6 +41,13 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
     /** Study system attribute holding the estimated minimum resource. */
     public static final String MIN_RESOURCE_KEY = "successive_halving:min_resource";
 
+    /**
+     * Checks the rules of the record's parameters (see the class comment).
+     *
+     * @throws IllegalArgumentException for a {@code minResource < 1} other than AUTO, a
+     *         {@code reductionFactor < 2}, a negative minEarlyStoppingRate or bootstrapCount, or a
+     *         {@code bootstrapCount > 0} with minResource AUTO
+     */
     public SuccessiveHalvingPruner {
         if (minResource != AUTO && minResource < 1) {
             throw new IllegalArgumentException("minResource must be >= 1 or AUTO (0), but got " + minResource);
@@ -72,14 +79,35 @@ public record SuccessiveHalvingPruner(int minResource, int reductionFactor, int 
         return new SuccessiveHalvingPruner(AUTO, reductionFactor, minEarlyStoppingRate, bootstrapCount);
     }
 
+    /**
+     * The same pruner with reduction factor η: rung {@code k} is at step r·η^(s+k) and keeps the best 1/η of
+     * the values recorded there (Li et al. 2020).
+     *
+     * @param eta the reduction factor (≥ 2; default 4)
+     * @return the same pruner with that reduction factor
+     */
     public SuccessiveHalvingPruner withReductionFactor(int eta) {
         return new SuccessiveHalvingPruner(minResource, eta, minEarlyStoppingRate, bootstrapCount);
     }
 
+    /**
+     * The same pruner with minimum early-stopping rate s: the first rung moves from step r to r·η^s, so every
+     * trial runs η^s times longer before it can be pruned.
+     *
+     * @param s the minimum early-stopping rate (≥ 0; default 0)
+     * @return the same pruner with that rate
+     */
     public SuccessiveHalvingPruner withMinEarlyStoppingRate(int s) {
         return new SuccessiveHalvingPruner(minResource, reductionFactor, s, bootstrapCount);
     }
 
+    /**
+     * The same pruner promoting nobody from a rung until it holds more than {@code n} values; needs an
+     * explicit {@link #withMinResource minResource}.
+     *
+     * @param n the values a rung holds before any promotion (≥ 0; default 0)
+     * @return the same pruner with that bootstrap count
+     */
     public SuccessiveHalvingPruner withBootstrapCount(int n) {
         return new SuccessiveHalvingPruner(minResource, reductionFactor, minEarlyStoppingRate, n);
     }

@@ -16,6 +16,12 @@ import nas.api.pruner.Pruner;
  */
 public record ThresholdPruner(double lower, double upper, int nWarmupSteps, int intervalSteps) implements Pruner {
 
+    /**
+     * Checks the bounds and the step rules.
+     *
+     * @throws IllegalArgumentException for a NaN bound, two infinite bounds, {@code lower > upper}, a negative
+     *         nWarmupSteps or an {@code intervalSteps < 1}
+     */
     public ThresholdPruner {
         if (Double.isNaN(lower) || Double.isNaN(upper)) {
             throw new IllegalArgumentException("lower and upper must be numbers, but got lower " + lower + ", upper "
@@ -47,10 +53,22 @@ public record ThresholdPruner(double lower, double upper, int nWarmupSteps, int 
         return new ThresholdPruner(lower, upper, 0, 1);
     }
 
+    /**
+     * The same pruner pruning no trial before its step {@code n}.
+     *
+     * @param n the first step that may prune (≥ 0; default 0)
+     * @return the same pruner with that warm-up
+     */
     public ThresholdPruner withWarmupSteps(int n) {
         return new ThresholdPruner(lower, upper, n, intervalSteps);
     }
 
+    /**
+     * The same pruner checking every {@code n} steps after the warm-up.
+     *
+     * @param n steps between checks (≥ 1; default 1)
+     * @return the same pruner with that interval
+     */
     public ThresholdPruner withIntervalSteps(int n) {
         return new ThresholdPruner(lower, upper, nWarmupSteps, n);
     }

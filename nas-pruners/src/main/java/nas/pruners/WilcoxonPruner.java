@@ -37,6 +37,11 @@ public record WilcoxonPruner(double pThreshold, int nStartupSteps) implements Pr
 
     private static final System.Logger LOG = System.getLogger(WilcoxonPruner.class.getName());
 
+    /**
+     * Checks the threshold and the startup steps.
+     *
+     * @throws IllegalArgumentException for a pThreshold outside [0, 1] or a negative nStartupSteps
+     */
     public WilcoxonPruner {
         if (!(pThreshold >= 0 && pThreshold <= 1)) {
             throw new IllegalArgumentException("pThreshold must lie in [0, 1], but got " + pThreshold);
@@ -49,10 +54,23 @@ public record WilcoxonPruner(double pThreshold, int nStartupSteps) implements Pr
         return new WilcoxonPruner(0.1, 0);
     }
 
+    /**
+     * The same pruner pruning below p-value {@code p}; a lower threshold prunes less and more surely.
+     *
+     * @param p the p-value threshold, in [0, 1] (default 0.1)
+     * @return the same pruner with that threshold
+     */
     public WilcoxonPruner withPThreshold(double p) {
         return new WilcoxonPruner(p, nStartupSteps);
     }
 
+    /**
+     * The same pruner pruning nothing before {@code n} paired instances: the test of very few pairs
+     * is weak.
+     *
+     * @param n paired instances before any pruning (≥ 0; default 0)
+     * @return the same pruner with that many startup steps
+     */
     public WilcoxonPruner withStartupSteps(int n) {
         return new WilcoxonPruner(pThreshold, n);
     }

@@ -56,7 +56,15 @@ public final class AutoSampler implements Sampler {
 
     /** The samplers the rule chooses among. */
     public enum Choice {
-        GP("gp"), TPE("tpe"), NSGA2("nsga2");
+        /** {@link GpSampler}: one objective over numeric parameters, while fewer than budget trials are complete. */
+        GP("gp"),
+        /**
+         * {@link TpeSampler}: multivariate TPE for one objective past the budget or over a categorical or
+         * conditional space; MOTPE for several objectives before the budget.
+         */
+        TPE("tpe"),
+        /** {@link Nsga2Sampler}: several objectives once budget trials are complete. */
+        NSGA2("nsga2");
 
         private final String key;
 

@@ -12,14 +12,33 @@ public final class Deflate {
     private Deflate() {
     }
 
+    /**
+     * Text compressed: its UTF-8 bytes through {@link #bytes(byte[])}.
+     *
+     * @param s the text
+     * @return the compressed bytes
+     */
     public static byte[] text(String s) {
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The text {@link #text(String)} compressed.
+     *
+     * @param compressed the compressed bytes
+     * @return the text
+     * @throws IllegalArgumentException if the bytes are not deflated data, or are cut short
+     */
     public static String toText(byte[] compressed) {
         return new String(inflate(compressed), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Bytes compressed with zlib's deflate at its fastest level ({@link Deflater#BEST_SPEED}).
+     *
+     * @param raw the bytes
+     * @return the compressed bytes (a zlib stream, RFC 1950)
+     */
     public static byte[] bytes(byte[] raw) {
         Deflater d = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -36,6 +55,13 @@ public final class Deflate {
         }
     }
 
+    /**
+     * The bytes {@link #bytes(byte[])} compressed.
+     *
+     * @param compressed a zlib stream
+     * @return the bytes
+     * @throws IllegalArgumentException if the bytes are not deflated data, or are cut short
+     */
     public static byte[] inflate(byte[] compressed) {
         Inflater i = new Inflater();
         try {

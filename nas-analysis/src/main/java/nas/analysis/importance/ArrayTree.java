@@ -30,6 +30,11 @@ public final class ArrayTree implements TreeView {
         this.value = value;
     }
 
+    /**
+     * A builder of an empty tree.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -123,6 +128,14 @@ public final class ArrayTree implements TreeView {
             return add(feature, threshold, left, right, Double.NaN);
         }
 
+        /**
+         * The tree of the nodes added so far, with node {@code root} (an index returned by {@code leaf} or
+         * {@code split}) as its root.
+         *
+         * @param root the root node's index
+         * @return the tree
+         * @throws IllegalArgumentException if {@code root} is not an existing node
+         */
         public ArrayTree build(int root) {
             if (root < 0 || root >= size) {
                 throw new IllegalArgumentException("root must be an existing node (0.." + (size - 1) + "), got " + root);

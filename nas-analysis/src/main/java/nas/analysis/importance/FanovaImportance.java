@@ -39,6 +39,11 @@ public final class FanovaImportance implements ImportanceEvaluator {
         this.pairs = b.pairs;
     }
 
+    /**
+     * A builder with the defaults of {@link ForestImportanceBuilder} and no pairs.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +97,11 @@ public final class FanovaImportance implements ImportanceEvaluator {
             return this;
         }
 
+        /**
+         * The evaluator with these options.
+         *
+         * @return the evaluator
+         */
         public FanovaImportance build() {
             return new FanovaImportance(this);
         }

@@ -27,26 +27,57 @@ public abstract class ForestImportanceBuilder<B extends ForestImportanceBuilder<
         return (B) this;
     }
 
+    /**
+     * All forest settings at once (replacing trees, depth, node size and seed given before).
+     *
+     * @param options the forest settings
+     * @return this builder
+     */
     public B forest(ForestOptions options) {
         this.forest = options;
         return self();
     }
 
+    /**
+     * Trees in the forest: more trees give steadier importances at proportionally more time.
+     *
+     * @param trees number of trees (≥ 1; default 64, at most {@link ForestOptions#MAX_TREES})
+     * @return this builder
+     */
     public B trees(int trees) {
         this.forest = forest.withTrees(trees);
         return self();
     }
 
+    /**
+     * Maximum depth of a tree.
+     *
+     * @param depth the depth (≥ 2; default 64, in practice limited by the node size)
+     * @return this builder
+     */
     public B maxDepth(int depth) {
         this.forest = forest.withMaxDepth(depth);
         return self();
     }
 
+    /**
+     * Smile's node size: a node with fewer trials is not split (see {@link ForestOptions}).
+     *
+     * @param samples the node size (≥ 1; default 3)
+     * @return this builder
+     */
     public B minSamples(int samples) {
         this.forest = forest.withMinSamples(samples);
         return self();
     }
 
+    /**
+     * Seed every tree's bootstrap sample and split choices derive from: the same seed and trials give the same
+     * importances.
+     *
+     * @param seed the seed (default 0)
+     * @return this builder
+     */
     public B seed(long seed) {
         this.forest = forest.withSeed(seed);
         return self();

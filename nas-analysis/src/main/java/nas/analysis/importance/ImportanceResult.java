@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record ImportanceResult(String evaluator, String target, List<ParameterImportance> parameters,
                                List<PairImportance> pairs, int trialsUsed, int trialsSkipped, List<String> notes) {
+    /** Copies the lists, so a result never changes after it is made. */
     public ImportanceResult {
         parameters = List.copyOf(parameters);
         pairs = List.copyOf(pairs);

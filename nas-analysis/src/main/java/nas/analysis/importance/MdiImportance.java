@@ -42,6 +42,11 @@ public final class MdiImportance implements ImportanceEvaluator {
         this.parameters = options.parameterSubset();
     }
 
+    /**
+     * A builder with the defaults of {@link ForestImportanceBuilder}.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -51,6 +56,11 @@ public final class MdiImportance implements ImportanceEvaluator {
         private Builder() {
         }
 
+        /**
+         * The evaluator with these options.
+         *
+         * @return the evaluator
+         */
         public MdiImportance build() {
             return new MdiImportance(this);
         }

@@ -37,6 +37,11 @@ public final class MorrisAnalysis {
      * @param seed       seed of the resampling
      */
     public record Options(int resamples, double confidence, long seed) {
+        /**
+         * Checks the bootstrap options.
+         *
+         * @throws IllegalArgumentException for fewer than 1 resample or a confidence outside (0, 1)
+         */
         public Options {
             if (resamples < 1) {
                 throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
@@ -46,6 +51,11 @@ public final class MorrisAnalysis {
             }
         }
 
+        /**
+         * 1000 resamples, a 95 % interval, seed 0.
+         *
+         * @return the defaults
+         */
         public static Options defaults() {
             return new Options(1000, 0.95, 0L);
         }
@@ -60,6 +70,7 @@ public final class MorrisAnalysis {
      *                     at one end
      */
     public record Result(List<MorrisIndices> indices, int missingSteps, int emptySteps) {
+        /** Copies the list, so a result never changes after it is made. */
         public Result {
             indices = List.copyOf(indices);
         }

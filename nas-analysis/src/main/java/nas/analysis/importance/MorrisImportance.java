@@ -44,6 +44,7 @@ public final class MorrisImportance {
      */
     public record Report(List<Row> rows, int designPoints, int completed, List<Integer> notCompleted,
                          int missingSteps, int emptySteps) {
+        /** Copies the lists, so a report never changes after it is made. */
         public Report {
             rows = List.copyOf(rows);
             notCompleted = List.copyOf(notCompleted);

@@ -80,14 +80,38 @@ public final class PedAnovaImportance implements ImportanceEvaluator {
         return new PedAnovaImportance(0.1, 50, 1.0, UNCHOSEN, Set.of());
     }
 
+    /**
+     * The same evaluator with top quantile γ = {@code q}: the trials whose target lies in the best fraction
+     * {@code q} are the "top" set whose parameter distribution is compared with all trials' (γ of Watanabe et
+     * al., "PED-ANOVA", IJCAI 2023). A smaller γ asks what matters for the very best trials.
+     *
+     * @param q the top quantile, in (0, 1) (default 0.1)
+     * @return the same evaluator with that quantile
+     */
     public PedAnovaImportance withTopQuantile(double q) {
         return new PedAnovaImportance(q, nSteps, priorWeight, objective, parameters);
     }
 
+    /**
+     * The same evaluator cutting a numeric parameter with more than {@code n} values into {@code n} equal bins
+     * (one bin per value otherwise), the grid the two Parzen densities are compared on (Optuna's
+     * {@code n_steps}).
+     *
+     * @param n the number of bins (≥ 2; default 50)
+     * @return the same evaluator with that many bins
+     */
     public PedAnovaImportance withSteps(int n) {
         return new PedAnovaImportance(topQuantile, n, priorWeight, objective, parameters);
     }
 
+    /**
+     * The same evaluator with prior weight {@code w}: the weight of the one prior observation added to each Parzen
+     * estimator (uniform for categoricals, as wide as the range otherwise), which keeps a small top set from
+     * looking sharply peaked.
+     *
+     * @param w the prior weight (finite, ≥ 0; default 1)
+     * @return the same evaluator with that weight
+     */
     public PedAnovaImportance withPriorWeight(double w) {
         return new PedAnovaImportance(topQuantile, nSteps, w, objective, parameters);
     }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
  */
 public record PhaseTwo(List<String> searched, Map<String, Object> fixed) {
 
+    /** Copies the list and the map (keeping the map's order), so a plan never changes after it is made. */
     public PhaseTwo {
         searched = List.copyOf(searched);
         fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));

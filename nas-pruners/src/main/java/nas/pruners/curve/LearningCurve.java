@@ -26,6 +26,11 @@ import nas.api.Seeds;
  */
 public record LearningCurve(double c, double a, double tau, double sigma) {
 
+    /**
+     * Checks the time constant and the noise.
+     *
+     * @throws IllegalArgumentException if tau is not finite and positive, or sigma is not finite and ≥ 0
+     */
     public LearningCurve {
         if (!(tau > 0) || Double.isInfinite(tau)) {
             throw new IllegalArgumentException("tau must be finite and > 0, but got " + tau);

@@ -742,6 +742,12 @@ public final class Cma {
         return Optional.empty();
     }
 
+    /**
+     * Whether a termination criterion is met ({@link #termination()} is not empty): the caller should restart
+     * or stop asking.
+     *
+     * @return true when the run should end
+     */
     public boolean shouldStop() {
         return termination().isPresent();
     }
@@ -790,34 +796,74 @@ public final class Cma {
                 evalsLarge, basePopsize, baseSigma, baseMean.clone(), bestF, bestX.clone());
     }
 
+    /**
+     * The problem this run solves: bounds, discrete steps, boundary handling and tolerances.
+     *
+     * @return the configuration
+     */
     public CmaConfig config() {
         return config;
     }
 
+    /**
+     * The strategy parameters (weights, learning rates) for this run's dimension and population.
+     *
+     * @return the parameters
+     */
     public CmaParameters parameters() {
         return params;
     }
 
+    /**
+     * The dimension n of the search space.
+     *
+     * @return n
+     */
     public int dimension() {
         return n;
     }
 
+    /**
+     * The population size λ of this run (grown by IPOP/BIPOP restarts).
+     *
+     * @return λ
+     */
     public int popsize() {
         return params.lambda();
     }
 
+    /**
+     * Generations completed by this run (since its last restart), from 0.
+     *
+     * @return the generation
+     */
     public int generation() {
         return generation;
     }
 
+    /**
+     * Restarts before this run (0 for the first run).
+     *
+     * @return the number of restarts
+     */
     public int restarts() {
         return restarts;
     }
 
+    /**
+     * The current step size σ, in the units of the (transformed) search space.
+     *
+     * @return σ
+     */
     public double sigma() {
         return sigma;
     }
 
+    /**
+     * The current mean m of the search distribution (a copy).
+     *
+     * @return m
+     */
     public double[] mean() {
         return mean.clone();
     }

@@ -34,6 +34,13 @@ public record CmaConfig(
         double tolXUp,
         double tolCondition) {
 
+    /**
+     * Checks the problem and copies the arrays.
+     *
+     * @throws IllegalArgumentException for no coordinate, arrays of different lengths, a coordinate without
+     *         lower &lt; upper, a negative or infinite step, a discrete coordinate with an infinite bound, a null
+     *         boundary handling, a margin outside (0, 0.5) other than NaN, or a negative tolerance
+     */
     public CmaConfig {
         int n = lower.length;
         if (n < 1) {
@@ -91,20 +98,48 @@ public record CmaConfig(
                 1e-12, 1e-12, 1e4, 1e14);
     }
 
+    /**
+     * The same problem with these discretization steps, with or without CMA-ES with margin for them.
+     *
+     * @param newSteps the step per coordinate (0: continuous)
+     * @param margin   whether discrete coordinates use the margin (Hamano et al. 2022)
+     * @return the same problem with those steps
+     */
     public CmaConfig withSteps(double[] newSteps, boolean margin) {
         return new CmaConfig(
                 lower, upper, newSteps, boundary, margin, this.margin, tolFun, tolX, tolXUp, tolCondition);
     }
 
+    /**
+     * The same problem with another boundary handling.
+     *
+     * @param handling how samples are kept inside the bounds
+     * @return the same problem with that handling
+     */
     public CmaConfig withBoundary(BoundaryHandling handling) {
         return new CmaConfig(
                 lower, upper, steps, handling, withMargin, margin, tolFun, tolX, tolXUp, tolCondition);
     }
 
+    /**
+     * The same problem with these termination tolerances (see {@link Termination}; {@link #box}'s are 1e-12,
+     * 1e-12, 1e4 and 1e14).
+     *
+     * @param fun       tolFun, of the objective values' range over recent generations
+     * @param x         tolX, of the search distribution's spread, relative to σ0
+     * @param xUp       tolXUp, of σ's growth, relative to σ0
+     * @param condition tolCondition, of the covariance matrix's condition number
+     * @return the same problem with those tolerances
+     */
     public CmaConfig withTolerances(double fun, double x, double xUp, double condition) {
         return new CmaConfig(lower, upper, steps, boundary, withMargin, margin, fun, x, xUp, condition);
     }
 
+    /**
+     * The dimension n.
+     *
+     * @return the number of coordinates
+     */
     public int dimension() {
         return lower.length;
     }
@@ -122,16 +157,31 @@ public record CmaConfig(
         return false;
     }
 
+    /**
+     * The lower bounds (a copy).
+     *
+     * @return the lower bounds
+     */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /**
+     * The upper bounds (a copy).
+     *
+     * @return the upper bounds
+     */
     @Override
     public double[] upper() {
         return upper.clone();
     }
 
+    /**
+     * The discretization steps (a copy; 0 for a continuous coordinate).
+     *
+     * @return the steps
+     */
     @Override
     public double[] steps() {
         return steps.clone();

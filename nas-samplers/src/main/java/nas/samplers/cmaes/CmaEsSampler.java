@@ -233,6 +233,11 @@ public final class CmaEsSampler implements Sampler {
                 : options.seed() != null ? new RandomSampler(options.seed()) : new RandomSampler();
     }
 
+    /**
+     * The settings this sampler runs with.
+     *
+     * @return the settings
+     */
     public Options options() {
         return options;
     }

@@ -121,14 +121,29 @@ public final class CmaParameters {
         return new CmaParameters(n, lambda, separable);
     }
 
+    /**
+     * The dimension n of the search space.
+     *
+     * @return n
+     */
     public int dimension() {
         return n;
     }
 
+    /**
+     * The population size λ: candidates sampled per generation.
+     *
+     * @return λ
+     */
     public int lambda() {
         return lambda;
     }
 
+    /**
+     * The parent number μ = ⌊λ/2⌋: the candidates with positive weights.
+     *
+     * @return μ
+     */
     public int mu() {
         return mu;
     }
@@ -142,38 +157,84 @@ public final class CmaParameters {
         return weights[rank];
     }
 
+    /**
+     * The variance effective selection mass μ_eff = (Σ w_i)² / Σ w_i² over the positive weights (eq. 8).
+     *
+     * @return μ_eff
+     */
     public double muEff() {
         return muEff;
     }
 
+    /**
+     * The learning rate c_σ of the step-size path p_σ, (μ_eff + 2) / (n + μ_eff + 5) (eq. 55).
+     *
+     * @return c_σ
+     */
     public double cSigma() {
         return cSigma;
     }
 
+    /**
+     * The damping d_σ of the step-size update, 1 + 2 max(0, sqrt((μ_eff − 1)/(n + 1)) − 1) + c_σ (eq. 55).
+     *
+     * @return d_σ
+     */
     public double dSigma() {
         return dSigma;
     }
 
+    /**
+     * The learning rate c_c of the covariance path p_c, (4 + μ_eff/n) / (n + 4 + 2 μ_eff/n) (eq. 56).
+     *
+     * @return c_c
+     */
     public double cc() {
         return cc;
     }
 
+    /**
+     * The rank-one learning rate c_1, 2 / ((n + 1.3)² + μ_eff) (eq. 57; times (n + 2)/3 when separable).
+     *
+     * @return c_1
+     */
     public double c1() {
         return c1;
     }
 
+    /**
+     * The rank-μ learning rate c_μ (eq. 58; times (n + 2)/3 when separable), at most 1 − c_1.
+     *
+     * @return c_μ
+     */
     public double cMu() {
         return cMu;
     }
 
+    /**
+     * The learning rate c_m of the mean, 1 (eq. 54).
+     *
+     * @return c_m
+     */
     public double cm() {
         return cm;
     }
 
+    /**
+     * E‖N(0, I)‖ ≈ sqrt(n) (1 − 1/(4n) + 1/(21n²)), the expected length of p_σ without selection
+     * (below eq. 44).
+     *
+     * @return the expected norm
+     */
     public double chiN() {
         return chiN;
     }
 
+    /**
+     * Whether these are the separable variant's rates (diagonal C, Ros and Hansen 2008).
+     *
+     * @return true for sep-CMA-ES
+     */
     public boolean separable() {
         return separable;
     }

@@ -82,6 +82,11 @@ public record CmaState(
      */
     public static final int FORMAT_VERSION = 2;
 
+    /**
+     * Checks that the snapshot is of this format version and consistent (dimension, array lengths).
+     *
+     * @throws IllegalArgumentException for another format version or inconsistent fields
+     */
     public CmaState {
         if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException(

@@ -13,6 +13,13 @@ public final class CmaStateCodec {
 
     private CmaStateCodec() {}
 
+    /**
+     * The state as JSON, which {@link #fromJson} reads back equal.
+     *
+     * @param state the state
+     * @return its JSON text
+     * @throws IllegalStateException if it cannot be encoded
+     */
     public static String toJson(CmaState state) {
         try {
             return Json.WRITER.writeValueAsString(state);

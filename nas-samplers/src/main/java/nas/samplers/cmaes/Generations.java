@@ -31,6 +31,11 @@ public final class Generations {
             this(x, value, false);
         }
 
+        /**
+         * Checks the value and copies the point.
+         *
+         * @throws IllegalArgumentException for an infinite value (NaN stands for a trial that gave none)
+         */
         public Outcome {
             if (Double.isInfinite(value)) {
                 throw new IllegalArgumentException("outcome value must be finite or NaN, got " + value);
@@ -38,6 +43,11 @@ public final class Generations {
             x = x.clone();
         }
 
+        /**
+         * The solution (a copy).
+         *
+         * @return the point, in the optimizer's coordinates
+         */
         @Override
         public double[] x() {
             return x.clone();

@@ -60,10 +60,17 @@ public final class GpSampler implements Sampler {
     private final GpOptions options;
     private final AtomicBoolean warnedMultiObjective = new AtomicBoolean();
 
+    /** The GP sampler with {@link GpOptions#defaults()} and the study's seed. */
     public GpSampler() {
         this(GpOptions.defaults());
     }
 
+    /**
+     * The GP sampler with these settings.
+     *
+     * @param options the settings
+     * @throws IllegalArgumentException if {@code options} is null
+     */
     public GpSampler(GpOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
@@ -71,6 +78,11 @@ public final class GpSampler implements Sampler {
         this.options = options;
     }
 
+    /**
+     * The settings this sampler runs with.
+     *
+     * @return the settings
+     */
     public GpOptions options() {
         return options;
     }

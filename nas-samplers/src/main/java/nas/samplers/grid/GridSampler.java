@@ -57,6 +57,11 @@ public final class GridSampler implements Sampler {
         this.seed = seed;
     }
 
+    /**
+     * The grid this sampler walks: its parameters, values and visiting order.
+     *
+     * @return the grid
+     */
     public GridSpace grid() {
         return grid;
     }

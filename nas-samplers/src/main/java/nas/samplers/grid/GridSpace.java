@@ -21,6 +21,13 @@ public final class GridSpace {
     private final List<List<Object>> values;
     private final int size;
 
+    /**
+     * The grid of every combination of the given values, parameters sorted by name.
+     *
+     * @param grid parameter name → its values (strings, numbers or booleans), at least one parameter
+     * @throws IllegalArgumentException for an empty grid, a parameter without values, a value of another type,
+     *         or more points than {@link nas.api.Limits#MAX_GRID_POINTS}
+     */
     public GridSpace(Map<String, List<Object>> grid) {
         if (grid == null || grid.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one parameter, but got none");
@@ -61,6 +68,12 @@ public final class GridSpace {
         return names;
     }
 
+    /**
+     * Whether the grid has parameter {@code name}.
+     *
+     * @param name a parameter name
+     * @return true if it is one of {@link #names()}
+     */
     public boolean contains(String name) {
         return Collections.binarySearch(names, name) >= 0;
     }

@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
  * it ({@link Crossover#clamp}).
  */
 public record BlxAlphaCrossover(double alpha) implements Crossover {
+    /**
+     * Checks α.
+     *
+     * @throws IllegalArgumentException if alpha is not finite and ≥ 0
+     */
     public BlxAlphaCrossover {
         if (!(alpha >= 0.0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("BLX alpha must be finite and >= 0, got " + alpha);

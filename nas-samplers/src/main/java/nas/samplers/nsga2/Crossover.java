@@ -31,12 +31,26 @@ public interface Crossover {
         return Math.min(1.0, Math.max(0.0, x));
     }
 
+    /**
+     * Refuses a probability outside [0, 1], naming it.
+     *
+     * @param name the parameter's name, for the message
+     * @param p    the probability
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN
+     */
     static void checkProbability(String name, double p) {
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException(name + " must be in [0, 1], got " + p);
         }
     }
 
+    /**
+     * Refuses a distribution index that is not finite and ≥ 0, naming it.
+     *
+     * @param name the parameter's name, for the message
+     * @param eta  the distribution index
+     * @throws IllegalArgumentException if {@code eta} is negative, infinite or NaN
+     */
     static void checkEta(String name, double eta) {
         if (!(eta >= 0.0) || Double.isInfinite(eta)) {
             throw new IllegalArgumentException(name + " must be finite and >= 0, got " + eta);

@@ -41,7 +41,14 @@ public record Nsga2Options(
 
     /** The recombination operators on offer. */
     public enum CrossoverKind {
-        SBX, UNIFORM, BLX_ALPHA, SPX;
+        /** Simulated binary crossover (Deb and Agrawal 1995), spread set by {@code sbxEta}. */
+        SBX,
+        /** Uniform crossover: each parameter from the second parent with {@code swappingProb} (the default). */
+        UNIFORM,
+        /** BLX-α (Eshelman and Schaffer 1993): uniform in the parents' interval widened by {@code blxAlpha}. */
+        BLX_ALPHA,
+        /** Simplex crossover (Tsutsui et al. 1999) of three parents, expanded by {@code spxEpsilon}. */
+        SPX;
 
         /** Parses {@code sbx}, {@code uniform}, {@code blx-alpha} (or {@code blxalpha}, {@code blx}), {@code spx}. */
         public static CrossoverKind parse(String text) {
@@ -57,6 +64,13 @@ public record Nsga2Options(
         }
     }
 
+    /**
+     * Checks the settings; building the chosen crossover checks its own parameters.
+     *
+     * @throws IllegalArgumentException for a populationSize outside [2, {@link Limits#MAX_POPULATION}] or below
+     *         the crossover's parents, a null crossover, a probability outside [0, 1], or a bad eta, alpha or
+     *         epsilon
+     */
     public Nsga2Options {
         if (populationSize < 2) {
             throw new IllegalArgumentException("populationSize must be >= 2, but got " + populationSize);
@@ -98,21 +112,47 @@ public record Nsga2Options(
         return new Nsga2Options(25, CrossoverKind.UNIFORM, 0.9, 0.5, Double.NaN, 10.0, 20.0, 0.5, Double.NaN, null, null);
     }
 
+    /**
+     * The same settings with {@code v} parents and {@code v} children per generation: a larger population
+     * keeps more of the front at once but runs fewer generations in the same trials.
+     *
+     * @param v the population size (2 to {@link Limits#MAX_POPULATION}; default 25)
+     * @return the same settings with that population
+     */
     public Nsga2Options withPopulationSize(int v) {
         return new Nsga2Options(v, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta, blxAlpha,
                 spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings with recombination operator {@code v}.
+     *
+     * @param v the operator (default {@link CrossoverKind#UNIFORM})
+     * @return the same settings with that operator
+     */
     public Nsga2Options withCrossover(CrossoverKind v) {
         return new Nsga2Options(populationSize, v, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings recombining a child with probability {@code v} (else it copies a parent).
+     *
+     * @param v the crossover probability, in [0, 1] (default 0.9)
+     * @return the same settings with that probability
+     */
     public Nsga2Options withCrossoverProb(double v) {
         return new Nsga2Options(populationSize, crossover, v, swappingProb, mutationProb, mutationEta, sbxEta, blxAlpha,
                 spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings taking a value from the second parent with probability {@code v}, in uniform crossover
+     * and for every categorical parameter of a recombined child.
+     *
+     * @param v the swapping probability, in [0, 1] (default 0.5)
+     * @return the same settings with that probability
+     */
     public Nsga2Options withSwappingProb(double v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, v, mutationProb, mutationEta, sbxEta, blxAlpha,
                 spxEpsilon, constraintsFunc, seed);
@@ -124,21 +164,49 @@ public record Nsga2Options(
                 spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings with distribution index η_m of polynomial mutation (Deb and Goyal 1996): a larger η_m
+     * keeps a mutated value nearer its parent's.
+     *
+     * @param v the distribution index (finite, ≥ 0; default 10)
+     * @return the same settings with that index
+     */
     public Nsga2Options withMutationEta(double v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, v, sbxEta, blxAlpha,
                 spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings with distribution index η_c of simulated binary crossover (Deb and Agrawal 1995): a
+     * larger η_c makes children nearer their parents. Used by {@link CrossoverKind#SBX} only.
+     *
+     * @param v the distribution index (finite, ≥ 0; default 20)
+     * @return the same settings with that index
+     */
     public Nsga2Options withSbxEta(double v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, v,
                 blxAlpha, spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings with BLX-α's widening factor α (Eshelman and Schaffer 1993): a child is drawn from the
+     * parents' interval widened by α times its length on each side. Used by {@link CrossoverKind#BLX_ALPHA} only.
+     *
+     * @param v α (finite, ≥ 0; default 0.5)
+     * @return the same settings with that factor
+     */
     public Nsga2Options withBlxAlpha(double v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 v, spxEpsilon, constraintsFunc, seed);
     }
 
+    /**
+     * The same settings with SPX's expansion rate ε (Tsutsui et al. 1999): the simplex of the parents is
+     * expanded ε times about its centre before a child is drawn in it. Used by {@link CrossoverKind#SPX} only.
+     *
+     * @param v ε (positive; NaN, the default, is the paper's sqrt(parents + 1) = 2)
+     * @return the same settings with that rate
+     */
     public Nsga2Options withSpxEpsilon(double v) {
         return new Nsga2Options(populationSize, crossover, crossoverProb, swappingProb, mutationProb, mutationEta, sbxEta,
                 blxAlpha, v, constraintsFunc, seed);

@@ -83,10 +83,17 @@ public final class Nsga2Sampler implements Sampler {
         final TreeMap<Integer, Parents> parents = new TreeMap<>();
     }
 
+    /** NSGA-II with {@link Nsga2Options#defaults()} and the study's seed. */
     public Nsga2Sampler() {
         this(Nsga2Options.defaults());
     }
 
+    /**
+     * NSGA-II with these settings.
+     *
+     * @param options the settings
+     * @throws IllegalArgumentException if {@code options} is null
+     */
     public Nsga2Sampler(Nsga2Options options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
@@ -94,6 +101,11 @@ public final class Nsga2Sampler implements Sampler {
         this.options = options;
     }
 
+    /**
+     * The settings this sampler runs with.
+     *
+     * @return the settings
+     */
     public Nsga2Options options() {
         return options;
     }

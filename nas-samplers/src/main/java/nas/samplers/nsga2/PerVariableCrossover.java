@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
  * parent's coordinates instead of moving them all at once.
  */
 public record PerVariableCrossover(Crossover operator, double variableProb) implements Crossover {
+    /**
+     * Checks the operator and the probability.
+     *
+     * @throws IllegalArgumentException for a null operator or a variableProb outside [0, 1]
+     */
     public PerVariableCrossover {
         if (operator == null) {
             throw new IllegalArgumentException("operator must not be null");

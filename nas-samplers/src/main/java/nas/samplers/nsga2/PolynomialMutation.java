@@ -9,6 +9,11 @@ import java.util.random.RandomGenerator;
  * to that bound so the result stays in [0, 1].
  */
 public record PolynomialMutation(double eta) {
+    /**
+     * Checks η.
+     *
+     * @throws IllegalArgumentException if eta is not finite and ≥ 0
+     */
     public PolynomialMutation {
         Crossover.checkEta("mutation eta", eta);
     }

@@ -18,6 +18,11 @@ import java.util.random.RandomGenerator;
 public record SbxCrossover(double eta, double variableProb) implements Crossover {
     private static final double EPS = 1e-14;
 
+    /**
+     * Checks η and the probability.
+     *
+     * @throws IllegalArgumentException for an eta that is not finite and ≥ 0, or a variableProb outside [0, 1]
+     */
     public SbxCrossover {
         Crossover.checkEta("SBX eta", eta);
         Crossover.checkProbability("SBX variableProb", variableProb);

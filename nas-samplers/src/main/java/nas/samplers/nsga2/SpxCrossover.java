@@ -15,6 +15,11 @@ import java.util.random.RandomGenerator;
 public record SpxCrossover(double epsilon) implements Crossover {
     private static final int PARENTS = 3;
 
+    /**
+     * Replaces a NaN epsilon by sqrt(3 + 1) = 2 and checks it.
+     *
+     * @throws IllegalArgumentException if epsilon is not finite and positive
+     */
     public SpxCrossover {
         if (Double.isNaN(epsilon)) {
             epsilon = Math.sqrt(PARENTS + 1.0);

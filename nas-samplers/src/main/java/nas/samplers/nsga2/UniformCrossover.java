@@ -4,6 +4,11 @@ import java.util.random.RandomGenerator;
 
 /** Uniform crossover: each variable comes from the second parent with probability {@code swappingProb}, else from the first. */
 public record UniformCrossover(double swappingProb) implements Crossover {
+    /**
+     * Checks the probability.
+     *
+     * @throws IllegalArgumentException for a swappingProb outside [0, 1]
+     */
     public UniformCrossover {
         Crossover.checkProbability("swappingProb", swappingProb);
     }

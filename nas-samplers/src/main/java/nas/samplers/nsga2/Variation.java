@@ -11,6 +11,11 @@ import java.util.random.RandomGenerator;
  */
 public record Variation(Crossover crossover, double crossoverProb, double swappingProb, double mutationProb,
         PolynomialMutation mutation) {
+    /**
+     * Checks the operators and the probabilities.
+     *
+     * @throws IllegalArgumentException for a null crossover or mutation, or a probability outside [0, 1]
+     */
     public Variation {
         if (crossover == null || mutation == null) {
             throw new IllegalArgumentException("crossover and mutation must not be null");

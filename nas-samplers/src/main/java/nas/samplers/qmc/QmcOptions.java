@@ -9,6 +9,11 @@ package nas.samplers.qmc;
  */
 public record QmcOptions(QmcSequence.Kind kind, boolean scramble, Long seed) {
 
+    /**
+     * Checks the sequence kind.
+     *
+     * @throws IllegalArgumentException if {@code kind} is null
+     */
     public QmcOptions {
         if (kind == null) {
             throw new IllegalArgumentException("kind must be sobol or halton, but got null");
@@ -20,10 +25,24 @@ public record QmcOptions(QmcSequence.Kind kind, boolean scramble, Long seed) {
         return new QmcOptions(QmcSequence.Kind.SOBOL, true, null);
     }
 
+    /**
+     * The same settings with sequence {@code k}.
+     *
+     * @param k Sobol or Halton (default Sobol)
+     * @return the same settings with that sequence
+     */
     public QmcOptions withKind(QmcSequence.Kind k) {
         return new QmcOptions(k, scramble, seed);
     }
 
+    /**
+     * The same settings with or without scrambling: an unscrambled sequence is the same for every seed;
+     * scrambling (a digital shift for Sobol, digit permutations for Halton) keeps its low discrepancy while
+     * making it random.
+     *
+     * @param s scramble from the seed (default true)
+     * @return the same settings with that choice
+     */
     public QmcOptions withScramble(boolean s) {
         return new QmcOptions(kind, s, seed);
     }

@@ -26,10 +26,17 @@ public final class QmcSampler implements Sampler {
 
     private final QmcOptions options;
 
+    /** A scrambled Sobol sampler with the study's seed ({@link QmcOptions#defaults()}). */
     public QmcSampler() {
         this(QmcOptions.defaults());
     }
 
+    /**
+     * A QMC sampler with these settings.
+     *
+     * @param options the settings
+     * @throws IllegalArgumentException if {@code options} is null
+     */
     public QmcSampler(QmcOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
@@ -37,6 +44,11 @@ public final class QmcSampler implements Sampler {
         this.options = options;
     }
 
+    /**
+     * The settings this sampler runs with.
+     *
+     * @return the settings
+     */
     public QmcOptions options() {
         return options;
     }

@@ -23,7 +23,10 @@ public abstract sealed class QmcSequence permits QmcSequence.Sobol, QmcSequence.
 
     /** The sequences on offer. */
     public enum Kind {
-        SOBOL, HALTON;
+        /** Sobol's sequence (Joe and Kuo's direction numbers), the default, as Optuna's. */
+        SOBOL,
+        /** Halton's sequence: radical inverses in the first primes. */
+        HALTON;
 
         /** Parses {@code sobol} or {@code halton}. */
         public static Kind parse(String text) {
@@ -50,6 +53,11 @@ public abstract sealed class QmcSequence permits QmcSequence.Sobol, QmcSequence.
         return kind == Kind.SOBOL ? new Sobol(dimension, scramble, seed) : new Halton(dimension, scramble, seed);
     }
 
+    /**
+     * The number of coordinates of every point.
+     *
+     * @return the dimension
+     */
     public int dimension() {
         return dimension;
     }

@@ -40,6 +40,13 @@ public record TpeOptions(
         boolean widthWeighted,
         Long seed) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException for a negative nStartupTrials, an nEiCandidates outside [1,
+     *         {@link nas.api.Limits#MAX_POPULATION}], a null gamma, a priorWeight that is not positive and finite, or
+     *         group without multivariate
+     */
     public TpeOptions {
         if (nStartupTrials < 0) {
             throw new IllegalArgumentException("nStartupTrials must be >= 0, but got " + nStartupTrials);
@@ -150,30 +157,82 @@ public record TpeOptions(
         return settings.withPriorWeight(priorWeight * Arrays.stream(goodWeights).sum() / goodWeights.length);
     }
 
+    /**
+     * The same settings with {@code v} random start-up trials: TPE needs some finished trials before its
+     * densities l(x) and g(x) mean anything (Bergstra et al., NeurIPS 2011).
+     *
+     * @param v finished trials sampled at random first (≥ 0; default 10)
+     * @return the same settings with that many start-up trials
+     */
     public TpeOptions withNStartupTrials(int v) {
         return new TpeOptions(v, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings drawing {@code v} candidates from l(x) per sample, the one with the largest l(x)/g(x)
+     * winning (TPE's expected improvement grows with that ratio, Bergstra et al. 2011): more
+     * candidates exploit harder.
+     *
+     * @param v candidates per sample (1 to {@link nas.api.Limits#MAX_POPULATION}; default 24)
+     * @return the same settings with that many candidates
+     */
     public TpeOptions withNEiCandidates(int v) {
         return new TpeOptions(nStartupTrials, v, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings with split function {@code v}: of n finished trials, {@code v.applyAsInt(n)} count as
+     * good and form l(x), the rest g(x) (γ of Bergstra et al. 2011).
+     *
+     * @param v finished trials → good trials (default {@link #defaultGamma}: min(⌈0.1 n⌉, 25))
+     * @return the same settings with that split
+     */
     public TpeOptions withGamma(IntUnaryOperator v) {
         return new TpeOptions(nStartupTrials, nEiCandidates, v, considerPrior, priorWeight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings with or without a prior kernel (as wide as the range) in both estimators, and its
+     * weight: the prior keeps a few trials from making the densities sharply peaked.
+     *
+     * @param consider add the prior kernel (default true)
+     * @param weight   its weight, positive and finite (default 1)
+     * @return the same settings with that prior
+     */
     public TpeOptions withPrior(boolean consider, double weight) {
         return new TpeOptions(nStartupTrials, nEiCandidates, gamma, consider, weight, considerMagicClip, considerEndpoints, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings with or without Optuna's "magic clip": a lower bound on kernel widths that grows as
+     * the trials get fewer (see {@link ParzenEstimator}), so early kernels are not needle-thin.
+     *
+     * @param v bound the kernel widths from below (default true)
+     * @return the same settings with that choice
+     */
     public TpeOptions withConsiderMagicClip(boolean v) {
         return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, v, considerEndpoints, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings letting the ends of the range count as neighbours when a kernel's width is set from
+     * its neighbours' distances (Optuna's {@code consider_endpoints}).
+     *
+     * @param v count the ends as neighbours (default false)
+     * @return the same settings with that choice
+     */
     public TpeOptions withConsiderEndpoints(boolean v) {
         return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, v, multivariate, constantLiar, group, widthWeighted, seed);
     }
 
+    /**
+     * The same settings with one joint estimator over the parameters every trial has (multivariate TPE,
+     * Falkner et al. 2018 as Optuna's {@code multivariate=True}) instead of one per parameter: it sees how
+     * parameters interact, at the price of more trials to fill the joint space.
+     *
+     * @param v use the joint estimator (default false)
+     * @return the same settings with that choice
+     */
     public TpeOptions withMultivariate(boolean v) {
         return new TpeOptions(nStartupTrials, nEiCandidates, gamma, considerPrior, priorWeight, considerMagicClip, considerEndpoints, v, constantLiar, group, widthWeighted, seed);
     }

@@ -61,10 +61,17 @@ public final class TpeSampler implements Sampler {
 
     private final TpeOptions options;
 
+    /** TPE with {@link TpeOptions#defaults()} (Optuna's defaults) and the study's seed. */
     public TpeSampler() {
         this(TpeOptions.defaults());
     }
 
+    /**
+     * TPE with these settings.
+     *
+     * @param options the settings
+     * @throws IllegalArgumentException if {@code options} is null
+     */
     public TpeSampler(TpeOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
@@ -72,6 +79,11 @@ public final class TpeSampler implements Sampler {
         this.options = options;
     }
 
+    /**
+     * The settings this sampler runs with.
+     *
+     * @return the settings
+     */
     public TpeOptions options() {
         return options;
     }
