@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two workers storing trials as fast as they can through the storage server, one store of the H2 file per group
  * of commits: H2 reuses the space of superseded chunks after 1 s (its default is 45 s, which made such a file
- * 1.4 GB for 30,000 trials), so the file stays small while they run and after the server stops.
+ * 1.4 GB for 30,000 trials), so the file stays small while they run. When the server stops, H2 does not compact
+ * the file (its compaction on close can lose writes in H2 2.3.232: StorageUrl), so it keeps its size until
+ * {@code nas compact} rewrites it.
  */
 class H2FileSizeTest {
 
@@ -31,8 +33,8 @@ class H2FileSizeTest {
      */
     private static final long MOST_WHILE_WRITING = 80_000_000L;
 
-    /** After the server stops: 6 MB measured for 2 x 6,000 trials (518 MB before). */
-    private static final long MOST_AFTER_STOP = 30_000_000L;
+    /** After {@code nas compact}: 6 MB measured for 2 x 6,000 trials. */
+    private static final long MOST_COMPACTED = 30_000_000L;
 
     @Test
     void aFileWrittenFastStaysSmall() throws Exception {
@@ -59,7 +61,15 @@ class H2FileSizeTest {
         }
         assertThat(peak).as("largest file while the workers ran, bytes").isPositive().isLessThan(MOST_WHILE_WRITING);
         StorageServers.stop(dir);
-        assertThat(size(file)).as("file after the server stopped, bytes").isLessThan(MOST_AFTER_STOP);
+        assertThat(size(file)).as("file after the server stopped, bytes").isLessThan(MOST_WHILE_WRITING);
+        CliProcess.Result compacted = CliProcess.run(dir, "compact", "--storage", db, "--quiet");
+        assertThat(compacted.exitCode()).as(compacted.err()).isZero();
+        assertThat(size(file)).as("file compacted, bytes").isLessThan(MOST_COMPACTED);
+        try (Storage storage = new StorageOptions(db).openExisting()) {
+            long study = storage.findStudy("s").getAsLong();
+            assertThat(storage.trials(study, Set.of(TrialState.COMPLETE))).hasSize(2 * TRIALS_PER_WORKER);
+        }
+        StorageServers.stop(dir);
     }
 
     private static long size(Path file) throws IOException {
