@@ -205,10 +205,6 @@ public final class Nas {
         }
     }
 
-    /** A library message that starts with a Java parameter's name: "nStartupTrials must be >= 0, ...". */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
-            "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");
-
     /**
      * A library's refusal in the words of the command line: a message that starts with the name of a Java
      * parameter ("populationSize must be >= 2") starts with the flag that sets it ("--population-size must be
@@ -216,16 +212,16 @@ public final class Nas {
      * one of the flags declared in {@code optionClasses}; other messages stay as they are.
      */
     static String inFlagWords(String message, String prefix, Class<?>... optionClasses) {
-        java.util.regex.Matcher m = JAVA_NAME.matcher(message == null ? "" : message);
-        if (!m.find()) {
+        java.util.Optional<nas.api.OptionWords.Named> named = nas.api.OptionWords.named(message);
+        if (named.isEmpty()) {
             return message;
         }
-        String flag = "--" + prefix + m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String flag = "--" + prefix + named.get().option();
         for (Class<?> c : optionClasses) {
             for (java.lang.reflect.Field f : c.getDeclaredFields()) {
                 CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
                 if (o != null && List.of(o.names()).contains(flag)) {
-                    return flag + message.substring(m.end());
+                    return flag + named.get().rest();
                 }
             }
         }

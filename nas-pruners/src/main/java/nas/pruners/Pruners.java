@@ -93,7 +93,7 @@ public final class Pruners {
                 return new PatientPruner(wrapped instanceof NopPruner ? null : wrapped, t.requiredInt("patience"),
                         t.dbl("min-delta", 0));
             } catch (IllegalArgumentException e) {
-                throw inOptionWords(e, "patient", OPTIONS.get("patient"));
+                throw nas.api.OptionWords.inOptionWords(e, "pruner", "patient", OPTIONS.get("patient"));
             }
         }
         Set<String> known = options(n);
@@ -107,7 +107,7 @@ public final class Pruners {
         try {
             return build(n, t);
         } catch (IllegalArgumentException e) {
-            throw inOptionWords(e, n, known);
+            throw nas.api.OptionWords.inOptionWords(e, "pruner", n, known);
         }
     }
 
@@ -137,30 +137,6 @@ public final class Pruners {
             default:
                 throw unknown(n);
         }
-    }
-
-    /** A pruner's check that starts with its Java parameter's name ("nWarmupSteps must be >= 0, ..."). */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
-            "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");
-
-    /**
-     * A refusal by the pruner's own checks in the words of the options it was given: "nWarmupSteps must be >= 0,
-     * but got -1" reads "option 'warmup-steps' of pruner 'median' must be >= 0, but got -1" when the Java name,
-     * in kebab case and without a leading count "n", is one of the pruner's options; others stay as they are
-     * (as {@code Samplers} does for samplers; the command line turns the option into {@code --pruner-X}).
-     */
-    private static IllegalArgumentException inOptionWords(IllegalArgumentException e, String pruner,
-            Set<String> known) {
-        java.util.regex.Matcher m = JAVA_NAME.matcher(String.valueOf(e.getMessage()));
-        if (!m.find()) {
-            return e;
-        }
-        String option = m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        if (!known.contains(option)) {
-            return e;
-        }
-        return new IllegalArgumentException("option '" + option + "' of pruner '" + pruner + "'"
-                + e.getMessage().substring(m.end()), e);
     }
 
     private static IllegalArgumentException unknown(String name) {

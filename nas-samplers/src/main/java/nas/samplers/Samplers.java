@@ -152,7 +152,7 @@ public final class Samplers {
         try {
             return build(n, t, options, seed, searchSpace, storage);
         } catch (IllegalArgumentException e) {
-            throw inOptionWords(e, "sampler", n, known);
+            throw nas.api.OptionWords.inOptionWords(e, "sampler", n, known);
         }
     }
 
@@ -393,30 +393,6 @@ public final class Samplers {
             // text
         }
         return v;
-    }
-
-    /** A sampler's check that starts with its Java parameter's name ("nStartupTrials must be >= 0, ..."). */
-    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
-            "^(?:n(?=[A-Z]))?([a-zA-Z][a-zA-Z0-9]*)(?= must )");
-
-    /**
-     * A refusal by the sampler's own checks in the words of the options it was given: "nStartupTrials must be
-     * >= 0, but got -1" reads "option 'startup-trials' of sampler 'tpe' must be >= 0, but got -1" when the Java
-     * name, in kebab case and without a leading count "n", is one of the sampler's options; others stay as they
-     * are. The command line turns "option 'X' of sampler 'tpe'" into its flag ({@code --tpe-X}).
-     */
-    static IllegalArgumentException inOptionWords(IllegalArgumentException e, String kind, String name,
-            Set<String> known) {
-        java.util.regex.Matcher m = JAVA_NAME.matcher(String.valueOf(e.getMessage()));
-        if (!m.find()) {
-            return e;
-        }
-        String option = m.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        if (!known.contains(option)) {
-            return e;
-        }
-        return new IllegalArgumentException("option '" + option + "' of " + kind + " '" + name + "'"
-                + e.getMessage().substring(m.end()), e);
     }
 
     private static IllegalArgumentException unknown(String name) {
