@@ -92,11 +92,13 @@ public final class BestCommand implements Callable<Integer> {
                 if (best.isEmpty()) {
                     out.println("study '" + s.name() + "' has no COMPLETE trial yet");
                 } else if (s.directions().size() == 1) {
+                    // numbers as the other tables show them (6 significant digits, no "E-4"); csv and json keep
+                    // every digit
                     FrozenTrial t = best.get(0);
                     out.println("best trial " + t.number() + " of study '" + s.name() + "' ("
                             + s.directions().get(0).name().toLowerCase(java.util.Locale.ROOT) + "): value "
-                            + Csv.repr(t.value()));
-                    t.params().forEach((k, v) -> out.println("  " + k + " = " + v));
+                            + TextTable.num(t.value()));
+                    t.params().forEach((k, v) -> out.println("  " + k + " = " + TextTable.cell(v)));
                 } else {
                     out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
                             + s.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
