@@ -89,6 +89,8 @@ class CreatureReplayTest {
                 assertThat(drawn.get(i).get(1).doubleValue()).isEqualTo(com[2]);
             }
             assertThat(browser.text("replay-terms")).contains("fitness");
+            // the generations' and learning curve's axis names lie inside their charts
+            assertThat(browser.chartTextsCutOff()).isEmpty();
             browser.fullScreenshot("trial-evolution-lab");
         }
     }

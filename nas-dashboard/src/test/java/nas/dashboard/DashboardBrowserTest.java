@@ -201,6 +201,40 @@ class DashboardBrowserTest {
         browser.fullScreenshot("trial-failed");
     }
 
+    /**
+     * Every axis name, tick label and legend of the study pages (one and two objectives) and the trial page lies
+     * inside its chart, in a wide window and a narrow one: a y-axis name written above its axis ran off the top.
+     */
+    @Test
+    void noChartTextIsCutOffByItsCanvas() {
+        Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
+        try {
+            textsInsideCharts(q);
+        } finally { // the next test starts in the start window size, signed in
+            browser.reset();
+            browser.open(server.url());
+        }
+    }
+
+    private void textsInsideCharts(Study q) {
+        for (int width : new int[] {Browser.WIDTH, 800}) {
+            for (String path : List.of("study?name=" + TestStudies.QUADRATIC, "study?name=" + TestStudies.ZDT,
+                    "trial?study=" + TestStudies.QUADRATIC + "&number=" + q.trials(TrialState.FAIL).get(0).number())) {
+                browser.reset();
+                browser.open(server.url());
+                browser.resize(width, Browser.HEIGHT);
+                browser.open(page(path));
+                if (path.startsWith("study")) {
+                    browser.waitFor("window.nasCharts['importance']", java.time.Duration.ofSeconds(60));
+                }
+                browser.resize(width, Browser.HEIGHT);
+                assertThat(browser.js("return Object.keys(window.nasCharts).length;")).as(path).isNotEqualTo(0L);
+                assertThat(browser.chartTextsCutOff()).as(path + " at " + width + " px").isEmpty();
+            }
+        }
+        browser.fullScreenshot("trial-failed-800", 800);
+    }
+
     @Test
     void aStudyNamedLikeMarkupRendersAsText() {
         browser.open(page(""));

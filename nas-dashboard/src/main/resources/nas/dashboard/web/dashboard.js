@@ -632,10 +632,10 @@
         const point = (t) => ({ value: [t.values[a], t.values[b]], number: t.number });
         chart(document.getElementById('pareto-' + a + '-' + b + '-chart'), 'pareto-' + a + '-' + b, {
           legend: { data: ['Pareto front', 'Dominated'] },
-          grid: { left: 70, right: 20, top: 40, bottom: 50 },
+          grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.data.number, [['values_' + a, q.data.value[0]], ['values_' + b, q.data.value[1]]]) },
-          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28 },
-          yAxis: { type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')' },
+          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28, axisLabel: valueLabels },
+          yAxis: Object.assign({ type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')' }, nameBesideLabels),
           series: [
             { name: 'Dominated', type: 'scatter', data: p.dominated.map(point), symbolSize: 5, itemStyle: { color: '#8a8f98', opacity: 0.25 } },
             { name: 'Pareto front', type: 'scatter', data: p.front.map(point), symbolSize: 9, itemStyle: { color: '#c0392b' } },
@@ -826,10 +826,10 @@
         box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'Morris elementary effects: μ* (mean |effect|) against σ; ' +
           r.completed + ' of ' + r.design_points + ' design points complete'), chartBox('importance'));
         chart(document.getElementById('importance-chart'), 'importance', {
-          grid: { left: 70, right: 30, top: 20, bottom: 50 },
+          grid: { left: NAME_BESIDE_LABELS_LEFT, right: 30, top: 20, bottom: 50 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.data.name, [['μ*', q.data.value[0]], ['σ', q.data.value[1]], ['μ', q.data.mu]]) },
           xAxis: { type: 'value', name: 'μ*', nameLocation: 'middle', nameGap: 28, scale: true },
-          yAxis: { type: 'value', name: 'σ', scale: true },
+          yAxis: Object.assign({ type: 'value', name: 'σ', scale: true }, nameBesideLabels),
           series: [{ type: 'scatter', symbolSize: 9, label: { show: true, position: 'right', formatter: (q) => q.data.name },
             data: params.map((p) => ({ name: p.name, value: [p.mu_star, isFinite(p.sigma) ? p.sigma : 0], mu: p.mu })) }],
         });
@@ -897,10 +897,10 @@
       const span = Math.max(...ends) - Math.min(...ends);
       chart(document.getElementById('timeline-chart'), 'timeline', {
         legend: { data: series.map((s) => s.name) },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', clock(new Date(q.value[1]))], ['duration', duration(q.value[2] - q.value[1])]]) },
         xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28, axisLabel: clockLabels(span) },
-        yAxis: { type: 'value', name: 'Trial', minInterval: 1 },
+        yAxis: Object.assign({ type: 'value', name: 'Trial', minInterval: 1 }, nameBesideLabels),
         series,
       });
     }
@@ -1005,10 +1005,10 @@
     main.replaceChildren(el('h1', {}, 'Trial ' + t.number + ' of ', el('span', { id: 'study-name' }, name)), grid);
     if (t.intermediate_values.length) {
       chart(document.getElementById('trial-intermediate-chart'), 'trial-intermediate', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Generation' : 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true },
+        yAxis: Object.assign({ type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true }, nameBesideLabels),
         series: [{ type: 'line', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }],
       });
     }
@@ -1017,10 +1017,10 @@
       grid.insertBefore(gens, grid.children[2]);
       chart(document.getElementById('generations-chart'), 'generations', {
         legend: { data: ['best', 'mean'] },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Generation', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Fitness', scale: true },
+        yAxis: Object.assign({ type: 'value', name: 'Fitness', scale: true }, nameBesideLabels),
         series: [{ name: 'best', type: 'line', data: t.user_attrs.generation_best.map((v, g) => [g, v]), showSymbol: false },
           { name: 'mean', type: 'line', data: t.user_attrs.generation_mean.map((v, g) => [g, v]), showSymbol: false }],
       });
