@@ -1048,7 +1048,7 @@
     animate(box, r, {
       note: 'seed ' + r.seed + ', generation ' + r.generation + ', ' + r.frames.length + ' frames; stored fitness ' + fmt(f.stored_fitness),
       terms: ['fitness', 'pellets_collected', 'banked', 'progress', 'distance', 'efficiency_penalty', 'regression_penalty', 'distance_traveled']
-        .map((k) => [k.replace(/_/g, ' '), f[k]]),
+        .map((k) => [k.replace(/_/g, ' ') + (k === 'distance_traveled' ? ' (m)' : ''), f[k]]),
       disqualified: f.disqualified,
     });
   }
@@ -1073,8 +1073,11 @@
     const play = el('button', { id: 'replay-play', onclick: () => { state.playing = !state.playing; play.textContent = state.playing ? 'pause' : 'play'; } }, 'pause');
     const speed = el('select', { id: 'replay-speed', onchange: (ev) => { state.speed = Number(ev.target.value); } },
       [0.25, 0.5, 1, 2, 4].map((v) => el('option', { value: v, selected: v === 1 }, v + '×')));
+    const legend = el('div', { class: 'note', id: 'replay-legend' }, 'Top: the arena seen from above (yellow: the pellet to reach, '
+      + 'green rings: pellets collected, red: the centre of mass and its path; lighter nodes are higher). Bottom band: '
+      + 'the same body seen from the side, on the ground line.');
     box.replaceChildren(el('div', { class: 'controls' }, play, el('label', {}, 'speed ', speed), slider, clock,
-      el('span', { class: 'note', id: 'replay-note' }, info.note)), canvas, terms);
+      el('span', { class: 'note', id: 'replay-note' }, info.note)), canvas, terms, legend);
 
     let minX = Infinity; let maxX = -Infinity; let minZ = Infinity; let maxZ = -Infinity; let maxY = 0.1;
     const extend = (x, z) => { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minZ = Math.min(minZ, z); maxZ = Math.max(maxZ, z); };
@@ -1130,6 +1133,8 @@
       }
       const c = top(fr.com[0], fr.com[2]);
       ctx.fillStyle = '#c0392b'; ctx.beginPath(); ctx.arc(c[0], c[1], 3, 0, 2 * Math.PI); ctx.fill();
+      ctx.fillStyle = '#66707c'; ctx.font = '13px system-ui, sans-serif';
+      ctx.fillText('top view', 8, 18); ctx.fillText('side view', 8, H - side + 18);
       clock.textContent = 't = ' + fr.t.toFixed(2) + ' s · pellets ' + fr.collected;
       slider.value = state.frame;
       state.draws++;
@@ -1374,7 +1379,7 @@
         el('td', { class: 'num' }, c.pellets), el('td', { class: 'num' }, fmt(c.distance)),
         el('td', {}, el('span', { class: 'kind ' + c.kind }, c.kind), c.disqualified ? el('span', { class: 'state FAIL' }, ' disqualified') : null)));
       this.creatures.replaceChildren(el('table', { id: 'creatures-table' }, el('thead', {}, el('tr', {},
-        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance', 'Kind'].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
+        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance (m)', 'Kind'].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
       document.body.dataset.generation = g;
       await this.play(g, framed[0], rows);
     }
@@ -1394,7 +1399,7 @@
       animate(this.replayBox, r, {
         note: 'generation ' + g + ', rank ' + c.rank + ' (' + c.kind + '), creature ' + c.index + ': ' + r.frames.length
           + ' stored frames at ' + r.frame_rate + ' fps',
-        terms: [['fitness', c.fitness], ['pellets collected', c.pellets], ['distance traveled', c.distance],
+        terms: [['fitness', c.fitness], ['pellets collected', c.pellets], ['distance traveled (m)', c.distance],
           ['nodes', c.nodes], ['muscles', c.muscles]],
         disqualified: c.disqualified,
       });
