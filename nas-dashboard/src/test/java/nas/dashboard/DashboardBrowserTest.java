@@ -148,6 +148,21 @@ class DashboardBrowserTest {
                 "Objective value");
         assertThat(axes.get(1).get("type")).isEqualTo("log");
         assertThat(axes.get(3).get("type")).isEqualTo("category");
+        // numeric axes span the search ranges (x in [-5, 5], lr in [1e-4, 1], layers 1..5, beta in [0.8, 0.99]), not
+        // ends rounded out past them
+        assertThat(List.of(axes.get(0).get("min"), axes.get(0).get("max"))).containsExactly(-5L, 5L);
+        assertThat(((Number) axes.get(1).get("min")).doubleValue()).isEqualTo(1e-4);
+        assertThat(((Number) axes.get(1).get("max")).doubleValue()).isEqualTo(1.0);
+        assertThat(List.of(axes.get(2).get("min"), axes.get(2).get("max"))).containsExactly(1L, 5L);
+        assertThat(List.of(axes.get(4).get("min"), axes.get(4).get("max"))).containsExactly(0.8, 0.99);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sliceX = (Map<String, Object>) browser.js(
+                "const o = window.nasCharts['slice-0'].getOption(); return {min: o.xAxis[0].min, max: o.xAxis[0].max,"
+                + " xOnZero: o.xAxis[0].axisLine.onZero, yOnZero: o.yAxis[0].axisLine.onZero};");
+        assertThat(sliceX).containsEntry("min", -5L).containsEntry("max", 5L)
+                // x crosses 0: at zero (ECharts' default) the y axis was drawn through the middle of the plot
+                .containsEntry("xOnZero", false).containsEntry("yOnZero", false);
+        assertThat(browser.text("slice-note")).contains("light = early, dark = late");
         assertThat(data(browser.series("parallel").get(0))).hasSize(complete);
         // the slice of lr is on a log axis; beta only exists for adam trials
         assertThat(browser.js("return window.nasCharts['slice-1'].getOption().xAxis[0].type;")).isEqualTo("log");

@@ -634,8 +634,9 @@
           legend: { data: ['Pareto front', 'Dominated'] },
           grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.data.number, [['values_' + a, q.data.value[0]], ['values_' + b, q.data.value[1]]]) },
-          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28, axisLabel: valueLabels },
-          yAxis: Object.assign({ type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')' }, nameBesideLabels),
+          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28,
+            axisLabel: valueLabels, axisLine: { onZero: false } },
+          yAxis: Object.assign({ type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')', axisLine: { onZero: false } }, nameBesideLabels),
           series: [
             { name: 'Dominated', type: 'scatter', data: p.dominated.map(point), symbolSize: 5, itemStyle: { color: '#8a8f98', opacity: 0.25 } },
             { name: 'Pareto front', type: 'scatter', data: p.front.map(point), symbolSize: 9, itemStyle: { color: '#c0392b' } },
@@ -679,9 +680,16 @@
       });
     }
 
-    axisFor(p) {
+    /**
+     * A parameter's plot axis: its choices, or its search range (a wider one when some trial's value lies outside,
+     * as a range changed between trials allows). Rounded-out ends made [-5, 5] read as [-6, 6].
+     */
+    axisFor(p, values) {
       if (p.type === 'categorical') return { type: 'category', data: p.choices };
-      return { type: p.log ? 'log' : 'value', scale: true };
+      const seen = (values || []).filter((v) => typeof v === 'number');
+      const min = Math.min(p.low, ...seen);
+      const max = Math.max(p.high, ...seen);
+      return Object.assign({ type: p.log ? 'log' : 'value', scale: true }, max > min ? { min, max } : {});
     }
 
     cell(p, v) {
@@ -708,7 +716,7 @@
       const maximize = this.summary.directions[k] === 'maximize';
       const colors = maximize ? ['#d0d8e8', '#17365c'] : ['#17365c', '#d0d8e8'];
       pbox.replaceChildren(el('div', { class: 'note' }, 'one line per COMPLETE trial' + thinned + '; darker = better'), chartBox('parallel'));
-      const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p)));
+      const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p, d.columns[p.name])));
       axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true });
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
@@ -724,7 +732,8 @@
     slices(d, values, vmin, vmax, colors) {
       const box = document.getElementById('slice-body');
       const shown = d.params.slice(0, 40);
-      box.replaceChildren(el('div', { class: 'note' }, 'objective against each parameter; colour = trial number' +
+      box.replaceChildren(el('div', { class: 'note', id: 'slice-note' }, 'objective value against each parameter over its search range; '
+        + 'colour: trial number, light = early, dark = late' +
         (d.params.length > shown.length ? '; the first ' + shown.length + ' parameters' : '')),
       el('div', { class: 'slices' }, shown.map((p, i) => chartBox('slice-' + i, true))));
       const nmax = d.numbers.length ? d.numbers[d.numbers.length - 1] : 1;
@@ -738,8 +747,9 @@
           title: { text: p.name, left: 'center', textStyle: { fontSize: 12 } },
           grid: { left: 60, right: 15, top: 30, bottom: 30 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[2], [[p.name, q.value[0]], ['value', q.value[1]]]) },
-          xAxis: Object.assign({}, this.axisFor(p)),
-          yAxis: { type: 'value', scale: true, axisLabel: valueLabels },
+          // the axes at the plot's edges: at zero (the default) a range across 0 had its y axis drawn through the middle
+          xAxis: Object.assign({ axisLine: { onZero: false } }, this.axisFor(p, d.columns[p.name])),
+          yAxis: { type: 'value', scale: true, axisLabel: valueLabels, axisLine: { onZero: false } },
           visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, nmax), inRange: { color: ['#b8cce4', '#17365c'] } },
           series: [{ type: 'scatter', data, symbolSize: data.length > 2000 ? 3 : 6 }],
         });
