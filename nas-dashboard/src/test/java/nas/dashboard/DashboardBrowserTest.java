@@ -212,6 +212,13 @@ class DashboardBrowserTest {
         assertThat(browser.text("fail-reason")).isEqualTo(failed.systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("diverged");
         String params = browser.text("trial-params");
         assertThat(params).contains("x", "lr", "layers", "optimizer");
+        // each parameter's distribution as a reader says it, not Java's record text ("FloatDistribution[low=-5.0, ...]")
+        @SuppressWarnings("unchecked")
+        Map<String, String> dists = (Map<String, String>) browser.js("const out = {};"
+                + " for (const tr of document.querySelectorAll('#trial-params tbody tr')) out[tr.cells[0].textContent] = tr.cells[2].textContent;"
+                + " return out;");
+        assertThat(dists).containsEntry("x", "float in [-5, 5]").containsEntry("lr", "float in [0.0001, 1], log scale")
+                .containsEntry("layers", "int in [1, 5]").containsEntry("optimizer", "one of sgd, adam");
         assertThat(browser.series("trial-intermediate")).hasSize(1);
         browser.fullScreenshot("trial-failed");
     }

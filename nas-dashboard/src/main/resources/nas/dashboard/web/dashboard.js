@@ -981,6 +981,14 @@
 
   // ---------- trial page ----------
 
+  /** A distribution as a reader says it: "float in [-5, 5]", "float in [0.0001, 1], log scale", "int in [4, 24], step 4", "one of sgd, adam". */
+  function distributionText(d) {
+    if (!d || typeof d !== 'object') return d ? String(d) : '';
+    if (d.type === 'categorical') return 'one of ' + d.choices.join(', ');
+    return d.type + ' in [' + fmt(d.low) + ', ' + fmt(d.high) + ']' + (d.log ? ', log scale' : '')
+      + (d.step !== undefined ? ', step ' + fmt(d.step) : '');
+  }
+
   async function trialPage() {
     const q = new URLSearchParams(location.search);
     const name = q.get('study');
@@ -1001,7 +1009,7 @@
       : el('table', { id }, el('tbody', {}, Object.entries(obj).map(([k, v]) => el('tr', {}, el('td', {}, k),
         el('td', {}, typeof v === 'object' ? el('pre', {}, JSON.stringify(v, null, 1)) : String(v))))));
     const params = el('table', { id: 'trial-params' }, el('thead', {}, el('tr', {}, el('th', {}, 'Parameter'), el('th', {}, 'Value'), el('th', {}, 'Distribution'))),
-      el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, t.distributions[k] || '')))));
+      el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, distributionText(t.distributions[k]))))));
     const info = el('section', { class: 'card wide' }, el('h2', {}, 'Trial ' + t.number), kv([
       ['state', el('span', { class: 'state ' + t.state, id: 'trial-state' }, t.state)],
       ['values', el('span', { id: 'trial-values' }, t.values.map(fmt).join(', '))],
