@@ -27,6 +27,7 @@ class DashboardBrowserTest {
     static Path dir;
 
     JdbcStorage storage;
+    AccessToken token;
     DashboardServer server;
     Browser browser;
 
@@ -35,7 +36,8 @@ class DashboardBrowserTest {
         Browser.assumeAvailable();
         storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("studies"));
         TestStudies.create(storage);
-        server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
+        token = AccessToken.random();
+        server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(token));
         browser = Browser.start();
         browser.open(server.url()); // exchanges the token for the cookie
     }
@@ -255,6 +257,43 @@ class DashboardBrowserTest {
             }
         }
         browser.fullScreenshot("trial-failed-800", 800);
+    }
+
+    /**
+     * A study without trials says so in its plots instead of drawing empty axes, and a study, trial or run that is not
+     * there is one line with a way back. Served from a storage of its own (the same token, so the same cookie).
+     */
+    @Test
+    void anEmptyStudySaysSoAndAMissingOneLinksBack() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Studies.builder("fresh").storage(other).create();
+            browser.open(second.baseUrl() + "study?name=fresh");
+            assertThat(browser.text("history-empty")).isEqualTo("No COMPLETE trial yet.");
+            assertThat(browser.text("edf-empty")).isEqualTo("No COMPLETE trial yet.");
+            assertThat(browser.text("timeline-empty")).isEqualTo("No trial started yet.");
+            assertThat(browser.text("trials-range")).isEqualTo("no trial yet");
+            assertThat(browser.count("#history-chart, #edf-chart, #timeline-chart")).isZero();
+            browser.screenshot("study-empty", 1400, 900);
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+            for (String[] page : new String[][] {
+                {"study?name=nope", "no study named 'nope' exists", second.baseUrl()},
+                {"run?name=nope", null, second.baseUrl()},
+                {"trial?study=fresh&number=7", null, second.baseUrl() + "study?name=fresh"}}) {
+                browser.open(second.baseUrl() + page[0]);
+                @SuppressWarnings("unchecked")
+                Map<String, String> error = (Map<String, String>) browser.js("const e = document.querySelector('.error');"
+                        + " const a = e && e.querySelector('a.back'); return e && {text: e.firstChild.textContent, href: a && a.href};");
+                assertThat(error).as(page[0]).isNotNull();
+                if (page[1] != null) {
+                    assertThat(error.get("text")).isEqualTo(page[1]);
+                }
+                assertThat(error.get("href")).as(page[0]).isEqualTo(page[2]);
+            }
+            browser.open(second.baseUrl() + "study?name=nope");
+            browser.screenshot("study-unknown", 1400, 400);
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
     }
 
     @Test

@@ -156,9 +156,14 @@
     l.classList.toggle('stale', !ok);
   }
 
-  function errorBox(container, e) {
-    container.replaceChildren(el('div', { class: 'error' }, e instanceof Error ? e.message : String(e)));
+  /** An error in place of container's content; back ([text, href]) adds a way out, such as the list of studies. */
+  function errorBox(container, e, back) {
+    container.replaceChildren(el('div', { class: 'error' }, e instanceof Error ? e.message : String(e),
+      back ? [' · ', el('a', { href: back[1], class: 'back' }, back[0])] : null));
   }
+
+  /** The way back from a page whose study or run is not there: the studies page, which lists every study and run. */
+  const TO_STUDIES = ['all studies and runs', BASE + '/'];
 
   function card(title, id, wide) {
     const body = el('div', { id: id + '-body' });
@@ -490,7 +495,7 @@
     try {
       summary = await api(studyPath(name));
     } catch (e) {
-      errorBox(errors, e);
+      errorBox(errors, e, REPORT ? null : TO_STUDIES);
       document.body.dataset.ready = 'true';
       if (!REPORT) setTimeout(studyPage, 2000);
       return;
@@ -578,8 +583,12 @@
     async history() {
       const box = document.getElementById('history-body');
       const h = await api(this.path('history', 'objective=' + this.objective));
+      if (h.points.length === 0) { // empty axes told nothing
+        box.replaceChildren(el('div', { class: 'note', id: 'history-empty' }, 'No COMPLETE trial yet.'));
+        return;
+      }
       const positive = h.points.every((p) => p[1] > 0);
-      if (!box.firstChild) {
+      if (!document.getElementById('history-chart')) {
         const controls = el('div', { class: 'controls' });
         if (this.summary.directions.length > 1) {
           controls.appendChild(el('label', {}, 'objective ', el('select', {
@@ -876,7 +885,11 @@
     async edf() {
       const d = await api(this.path('edf'));
       const box = document.getElementById('edf-body');
-      if (!box.firstChild) box.replaceChildren(chartBox('edf'));
+      if (d.curves.every((c) => c.length === 0)) {
+        box.replaceChildren(el('div', { class: 'note', id: 'edf-empty' }, 'No COMPLETE trial yet.'));
+        return;
+      }
+      if (!document.getElementById('edf-chart')) box.replaceChildren(chartBox('edf'));
       chart(document.getElementById('edf-chart'), 'edf', {
         legend: { data: d.curves.map((c, k) => this.objectiveName(k)) },
         grid: { left: 70, right: 20, top: 40, bottom: 50 },
@@ -890,6 +903,10 @@
     async timeline() {
       const d = await api(this.path('timeline'));
       const box = document.getElementById('timeline-body');
+      if (d.bars.length === 0) {
+        box.replaceChildren(el('div', { class: 'note', id: 'timeline-empty' }, 'No trial started yet.'));
+        return;
+      }
       box.replaceChildren(el('div', { class: 'note' }, d.started + ' started trial(s)' + (d.bars.length < d.started ? ', ' + d.bars.length + ' shown' : '')), chartBox('timeline'));
       const now = REPORT ? new Date(REPORT.created).getTime() : Date.now();
       const series = STATES.map((st) => ({
@@ -953,7 +970,7 @@
       document.getElementById('trials-table').replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, heads)), el('tbody', {}, rows)));
       const last = Math.min(page.total, page.offset + page.rows.length);
       const pager = document.getElementById('trials-pager');
-      pager.replaceChildren(el('span', { id: 'trials-range' }, page.total === 0 ? 'no matching trial' : (page.offset + 1) + '–' + last + ' of ' + page.total));
+      pager.replaceChildren(el('span', { id: 'trials-range' }, page.total === 0 ? (this.summary.trials === 0 ? 'no trial yet' : 'no matching trial') : (page.offset + 1) + '–' + last + ' of ' + page.total));
       if (!REPORT) {
         pager.append(el('button', { id: 'trials-prev', disabled: page.offset === 0, onclick: () => { this.table.offset = Math.max(0, page.offset - page.limit); this.guard('trials', () => this.trials()); } }, '‹ previous'),
           el('button', { id: 'trials-next', disabled: last >= page.total, onclick: () => { this.table.offset = page.offset + page.limit; this.guard('trials', () => this.trials()); } }, 'next ›'));
@@ -1000,7 +1017,7 @@
     try {
       t = await api(studyPath(name || '') + '/trials/' + enc(number || ''));
     } catch (e) {
-      errorBox(main, e);
+      errorBox(main, e, name ? ['study ' + name, BASE + '/study?name=' + enc(name)] : TO_STUDIES);
       document.body.dataset.ready = 'true';
       return;
     }
@@ -1195,7 +1212,7 @@
     try {
       run = await api(runPath(name));
     } catch (e) {
-      errorBox(errors, e);
+      errorBox(errors, e, TO_STUDIES);
       document.body.dataset.ready = 'true';
       setTimeout(runPage, 2000);
       return;
