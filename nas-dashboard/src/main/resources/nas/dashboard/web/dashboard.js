@@ -924,7 +924,8 @@
       const span = Math.max(...ends) - Math.min(...ends);
       chart(document.getElementById('timeline-chart'), 'timeline', {
         legend: { data: series.map((s) => s.name) },
-        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
+        // room on the right for half a time label (about 65 px): a tick near the end had its label cut by the edge
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 40, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', clock(new Date(q.value[1]))], ['duration', duration(q.value[2] - q.value[1])]]) },
         xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28, axisLabel: clockLabels(span) },
         yAxis: Object.assign({ type: 'value', name: 'Trial', minInterval: 1 }, nameBesideLabels),
