@@ -184,6 +184,14 @@ class DashboardBrowserTest {
         int bars = browser.series("timeline").stream().mapToInt(x -> data(x).size()).sum();
         assertThat(bars).isEqualTo(s.trials().size());
         assertThat(browser.js("return window.nasCharts['contour'].getOption().series[0].data.length;")).isNotEqualTo(0L);
+        // each importance bar has its value written beside it, to three decimals
+        @SuppressWarnings("unchecked")
+        List<Number> importances = (List<Number>) browser.js("return window.nasCharts['importance'].getOption().series[0].data;");
+        assertThat(importances).hasSize(4);
+        List<String> texts = browser.visibleTexts();
+        for (Number v : importances) {
+            assertThat(texts).contains(String.format(java.util.Locale.ROOT, "%.3f", v.doubleValue()));
+        }
         browser.fullScreenshot("study-quadratic-all");
     }
 

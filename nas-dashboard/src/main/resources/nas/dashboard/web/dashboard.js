@@ -861,7 +861,7 @@
       const bars = params.map((p) => p.importance).reverse();
       const spread = params.map((p) => p.spread).reverse();
       chart(document.getElementById('importance-chart'), 'importance', {
-        grid: { left: 140, right: 40, top: 10, bottom: 40 },
+        grid: { left: 140, right: 50, top: 10, bottom: 40 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(names[q.dataIndex], [['importance', bars[q.dataIndex]], ['spread', spread[q.dataIndex]]]) },
         xAxis: { type: 'value', name: 'importance', nameLocation: 'middle', nameGap: 25, min: 0 },
         yAxis: { type: 'category', data: names },
@@ -873,10 +873,13 @@
               const x0 = api2.coord([Math.max(0, api2.value(1)), 0])[0];
               const x1 = api2.coord([api2.value(2), 0])[0];
               const style = { stroke: '#1d232b', lineWidth: 1 };
+              // the bar's value written past its whisker: the bars alone gave no number to read or compare
               return { type: 'group', children: [
                 { type: 'line', shape: { x1: x0, y1: y, x2: x1, y2: y }, style },
                 { type: 'line', shape: { x1: x0, y1: y - 4, x2: x0, y2: y + 4 }, style },
-                { type: 'line', shape: { x1, y1: y - 4, x2: x1, y2: y + 4 }, style }] };
+                { type: 'line', shape: { x1, y1: y - 4, x2: x1, y2: y + 4 }, style },
+                { type: 'text', style: { text: bars[params2.dataIndex].toFixed(3), x: x1 + 6, y, verticalAlign: 'middle',
+                  fill: '#1d232b', font: '11px system-ui, sans-serif' } }] };
             } },
         ],
       });
