@@ -88,6 +88,9 @@ class DashboardBrowserTest {
         Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         assertThat(q.trials(TrialState.PRUNED)).isNotEmpty();
         assertThat(q.trials(TrialState.FAIL)).isNotEmpty();
+        // the count columns are headed on the right, over their right-aligned numbers; the names on the left
+        assertThat(browser.js("return [...document.querySelectorAll('#studies th')].map((th) => getComputedStyle(th).textAlign).join(' ');"))
+                .isEqualTo("left left right right right right right right left left");
         browser.fullScreenshot("studies");
     }
 
@@ -200,6 +203,9 @@ class DashboardBrowserTest {
         browser.open(page("study?name=" + TestStudies.QUADRATIC));
         Study s = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         assertThat(browser.text("trials-range")).isEqualTo("1–40 of 40");
+        // headers over numbers (number, value, duration, parameters) on the right, like their cells
+        assertThat(browser.js("return [...document.querySelectorAll('#trials-table th')].map((th) => getComputedStyle(th).textAlign).join(' ');"))
+                .isEqualTo("right left right right left right right right right right");
         browser.js("document.querySelector(\"th[data-sort='value']\").click();");
         browser.waitFor("document.querySelector(\"th[data-sort='value']\").textContent.includes('▲')", java.time.Duration.ofSeconds(20));
         String first = (String) browser.js("return document.querySelector('#trials-table tbody tr').dataset.number;");

@@ -387,9 +387,10 @@
     const tbody = el('tbody', { id: 'studies-rows' });
     const info = await api('/info').catch(() => ({ allow_write: false }));
     const cols = ['Study', 'Directions'].concat(STATES, ['Total', 'Best', 'Last activity'], info.allow_write ? [''] : []);
+    const numeric = new Set(STATES.concat(['Total'])); // headed on the right, over their numbers
     const runs = el('section', { id: 'runs-section' }); // evolution runs (nas evolve), when the storage holds any
     app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
-      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody), runs));
+      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', { class: numeric.has(c) ? 'num' : null }, c)))), tbody), runs));
 
     let shown = null;
     let shownRuns = null;
@@ -407,7 +408,8 @@
           shownRuns = runsJson;
           runs.replaceChildren(...(runList.length === 0 ? [] : [el('h1', { class: 'after-table' }, 'Evolution runs'),
             el('table', { id: 'runs' }, el('thead', {}, el('tr', {}, ['Run', 'Config', 'Seed', 'Status', 'Generations', 'Best',
-              'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
+              'Frames', 'Updated'].map((c) => el('th', { class: c === 'Seed' || c === 'Generations' ? 'num' : null }, c)))),
+            el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
             runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : []].flat()));
         }
         errors.replaceChildren();
@@ -953,8 +955,8 @@
       const m = this.summary.directions.length;
       if (!document.getElementById('trials-table')) box.replaceChildren(REPORT ? el('div') : this.filterControls(params),
         el('div', { id: 'trials-table' }), el('div', { class: 'pager', id: 'trials-pager' }));
-      const sortable = (label, key) => el('th', {
-        class: 'sortable', dataset: { sort: key }, onclick: () => {
+      const sortable = (label, key, numeric) => el('th', {
+        class: 'sortable' + (numeric ? ' num' : ''), dataset: { sort: key }, onclick: () => {
           if (REPORT) return;
           this.table.order = this.table.sort === key && this.table.order === 'asc' ? 'desc' : 'asc';
           this.table.sort = key;
@@ -962,9 +964,9 @@
           this.guard('trials', () => this.trials());
         },
       }, label + (this.table.sort === key ? (this.table.order === 'asc' ? ' ▲' : ' ▼') : ''));
-      const heads = [sortable('Number', 'number'), sortable('State', 'state')]
-        .concat(m === 1 ? [sortable('Value', 'value')] : Array.from({ length: m }, (_, k) => el('th', {}, 'values_' + k)))
-        .concat([sortable('Duration', 'duration'), sortable('Start', 'start')], params.map((p) => sortable(p, 'param:' + p)));
+      const heads = [sortable('Number', 'number', true), sortable('State', 'state')]
+        .concat(m === 1 ? [sortable('Value', 'value', true)] : Array.from({ length: m }, (_, k) => el('th', { class: 'num' }, 'values_' + k)))
+        .concat([sortable('Duration', 'duration', true), sortable('Start', 'start')], params.map((p) => sortable(p, 'param:' + p, true)));
       const rows = page.rows.map((r) => el('tr', { dataset: { number: r.number } },
         el('td', { class: 'num' }, REPORT ? String(r.number) : el('a', { href: BASE + '/trial?study=' + enc(this.name) + '&number=' + r.number }, r.number)),
         el('td', {}, el('span', { class: 'state ' + r.state }, r.state)),
@@ -1418,7 +1420,7 @@
         el('td', { class: 'num' }, c.pellets), el('td', { class: 'num' }, fmt(c.distance)),
         el('td', {}, el('span', { class: 'kind ' + c.kind }, c.kind), c.disqualified ? el('span', { class: 'state FAIL' }, ' disqualified') : null)));
       this.creatures.replaceChildren(el('table', { id: 'creatures-table' }, el('thead', {}, el('tr', {},
-        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance (m)', 'Kind'].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
+        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance (m)', 'Kind'].map((h) => el('th', { class: h === 'Kind' ? null : 'num' }, h)))), el('tbody', {}, rows)));
       document.body.dataset.generation = g;
       await this.play(g, framed[0], rows);
     }
