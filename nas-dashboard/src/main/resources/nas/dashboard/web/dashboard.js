@@ -1409,8 +1409,11 @@
       const framed = list.creatures.filter((c) => c.framed);
       note.textContent = framed.length + ' of ' + list.creatures.length + ' creatures have stored frames (' + list.frames_text + ')';
       if (framed.length === 0) {
-        this.creatures.replaceChildren(el('div', { class: 'note' }, 'No frames stored for this generation (the run records '
-          + list.frames_text + '). nas replay ' + this.name + ' --generation ' + g + ' --rank 1 simulates a creature again.'));
+        // the command on a line of its own, never broken inside (the column is narrow), so that it can be copied
+        this.creatures.replaceChildren(el('div', { class: 'note', id: 'no-frames' }, 'No frames stored for this generation (the run records '
+          + list.frames_text + '). This simulates its best creature again:', el('code', { class: 'command' },
+          'nas replay ' + (/^[\w.@%+=:,/-]+$/.test(this.name) ? this.name : "'" + this.name.replace(/'/g, "'\\''") + "'")
+            + ' --generation ' + g + ' --rank 1')));
         this.replayBox.replaceChildren();
         document.body.dataset.generation = g;
         return;
