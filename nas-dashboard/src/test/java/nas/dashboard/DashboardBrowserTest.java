@@ -169,6 +169,16 @@ class DashboardBrowserTest {
                 .containsEntry("xOnZero", false).containsEntry("yOnZero", false);
         assertThat(browser.text("slice-note")).contains("light = early, dark = late");
         assertThat(data(browser.series("parallel").get(0))).hasSize(complete);
+        // the category labels are drawn after the trials' lines, over them (the lines meeting at 'adam' hid it)
+        @SuppressWarnings("unchecked")
+        Map<String, Number> order = (Map<String, Number>) browser.js(
+                "const list = window.nasCharts['parallel'].getZr().storage.getDisplayList(true);"
+                + " let line = -1; list.forEach((e, i) => { if (e.type === 'polyline') line = i; });"
+                + " return {line, adam: list.findIndex((e) => e.type === 'tspan' && e.style.text === 'adam'),"
+                + " sgd: list.findIndex((e) => e.type === 'tspan' && e.style.text === 'sgd')};");
+        assertThat(order.get("line").intValue()).isNotNegative();
+        assertThat(order.get("adam").intValue()).isGreaterThan(order.get("line").intValue());
+        assertThat(order.get("sgd").intValue()).isGreaterThan(order.get("line").intValue());
         // the slice of lr is on a log axis; beta only exists for adam trials
         assertThat(browser.js("return window.nasCharts['slice-1'].getOption().xAxis[0].type;")).isEqualTo("log");
         long adam = s.trials(TrialState.COMPLETE).stream().filter(t -> "adam".equals(t.param("optimizer"))).count();

@@ -732,7 +732,10 @@
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
-        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
+        // the axes over the lines (z 3 > the series' 2), their labels on a light ground: the lines that meet at a
+        // category ('adam', 'sgd') or cross a tick were drawn over its label
+        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12,
+          z: 3, axisLabel: { backgroundColor: 'rgba(255, 255, 255, 0.8)', padding: [1, 2], hideOverlap: true } } },
         visualMap: colourScale(vmin, vmax, colors, maximize, { dimension: d.params.length }),
         series: [{ type: 'parallel', data: rows, lineStyle: { width: 1, opacity: rows.length > 1000 ? 0.2 : 0.5 } }],
       });
