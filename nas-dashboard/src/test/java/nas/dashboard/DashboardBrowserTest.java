@@ -320,6 +320,34 @@ class DashboardBrowserTest {
         }
     }
 
+    /** With a dozen parameters in an 800 px window the parallel chart still names its objective axis in full. */
+    @Test
+    void manyParametersInANarrowWindowKeepTheObjectiveAxisNamed() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Study wide = Studies.builder("wide").storage(other).sampler(new nas.api.sampler.RandomSampler(3)).create();
+            wide.optimize(t -> {
+                double sum = 0;
+                for (int i = 0; i < 12; i++) {
+                    double x = t.suggestFloat("x" + i, -5, 5);
+                    sum += x * x;
+                }
+                return sum;
+            }, nas.api.OptimizeOptions.trials(20));
+            browser.resize(800, Browser.HEIGHT);
+            browser.open(second.baseUrl() + "study?name=wide");
+            browser.resize(800, Browser.HEIGHT);
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) browser.js("return window.nasCharts['parallel'].getZr().storage.getDisplayList(true)"
+                    + ".filter((e) => e.type === 'tspan' && !e.invisible).map((e) => String(e.style.text));");
+            assertThat(drawn).contains("Objective value", "x0", "x11");
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.fullScreenshot("study-wide-800", 800);
+        } finally {
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
+    }
+
     @Test
     void aStudyNamedLikeMarkupRendersAsText() {
         browser.open(page(""));

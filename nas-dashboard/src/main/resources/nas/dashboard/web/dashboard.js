@@ -728,7 +728,10 @@
       const colors = maximize ? ['#d0d8e8', '#17365c'] : ['#17365c', '#d0d8e8'];
       pbox.replaceChildren(el('div', { class: 'note' }, 'one line per COMPLETE trial' + thinned + '; darker = better'), chartBox('parallel'));
       const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p, d.columns[p.name])));
-      axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true });
+      // the objective's name whole even where many axes stand close (ECharts cut it to the spacing: 'Objecti...'),
+      // written from its axis into the right margin, clear of the last parameter's name
+      axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true, nameTruncate: { maxWidth: 160 },
+        nameTextStyle: { fontSize: 11, align: 'left', padding: [0, 0, 0, -6] } });
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
