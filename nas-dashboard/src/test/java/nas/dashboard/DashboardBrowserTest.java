@@ -235,6 +235,7 @@ class DashboardBrowserTest {
         browser.open(page("trial?study=" + TestStudies.QUADRATIC + "&number=" + failed.number()));
         browser.fullScreenshot("trial-failed");
         assertThat(browser.text("trial-state")).isEqualTo("FAIL");
+        assertThat(browser.text("trial-values")).isEqualTo("none (it failed: see fail_reason below)");
         assertThat(browser.text("fail-reason")).isEqualTo(failed.systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("diverged");
         String params = browser.text("trial-params");
         assertThat(params).contains("x", "lr", "layers", "optimizer");

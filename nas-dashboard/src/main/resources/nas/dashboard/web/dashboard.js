@@ -1041,7 +1041,10 @@
       el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, distributionText(t.distributions[k]))))));
     const info = el('section', { class: 'card wide' }, el('h2', {}, 'Trial ' + t.number), kv([
       ['state', el('span', { class: 'state ' + t.state, id: 'trial-state' }, t.state)],
-      ['values', el('span', { id: 'trial-values' }, t.values.map(fmt).join(', '))],
+      // an empty row read as a page still loading
+      ['values', el('span', { id: 'trial-values' }, t.values.length ? t.values.map(fmt).join(', ')
+        : t.state === 'FAIL' ? 'none (it failed' + (t.fail_reason ? ': see fail_reason below)' : ')')
+          : t.state === 'RUNNING' || t.state === 'WAITING' ? 'none yet' : 'none')],
       ['started', time(t.datetime_start)], ['completed', time(t.datetime_complete)], ['duration', duration(t.duration_ms)],
     ].concat(t.fail_reason ? [['fail_reason', el('span', { id: 'fail-reason' }, String(t.fail_reason))]] : [])));
     const grid = el('div', { class: 'grid' }, info, el('section', { class: 'card' }, el('h2', {}, 'Parameters'), params),
