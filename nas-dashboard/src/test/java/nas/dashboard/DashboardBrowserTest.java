@@ -201,6 +201,8 @@ class DashboardBrowserTest {
         @SuppressWarnings("unchecked")
         List<Number> importances = (List<Number>) browser.js("return window.nasCharts['importance'].getOption().series[0].data;");
         assertThat(importances).hasSize(4);
+        // beta, in the adam trials only, is not ranked, and the note says so rather than leave its bar out unsaid
+        assertThat(browser.text("importance-note")).contains("not ranked: beta (");
         List<String> texts = browser.visibleTexts();
         for (Number v : importances) {
             assertThat(texts).contains(String.format(java.util.Locale.ROOT, "%.3f", v.doubleValue()));

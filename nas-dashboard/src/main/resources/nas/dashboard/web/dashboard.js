@@ -862,8 +862,15 @@
         });
         return;
       }
+      // parameters of the study that are not ranked and not named in a note (the constant ones are): those some
+      // COMPLETE trials lack, such as a conditional one; a bar missing without a word read as an importance of 0
+      const ranked = new Set(params.map((p) => p.name));
+      const unranked = this.summary.params.map((p) => p.name)
+        .filter((n) => !ranked.has(n) && !r.notes.some((note) => note.startsWith('parameters that never varied') && note.includes(n)));
+      const notes = r.notes.concat(unranked.length ? ['not ranked: ' + unranked.join(', ')
+        + ' (fANOVA ranks the parameters every COMPLETE trial has, with one distribution)'] : []);
       box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'fANOVA share of variance of ' + r.target + ' over ' +
-        r.trials_used + ' COMPLETE trial(s); whiskers: ± spread over the forest\'s trees' + (r.notes.length ? ' · ' + r.notes.join(' · ') : '')),
+        r.trials_used + ' COMPLETE trial(s); whiskers: ± spread over the forest\'s trees' + (notes.length ? ' · ' + notes.join(' · ') : '')),
       el('div', { class: 'chart', id: 'importance-chart', style: 'height:' + Math.max(200, 40 + 26 * params.length) + 'px' }));
       const names = params.map((p) => p.name).reverse();
       const bars = params.map((p) => p.importance).reverse();
