@@ -351,6 +351,40 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Values over many decades (here 1 to 1e6): the history starts on a log axis, says why, and keeps the reader's
+     * choice once the box is cleared; the quadratic study's (0.16 to 22, two decades) stays linear.
+     */
+    @Test
+    void aHistoryOverManyDecadesStartsOnALogScale() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Study decades = Studies.builder("decades").storage(other).create();
+            for (int i = 0; i <= 6; i++) {
+                decades.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(Math.pow(10, 6 - i)), Map.of("x", (double) i),
+                        Map.of("x", nas.api.distribution.FloatDistribution.of(0, 6))));
+            }
+            browser.open(second.baseUrl() + "study?name=decades");
+            assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(true);
+            assertThat(browser.text("history-note")).endsWith(" · log scale: the values span 6 decades");
+            browser.screenshot("study-decades", 1400, 900);
+            browser.js("document.getElementById('history-log').click();");
+            browser.waitFor("window.nasCharts['history'].getOption().yAxis[0].type === 'value'", java.time.Duration.ofSeconds(10));
+            // a new trial redraws the history (the page polls): the reader's choice stays
+            decades.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(1e6), Map.of("x", 0.5),
+                    Map.of("x", nas.api.distribution.FloatDistribution.of(0, 6))));
+            browser.waitFor("window.nasCharts['history'].getOption().series[0].data.length === 8", java.time.Duration.ofSeconds(20));
+            assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("value");
+            assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
+        } finally {
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
+        browser.open(page("study?name=" + TestStudies.QUADRATIC));
+        assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("value");
+        assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
+    }
+
     @Test
     void aStudyNamedLikeMarkupRendersAsText() {
         browser.open(page(""));

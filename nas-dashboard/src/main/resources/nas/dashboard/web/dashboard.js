@@ -542,6 +542,7 @@
       this.summary = summary;
       this.objective = 0;
       this.logScale = false;
+      this.logChosen = false; // the reader ticked or cleared the log box: the history keeps that choice
       this.table = REPORT ? { offset: 0, limit: 100, sort: 'value', order: summary.directions[0] === 'maximize' ? 'desc' : 'asc' }
         : { offset: 0, limit: 50, sort: 'number', order: 'asc' };
       this.filters = {};
@@ -590,6 +591,11 @@
         return;
       }
       const positive = h.points.every((p) => p[1] > 0);
+      // values over three decades or more: a linear axis flattens the best line against 0 (the early trials set its
+      // top), so the log scale is on until the reader chooses
+      const ys = h.points.map((p) => p[1]);
+      const decades = positive ? Math.log10(Math.max(...ys) / Math.min(...ys)) : 0;
+      if (!this.logChosen) this.logScale = decades >= 3;
       if (!document.getElementById('history-chart')) {
         const controls = el('div', { class: 'controls' });
         if (this.summary.directions.length > 1) {
@@ -598,7 +604,11 @@
           }, this.summary.directions.map((d, k) => el('option', { value: k }, 'values_' + k + ' (' + d + ')')))));
         }
         controls.appendChild(el('label', {}, el('input', {
-          type: 'checkbox', id: 'history-log', onchange: (ev) => { this.logScale = ev.target.checked; this.guard('history', () => this.history()); },
+          type: 'checkbox', id: 'history-log', onchange: (ev) => {
+            this.logScale = ev.target.checked;
+            this.logChosen = true;
+            this.guard('history', () => this.history());
+          },
         }), ' log scale'));
         controls.appendChild(el('span', { class: 'note', id: 'history-note' }));
         box.replaceChildren(controls, chartBox('history'));
@@ -606,8 +616,10 @@
       const logBox = document.getElementById('history-log');
       logBox.disabled = !positive;
       const log = this.logScale && positive;
+      logBox.checked = log;
       document.getElementById('history-note').textContent = h.complete + ' COMPLETE trial(s)' +
-        (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values');
+        (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values')
+        + (log && !this.logChosen ? ' · log scale: the values span ' + Math.floor(decades) + ' decades' : '');
       chart(document.getElementById('history-chart'), 'history', {
         legend: { data: ['Objective value', 'Best value'] },
         grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
