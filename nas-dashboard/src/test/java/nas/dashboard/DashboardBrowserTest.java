@@ -369,6 +369,11 @@ class DashboardBrowserTest {
             assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(true);
             assertThat(browser.text("history-note")).endsWith(" · log scale: the values span 6 decades");
             browser.screenshot("study-decades", 1400, 900);
+            // the parallel chart's objective axis writes its values as the history does, never '1,000,000'
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) browser.js("return window.nasCharts['parallel'].getZr().storage.getDisplayList(true)"
+                    + ".filter((e) => e.type === 'tspan' && !e.invisible).map((e) => String(e.style.text));");
+            assertThat(drawn).contains("1.0e+6").noneMatch((t) -> t.contains(","));
             browser.js("document.getElementById('history-log').click();");
             browser.waitFor("window.nasCharts['history'].getOption().yAxis[0].type === 'value'", java.time.Duration.ofSeconds(10));
             // a new trial redraws the history (the page polls): the reader's choice stays

@@ -742,8 +742,9 @@
       const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p, d.columns[p.name])));
       // the objective's name whole even where many axes stand close (ECharts cut it to the spacing: 'Objecti...'),
       // written from its axis into the right margin, clear of the last parameter's name
+      // its labels written as the other charts write values ('1.0e+6', where ECharts wrote '1,000,000')
       axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true, nameTruncate: { maxWidth: 160 },
-        nameTextStyle: { fontSize: 11, align: 'left', padding: [0, 0, 0, -6] } });
+        nameTextStyle: { fontSize: 11, align: 'left', padding: [0, 0, 0, -6] }, axisLabel: valueLabels });
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
