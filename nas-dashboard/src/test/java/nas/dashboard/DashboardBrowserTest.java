@@ -374,6 +374,9 @@ class DashboardBrowserTest {
             List<String> drawn = (List<String>) browser.js("return window.nasCharts['parallel'].getZr().storage.getDisplayList(true)"
                     + ".filter((e) => e.type === 'tspan' && !e.invisible).map((e) => String(e.style.text));");
             assertThat(drawn).contains("1.0e+6").noneMatch((t) -> t.contains(","));
+            // the slices likewise, and their note says so
+            assertThat(browser.js("return window.nasCharts['slice-0'].getOption().yAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.text("slice-note")).endsWith("; values on a log axis (they span 6 decades)");
             browser.js("document.getElementById('history-log').click();");
             browser.waitFor("window.nasCharts['history'].getOption().yAxis[0].type === 'value'", java.time.Duration.ofSeconds(10));
             // a new trial redraws the history (the page polls): the reader's choice stays
@@ -387,6 +390,7 @@ class DashboardBrowserTest {
         }
         browser.open(page("study?name=" + TestStudies.QUADRATIC));
         assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("value");
+        assertThat(browser.js("return window.nasCharts['slice-0'].getOption().yAxis[0].type;")).isEqualTo("value");
         assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
     }
 

@@ -762,8 +762,11 @@
     slices(d, values, vmin, vmax, colors) {
       const box = document.getElementById('slice-body');
       const shown = d.params.slice(0, 40);
+      // values over three decades or more on a log axis, as the history starts: linear, all but a few lay flat on 0
+      const log = vmin > 0 && Math.log10(vmax / vmin) >= 3;
       box.replaceChildren(el('div', { class: 'note', id: 'slice-note' }, 'objective value against each parameter over its search range; '
-        + 'colour: trial number, light = early, dark = late' +
+        + 'colour: trial number, light = early, dark = late' + (log ? '; values on a log axis (they span '
+          + Math.floor(Math.log10(vmax / vmin)) + ' decades)' : '') +
         (d.params.length > shown.length ? '; the first ' + shown.length + ' parameters' : '')),
       el('div', { class: 'slices' }, shown.map((p, i) => chartBox('slice-' + i, true))));
       const nmax = d.numbers.length ? d.numbers[d.numbers.length - 1] : 1;
@@ -779,7 +782,7 @@
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[2], [[p.name, q.value[0]], ['value', q.value[1]]]) },
           // the axes at the plot's edges: at zero (the default) a range across 0 had its y axis drawn through the middle
           xAxis: Object.assign({ axisLine: { onZero: false } }, this.axisFor(p, d.columns[p.name])),
-          yAxis: { type: 'value', scale: true, axisLabel: valueLabels, axisLine: { onZero: false } },
+          yAxis: { type: log ? 'log' : 'value', scale: true, axisLabel: valueLabels, axisLine: { onZero: false } },
           visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, nmax), inRange: { color: ['#b8cce4', '#17365c'] } },
           series: [{ type: 'scatter', data, symbolSize: data.length > 2000 ? 3 : 6 }],
         });
