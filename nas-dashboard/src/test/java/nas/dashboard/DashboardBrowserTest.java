@@ -377,6 +377,12 @@ class DashboardBrowserTest {
             // the slices likewise, and their note says so
             assertThat(browser.js("return window.nasCharts['slice-0'].getOption().yAxis[0].type;")).isEqualTo("log");
             assertThat(browser.text("slice-note")).endsWith("; values on a log axis (they span 6 decades)");
+            // and the empirical distribution, its last label ('1.0e+6') inside the chart, in a narrow window too
+            assertThat(browser.js("return window.nasCharts['edf'].getOption().xAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.resize(800, Browser.HEIGHT);
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
             browser.js("document.getElementById('history-log').click();");
             browser.waitFor("window.nasCharts['history'].getOption().yAxis[0].type === 'value'", java.time.Duration.ofSeconds(10));
             // a new trial redraws the history (the page polls): the reader's choice stays

@@ -924,11 +924,16 @@
         return;
       }
       if (!document.getElementById('edf-chart')) box.replaceChildren(chartBox('edf'));
+      const xs = d.curves.flat().map((p) => p[0]);
+      const log = xs.every((x) => x > 0) && Math.log10(Math.max(...xs) / Math.min(...xs)) >= 3;
       chart(document.getElementById('edf-chart'), 'edf', {
         legend: { data: d.curves.map((c, k) => this.objectiveName(k)) },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        // room on the right for half of the last label ('1.2e+5' ran past the edge)
+        grid: { left: 70, right: 30, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
-        xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28, axisLabel: valueLabels },
+        // values over three decades or more on a log axis, as the history starts
+        xAxis: { type: log ? 'log' : 'value', scale: true, name: 'Objective value' + (log ? ' (log scale)' : ''), nameLocation: 'middle',
+          nameGap: 28, axisLabel: valueLabels },
         yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials', nameLocation: 'middle', nameGap: 40 },
         series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
       });
