@@ -400,6 +400,29 @@ class DashboardBrowserTest {
         assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
     }
 
+    /** A pruned trial's page says its value is its last report and marks the step it was pruned at. */
+    @Test
+    void aPrunedTrialsPageMarksWhereItWasPruned() {
+        Study s = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
+        FrozenTrial pruned = s.trials(TrialState.PRUNED).get(0);
+        int step = java.util.Collections.max(pruned.intermediateValues().keySet());
+        browser.open(page("trial?study=" + TestStudies.QUADRATIC + "&number=" + pruned.number()));
+        assertThat(browser.text("trial-values")).isEqualTo(fmt(pruned.value()) + " (its last report, step " + step + ", where it was pruned)");
+        List<Object> series = browser.series("trial-intermediate");
+        assertThat(series).hasSize(2);
+        List<List<Number>> mark = data(series.get(1));
+        assertThat(mark).hasSize(1);
+        assertThat(mark.get(0).get(0).intValue()).isEqualTo(step);
+        assertThat(mark.get(0).get(1).doubleValue()).isEqualTo(pruned.value());
+        browser.screenshot("trial-pruned");
+    }
+
+    /** The page's number format for a value with six significant digits at most (as fmt in dashboard.js writes it). */
+    static String fmt(double v) {
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return s;
+    }
+
     @Test
     void aStudyNamedLikeMarkupRendersAsText() {
         browser.open(page(""));

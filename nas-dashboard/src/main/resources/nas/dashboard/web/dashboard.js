@@ -1062,6 +1062,10 @@
       return;
     }
     const kv = (pairs) => el('dl', { class: 'kv' }, pairs.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+    // a pruned trial's value is its last report: say which step, and mark it on the learning curve
+    const lastReport = t.intermediate_values.length ? t.intermediate_values[t.intermediate_values.length - 1] : null;
+    const prunedAt = t.state === 'PRUNED' && lastReport && t.values.length === 1 && t.values[0] === lastReport[1]
+      ? ' (its last report, step ' + lastReport[0] + ', where it was pruned)' : '';
     const attrs = (obj, id) => Object.keys(obj).length === 0 ? el('div', { class: 'note' }, 'none')
       : el('table', { id }, el('tbody', {}, Object.entries(obj).map(([k, v]) => el('tr', {}, el('td', {}, k),
         el('td', {}, typeof v === 'object' ? el('pre', {}, JSON.stringify(v, null, 1)) : String(v))))));
@@ -1070,7 +1074,7 @@
     const info = el('section', { class: 'card wide' }, el('h2', {}, 'Trial ' + t.number), kv([
       ['state', el('span', { class: 'state ' + t.state, id: 'trial-state' }, t.state)],
       // an empty row read as a page still loading
-      ['values', el('span', { id: 'trial-values' }, t.values.length ? t.values.map(fmt).join(', ')
+      ['values', el('span', { id: 'trial-values' }, t.values.length ? t.values.map(fmt).join(', ') + prunedAt
         : t.state === 'FAIL' ? 'none (it failed' + (t.fail_reason ? ': see fail_reason below)' : ')')
           : t.state === 'RUNNING' || t.state === 'WAITING' ? 'none yet' : 'none')],
       ['started', time(t.datetime_start)], ['completed', time(t.datetime_complete)], ['duration', duration(t.duration_ms)],
@@ -1087,7 +1091,9 @@
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Generation' : 'Step', nameLocation: 'middle', nameGap: 28 },
         yAxis: Object.assign({ type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true }, nameBesideLabels),
-        series: [{ type: 'line', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }],
+        series: [{ type: 'line', name: 'reported', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }]
+          .concat(t.state === 'PRUNED' && lastReport ? [{ type: 'scatter', name: 'pruned here', symbol: 'triangle', symbolSize: 11,
+            itemStyle: { color: STATE_COLORS.PRUNED }, data: [lastReport] }] : []),
       });
     }
     if (Array.isArray(t.user_attrs.generation_best)) {
