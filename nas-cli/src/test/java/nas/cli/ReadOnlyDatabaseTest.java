@@ -260,7 +260,7 @@ class ReadOnlyDatabaseTest {
             case "export" -> assertThat(out.split("\"number\":", -1)).hasSize(13);
             case "runs" -> assertThat(out).containsPattern("\\br +pure_baseline +42 +STOPPED +0/10 ")
                     .contains("STOPPED: its process ended without finishing it");
-            case "run-status" -> assertThat(out).contains("Status:      STOPPED, generation 0 of 10 (0%); its process "
+            case "run-status" -> assertThat(out).contains("Status:      STOPPED, 0 of 10 generations done (0%); its process "
                     + "stopped: pid " + deadPid + " on " + RunLiveness.HOST + " has ended (last heartbeat ");
             default -> throw new AssertionError("no check for " + command);
         }
