@@ -255,7 +255,7 @@ class ReadOnlyDatabaseTest {
                 assertThat(lines).hasSize(13);
                 assertThat(xs).hasSize(12).startsWith(0.0, 0.5).endsWith(5.5);
             }
-            case "best" -> assertThat(out).startsWith("best trial 0 of study 's' (minimize): value 0.0").contains("x = 0.0");
+            case "best" -> assertThat(out).startsWith("best trial 0 of study 's' (minimize): value 0\n").contains("x = 0\n");
             case "studies" -> assertThat(out.lines()).contains("s,minimize,12,0,0,12,0,0,0.0");
             case "export" -> assertThat(out.split("\"number\":", -1)).hasSize(13);
             case "runs" -> assertThat(out).containsPattern("\\br +pure_baseline +42 +STOPPED +0/10 ")
