@@ -291,6 +291,7 @@ public final class SearchCommand implements Callable<Integer> {
                 // a grid has its own end: its progress counts to the grid's size
                 progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
                         System.console() != null);
+                progress.steps(plugin.trialSteps(new ObjectiveOptions(options)).orElse(null));
                 run = run.withCallback(progress);
             }
             if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
@@ -305,8 +306,12 @@ public final class SearchCommand implements Callable<Integer> {
                 store.close();
             })) {
                 try {
-                    s.optimizeMulti(interrupts.track(definition.function()), run);
+                    s.optimizeMulti(interrupts.track(progress == null ? definition.function()
+                            : progress.track(definition.function())), run);
                 } finally {
+                    if (progress != null) {
+                        progress.close();
+                    }
                     if (interrupts.aborting()) {
                         awaitExit();
                     }
