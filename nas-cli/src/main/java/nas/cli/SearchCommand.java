@@ -305,6 +305,9 @@ public final class SearchCommand implements Callable<Integer> {
                 err.println("[" + study + "] interrupted; running trials stored as FAIL (reason 'interrupted')");
                 store.close();
             })) {
+                if (progress != null) {
+                    interrupts.describeRunning(progress::runningSteps);
+                }
                 try {
                     s.optimizeMulti(interrupts.track(progress == null ? definition.function()
                             : progress.track(definition.function())), run);

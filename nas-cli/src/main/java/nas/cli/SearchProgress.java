@@ -119,7 +119,7 @@ final class SearchProgress implements Callback, AutoCloseable {
     }
 
     /** "trial 7: generation 13/30, trial 8: 2/30" for the running trials that reported a step; "" if none did. */
-    private String runningSteps() {
+    synchronized String runningSteps() {
         StringBuilder b = new StringBuilder();
         int shown = 0;
         int more = 0;
