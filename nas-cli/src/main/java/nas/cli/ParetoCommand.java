@@ -5,6 +5,7 @@ import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code nas pareto}: the Pareto front of a study and its hypervolume. */
 @Command(name = "pareto", sortOptions = false,
         description = "Show the Pareto front of a study (its non-dominated COMPLETE trials, feasible ones only when "
-                + "trials carry constraints) and the front's hypervolume.",
+                + "trials carry constraints) and the front's hypervolume. The front is listed best first by the first "
+                + "objective in its direction (smallest first when minimized, largest first when maximized), ties by "
+                + "the next objectives, then by trial number; the same order in table, csv and json.",
         footer = {"%nExample:", "  nas pareto --study zdt --reference-point 1.1,1.1 --format json"})
 public final class ParetoCommand implements Callable<Integer> {
 
@@ -82,8 +85,25 @@ public final class ParetoCommand implements Callable<Integer> {
         return Nas.OK;
     }
 
+    /**
+     * The front in the order people read it: by the first objective in its direction (ascending when minimized,
+     * descending when maximized), ties by the next objectives the same way, then by trial number. Along a
+     * two-objective front this also orders the second objective the other way.
+     */
+    static List<FrozenTrial> ordered(List<FrozenTrial> front, List<StudyDirection> directions) {
+        Comparator<FrozenTrial> order = (a, b) -> 0;
+        for (int k = 0; k < directions.size(); k++) {
+            int objective = k;
+            Comparator<FrozenTrial> byValue = Comparator.comparingDouble(t -> t.values().get(objective));
+            order = order.thenComparing(directions.get(k) == StudyDirection.MAXIMIZE ? byValue.reversed() : byValue);
+        }
+        List<FrozenTrial> sorted = new ArrayList<>(front);
+        sorted.sort(order.thenComparingInt(FrozenTrial::number));
+        return sorted;
+    }
+
     private void print(PrintWriter out, Study s, ParetoAnalysis.Summary summary) {
-        List<FrozenTrial> front = summary.front();
+        List<FrozenTrial> front = ordered(summary.front(), s.directions());
         switch (format) {
             case JSON: {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -119,7 +139,7 @@ public final class ParetoCommand implements Callable<Integer> {
                 for (double r : summary.referencePoint()) {
                     ref.append(ref.length() == 0 ? "" : ", ").append(TextTable.num(r));
                 }
-                out.println("hypervolume " + Csv.repr(summary.hypervolume()) + " (reference point (" + ref
+                out.println("hypervolume " + TextTable.num(summary.hypervolume()) + " (reference point (" + ref
                         + ")" + (referencePoint == null ? ", default" : "") + ")");
             }
         }

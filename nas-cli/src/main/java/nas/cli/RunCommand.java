@@ -110,9 +110,11 @@ public final class RunCommand implements Callable<Integer> {
             StoringRunObserver observer = store == null ? null : new StoringRunObserver(StorageOptions.runs(store), config);
             summary = experiment.run(evaluator, file, (i, n, seed, g, last) -> {
                 if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0 || last)) {
-                    // the NAS plan's console line
-                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d/%d | best: %.1f | avg: %.1f | %.2fs/gen%s%n", i + 1, n,
-                            g.generation() + 1, generations, g.bestEver(), g.average(), g.seconds(),
+                    // the NAS plan's console line, with the generation numbered from 0 as in the results file
+                    // (and as stored with --store-runs) and the count done apart
+                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d | %d/%d done | best: %.1f | avg: %.1f | %.2fs/gen%s%n",
+                            i + 1, n, g.generation(), g.generation() + 1, generations, g.bestEver(), g.average(),
+                            g.seconds(),
                             last && g.generation() + 1 < generations ? " | early stop (no 5% gain in "
                                     + lab.stagnationLimit() + " generations)" : "");
                     err.flush();

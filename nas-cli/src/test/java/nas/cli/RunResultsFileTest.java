@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunResultsFileTest {
 
-    private static final Pattern GEN = Pattern.compile("\\[seed 1/1\\] gen (\\d+)/");
+    private static final Pattern GEN = Pattern.compile("\\[seed 1/1\\] gen \\d+ \\| (\\d+)/\\d+ done");
 
     @TempDir
     Path dir;

@@ -159,7 +159,7 @@ class SearchInterruptTest {
         assertThat(r.err()).contains("[sig] interrupted (trial 1's program ended by SIGTERM): no new trials; ")
                 .endsWith("[sig] interrupted\n")
                 .doesNotContain("stored as FAIL").doesNotContain("unexpected error");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5\n");
         assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(143);
     }
 
@@ -398,7 +398,7 @@ class SearchInterruptTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
         assertThat(r.err()).contains("interrupted (SIG" + signal + ")").endsWith("[sig] interrupted\n")
                 .doesNotContain("unexpected error").doesNotContain("Exception");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0\n");
         List<String> rows = trials(storage);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100);
         assertThat(rows.subList(0, rows.size() - 1)).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
@@ -423,7 +423,7 @@ class SearchInterruptTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
         assertThat(r.err()).contains("finishing 1 running trial(s); signal again to abort them")
                 .contains("running trials stored as FAIL").doesNotContain("unexpected error");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5\n");
         assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         List<String> rows = trials(storage);
         assertThat(rows).hasSize(2);

@@ -1210,7 +1210,7 @@
   function renderRunSummary(box, r) {
     const pct = r.target > 0 ? Math.floor(100 * r.generations / r.target) : 0;
     const rows = [
-      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', generation ' + r.generations + ' of ' + r.target + ' (' + pct + '%)',
+      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', ' + r.generations + ' of ' + r.target + ' generations done (' + pct + '%)',
         r.writer ? ', in ' + r.writer + ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '',
         r.status === 'STOPPED' ? '; its process stopped' + (r.heartbeat_seconds_ago !== null && r.heartbeat_seconds_ago !== undefined
           ? ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '') + "; 'nas evolve --resume " + r.run + "' continues it" : '']],
