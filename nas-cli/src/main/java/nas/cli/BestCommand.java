@@ -72,7 +72,7 @@ public final class BestCommand implements Callable<Integer> {
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
                 ? (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE)) == 0 ? List.of() : List.of(s.bestTrial()))
-                : ParetoCommand.ordered(s.bestTrials(), s.directions());
+                : nas.analysis.pareto.ParetoAnalysis.ordered(s.bestTrials(), s.directions());
         switch (format) {
             case JSON: {
                 List<Map<String, Object>> records = new ArrayList<>();

@@ -5,7 +5,6 @@ import nas.api.export.TrialTable;
 import nas.api.storage.Storage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,25 +84,8 @@ public final class ParetoCommand implements Callable<Integer> {
         return Nas.OK;
     }
 
-    /**
-     * The front in the order people read it: by the first objective in its direction (ascending when minimized,
-     * descending when maximized), ties by the next objectives the same way, then by trial number. Along a
-     * two-objective front this also orders the second objective the other way.
-     */
-    static List<FrozenTrial> ordered(List<FrozenTrial> front, List<StudyDirection> directions) {
-        Comparator<FrozenTrial> order = (a, b) -> 0;
-        for (int k = 0; k < directions.size(); k++) {
-            int objective = k;
-            Comparator<FrozenTrial> byValue = Comparator.comparingDouble(t -> t.values().get(objective));
-            order = order.thenComparing(directions.get(k) == StudyDirection.MAXIMIZE ? byValue.reversed() : byValue);
-        }
-        List<FrozenTrial> sorted = new ArrayList<>(front);
-        sorted.sort(order.thenComparingInt(FrozenTrial::number));
-        return sorted;
-    }
-
     private void print(PrintWriter out, Study s, ParetoAnalysis.Summary summary) {
-        List<FrozenTrial> front = ordered(summary.front(), s.directions());
+        List<FrozenTrial> front = summary.front(); // in ParetoAnalysis.ordered order
         switch (format) {
             case JSON: {
                 Map<String, Object> doc = new LinkedHashMap<>();

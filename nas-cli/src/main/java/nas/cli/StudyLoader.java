@@ -22,46 +22,9 @@ final class StudyLoader {
     }
 
     /**
-     * The study a mistyped name most likely meant: the stored study nearest by edit distance (case counts as
-     * half an edit, so "Demo" is nearer to "demo" than "deme"), if at most 2 edits away (a third of the name for long
-     * names) and nearer than any other; else null.
+     * The stored study a mistyped name most likely meant ({@link nas.api.Names#nearest}), or null.
      */
     static String nearest(Storage storage, String name) {
-        String best = null;
-        double bestDistance = Double.MAX_VALUE;
-        boolean tie = false;
-        for (nas.api.storage.StudyInfo s : storage.studies()) {
-            double d = (editDistance(name.toLowerCase(java.util.Locale.ROOT), s.name().toLowerCase(java.util.Locale.ROOT))
-                    + editDistance(name, s.name())) / 2.0;
-            if (d < bestDistance) {
-                best = s.name();
-                bestDistance = d;
-                tie = false;
-            } else if (d == bestDistance) {
-                tie = true;
-            }
-        }
-        return best != null && !tie && bestDistance > 0 && bestDistance <= Math.max(2, name.length() / 3) ? best
-                : null;
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(substitution, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return nas.api.Names.nearest(name, storage.studies().stream().map(nas.api.storage.StudyInfo::name).toList());
     }
 }
