@@ -80,7 +80,7 @@ public final class TellCommand implements Callable<Integer> {
                 told = s.tell(s.trial(number), state);
             }
             spec.commandLine().getOut().println("trial " + number + " of study '" + study + "': " + told.state()
-                    + (told.values().isEmpty() ? "" : " " + told.values()));
+                    + (told.values().isEmpty() ? "" : " " + told.values().stream().map(TextTable::num).toList()));
         }
         return Nas.OK;
     }

@@ -325,7 +325,7 @@ class DashboardRunsTest {
             for (int g = 0; g < 4; g++) {
                 assertThat(num(best.get(g).get(1))).isEqualTo(generations.get(g).best());
             }
-            assertThat(browser.text("run-status")).isEqualTo("COMPLETE, generation 4 of 4 (100%)");
+            assertThat(browser.text("run-status")).isEqualTo("COMPLETE, 4 of 4 generations done (100%)");
             assertThat(browser.text("run-frames")).isEqualTo("selective: top 3, random 2, bottom 1, 15 fps");
             // the animation advances through the stored frames, and the canvas changes with it
             String before = (String) browser.js("return document.getElementById('replay-canvas').toDataURL();");
@@ -353,7 +353,7 @@ class DashboardRunsTest {
             browser.waitFor("window.nasCharts['run-fitness'].getOption().series[0].data.length > " + (seen + 2),
                     Duration.ofSeconds(60));
             assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
-            assertThat(browser.text("run-status")).startsWith("RUNNING, generation ").contains(" of 100000 (0%), in pid ");
+            assertThat(browser.text("run-status")).matches("RUNNING, \\d+ of 100000 generations done \\(0%\\), in pid .*");
             browser.screenshot("run-page-running", 1400, 1900);
             // killed: no process runs it any more, and the page says so
             // (at once: its pid is gone on this host; at the latest after the 60 s grace without a heartbeat)

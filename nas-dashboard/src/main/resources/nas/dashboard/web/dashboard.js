@@ -384,12 +384,14 @@
   async function studiesPage() {
     const app = document.getElementById('app');
     const errors = el('div', { id: 'errors' });
+    // why a delete was refused (a study with RUNNING trials): stays until the next delete, unlike errors
+    const refused = el('div', { id: 'delete-refused' });
     const tbody = el('tbody', { id: 'studies-rows' });
     const info = await api('/info').catch(() => ({ allow_write: false }));
     const cols = ['Study', 'Directions'].concat(STATES, ['Total', 'Best', 'Last activity'], info.allow_write ? [''] : []);
     const numeric = new Set(STATES.concat(['Total'])); // headed on the right, over their numbers
     const runs = el('section', { id: 'runs-section' }); // evolution runs (nas evolve), when the storage holds any
-    app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors,
+    app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors, refused,
       el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', { class: numeric.has(c) ? 'num' : null }, c)))), tbody), runs));
 
     let shown = null;
@@ -400,7 +402,7 @@
         const json = JSON.stringify(list);
         if (json !== shown) { // re-render only what changed, so that rows stay put while nothing happens
           shown = json;
-          tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh)));
+          tbody.replaceChildren(...list.map((s) => studyRow(s, info.allow_write, refresh, refused)));
           if (list.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: cols.length }, 'No study yet: start one with nas search.')));
         }
         const runsJson = JSON.stringify(runList);
@@ -457,7 +459,7 @@
       el('td', {}, r.frames_text), el('td', {}, time(r.updated)));
   }
 
-  function studyRow(s, allowWrite, refresh) {
+  function studyRow(s, allowWrite, refresh, refused) {
     const cells = [
       el('td', {}, el('a', { href: BASE + '/study?name=' + enc(s.name), class: 'study-link' }, s.name)),
       el('td', {}, s.directions.join(', ')),
@@ -469,11 +471,12 @@
         class: 'danger', onclick: async () => {
           const typed = window.prompt('Delete study "' + s.name + '" and all its trials? Type its name to confirm.');
           if (typed !== s.name) return;
+          refused.replaceChildren();
           const r = await fetch(BASE + '/api' + studyPath(s.name), {
             method: 'DELETE', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ confirm: s.name }),
           });
-          if (!r.ok) window.alert((await r.json().catch(() => ({}))).error || 'delete failed');
+          if (!r.ok) errorBox(refused, (await r.json().catch(() => ({}))).error || 'delete failed: HTTP ' + r.status);
           refresh();
         },
       }, 'Delete')));
@@ -1296,7 +1299,7 @@
   function renderRunSummary(box, r) {
     const pct = r.target > 0 ? Math.floor(100 * r.generations / r.target) : 0;
     const rows = [
-      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', generation ' + r.generations + ' of ' + r.target + ' (' + pct + '%)',
+      ['status', [el('span', { class: 'state ' + r.status }, r.status), ', ' + r.generations + ' of ' + r.target + ' generations done (' + pct + '%)',
         r.writer ? ', in ' + r.writer + ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '',
         r.status === 'STOPPED' ? '; its process stopped' + (r.heartbeat_seconds_ago !== null && r.heartbeat_seconds_ago !== undefined
           ? ' (last heartbeat ' + ago(r.heartbeat_seconds_ago) + ')' : '') + "; 'nas evolve --resume " + r.run + "' continues it" : '']],
