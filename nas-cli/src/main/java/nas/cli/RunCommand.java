@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nas run}: evolves an Evolution Lab preset for several seeds (42, 123, 456, 789, 1337 in that
  * order), with per-generation progress on stderr and the results written to
- * {@code <results-dir>/<config>_<timestamp>.json} after every generation.
+ * {@code <results-dir>/<config>_<timestamp>.json} as it goes (see {@link Experiment}), and once more when a signal
+ * ends it.
  */
 @Command(name = "run", sortOptions = false,
         description = "Evolve an Evolution Lab preset for several seeds; results JSON is written as it goes.",
@@ -101,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
         Experiment.Summary summary;
+        // Ctrl-C or SIGTERM ends the run at once: the file gets the generations done since its last write first
+        Thread flushOnSignal = new Thread(experiment::stopAndFlush, "nas-run-results");
+        Runtime.getRuntime().addShutdownHook(flushOnSignal);
         try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 nas.api.storage.Storage store = storeRuns ? storage.open() : null) {
             StoringRunObserver observer = store == null ? null : new StoringRunObserver(StorageOptions.runs(store), config);
@@ -116,6 +120,12 @@ public final class RunCommand implements Callable<Integer> {
                     err.flush();
                 }
             }, observer);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(flushOnSignal);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook writes the file
+            }
         }
         out.printf(Locale.ROOT, "Config: %s | Seeds: %d | Final: %.1f ± %.1f | Time: %s%n", config, seeds,
                 summary.mean(), summary.std(), duration(summary.seconds()));

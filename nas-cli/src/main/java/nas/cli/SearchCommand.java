@@ -293,6 +293,7 @@ public final class SearchCommand implements Callable<Integer> {
                 // a grid has its own end: its progress counts to the grid's size
                 progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
                         System.console() != null);
+                progress.steps(plugin.trialSteps(new ObjectiveOptions(options)).orElse(null));
                 run = run.withCallback(progress);
             }
             if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
@@ -306,9 +307,16 @@ public final class SearchCommand implements Callable<Integer> {
                 err.println("[" + study + "] interrupted; running trials stored as FAIL (reason 'interrupted')");
                 store.close();
             })) {
+                if (progress != null) {
+                    interrupts.describeRunning(progress::runningSteps);
+                }
                 try {
-                    s.optimizeMulti(interrupts.track(definition.function()), run);
+                    s.optimizeMulti(interrupts.track(progress == null ? definition.function()
+                            : progress.track(definition.function())), run);
                 } finally {
+                    if (progress != null) {
+                        progress.close();
+                    }
                     if (interrupts.aborting()) {
                         awaitExit();
                     }
