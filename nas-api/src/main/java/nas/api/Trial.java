@@ -50,6 +50,8 @@ public final class Trial {
     private Map<String, Distribution> relativeSpace;
     private Map<String, Double> relativeParams;
     private boolean finished;
+    /** The largest step reported, -1 before any; read by other threads (a progress line). */
+    private volatile int lastStep = -1;
 
     @SuppressWarnings("unchecked")
     Trial(Study study, FrozenTrial created) {
@@ -62,6 +64,7 @@ public final class Trial {
         this.params = created.internalParams();
         this.distributions = created.distributions();
         this.intermediate.putAll(created.intermediateValues());
+        this.lastStep = intermediate.isEmpty() ? -1 : intermediate.lastKey();
         Object fixed = created.systemAttrs().get(FrozenTrial.FIXED_PARAMS);
         this.fixedParams = fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
@@ -323,6 +326,7 @@ public final class Trial {
         if (study.storage().setTrialIntermediateValue(id, step, value)) {
             intermediate.put(step, value);
             snapshot = null;
+            lastStep = intermediate.lastKey();
         } else {
             LOG.log(Level.WARNING, "trial {0} already reported step {1}; keeping the first value", number, step);
         }
@@ -478,6 +482,16 @@ public final class Trial {
         study.storage().setTrialParams(id, pendingParams, pendingDistributions);
         pendingParams.clear();
         pendingDistributions.clear();
+    }
+
+    /**
+     * The largest step reported so far ({@link #report}), or -1 before the first report. Unlike the other
+     * accessors it may be read from any thread while the objective runs, e.g. by a progress display.
+     *
+     * @return the largest step reported so far, or -1
+     */
+    public int lastReportedStep() {
+        return lastStep;
     }
 
     /**

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nas best}: the best trial, or the Pareto front of a multi-objective study. */
 @Command(name = "best", sortOptions = false,
-        description = "Show the best trial of a study, or its Pareto front when it has several objectives.")
+        description = "Show the best trial of a study, or its Pareto front when it has several objectives (in the "
+                + "order of 'nas pareto': by the first objective in its direction, ties by the next, then trial "
+                + "number).")
 public final class BestCommand implements Callable<Integer> {
 
     @Spec
@@ -70,7 +72,7 @@ public final class BestCommand implements Callable<Integer> {
     static void printBest(PrintWriter out, Study s, OutputFormat format) {
         List<FrozenTrial> best = s.directions().size() == 1
                 ? (s.storage().countTrials(s.id(), EnumSet.of(TrialState.COMPLETE)) == 0 ? List.of() : List.of(s.bestTrial()))
-                : s.bestTrials();
+                : nas.analysis.pareto.ParetoAnalysis.ordered(s.bestTrials(), s.directions());
         switch (format) {
             case JSON: {
                 List<Map<String, Object>> records = new ArrayList<>();
@@ -92,11 +94,13 @@ public final class BestCommand implements Callable<Integer> {
                 if (best.isEmpty()) {
                     out.println("study '" + s.name() + "' has no COMPLETE trial yet");
                 } else if (s.directions().size() == 1) {
+                    // numbers as the other tables show them (6 significant digits, no "E-4"); csv and json keep
+                    // every digit
                     FrozenTrial t = best.get(0);
                     out.println("best trial " + t.number() + " of study '" + s.name() + "' ("
                             + s.directions().get(0).name().toLowerCase(java.util.Locale.ROOT) + "): value "
-                            + Csv.repr(t.value()));
-                    t.params().forEach((k, v) -> out.println("  " + k + " = " + v));
+                            + TextTable.num(t.value()));
+                    t.params().forEach((k, v) -> out.println("  " + k + " = " + TextTable.cell(v)));
                 } else {
                     out.println("Pareto front of study '" + s.name() + "': " + best.size() + " trial(s), directions "
                             + s.directions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());

@@ -79,7 +79,7 @@ public final class CompactCommand implements Callable<Integer> {
         ServerLauncher launcher = storage.existingServer().orElseThrow();
         RpcClient rpc;
         try {
-            rpc = new RpcClient(launcher::liveEndpoint, Duration.ofSeconds(60));
+            rpc = launcher.client(Duration.ofSeconds(60));
         } catch (StorageException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
         }

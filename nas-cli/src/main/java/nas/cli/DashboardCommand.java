@@ -111,7 +111,7 @@ public final class DashboardCommand implements Callable<Integer> {
     private int servedByOwner(ServerLauncher launcher) throws InterruptedException {
         RpcClient rpc;
         try {
-            rpc = new RpcClient(launcher::liveEndpoint, Duration.ofSeconds(60));
+            rpc = launcher.client(Duration.ofSeconds(60));
         } catch (StorageException e) {
             throw new Nas.BadInputException(e.getMessage(), e);
         }

@@ -273,17 +273,19 @@ public final class EvolveCommand implements Callable<Integer> {
                     if (!quiet && ((g + 1) % every == 0 || !e.hasNext())) {
                         double perGen = (System.nanoTime() - started) / 1e9 / (g + 1 - first);
                         int checkpoint = writer.lastCheckpoint();
-                        err.printf(Locale.ROOT, "[%s] gen %d/%d | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s | "
-                                + "checkpoint: %s%n", run.id(), g + 1, run.targetGenerations(), last.bestEver(),
+                        // generations are numbered from 0 as stored (run-status, replay --generation, export):
+                        // the line names the generation just done and counts the done ones apart
+                        err.printf(Locale.ROOT, "[%s] gen %d | %d/%d done | best: %.1f | mean: %.1f | %.2fs/gen | ETA %s"
+                                + " | checkpoint: %s%n", run.id(), g, g + 1, run.targetGenerations(), last.bestEver(),
                                 last.average(), perGen, RunCommand.duration(perGen * (run.targetGenerations() - g - 1)),
-                                checkpoint > 0 ? "gen " + checkpoint : first > 0 ? "gen " + first : "none");
+                                checkpoint > 0 ? "before gen " + checkpoint : first > 0 ? "before gen " + first : "none");
                         err.flush();
                     }
                     if (stopping && e.hasNext()) {
                         writer.finish();
-                        err.printf(Locale.ROOT, "[%s] interrupted (%s) at generation %d of %d, stored with a checkpoint;"
-                                + " resume with: nas evolve --resume %s%n", run.id(), interrupts.signal(), g + 1,
-                                run.targetGenerations(), run.id());
+                        err.printf(Locale.ROOT, "[%s] interrupted (%s) after generation %d (%d/%d done), stored with a "
+                                + "checkpoint; resume with: nas evolve --resume %s%n", run.id(), interrupts.signal(), g,
+                                g + 1, run.targetGenerations(), run.id());
                         err.flush();
                         return interrupts.exitCode();
                     }

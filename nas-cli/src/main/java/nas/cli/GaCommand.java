@@ -291,8 +291,9 @@ public final class GaCommand implements Callable<Integer> {
         private void print(long now, boolean done) {
             double seconds = Math.max(1e-9, (now - start) / 1e9);
             int g = last.generation() + 1;
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[ga] generation %d/%d | best loss %s",
-                    g, generations, TextTable.num(last.bestLoss())));
+            // numbered from 0 like the generation column of the table, csv and json; the count done apart
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[ga] generation %d | %d/%d done | best loss %s",
+                    last.generation(), g, generations, TextTable.num(last.bestLoss())));
             if (points > 0) {
                 b.append(String.format(Locale.ROOT, " | memorised %d/%d", last.bestCorrect(), points));
             }

@@ -182,8 +182,10 @@ public final class NeatCommand implements Callable<Integer> {
         NeatEvolution.Result r = classifier.run(data, generations, nThreads, seed, g -> {
             long now = System.nanoTime();
             if (!quiet) {
-                err.printf(Locale.ROOT, "gen %d/%d | accuracy %.3f (best ever %.3f) | fitness %.4f | species %d "
-                        + "(threshold %.2f) | hidden %d, connections %d | %.2fs%n", g.generation() + 1, generations,
+                // numbered from 0 like the csv/json generation column; the count done apart
+                err.printf(Locale.ROOT, "gen %d | %d/%d done | accuracy %.3f (best ever %.3f) | fitness %.4f | species %d "
+                        + "(threshold %.2f) | hidden %d, connections %d | %.2fs%n", g.generation(), g.generation() + 1,
+                        generations,
                         g.bestScore(), g.bestEverScore(), g.bestFitness(), g.species(), g.threshold(),
                         g.best().hiddenCount(), g.best().enabledConnectionCount(), (now - last[0]) / 1e9);
                 err.flush();

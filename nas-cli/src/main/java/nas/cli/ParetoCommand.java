@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 /** {@code nas pareto}: the Pareto front of a study and its hypervolume. */
 @Command(name = "pareto", sortOptions = false,
         description = "Show the Pareto front of a study (its non-dominated COMPLETE trials, feasible ones only when "
-                + "trials carry constraints) and the front's hypervolume.",
+                + "trials carry constraints) and the front's hypervolume. The front is listed best first by the first "
+                + "objective in its direction (smallest first when minimized, largest first when maximized), ties by "
+                + "the next objectives, then by trial number; the same order in table, csv and json.",
         footer = {"%nExample:", "  nas pareto --study zdt --reference-point 1.1,1.1 --format json"})
 public final class ParetoCommand implements Callable<Integer> {
 
@@ -83,7 +85,7 @@ public final class ParetoCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Study s, ParetoAnalysis.Summary summary) {
-        List<FrozenTrial> front = summary.front();
+        List<FrozenTrial> front = summary.front(); // in ParetoAnalysis.ordered order
         switch (format) {
             case JSON: {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -119,7 +121,7 @@ public final class ParetoCommand implements Callable<Integer> {
                 for (double r : summary.referencePoint()) {
                     ref.append(ref.length() == 0 ? "" : ", ").append(TextTable.num(r));
                 }
-                out.println("hypervolume " + Csv.repr(summary.hypervolume()) + " (reference point (" + ref
+                out.println("hypervolume " + TextTable.num(summary.hypervolume()) + " (reference point (" + ref
                         + ")" + (referencePoint == null ? ", default" : "") + ")");
             }
         }

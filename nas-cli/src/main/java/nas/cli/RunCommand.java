@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nas run}: evolves an Evolution Lab preset for several seeds (42, 123, 456, 789, 1337 in that
  * order), with per-generation progress on stderr and the results written to
- * {@code <results-dir>/<config>_<timestamp>.json} after every generation.
+ * {@code <results-dir>/<config>_<timestamp>.json} as it goes (see {@link Experiment}), and once more when a signal
+ * ends it.
  */
 @Command(name = "run", sortOptions = false,
         description = "Evolve an Evolution Lab preset for several seeds; results JSON is written as it goes.",
@@ -101,19 +102,30 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
         Experiment.Summary summary;
+        // Ctrl-C or SIGTERM ends the run at once: the file gets the generations done since its last write first
+        Thread flushOnSignal = new Thread(experiment::stopAndFlush, "nas-run-results");
+        Runtime.getRuntime().addShutdownHook(flushOnSignal);
         try (PopulationEvaluator evaluator = new PopulationEvaluator(nThreads);
                 nas.api.storage.Storage store = storeRuns ? storage.open() : null) {
             StoringRunObserver observer = store == null ? null : new StoringRunObserver(StorageOptions.runs(store), config);
             summary = experiment.run(evaluator, file, (i, n, seed, g, last) -> {
                 if (!quiet && ((g.generation() + 1) % every == 0 || g.generation() == 0 || last)) {
-                    // the NAS plan's console line
-                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d/%d | best: %.1f | avg: %.1f | %.2fs/gen%s%n", i + 1, n,
-                            g.generation() + 1, generations, g.bestEver(), g.average(), g.seconds(),
+                    // the NAS plan's console line, with the generation numbered from 0 as in the results file
+                    // (and as stored with --store-runs) and the count done apart
+                    err.printf(Locale.ROOT, "[seed %d/%d] gen %d | %d/%d done | best: %.1f | avg: %.1f | %.2fs/gen%s%n",
+                            i + 1, n, g.generation(), g.generation() + 1, generations, g.bestEver(), g.average(),
+                            g.seconds(),
                             last && g.generation() + 1 < generations ? " | early stop (no 5% gain in "
                                     + lab.stagnationLimit() + " generations)" : "");
                     err.flush();
                 }
             }, observer);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(flushOnSignal);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook writes the file
+            }
         }
         out.printf(Locale.ROOT, "Config: %s | Seeds: %d | Final: %.1f ± %.1f | Time: %s%n", config, seeds,
                 summary.mean(), summary.std(), duration(summary.seconds()));

@@ -100,7 +100,8 @@ public final class RunStatusCommand implements Callable<Integer> {
         String stopped = !RunLiveness.STOPPED.equals(status) ? "" : "; its process stopped: " + RunLease.whyStopped(heartbeat)
                 + "; resume with: nas evolve --resume " + r.id();
         out.printf(Locale.ROOT, "Run:         %s (%s, seed %d)%n", r.id(), r.configName(), r.seed());
-        out.printf(Locale.ROOT, "Status:      %s, generation %d of %d (%.0f%%)%s%s%n", status, done,
+        // a count, not a generation's number: the generations stored are 0..done-1 (the table's "gen", --generation)
+        out.printf(Locale.ROOT, "Status:      %s, %d of %d generations done (%.0f%%)%s%s%n", status, done,
                 r.targetGenerations(), 100.0 * done / r.targetGenerations(), holder, stopped);
         // fitness with one number of decimals throughout (5 significant digits of the largest), seconds to the ms
         List<Object> fitness = new ArrayList<>();

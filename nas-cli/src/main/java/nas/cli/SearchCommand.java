@@ -185,6 +185,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        refuseBeforeStorage();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Storage store = storage.open()) {
@@ -192,8 +193,9 @@ public final class SearchCommand implements Callable<Integer> {
             Optional<StudySettings> stored = StudySettings.of(remembered);
             String objectiveName = objective != null ? objective : stored.map(StudySettings::objective).orElse(null);
             if (objectiveName == null) {
+                String near = StudyLoader.nearest(store, study);
                 throw new Nas.BadInputException("study '" + study + "' is new: name its objective with --objective "
-                        + "(see 'nas objectives')");
+                        + "(see 'nas objectives')" + (near != null ? "; did you mean '" + near + "'?" : ""));
             }
             ObjectivePlugin plugin = ObjectivePlugins.find(objectiveName);
             Map<String, String> options = objectiveOptions(stored);
@@ -291,6 +293,7 @@ public final class SearchCommand implements Callable<Integer> {
                 // a grid has its own end: its progress counts to the grid's size
                 progress = new SearchProgress(err, s, gridSize > 0 && n > 0 ? Math.min(n, gridSize) : n, timeout,
                         System.console() != null);
+                progress.steps(plugin.trialSteps(new ObjectiveOptions(options)).orElse(null));
                 run = run.withCallback(progress);
             }
             if (!quiet && named instanceof nas.samplers.AutoSampler auto) {
@@ -304,9 +307,16 @@ public final class SearchCommand implements Callable<Integer> {
                 err.println("[" + study + "] interrupted; running trials stored as FAIL (reason 'interrupted')");
                 store.close();
             })) {
+                if (progress != null) {
+                    interrupts.describeRunning(progress::runningSteps);
+                }
                 try {
-                    s.optimizeMulti(interrupts.track(definition.function()), run);
+                    s.optimizeMulti(interrupts.track(progress == null ? definition.function()
+                            : progress.track(definition.function())), run);
                 } finally {
+                    if (progress != null) {
+                        progress.close();
+                    }
                     if (interrupts.aborting()) {
                         awaitExit();
                     }
@@ -499,6 +509,28 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What the command line alone refuses, refused before the storage is opened: no storage server is started and
+     * no database file created for a mistyped objective, sampler, pruner or objective option (this took 2-4 s and
+     * left a new database behind). The same checks run again later against what the study remembers.
+     */
+    private void refuseBeforeStorage() {
+        if (objective != null) {
+            ObjectivePlugin plugin = ObjectivePlugins.find(objective);
+            // options given now are the objective's whole options (a resumed study's are used only when none is)
+            Map<String, String> given = objectiveOptions(Optional.empty());
+            if (!given.isEmpty()) {
+                plugin.create(new ObjectiveOptions(given));
+            }
+        }
+        sampler.requireKnown();
+        if (pruner.name() != null
+                && !PrunerOptions.NAMES.contains(pruner.name().trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new Nas.BadInputException("unknown pruner '" + pruner.name() + "'; known pruners: "
+                    + String.join(", ", PrunerOptions.NAMES));
+        }
+    }
+
     private void validate() {
         if (spaceFrom == null && spec.commandLine().getParseResult().hasMatchedOption("--top")) {
             // it would be ignored: every parameter searched, though the user asked for a few
@@ -596,7 +628,10 @@ public final class SearchCommand implements Callable<Integer> {
                 return remembered;
             }
             if (!told && !quiet) {
-                err.println("[" + study + "] waiting up to " + STUDY_WAIT.toSeconds()
+                // said at once: a mistyped name can be stopped with Ctrl-C instead of waited out
+                String near = StudyLoader.nearest(store, study);
+                err.println("[" + study + "] " + (near != null ? "no study '" + study + "' (did you mean '" + near
+                        + "'?): " : "") + "waiting up to " + STUDY_WAIT.toSeconds()
                         + " s for another worker to create the study (or name its objective with --objective)");
                 err.flush();
                 told = true;

@@ -57,6 +57,8 @@ final class SearchInterrupts implements AutoCloseable {
     private volatile boolean aborting;
     /** Whether a signal reached this process (a program's death by one does not count); guarded by this. */
     private boolean signalled;
+    /** How far the running trials are ("trial 7: generation 13/30"), "" if unknown; for the first signal's line. */
+    private volatile java.util.function.Supplier<String> howFar = () -> "";
     /** Starts the trials' programs: {@link ProcessBuilder#start()}, but for tests. */
     private final ProgramStarts.Gate starter;
 
@@ -188,6 +190,21 @@ final class SearchInterrupts implements AutoCloseable {
         }
     }
 
+    /**
+     * Says how far the running trials are in the line the first interruption prints (from the progress line's
+     * reported steps), so that whoever waits for them knows how long it may take.
+     */
+    void describeRunning(java.util.function.Supplier<String> howFar) {
+        this.howFar = howFar;
+    }
+
+    /** The line the first interruption prints. */
+    static String stopLine(String study, String cause, int stillRunning, String howFar) {
+        return "[" + study + "] interrupted (" + cause + "): no new trials; " + (stillRunning <= 0 ? "stopping"
+                : "finishing " + stillRunning + " running trial(s)" + (howFar.isEmpty() ? "" : " (" + howFar + ")")
+                + "; signal again to abort them");
+    }
+
     /** Whether a signal interrupted the search. */
     boolean interrupted() {
         return exitCode != 0;
@@ -265,8 +282,7 @@ final class SearchInterrupts implements AutoCloseable {
         }
         exitCode = code;
         study.stop();
-        err.println("[" + study.name() + "] interrupted (" + cause + "): no new trials; " + (stillRunning <= 0
-                ? "stopping" : "finishing " + stillRunning + " running trial(s); signal again to abort them"));
+        err.println(stopLine(study.name(), cause, stillRunning, stillRunning <= 0 ? "" : howFar.get()));
         err.flush();
     }
 

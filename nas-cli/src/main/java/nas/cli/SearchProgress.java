@@ -13,8 +13,20 @@ import nas.api.TrialState;
  * Progress of a search on stderr: trials done of the target, pruned and failed counts, best value
  * so far, trials per second and time left, both from the recent rate ({@link RecentRate}). On a
  * terminal one line is redrawn a few times a second; otherwise a line is printed every few seconds.
+ *
+ * <p>The running trials that report intermediate values show their last step on the line ("trial 7: generation
+ * 13/30" when the objective says what its steps are, {@link #steps}), so a long trial is seen to go on: on a
+ * terminal the line is redrawn once a second while a step changes; otherwise (a log) such a line is printed at most
+ * once a minute, only when nothing else was printed meanwhile.
  */
-final class SearchProgress implements Callback {
+final class SearchProgress implements Callback, AutoCloseable {
+
+    /** How often the running trials' steps are looked at. */
+    static final long TICK_NANOS = 1_000_000_000L;
+    /** Not a terminal: a line for the running trials' steps alone at most this often. */
+    static final long LOG_STEP_NANOS = 60_000_000_000L;
+    /** Running trials shown on the line at most. */
+    static final int SHOWN_RUNNING = 3;
 
     private final PrintWriter err;
     private final String study;
@@ -33,6 +45,14 @@ final class SearchProgress implements Callback {
     private int bestNumber = -1;
     private final Study source;
     private boolean storedBestRead;
+    /** The trials running now, by number (see {@link #track}). */
+    private final java.util.concurrent.ConcurrentSkipListMap<Integer, nas.api.Trial> running =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private nas.api.objective.TrialSteps steps;
+    /** The running trials' steps as last printed. */
+    private String shownSteps = "";
+    private java.util.concurrent.ScheduledExecutorService ticker;
+    private boolean finished;
 
     SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal) {
         this(err, study, target, timeoutSeconds, terminal, System::nanoTime);
@@ -51,6 +71,89 @@ final class SearchProgress implements Callback {
         this.terminal = terminal;
         this.direction = study.directions().size() == 1 ? study.directions().get(0) : null;
         this.source = study;
+    }
+
+    /** What a trial's reported steps are and how many ("generation", 30); null: unknown, shown as "step N". */
+    synchronized void steps(nas.api.objective.TrialSteps steps) {
+        this.steps = steps;
+    }
+
+    /**
+     * {@code objective}, remembering which trials run, so that their reported steps can be shown; starts looking
+     * at them once a second.
+     */
+    nas.api.MultiObjective track(nas.api.MultiObjective objective) {
+        startTicking();
+        return trial -> {
+            running.put(trial.number(), trial);
+            try {
+                return objective.evaluate(trial);
+            } finally {
+                running.remove(trial.number());
+            }
+        };
+    }
+
+    private synchronized void startTicking() {
+        if (ticker == null && !finished) {
+            ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "nas-search-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleWithFixedDelay(this::tick, TICK_NANOS, TICK_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Redraws the line when a running trial reported a new step (on a terminal; a log gets one a minute at most). */
+    synchronized void tick() {
+        if (finished) {
+            return;
+        }
+        String now = runningSteps();
+        long t = clock.getAsLong();
+        if (!now.isEmpty() && !now.equals(shownSteps) && t - lastPrintNanos >= (terminal ? TICK_NANOS : LOG_STEP_NANOS)) {
+            lastPrintNanos = t;
+            print(t, false);
+        }
+    }
+
+    /** "trial 7: generation 13/30, trial 8: 2/30" for the running trials that reported a step; "" if none did. */
+    synchronized String runningSteps() {
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        int more = 0;
+        for (nas.api.Trial trial : running.values()) {
+            int step = trial.lastReportedStep();
+            if (step < 0) {
+                continue;
+            }
+            if (shown == SHOWN_RUNNING) {
+                more++;
+                continue;
+            }
+            b.append(shown == 0 ? "" : ", ").append("trial ").append(trial.number()).append(": ");
+            if (steps == null) {
+                b.append("step ").append(step);
+            } else {
+                b.append(shown == 0 ? steps.unit() + " " : "").append(Math.min(step + 1, steps.count())).append('/')
+                        .append(steps.count());
+            }
+            shown++;
+        }
+        if (more > 0) {
+            b.append(" (+").append(more).append(" more)");
+        }
+        return b.toString();
+    }
+
+    /** Stops looking at the running trials. */
+    @Override
+    public synchronized void close() {
+        finished = true;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
     }
 
     /**
@@ -91,6 +194,7 @@ final class SearchProgress implements Callback {
     }
 
     synchronized void finish() {
+        close();
         print(clock.getAsLong(), true);
     }
 
@@ -108,6 +212,11 @@ final class SearchProgress implements Callback {
         }
         if (bestNumber >= 0) {
             b.append(" | best ").append(TextTable.num(best)).append(" (trial ").append(bestNumber).append(')');
+        }
+        String inTrials = last ? "" : runningSteps();
+        shownSteps = inTrials;
+        if (!inTrials.isEmpty()) {
+            b.append(" | ").append(inTrials);
         }
         b.append(String.format(Locale.ROOT, " | %.1f trials/s", rate));
         if (!last) {

@@ -15,8 +15,16 @@ final class StudyLoader {
         try {
             return Studies.builder(name).storage(storage).load();
         } catch (StudyNotFoundException e) {
+            String near = nearest(storage, name);
             throw new Nas.BadInputException("no study named '" + name + "' in " + where
-                    + " (see 'nas studies')");
+                    + (near != null ? "; did you mean '" + near + "'?" : " (see 'nas studies')"));
         }
+    }
+
+    /**
+     * The stored study a mistyped name most likely meant ({@link nas.api.Names#nearest}), or null.
+     */
+    static String nearest(Storage storage, String name) {
+        return nas.api.Names.nearest(name, storage.studies().stream().map(nas.api.storage.StudyInfo::name).toList());
     }
 }

@@ -443,6 +443,46 @@ class BadInputTest {
     }
 
     @Test
+    void searchRefusalsTheCommandLineDecidesOpenNoStorage() throws Exception {
+        // before: a storage server was started and a database created for each (2-4 s), then the refusal
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        String url = fresh.resolve("studies").toString();
+        assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "spherr")).isEqualTo(
+                "nas: unknown objective 'spherr'; known objectives: curve, dtlz2, ellipsoid, evolution-lab, external, "
+                        + "ga-memorize, neat-classify, rastrigin, rosenbrock, sphere, zdt1, zdt2, zdt3");
+        assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "sphere", "--sampler", "tpee"))
+                .isEqualTo("nas: unknown sampler 'tpee'; known samplers: auto, random, tpe, gp, qmc, grid, nsga2, cmaes");
+        assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "sphere", "--pruner", "foo"))
+                .isEqualTo("nas: unknown pruner 'foo'; known pruners: none, median, percentile, successive-halving, "
+                        + "hyperband, threshold, wilcoxon, patient");
+        assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "sphere", "-O", "dimm=3"))
+                .isEqualTo("nas: objective 'sphere' does not take option(s) [dimm]; it takes [dim]");
+        assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "sphere", "-O", "dim=0"))
+                .isEqualTo("nas: option 'dim' of objective 'sphere' must lie in [1, 10000], but got 0");
+        // nas screen and nas ask alike
+        assertThat(refused("screen", "--study", "x", "--storage", url, "--objective", "spherr")).startsWith(
+                "nas: unknown objective 'spherr'; known objectives: curve, ");
+        assertThat(refused("screen", "--study", "x", "--storage", url, "--objective", "sphere", "-O", "dimm=3"))
+                .isEqualTo("nas: objective 'sphere' does not take option(s) [dimm]; it takes [dim]");
+        assertThat(refused("ask", "--study", "x", "--storage", url, "--sampler", "tpee", "--search-space",
+                "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 0, \"high\": 1}}}"))
+                .isEqualTo("nas: unknown sampler 'tpee'; known samplers: auto, random, tpe, gp, qmc, grid, nsga2, cmaes");
+        try (var files = Files.list(fresh)) {
+            assertThat(files.toList()).isEmpty(); // no database, no server files
+        }
+        // a name the storage does not know without --objective still waits for a worker creating it, but says
+        // at once which study the name most likely meant
+        Run typo = nas("search", "--study", "Demo", "--storage", db, "--n-trials", "1");
+        assertThat(typo.code).isEqualTo(Nas.BAD_INPUT);
+        assertThat(typo.err).isEqualTo("[Demo] no study 'Demo' (did you mean 'demo'?): waiting up to 10 s for another "
+                + "worker to create the study (or name its objective with --objective)\n"
+                + "nas: study 'Demo' is new: name its objective with --objective (see 'nas objectives'); "
+                + "did you mean 'demo'?\n");
+        assertThat(refused("best", "--study", "dem0", "--storage", db))
+                .isEqualTo("nas: no study named 'dem0' in " + db + ".mv.db; did you mean 'demo'?");
+    }
+
+    @Test
     void refusedBeforeAnythingIsWrittenOrRun() {
         // before: the target database was created, then "no study named 'nope' exists"
         Path target = dir.resolve("never");

@@ -50,7 +50,7 @@ class EvolutionLabCommandsTest {
         Outcome r = run("run", "-c", "pure_baseline", "-g", "3", "-s", "2", "-p", "10", "--set", "mutation_rate=0.4",
                 "--results-dir", dir.toString(), "-t", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("[seed 1/2] gen 1/3 | best: ", "[seed 2/2] gen 3/3 | best: ");
+        assertThat(r.err()).contains("[seed 1/2] gen 0 | 1/3 done | best: ", "[seed 2/2] gen 2 | 3/3 done | best: ");
         assertThat(r.out()).containsPattern("Config: pure_baseline \\| Seeds: 2 \\| Final: [0-9.]+ ± [0-9.]+ \\| Time: ");
         Path file;
         try (Stream<Path> files = Files.list(dir)) {

@@ -35,11 +35,35 @@ class EvolveCommandsTest {
     }
 
     @Test
+    void progressNamesTheGenerationsTheOtherCommandsKnow() {
+        CliRunner.Result r = nas("evolve", "-p", "8", "-g", "3", "--run-id", "num", "--checkpoint-every", "2",
+                "--every", "1", "--frames", "none");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> progress = r.err().lines().filter(l -> l.startsWith("[num] gen ")).toList();
+        assertThat(progress).hasSize(3);
+        List<Map<String, Object>> stored = runs(s -> s.generations("num", 0)).stream().map(
+                nas.dashboard.StoredRuns::generation).toList();
+        for (int g = 0; g < 3; g++) {
+            // the generation just stored by its stored number (0-based), the count done apart, the best ever as stored
+            assertThat(progress.get(g)).startsWith(String.format(java.util.Locale.ROOT,
+                    "[num] gen %d | %d/3 done | best: %.1f | mean: %.1f | ", g, g + 1,
+                    (Double) stored.get(g).get("best_ever"), (Double) stored.get(g).get("mean")))
+                    .endsWith(g < 2 ? "| checkpoint: none" : "| checkpoint: before gen 2");
+            // each number printed is one --generation takes
+            assertThat(nas("replay", "num", "--generation", String.valueOf(g)).exitCode()).isZero();
+        }
+        assertThat(nas("replay", "num", "--generation", "3").err()).isEqualTo("nas: run 'num' has generations 0..2, "
+                + "not 3\n");
+        assertThat(nas("run-status", "num").out()).contains("Status:      COMPLETE, 3 of 3 generations done (100%)\n",
+                "Checkpoint:  before generation 2 (every 2 generations)\n");
+    }
+
+    @Test
     void aRunStoresWhatTheSimulatorComputesAndTheCommandsShowIt() {
         CliRunner.Result r = nas("evolve", "-c", "pure_baseline", "-p", "30", "-g", "5", "-s", "42", "--run-id", "small",
                 "--checkpoint-every", "2", "--frames", "selective", "--every", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("[small] gen 5/5", "checkpoint: gen 4");
+        assertThat(r.err()).contains("[small] gen 4 | 5/5 done", "checkpoint: before gen 4");
         // the same seed run in memory: the stored statistics are the run's
         RunResult memory;
         try (PopulationEvaluator ev = new PopulationEvaluator(2)) {
@@ -96,7 +120,7 @@ class EvolveCommandsTest {
         assertThat((List<?>) status.get("generations_table")).hasSize(5);
 
         CliRunner.Result table = nas("run-status", "small", "--last", "2");
-        assertThat(table.out()).contains("COMPLETE, generation 5 of 5 (100%)", "before generation 4 (every 2 generations)",
+        assertThat(table.out()).contains("COMPLETE, 5 of 5 generations done (100%)", "before generation 4 (every 2 generations)",
                 "Frames:      selective: top 10, random 10, bottom 5, 15 fps\n");
         assertThat(table.out().lines().filter(l -> l.matches("\\s*[34]\\s+.*"))).hasSize(2);
         // for people: fitness with the decimals that give the largest shown 5 significant digits, seconds to the ms

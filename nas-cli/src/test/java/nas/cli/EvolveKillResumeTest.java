@@ -139,12 +139,12 @@ class EvolveKillResumeTest {
         assertThat(checkpoint).isEqualTo(done);
         List<RunStore.Generation> stored = runs(s -> s.generations("killed", 0));
         assertThat(stored).hasSize(done);
-        assertThat(stopped.err()).contains("interrupted (SIGTERM) at generation " + done + " of " + GENERATIONS
-                + ", stored with a checkpoint; resume with: nas evolve --resume killed");
+        assertThat(stopped.err()).contains("interrupted (SIGTERM) after generation " + (done - 1) + " (" + done + "/"
+                + GENERATIONS + " done), stored with a checkpoint; resume with: nas evolve --resume killed");
 
         CliProcess.Result status = CliProcess.run(dir, "run-status", "--storage", url(), "killed");
         assertThat(status.exitCode()).as(status.err()).isZero();
-        assertThat(status.out()).contains("Status:      INTERRUPTED, generation " + done + " of " + GENERATIONS)
+        assertThat(status.out()).contains("Status:      INTERRUPTED, " + done + " of " + GENERATIONS + " generations done")
                 .doesNotContain("ETA").contains("Checkpoint:  before generation " + done);
 
         CliProcess.Result resumed = CliProcess.start(dir, "evolve", "--storage", url(), "--resume", "killed",
@@ -152,7 +152,8 @@ class EvolveKillResumeTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         // it went on from the generation it stopped after: none was run twice
         assertThat(resumed.err()).contains("resumed at generation " + done)
-                .contains("gen " + (done + 1) + "/" + GENERATIONS).doesNotContain("gen " + done + "/");
+                .contains("gen " + done + " | " + (done + 1) + "/" + GENERATIONS + " done")
+                .doesNotContain("gen " + (done - 1) + " |");
         runs(s -> {
             RunStore.Run ref = s.run("reference").orElseThrow();
             RunStore.Run killed = s.run("killed").orElseThrow();

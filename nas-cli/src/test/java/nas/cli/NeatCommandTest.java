@@ -30,7 +30,7 @@ class NeatCommandTest {
         CliRunner.Result r = CliRunner.run("neat", "--dataset", "xor", "--generations", "50", "--population-size", "50",
                 "--seed", "1", "--threads", "2", "--output", json.toString(), "--picture", png.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("gen 1/50 | accuracy");
+        assertThat(r.err()).contains("gen 0 | 1/50 done | accuracy");
         assertThat(r.out()).contains("validation_accuracy", "xor").contains("Picture: " + png);
         Map<?, ?> doc = (Map<?, ?>) Json.read(Files.readString(json));
         assertThat(doc.get("validation_accuracy")).isEqualTo(1.0);

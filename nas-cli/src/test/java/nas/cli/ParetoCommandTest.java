@@ -74,6 +74,46 @@ class ParetoCommandTest {
     }
 
     @Test
+    void theFrontIsListedByTheFirstObjectiveInItsDirectionThenTheNextThenTrialNumber() {
+        // minimize, maximize, minimize; every trial is on the front (trials 1 and 3 are the same point)
+        double[][] values = {{2, 5, 1}, {1, 1, 9}, {2, 7, 3}, {1, 1, 9}, {3, 9, 0}};
+        String space = "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 0, \"high\": 1}}}";
+        for (int i = 0; i < values.length; i++) {
+            assertThat(CliRunner.runOn(url(), "ask", "--study", "m", "--search-space", space, "--directions", "minimize",
+                    "maximize", "minimize").exitCode()).isZero();
+            assertThat(CliRunner.runOn(url(), "tell", "--study", "m", "--trial-number", String.valueOf(i), "--values",
+                    TextTable.num(values[i][0]), TextTable.num(values[i][1]), TextTable.num(values[i][2])).exitCode())
+                    .isZero();
+        }
+        // 1 and 3 (first objective 1, then equal: by number), 2 before 0 (first objective tied at 2, the second
+        // maximized: 7 before 5), 4 (first objective 3)
+        List<Integer> expected = List.of(1, 3, 2, 0, 4);
+        Run table = nas("pareto", "--study", "m", "--storage", url());
+        assertThat(table.out().lines().skip(3).limit(5).map(l -> Integer.parseInt(l.trim().split(" +")[0])).toList())
+                .isEqualTo(expected);
+        assertThat(table.out().lines().skip(3).findFirst().orElseThrow()).matches(" +1 +1 +1 +9 +x=.*");
+        Run csv = nas("pareto", "--study", "m", "--format", "csv", "--storage", url());
+        assertThat(csv.out().lines().skip(1).map(l -> Integer.parseInt(l.split(",")[0])).toList()).isEqualTo(expected);
+        Map<?, ?> doc = (Map<?, ?>) Json.read(nas("pareto", "--study", "m", "--format", "json", "--storage", url()).out());
+        assertThat(((List<?>) doc.get("front")).stream().map(t -> ((Number) ((Map<?, ?>) t).get("number")).intValue())
+                .toList()).isEqualTo(expected);
+        // nas best shows the same front in the same order
+        Run best = nas("best", "--study", "m", "--format", "csv", "--storage", url());
+        assertThat(best.out().lines().skip(1).map(l -> Integer.parseInt(l.split(",")[0])).toList()).isEqualTo(expected);
+
+        // maximized first objective: largest first
+        for (int i = 0; i < 3; i++) {
+            CliRunner.runOn(url(), "ask", "--study", "max", "--search-space", space, "--directions", "maximize",
+                    "minimize");
+            CliRunner.runOn(url(), "tell", "--study", "max", "--trial-number", String.valueOf(i), "--values",
+                    String.valueOf(i), String.valueOf(i));
+        }
+        Run max = nas("pareto", "--study", "max", "--format", "csv", "--storage", url());
+        assertThat(max.out().lines().skip(1).map(l -> Integer.parseInt(l.split(",")[0])).toList())
+                .containsExactly(2, 1, 0);
+    }
+
+    @Test
     void badInputExitsWith2AndOneLine() {
         assertThat(nas("search", "--study", "z", "--objective", "zdt1", "--n-trials", "3", "--quiet",
                 "--storage", url()).exit()).isZero();

@@ -255,12 +255,12 @@ class ReadOnlyDatabaseTest {
                 assertThat(lines).hasSize(13);
                 assertThat(xs).hasSize(12).startsWith(0.0, 0.5).endsWith(5.5);
             }
-            case "best" -> assertThat(out).startsWith("best trial 0 of study 's' (minimize): value 0.0").contains("x = 0.0");
+            case "best" -> assertThat(out).startsWith("best trial 0 of study 's' (minimize): value 0\n").contains("x = 0\n");
             case "studies" -> assertThat(out.lines()).contains("s,minimize,12,0,0,12,0,0,0.0");
             case "export" -> assertThat(out.split("\"number\":", -1)).hasSize(13);
             case "runs" -> assertThat(out).containsPattern("\\br +pure_baseline +42 +STOPPED +0/10 ")
                     .contains("STOPPED: its process ended without finishing it");
-            case "run-status" -> assertThat(out).contains("Status:      STOPPED, generation 0 of 10 (0%); its process "
+            case "run-status" -> assertThat(out).contains("Status:      STOPPED, 0 of 10 generations done (0%); its process "
                     + "stopped: pid " + deadPid + " on " + RunLiveness.HOST + " has ended (last heartbeat ");
             default -> throw new AssertionError("no check for " + command);
         }

@@ -70,8 +70,8 @@ class RunLivenessTest {
                 + "/" + GENERATIONS).contains("STOPPED: its process ended without finishing it (killed, or silent for "
                         + "over 60 s); 'nas evolve --resume RUN' continues it from its last checkpoint");
         CliRunner.Result status = CliRunner.runOn(url(), "run-status", "live");
-        assertThat(status.out()).containsPattern("Status:      STOPPED, generation " + before.run().generationsDone()
-                + " of " + GENERATIONS + " \\(\\d+%\\); its process stopped: pid " + live.pid() + " on " + HOST
+        assertThat(status.out()).containsPattern("Status:      STOPPED, " + before.run().generationsDone()
+                + " of " + GENERATIONS + " generations done \\(\\d+%\\); its process stopped: pid " + live.pid() + " on " + HOST
                 + " has ended \\(last heartbeat \\d+s ago\\); resume with: nas evolve --resume live\\R")
                 .doesNotContain("ETA");
         assertThat(Json.read(CliRunner.runOn(url(), "run-status", "live", "--format", "json").out()))

@@ -159,7 +159,7 @@ class SearchInterruptTest {
         assertThat(r.err()).contains("[sig] interrupted (trial 1's program ended by SIGTERM): no new trials; ")
                 .endsWith("[sig] interrupted\n")
                 .doesNotContain("stored as FAIL").doesNotContain("unexpected error");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5\n");
         assertTrialOneInterruptedByItsProgramsExitAndNoTrialAfter(143);
     }
 
@@ -320,6 +320,74 @@ class SearchInterruptTest {
         }
     }
 
+    @Test
+    void ctrlCDuringAnEvolutionLabTrialLetsItFinishAndSaysHowFarItIs() throws Exception {
+        // docs/signals.md: the first signal starts no new trial; the running one finishes and is stored; exit 130
+        CliProcess search = evolutionLab();
+        search.awaitOutputLines(1, 300); // trial 0 stored
+        Thread.sleep(1500); // trial 1 reports its first generations
+        search.signal("INT");
+        CliProcess.Result r = search.await(600);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(130);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[lab\\] interrupted \\(SIGINT\\): no new trials; "
+                + "finishing 1 running trial\\(s\\) \\(trial (\\d+): generation (\\d+)/60\\); signal again to abort them")
+                .matcher(r.err());
+        assertThat(m.find()).as(r.err()).isTrue();
+        assertThat(r.err()).endsWith("[lab] interrupted\n").doesNotContain("Exception");
+        List<java.util.Map<String, Object>> rows = labTrials();
+        // every trial stored COMPLETE, the one running at the signal included, none after it
+        assertThat(rows).hasSizeBetween(2, 9).allSatisfy(t -> assertThat(t.get("state")).isEqualTo("COMPLETE"));
+        java.util.Map<String, Object> running = rows.get(rows.size() - 1);
+        assertThat(((Number) running.get("number")).intValue()).isEqualTo(Integer.parseInt(m.group(1)));
+        // the generations it had done when the signal came, of those it ran to its end (60, or its early stop)
+        assertThat(Integer.parseInt(m.group(2))).isBetween(1, ((Number) running.get("last_step")).intValue() + 1);
+        assertThat(r.out()).contains("best trial ").contains("of study 'lab' (maximize)");
+    }
+
+    @Test
+    void aSecondCtrlCFailsTheRunningEvolutionLabTrialAtOnce() throws Exception {
+        CliProcess search = evolutionLab();
+        search.awaitOutputLines(1, 300);
+        Thread.sleep(1500); // trial 1 runs
+        search.signal("INT");
+        for (int i = 0; i < 300 && !search.errorOutput().contains("signal again"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(search.errorOutput()).contains("finishing 1 running trial(s)");
+        long second = System.nanoTime();
+        search.signal("INT");
+        CliProcess.Result r = search.await(60);
+        double seconds = (System.nanoTime() - second) / 1e9;
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(130);
+        assertThat(r.err()).contains("running trials stored as FAIL (reason 'interrupted')");
+        List<java.util.Map<String, Object>> rows = labTrials();
+        assertThat(rows.subList(0, rows.size() - 1)).allSatisfy(t -> assertThat(t.get("state")).isEqualTo("COMPLETE"));
+        assertThat(rows.get(rows.size() - 1)).containsEntry("state", "FAIL").containsEntry("fail_reason", "interrupted");
+        // stored as FAIL: the rest of the trial did not run; the time to store it and exit
+        assertThat(seconds).isLessThan(30);
+    }
+
+    /** An evolution-lab search whose trials run 60 generations, or at least 51 to their early stop. */
+    private CliProcess evolutionLab() throws Exception {
+        return CliProcess.start(dir, "search", "--study", "lab", "--objective", "evolution-lab", "--generations",
+                "60", "--seeds", "1", "-O", "population-size=150", "-O", "threads=1", "--sampler", "random",
+                "--n-trials", "10", "--print-trials", "--storage", "./studies");
+    }
+
+    /** The evolution-lab study's trials, as nas trials --format json gives them. */
+    private List<java.util.Map<String, Object>> labTrials() throws Exception {
+        CliProcess.Result r = CliProcess.run(dir, "trials", "--study", "lab", "--format", "json", "--storage", "./studies");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return ((List<?>) nas.api.json.Json.read(r.out())).stream()
+                .map(o -> {
+                    @SuppressWarnings("unchecked")
+                    java.util.Map<String, Object> m = (java.util.Map<String, Object>) o;
+                    return m;
+                }).toList();
+    }
+
     private void assertFirstSignalFinishesRunningTrials(String signal, int exitCode, String storage) throws Exception {
         CliProcess search = search(storage, "sleep 0.3; echo nas:result $NAS_TRIAL_NUMBER");
         search.awaitOutputLines(2, 120);
@@ -330,7 +398,7 @@ class SearchInterruptTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
         assertThat(r.err()).contains("interrupted (SIG" + signal + ")").endsWith("[sig] interrupted\n")
                 .doesNotContain("unexpected error").doesNotContain("Exception");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 0\n");
         List<String> rows = trials(storage);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2).hasSizeLessThan(100);
         assertThat(rows.subList(0, rows.size() - 1)).allSatisfy(row -> assertThat(row).contains(",COMPLETE,"));
@@ -355,7 +423,7 @@ class SearchInterruptTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(exitCode);
         assertThat(r.err()).contains("finishing 1 running trial(s); signal again to abort them")
                 .contains("running trials stored as FAIL").doesNotContain("unexpected error");
-        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5.0");
+        assertThat(r.out()).contains("best trial 0 of study 'sig' (minimize): value 5\n");
         assertThat(ProcessHandle.of(program).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         List<String> rows = trials(storage);
         assertThat(rows).hasSize(2);

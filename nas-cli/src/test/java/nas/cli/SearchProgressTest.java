@@ -29,4 +29,64 @@ class SearchProgressTest {
         String last = text.toString().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(last).contains("100.0 trials/s").contains("ETA 2m2");
     }
+
+    @Test
+    void aRunningTrialsReportedStepsAreShownOnTheTerminalLineWithoutWaitingForTheTrial() throws Exception {
+        Study study = Studies.builder("steps").create();
+        AtomicLong clock = new AtomicLong();
+        StringWriter text = new StringWriter();
+        SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 5, null, true, clock::get);
+        progress.steps(new nas.api.objective.TrialSteps("generation", 30));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        nas.api.MultiObjective objective = progress.track(trial -> {
+            for (int g = 0; g < 30; g++) {
+                trial.report(g, g);
+                clock.addAndGet(SECOND / 2); // a generation every half second: redrawn every other one
+                progress.tick();
+                seen.add(text.toString());
+            }
+            return new double[] {1.0};
+        });
+        try {
+            study.optimizeMulti(objective, new nas.api.OptimizeOptions(1, null, 1, java.util.List.of(progress),
+                    java.util.List.of()));
+        } finally {
+            progress.close();
+        }
+        // the line was redrawn inside the trial, in place, with the generations done of 30
+        assertThat(seen.get(0)).isEmpty();
+        assertThat(seen.get(1)).isEqualTo("\r[steps] 0/5 trials | trial 0: generation 2/30 | 0.0 trials/s\033[K");
+        assertThat(seen.get(29)).endsWith("\r[steps] 0/5 trials | trial 0: generation 30/30 | 0.0 trials/s\033[K");
+        assertThat(seen.get(29).split("\r", -1)).hasSize(16); // 15 redraws in 15 s, no new line
+        assertThat(seen.get(29)).doesNotContain("\n");
+    }
+
+    @Test
+    void inALogARunningTrialsStepsAddALineAtMostOnceAMinute() throws Exception {
+        Study study = Studies.builder("log").create();
+        AtomicLong clock = new AtomicLong();
+        StringWriter text = new StringWriter();
+        SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 5, null, false, clock::get);
+        nas.api.MultiObjective objective = progress.track(trial -> {
+            for (int step = 0; step < 300; step++) {
+                trial.report(step, step);
+                clock.addAndGet(SECOND); // 300 steps in 5 minutes
+                progress.tick();
+            }
+            return new double[] {1.0};
+        });
+        try {
+            study.optimizeMulti(objective, new nas.api.OptimizeOptions(2, null, 1, java.util.List.of(progress),
+                    java.util.List.of()));
+        } finally {
+            progress.close();
+        }
+        // 10 minutes of two trials: a line a minute (no step total known: "step N"), none for the reports between
+        java.util.List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(10);
+        assertThat(lines.get(0)).isEqualTo("[log] 0/5 trials | trial 0: step 59 | 0.0 trials/s");
+        assertThat(lines.get(4)).isEqualTo("[log] 0/5 trials | trial 0: step 299 | 0.0 trials/s");
+        // the trial finished 0 s after the last line: no line for it (5 s apart at least), then trial 1's steps
+        assertThat(lines.get(5)).startsWith("[log] 1/5 trials | best 1 (trial 0) | trial 1: step 59 |");
+    }
 }

@@ -10,9 +10,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nas.api.TrialState;
 import nas.api.exception.StudyNotFoundException;
 import nas.api.json.Json;
 import nas.api.storage.Storage;
@@ -165,7 +167,20 @@ public final class Dashboard implements HttpHandler {
             json(exchange, 400, Map.of("error", "deleting a study needs the body {\"confirm\": NAME} with its exact name"));
             return;
         }
+        Object force = m.get("force");
+        if (force != null && !(force instanceof Boolean)) {
+            json(exchange, 400, Map.of("error", "\"force\" is true or false, not " + Json.write(force)));
+            return;
+        }
         long id = storage.findStudy(name).orElseThrow(() -> new StudyNotFoundException("named '" + name + "'"));
+        int running = Boolean.TRUE.equals(force) ? 0 : storage.countTrials(id, EnumSet.of(TrialState.RUNNING));
+        if (running > 0) {
+            // as 'nas delete-study' without --force: a search running on it would die at its next write
+            json(exchange, 409, Map.of("error", "study '" + name + "' has " + running + " RUNNING trial"
+                    + (running == 1 ? "" : "s") + ": a search may be running on it; stop it first, or delete it anyway"
+                    + " with 'nas delete-study --study " + name + " --force'", "running", running));
+            return;
+        }
         storage.deleteStudy(id);
         cache.forget(name);
         LOG.log(System.Logger.Level.INFO, "study '" + name + "' deleted from the dashboard");

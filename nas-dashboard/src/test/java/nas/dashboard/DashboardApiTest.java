@@ -226,6 +226,28 @@ class DashboardApiTest {
         assertThat(storage.findStudy("doomed")).isEmpty();
     }
 
+    @Test
+    void aStudyWithRunningTrialsIsDeletedOnlyWithForceAsTheCliDoes() throws Exception {
+        InMemoryStorage storage = study("busy", 3, 4);
+        long id = storage.findStudy("busy").orElseThrow();
+        storage.createTrial(id, null); // RUNNING, as a search's trial
+        storage.createTrial(id, null);
+        serve(storage, true);
+        HttpResponse<String> refused = delete("busy", "{\"confirm\":\"busy\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(((Map<?, ?>) Json.read(refused.body())).get("error")).isEqualTo("study 'busy' has 2 RUNNING trials: "
+                + "a search may be running on it; stop it first, or delete it anyway with 'nas delete-study --study busy"
+                + " --force'");
+        assertThat(storage.countTrials(id, java.util.EnumSet.allOf(TrialState.class))).isEqualTo(5);
+        HttpResponse<String> badForce = delete("busy", "{\"confirm\":\"busy\",\"force\":\"yes\"}");
+        assertThat(badForce.statusCode()).isEqualTo(400);
+        assertThat(badForce.body()).contains("\\\"force\\\" is true or false, not \\\"yes\\\"");
+        assertThat(delete("busy", "{\"confirm\":\"busy\",\"force\":false}").statusCode()).isEqualTo(409);
+        assertThat(storage.findStudy("busy")).isPresent();
+        assertThat(delete("busy", "{\"confirm\":\"busy\",\"force\":true}").statusCode()).isEqualTo(200);
+        assertThat(storage.findStudy("busy")).isEmpty();
+    }
+
     HttpResponse<String> delete(String name, String body) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "api/studies/" + enc(name)))
                 .header("Authorization", "Bearer " + token.value()).method("DELETE", HttpRequest.BodyPublishers.ofString(body))

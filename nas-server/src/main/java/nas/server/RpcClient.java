@@ -39,6 +39,7 @@ public final class RpcClient implements AutoCloseable {
 
     private final Supplier<ServerEndpoint> endpoints;
     private final Duration reconnectBudget;
+    private final String serving;
     private final RpcTransport transport = new RpcTransport(10_000, 0);
     private volatile ServerEndpoint endpoint;
 
@@ -47,9 +48,30 @@ public final class RpcClient implements AutoCloseable {
      * @param reconnectBudget how long a call keeps trying to reach a server
      */
     public RpcClient(Supplier<ServerEndpoint> endpoints, Duration reconnectBudget) {
+        this(endpoints, reconnectBudget, null);
+    }
+
+    /**
+     * @param endpoints       the server to talk to, asked again whenever it cannot be reached
+     * @param reconnectBudget how long a call keeps trying to reach a server
+     * @param serving         what the server serves (its database), named in messages; null: its address
+     */
+    public RpcClient(Supplier<ServerEndpoint> endpoints, Duration reconnectBudget, String serving) {
         this.endpoints = endpoints;
         this.reconnectBudget = reconnectBudget;
+        this.serving = serving;
         this.endpoint = endpoints.get();
+    }
+
+    /**
+     * A server that answers but has no {@code method} (HTTP 404 from {@link RpcHandler}) was started by an older
+     * NAS version than this client's: said in one line with what to do, for every method alike.
+     */
+    private OlderServerException older(ServerEndpoint at, String method) {
+        return new OlderServerException("the storage server " + (serving != null ? "of " + serving + " (pid " + at.pid()
+                + ")" : "at " + at.host() + ":" + at.port() + " (pid " + at.pid() + ")") + " was started by an older "
+                + "NAS version and has no '" + method + "': stop it (kill " + at.pid() + "; one a command started also "
+                + "exits after 60 s without requests) and run the command again, which starts one of this version");
     }
 
     /** The server in use now. */
@@ -101,6 +123,9 @@ public final class RpcClient implements AutoCloseable {
                     // a server restarted with a new secret since this client last looked
                     endpoint = endpoints.get();
                     continue;
+                }
+                if (status == RpcHandler.NO_METHOD) {
+                    throw older(at, method);
                 }
                 Map<String, Object> m = Wire.readObject(replyBody);
                 boolean moved = !at.equals(first);
@@ -156,6 +181,9 @@ public final class RpcClient implements AutoCloseable {
                 if (response.status() == 401 && attempt == 0) {
                     endpoint = endpoints.get();
                     continue;
+                }
+                if (response.status() == RpcHandler.NO_METHOD) {
+                    throw older(at, method);
                 }
                 if (!response.contentType().equals(RpcHandler.STREAM_TYPE)) {
                     Map<String, Object> m = Wire.readObject(in.readAllBytes());

@@ -19,6 +19,12 @@ public final class RpcHandler implements HttpHandler {
     /** The content type of a streamed reply ({@link StreamMethod}); a JSON reply is {@code application/json}. */
     public static final String STREAM_TYPE = "application/octet-stream";
 
+    /**
+     * The HTTP status of a call to a method this server does not have (one a newer client knows): every server
+     * version answers it so, which is how a client tells an older server ({@link OlderServerException}).
+     */
+    public static final int NO_METHOD = 404;
+
     /** The content type of a request body a {@link BodyMethod} reads. */
     public static final String BODY_TYPE = "application/octet-stream";
 
@@ -122,7 +128,7 @@ public final class RpcHandler implements HttpHandler {
                 return;
             }
             if (method == null) {
-                send(exchange, 404, error("IllegalArgument", "no method '" + name + "' on this server"));
+                send(exchange, NO_METHOD, error("IllegalArgument", "no method '" + name + "' on this server"));
                 return;
             }
             String requestId = exchange.getRequestHeaders().getFirst(REQUEST_ID);

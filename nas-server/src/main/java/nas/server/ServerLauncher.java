@@ -53,7 +53,17 @@ public final class ServerLauncher {
 
     /** A storage talking to the database's server, which is started if needed and restarted if it goes away. */
     public RemoteStorage connect() {
-        return new RemoteStorage(new RpcClient(this::liveEndpoint, START_BUDGET));
+        return new RemoteStorage(client(START_BUDGET));
+    }
+
+    /**
+     * A client of the database's server (started if needed) that names the database in its messages.
+     *
+     * @param reconnectBudget how long a call keeps trying to reach a server
+     * @return the client
+     */
+    public RpcClient client(Duration reconnectBudget) {
+        return new RpcClient(this::liveEndpoint, reconnectBudget, files.database().toString());
     }
 
     /** The endpoint of the database's live server, started if there is none. */

@@ -23,7 +23,7 @@ public final class ParetoAnalysis {
     /**
      * Front and hypervolume of {@code trials}: the non-dominated COMPLETE trials, feasible ones
      * first ({@link Constraints#feasibleFirst}: the feasible ones when there are any, else those with
-     * the least constraint violation).
+     * the least constraint violation). The front is in {@link #ordered} order.
      *
      * @param reference reference point in objective units, or null for {@link #defaultReference}
      */
@@ -39,7 +39,29 @@ public final class ParetoAnalysis {
         }
         double[] ref = reference != null ? checkReference(reference, directions) : defaultReference(front, directions);
         double hv = front.isEmpty() ? 0.0 : Hypervolume.of(frontValues, toMinimization(ref, directions));
-        return new Summary(List.copyOf(front), ref, hv);
+        return new Summary(ordered(front, directions), ref, hv);
+    }
+
+    /**
+     * A front in the order people read it ({@code nas pareto}, {@code nas best}, the dashboard): by the first
+     * objective in its direction (ascending when minimized, descending when maximized), ties by the next objectives
+     * the same way, then by trial number. Along a two-objective front the second objective then runs the other way.
+     *
+     * @param front      trials with one value per direction
+     * @param directions the study's directions
+     * @return a new list, sorted
+     */
+    public static List<FrozenTrial> ordered(List<FrozenTrial> front, List<StudyDirection> directions) {
+        java.util.Comparator<FrozenTrial> order = (a, b) -> 0;
+        for (int k = 0; k < directions.size(); k++) {
+            int objective = k;
+            java.util.Comparator<FrozenTrial> byValue =
+                    java.util.Comparator.comparingDouble(t -> t.values().get(objective));
+            order = order.thenComparing(directions.get(k) == StudyDirection.MAXIMIZE ? byValue.reversed() : byValue);
+        }
+        List<FrozenTrial> sorted = new ArrayList<>(front);
+        sorted.sort(order.thenComparingInt(FrozenTrial::number));
+        return List.copyOf(sorted);
     }
 
     /**

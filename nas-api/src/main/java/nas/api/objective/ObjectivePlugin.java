@@ -38,4 +38,17 @@ public interface ObjectivePlugin {
      * @throws IllegalArgumentException for unknown or invalid options
      */
     ObjectiveDefinition create(ObjectiveOptions options);
+
+    /**
+     * What a trial's intermediate reports count and how many there are with these options, when the objective
+     * reports them as steps 0, 1, ..., n − 1 (an Evolution Lab trial: its generations): {@code nas search} then
+     * shows a long trial's progress ("trial 7: generation 13/30"). Empty (the default) when it reports none or
+     * their number is not known in advance.
+     *
+     * @param options the options {@link #create} is given
+     * @return the steps a trial reports, if known
+     */
+    default java.util.Optional<TrialSteps> trialSteps(ObjectiveOptions options) {
+        return java.util.Optional.empty();
+    }
 }

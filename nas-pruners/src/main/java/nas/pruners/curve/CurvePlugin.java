@@ -42,6 +42,12 @@ public final class CurvePlugin implements ObjectivePlugin {
     }
 
     @Override
+    public java.util.Optional<nas.api.objective.TrialSteps> trialSteps(ObjectiveOptions options) {
+        int steps = options.getInt("steps", DEFAULT_STEPS);
+        return steps < 1 ? java.util.Optional.empty() : java.util.Optional.of(new nas.api.objective.TrialSteps("step", steps));
+    }
+
+    @Override
     public ObjectiveDefinition create(ObjectiveOptions options) {
         options.requireOnly(name(), options().keySet());
         int steps = options.getInt("steps", DEFAULT_STEPS);

@@ -384,45 +384,9 @@ public record LabConfig(
         return m;
     }
 
-    /**
-     * The known key a mistyped one most likely meant: the nearest by edit distance, if at most 2 edits (or a
-     * third of the key's length, for long keys) away and nearer than any other; else null.
-     */
+    /** The known key a mistyped one most likely meant ({@link nas.api.Names#nearest}), or null. */
     static String nearestKey(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        boolean tie = false;
-        for (String k : DEFAULTS.keySet()) {
-            int d = editDistance(key, k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-                tie = false;
-            } else if (d == bestDistance) {
-                tie = true;
-            }
-        }
-        return !tie && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(substitution, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return nas.api.Names.nearest(key, DEFAULTS.keySet());
     }
 
     /** The known keys, in declaration order. */

@@ -44,6 +44,14 @@ public final class EvolutionLabPlugin implements ObjectivePlugin {
         return m;
     }
 
+    /** A single-objective trial reports its running value once a generation. */
+    @Override
+    public java.util.Optional<nas.api.objective.TrialSteps> trialSteps(ObjectiveOptions options) {
+        int generations = options.getInt("generations", 30);
+        return generations < 1 ? java.util.Optional.empty()
+                : java.util.Optional.of(new nas.api.objective.TrialSteps("generation", generations));
+    }
+
     @Override
     public ObjectiveDefinition create(ObjectiveOptions options) {
         options.requireOnly(name(), options().keySet());

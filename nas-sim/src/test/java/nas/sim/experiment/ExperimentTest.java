@@ -54,6 +54,43 @@ class ExperimentTest {
     }
 
     @Test
+    void aLongRunRewritesItsFileAsItGrowsNotAfterEveryGeneration() throws Exception {
+        // 260 generations: written after each of the first 50 rows, then whenever the rows added since the last
+        // write reach 1/50 of those in it (rows 52, 54, ..., 100, 103, 106, ..., 250, 256: 115 writes, by hand),
+        // and complete at the end: 116 writes rather than 260. The file is always whole and at most 2% behind.
+        LabConfig c = Presets.builder("pure_baseline").set("population_size", 4).set("stagnation_limit", 100_000)
+                .build();
+        Path file = dir.resolve("long.json");
+        int generations = 260;
+        List<Integer> inFile = new ArrayList<>();
+        Experiment e = new Experiment("pure_baseline", c, generations, new long[] {42});
+        try (PopulationEvaluator ev = new PopulationEvaluator(1)) {
+            e.run(ev, file, (i, n, seed, g, last) -> {
+                Map<?, ?> run = (Map<?, ?>) ((List<?>) ResultsFile.read(file).get("runs")).get(0);
+                List<?> curve = (List<?>) run.get("curve");
+                int rows = g.generation() + 1;
+                // the seed's last generation is written with its best genome, just after this call
+                assertThat(curve.size()).as("generation %d", g.generation())
+                        .isBetween(last ? rows - 1 - rows / 50 : rows - rows / 50, rows);
+                for (int k = 0; k < curve.size(); k++) {
+                    assertThat(((Number) ((List<?>) curve.get(k)).get(0)).intValue()).isEqualTo(k);
+                }
+                inFile.add(curve.size());
+            });
+        }
+        assertThat(inFile).hasSize(generations);
+        assertThat(inFile.subList(0, 50)).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 50)
+                .boxed().toList());
+        long distinct = inFile.stream().distinct().count();
+        assertThat(distinct).isEqualTo(115);
+        assertThat(inFile.subList(50, 60)).containsExactly(50, 52, 52, 54, 54, 56, 56, 58, 58, 60);
+        assertThat(e.writes()).isEqualTo(distinct + 1); // and the complete document at the end
+        Map<String, Object> doc = ResultsFile.read(file);
+        assertThat(doc.get("status")).isEqualTo("complete");
+        assertThat((List<?>) ((Map<?, ?>) ((List<?>) doc.get("runs")).get(0)).get("curve")).hasSize(generations);
+    }
+
+    @Test
     void latestPicksTheNewestTimestamp() throws Exception {
         Files.writeString(dir.resolve("a_20260101_000000.json"), "{}");
         Files.writeString(dir.resolve("a_20260301_000000.json"), "{}");

@@ -39,6 +39,9 @@ class EvolutionLabPluginTest {
         for (FrozenTrial t : study.trials()) {
             assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
             assertThat(t.intermediateValues()).containsOnlyKeys(0, 1, 2, 3);
+            // what nas search's progress line counts: steps 0..3 are generations 1..4 of 4
+            assertThat(new EvolutionLabPlugin().trialSteps(new ObjectiveOptions(Map.of("generations", "4"))))
+                    .contains(new nas.api.objective.TrialSteps("generation", 4));
             @SuppressWarnings("unchecked")
             List<Double> best = (List<Double>) t.userAttrs().get("best_fitness_per_seed");
             assertThat(t.value()).isCloseTo((best.get(0) + best.get(1)) / 2, within(1e-12));
