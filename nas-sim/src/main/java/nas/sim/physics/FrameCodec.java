@@ -1,5 +1,9 @@
 package nas.sim.physics;
 
+import static nas.sim.physics.BinaryRangeEncoder.ADAPT_SHIFT;
+import static nas.sim.physics.BinaryRangeEncoder.ONE;
+import static nas.sim.physics.BinaryRangeEncoder.PROBABILITY_BITS;
+
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -58,36 +62,80 @@ public final class FrameCodec {
         int stride = r.stride();
         int frames = r.frameCount();
         int[] values = r.values();
-        BinaryRangeEncoder rc = new BinaryRangeEncoder();
+        // recorded frames take about a byte for four values
+        BinaryRangeEncoder rc = new BinaryRangeEncoder(new Header(r.frameRate(), r.nodes(), frames).bytes(),
+                values.length / 4);
         Models m = new Models();
+        short[] unary = m.unary;
+        short[] second = m.second;
+        // the coder's state in locals (see BinaryRangeEncoder); each bit as BinaryRangeDecoder reads it back:
+        // a 0 takes the low part of the range, the bound, and its probability rises; a 1 the rest
+        long low = 0;
+        int range = -1;
         for (int k = 0; k < stride; k++) {
             int before1 = 0;
             int before2 = 0;
+            int previous = 0; // the track's values in the two frames before, as predicted() reads them
+            int beforePrevious = 0;
             for (int f = 0; f < frames; f++) {
-                int z = zigzag(values[f * stride + k] - predicted(values, f, k, stride));
+                int value = values[f * stride + k];
+                int z = zigzag(value - (f == 0 ? 0 : f == 1 ? previous : 2 * previous - beforePrevious));
+                beforePrevious = previous;
+                previous = value;
                 int bits = 32 - Integer.numberOfLeadingZeros(z);
                 int context = Models.context(Math.max(before1, before2));
-                for (int i = 0; i < bits; i++) {
-                    rc.bit(m.unary, context + i, 1);
+                // its size in unary: a 1 per significant bit, then a 0 (none after 32)
+                for (int i = context; i < context + bits; i++) {
+                    int p = unary[i];
+                    int bound = (range >>> PROBABILITY_BITS) * p;
+                    low += bound & 0xFFFFFFFFL;
+                    range -= bound;
+                    unary[i] = (short) (p - (p >>> ADAPT_SHIFT));
+                    while ((range & 0xFF000000) == 0) {
+                        range <<= 8;
+                        low = rc.shiftLow(low);
+                    }
                 }
                 if (bits < 32) {
-                    rc.bit(m.unary, context + bits, 0);
+                    int p = unary[context + bits];
+                    range = (range >>> PROBABILITY_BITS) * p;
+                    unary[context + bits] = (short) (p + ((ONE - p) >>> ADAPT_SHIFT));
+                    while ((range & 0xFF000000) == 0) {
+                        range <<= 8;
+                        low = rc.shiftLow(low);
+                    }
                 }
                 if (bits >= 2) {
-                    rc.bit(m.second, bits, (z >>> (bits - 2)) & 1);
-                    rc.direct(z, bits - 2);
+                    // the bit below the top one, adaptive
+                    int p = second[bits];
+                    int bound = (range >>> PROBABILITY_BITS) * p;
+                    if (((z >>> (bits - 2)) & 1) == 0) {
+                        range = bound;
+                        second[bits] = (short) (p + ((ONE - p) >>> ADAPT_SHIFT));
+                    } else {
+                        low += bound & 0xFFFFFFFFL;
+                        range -= bound;
+                        second[bits] = (short) (p - (p >>> ADAPT_SHIFT));
+                    }
+                    while ((range & 0xFF000000) == 0) {
+                        range <<= 8;
+                        low = rc.shiftLow(low);
+                    }
+                    // the rest, highest first, each at probability 1/2 (added without a branch: they are random)
+                    for (int j = bits - 3; j >= 0; j--) {
+                        range >>>= 1;
+                        low += (range & 0xFFFFFFFFL) & -(long) ((z >>> j) & 1);
+                        while ((range & 0xFF000000) == 0) {
+                            range <<= 8;
+                            low = rc.shiftLow(low);
+                        }
+                    }
                 }
                 before2 = before1;
                 before1 = bits;
             }
         }
-        byte[] coded = rc.finish();
-        Header h = new Header(r.frameRate(), r.nodes(), frames);
-        byte[] head = h.bytes();
-        byte[] out = new byte[head.length + coded.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(coded, 0, out, head.length, coded.length);
-        return out;
+        return rc.finish(low);
     }
 
     /** Reads any stored format; the result is null (it is stored with the creature). */

@@ -38,6 +38,37 @@ class FrameCodecTest {
     }
 
     @Test
+    void theStoredBytesAreFormatThreesAsWrittenBefore() {
+        // stored runs hold these bytes: a faster coder must write exactly what the coder before it wrote
+        assertThat(new FrameRecording(15, 0, 3, SMALL, null).encode())
+                .containsExactly(3, 15, 0, 3, 0, -50, -101, -30, 101, 30, 114, 9, 103);
+        SplittableRandom rng = new SplittableRandom(5);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long bytes = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            int nodes = rng.nextInt(0, 8);
+            int frames = rng.nextInt(0, 200);
+            int stride = 3 * nodes + 4;
+            int[] values = new int[frames * stride];
+            int kind = trial % 4;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = switch (kind) {
+                    case 0 -> rng.nextInt(); // carries through runs of 0xFF bytes, residuals of 32 bits
+                    case 1 -> rng.nextInt(10) < 7 ? 0 : rng.nextInt(-1 << rng.nextInt(1, 31), 1 << 20);
+                    case 2 -> rng.nextInt(-3, 4);
+                    default -> i < stride ? rng.nextInt(-5000, 5000) : values[i - stride] + rng.nextInt(-40, 41);
+                };
+            }
+            byte[] stored = new FrameRecording(15, nodes, frames, values, null).encode();
+            crc.update(stored);
+            bytes += stored.length;
+        }
+        // as the coder of format 3 with its state in fields wrote them
+        assertThat(bytes).isEqualTo(621_204);
+        assertThat(crc.getValue()).isEqualTo(0xa273e5c2L);
+    }
+
+    @Test
     void framesOfTheSecondFormatAreStillRead() {
         // format 2: the residuals of SMALL zig-zag coded (1 3 0 -> 2 6 0 ...), as varints, deflated
         byte[] raw = {2, 15, 0, 3, 2, 6, 0, 4, 0, 0, 6, 3, 2, 0, 2, 1};
