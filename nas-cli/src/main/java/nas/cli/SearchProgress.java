@@ -54,6 +54,8 @@ final class SearchProgress implements Callback, AutoCloseable {
     private String shownSteps = "";
     private java.util.concurrent.ScheduledExecutorService ticker;
     private boolean finished;
+    /** At a terminal: the line was drawn in place ('\r', no newline), so the next text would go on its end. */
+    private boolean lineOpen;
 
     SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal) {
         this(err, study, target, timeoutSeconds, terminal, System::nanoTime);
@@ -166,6 +168,19 @@ final class SearchProgress implements Callback, AutoCloseable {
         return sum;
     }
 
+    /**
+     * Prints {@code line} on a line of its own: at a terminal the progress line, redrawn in place without a newline,
+     * is ended first (else {@code line} would go on its end); the next redraw comes below {@code line}.
+     */
+    synchronized void printLine(String line) {
+        if (lineOpen) {
+            err.println();
+            lineOpen = false;
+        }
+        err.println(line);
+        err.flush();
+    }
+
     /** Stops looking at the running trials. */
     @Override
     public synchronized void close() {
@@ -257,6 +272,7 @@ final class SearchProgress implements Callback, AutoCloseable {
         }
         if (terminal) {
             err.print("\r" + b + "\033[K" + (last ? "\n" : ""));
+            lineOpen = !last;
         } else {
             err.println(b);
         }
