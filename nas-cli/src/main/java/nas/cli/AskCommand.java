@@ -65,6 +65,7 @@ public final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Distribution> space = space();
+        sampler.requireKnown(); // before the storage: no server started, no database created for a typo
         try (Storage store = storage.open()) {
             Studies.Builder builder = Studies.builder(study).storage(store).loadIfExists(true).seed(seed)
                     .sampler(sampler.createWithoutObjective(seed, store));

@@ -100,6 +100,17 @@ public final class SamplerOptions {
         return sampler;
     }
 
+    /**
+     * Refuses an unknown {@code --sampler} name, for commands to call before they open the storage (no server
+     * started, no database created for a typo).
+     */
+    void requireKnown() {
+        if (sampler != null && !nas.samplers.Samplers.names().contains(sampler)) {
+            throw new Nas.BadInputException("unknown sampler '" + sampler + "'; known samplers: "
+                    + String.join(", ", nas.samplers.Samplers.names()));
+        }
+    }
+
     /** Refuses a grid without values. */
     static Map<String, String> requireGrid(String name, Map<String, String> options) {
         if (name.equals("grid") && options.isEmpty()) {

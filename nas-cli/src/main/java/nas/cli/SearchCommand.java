@@ -523,10 +523,7 @@ public final class SearchCommand implements Callable<Integer> {
                 plugin.create(new ObjectiveOptions(given));
             }
         }
-        if (sampler.given() != null && !nas.samplers.Samplers.names().contains(sampler.given())) {
-            throw new Nas.BadInputException("unknown sampler '" + sampler.given() + "'; known samplers: "
-                    + String.join(", ", nas.samplers.Samplers.names()));
-        }
+        sampler.requireKnown();
         if (pruner.name() != null
                 && !PrunerOptions.NAMES.contains(pruner.name().trim().toLowerCase(java.util.Locale.ROOT))) {
             throw new Nas.BadInputException("unknown pruner '" + pruner.name() + "'; known pruners: "

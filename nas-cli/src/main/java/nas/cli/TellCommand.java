@@ -58,6 +58,7 @@ public final class TellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        sampler.requireKnown();
         try (Storage store = storage.openExisting()) {
             // the sampler as 'nas ask' had it: NSGA-II and CMA-ES record a told trial in their state
             StudyLoader.load(store, study, storage.shownName());

@@ -459,6 +459,14 @@ class BadInputTest {
                 .isEqualTo("nas: objective 'sphere' does not take option(s) [dimm]; it takes [dim]");
         assertThat(refused("search", "--study", "x", "--storage", url, "--objective", "sphere", "-O", "dim=0"))
                 .isEqualTo("nas: option 'dim' of objective 'sphere' must lie in [1, 10000], but got 0");
+        // nas screen and nas ask alike
+        assertThat(refused("screen", "--study", "x", "--storage", url, "--objective", "spherr")).startsWith(
+                "nas: unknown objective 'spherr'; known objectives: curve, ");
+        assertThat(refused("screen", "--study", "x", "--storage", url, "--objective", "sphere", "-O", "dimm=3"))
+                .isEqualTo("nas: objective 'sphere' does not take option(s) [dimm]; it takes [dim]");
+        assertThat(refused("ask", "--study", "x", "--storage", url, "--sampler", "tpee", "--search-space",
+                "{\"x\": {\"name\": \"FloatDistribution\", \"attributes\": {\"low\": 0, \"high\": 1}}}"))
+                .isEqualTo("nas: unknown sampler 'tpee'; known samplers: auto, random, tpe, gp, qmc, grid, nsga2, cmaes");
         try (var files = Files.list(fresh)) {
             assertThat(files.toList()).isEmpty(); // no database, no server files
         }

@@ -230,6 +230,62 @@ class DashboardRunsTest {
         }
     }
 
+    /**
+     * A run page as a reader meets it: in an 800 px window the creature list sits above the animation, which keeps its
+     * proportions; a run without frames gives the command that simulates a creature again whole, on a line of its own.
+     * Also the picture docs/dashboard-run.png comes from here (run-page-docs.png: scripts/docs-images.sh).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunPageReadsInANarrowWindowAndGivesTheReplayCommandWhenNoFramesAreStored() throws Exception {
+        Browser.assumeAvailable();
+        // the docs' run: long enough for the charts to show a course, short enough for a test (seconds)
+        CliRunner.Result r = CliRunner.run("evolve", "-c", "pure_baseline", "-p", "60", "-g", "40", "-s", "7", "--run-id", "demo",
+                "--frames", "selective", "--frame-top", "5", "--frame-random", "3", "--frame-bottom", "2", "--quiet", "--storage", db());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        r = CliRunner.run("evolve", "-c", "pure_baseline", "-p", "10", "-g", "2", "-s", "7", "--run-id", "bare", "--frames", "none",
+                "--quiet", "--storage", db());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        AccessToken token = AccessToken.random();
+        try (Storage storage = new StorageOptions(db()).open();
+             DashboardServer server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            if (shared == null) {
+                shared = Browser.start();
+            } else {
+                shared.reset();
+            }
+            Browser browser = shared;
+            browser.open(server.url());
+            browser.open(server.baseUrl() + "run?name=demo");
+            browser.waitFor("window.nasReplay && window.nasReplay.state.draws > 1", Duration.ofSeconds(30));
+            browser.screenshot("run-page-docs", 1400, 1900); // docs/dashboard-run.png
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.resize(800, 1000);
+            Map<String, Number> box = (Map<String, Number>) browser.js("const c = document.getElementById('replay-canvas');"
+                    + " const t = document.getElementById('creatures-table');"
+                    + " return {w: c.clientWidth, h: c.clientHeight, canvasTop: c.getBoundingClientRect().top,"
+                    + " tableBottom: t.getBoundingClientRect().bottom, scroll: document.documentElement.scrollWidth,"
+                    + " window: document.documentElement.clientWidth};");
+            assertThat(box.get("canvasTop").doubleValue()).isGreaterThanOrEqualTo(box.get("tableBottom").doubleValue());
+            assertThat(box.get("h").doubleValue() / box.get("w").doubleValue())
+                    .isCloseTo(420.0 / 900.0, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(box.get("w").intValue()).isGreaterThan(600); // the card's width, not a column beside the list
+            assertThat(box.get("scroll").intValue()).isLessThanOrEqualTo(box.get("window").intValue());
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.fullScreenshot("run-page-800", 800);
+
+            browser.resize(1400, 1000);
+            browser.open(server.baseUrl() + "run?name=bare");
+            browser.waitFor("document.getElementById('no-frames')", Duration.ofSeconds(30));
+            assertThat(browser.js("return document.querySelector('#no-frames code').textContent;"))
+                    .isEqualTo("nas replay bare --generation 0 --rank 1");
+            // on one line: one line of 12 px text and its padding (two lines were about 40 px)
+            assertThat(((Number) browser.js("return document.querySelector('#no-frames code').clientHeight;")).intValue())
+                    .isLessThan(32);
+            browser.fullScreenshot("run-page-no-frames");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theStudiesPageLinksARunWhosePageDrawsItsChartsAnimatesStoredFramesAndFollowsARunningRun() throws Exception {

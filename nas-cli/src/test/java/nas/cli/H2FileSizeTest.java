@@ -16,9 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two workers storing trials as fast as they can through the storage server, one store of the H2 file per group
  * of commits: H2 reuses the space of superseded chunks after 1 s (its default is 45 s, which made such a file
- * 1.4 GB for 30,000 trials), so the file stays small while they run. When the server stops, H2 does not compact
- * the file (its compaction on close can lose writes in H2 2.3.232: StorageUrl), so it keeps its size until
- * {@code nas compact} rewrites it.
+ * 1.4 GB for 30,000 trials), so the file stays small while they run. When the server stops, H2 compacts the file
+ * as it closes it (for up to 200 ms), and {@code nas compact} rewrites it to its live data.
  */
 class H2FileSizeTest {
 
@@ -28,12 +27,19 @@ class H2FileSizeTest {
     private static final int TRIALS_PER_WORKER = 2_500;
 
     /**
-     * Measured on 2 cores at load 7-10: 29 MB here (196 MB before); 2 x 6,000 trials: 49 MB (518 MB before). A loaded
-     * machine makes fewer, larger stores, so less superseded space waits for its second.
+     * Measured on 2 cores at load 7-10: 29 MB here (196 MB before); 2 x 6,000 trials: 49 MB (518 MB before); H2 2.4.240
+     * at load 15: 50.9 MB. A loaded machine makes fewer, larger stores, so less superseded space waits for its second.
      */
     private static final long MOST_WHILE_WRITING = 80_000_000L;
 
-    /** After {@code nas compact}: 6 MB measured for 2 x 6,000 trials. */
+    /**
+     * After the server stopped, H2 having compacted the file as it closed it: 2.3 MB measured here (H2 2.4.240, load
+     * 15; the peak while writing was 50.9 MB). Without that compaction (NAS turned it off while it used H2 2.3.232) the
+     * file kept its size, 67.6 MB.
+     */
+    private static final long MOST_AFTER_STOP = 30_000_000L;
+
+    /** After {@code nas compact}: 1.1 MB measured here (H2 2.4.240, load 15); 6 MB for 2 x 6,000 trials (H2 2.3.232). */
     private static final long MOST_COMPACTED = 30_000_000L;
 
     @Test
@@ -61,7 +67,7 @@ class H2FileSizeTest {
         }
         assertThat(peak).as("largest file while the workers ran, bytes").isPositive().isLessThan(MOST_WHILE_WRITING);
         StorageServers.stop(dir);
-        assertThat(size(file)).as("file after the server stopped, bytes").isLessThan(MOST_WHILE_WRITING);
+        assertThat(size(file)).as("file after the server stopped, bytes").isLessThan(MOST_AFTER_STOP);
         CliProcess.Result compacted = CliProcess.run(dir, "compact", "--storage", db, "--quiet");
         assertThat(compacted.exitCode()).as(compacted.err()).isZero();
         assertThat(size(file)).as("file compacted, bytes").isLessThan(MOST_COMPACTED);

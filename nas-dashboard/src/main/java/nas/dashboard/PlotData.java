@@ -112,7 +112,8 @@ final class PlotData {
         return out;
     }
 
-    private static Map<String, Object> param(String name, Distribution d) {
+    /** A parameter's distribution as the pages read it: type, low, high, log and step (when not 1 or none), or choices. */
+    static Map<String, Object> param(String name, Distribution d) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", name);
         if (d instanceof FloatDistribution f) {
@@ -120,11 +121,17 @@ final class PlotData {
             p.put("low", f.low());
             p.put("high", f.high());
             p.put("log", f.log());
+            if (f.hasStep()) {
+                p.put("step", f.step());
+            }
         } else if (d instanceof IntDistribution i) {
             p.put("type", "int");
             p.put("low", i.low());
             p.put("high", i.high());
             p.put("log", i.log());
+            if (i.step() != 1) {
+                p.put("step", i.step());
+            }
         } else if (d instanceof CategoricalDistribution c) {
             p.put("type", "categorical");
             p.put("choices", c.choices().stream().map(String::valueOf).toList());

@@ -27,11 +27,14 @@ final class TrialJson {
         return out;
     }
 
-    /** {@link #row} plus distributions, intermediate values, attributes and the failure reason. */
+    /**
+     * {@link #row} plus distributions (as the study's {@code params} give them: type, low, high, log, step, choices),
+     * intermediate values, attributes and the failure reason.
+     */
     static Map<String, Object> full(FrozenTrial t) {
         Map<String, Object> out = row(t);
         Map<String, Object> dists = new LinkedHashMap<>();
-        t.distributions().forEach((name, d) -> dists.put(name, d.toString()));
+        t.distributions().forEach((name, d) -> dists.put(name, PlotData.param(name, d)));
         out.put("distributions", dists);
         List<double[]> steps = new ArrayList<>();
         t.intermediateValues().forEach((step, v) -> steps.add(new double[] {step, v}));

@@ -160,6 +160,38 @@ public final class Browser implements AutoCloseable {
                 return out;""");
     }
 
+    /**
+     * The texts the charts on the page draw (axis names, tick labels, legends, titles) that do not lie wholly inside
+     * their chart's canvas, which cuts them off: "chart-id: text at x,y,w,h" (canvas pixels), none when every text shows.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> chartTextsCutOff() {
+        return (List<String>) js("""
+                const out = [];
+                for (const [id, c] of Object.entries(window.nasCharts || {})) {
+                  if (c.isDisposed() || !c.getDom().isConnected) continue;
+                  const w = c.getWidth(), h = c.getHeight();
+                  if (w === 0 || h === 0) continue;
+                  for (const e of c.getZr().storage.getDisplayList(true)) {
+                    if (e.type !== 'tspan' || e.invisible || !e.style.text) continue;
+                    // the glyphs' box from the span's own anchor and alignment (a span's bounding rect is off for
+                    // texts given a width, such as parallel axes' names)
+                    const size = e.getBoundingRect();
+                    const align = e.style.textAlign;
+                    const base = e.style.textBaseline;
+                    const r = size.clone();
+                    r.x = e.style.x - (align === 'center' ? size.width / 2 : align === 'right' || align === 'end' ? size.width : 0);
+                    r.y = e.style.y - (base === 'middle' ? size.height / 2 : base === 'bottom' ? size.height : 0);
+                    const m = e.getComputedTransform();
+                    if (m) r.applyTransform(m);
+                    if (r.x < -0.5 || r.y < -0.5 || r.x + r.width > w + 0.5 || r.y + r.height > h + 0.5) {
+                      out.push(id + ': ' + e.style.text + ' at ' + [r.x, r.y, r.width, r.height].map(Math.round).join(','));
+                    }
+                  }
+                }
+                return out;""");
+    }
+
     /** Saves a PNG of the window under target/screenshots. */
     public Path screenshot(String name) {
         try {

@@ -89,6 +89,25 @@ class CreatureReplayTest {
                 assertThat(drawn.get(i).get(1).doubleValue()).isEqualTo(com[2]);
             }
             assertThat(browser.text("replay-terms")).contains("fitness");
+            // the drawing says what its two views are, and keeps its proportions in a narrow window (it was drawn
+            // 420 px high at any width, so a circle came out as an oval)
+            assertThat(browser.text("replay-legend")).contains("seen from above").contains("seen from the side");
+            for (int width : new int[] {Browser.WIDTH, 800, 500}) {
+                browser.resize(width, Browser.HEIGHT);
+                Map<String, Number> box = (Map<String, Number>) browser.js(
+                        "const c = document.getElementById('replay-canvas'); return {w: c.clientWidth, h: c.clientHeight};");
+                assertThat(box.get("h").doubleValue() / box.get("w").doubleValue()).as(width + " px")
+                        .isCloseTo(420.0 / 900.0, org.assertj.core.api.Assertions.within(0.01));
+                // and the page fits the window: nothing to scroll sideways
+                assertThat(browser.js("const w = document.documentElement.clientWidth;"
+                        + " return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5)"
+                        + ".map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 5);"))
+                        .as(width + " px: elements past the window's right edge").isEqualTo(List.of());
+            }
+            browser.screenshot("trial-replay-500", 500, Browser.HEIGHT);
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+            // the generations' and learning curve's axis names lie inside their charts
+            assertThat(browser.chartTextsCutOff()).isEmpty();
             browser.fullScreenshot("trial-evolution-lab");
         }
     }

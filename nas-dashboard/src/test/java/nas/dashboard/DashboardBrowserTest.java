@@ -27,6 +27,7 @@ class DashboardBrowserTest {
     static Path dir;
 
     JdbcStorage storage;
+    AccessToken token;
     DashboardServer server;
     Browser browser;
 
@@ -35,7 +36,8 @@ class DashboardBrowserTest {
         Browser.assumeAvailable();
         storage = JdbcStorage.open("jdbc:h2:" + dir.resolve("studies"));
         TestStudies.create(storage);
-        server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(AccessToken.random()));
+        token = AccessToken.random();
+        server = DashboardServer.start(storage, "127.0.0.1", 0, DashboardOptions.of(token));
         browser = Browser.start();
         browser.open(server.url()); // exchanges the token for the cookie
     }
@@ -86,6 +88,9 @@ class DashboardBrowserTest {
         Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         assertThat(q.trials(TrialState.PRUNED)).isNotEmpty();
         assertThat(q.trials(TrialState.FAIL)).isNotEmpty();
+        // the count columns are headed on the right, over their right-aligned numbers; the names on the left
+        assertThat(browser.js("return [...document.querySelectorAll('#studies th')].map((th) => getComputedStyle(th).textAlign).join(' ');"))
+                .isEqualTo("left left right right right right right right left left");
         browser.fullScreenshot("studies");
     }
 
@@ -148,7 +153,32 @@ class DashboardBrowserTest {
                 "Objective value");
         assertThat(axes.get(1).get("type")).isEqualTo("log");
         assertThat(axes.get(3).get("type")).isEqualTo("category");
+        // numeric axes span the search ranges (x in [-5, 5], lr in [1e-4, 1], layers 1..5, beta in [0.8, 0.99]), not
+        // ends rounded out past them
+        assertThat(List.of(axes.get(0).get("min"), axes.get(0).get("max"))).containsExactly(-5L, 5L);
+        assertThat(((Number) axes.get(1).get("min")).doubleValue()).isEqualTo(1e-4);
+        assertThat(((Number) axes.get(1).get("max")).doubleValue()).isEqualTo(1.0);
+        assertThat(List.of(axes.get(2).get("min"), axes.get(2).get("max"))).containsExactly(1L, 5L);
+        assertThat(List.of(axes.get(4).get("min"), axes.get(4).get("max"))).containsExactly(0.8, 0.99);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sliceX = (Map<String, Object>) browser.js(
+                "const o = window.nasCharts['slice-0'].getOption(); return {min: o.xAxis[0].min, max: o.xAxis[0].max,"
+                + " xOnZero: o.xAxis[0].axisLine.onZero, yOnZero: o.yAxis[0].axisLine.onZero};");
+        assertThat(sliceX).containsEntry("min", -5L).containsEntry("max", 5L)
+                // x crosses 0: at zero (ECharts' default) the y axis was drawn through the middle of the plot
+                .containsEntry("xOnZero", false).containsEntry("yOnZero", false);
+        assertThat(browser.text("slice-note")).contains("light = early, dark = late");
         assertThat(data(browser.series("parallel").get(0))).hasSize(complete);
+        // the category labels are drawn after the trials' lines, over them (the lines meeting at 'adam' hid it)
+        @SuppressWarnings("unchecked")
+        Map<String, Number> order = (Map<String, Number>) browser.js(
+                "const list = window.nasCharts['parallel'].getZr().storage.getDisplayList(true);"
+                + " let line = -1; list.forEach((e, i) => { if (e.type === 'polyline') line = i; });"
+                + " return {line, adam: list.findIndex((e) => e.type === 'tspan' && e.style.text === 'adam'),"
+                + " sgd: list.findIndex((e) => e.type === 'tspan' && e.style.text === 'sgd')};");
+        assertThat(order.get("line").intValue()).isNotNegative();
+        assertThat(order.get("adam").intValue()).isGreaterThan(order.get("line").intValue());
+        assertThat(order.get("sgd").intValue()).isGreaterThan(order.get("line").intValue());
         // the slice of lr is on a log axis; beta only exists for adam trials
         assertThat(browser.js("return window.nasCharts['slice-1'].getOption().xAxis[0].type;")).isEqualTo("log");
         long adam = s.trials(TrialState.COMPLETE).stream().filter(t -> "adam".equals(t.param("optimizer"))).count();
@@ -167,6 +197,16 @@ class DashboardBrowserTest {
         int bars = browser.series("timeline").stream().mapToInt(x -> data(x).size()).sum();
         assertThat(bars).isEqualTo(s.trials().size());
         assertThat(browser.js("return window.nasCharts['contour'].getOption().series[0].data.length;")).isNotEqualTo(0L);
+        // each importance bar has its value written beside it, to three decimals
+        @SuppressWarnings("unchecked")
+        List<Number> importances = (List<Number>) browser.js("return window.nasCharts['importance'].getOption().series[0].data;");
+        assertThat(importances).hasSize(4);
+        // beta, in the adam trials only, is not ranked, and the note says so rather than leave its bar out unsaid
+        assertThat(browser.text("importance-note")).contains("not ranked: beta (");
+        List<String> texts = browser.visibleTexts();
+        for (Number v : importances) {
+            assertThat(texts).contains(String.format(java.util.Locale.ROOT, "%.3f", v.doubleValue()));
+        }
         browser.fullScreenshot("study-quadratic-all");
     }
 
@@ -175,6 +215,9 @@ class DashboardBrowserTest {
         browser.open(page("study?name=" + TestStudies.QUADRATIC));
         Study s = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         assertThat(browser.text("trials-range")).isEqualTo("1–40 of 40");
+        // headers over numbers (number, value, duration, parameters) on the right, like their cells
+        assertThat(browser.js("return [...document.querySelectorAll('#trials-table th')].map((th) => getComputedStyle(th).textAlign).join(' ');"))
+                .isEqualTo("right left right right left right right right right right");
         browser.js("document.querySelector(\"th[data-sort='value']\").click();");
         browser.waitFor("document.querySelector(\"th[data-sort='value']\").textContent.includes('▲')", java.time.Duration.ofSeconds(20));
         String first = (String) browser.js("return document.querySelector('#trials-table tbody tr').dataset.number;");
@@ -194,11 +237,190 @@ class DashboardBrowserTest {
         browser.open(page("trial?study=" + TestStudies.QUADRATIC + "&number=" + failed.number()));
         browser.fullScreenshot("trial-failed");
         assertThat(browser.text("trial-state")).isEqualTo("FAIL");
+        assertThat(browser.text("trial-values")).isEqualTo("none (it failed: see fail_reason below)");
         assertThat(browser.text("fail-reason")).isEqualTo(failed.systemAttrs().get(FrozenTrial.FAIL_REASON)).contains("diverged");
         String params = browser.text("trial-params");
         assertThat(params).contains("x", "lr", "layers", "optimizer");
+        // each parameter's distribution as a reader says it, not Java's record text ("FloatDistribution[low=-5.0, ...]")
+        @SuppressWarnings("unchecked")
+        Map<String, String> dists = (Map<String, String>) browser.js("const out = {};"
+                + " for (const tr of document.querySelectorAll('#trial-params tbody tr')) out[tr.cells[0].textContent] = tr.cells[2].textContent;"
+                + " return out;");
+        assertThat(dists).containsEntry("x", "float in [-5, 5]").containsEntry("lr", "float in [0.0001, 1], log scale")
+                .containsEntry("layers", "int in [1, 5]").containsEntry("optimizer", "one of sgd, adam");
         assertThat(browser.series("trial-intermediate")).hasSize(1);
         browser.fullScreenshot("trial-failed");
+    }
+
+    /**
+     * Every axis name, tick label and legend of the study pages (one and two objectives) and the trial page lies
+     * inside its chart, in a wide window and a narrow one: a y-axis name written above its axis ran off the top.
+     */
+    @Test
+    void noChartTextIsCutOffByItsCanvas() {
+        Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
+        try {
+            textsInsideCharts(q);
+        } finally { // the next test starts in the start window size, signed in
+            browser.reset();
+            browser.open(server.url());
+        }
+    }
+
+    private void textsInsideCharts(Study q) {
+        for (int width : new int[] {Browser.WIDTH, 800}) {
+            for (String path : List.of("study?name=" + TestStudies.QUADRATIC, "study?name=" + TestStudies.ZDT,
+                    "trial?study=" + TestStudies.QUADRATIC + "&number=" + q.trials(TrialState.FAIL).get(0).number())) {
+                browser.reset();
+                browser.open(server.url());
+                browser.resize(width, Browser.HEIGHT);
+                browser.open(page(path));
+                if (path.startsWith("study")) {
+                    browser.waitFor("window.nasCharts['importance']", java.time.Duration.ofSeconds(60));
+                }
+                browser.resize(width, Browser.HEIGHT);
+                assertThat(browser.js("return Object.keys(window.nasCharts).length;")).as(path).isNotEqualTo(0L);
+                assertThat(browser.chartTextsCutOff()).as(path + " at " + width + " px").isEmpty();
+            }
+        }
+        browser.fullScreenshot("trial-failed-800", 800);
+    }
+
+    /**
+     * A study without trials says so in its plots instead of drawing empty axes, and a study, trial or run that is not
+     * there is one line with a way back. Served from a storage of its own (the same token, so the same cookie).
+     */
+    @Test
+    void anEmptyStudySaysSoAndAMissingOneLinksBack() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Studies.builder("fresh").storage(other).create();
+            browser.open(second.baseUrl() + "study?name=fresh");
+            assertThat(browser.text("history-empty")).isEqualTo("No COMPLETE trial yet.");
+            assertThat(browser.text("edf-empty")).isEqualTo("No COMPLETE trial yet.");
+            assertThat(browser.text("timeline-empty")).isEqualTo("No trial started yet.");
+            assertThat(browser.text("trials-range")).isEqualTo("no trial yet");
+            assertThat(browser.count("#history-chart, #edf-chart, #timeline-chart")).isZero();
+            browser.screenshot("study-empty", 1400, 900);
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+            for (String[] page : new String[][] {
+                {"study?name=nope", "no study named 'nope' exists", second.baseUrl()},
+                {"run?name=nope", null, second.baseUrl()},
+                {"trial?study=fresh&number=7", null, second.baseUrl() + "study?name=fresh"}}) {
+                browser.open(second.baseUrl() + page[0]);
+                @SuppressWarnings("unchecked")
+                Map<String, String> error = (Map<String, String>) browser.js("const e = document.querySelector('.error');"
+                        + " const a = e && e.querySelector('a.back'); return e && {text: e.firstChild.textContent, href: a && a.href};");
+                assertThat(error).as(page[0]).isNotNull();
+                if (page[1] != null) {
+                    assertThat(error.get("text")).isEqualTo(page[1]);
+                }
+                assertThat(error.get("href")).as(page[0]).isEqualTo(page[2]);
+            }
+            browser.open(second.baseUrl() + "study?name=nope");
+            browser.screenshot("study-unknown", 1400, 400);
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
+    }
+
+    /** With a dozen parameters in an 800 px window the parallel chart still names its objective axis in full. */
+    @Test
+    void manyParametersInANarrowWindowKeepTheObjectiveAxisNamed() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Study wide = Studies.builder("wide").storage(other).sampler(new nas.api.sampler.RandomSampler(3)).create();
+            wide.optimize(t -> {
+                double sum = 0;
+                for (int i = 0; i < 12; i++) {
+                    double x = t.suggestFloat("x" + i, -5, 5);
+                    sum += x * x;
+                }
+                return sum;
+            }, nas.api.OptimizeOptions.trials(20));
+            browser.resize(800, Browser.HEIGHT);
+            browser.open(second.baseUrl() + "study?name=wide");
+            browser.resize(800, Browser.HEIGHT);
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) browser.js("return window.nasCharts['parallel'].getZr().storage.getDisplayList(true)"
+                    + ".filter((e) => e.type === 'tspan' && !e.invisible).map((e) => String(e.style.text));");
+            assertThat(drawn).contains("Objective value", "x0", "x11");
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.fullScreenshot("study-wide-800", 800);
+        } finally {
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
+    }
+
+    /**
+     * Values over many decades (here 1 to 1e6): the history starts on a log axis, says why, and keeps the reader's
+     * choice once the box is cleared; the quadratic study's (0.16 to 22, two decades) stays linear.
+     */
+    @Test
+    void aHistoryOverManyDecadesStartsOnALogScale() {
+        try (nas.api.storage.InMemoryStorage other = new nas.api.storage.InMemoryStorage();
+             DashboardServer second = DashboardServer.start(other, "127.0.0.1", 0, DashboardOptions.of(token))) {
+            Study decades = Studies.builder("decades").storage(other).create();
+            for (int i = 0; i <= 6; i++) {
+                decades.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(Math.pow(10, 6 - i)), Map.of("x", (double) i),
+                        Map.of("x", nas.api.distribution.FloatDistribution.of(0, 6))));
+            }
+            browser.open(second.baseUrl() + "study?name=decades");
+            assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(true);
+            assertThat(browser.text("history-note")).endsWith(" · log scale: the values span 6 decades");
+            browser.screenshot("study-decades", 1400, 900);
+            // the parallel chart's objective axis writes its values as the history does, never '1,000,000'
+            @SuppressWarnings("unchecked")
+            List<String> drawn = (List<String>) browser.js("return window.nasCharts['parallel'].getZr().storage.getDisplayList(true)"
+                    + ".filter((e) => e.type === 'tspan' && !e.invisible).map((e) => String(e.style.text));");
+            assertThat(drawn).contains("1.0e+6").noneMatch((t) -> t.contains(","));
+            // the slices likewise, and their note says so
+            assertThat(browser.js("return window.nasCharts['slice-0'].getOption().yAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.text("slice-note")).endsWith("; values on a log axis (they span 6 decades)");
+            // and the empirical distribution, its last label ('1.0e+6') inside the chart, in a narrow window too
+            assertThat(browser.js("return window.nasCharts['edf'].getOption().xAxis[0].type;")).isEqualTo("log");
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.resize(800, Browser.HEIGHT);
+            assertThat(browser.chartTextsCutOff()).isEmpty();
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+            browser.js("document.getElementById('history-log').click();");
+            browser.waitFor("window.nasCharts['history'].getOption().yAxis[0].type === 'value'", java.time.Duration.ofSeconds(10));
+            // a new trial redraws the history (the page polls): the reader's choice stays
+            decades.addTrial(FrozenTrial.of(TrialState.COMPLETE, List.of(1e6), Map.of("x", 0.5),
+                    Map.of("x", nas.api.distribution.FloatDistribution.of(0, 6))));
+            browser.waitFor("window.nasCharts['history'].getOption().series[0].data.length === 8", java.time.Duration.ofSeconds(20));
+            assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("value");
+            assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
+        } finally {
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
+        }
+        browser.open(page("study?name=" + TestStudies.QUADRATIC));
+        assertThat(browser.js("return window.nasCharts['history'].getOption().yAxis[0].type;")).isEqualTo("value");
+        assertThat(browser.js("return window.nasCharts['slice-0'].getOption().yAxis[0].type;")).isEqualTo("value");
+        assertThat(browser.js("return document.getElementById('history-log').checked;")).isEqualTo(false);
+    }
+
+    /** A pruned trial's page says its value is its last report and marks the step it was pruned at. */
+    @Test
+    void aPrunedTrialsPageMarksWhereItWasPruned() {
+        Study s = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
+        FrozenTrial pruned = s.trials(TrialState.PRUNED).get(0);
+        int step = java.util.Collections.max(pruned.intermediateValues().keySet());
+        browser.open(page("trial?study=" + TestStudies.QUADRATIC + "&number=" + pruned.number()));
+        assertThat(browser.text("trial-values")).isEqualTo(fmt(pruned.value()) + " (its last report, step " + step + ", where it was pruned)");
+        List<Object> series = browser.series("trial-intermediate");
+        assertThat(series).hasSize(2);
+        List<List<Number>> mark = data(series.get(1));
+        assertThat(mark).hasSize(1);
+        assertThat(mark.get(0).get(0).intValue()).isEqualTo(step);
+        assertThat(mark.get(0).get(1).doubleValue()).isEqualTo(pruned.value());
+        browser.screenshot("trial-pruned");
+    }
+
+    /** The page's number format for a value with six significant digits at most (as fmt in dashboard.js writes it). */
+    static String fmt(double v) {
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return s;
     }
 
     @Test

@@ -25,13 +25,6 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
      */
     static final int H2_RETENTION_MILLIS = 1_000;
 
-    /**
-     * How long H2 may compact a local file when it closes it, in ms, unless the URL says (MAX_COMPACT_TIME=): none.
-     * H2 2.3.232 marks a file cleanly closed without storing what that compaction moved, so a later open can find
-     * only an old chunk whole and read the database as it was sessions before (H2 issue 4247, fixed in 2.4.240).
-     */
-    static final int H2_CLOSE_COMPACT_MILLIS = 0;
-
     /** Added to the refusal of a file that cannot be written: commands that only read it can. */
     static final String READ_ONLY_HINT = " (commands that only read, such as 'nas trials', can read it)";
 
@@ -165,9 +158,8 @@ record StorageUrl(String jdbcUrl, Dialect dialect, boolean localFile, String giv
             // guess at when the OS has written it): with a store per group of commits that is gigabytes.
             // Transactions forces the commits to disk at short intervals instead ("File size and power cuts")
             addUnlessGiven(u, lower, "RETENTION_TIME", String.valueOf(H2_RETENTION_MILLIS));
-            // no compaction when the file is closed (a study file lost 40 minutes of studies to it); 'nas compact'
-            // (SHUTDOWN COMPACT) writes a new file instead, which this leaves as it is
-            addUnlessGiven(u, lower, "MAX_COMPACT_TIME", String.valueOf(H2_CLOSE_COMPACT_MILLIS));
+            // H2's own compaction when the file is closed (up to MAX_COMPACT_TIME, 200 ms) is kept: H2 2.3.232 could
+            // lose sessions to it (H2 issue 4247, fixed in 2.4.240), and NAS turned it off until it moved to 2.4.240
         } else if (lower.startsWith("jdbc:h2:mem:")) {
             addUnlessGiven(u, lower, "DB_CLOSE_DELAY", "-1");
         }

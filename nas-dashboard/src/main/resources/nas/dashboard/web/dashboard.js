@@ -156,9 +156,14 @@
     l.classList.toggle('stale', !ok);
   }
 
-  function errorBox(container, e) {
-    container.replaceChildren(el('div', { class: 'error' }, e instanceof Error ? e.message : String(e)));
+  /** An error in place of container's content; back ([text, href]) adds a way out, such as the list of studies. */
+  function errorBox(container, e, back) {
+    container.replaceChildren(el('div', { class: 'error' }, e instanceof Error ? e.message : String(e),
+      back ? [' · ', el('a', { href: back[1], class: 'back' }, back[0])] : null));
   }
+
+  /** The way back from a page whose study or run is not there: the studies page, which lists every study and run. */
+  const TO_STUDIES = ['all studies and runs', BASE + '/'];
 
   function card(title, id, wide) {
     const body = el('div', { id: id + '-body' });
@@ -384,9 +389,10 @@
     const tbody = el('tbody', { id: 'studies-rows' });
     const info = await api('/info').catch(() => ({ allow_write: false }));
     const cols = ['Study', 'Directions'].concat(STATES, ['Total', 'Best', 'Last activity'], info.allow_write ? [''] : []);
+    const numeric = new Set(STATES.concat(['Total'])); // headed on the right, over their numbers
     const runs = el('section', { id: 'runs-section' }); // evolution runs (nas evolve), when the storage holds any
     app.replaceChildren(header(['studies']), el('main', {}, el('h1', {}, 'Studies'), errors, refused,
-      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', {}, c)))), tbody), runs));
+      el('table', { id: 'studies' }, el('thead', {}, el('tr', {}, cols.map((c) => el('th', { class: numeric.has(c) ? 'num' : null }, c)))), tbody), runs));
 
     let shown = null;
     let shownRuns = null;
@@ -404,7 +410,8 @@
           shownRuns = runsJson;
           runs.replaceChildren(...(runList.length === 0 ? [] : [el('h1', { class: 'after-table' }, 'Evolution runs'),
             el('table', { id: 'runs' }, el('thead', {}, el('tr', {}, ['Run', 'Config', 'Seed', 'Status', 'Generations', 'Best',
-              'Frames', 'Updated'].map((c) => el('th', {}, c)))), el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
+              'Frames', 'Updated'].map((c) => el('th', { class: c === 'Seed' || c === 'Generations' ? 'num' : null }, c)))),
+            el('tbody', { id: 'runs-rows' }, runList.map(runRow))),
             runList.some((r) => r.status === 'STOPPED') ? el('div', { class: 'note', id: 'runs-stopped-note' }, STOPPED_NOTE) : []].flat()));
         }
         errors.replaceChildren();
@@ -493,7 +500,7 @@
     try {
       summary = await api(studyPath(name));
     } catch (e) {
-      errorBox(errors, e);
+      errorBox(errors, e, REPORT ? null : TO_STUDIES);
       document.body.dataset.ready = 'true';
       if (!REPORT) setTimeout(studyPage, 2000);
       return;
@@ -538,6 +545,7 @@
       this.summary = summary;
       this.objective = 0;
       this.logScale = false;
+      this.logChosen = false; // the reader ticked or cleared the log box: the history keeps that choice
       this.table = REPORT ? { offset: 0, limit: 100, sort: 'value', order: summary.directions[0] === 'maximize' ? 'desc' : 'asc' }
         : { offset: 0, limit: 50, sort: 'number', order: 'asc' };
       this.filters = {};
@@ -581,8 +589,17 @@
     async history() {
       const box = document.getElementById('history-body');
       const h = await api(this.path('history', 'objective=' + this.objective));
+      if (h.points.length === 0) { // empty axes told nothing
+        box.replaceChildren(el('div', { class: 'note', id: 'history-empty' }, 'No COMPLETE trial yet.'));
+        return;
+      }
       const positive = h.points.every((p) => p[1] > 0);
-      if (!box.firstChild) {
+      // values over three decades or more: a linear axis flattens the best line against 0 (the early trials set its
+      // top), so the log scale is on until the reader chooses
+      const ys = h.points.map((p) => p[1]);
+      const decades = positive ? Math.log10(Math.max(...ys) / Math.min(...ys)) : 0;
+      if (!this.logChosen) this.logScale = decades >= 3;
+      if (!document.getElementById('history-chart')) {
         const controls = el('div', { class: 'controls' });
         if (this.summary.directions.length > 1) {
           controls.appendChild(el('label', {}, 'objective ', el('select', {
@@ -590,7 +607,11 @@
           }, this.summary.directions.map((d, k) => el('option', { value: k }, 'values_' + k + ' (' + d + ')')))));
         }
         controls.appendChild(el('label', {}, el('input', {
-          type: 'checkbox', id: 'history-log', onchange: (ev) => { this.logScale = ev.target.checked; this.guard('history', () => this.history()); },
+          type: 'checkbox', id: 'history-log', onchange: (ev) => {
+            this.logScale = ev.target.checked;
+            this.logChosen = true;
+            this.guard('history', () => this.history());
+          },
         }), ' log scale'));
         controls.appendChild(el('span', { class: 'note', id: 'history-note' }));
         box.replaceChildren(controls, chartBox('history'));
@@ -598,8 +619,10 @@
       const logBox = document.getElementById('history-log');
       logBox.disabled = !positive;
       const log = this.logScale && positive;
+      logBox.checked = log;
       document.getElementById('history-note').textContent = h.complete + ' COMPLETE trial(s)' +
-        (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values');
+        (h.thinned ? ', ' + h.points.length + ' shown (thinned; the best line is exact)' : '') + (positive ? '' : ' · log scale needs positive values')
+        + (log && !this.logChosen ? ' · log scale: the values span ' + Math.floor(decades) + ' decades' : '');
       chart(document.getElementById('history-chart'), 'history', {
         legend: { data: ['Objective value', 'Best value'] },
         grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
@@ -635,10 +658,11 @@
         const point = (t) => ({ value: [t.values[a], t.values[b]], number: t.number });
         chart(document.getElementById('pareto-' + a + '-' + b + '-chart'), 'pareto-' + a + '-' + b, {
           legend: { data: ['Pareto front', 'Dominated'] },
-          grid: { left: 70, right: 20, top: 40, bottom: 50 },
+          grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.data.number, [['values_' + a, q.data.value[0]], ['values_' + b, q.data.value[1]]]) },
-          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28 },
-          yAxis: { type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')' },
+          xAxis: { type: 'value', scale: true, name: 'values_' + a + ' (' + p.directions[a] + ')', nameLocation: 'middle', nameGap: 28,
+            axisLabel: valueLabels, axisLine: { onZero: false } },
+          yAxis: Object.assign({ type: 'value', scale: true, name: 'values_' + b + ' (' + p.directions[b] + ')', axisLine: { onZero: false } }, nameBesideLabels),
           series: [
             { name: 'Dominated', type: 'scatter', data: p.dominated.map(point), symbolSize: 5, itemStyle: { color: '#8a8f98', opacity: 0.25 } },
             { name: 'Pareto front', type: 'scatter', data: p.front.map(point), symbolSize: 9, itemStyle: { color: '#c0392b' } },
@@ -682,9 +706,16 @@
       });
     }
 
-    axisFor(p) {
+    /**
+     * A parameter's plot axis: its choices, or its search range (a wider one when some trial's value lies outside,
+     * as a range changed between trials allows). Rounded-out ends made [-5, 5] read as [-6, 6].
+     */
+    axisFor(p, values) {
       if (p.type === 'categorical') return { type: 'category', data: p.choices };
-      return { type: p.log ? 'log' : 'value', scale: true };
+      const seen = (values || []).filter((v) => typeof v === 'number');
+      const min = Math.min(p.low, ...seen);
+      const max = Math.max(p.high, ...seen);
+      return Object.assign({ type: p.log ? 'log' : 'value', scale: true }, max > min ? { min, max } : {});
     }
 
     cell(p, v) {
@@ -711,12 +742,19 @@
       const maximize = this.summary.directions[k] === 'maximize';
       const colors = maximize ? ['#d0d8e8', '#17365c'] : ['#17365c', '#d0d8e8'];
       pbox.replaceChildren(el('div', { class: 'note' }, 'one line per COMPLETE trial' + thinned + '; darker = better'), chartBox('parallel'));
-      const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p)));
-      axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true });
+      const axes = d.params.map((p, i) => Object.assign({ dim: i, name: p.name }, this.axisFor(p, d.columns[p.name])));
+      // the objective's name whole even where many axes stand close (ECharts cut it to the spacing: 'Objecti...'),
+      // written from its axis into the right margin, clear of the last parameter's name
+      // its labels written as the other charts write values ('1.0e+6', where ECharts wrote '1,000,000')
+      axes.push({ dim: d.params.length, name: this.objectiveName(k), type: 'value', scale: true, nameTruncate: { maxWidth: 160 },
+        nameTextStyle: { fontSize: 11, align: 'left', padding: [0, 0, 0, -6] }, axisLabel: valueLabels });
       const rows = d.numbers.map((n, r) => d.params.map((p) => this.cell(p, d.columns[p.name][r])).concat([values[r]]));
       chart(document.getElementById('parallel-chart'), 'parallel', {
         parallelAxis: axes,
-        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12 } },
+        // the axes over the lines (z 3 > the series' 2), their labels on a light ground: the lines that meet at a
+        // category ('adam', 'sgd') or cross a tick were drawn over its label
+        parallel: { left: 60, right: 90, top: 40, bottom: 30 + SCALE_BAND, parallelAxisDefault: { nameTextStyle: { fontSize: 11 }, nameGap: 12,
+          z: 3, axisLabel: { backgroundColor: 'rgba(255, 255, 255, 0.8)', padding: [1, 2], hideOverlap: true } } },
         visualMap: colourScale(vmin, vmax, colors, maximize, { dimension: d.params.length }),
         series: [{ type: 'parallel', data: rows, lineStyle: { width: 1, opacity: rows.length > 1000 ? 0.2 : 0.5 } }],
       });
@@ -727,7 +765,11 @@
     slices(d, values, vmin, vmax, colors) {
       const box = document.getElementById('slice-body');
       const shown = d.params.slice(0, 40);
-      box.replaceChildren(el('div', { class: 'note' }, 'objective against each parameter; colour = trial number' +
+      // values over three decades or more on a log axis, as the history starts: linear, all but a few lay flat on 0
+      const log = vmin > 0 && Math.log10(vmax / vmin) >= 3;
+      box.replaceChildren(el('div', { class: 'note', id: 'slice-note' }, 'objective value against each parameter over its search range; '
+        + 'colour: trial number, light = early, dark = late' + (log ? '; values on a log axis (they span '
+          + Math.floor(Math.log10(vmax / vmin)) + ' decades)' : '') +
         (d.params.length > shown.length ? '; the first ' + shown.length + ' parameters' : '')),
       el('div', { class: 'slices' }, shown.map((p, i) => chartBox('slice-' + i, true))));
       const nmax = d.numbers.length ? d.numbers[d.numbers.length - 1] : 1;
@@ -741,8 +783,9 @@
           title: { text: p.name, left: 'center', textStyle: { fontSize: 12 } },
           grid: { left: 60, right: 15, top: 30, bottom: 30 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[2], [[p.name, q.value[0]], ['value', q.value[1]]]) },
-          xAxis: Object.assign({}, this.axisFor(p)),
-          yAxis: { type: 'value', scale: true, axisLabel: valueLabels },
+          // the axes at the plot's edges: at zero (the default) a range across 0 had its y axis drawn through the middle
+          xAxis: Object.assign({ axisLine: { onZero: false } }, this.axisFor(p, d.columns[p.name])),
+          yAxis: { type: log ? 'log' : 'value', scale: true, axisLabel: valueLabels, axisLine: { onZero: false } },
           visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, nmax), inRange: { color: ['#b8cce4', '#17365c'] } },
           series: [{ type: 'scatter', data, symbolSize: data.length > 2000 ? 3 : 6 }],
         });
@@ -829,23 +872,30 @@
         box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'Morris elementary effects: μ* (mean |effect|) against σ; ' +
           r.completed + ' of ' + r.design_points + ' design points complete'), chartBox('importance'));
         chart(document.getElementById('importance-chart'), 'importance', {
-          grid: { left: 70, right: 30, top: 20, bottom: 50 },
+          grid: { left: NAME_BESIDE_LABELS_LEFT, right: 30, top: 20, bottom: 50 },
           tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.data.name, [['μ*', q.data.value[0]], ['σ', q.data.value[1]], ['μ', q.data.mu]]) },
           xAxis: { type: 'value', name: 'μ*', nameLocation: 'middle', nameGap: 28, scale: true },
-          yAxis: { type: 'value', name: 'σ', scale: true },
+          yAxis: Object.assign({ type: 'value', name: 'σ', scale: true }, nameBesideLabels),
           series: [{ type: 'scatter', symbolSize: 9, label: { show: true, position: 'right', formatter: (q) => q.data.name },
             data: params.map((p) => ({ name: p.name, value: [p.mu_star, isFinite(p.sigma) ? p.sigma : 0], mu: p.mu })) }],
         });
         return;
       }
+      // parameters of the study that are not ranked and not named in a note (the constant ones are): those some
+      // COMPLETE trials lack, such as a conditional one; a bar missing without a word read as an importance of 0
+      const ranked = new Set(params.map((p) => p.name));
+      const unranked = this.summary.params.map((p) => p.name)
+        .filter((n) => !ranked.has(n) && !r.notes.some((note) => note.startsWith('parameters that never varied') && note.includes(n)));
+      const notes = r.notes.concat(unranked.length ? ['not ranked: ' + unranked.join(', ')
+        + ' (fANOVA ranks the parameters every COMPLETE trial has, with one distribution)'] : []);
       box.replaceChildren(el('div', { class: 'note', id: 'importance-note' }, 'fANOVA share of variance of ' + r.target + ' over ' +
-        r.trials_used + ' COMPLETE trial(s); whiskers: ± spread over the forest\'s trees' + (r.notes.length ? ' · ' + r.notes.join(' · ') : '')),
+        r.trials_used + ' COMPLETE trial(s); whiskers: ± spread over the forest\'s trees' + (notes.length ? ' · ' + notes.join(' · ') : '')),
       el('div', { class: 'chart', id: 'importance-chart', style: 'height:' + Math.max(200, 40 + 26 * params.length) + 'px' }));
       const names = params.map((p) => p.name).reverse();
       const bars = params.map((p) => p.importance).reverse();
       const spread = params.map((p) => p.spread).reverse();
       chart(document.getElementById('importance-chart'), 'importance', {
-        grid: { left: 140, right: 40, top: 10, bottom: 40 },
+        grid: { left: 140, right: 50, top: 10, bottom: 40 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(names[q.dataIndex], [['importance', bars[q.dataIndex]], ['spread', spread[q.dataIndex]]]) },
         xAxis: { type: 'value', name: 'importance', nameLocation: 'middle', nameGap: 25, min: 0 },
         yAxis: { type: 'category', data: names },
@@ -857,10 +907,13 @@
               const x0 = api2.coord([Math.max(0, api2.value(1)), 0])[0];
               const x1 = api2.coord([api2.value(2), 0])[0];
               const style = { stroke: '#1d232b', lineWidth: 1 };
+              // the bar's value written past its whisker: the bars alone gave no number to read or compare
               return { type: 'group', children: [
                 { type: 'line', shape: { x1: x0, y1: y, x2: x1, y2: y }, style },
                 { type: 'line', shape: { x1: x0, y1: y - 4, x2: x0, y2: y + 4 }, style },
-                { type: 'line', shape: { x1, y1: y - 4, x2: x1, y2: y + 4 }, style }] };
+                { type: 'line', shape: { x1, y1: y - 4, x2: x1, y2: y + 4 }, style },
+                { type: 'text', style: { text: bars[params2.dataIndex].toFixed(3), x: x1 + 6, y, verticalAlign: 'middle',
+                  fill: '#1d232b', font: '11px system-ui, sans-serif' } }] };
             } },
         ],
       });
@@ -869,12 +922,21 @@
     async edf() {
       const d = await api(this.path('edf'));
       const box = document.getElementById('edf-body');
-      if (!box.firstChild) box.replaceChildren(chartBox('edf'));
+      if (d.curves.every((c) => c.length === 0)) {
+        box.replaceChildren(el('div', { class: 'note', id: 'edf-empty' }, 'No COMPLETE trial yet.'));
+        return;
+      }
+      if (!document.getElementById('edf-chart')) box.replaceChildren(chartBox('edf'));
+      const xs = d.curves.flat().map((p) => p[0]);
+      const log = xs.every((x) => x > 0) && Math.log10(Math.max(...xs) / Math.min(...xs)) >= 3;
       chart(document.getElementById('edf-chart'), 'edf', {
         legend: { data: d.curves.map((c, k) => this.objectiveName(k)) },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        // room on the right for half of the last label ('1.2e+5' ran past the edge)
+        grid: { left: 70, right: 30, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows(q.seriesName, [['value', q.value[0]], ['share ≤ value', q.value[1]]]) },
-        xAxis: { type: 'value', scale: true, name: 'Objective value', nameLocation: 'middle', nameGap: 28, axisLabel: valueLabels },
+        // values over three decades or more on a log axis, as the history starts
+        xAxis: { type: log ? 'log' : 'value', scale: true, name: 'Objective value' + (log ? ' (log scale)' : ''), nameLocation: 'middle',
+          nameGap: 28, axisLabel: valueLabels },
         yAxis: { type: 'value', min: 0, max: 1, name: 'Cumulative share of trials', nameLocation: 'middle', nameGap: 40 },
         series: d.curves.map((c, k) => ({ name: this.objectiveName(k), type: 'line', step: 'end', data: c, showSymbol: false })),
       });
@@ -883,6 +945,10 @@
     async timeline() {
       const d = await api(this.path('timeline'));
       const box = document.getElementById('timeline-body');
+      if (d.bars.length === 0) {
+        box.replaceChildren(el('div', { class: 'note', id: 'timeline-empty' }, 'No trial started yet.'));
+        return;
+      }
       box.replaceChildren(el('div', { class: 'note' }, d.started + ' started trial(s)' + (d.bars.length < d.started ? ', ' + d.bars.length + ' shown' : '')), chartBox('timeline'));
       const now = REPORT ? new Date(REPORT.created).getTime() : Date.now();
       const series = STATES.map((st) => ({
@@ -900,10 +966,11 @@
       const span = Math.max(...ends) - Math.min(...ends);
       chart(document.getElementById('timeline-chart'), 'timeline', {
         legend: { data: series.map((s) => s.name) },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        // room on the right for half a time label (about 65 px): a tick near the end had its label cut by the edge
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 40, top: 40, bottom: 50 },
         tooltip: { trigger: 'item', formatter: (q) => tooltipRows('trial ' + q.value[0], [['state', q.seriesName], ['start', clock(new Date(q.value[1]))], ['duration', duration(q.value[2] - q.value[1])]]) },
         xAxis: { type: 'time', name: 'Time', nameLocation: 'middle', nameGap: 28, axisLabel: clockLabels(span) },
-        yAxis: { type: 'value', name: 'Trial', minInterval: 1 },
+        yAxis: Object.assign({ type: 'value', name: 'Trial', minInterval: 1 }, nameBesideLabels),
         series,
       });
     }
@@ -925,8 +992,8 @@
       const m = this.summary.directions.length;
       if (!document.getElementById('trials-table')) box.replaceChildren(REPORT ? el('div') : this.filterControls(params),
         el('div', { id: 'trials-table' }), el('div', { class: 'pager', id: 'trials-pager' }));
-      const sortable = (label, key) => el('th', {
-        class: 'sortable', dataset: { sort: key }, onclick: () => {
+      const sortable = (label, key, numeric) => el('th', {
+        class: 'sortable' + (numeric ? ' num' : ''), dataset: { sort: key }, onclick: () => {
           if (REPORT) return;
           this.table.order = this.table.sort === key && this.table.order === 'asc' ? 'desc' : 'asc';
           this.table.sort = key;
@@ -934,9 +1001,9 @@
           this.guard('trials', () => this.trials());
         },
       }, label + (this.table.sort === key ? (this.table.order === 'asc' ? ' ▲' : ' ▼') : ''));
-      const heads = [sortable('Number', 'number'), sortable('State', 'state')]
-        .concat(m === 1 ? [sortable('Value', 'value')] : Array.from({ length: m }, (_, k) => el('th', {}, 'values_' + k)))
-        .concat([sortable('Duration', 'duration'), sortable('Start', 'start')], params.map((p) => sortable(p, 'param:' + p)));
+      const heads = [sortable('Number', 'number', true), sortable('State', 'state')]
+        .concat(m === 1 ? [sortable('Value', 'value', true)] : Array.from({ length: m }, (_, k) => el('th', { class: 'num' }, 'values_' + k)))
+        .concat([sortable('Duration', 'duration', true), sortable('Start', 'start')], params.map((p) => sortable(p, 'param:' + p, true)));
       const rows = page.rows.map((r) => el('tr', { dataset: { number: r.number } },
         el('td', { class: 'num' }, REPORT ? String(r.number) : el('a', { href: BASE + '/trial?study=' + enc(this.name) + '&number=' + r.number }, r.number)),
         el('td', {}, el('span', { class: 'state ' + r.state }, r.state)),
@@ -946,7 +1013,7 @@
       document.getElementById('trials-table').replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, heads)), el('tbody', {}, rows)));
       const last = Math.min(page.total, page.offset + page.rows.length);
       const pager = document.getElementById('trials-pager');
-      pager.replaceChildren(el('span', { id: 'trials-range' }, page.total === 0 ? 'no matching trial' : (page.offset + 1) + '–' + last + ' of ' + page.total));
+      pager.replaceChildren(el('span', { id: 'trials-range' }, page.total === 0 ? (this.summary.trials === 0 ? 'no trial yet' : 'no matching trial') : (page.offset + 1) + '–' + last + ' of ' + page.total));
       if (!REPORT) {
         pager.append(el('button', { id: 'trials-prev', disabled: page.offset === 0, onclick: () => { this.table.offset = Math.max(0, page.offset - page.limit); this.guard('trials', () => this.trials()); } }, '‹ previous'),
           el('button', { id: 'trials-next', disabled: last >= page.total, onclick: () => { this.table.offset = page.offset + page.limit; this.guard('trials', () => this.trials()); } }, 'next ›'));
@@ -974,6 +1041,14 @@
 
   // ---------- trial page ----------
 
+  /** A distribution as a reader says it: "float in [-5, 5]", "float in [0.0001, 1], log scale", "int in [4, 24], step 4", "one of sgd, adam". */
+  function distributionText(d) {
+    if (!d || typeof d !== 'object') return d ? String(d) : '';
+    if (d.type === 'categorical') return 'one of ' + d.choices.join(', ');
+    return d.type + ' in [' + fmt(d.low) + ', ' + fmt(d.high) + ']' + (d.log ? ', log scale' : '')
+      + (d.step !== undefined ? ', step ' + fmt(d.step) : '');
+  }
+
   async function trialPage() {
     const q = new URLSearchParams(location.search);
     const name = q.get('study');
@@ -985,19 +1060,26 @@
     try {
       t = await api(studyPath(name || '') + '/trials/' + enc(number || ''));
     } catch (e) {
-      errorBox(main, e);
+      errorBox(main, e, name ? ['study ' + name, BASE + '/study?name=' + enc(name)] : TO_STUDIES);
       document.body.dataset.ready = 'true';
       return;
     }
     const kv = (pairs) => el('dl', { class: 'kv' }, pairs.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+    // a pruned trial's value is its last report: say which step, and mark it on the learning curve
+    const lastReport = t.intermediate_values.length ? t.intermediate_values[t.intermediate_values.length - 1] : null;
+    const prunedAt = t.state === 'PRUNED' && lastReport && t.values.length === 1 && t.values[0] === lastReport[1]
+      ? ' (its last report, step ' + lastReport[0] + ', where it was pruned)' : '';
     const attrs = (obj, id) => Object.keys(obj).length === 0 ? el('div', { class: 'note' }, 'none')
       : el('table', { id }, el('tbody', {}, Object.entries(obj).map(([k, v]) => el('tr', {}, el('td', {}, k),
         el('td', {}, typeof v === 'object' ? el('pre', {}, JSON.stringify(v, null, 1)) : String(v))))));
     const params = el('table', { id: 'trial-params' }, el('thead', {}, el('tr', {}, el('th', {}, 'Parameter'), el('th', {}, 'Value'), el('th', {}, 'Distribution'))),
-      el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, t.distributions[k] || '')))));
+      el('tbody', {}, Object.entries(t.params).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, fmt(v)), el('td', {}, distributionText(t.distributions[k]))))));
     const info = el('section', { class: 'card wide' }, el('h2', {}, 'Trial ' + t.number), kv([
       ['state', el('span', { class: 'state ' + t.state, id: 'trial-state' }, t.state)],
-      ['values', el('span', { id: 'trial-values' }, t.values.map(fmt).join(', '))],
+      // an empty row read as a page still loading
+      ['values', el('span', { id: 'trial-values' }, t.values.length ? t.values.map(fmt).join(', ') + prunedAt
+        : t.state === 'FAIL' ? 'none (it failed' + (t.fail_reason ? ': see fail_reason below)' : ')')
+          : t.state === 'RUNNING' || t.state === 'WAITING' ? 'none yet' : 'none')],
       ['started', time(t.datetime_start)], ['completed', time(t.datetime_complete)], ['duration', duration(t.duration_ms)],
     ].concat(t.fail_reason ? [['fail_reason', el('span', { id: 'fail-reason' }, String(t.fail_reason))]] : [])));
     const grid = el('div', { class: 'grid' }, info, el('section', { class: 'card' }, el('h2', {}, 'Parameters'), params),
@@ -1008,11 +1090,13 @@
     main.replaceChildren(el('h1', {}, 'Trial ' + t.number + ' of ', el('span', { id: 'study-name' }, name)), grid);
     if (t.intermediate_values.length) {
       chart(document.getElementById('trial-intermediate-chart'), 'trial-intermediate', {
-        grid: { left: 70, right: 20, top: 20, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 20, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Generation' : 'Step', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true },
-        series: [{ type: 'line', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }],
+        yAxis: Object.assign({ type: 'value', name: t.user_attrs.best_genome ? 'Mean best-ever fitness' : 'Intermediate value', scale: true }, nameBesideLabels),
+        series: [{ type: 'line', name: 'reported', data: t.intermediate_values, showSymbol: t.intermediate_values.length < 60 }]
+          .concat(t.state === 'PRUNED' && lastReport ? [{ type: 'scatter', name: 'pruned here', symbol: 'triangle', symbolSize: 11,
+            itemStyle: { color: STATE_COLORS.PRUNED }, data: [lastReport] }] : []),
       });
     }
     if (Array.isArray(t.user_attrs.generation_best)) {
@@ -1020,10 +1104,10 @@
       grid.insertBefore(gens, grid.children[2]);
       chart(document.getElementById('generations-chart'), 'generations', {
         legend: { data: ['best', 'mean'] },
-        grid: { left: 70, right: 20, top: 40, bottom: 50 },
+        grid: { left: NAME_BESIDE_LABELS_LEFT, right: 20, top: 40, bottom: 50 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'value', name: 'Generation', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-        yAxis: { type: 'value', name: 'Fitness', scale: true },
+        yAxis: Object.assign({ type: 'value', name: 'Fitness', scale: true }, nameBesideLabels),
         series: [{ name: 'best', type: 'line', data: t.user_attrs.generation_best.map((v, g) => [g, v]), showSymbol: false },
           { name: 'mean', type: 'line', data: t.user_attrs.generation_mean.map((v, g) => [g, v]), showSymbol: false }],
       });
@@ -1051,7 +1135,7 @@
     animate(box, r, {
       note: 'seed ' + r.seed + ', generation ' + r.generation + ', ' + r.frames.length + ' frames; stored fitness ' + fmt(f.stored_fitness),
       terms: ['fitness', 'pellets_collected', 'banked', 'progress', 'distance', 'efficiency_penalty', 'regression_penalty', 'distance_traveled']
-        .map((k) => [k.replace(/_/g, ' '), f[k]]),
+        .map((k) => [k.replace(/_/g, ' ') + (k === 'distance_traveled' ? ' (m)' : ''), f[k]]),
       disqualified: f.disqualified,
     });
   }
@@ -1076,8 +1160,11 @@
     const play = el('button', { id: 'replay-play', onclick: () => { state.playing = !state.playing; play.textContent = state.playing ? 'pause' : 'play'; } }, 'pause');
     const speed = el('select', { id: 'replay-speed', onchange: (ev) => { state.speed = Number(ev.target.value); } },
       [0.25, 0.5, 1, 2, 4].map((v) => el('option', { value: v, selected: v === 1 }, v + '×')));
+    const legend = el('div', { class: 'note', id: 'replay-legend' }, 'Top: the arena seen from above (yellow: the pellet to reach, '
+      + 'green rings: pellets collected, red: the centre of mass and its path; lighter nodes are higher). Bottom band: '
+      + 'the same body seen from the side, on the ground line.');
     box.replaceChildren(el('div', { class: 'controls' }, play, el('label', {}, 'speed ', speed), slider, clock,
-      el('span', { class: 'note', id: 'replay-note' }, info.note)), canvas, terms);
+      el('span', { class: 'note', id: 'replay-note' }, info.note)), canvas, terms, legend);
 
     let minX = Infinity; let maxX = -Infinity; let minZ = Infinity; let maxZ = -Infinity; let maxY = 0.1;
     const extend = (x, z) => { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minZ = Math.min(minZ, z); maxZ = Math.max(maxZ, z); };
@@ -1133,6 +1220,8 @@
       }
       const c = top(fr.com[0], fr.com[2]);
       ctx.fillStyle = '#c0392b'; ctx.beginPath(); ctx.arc(c[0], c[1], 3, 0, 2 * Math.PI); ctx.fill();
+      ctx.fillStyle = '#66707c'; ctx.font = '13px system-ui, sans-serif';
+      ctx.fillText('top view', 8, 18); ctx.fillText('side view', 8, H - side + 18);
       clock.textContent = 't = ' + fr.t.toFixed(2) + ' s · pellets ' + fr.collected;
       slider.value = state.frame;
       state.draws++;
@@ -1175,7 +1264,7 @@
     try {
       run = await api(runPath(name));
     } catch (e) {
-      errorBox(errors, e);
+      errorBox(errors, e, TO_STUDIES);
       document.body.dataset.ready = 'true';
       setTimeout(runPage, 2000);
       return;
@@ -1366,8 +1455,11 @@
       const framed = list.creatures.filter((c) => c.framed);
       note.textContent = framed.length + ' of ' + list.creatures.length + ' creatures have stored frames (' + list.frames_text + ')';
       if (framed.length === 0) {
-        this.creatures.replaceChildren(el('div', { class: 'note' }, 'No frames stored for this generation (the run records '
-          + list.frames_text + '). nas replay ' + this.name + ' --generation ' + g + ' --rank 1 simulates a creature again.'));
+        // the command on a line of its own, never broken inside (the column is narrow), so that it can be copied
+        this.creatures.replaceChildren(el('div', { class: 'note', id: 'no-frames' }, 'No frames stored for this generation (the run records '
+          + list.frames_text + '). This simulates its best creature again:', el('code', { class: 'command' },
+          'nas replay ' + (/^[\w.@%+=:,/-]+$/.test(this.name) ? this.name : "'" + this.name.replace(/'/g, "'\\''") + "'")
+            + ' --generation ' + g + ' --rank 1')));
         this.replayBox.replaceChildren();
         document.body.dataset.generation = g;
         return;
@@ -1377,7 +1469,7 @@
         el('td', { class: 'num' }, c.pellets), el('td', { class: 'num' }, fmt(c.distance)),
         el('td', {}, el('span', { class: 'kind ' + c.kind }, c.kind), c.disqualified ? el('span', { class: 'state FAIL' }, ' disqualified') : null)));
       this.creatures.replaceChildren(el('table', { id: 'creatures-table' }, el('thead', {}, el('tr', {},
-        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance', 'Kind'].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
+        ['Rank', 'Creature', 'Fitness', 'Pellets', 'Distance (m)', 'Kind'].map((h) => el('th', { class: h === 'Kind' ? null : 'num' }, h)))), el('tbody', {}, rows)));
       document.body.dataset.generation = g;
       await this.play(g, framed[0], rows);
     }
@@ -1397,7 +1489,7 @@
       animate(this.replayBox, r, {
         note: 'generation ' + g + ', rank ' + c.rank + ' (' + c.kind + '), creature ' + c.index + ': ' + r.frames.length
           + ' stored frames at ' + r.frame_rate + ' fps',
-        terms: [['fitness', c.fitness], ['pellets collected', c.pellets], ['distance traveled', c.distance],
+        terms: [['fitness', c.fitness], ['pellets collected', c.pellets], ['distance traveled (m)', c.distance],
           ['nodes', c.nodes], ['muscles', c.muscles]],
         disqualified: c.disqualified,
       });
