@@ -38,10 +38,26 @@ public final class RecentRate {
      * @return trials per second
      */
     public double perSecond(long nowNanos) {
+        return perSecond(nowNanos, 0);
+    }
+
+    /**
+     * Trials per second up to {@code nowNanos}, counting the running trials' done fractions as work done too
+     * (a trial 13 generations into 30 counts 13/30): during a long trial the rate then stays where it is instead of
+     * falling with every second no trial finishes. Before the window is full, the finished trials plus
+     * {@code running} since the start; then the {@value #WINDOW} - 1 trials after the oldest finish in the window
+     * plus {@code running} (a running trial that started before that finish counts wholly: an overestimate of at
+     * most one trial per worker over {@value #WINDOW}). With {@code running} 0, {@link #perSecond(long)}.
+     *
+     * @param nowNanos the current time, on the clock of the start time
+     * @param running  the sum of the running trials' done fractions, each in [0, 1]
+     * @return trials per second
+     */
+    public double perSecond(long nowNanos, double running) {
         if (count < WINDOW) {
-            return count / Math.max(1e-9, (nowNanos - startNanos) / 1e9);
+            return (count + running) / Math.max(1e-9, (nowNanos - startNanos) / 1e9);
         }
         long oldest = finishes[count % WINDOW]; // the slot written WINDOW finishes ago
-        return (WINDOW - 1) / Math.max(1e-9, (nowNanos - oldest) / 1e9);
+        return (WINDOW - 1 + running) / Math.max(1e-9, (nowNanos - oldest) / 1e9);
     }
 }

@@ -100,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
         Path file = Experiment.resultsPath(resultsDir, config, LocalDateTime.now());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        for (Path stale : nas.sim.experiment.ResultsFile.removeStale(resultsDir, java.time.Instant.now())) {
+            err.println("nas run: removed " + stale + ", a partial results file a killed run left behind");
+        }
         Experiment experiment = new Experiment(config, lab, generations, EvolutionRun.seeds(seeds));
         Experiment.Summary summary;
         // Ctrl-C or SIGTERM ends the run at once: the file gets the generations done since its last write first

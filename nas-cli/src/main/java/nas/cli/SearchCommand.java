@@ -308,7 +308,7 @@ public final class SearchCommand implements Callable<Integer> {
                 store.close();
             })) {
                 if (progress != null) {
-                    interrupts.describeRunning(progress::runningSteps);
+                    interrupts.describeRunning(progress);
                 }
                 try {
                     s.optimizeMulti(interrupts.track(progress == null ? definition.function()

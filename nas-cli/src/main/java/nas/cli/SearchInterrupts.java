@@ -59,6 +59,8 @@ final class SearchInterrupts implements AutoCloseable {
     private boolean signalled;
     /** How far the running trials are ("trial 7: generation 13/30"), "" if unknown; for the first signal's line. */
     private volatile java.util.function.Supplier<String> howFar = () -> "";
+    /** Prints the first interruption's line on a line of its own (after the progress line, when there is one). */
+    private volatile java.util.function.Consumer<String> lines;
     /** Starts the trials' programs: {@link ProcessBuilder#start()}, but for tests. */
     private final ProgramStarts.Gate starter;
 
@@ -84,6 +86,10 @@ final class SearchInterrupts implements AutoCloseable {
         this.starter = starter;
         this.study = study;
         this.err = err;
+        this.lines = line -> {
+            err.println(line);
+            err.flush();
+        };
         this.onAbort = onAbort;
         this.childrenBefore = ProcessHandle.current().children().map(ProcessHandle::pid)
                 .collect(java.util.stream.Collectors.toSet());
@@ -192,10 +198,12 @@ final class SearchInterrupts implements AutoCloseable {
 
     /**
      * Says how far the running trials are in the line the first interruption prints (from the progress line's
-     * reported steps), so that whoever waits for them knows how long it may take.
+     * reported steps), so that whoever waits for them knows how long it may take; that line is printed through
+     * {@code progress}, which ends its in-place line at a terminal first ({@link SearchProgress#printLine}).
      */
-    void describeRunning(java.util.function.Supplier<String> howFar) {
-        this.howFar = howFar;
+    void describeRunning(SearchProgress progress) {
+        this.howFar = progress::runningSteps;
+        this.lines = progress::printLine;
     }
 
     /** The line the first interruption prints. */
@@ -282,8 +290,7 @@ final class SearchInterrupts implements AutoCloseable {
         }
         exitCode = code;
         study.stop();
-        err.println(stopLine(study.name(), cause, stillRunning, stillRunning <= 0 ? "" : howFar.get()));
-        err.flush();
+        lines.accept(stopLine(study.name(), cause, stillRunning, stillRunning <= 0 ? "" : howFar.get()));
     }
 
     /** Puts the previous handlers back. */

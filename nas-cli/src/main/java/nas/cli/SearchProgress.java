@@ -11,7 +11,8 @@ import nas.api.TrialState;
 
 /**
  * Progress of a search on stderr: trials done of the target, pruned and failed counts, best value
- * so far, trials per second and time left, both from the recent rate ({@link RecentRate}). On a
+ * so far, trials per second and time left, both from the recent rate ({@link RecentRate}), in which the running
+ * trials count with the fraction of their steps they reported (when the objective says how many, {@link #steps}). On a
  * terminal one line is redrawn a few times a second; otherwise a line is printed every few seconds.
  *
  * <p>The running trials that report intermediate values show their last step on the line ("trial 7: generation
@@ -53,6 +54,8 @@ final class SearchProgress implements Callback, AutoCloseable {
     private String shownSteps = "";
     private java.util.concurrent.ScheduledExecutorService ticker;
     private boolean finished;
+    /** At a terminal: the line was drawn in place ('\r', no newline), so the next text would go on its end. */
+    private boolean lineOpen;
 
     SearchProgress(PrintWriter err, Study study, int target, Double timeoutSeconds, boolean terminal) {
         this(err, study, target, timeoutSeconds, terminal, System::nanoTime);
@@ -147,6 +150,37 @@ final class SearchProgress implements Callback, AutoCloseable {
         return b.toString();
     }
 
+    /**
+     * The running trials' done fractions summed (a trial that reported generation 13 of 30 counts 13/30); 0 when the
+     * objective does not say how many steps a trial has ({@link #steps}) or no running trial reported one.
+     */
+    synchronized double runningDone() {
+        if (steps == null) {
+            return 0;
+        }
+        double sum = 0;
+        for (nas.api.Trial trial : running.values()) {
+            int step = trial.lastReportedStep();
+            if (step >= 0) {
+                sum += Math.min(step + 1, steps.count()) / (double) steps.count();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Prints {@code line} on a line of its own: at a terminal the progress line, redrawn in place without a newline,
+     * is ended first (else {@code line} would go on its end); the next redraw comes below {@code line}.
+     */
+    synchronized void printLine(String line) {
+        if (lineOpen) {
+            err.println();
+            lineOpen = false;
+        }
+        err.println(line);
+        err.flush();
+    }
+
     /** Stops looking at the running trials. */
     @Override
     public synchronized void close() {
@@ -201,7 +235,9 @@ final class SearchProgress implements Callback, AutoCloseable {
     private void print(long now, boolean last) {
         readStoredBest();
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-        double rate = last ? done / seconds : recent.perSecond(now);
+        // the running trials' done fractions count too: the ETA stays steady during a long trial
+        double partial = last ? 0 : runningDone();
+        double rate = last ? done / seconds : recent.perSecond(now, partial);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "[%s] %d%s trials", study, done, target > 0 ? "/" + target : ""));
         if (pruned > 0) {
@@ -222,7 +258,7 @@ final class SearchProgress implements Callback, AutoCloseable {
         if (!last) {
             double left = Double.NaN;
             if (target > 0 && rate > 0) {
-                left = (target - done) / rate;
+                left = (target - done - partial) / rate;
             }
             if (deadlineNanos != Long.MAX_VALUE) {
                 double toDeadline = (deadlineNanos - now) / 1e9;
@@ -236,6 +272,7 @@ final class SearchProgress implements Callback, AutoCloseable {
         }
         if (terminal) {
             err.print("\r" + b + "\033[K" + (last ? "\n" : ""));
+            lineOpen = !last;
         } else {
             err.println(b);
         }

@@ -49,6 +49,23 @@ class RunResultsFileTest {
         assertThat(curve.size()).isBetween(last - last / 50 - 1, last + 1);
     }
 
+    @Test
+    void theNextRunIntoTheDirectoryRemovesThePartialFileAKilledWriteLeftAndNothingElse() throws Exception {
+        // as a SIGKILL during a write left it (a real 'nas run'), two hours ago; and one a live writer writes now
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Path killed = Files.createFile(results.resolve("pure_baseline_20261206_092853.json1224206286895089840.tmp"));
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Path writing = Files.createFile(results.resolve("pure_baseline_20261206_092854.json.partial-5.tmp"));
+        CliRunner.Result r = CliRunner.run("run", "--config", "pure_baseline", "--generations", "1", "--seeds", "1",
+                "--population-size", "4", "--threads", "1", "--results-dir", results.toString(), "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("nas run: removed " + killed + ", a partial results file a killed run left behind"
+                + System.lineSeparator());
+        assertThat(killed).doesNotExist();
+        assertThat(writing).exists();
+    }
+
     private CliProcess start() throws Exception {
         return CliProcess.start(dir, "run", "--config", "pure_baseline", "--generations", "100000", "--seeds", "1",
                 "--population-size", "4", "--threads", "1", "--set", "stagnation_limit=1000000", "--results-dir",

@@ -220,6 +220,60 @@ class SearchInterruptTest {
     }
 
     @Test
+    void atATerminalTheFirstInterruptionsLineStartsALineOfItsOwnAfterTheProgressLine() throws Exception {
+        // a terminal's progress line is redrawn in place ('\r', no newline): the first interruption's line went on
+        // its end ("... | ETA 25s\033[K[lab] interrupted (SIGINT): ..."). Trial 0 runs (generation 2 of 30 drawn),
+        // trial 1's program start meets the Ctrl-C (the JDK's helper killed: the first interruption, as in
+        // aCtrlCThatKillsTheJdksSpawnHelperIsStoredAsProgramNotStarted)
+        nas.api.objective.ObjectiveDefinition definition = externalObjective("echo nas:result 1\n");
+        nas.api.Study study = nas.api.Studies.builder("tty").create();
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text);
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        SearchProgress progress = new SearchProgress(err, study, 5, null, true, clock::get);
+        progress.steps(new nas.api.objective.TrialSteps("generation", 30));
+        nas.api.objective.external.ProgramStarts.Gate helperKilled = program -> {
+            throw new java.io.IOException("Cannot run program \"sh\": error=0, Failed to exec spawn helper: pid: 4242, "
+                    + "signal: 2");
+        };
+        java.util.concurrent.CountDownLatch drawn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (SearchInterrupts interrupts = new SearchInterrupts(study, err, () -> { }, helperKilled)) {
+            interrupts.describeRunning(progress);
+            nas.api.MultiObjective lab = interrupts.track(progress.track(trial -> {
+                trial.report(1.0, 0);
+                trial.report(1.0, 1);
+                clock.addAndGet(1_000_000_000L);
+                progress.tick();
+                drawn.countDown();
+                release.await();
+                return new double[] {1.0};
+            }));
+            nas.api.Trial running = study.ask();
+            java.util.concurrent.CompletableFuture<double[]> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return lab.evaluate(running);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            drawn.await();
+            nas.api.MultiObjective external = interrupts.track(definition.function());
+            assertThatThrownBy(() -> external.evaluate(study.ask())).isInstanceOf(SearchInterrupts.Interrupted.class);
+            release.countDown();
+            assertThat(first.get()).containsExactly(1.0);
+        } finally {
+            progress.close();
+        }
+        // 2/30 of a trial in 1 s: 0.067 trials/s, (5 - 2/30) / (2/30) = 74 s left
+        assertThat(text.toString()).isEqualTo(
+                "\r[tty] 0/5 trials | trial 0: generation 2/30 | 0.1 trials/s | ETA 1m14s\033[K" + System.lineSeparator()
+                + "[tty] interrupted (SIGINT while trial 1's program was starting): no new trials; finishing 1 running "
+                + "trial(s) (trial 0: generation 2/30); signal again to abort them" + System.lineSeparator());
+    }
+
+    @Test
     void aTrialWhoseProgramWouldStartAfterSigtermIsStoredInterruptedUnrunOnPostgresql() throws Exception {
         // the same with a real SIGTERM to a real search: trial 1 is created, then its evaluation waits to store
         // its directory (user attribute) until this test's lock on that table goes; meanwhile nas gets SIGTERM

@@ -55,10 +55,55 @@ class SearchProgressTest {
         }
         // the line was redrawn inside the trial, in place, with the generations done of 30
         assertThat(seen.get(0)).isEmpty();
-        assertThat(seen.get(1)).isEqualTo("\r[steps] 0/5 trials | trial 0: generation 2/30 | 0.0 trials/s\033[K");
-        assertThat(seen.get(29)).endsWith("\r[steps] 0/5 trials | trial 0: generation 30/30 | 0.0 trials/s\033[K");
+        // 2/30 of a trial in 1 s: 0.067 trials/s, (5 - 2/30) / (2/30) = 74 s left; at the end 1 trial in 15 s, 60 s left
+        assertThat(seen.get(1)).isEqualTo(
+                "\r[steps] 0/5 trials | trial 0: generation 2/30 | 0.1 trials/s | ETA 1m14s\033[K");
+        assertThat(seen.get(29)).endsWith(
+                "\r[steps] 0/5 trials | trial 0: generation 30/30 | 0.1 trials/s | ETA 1m00s\033[K");
         assertThat(seen.get(29).split("\r", -1)).hasSize(16); // 15 redraws in 15 s, no new line
         assertThat(seen.get(29)).doesNotContain("\n");
+    }
+
+    @Test
+    void theEtaCountsTheRunningTrialsDoneGenerationsSoItStaysSteadyDuringALongTrial() throws Exception {
+        // 4 trials of 30 generations, a generation a second, one at a time: 120 s in all. Every line's ETA is the
+        // time really left, 120 - t: the work done is the finished trials plus the running one's generations done
+        // (k/30 of it), at 1/30 trial/s. From the finished trials alone it grew during trial 1: 93 s, 96 s, ... 180 s
+        Study study = Studies.builder("steady").create();
+        AtomicLong clock = new AtomicLong();
+        StringWriter text = new StringWriter();
+        SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 4, null, true, clock::get);
+        progress.steps(new nas.api.objective.TrialSteps("generation", 30));
+        nas.api.MultiObjective objective = progress.track(trial -> {
+            for (int g = 0; g < 30; g++) {
+                trial.report(g, g);
+                clock.addAndGet(SECOND);
+                progress.tick();
+            }
+            return new double[] {1.0};
+        });
+        try {
+            study.optimizeMulti(objective, new nas.api.OptimizeOptions(2, null, 1, java.util.List.of(progress),
+                    java.util.List.of()));
+        } finally {
+            progress.close();
+        }
+        java.util.List<String> lines = java.util.Arrays.stream(text.toString().split("\r")).filter(l -> !l.isEmpty())
+                .toList();
+        // a line a second for 60 s, line i at t = i + 1 s: trial 0's generations 1..30, trial 1's 1..30 (a trial's
+        // finish comes 0 s after its last generation's line: no line of its own)
+        assertThat(lines).hasSize(60);
+        assertThat(lines.get(0)).startsWith("[steady] 0/4 trials | trial 0: generation 1/30 |").endsWith(" | ETA 1m59s\033[K");
+        assertThat(lines.get(30)).isEqualTo(
+                "[steady] 1/4 trials | best 1 (trial 0) | trial 1: generation 1/30 | 0.0 trials/s | ETA 1m29s\033[K");
+        java.util.regex.Pattern eta = java.util.regex.Pattern.compile("ETA (\\d+)m(\\d+)s");
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher m = eta.matcher(lines.get(i));
+            assertThat(m.find()).as(lines.get(i)).isTrue();
+            int t = i + 1;
+            assertThat(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))).as(lines.get(i))
+                    .isEqualTo(120 - t);
+        }
     }
 
     @Test

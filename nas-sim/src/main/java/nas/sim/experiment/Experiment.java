@@ -61,6 +61,12 @@ public final class Experiment {
     private long writes;
     /** Set by {@link #stopAndFlush()}: the process is ending. */
     private boolean stopped;
+    /** Set by {@link #stopAndFlush()} once it wrote the file: no generation is added after that. */
+    private boolean flushed;
+    /** A generation is being stored ({@code --store-runs}); a stop waits for it (see {@link #STORE_WAIT_MILLIS}). */
+    private boolean storing;
+    /** How long {@link #stopAndFlush()} waits for a generation being stored to be stored. */
+    static final long STORE_WAIT_MILLIS = 10_000;
     private final int generations;
     private final long[] seeds;
 
@@ -129,18 +135,33 @@ public final class Experiment {
             }
             while (evolution.hasNext()) {
                 GenerationStats g = evolution.next();
-                if (watch != null) {
-                    watch.generation(evolution, g, evaluator);
-                }
                 synchronized (this) {
                     awaitEndIfStopped();
-                    curve.add(List.of((double) g.generation(), g.best(), g.average(), g.median(), g.worst()));
-                    run.put("best_fitness", g.bestEver());
-                    doc.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
-                    rows++;
-                    // the seed's last generation is written with the seed's results below
-                    if (evolution.hasNext() && (rows - rowsWritten) * GROWTH >= rows) {
-                        write();
+                    storing = watch != null;
+                }
+                boolean stored = false;
+                try {
+                    if (watch != null) {
+                        watch.generation(evolution, g, evaluator);
+                    }
+                    stored = true;
+                } finally {
+                    synchronized (this) {
+                        storing = false;
+                        notifyAll();
+                        // a generation stored is in the document too, also when a stop came while it was stored
+                        // (stopAndFlush waits for it, then writes it), unless that stop gave up waiting
+                        if (stored && !flushed) {
+                            curve.add(List.of((double) g.generation(), g.best(), g.average(), g.median(), g.worst()));
+                            run.put("best_fitness", g.bestEver());
+                            doc.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
+                            rows++;
+                            // the seed's last generation is written with the seed's results below
+                            if (!stopped && evolution.hasNext() && (rows - rowsWritten) * GROWTH >= rows) {
+                                write();
+                            }
+                        }
+                        awaitEndIfStopped();
                     }
                 }
                 if (progress != null) {
@@ -181,12 +202,25 @@ public final class Experiment {
      * For a shutdown hook (Ctrl-C, SIGTERM): writes the document now if generations were added since it was last
      * written, and adds no more generations to it (nor reports them to the progress), so the file holds every
      * generation reported. The running evolution's thread then waits for the JVM to end. Safe from any thread.
+     *
+     * <p>With an observer ({@code --store-runs}), a generation being stored when the stop comes is waited for (up to
+     * {@value #STORE_WAIT_MILLIS} ms) and written to the file too: the stored run and the file end at the same
+     * generation. Only a store that takes longer than that leaves the stored run one generation ahead of the file.
      */
     public synchronized void stopAndFlush() {
         stopped = true;
+        long deadline = System.nanoTime() + STORE_WAIT_MILLIS * 1_000_000L;
+        try {
+            for (long left = STORE_WAIT_MILLIS; storing && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (doc != null && rows > rowsWritten) {
             write();
         }
+        flushed = true;
     }
 
     private void awaitEndIfStopped() {

@@ -15,10 +15,26 @@ import java.util.Map;
  * Reads and writes a run's results document ({@code <config>_<yyyyMMdd_HHmmss>.json}). Writing is
  * crash-safe: the whole document goes to a temporary file in the same directory, which then replaces the
  * target atomically, so a reader (or a crash) sees either the previous or the new complete document.
+ *
+ * <p>The temporary file is {@code <name>.json.partial-<random>.tmp}. A process killed during a write (SIGKILL, power
+ * loss) leaves it behind; {@link #removeStale} deletes those of a directory that are at least {@link #STALE} old.
  */
 public final class ResultsFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * How old a temporary file must be (since it was last written) to be taken as left by a killed writer: a write
+     * takes well under a second, so no live writer's file is this old.
+     */
+    public static final java.time.Duration STALE = java.time.Duration.ofHours(1);
+
+    /**
+     * The temporary files a write makes: {@code <name>.json.partial-<random>.tmp}, and, as versions before that
+     * named them, {@code <name>.json<random>.tmp}.
+     */
+    private static final java.util.regex.Pattern TEMPORARY =
+            java.util.regex.Pattern.compile(".+\\.json(\\.partial-)?\\d+\\.tmp");
 
     private ResultsFile() {
     }
@@ -37,7 +53,7 @@ public final class ResultsFile {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Path tmp = Files.createTempFile(dir, file.getFileName() + ".partial-", ".tmp");
             try {
                 MAPPER.writeValue(tmp.toFile(), document);
                 readableByAll(tmp);
@@ -52,6 +68,36 @@ public final class ResultsFile {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write results file " + file, e);
         }
+    }
+
+    /**
+     * Deletes the temporary files writes into {@code dir} left behind (a writer killed during a write): those named
+     * as a write names them and last written at least {@link #STALE} before {@code now}. Other files, and a write's
+     * file younger than that (a live writer's), are left alone. A file that cannot be deleted is left too.
+     *
+     * @return the files deleted
+     */
+    public static java.util.List<Path> removeStale(Path dir, java.time.Instant now) {
+        java.util.List<Path> removed = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                try {
+                    if (TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.getLastModifiedTime(f).toInstant()
+                            .isAfter(now.minus(STALE)) && Files.deleteIfExists(f)) {
+                        removed.add(f);
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile, or not ours to delete: left
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // an unreadable directory: nothing removed; writing into it reports the problem
+        }
+        return removed;
     }
 
     public static Map<String, Object> read(Path file) {

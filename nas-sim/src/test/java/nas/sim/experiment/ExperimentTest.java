@@ -98,4 +98,55 @@ class ExperimentTest {
         assertThat(ResultsComparison.latest(dir, "a").orElseThrow().getFileName().toString())
                 .isEqualTo("a_20260301_000000.json");
     }
+
+    @Test
+    void aStopWhileAGenerationIsStoredLeavesTheFileAndTheStoredRunAtTheSameGeneration() throws Exception {
+        // --store-runs: the stop (Ctrl-C's shutdown hook) comes while generation 5 is being stored. Before, the file
+        // was written without it (generations 0-4) while the stored run had 0-5: one ahead. Now the stop waits for it
+        LabConfig c = Presets.builder("pure_baseline").set("population_size", 4).build();
+        Path file = dir.resolve("run.json");
+        Experiment experiment = new Experiment("pure_baseline", c, 1000, new long[] {42});
+        List<Integer> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread[] stopper = new Thread[1];
+        nas.sim.evolution.RunObserver observer = (name, config, seed, generations) -> new nas.sim.evolution.RunObserver
+                .Watch() {
+            @Override
+            public String id() {
+                return name;
+            }
+
+            @Override
+            public void generation(nas.sim.evolution.Evolution e, nas.sim.evolution.GenerationStats g,
+                    PopulationEvaluator evaluator) {
+                if (g.generation() == 5) {
+                    stopper[0] = new Thread(experiment::stopAndFlush);
+                    stopper[0].start();
+                    // the store goes on until the stop has come: it waits in stopAndFlush, or (before) has written
+                    while (stopper[0].getState() != Thread.State.TIMED_WAITING
+                            && stopper[0].getState() != Thread.State.TERMINATED) {
+                        Thread.onSpinWait();
+                    }
+                }
+                stored.add(g.generation());
+            }
+
+            @Override
+            public void stopped(String why) {
+            }
+        };
+        try (PopulationEvaluator ev = new PopulationEvaluator(1)) {
+            Thread evolution = new Thread(() -> experiment.run(ev, file, null, observer));
+            evolution.setDaemon(true); // it waits for the process's end after the stop, as in 'nas run'
+            evolution.start();
+            while (stopper[0] == null) {
+                Thread.sleep(10);
+            }
+            stopper[0].join(60_000);
+            assertThat(stopper[0].isAlive()).isFalse();
+            List<?> curve = (List<?>) ((Map<?, ?>) ((List<?>) ResultsFile.read(file).get("runs")).get(0)).get("curve");
+            assertThat(stored).containsExactly(0, 1, 2, 3, 4, 5);
+            assertThat(curve).hasSize(6);
+            assertThat(((Number) ((List<?>) curve.get(5)).get(0)).intValue()).isEqualTo(5);
+        }
+    }
 }
