@@ -13,7 +13,7 @@ class GaCommandTest {
                 "-P", "2", "-C", "8", "--generations", "12", "--every", "5", "--threads", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("memorize 16 points, MLP 8-8-10 (162 parameters), P 2, C 8")
-                .containsPattern("\\[ga\\] generation 12/12 \\| best loss [0-9.]+ \\| memorised [0-9]+/16");
+                .containsPattern("\\[ga\\] generation 11 \\| 12/12 done \\| best loss [0-9.]+ \\| memorised [0-9]+/16");
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("generation  evaluations  best_fitness").endsWith("norm_b1");
         // rows for generations 0, 5, 10 and the last, 11; evaluations 8, then 9 per generation
