@@ -83,12 +83,13 @@ class KillLoopTest {
         }
         ServerFiles files = new ServerFiles(dir.resolve("server.mv.db"));
         int kills = 0;
+        long killed = -1;
         for (int round = 0; round < 4; round++) {
             CliProcess some = workers.get(random.nextInt(WORKERS));
             some.awaitOutputLines((int) some.outputLines() + 5, 120);
             Thread.sleep(random.nextInt(300));
-            ServerEndpoint endpoint = ServerEndpoint.read(files.endpoint()).orElseThrow();
-            ProcessHandle server = ProcessHandle.of(endpoint.pid()).orElseThrow();
+            ProcessHandle server = nextServer(files, killed);
+            killed = server.pid();
             server.destroyForcibly(); // SIGKILL; the workers start the next server themselves
             server.onExit().get();
             kills++;
@@ -102,6 +103,24 @@ class KillLoopTest {
         // a call whose reply died with the server is sent again to the next one: at most one trial
         // per worker and kill can be left behind by a lost reply
         assertNothingLostNothingRepeated(url, printed, kills * WORKERS, 5);
+    }
+
+    /**
+     * The live server the endpoint file names, other than the one {@code killed} (whose endpoint the file can still
+     * name for a moment after its kill, until a worker has started the next server).
+     */
+    private static ProcessHandle nextServer(ServerFiles files, long killed) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            java.util.Optional<ProcessHandle> live = ServerEndpoint.read(files.endpoint())
+                    .filter(e -> e.pid() != killed).flatMap(e -> ProcessHandle.of(e.pid())).filter(ProcessHandle::isAlive);
+            if (live.isPresent()) {
+                return live.get();
+            }
+            assertThat(System.nanoTime()).as("no new storage server within 60 s of killing pid " + killed)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     /**
