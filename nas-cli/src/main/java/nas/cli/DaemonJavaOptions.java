@@ -10,9 +10,10 @@ import java.util.Map;
  * launcher decides), the launcher's class-data archive of servers ({@code $NAS_SERVER_ARCHIVE}), then
  * {@code $NAS_SERVER_JAVA_OPTS} for the server alone (its heap, e.g. {@code -Xmx2g}, or
  * {@code -XX:TieredStopAtLevel=1}, the quick compiler alone, for short-lived servers; a later option wins
- * over an earlier one). Both compilers by default: the quick compiler alone spares a new server 9-11 CPU-s of
- * optimizing compiles but runs slower code, so a 1,000-generation {@code nas evolve} saved only 3.5 CPU-s of
- * the server's and a warm server's CSV export of 200,001 trials got about a third slower (README, "Several workers").
+ * over an earlier one). Both compilers by default: the quick compiler alone spares a new server its optimizing
+ * compiles (a 1,000-generation {@code nas evolve}'s server 4.8-5.0 CPU-s instead of 9.3-10.9) but runs slower code:
+ * sustained study writes cost about 13% more CPU a trial and a warm server's CSV export of 200,001 trials got about
+ * a third slower (docs/storage.md).
  */
 final class DaemonJavaOptions {
 
