@@ -184,6 +184,20 @@ public final class Nas {
     }
 
     /**
+     * Refuses an unknown objective, or options it does not take, before a command opens its storage: no storage
+     * server started and no database file created for a typo. Nothing is checked when {@code objective} is null, nor
+     * the options when none are given (a resumed study's own are checked when they are used).
+     */
+    static void requireKnownObjective(String objective, java.util.Map<String, String> given) {
+        if (objective != null) {
+            nas.api.objective.ObjectivePlugin plugin = nas.api.objective.ObjectivePlugins.find(objective);
+            if (!given.isEmpty()) {
+                plugin.create(new nas.api.objective.ObjectiveOptions(given));
+            }
+        }
+    }
+
+    /**
      * Refuses a repeatable KEY=VALUE option that gives one key twice ({@code --param x=1 --param x=2}): one of
      * them would silently win.
      */

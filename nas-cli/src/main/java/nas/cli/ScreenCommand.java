@@ -107,14 +107,7 @@ public final class ScreenCommand implements Callable<Integer> {
             throw new Nas.BadInputException("--top must be >= 0 (0, the default: all), but got " + top);
         }
         Nas.requireDistinctKeys(spec, "--objective-option");
-        if (objective != null) {
-            // refused before the storage is opened: no server started, no database created for a typo
-            ObjectivePlugin plugin = ObjectivePlugins.find(objective);
-            Map<String, String> given = options(Optional.empty());
-            if (!given.isEmpty()) {
-                plugin.create(new ObjectiveOptions(given));
-            }
-        }
+        Nas.requireKnownObjective(objective, options(Optional.empty()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Storage store = storage.open()) {

@@ -515,14 +515,8 @@ public final class SearchCommand implements Callable<Integer> {
      * left a new database behind). The same checks run again later against what the study remembers.
      */
     private void refuseBeforeStorage() {
-        if (objective != null) {
-            ObjectivePlugin plugin = ObjectivePlugins.find(objective);
-            // options given now are the objective's whole options (a resumed study's are used only when none is)
-            Map<String, String> given = objectiveOptions(Optional.empty());
-            if (!given.isEmpty()) {
-                plugin.create(new ObjectiveOptions(given));
-            }
-        }
+        // options given now are the objective's whole options (a resumed study's are used only when none is)
+        Nas.requireKnownObjective(objective, objectiveOptions(Optional.empty()));
         sampler.requireKnown();
         if (pruner.name() != null
                 && !PrunerOptions.NAMES.contains(pruner.name().trim().toLowerCase(java.util.Locale.ROOT))) {

@@ -38,21 +38,8 @@ class SearchProgressTest {
         SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 5, null, true, clock::get);
         progress.steps(new nas.api.objective.TrialSteps("generation", 30));
         java.util.List<String> seen = new java.util.ArrayList<>();
-        nas.api.MultiObjective objective = progress.track(trial -> {
-            for (int g = 0; g < 30; g++) {
-                trial.report(g, g);
-                clock.addAndGet(SECOND / 2); // a generation every half second: redrawn every other one
-                progress.tick();
-                seen.add(text.toString());
-            }
-            return new double[] {1.0};
-        });
-        try {
-            study.optimizeMulti(objective, new nas.api.OptimizeOptions(1, null, 1, java.util.List.of(progress),
-                    java.util.List.of()));
-        } finally {
-            progress.close();
-        }
+        // a generation every half second: redrawn every other one
+        runReportingTrials(study, progress, 1, 30, SECOND / 2, clock, () -> seen.add(text.toString()));
         // the line was redrawn inside the trial, in place, with the generations done of 30
         assertThat(seen.get(0)).isEmpty();
         // 2/30 of a trial in 1 s: 0.067 trials/s, (5 - 2/30) / (2/30) = 74 s left; at the end 1 trial in 15 s, 60 s left
@@ -74,20 +61,7 @@ class SearchProgressTest {
         StringWriter text = new StringWriter();
         SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 4, null, true, clock::get);
         progress.steps(new nas.api.objective.TrialSteps("generation", 30));
-        nas.api.MultiObjective objective = progress.track(trial -> {
-            for (int g = 0; g < 30; g++) {
-                trial.report(g, g);
-                clock.addAndGet(SECOND);
-                progress.tick();
-            }
-            return new double[] {1.0};
-        });
-        try {
-            study.optimizeMulti(objective, new nas.api.OptimizeOptions(2, null, 1, java.util.List.of(progress),
-                    java.util.List.of()));
-        } finally {
-            progress.close();
-        }
+        runReportingTrials(study, progress, 2, 30, SECOND, clock, () -> { });
         java.util.List<String> lines = java.util.Arrays.stream(text.toString().split("\r")).filter(l -> !l.isEmpty())
                 .toList();
         // a line a second for 60 s, line i at t = i + 1 s: trial 0's generations 1..30, trial 1's 1..30 (a trial's
@@ -112,20 +86,7 @@ class SearchProgressTest {
         AtomicLong clock = new AtomicLong();
         StringWriter text = new StringWriter();
         SearchProgress progress = new SearchProgress(new PrintWriter(text), study, 5, null, false, clock::get);
-        nas.api.MultiObjective objective = progress.track(trial -> {
-            for (int step = 0; step < 300; step++) {
-                trial.report(step, step);
-                clock.addAndGet(SECOND); // 300 steps in 5 minutes
-                progress.tick();
-            }
-            return new double[] {1.0};
-        });
-        try {
-            study.optimizeMulti(objective, new nas.api.OptimizeOptions(2, null, 1, java.util.List.of(progress),
-                    java.util.List.of()));
-        } finally {
-            progress.close();
-        }
+        runReportingTrials(study, progress, 2, 300, SECOND, clock, () -> { }); // 300 steps in 5 minutes each
         // 10 minutes of two trials: a line a minute (no step total known: "step N"), none for the reports between
         java.util.List<String> lines = text.toString().lines().toList();
         assertThat(lines).hasSize(10);
@@ -133,5 +94,29 @@ class SearchProgressTest {
         assertThat(lines.get(4)).isEqualTo("[log] 0/5 trials | trial 0: step 299 | 0.0 trials/s");
         // the trial finished 0 s after the last line: no line for it (5 s apart at least), then trial 1's steps
         assertThat(lines.get(5)).startsWith("[log] 1/5 trials | best 1 (trial 0) | trial 1: step 59 |");
+    }
+
+    /**
+     * Runs {@code trials} trials one at a time, each reporting steps 0 to {@code steps} - 1, {@code stepNanos} apart
+     * on the fake {@code clock}; after each step the progress looks at the running trials ({@link SearchProgress#tick})
+     * and then {@code afterStep} runs.
+     */
+    private static void runReportingTrials(Study study, SearchProgress progress, int trials, int steps, long stepNanos,
+            AtomicLong clock, Runnable afterStep) {
+        nas.api.MultiObjective objective = progress.track(trial -> {
+            for (int step = 0; step < steps; step++) {
+                trial.report(step, step);
+                clock.addAndGet(stepNanos);
+                progress.tick();
+                afterStep.run();
+            }
+            return new double[] {1.0};
+        });
+        try {
+            study.optimizeMulti(objective, new nas.api.OptimizeOptions(trials, null, 1, java.util.List.of(progress),
+                    java.util.List.of()));
+        } finally {
+            progress.close();
+        }
     }
 }

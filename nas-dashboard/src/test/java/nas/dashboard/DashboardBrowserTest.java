@@ -260,14 +260,14 @@ class DashboardBrowserTest {
     void noChartTextIsCutOffByItsCanvas() {
         Study q = Studies.builder(TestStudies.QUADRATIC).storage(storage).load();
         try {
-            textsInsideCharts(q);
+            assertTextsInsideCharts(q);
         } finally { // the next test starts in the start window size, signed in
             browser.reset();
             browser.open(server.url());
         }
     }
 
-    private void textsInsideCharts(Study q) {
+    private void assertTextsInsideCharts(Study q) {
         for (int width : new int[] {Browser.WIDTH, 800}) {
             for (String path : List.of("study?name=" + TestStudies.QUADRATIC, "study?name=" + TestStudies.ZDT,
                     "trial?study=" + TestStudies.QUADRATIC + "&number=" + q.trials(TrialState.FAIL).get(0).number())) {
